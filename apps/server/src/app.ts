@@ -1,0 +1,148 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import type { TConfig } from './config/config.ts';
+import { createAccountService, registerAccountRoutes } from './modules/accounts/index.ts';
+import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
+import { createContactService, registerContactRoutes } from './modules/contacts/index.ts';
+import { createCustomFieldService, registerCustomFieldRoutes } from './modules/custom-fields/index.ts';
+import { createIdentityService, registerIdentityRoutes } from './modules/identity/index.ts';
+import { createImportService, importJobs, registerImportRoutes } from './modules/imports/index.ts';
+import { createOrganisationService, registerOrganisationRoutes } from './modules/organisations/index.ts';
+import { registerSystemRoutes, systemJobs } from './modules/system/index.ts';
+import { createTimelineService, registerTimelineRoutes } from './modules/timeline/index.ts';
+import type { Clock } from './platform/clock.ts';
+import type { Database } from './platform/db/database.ts';
+import { registerAuthHook } from './platform/http/auth-hook.ts';
+import { registerErrorHandler } from './platform/http/error-handler.ts';
+import { registerInputHardening } from './platform/http/hardening.ts';
+import { createWorker, type JobDefinition } from './platform/jobs/queue.ts';
+import type { Mailer } from './platform/mail/outbox.ts';
+import { newId } from './platform/ids.ts';
+import { VERSION } from './version.ts';
+
+export interface AppDeps {
+  config: TConfig;
+  database: Database;
+  clock: Clock;
+  logger: Logger;
+  mailer: Mailer;
+}
+
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+/** The composition root: platform plugins first, then each module's services and routes. */
+export async function buildApp(deps: AppDeps) {
+  const { config, database, clock, logger } = deps;
+  const db = database.db;
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    trustProxy: config.trustProxy,
+    genReqId: () => newId(),
+    routerOptions: { maxParamLength: 200 },
+  }) as unknown as FastifyInstance;
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    crossOriginEmbedderPolicy: false,
+    hsts: config.cookieSecure,
+  });
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1, fields: 10 } });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Customer365 API',
+        version: VERSION,
+        description:
+          'REST API of Customer365. Authenticate with a session cookie (browser; writes need the x-csrf-token header) or an API token: `Authorization: Bearer c365_…`.',
+      },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'c365_session' } } },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const identity = createIdentityService({ db, clock, publicUrl: config.publicUrl });
+  registerAuthHook(app, identity);
+  registerInputHardening(app);
+
+  const services = {
+    identity,
+    organisations: createOrganisationService({ db, clock }),
+    customFields: createCustomFieldService({ db, clock }),
+    accounts: createAccountService({ db, clock }),
+    audit: createAuditService({ db }),
+  };
+  const contacts = createContactService({ db, clock, accounts: services.accounts });
+  const timeline = createTimelineService({ db, clock, accounts: services.accounts });
+  const imports = createImportService({ db, clock, database });
+  const all = { ...services, contacts, timeline, imports };
+
+  registerIdentityRoutes(app, { identity, cookieSecure: config.cookieSecure });
+  registerOrganisationRoutes(app, { organisations: services.organisations });
+  registerCustomFieldRoutes(app, { customFields: services.customFields });
+  registerAccountRoutes(app, { accounts: services.accounts, db });
+  registerContactRoutes(app, { contacts, db });
+  registerTimelineRoutes(app, { timeline });
+  registerAuditRoutes(app, { audit: services.audit });
+  registerImportRoutes(app, { imports });
+  registerSystemRoutes(app, { db, database, clock, mailer: deps.mailer });
+
+  app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
+
+  const definitions: JobDefinition[] = [
+    ...systemJobs({ db, clock, mailer: deps.mailer, mailFrom: config.mailFrom, logger }),
+    ...importJobs({ imports }),
+  ];
+  const worker = createWorker({ db, clock, logger, definitions, pollMs: config.jobPollMs });
+
+  serveWebApp(app, config.webDist);
+  return { app, services: all, worker };
+}
+
+/** The built React app (apps/web/dist), with index.html for every non-API path so client-side routes load. */
+function serveWebApp(app: FastifyInstance, configured?: string) {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const dist = configured ? path.resolve(configured) : path.resolve(here, '../../web/dist');
+  if (!fs.existsSync(path.join(dist, 'index.html'))) {
+    app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) =>
+      reply.type('text/html').send('<p>The web UI is not built. Run <code>npm run build</code> (npm start does this for you).</p>'),
+    );
+    return;
+  }
+  void app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
+  app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
+    if (req.url.startsWith('/api/')) return reply.callNotFound();
+    const file = req.url.split('?')[0] ?? '/';
+    if (/\.[a-z0-9]+$/i.test(file) && !file.endsWith('.html')) return reply.callNotFound();
+    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

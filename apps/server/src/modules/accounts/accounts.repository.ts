@@ -1,0 +1,99 @@
+import { and, arrayContains, asc, count, desc, eq, gt, ilike, inArray, isNotNull, isNull, or, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { users } from '../identity/identity.table.ts';
+import { markets } from '../organisations/markets.table.ts';
+import type { TAccountListQuery } from './accounts.schemas.ts';
+import { accounts } from './accounts.table.ts';
+
+/** Queries only: no HTTP, no access checks. Takes a db or a transaction. */
+
+const selection = {
+  a: accounts,
+  marketCode: markets.code,
+  marketName: markets.name,
+  ownerName: users.name,
+};
+
+export type TAccountRow = typeof accounts.$inferSelect & { marketCode: string | null; marketName: string | null; ownerName: string | null };
+
+const flatten = (r: { a: typeof accounts.$inferSelect; marketCode: string | null; marketName: string | null; ownerName: string | null }): TAccountRow => ({
+  ...r.a,
+  marketCode: r.marketCode,
+  marketName: r.marketName,
+  ownerName: r.ownerName,
+});
+
+function baseSelect(db: Db) {
+  return db
+    .select(selection)
+    .from(accounts)
+    .leftJoin(markets, and(eq(markets.orgId, accounts.orgId), eq(markets.id, accounts.marketId)))
+    .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerUserId)));
+}
+
+export async function findAccountById(db: Db, orgId: string, id: string): Promise<TAccountRow | null> {
+  const [row] = await baseSelect(db).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
+  return row ? flatten(row) : null;
+}
+
+export function accountListWhere(orgId: string, q: Partial<TAccountListQuery>, ownerScope: string | null, actorUserId: string): SQL | undefined {
+  const owners = q.ownerUserId?.map((o) => (o === 'me' ? actorUserId : o));
+  const ownerIds = owners?.filter((o) => o !== 'none');
+  const escaped = q.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return and(
+    eq(accounts.orgId, orgId),
+    ownerScope ? eq(accounts.ownerUserId, ownerScope) : undefined,
+    q.status === 'archived' ? isNotNull(accounts.archivedAt) : q.status === 'all' ? undefined : isNull(accounts.archivedAt),
+    escaped
+      ? or(ilike(accounts.name, `%${escaped}%`), ilike(accounts.domain, `%${escaped}%`), eq(accounts.externalId, q.q ?? ''))
+      : undefined,
+    q.marketId?.length ? inArray(accounts.marketId, q.marketId) : undefined,
+    q.segment?.length ? inArray(accounts.segment, q.segment) : undefined,
+    q.edition?.length ? inArray(accounts.edition, q.edition) : undefined,
+    q.lifecycleStage?.length ? inArray(accounts.lifecycleStage, q.lifecycleStage) : undefined,
+    owners?.length
+      ? or(ownerIds?.length ? inArray(accounts.ownerUserId, ownerIds) : undefined, owners.includes('none') ? isNull(accounts.ownerUserId) : undefined)
+      : undefined,
+    q.tag?.length ? arrayContains(accounts.tags, q.tag) : undefined,
+  );
+}
+
+const SORT_COLUMNS = {
+  name: sql`lower(${accounts.name})`,
+  createdAt: accounts.createdAt,
+  updatedAt: accounts.updatedAt,
+  segment: accounts.segment,
+  edition: accounts.edition,
+  lifecycleStage: accounts.lifecycleStage,
+  employees: accounts.employees,
+  market: markets.name,
+  owner: users.name,
+} as const;
+
+export async function listAccounts(db: Db, where: SQL | undefined, q: Pick<TAccountListQuery, 'sort' | 'order' | 'page' | 'pageSize'>) {
+  const dir = q.order === 'desc' ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    baseSelect(db)
+      .where(where)
+      .orderBy(dir(SORT_COLUMNS[q.sort]), dir(accounts.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(accounts).where(where),
+  ]);
+  return { rows: rows.map(flatten), total: total?.n ?? 0 };
+}
+
+/** Every matching account in id order, a batch at a time (keyset paging), for exports of any size. */
+export async function* iterateAccounts(db: Db, where: SQL | undefined, batchSize = 1000): AsyncGenerator<TAccountRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const batch = await baseSelect(db)
+      .where(and(where, after ? gt(accounts.id, after) : undefined))
+      .orderBy(asc(accounts.id))
+      .limit(batchSize);
+    if (!batch.length) return;
+    yield batch.map(flatten);
+    after = batch[batch.length - 1]?.a.id ?? null;
+    if (batch.length < batchSize) return;
+  }
+}

@@ -1,0 +1,2 @@
+export { systemJobs } from './system.jobs.ts';
+export { registerSystemRoutes } from './system.routes.ts';

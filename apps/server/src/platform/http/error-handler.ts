@@ -1,0 +1,97 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { AppError, type TErrorDetail } from '../errors.ts';
+
+/** Maps every error to { requestId, code, message, details }. Database error text never reaches a response. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const appError = toAppError(error);
+    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ code: appError.code, details: appError.details }, appError.message);
+    return reply
+      .status(appError.status)
+      .headers(appError.headers)
+      .send({ requestId: request.id, code: appError.code, message: appError.message, details: appError.details });
+  });
+  app.setNotFoundHandler((request, reply) =>
+    reply.status(404).send({ requestId: request.id, code: 'NOT_FOUND', message: `Route ${request.method} ${request.url.split('?')[0]} not found`, details: [] }),
+  );
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const e = error as FastifyError & { code?: string; severity?: string; column?: string; constraint?: string };
+  if (hasZodFastifySchemaValidationErrors(e)) {
+    const context = (e as { validationContext?: string }).validationContext ?? 'body';
+    const details: TErrorDetail[] = e.validation.map((v) => ({
+      field: fieldName(context, v.instancePath, v.params as Record<string, unknown>),
+      message: v.message ?? 'is invalid',
+    }));
+    return new AppError('VALIDATION_FAILED', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
+  }
+  if (isResponseSerializationError(e)) return new AppError('INTERNAL', 'The server produced an invalid response');
+  switch (e.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+    case 'FST_REQ_FILE_TOO_LARGE':
+      return new AppError('PAYLOAD_TOO_LARGE', 'The request body is too large', [{ field: 'body', message: 'too large' }]);
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported content type', [{ field: 'content-type', message: 'unsupported' }]);
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return new AppError('BAD_REQUEST', 'The body is not valid JSON', [{ field: 'body', message: 'invalid JSON' }]);
+    case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Expected multipart/form-data', [{ field: 'content-type', message: 'expected multipart/form-data' }]);
+  }
+  if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
+    // Fastify's own client errors (bad JSON, bad content type, …): their messages contain no internals.
+    return new AppError(e.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', e.message);
+  }
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.severity) return fromPostgres(e);
+  if (isConnectionError(e)) return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
+  return new AppError('INTERNAL', 'Something went wrong on our side');
+}
+
+/** SQLSTATE → a client-safe error. Only the constraint or column name is passed on, never the server's text. */
+function fromPostgres(e: { code?: string; constraint?: string; column?: string }): AppError {
+  const field = e.column ?? constraintField(e.constraint);
+  switch (e.code) {
+    case '23505':
+      return new AppError('CONFLICT', `${field} is already in use`, [{ field, message: 'already in use' }]);
+    case '23503':
+      return new AppError('VALIDATION_FAILED', `${field} refers to something that does not exist`, [{ field, message: 'does not exist' }]);
+    case '23502':
+      return new AppError('VALIDATION_FAILED', `${field} is required`, [{ field, message: 'required' }]);
+    case '40001':
+    case '40P01':
+      return new AppError('CONFLICT', 'The record was changed at the same time; try again');
+    case '57P01':
+    case '57P02':
+    case '57P03':
+      return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
+  }
+  if (e.code?.startsWith('22')) return new AppError('VALIDATION_FAILED', `${field} has a value the database cannot store`, [{ field, message: 'invalid value' }]);
+  if (e.code?.startsWith('08')) return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
+  return new AppError('INTERNAL', 'Something went wrong on our side');
+}
+
+function constraintField(constraint?: string): string {
+  if (!constraint) return 'body';
+  const m = /_(external_id|domain|email|code|key|name)_/.exec(`${constraint}_`);
+  return m?.[1] ? camel(m[1]) : 'body';
+}
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+function isConnectionError(e: { code?: string; message?: string }): boolean {
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'].includes(e.code ?? '') ||
+    /Connection terminated|connection timeout|Client has encountered a connection error/i.test(e.message ?? '')
+  );
+}
+
+function fieldName(context: string, instancePath: string, params: Record<string, unknown>): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  const keys = params?.keys;
+  if (Array.isArray(keys) && keys.length) parts.push(String(keys[0]));
+  return parts.length ? parts.join('.') : context;
+}

@@ -1,0 +1,115 @@
+import { and, eq, sql } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+import type { Clock } from '../clock.ts';
+import type { Db } from '../db/database.ts';
+import { newId } from '../ids.ts';
+import { enqueueJob } from '../jobs/queue.ts';
+import { emailOutbox } from './outbox.table.ts';
+
+export interface TOutgoingEmail {
+  orgId: string;
+  to: string;
+  subject: string;
+  text: string;
+  html?: string;
+  /** Which renderer produced it, e.g. "password-reset". */
+  template: string;
+}
+
+/** Queue an e-mail inside the caller's transaction: it is sent only if that transaction commits. */
+export async function enqueueEmail(tx: Db, clock: Clock, mail: TOutgoingEmail): Promise<string> {
+  const id = newId();
+  const now = clock.now();
+  await tx.insert(emailOutbox).values({
+    ...mail,
+    html: mail.html ?? null,
+    id,
+    messageId: `<${id}@customer365>`,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
+  // Wake the worker now instead of waiting for the next scheduled delivery run.
+  await enqueueJob(tx, clock, DELIVER_EMAIL_JOB, {}, { orgId: mail.orgId, dedupeKey: `deliver-email:${id}` });
+  return id;
+}
+
+export const DELIVER_EMAIL_JOB = 'deliver-email';
+
+export interface Mailer {
+  readonly configured: boolean;
+  send(mail: { from: string; to: string; subject: string; text: string; html?: string | null; messageId: string }): Promise<void>;
+  close(): void;
+}
+
+export function createSmtpMailer(smtpUrl: string | undefined): Mailer {
+  if (!smtpUrl) {
+    return {
+      configured: false,
+      send: async () => {
+        throw new Error('SMTP is not configured');
+      },
+      close() {},
+    };
+  }
+  const transport = nodemailer.createTransport(smtpUrl);
+  return {
+    configured: true,
+    async send(mail) {
+      await transport.sendMail({ ...mail, html: mail.html ?? undefined });
+    },
+    close: () => transport.close(),
+  };
+}
+
+const MAX_ATTEMPTS = 8;
+const LOCK_MS = 60_000;
+
+/**
+ * Deliver due outbox mail. Each row is claimed with SKIP LOCKED and a lease, so instances never send
+ * the same row concurrently; the row is marked sent right after SMTP accepts it. The Message-ID is fixed
+ * per row, so in the rare crash between "accepted" and "marked sent" a resend is recognisable as the same mail.
+ */
+export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mailer; from: string; logger: Logger }, limit = 50) {
+  if (!deps.mailer.configured) return { sent: 0, failed: 0 };
+  const now = deps.clock.now();
+  const claimed = await deps.db
+    .update(emailOutbox)
+    .set({ lockedUntil: new Date(now.getTime() + LOCK_MS), attempts: sql`${emailOutbox.attempts} + 1` })
+    .where(
+      sql`(${emailOutbox.orgId}, ${emailOutbox.id}) in (
+        select org_id, id from email_outbox
+        where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+          and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
+        order by next_attempt_at limit ${limit} for update skip locked)`,
+    )
+    .returning();
+  let sent = 0;
+  let failed = 0;
+  for (const row of claimed) {
+    try {
+      await deps.mailer.send({ from: deps.from, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.messageId });
+      await deps.db
+        .update(emailOutbox)
+        .set({ status: 'sent', sentAt: deps.clock.now(), lockedUntil: null, lastError: null })
+        .where(and(eq(emailOutbox.orgId, row.orgId), eq(emailOutbox.id, row.id)));
+      sent++;
+    } catch (err) {
+      failed++;
+      const giveUp = row.attempts >= MAX_ATTEMPTS;
+      const backoffMs = Math.min(2 ** row.attempts * 30_000, 6 * 3600_000);
+      deps.logger.warn({ err: (err as Error).message, outboxId: row.id, attempt: row.attempts }, 'e-mail delivery failed');
+      await deps.db
+        .update(emailOutbox)
+        .set({
+          status: giveUp ? 'failed' : 'pending',
+          lastError: (err as Error).message.slice(0, 1000),
+          lockedUntil: null,
+          nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs),
+        })
+        .where(and(eq(emailOutbox.orgId, row.orgId), eq(emailOutbox.id, row.id)));
+    }
+  }
+  return { sent, failed };
+}
+

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import type { LightMyRequestResponse } from 'fastify';
+import pino from 'pino';
+import { buildApp } from '../src/app.ts';
+import { loadConfig } from '../src/config/config.ts';
+import { createOrganisationWithAdmin } from '../src/modules/organisations/index.ts';
+import type { TRole } from '../src/platform/access/permissions.ts';
+import { createFixedClock } from '../src/platform/clock.ts';
+import { type Database, openDatabase } from '../src/platform/db/database.ts';
+import { newId } from '../src/platform/ids.ts';
+import { createSmtpMailer, type Mailer } from '../src/platform/mail/outbox.ts';
+import { TEMPLATE_PATH } from './global-setup.ts';
+
+export const TEST_PASSWORD = 'correct horse battery staple';
+
+/** A migrated database: PGlite cloned from the template, or the shared PostgreSQL test database. */
+export async function createTestDatabase(): Promise<Database> {
+  const url = process.env.TEST_DATABASE_URL;
+  if (url) return openDatabase({ databaseUrl: url, dataDir: '', poolMax: 5 });
+  const blob = new Blob([fs.readFileSync(TEMPLATE_PATH)]);
+  return openDatabase({ dataDir: 'memory://test', loadDataDir: blob });
+}
+
+export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
+
+/** The real app on a test database, with a controllable clock and (optionally) a real SMTP mailer. */
+export async function buildTestApp(opts: { now?: string; smtpUrl?: string; mailer?: Mailer; database?: Database } = {}) {
+  const database = opts.database ?? (await createTestDatabase());
+  const clock = createFixedClock(opts.now ?? '2026-11-21T09:00:00Z');
+  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3650', SEED_DEMO: 'false', ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}) });
+  const mailer = opts.mailer ?? createSmtpMailer(config.smtpUrl);
+  const logger = pino({ level: 'silent' });
+  const built = await buildApp({ config, database, clock, logger, mailer });
+  await built.app.ready();
+  return {
+    ...built,
+    database,
+    db: database.db,
+    clock,
+    async close() {
+      await built.app.close();
+      await built.worker.stop();
+      mailer.close();
+      if (!opts.database) await database.close();
+    },
+  };
+}
+
+export interface Session {
+  orgId: string;
+  userId: string;
+  email: string;
+  headers: Record<string, string>;
+}
+
+/** A fresh organisation with an admin; `as(role)` adds users of other roles. Tests never share an organisation. */
+export async function createTestOrg(t: TestApp, name = 'Test Org') {
+  const suffix = newId().slice(-12);
+  const adminEmail = `admin-${suffix}@test.example`;
+  const { orgId, userId } = await createOrganisationWithAdmin(t.db, t.clock, {
+    name: `${name} ${suffix}`,
+    slug: `org-${suffix}`,
+    admin: { email: adminEmail, name: 'Test Admin', password: TEST_PASSWORD },
+  });
+  const admin = await signIn(t, adminEmail);
+  return {
+    orgId,
+    admin: { ...admin, orgId, userId },
+    async as(role: TRole, extra: { ownAccountsOnly?: boolean; name?: string } = {}): Promise<Session> {
+      const email = `${role}-${newId().slice(-12)}@test.example`;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/users',
+        headers: admin.headers,
+        payload: { email, name: extra.name ?? `Test ${role}`, role, password: TEST_PASSWORD, ownAccountsOnly: extra.ownAccountsOnly ?? false },
+      });
+      if (res.statusCode !== 201) throw new Error(`creating ${role} failed: ${res.body}`);
+      const s = await signIn(t, email);
+      return { ...s, orgId, userId: res.json().id };
+    },
+  };
+}
+
+export async function signIn(t: TestApp, email: string, password = TEST_PASSWORD) {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.body}`);
+  return { email, headers: sessionHeaders(res) };
+}
+
+export function sessionHeaders(res: LightMyRequestResponse): Record<string, string> {
+  const cookies = res.cookies as { name: string; value: string }[];
+  const session = cookies.find((c) => c.name === 'c365_session')?.value;
+  const csrf = cookies.find((c) => c.name === 'c365_csrf')?.value;
+  if (!session || !csrf) throw new Error('no session cookies in response');
+  return { cookie: `c365_session=${session}`, 'x-csrf-token': csrf };
+}
