@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { TConfig } from './config/config.ts';
@@ -38,6 +38,13 @@ export interface AppDeps {
   mailer: Mailer;
 }
 
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  public: boolean;
+  schema?: FastifySchema;
+}
+
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
 /** The composition root: platform plugins first, then each module's services and routes. */
@@ -54,6 +61,11 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // The route table as registered: the access-matrix and bad-input tests walk it, so new routes are covered.
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url, public: r.config?.public === true, schema: r.schema });
+  });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -125,7 +137,7 @@ export async function buildApp(deps: AppDeps) {
   const worker = createWorker({ db, clock, logger, definitions, pollMs: config.jobPollMs });
 
   serveWebApp(app, config.webDist);
-  return { app, services: all, worker };
+  return { app, services: all, worker, routes };
 }
 
 /** The built React app (apps/web/dist), with index.html for every non-API path so client-side routes load. */
