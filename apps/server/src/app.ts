@@ -66,6 +66,14 @@ export async function buildApp(deps: AppDeps) {
   app.addHook('onRoute', (r) => {
     for (const method of [r.method].flat()) routes.push({ method, url: r.url, public: r.config?.public === true, schema: r.schema });
   });
+  const flusher = database.flusher;
+  if (flusher) {
+    // Embedded database: a write is acknowledged only once it is on disk (see platform/db/durable-flush.ts).
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD' && reply.statusCode < 400) await flusher.flush();
+      return payload;
+    });
+  }
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -12,6 +12,7 @@ export const ZConfigEnv = z.object({
   PUBLIC_URL: z.url().optional(),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
   DATA_DIR: z.string().default('./data'),
+  PGLITE_DURABLE_WRITES: boolish.default(true),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   SEED_DEMO: boolish.default(true),
@@ -27,7 +28,8 @@ export const ZConfigEnv = z.object({
 export type TConfig = ReturnType<typeof loadConfig>;
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
-  const parsed = ZConfigEnv.safeParse(env);
+  // An empty variable (FOO=) means "not set", as in most tools.
+  const parsed = ZConfigEnv.safeParse(Object.fromEntries(Object.entries(env).filter(([, v]) => v !== '')));
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
@@ -41,6 +43,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     dataDir: path.resolve(e.DATA_DIR),
     pgPoolMax: e.PG_POOL_MAX,
+    pgliteDurableWrites: e.PGLITE_DURABLE_WRITES,
     processRole: e.PROCESS_ROLE,
     seedDemo: e.SEED_DEMO,
     smtpUrl: e.SMTP_URL,

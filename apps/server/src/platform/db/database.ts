@@ -12,6 +12,7 @@ import { migrate as migrateLite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Logger } from 'pino';
 import * as schema from '../../db/schema.ts';
+import { createFsFlusher, type Flusher } from './durable-flush.ts';
 
 export type TSchema = typeof schema;
 /** Either driver's database, or a transaction on it: repositories accept this. */
@@ -31,6 +32,8 @@ export interface Database {
   /** Raw driver access for bulk COPY; null for the other driver. */
   pglite: PGlite | null;
   pool: pg.Pool | null;
+  /** PGlite on disk: flushes the data directory to disk; write requests await it before answering. */
+  flusher: Flusher | null;
   migrate(): Promise<void>;
   ping(): Promise<{ ok: boolean; version: string }>;
   close(): Promise<void>;
@@ -42,6 +45,8 @@ export interface DatabaseOptions {
   dataDir: string;
   poolMax?: number;
   logger?: Logger;
+  /** PGlite: make acknowledged writes survive power loss (see durable-flush.ts). Default true. */
+  durableWrites?: boolean;
   /** A PGlite data dump (from dumpDataDir) to start from: tests clone a migrated template this way. */
   loadDataDir?: Blob | File;
 }
@@ -65,6 +70,7 @@ async function openPostgres(opts: DatabaseOptions): Promise<Database> {
     db,
     pglite: null,
     pool,
+    flusher: null,
     async migrate() {
       const client = await pool.connect();
       try {
@@ -105,6 +111,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     db,
     pglite: client,
     pool: null,
+    flusher: !inMemory && opts.durableWrites !== false ? createFsFlusher(opts.dataDir) : null,
     async migrate() {
       await client.exec('create extension if not exists pg_trgm');
       await migrateLite(drizzleLite({ client }), { migrationsFolder: MIGRATIONS_DIR });
