@@ -8,6 +8,7 @@ import type { AccountService } from '../accounts/index.ts';
 import { accounts } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadCustomFields, requireValidCustomValues } from '../custom-fields/index.ts';
+import { interactions } from '../timeline/index.ts';
 import type { TContact, TContactListQuery, TCreateContact, TUpdateContact } from './contacts.schemas.ts';
 import { contacts } from './contacts.table.ts';
 
@@ -69,16 +70,27 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
     return row;
   }
 
-  async function checkUnique(tx: Db, orgId: string, accountId: string, input: { email?: string | null; externalId?: string | null }, exceptId?: string) {
+  async function checkUnique(
+    tx: Db,
+    orgId: string,
+    accountId: string,
+    input: { email?: string | null; externalId?: string | null },
+    exceptId?: string,
+  ) {
     if (input.email) {
       const [c] = await tx
         .select({ id: contacts.id })
         .from(contacts)
-        .where(and(eq(contacts.orgId, orgId), eq(contacts.accountId, accountId), sql`lower(${contacts.email}) = ${input.email.toLowerCase()}`));
+        .where(
+          and(eq(contacts.orgId, orgId), eq(contacts.accountId, accountId), sql`lower(${contacts.email}) = ${input.email.toLowerCase()}`),
+        );
       if (c && c.id !== exceptId) throw conflict('email', 'this account already has a contact with this e-mail');
     }
     if (input.externalId) {
-      const [c] = await tx.select({ id: contacts.id }).from(contacts).where(and(eq(contacts.orgId, orgId), eq(contacts.externalId, input.externalId)));
+      const [c] = await tx
+        .select({ id: contacts.id })
+        .from(contacts)
+        .where(and(eq(contacts.orgId, orgId), eq(contacts.externalId, input.externalId)));
       if (c && c.id !== exceptId) throw conflict('externalId', 'another contact has this external id');
     }
   }
@@ -90,7 +102,11 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
       const w = where(actor, q);
       const dir = q.order === 'desc' ? desc : asc;
       const [rows, [total]] = await Promise.all([
-        select(db).where(w).orderBy(dir(SORTS[q.sort]), dir(contacts.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        select(db)
+          .where(w)
+          .orderBy(dir(SORTS[q.sort]), dir(contacts.id))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         db
           .select({ n: count() })
           .from(contacts)
@@ -145,9 +161,22 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
           createdAt: now,
           updatedAt: now,
         });
-        const dto = toDto({ c: (await tx.select().from(contacts).where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id))))[0]!, accountName: account.name });
+        const dto = toDto({
+          c: (
+            await tx
+              .select()
+              .from(contacts)
+              .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id)))
+          )[0]!,
+          accountName: account.name,
+        });
         await recordAudit(tx, clock, actor, { entityType: 'contact', entityId: id, action: 'created', after: dto });
-        await recordAudit(tx, clock, actor, { entityType: 'account', entityId: accountId, action: 'contact_added', after: { contact: `${dto.firstName} ${dto.lastName}`.trim() } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'account',
+          entityId: accountId,
+          action: 'contact_added',
+          after: { contact: `${dto.firstName} ${dto.lastName}`.trim() },
+        });
         return dto;
       });
     },
@@ -166,7 +195,13 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
           .set({ ...fields, ...(fields.roles ? { roles: [...new Set(fields.roles)] } : {}), custom, updatedAt: clock.now() })
           .where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id)));
         const after = await getRow(tx, actor, id);
-        await recordAudit(tx, clock, actor, { entityType: 'contact', entityId: id, action: 'updated', before: toDto(before), after: toDto(after) });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'contact',
+          entityId: id,
+          action: 'updated',
+          before: toDto(before),
+          after: toDto(after),
+        });
         return toDto(after);
       });
     },
@@ -175,9 +210,20 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
       requirePermission(actor, 'contact:write');
       await db.transaction(async (tx) => {
         const before = await getRow(tx, actor, id);
+        // The timeline keeps its entries and forgets the contact. The foreign key's own ON DELETE SET NULL
+        // would null org_id as well (it is part of the composite key), which the NOT NULL refuses.
+        await tx
+          .update(interactions)
+          .set({ contactId: null })
+          .where(and(eq(interactions.orgId, actor.orgId), eq(interactions.contactId, id)));
         await tx.delete(contacts).where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id)));
         await recordAudit(tx, clock, actor, { entityType: 'contact', entityId: id, action: 'deleted', before: toDto(before) });
-        await recordAudit(tx, clock, actor, { entityType: 'account', entityId: before.c.accountId, action: 'contact_removed', before: { contact: `${before.c.firstName} ${before.c.lastName}`.trim() } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'account',
+          entityId: before.c.accountId,
+          action: 'contact_removed',
+          before: { contact: `${before.c.firstName} ${before.c.lastName}`.trim() },
+        });
       });
     },
   };

@@ -6,7 +6,9 @@ import { AppError, type TErrorDetail } from '../errors.ts';
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const appError = toAppError(error);
-    if (appError.status >= 500) request.log.error({ err: error }, 'request failed');
+    // Log the driver's error and the statement, not Drizzle's wrapper: its message carries the bound parameters.
+    if (appError.status >= 500)
+      request.log.error({ err: driverError(error), query: (error as { query?: string }).query }, 'request failed');
     else request.log.info({ code: appError.code, details: appError.details }, appError.message);
     return reply
       .status(appError.status)
@@ -14,13 +16,20 @@ export function registerErrorHandler(app: FastifyInstance) {
       .send({ requestId: request.id, code: appError.code, message: appError.message, details: appError.details });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ requestId: request.id, code: 'NOT_FOUND', message: `Route ${request.method} ${request.url.split('?')[0]} not found`, details: [] }),
+    reply
+      .status(404)
+      .send({
+        requestId: request.id,
+        code: 'NOT_FOUND',
+        message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+        details: [],
+      }),
   );
 }
 
 export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
-  const e = error as FastifyError & { code?: string; severity?: string; column?: string; constraint?: string };
+  const e = driverError(error) as FastifyError & { code?: string; severity?: string; column?: string; constraint?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const context = (e as { validationContext?: string }).validationContext ?? 'body';
     const details: TErrorDetail[] = e.validation.map((v) => ({
@@ -40,20 +49,33 @@ export function toAppError(error: unknown): AppError {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('BAD_REQUEST', 'The body is not valid JSON', [{ field: 'body', message: 'invalid JSON' }]);
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
-      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Expected multipart/form-data', [{ field: 'content-type', message: 'expected multipart/form-data' }]);
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Expected multipart/form-data', [
+        { field: 'content-type', message: 'expected multipart/form-data' },
+      ]);
   }
   if (typeof e.statusCode === 'number' && e.statusCode >= 400 && e.statusCode < 500) {
     // Fastify's own client errors (bad JSON, bad content type, …): their messages contain no internals.
     return new AppError(e.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', e.message);
   }
   if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.severity) return fromPostgres(e);
-  if (isConnectionError(e)) return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
+  if (isConnectionError(e))
+    return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
   return new AppError('INTERNAL', 'Something went wrong on our side');
+}
+
+/**
+ * Drizzle wraps every failed query in a DrizzleQueryError ("Failed query: …" plus the parameters); the
+ * driver's error, with the SQLSTATE or the connection failure, is its cause.
+ */
+function driverError(error: unknown): unknown {
+  let e = error as { query?: unknown; cause?: unknown } | null;
+  for (let i = 0; i < 5 && e && typeof e === 'object' && 'query' in e && e.cause; i++) e = e.cause as typeof e;
+  return e;
 }
 
 /** SQLSTATE → a client-safe error. Only the constraint or column name is passed on, never the server's text. */
 function fromPostgres(e: { code?: string; constraint?: string; column?: string }): AppError {
-  const field = e.column ?? constraintField(e.constraint);
+  const field = e.column ? camel(e.column) : constraintField(e.constraint);
   switch (e.code) {
     case '23505':
       return new AppError('CONFLICT', `${field} is already in use`, [{ field, message: 'already in use' }]);
@@ -69,8 +91,10 @@ function fromPostgres(e: { code?: string; constraint?: string; column?: string }
     case '57P03':
       return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
   }
-  if (e.code?.startsWith('22')) return new AppError('VALIDATION_FAILED', `${field} has a value the database cannot store`, [{ field, message: 'invalid value' }]);
-  if (e.code?.startsWith('08')) return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
+  if (e.code?.startsWith('22'))
+    return new AppError('VALIDATION_FAILED', `${field} has a value the database cannot store`, [{ field, message: 'invalid value' }]);
+  if (e.code?.startsWith('08'))
+    return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
   return new AppError('INTERNAL', 'Something went wrong on our side');
 }
 

@@ -1,0 +1,254 @@
+/**
+ * The route table the security suites walk: for every /api/v1 route, the permission it needs, what its
+ * `:id` refers to and a valid request body. The access matrix and the bad-input suite fail when the app
+ * has a route this table does not describe, so a new route cannot slip in untested.
+ */
+
+import { sql } from 'drizzle-orm';
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { expect } from 'vitest';
+import type { RegisteredRoute } from '../../src/app.ts';
+import { PERMISSIONS, type TPermission } from '../../src/platform/access/permissions.ts';
+import { TEST_PASSWORD, type TestApp } from '../harness.ts';
+
+export type TFixture = 'account' | 'contact' | 'interaction' | 'market' | 'user' | 'customField' | 'apiToken' | 'outbox';
+export type TFixtures = Record<TFixture, string>;
+
+export interface RouteSpec {
+  /** Every permission the route needs; [] = any signed-in user. */
+  permissions: TPermission[];
+  /** What the `:id` path parameter names. */
+  id?: TFixture;
+  /** A valid body (called once per request, so unique values stay unique). */
+  body?: (f: TFixtures) => Record<string, unknown>;
+  /** Hidden from a user limited to their own accounts when the fixture account is someone else's. */
+  accountScoped?: boolean;
+  /** Runs after the other routes of a phase (state-changing routes that would disturb the rest). */
+  late?: number;
+}
+
+let n = 0;
+/** A short unique suffix: bodies with unique keys (e-mail, market code, field key) stay valid on every call. */
+export const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
+const marketCode = () => {
+  const i = n++;
+  return `${String.fromCharCode(65 + (((i / 26) | 0) % 26))}${String.fromCharCode(65 + (i % 26))}`;
+};
+
+export const PUBLIC_ROUTES = [
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'POST /api/v1/auth/password-reset',
+  'POST /api/v1/auth/password-reset/confirm',
+  'GET /api/v1/openapi.json',
+];
+
+export const ROUTES: Record<string, RouteSpec> = {
+  'GET /api/v1/auth/me': { permissions: [] },
+  'PATCH /api/v1/auth/me': { permissions: [], body: () => ({ language: 'en' }) },
+  'POST /api/v1/auth/change-password': {
+    permissions: [],
+    // Same password as before: a real change that leaves every test user able to sign in.
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+  },
+  'GET /api/v1/users': { permissions: ['user:read'] },
+  'POST /api/v1/users': {
+    permissions: ['user:manage'],
+    body: () => ({ email: `new-${uniq()}@test.example`, name: 'New User', role: 'read_only' }),
+  },
+  'PATCH /api/v1/users/:id': { permissions: ['user:manage'], id: 'user', body: () => ({ name: 'Renamed User' }) },
+  'GET /api/v1/api-tokens': { permissions: ['api_token:manage'] },
+  'POST /api/v1/api-tokens': { permissions: ['api_token:manage'], body: () => ({ name: 'Integration', scopes: ['api_token:manage'] }) },
+  'DELETE /api/v1/api-tokens/:id': { permissions: ['api_token:manage'], id: 'apiToken', late: 3 },
+  'GET /api/v1/organisation': { permissions: [] },
+  'PATCH /api/v1/organisation': { permissions: ['organisation:manage'], body: () => ({ defaultLanguage: 'en' }) },
+  'GET /api/v1/markets': { permissions: ['market:read'] },
+  'POST /api/v1/markets': {
+    permissions: ['market:manage'],
+    body: () => ({ code: marketCode(), name: 'Market', language: 'en', currency: 'EUR' }),
+  },
+  'PATCH /api/v1/markets/:id': { permissions: ['market:manage'], id: 'market', body: () => ({ name: 'Renamed Market' }) },
+  'GET /api/v1/custom-fields': { permissions: ['account:read'] },
+  'POST /api/v1/custom-fields': {
+    permissions: ['custom_field:manage'],
+    body: () => ({ entity: 'account', key: `f_${uniq()}`, label: 'Field', type: 'text' }),
+  },
+  'PATCH /api/v1/custom-fields/:id': { permissions: ['custom_field:manage'], id: 'customField', body: () => ({ label: 'Renamed Field' }) },
+  'DELETE /api/v1/custom-fields/:id': { permissions: ['custom_field:manage'], id: 'customField', late: 3 },
+  'GET /api/v1/accounts': { permissions: ['account:read'] },
+  'GET /api/v1/accounts/export.csv': { permissions: ['account:read', 'export:run'] },
+  'GET /api/v1/accounts/:id': { permissions: ['account:read'], id: 'account', accountScoped: true },
+  'POST /api/v1/accounts': { permissions: ['account:write'], body: () => ({ name: `Account ${uniq()}`, employees: 12 }) },
+  'PATCH /api/v1/accounts/:id': { permissions: ['account:write'], id: 'account', accountScoped: true, body: () => ({ notes: 'Edited' }) },
+  'POST /api/v1/accounts/:id/archive': { permissions: ['account:archive'], id: 'account', accountScoped: true, late: 1 },
+  'POST /api/v1/accounts/:id/unarchive': { permissions: ['account:archive'], id: 'account', accountScoped: true, late: 2 },
+  'GET /api/v1/contacts': { permissions: ['contact:read'] },
+  'GET /api/v1/contacts/export.csv': { permissions: ['contact:read', 'export:run'] },
+  'GET /api/v1/accounts/:id/contacts': { permissions: ['contact:read'], id: 'account' },
+  'POST /api/v1/accounts/:id/contacts': {
+    permissions: ['contact:write'],
+    id: 'account',
+    accountScoped: true,
+    body: () => ({ firstName: 'Ada', lastName: 'Lovelace' }),
+  },
+  'GET /api/v1/contacts/:id': { permissions: ['contact:read'], id: 'contact', accountScoped: true },
+  'PATCH /api/v1/contacts/:id': { permissions: ['contact:write'], id: 'contact', accountScoped: true, body: () => ({ jobTitle: 'CTO' }) },
+  'DELETE /api/v1/contacts/:id': { permissions: ['contact:write'], id: 'contact', accountScoped: true, late: 3 },
+  'GET /api/v1/accounts/:id/timeline': { permissions: ['interaction:read'], id: 'account', accountScoped: true },
+  'POST /api/v1/accounts/:id/interactions': {
+    permissions: ['interaction:write'],
+    id: 'account',
+    accountScoped: true,
+    body: () => ({ kind: 'note', subject: 'Quarterly review' }),
+  },
+  'DELETE /api/v1/interactions/:id': { permissions: ['interaction:write'], id: 'interaction', accountScoped: true, late: 3 },
+  'GET /api/v1/audit-log': { permissions: ['audit:read'] },
+  'GET /api/v1/outbox': { permissions: ['outbox:read'] },
+  'GET /api/v1/outbox/:id': { permissions: ['outbox:read'], id: 'outbox' },
+  'GET /api/v1/jobs': { permissions: ['job:read'] },
+};
+
+export const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
+
+/** The app's /api/v1 routes (HEAD twins left out: Fastify answers them with the GET handler). */
+export function apiRoutes(t: TestApp): RegisteredRoute[] {
+  return t.routes.filter((r) => r.url.startsWith('/api/v1/') && r.method !== 'HEAD' && r.method !== 'OPTIONS');
+}
+
+/** Routes of the app that the table does not describe, and table rows for routes that no longer exist. */
+export function coverageGaps(t: TestApp) {
+  const actual = apiRoutes(t).map(key);
+  const described = new Set([...Object.keys(ROUTES), ...PUBLIC_ROUTES]);
+  return {
+    undescribed: actual.filter((k) => !described.has(k)),
+    stale: [...described].filter((k) => !actual.includes(k)),
+    wronglyPublic: apiRoutes(t)
+      .filter((r) => r.public !== PUBLIC_ROUTES.includes(key(r)))
+      .map(key),
+    unknownPermissions: Object.values(ROUTES)
+      .flatMap((s) => s.permissions)
+      .filter((p) => !PERMISSIONS.includes(p)),
+  };
+}
+
+/** Routes in the order a phase runs them: state-changing ones (archive, delete) last. */
+export function orderedSpecs(): [string, RouteSpec][] {
+  return Object.entries(ROUTES).sort(([, a], [, b]) => (a.late ?? 0) - (b.late ?? 0));
+}
+
+export function urlOf(routeKey: string, f: TFixtures | null, spec: RouteSpec): string {
+  const url = routeKey.split(' ')[1] ?? '';
+  return spec.id && f ? url.replace(':id', f[spec.id]) : url;
+}
+
+export function request(
+  t: TestApp,
+  routeKey: string,
+  spec: RouteSpec,
+  f: TFixtures,
+  headers: Record<string, string>,
+  extra: Partial<InjectOptions> = {},
+) {
+  const method = routeKey.split(' ')[0] as InjectOptions['method'];
+  return t.app.inject({
+    method,
+    url: urlOf(routeKey, f, spec),
+    headers,
+    ...(spec.body ? { payload: spec.body(f) } : {}),
+    ...extra,
+  } as InjectOptions);
+}
+
+async function created(res: LightMyRequestResponse, what: string): Promise<string> {
+  if (res.statusCode !== 201) throw new Error(`creating ${what} failed: ${res.statusCode} ${res.body}`);
+  return res.json().id;
+}
+
+/** One of each kind of object, created through the API by the organisation's admin. */
+export async function createFixtures(t: TestApp, admin: { headers: Record<string, string>; userId: string }): Promise<TFixtures> {
+  const h = admin.headers;
+  const post = (url: string, payload: object) => t.app.inject({ method: 'POST', url, headers: h, payload });
+  const market = await created(
+    await post('/api/v1/markets', { code: marketCode(), name: 'Fixture Market', language: 'nl', currency: 'EUR' }),
+    'market',
+  );
+  // No password: the user is invited by e-mail, which gives the outbox fixture too.
+  const user = await created(
+    await post('/api/v1/users', { email: `fixture-${uniq()}@test.example`, name: 'Fixture User', role: 'read_only' }),
+    'user',
+  );
+  const account = await created(
+    await post('/api/v1/accounts', { name: `Fixture Account ${uniq()}`, marketId: market, ownerUserId: admin.userId }),
+    'account',
+  );
+  const contact = await created(
+    await post(`/api/v1/accounts/${account}/contacts`, { firstName: 'Fixture', lastName: 'Contact' }),
+    'contact',
+  );
+  const interaction = await created(
+    await post(`/api/v1/accounts/${account}/interactions`, { kind: 'call', subject: 'Fixture call', contactId: contact }),
+    'interaction',
+  );
+  const customField = await created(
+    await post('/api/v1/custom-fields', { entity: 'account', key: `fx_${uniq()}`, label: 'Fixture', type: 'text' }),
+    'custom field',
+  );
+  const apiToken = await created(await post('/api/v1/api-tokens', { name: 'Fixture token', scopes: ['account:read'] }), 'API token');
+  const outboxList = await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: h });
+  const outbox = outboxList.json().items?.[0]?.id;
+  if (!outbox) throw new Error(`no outbox e-mail: ${outboxList.body}`);
+  return { account, contact, interaction, market, user, customField, apiToken, outbox };
+}
+
+/** An API token of the organisation's admin, limited to the given scopes. */
+export async function tokenHeaders(t: TestApp, adminHeaders: Record<string, string>, scopes: TPermission[]) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/api-tokens',
+    headers: adminHeaders,
+    payload: { name: `scoped ${uniq()}`, scopes },
+  });
+  if (res.statusCode !== 201) throw new Error(`token: ${res.body}`);
+  return { authorization: `Bearer ${res.json().token}` };
+}
+
+/**
+ * Row count and a content hash of every tenant table for one organisation. Sessions and API tokens are
+ * counted only: signing in and using a token touch their last-seen columns by design.
+ */
+export async function snapshotOrg(t: TestApp, orgId: string): Promise<Record<string, string>> {
+  const tables = await t.db.execute<{ table_name: string }>(
+    sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by table_name`,
+  );
+  const out: Record<string, string> = {};
+  for (const { table_name: name } of tables.rows) {
+    const countOnly = name === 'sessions' || name === 'api_tokens';
+    const r = await t.db.execute<{ n: number; h: string }>(
+      sql`select count(*)::int as n, ${countOnly ? sql`''` : sql.raw(`md5(coalesce(string_agg(x::text, '|' order by x::text), ''))`)} as h
+          from ${sql.identifier(name)} x where org_id = ${orgId}`,
+    );
+    out[name] = `${r.rows[0]?.n}:${r.rows[0]?.h}`;
+  }
+  return out;
+}
+
+/** Text that must never reach a client: database error text, SQLSTATEs, stack frames, file paths. */
+const LEAKS =
+  /SQLSTATE|postgres|pglite|drizzle|Failed query|duplicate key|violates|syntax error|invalid input|out of range for type|invalid byte sequence|relation "|column "|node_modules|\.ts:\d+|at [\w.<>]+ \(/i;
+
+export function expectNoLeak(res: LightMyRequestResponse) {
+  expect(res.body, `leaked internals: ${res.body.slice(0, 300)}`).not.toMatch(LEAKS);
+}
+
+/** A 4xx error body naming the field (exactly, or a path inside it such as tags.0). */
+export function expectFieldError(res: LightMyRequestResponse, field: string, what: string) {
+  expect(res.statusCode, `${what}: ${res.statusCode} ${res.body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+  expect(res.statusCode, `${what}: ${res.body.slice(0, 300)}`).toBeLessThan(500);
+  expectNoLeak(res);
+  const details = (res.json().details ?? []) as { field: string }[];
+  const fields = details.map((d) => d.field);
+  expect(
+    fields.some((f) => f === field || f.startsWith(`${field}.`)),
+    `${what}: expected details[].field "${field}", got ${JSON.stringify(fields)}`,
+  ).toBe(true);
+}
