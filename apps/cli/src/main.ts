@@ -1,0 +1,130 @@
+import { createRequire } from 'node:module';
+import { Argument, Command, CommanderError, Option } from 'commander';
+import { runCreateAdmin } from './commands/create-admin.ts';
+import { runMigrate, runSeedDemo } from './commands/database.ts';
+import { runExport, type TEntity } from './commands/export.ts';
+import { runImport } from './commands/import.ts';
+import { runStart } from './commands/start.ts';
+import { CliError, EXIT } from './errors.ts';
+
+const collect = (value: string, previous: string[] = []) => [
+  ...previous,
+  ...value
+    .split(',')
+    .map((v) => v.trim())
+    .filter(Boolean),
+];
+const entityArgument = (what: string) => new Argument('<entity>', what).choices(['accounts', 'contacts']);
+const VERSION: string = createRequire(import.meta.url)('../package.json').version;
+
+/** Set by `start`: the server keeps the process alive until a signal, so the CLI must not exit after the command. */
+let serving = false;
+
+export function buildProgram() {
+  const program = new Command('customer365')
+    .description('Customer365: customer success and renewals. Runs the server, manages its database and talks to its REST API.')
+    .version(VERSION, '-v, --version')
+    .addOption(new Option('--url <url>', 'Customer365 server for import/export').env('CUSTOMER365_URL').default('http://localhost:3650'))
+    .addOption(new Option('--token <token>', 'API token (c365_…) for import/export').env('CUSTOMER365_TOKEN'))
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Database commands (start, migrate, seed-demo, create-admin) use the server's configuration:
+DATABASE_URL=postgres://… for PostgreSQL, otherwise the embedded PGlite database in DATA_DIR (default ./data).
+
+Exit codes: 0 success · 1 the operation failed (server, database, import) · 2 bad usage or input, nothing changed.
+
+Examples:
+  customer365 create-admin --org-name "Acme Success" --email admin@acme.example --name "Ada Admin"
+  customer365 import accounts accounts.xlsx --token c365_… --mode skip_invalid
+  customer365 export accounts --market NL --segment enterprise --out nl-enterprise.csv`,
+    );
+
+  program
+    .command('start')
+    .description('run Customer365 (web UI, REST API, worker and scheduler), as `npm start` does')
+    .option('--no-build', 'do not rebuild the web UI when its sources changed')
+    .action(async (opts: { build: boolean }) => {
+      await runStart(opts);
+      serving = true;
+    });
+
+  program
+    .command('migrate')
+    .description('apply database migrations and exit (the server also does this when it starts)')
+    .action(() => runMigrate());
+
+  program
+    .command('seed-demo')
+    .description('load the demo organisation (users, markets, accounts, contacts) unless it is already there')
+    .action(() => runSeedDemo());
+
+  program
+    .command('create-admin')
+    .description('create an organisation and its first admin user')
+    .requiredOption('--org-name <name>', 'name of the new organisation')
+    .requiredOption('--email <email>', "the admin's e-mail address (used to sign in)")
+    .requiredOption('--name <name>', "the admin's full name")
+    .option('--password <password>', 'at least 12 characters; asked for (or read from stdin) when left out')
+    .option('--slug <slug>', 'short unique name of the organisation (default: from --org-name)')
+    .option('--currency <code>', 'reporting currency', 'EUR')
+    .action((opts) => runCreateAdmin(opts));
+
+  program
+    .command('import')
+    .description('import accounts or contacts from a .csv or .xlsx file through the REST API')
+    .addArgument(entityArgument('what the file holds'))
+    .argument('<file>', 'a .csv or .xlsx file with a header row')
+    .addOption(
+      new Option('--mode <mode>', 'all_or_nothing: import nothing while any row has errors; skip_invalid: import the valid rows')
+        .choices(['all_or_nothing', 'skip_invalid'])
+        .default('all_or_nothing'),
+    )
+    .option('--mapping <auto|file.json>', 'column mapping: "auto" takes the suggested one; a JSON file maps column → field', 'auto')
+    .action((entity: TEntity, file: string, _opts, cmd: Command) => runImport(entity, file, cmd.optsWithGlobals()));
+
+  program
+    .command('export')
+    .description('download accounts or contacts as CSV (all rows matching the filters; custom fields included)')
+    .addArgument(entityArgument('what to export'))
+    .option('-o, --out <file.csv>', 'write to this file instead of stdout')
+    .option('--search <text>', 'name, domain or external id (accounts); name or e-mail (contacts)')
+    .option('--sort <field>', 'sort field, e.g. name, createdAt, updatedAt')
+    .addOption(new Option('--order <order>', 'sort order').choices(['asc', 'desc']))
+    .addOption(new Option('--status <status>', 'accounts: active, archived or all').choices(['active', 'archived', 'all']))
+    .option('--market <code>', 'accounts: market code or id (repeatable)', collect)
+    .option('--segment <segment>', 'accounts: enterprise, mid_market, smb (repeatable)', collect)
+    .option('--edition <edition>', 'accounts: self_service, professional, enterprise (repeatable)', collect)
+    .option('--lifecycle-stage <stage>', 'accounts: trial, onboarding, adoption, renewal, at_risk, churned (repeatable)', collect)
+    .option('--owner <id|me|none>', "accounts: owner's user id, me, or none (repeatable)", collect)
+    .option('--tag <tag>', 'accounts: having all these tags (repeatable)', collect)
+    .option('--account <id>', 'contacts: only this account')
+    .option('--role <role>', 'contacts: role on the account, e.g. champion, decision_maker, billing (repeatable)', collect)
+    .option('--language <code>', 'contacts: language code, e.g. nl')
+    .action((entity: TEntity, _opts, cmd: Command) => runExport(entity, cmd.optsWithGlobals()));
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code; errors meant for the user are printed without a stack trace. */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (err) {
+    if (err instanceof CommanderError) return err.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (err instanceof CliError) {
+      process.stderr.write(`${err.message}\n`);
+      return err.exitCode;
+    }
+    process.stderr.write(`Unexpected error: ${(err as Error).stack ?? String(err)}\n`);
+    return EXIT.failed;
+  }
+}
+
+const code = await runCli(process.argv.slice(2));
+// Every command but a running `start` is done here; exiting explicitly stops lingering PGlite or pool timers.
+if (!serving) process.exit(code);
