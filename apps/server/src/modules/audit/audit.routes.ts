@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, zPage, ZPageQuery } from '../../platform/http/schemas.ts';
+import { standardErrors, ZPageQuery, zPage } from '../../platform/http/schemas.ts';
 import type { createAuditService } from './audit.service.ts';
 
 export const ZAuditEntry = z.object({

@@ -34,7 +34,16 @@ export function createAuditService(deps: { db: Db }) {
   return {
     async list(
       actor: Actor,
-      q: { entityType?: string; entityId?: string; actorUserId?: string; from?: string; to?: string; order?: 'asc' | 'desc'; page: number; pageSize: number },
+      q: {
+        entityType?: string;
+        entityId?: string;
+        actorUserId?: string;
+        from?: string;
+        to?: string;
+        order?: 'asc' | 'desc';
+        page: number;
+        pageSize: number;
+      },
     ) {
       requirePermission(actor, 'audit:read');
       const where = and(
@@ -46,7 +55,13 @@ export function createAuditService(deps: { db: Db }) {
         q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
       );
       const [rows, [total]] = await Promise.all([
-        deps.db.select().from(auditLog).where(where).orderBy(...(q.order === 'asc' ? [asc(auditLog.at), asc(auditLog.id)] : [desc(auditLog.at), desc(auditLog.id)])).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        deps.db
+          .select()
+          .from(auditLog)
+          .where(where)
+          .orderBy(...(q.order === 'asc' ? [asc(auditLog.at), asc(auditLog.id)] : [desc(auditLog.at), desc(auditLog.id)]))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         deps.db.select({ n: count() }).from(auditLog).where(where),
       ]);
       return {

@@ -1,3 +1,3 @@
-export { auditLog } from './audit.table.ts';
-export { createAuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
 export { registerAuditRoutes } from './audit.routes.ts';
+export { createAuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
+export { auditLog } from './audit.table.ts';

@@ -29,7 +29,12 @@ export function registerContactRoutes(app: FastifyInstance, deps: { contacts: Co
   const svc = deps.contacts;
 
   r.get('/api/v1/contacts', {
-    schema: { operationId: 'listContacts', tags: ['contacts'], querystring: ZContactListQuery, response: { 200: ZContactPage, ...standardErrors } },
+    schema: {
+      operationId: 'listContacts',
+      tags: ['contacts'],
+      querystring: ZContactListQuery,
+      response: { 200: ZContactPage, ...standardErrors },
+    },
     handler: async (req) => svc.list(actorOf(req), req.query),
   });
 
@@ -70,7 +75,13 @@ export function registerContactRoutes(app: FastifyInstance, deps: { contacts: Co
   });
 
   r.post('/api/v1/accounts/:id/contacts', {
-    schema: { operationId: 'createContact', tags: ['contacts'], params: ZIdParams, body: ZCreateContactRequest, response: { 201: ZContact, ...standardErrors } },
+    schema: {
+      operationId: 'createContact',
+      tags: ['contacts'],
+      params: ZIdParams,
+      body: ZCreateContactRequest,
+      response: { 201: ZContact, ...standardErrors },
+    },
     handler: async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.params.id, req.body)),
   });
 
@@ -80,7 +91,13 @@ export function registerContactRoutes(app: FastifyInstance, deps: { contacts: Co
   });
 
   r.patch('/api/v1/contacts/:id', {
-    schema: { operationId: 'updateContact', tags: ['contacts'], params: ZIdParams, body: ZUpdateContactRequest, response: { 200: ZContact, ...standardErrors } },
+    schema: {
+      operationId: 'updateContact',
+      tags: ['contacts'],
+      params: ZIdParams,
+      body: ZUpdateContactRequest,
+      response: { 200: ZContact, ...standardErrors },
+    },
     handler: async (req) => svc.update(actorOf(req), req.params.id, req.body),
   });
 

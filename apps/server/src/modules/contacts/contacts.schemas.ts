@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { zOptionalText, zPage, ZPageQuery, zStringList, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
 import { zCustomValues } from '../accounts/accounts.schemas.ts';
 
 export const CONTACT_ROLES = ['champion', 'decision_maker', 'billing', 'technical', 'user', 'executive_sponsor'] as const;

@@ -1,4 +1,4 @@
-export { contacts } from './contacts.table.ts';
+export { registerContactRoutes } from './contacts.routes.ts';
 export { CONTACT_ROLES, type TContact, type TCreateContact } from './contacts.schemas.ts';
 export { type ContactService, createContactService } from './contacts.service.ts';
-export { registerContactRoutes } from './contacts.routes.ts';
+export { contacts } from './contacts.table.ts';

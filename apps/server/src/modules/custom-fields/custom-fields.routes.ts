@@ -46,15 +46,31 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { customFi
     handler: async (req) => ({ items: await svc.list(actorOf(req), req.query.entity) }),
   });
   r.post('/api/v1/custom-fields', {
-    schema: { operationId: 'createCustomField', tags: ['custom-fields'], body: ZCreateCustomFieldRequest, response: { 201: ZCustomField, ...standardErrors } },
+    schema: {
+      operationId: 'createCustomField',
+      tags: ['custom-fields'],
+      body: ZCreateCustomFieldRequest,
+      response: { 201: ZCustomField, ...standardErrors },
+    },
     handler: async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)),
   });
   r.patch('/api/v1/custom-fields/:id', {
-    schema: { operationId: 'updateCustomField', tags: ['custom-fields'], params: ZIdParams, body: ZUpdateCustomFieldRequest, response: { 200: ZCustomField, ...standardErrors } },
+    schema: {
+      operationId: 'updateCustomField',
+      tags: ['custom-fields'],
+      params: ZIdParams,
+      body: ZUpdateCustomFieldRequest,
+      response: { 200: ZCustomField, ...standardErrors },
+    },
     handler: async (req) => svc.update(actorOf(req), req.params.id, req.body),
   });
   r.delete('/api/v1/custom-fields/:id', {
-    schema: { operationId: 'deleteCustomField', tags: ['custom-fields'], params: ZIdParams, response: { 204: z.null(), ...standardErrors } },
+    schema: {
+      operationId: 'deleteCustomField',
+      tags: ['custom-fields'],
+      params: ZIdParams,
+      response: { 204: z.null(), ...standardErrors },
+    },
     handler: async (req, reply) => {
       await svc.remove(actorOf(req), req.params.id);
       return reply.status(204).send(null);

@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -73,7 +73,8 @@ export function checkCustomValues(
         else out[key] = raw;
         break;
       case 'choice':
-        if (typeof raw !== 'string' || !def.options.includes(raw)) errors.push({ field, message: `must be one of: ${def.options.join(', ')}` });
+        if (typeof raw !== 'string' || !def.options.includes(raw))
+          errors.push({ field, message: `must be one of: ${def.options.join(', ')}` });
         else out[key] = raw;
         break;
       default:
@@ -83,7 +84,8 @@ export function checkCustomValues(
     }
   }
   if (opts.requireAll) {
-    for (const d of defs) if (d.required && (values?.[d.key] ?? null) === null) errors.push({ field: `custom.${d.key}`, message: 'is required' });
+    for (const d of defs)
+      if (d.required && (values?.[d.key] ?? null) === null) errors.push({ field: `custom.${d.key}`, message: 'is required' });
   }
   return { values: out, errors };
 }
@@ -128,9 +130,21 @@ export function createCustomFieldService(deps: { db: Db; clock: Clock }) {
           .from(customFields)
           .where(and(eq(customFields.orgId, actor.orgId), eq(customFields.entity, input.entity), eq(customFields.key, input.key)));
         if (existing) throw conflict('key', `a ${input.entity} field with this key already exists`);
+        // Without an explicit position a new field goes last.
+        const [last] = await tx
+          .select({ max: sql<number>`coalesce(max(${customFields.position}), -1)::int` })
+          .from(customFields)
+          .where(and(eq(customFields.orgId, actor.orgId), eq(customFields.entity, input.entity)));
         const [row] = await tx
           .insert(customFields)
-          .values({ ...input, options: input.type === 'choice' ? (input.options ?? []) : [], orgId: actor.orgId, id: newId(), createdAt: clock.now() })
+          .values({
+            ...input,
+            position: input.position ?? (last?.max ?? -1) + 1,
+            options: input.type === 'choice' ? (input.options ?? []) : [],
+            orgId: actor.orgId,
+            id: newId(),
+            createdAt: clock.now(),
+          })
           .returning();
         if (!row) throw new AppError('INTERNAL', 'Custom field was not created');
         const dto = toCustomFieldDto(row);
@@ -142,16 +156,26 @@ export function createCustomFieldService(deps: { db: Db; clock: Clock }) {
     async update(actor: Actor, id: string, input: Partial<Omit<TCustomFieldInput, 'entity' | 'key' | 'type'>>) {
       requirePermission(actor, 'custom_field:manage');
       return db.transaction(async (tx) => {
-        const [before] = await tx.select().from(customFields).where(and(eq(customFields.orgId, actor.orgId), eq(customFields.id, id)));
+        const [before] = await tx
+          .select()
+          .from(customFields)
+          .where(and(eq(customFields.orgId, actor.orgId), eq(customFields.id, id)));
         if (!before) throw notFound('Custom field');
-        if (before.type === 'choice' && input.options && !input.options.length) throw invalid('options', 'a choice field needs at least one option');
+        if (before.type === 'choice' && input.options && !input.options.length)
+          throw invalid('options', 'a choice field needs at least one option');
         const [after] = await tx
           .update(customFields)
           .set(input)
           .where(and(eq(customFields.orgId, actor.orgId), eq(customFields.id, id)))
           .returning();
         if (!after) throw notFound('Custom field');
-        await recordAudit(tx, clock, actor, { entityType: 'custom_field', entityId: id, action: 'updated', before: toCustomFieldDto(before), after: toCustomFieldDto(after) });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'custom_field',
+          entityId: id,
+          action: 'updated',
+          before: toCustomFieldDto(before),
+          after: toCustomFieldDto(after),
+        });
         return toCustomFieldDto(after);
       });
     },
@@ -159,10 +183,18 @@ export function createCustomFieldService(deps: { db: Db; clock: Clock }) {
     async remove(actor: Actor, id: string) {
       requirePermission(actor, 'custom_field:manage');
       await db.transaction(async (tx) => {
-        const [before] = await tx.delete(customFields).where(and(eq(customFields.orgId, actor.orgId), eq(customFields.id, id))).returning();
+        const [before] = await tx
+          .delete(customFields)
+          .where(and(eq(customFields.orgId, actor.orgId), eq(customFields.id, id)))
+          .returning();
         if (!before) throw notFound('Custom field');
         // Stored values stay in the entities' jsonb; they reappear if a field with the same key is defined again.
-        await recordAudit(tx, clock, actor, { entityType: 'custom_field', entityId: id, action: 'deleted', before: toCustomFieldDto(before) });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'custom_field',
+          entityId: id,
+          action: 'deleted',
+          before: toCustomFieldDto(before),
+        });
       });
     },
   };

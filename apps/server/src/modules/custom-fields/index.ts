@@ -1,4 +1,4 @@
-export { customFields } from './custom-fields.table.ts';
+export { registerCustomFieldRoutes, ZCustomField } from './custom-fields.routes.ts';
 export {
   checkCustomValues,
   createCustomFieldService,
@@ -7,4 +7,4 @@ export {
   type TCustomFieldDef,
   type TCustomFieldEntity,
 } from './custom-fields.service.ts';
-export { registerCustomFieldRoutes, ZCustomField } from './custom-fields.routes.ts';
+export { customFields } from './custom-fields.table.ts';

@@ -8,7 +8,13 @@ import type { createOrganisationService } from './organisations.service.ts';
 const zCurrency = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR');
 const zLang = z.enum(['en', 'nl', 'da']);
 
-export const ZOrganisation = z.object({ id: z.uuid(), name: z.string(), slug: z.string(), reportingCurrency: z.string(), defaultLanguage: z.string() });
+export const ZOrganisation = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  reportingCurrency: z.string(),
+  defaultLanguage: z.string(),
+});
 export const ZMarket = z.object({
   id: z.uuid(),
   code: z.string(),
@@ -53,7 +59,13 @@ export function registerOrganisationRoutes(app: FastifyInstance, deps: { organis
     handler: async (req, reply) => reply.status(201).send(await svc.createMarket(actorOf(req), req.body)),
   });
   r.patch('/api/v1/markets/:id', {
-    schema: { operationId: 'updateMarket', tags: ['markets'], params: ZIdParams, body: ZUpdateMarketRequest, response: { 200: ZMarket, ...standardErrors } },
+    schema: {
+      operationId: 'updateMarket',
+      tags: ['markets'],
+      params: ZIdParams,
+      body: ZUpdateMarketRequest,
+      response: { 200: ZMarket, ...standardErrors },
+    },
     handler: async (req) => svc.updateMarket(actorOf(req), req.params.id, req.body),
   });
 }

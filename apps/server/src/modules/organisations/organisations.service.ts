@@ -43,7 +43,9 @@ export async function createOrganisationWithAdmin(
     const orgId = newId();
     const userId = newId();
     const now = clock.now();
-    await tx.insert(organisations).values({ id: orgId, name: input.name, slug: input.slug, reportingCurrency: input.reportingCurrency ?? 'EUR', createdAt: now });
+    await tx
+      .insert(organisations)
+      .values({ id: orgId, name: input.name, slug: input.slug, reportingCurrency: input.reportingCurrency ?? 'EUR', createdAt: now });
     await tx.insert(users).values({
       orgId,
       id: userId,
@@ -62,7 +64,10 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
 
   async function checkManager(tx: Db, orgId: string, userId: string | null | undefined) {
     if (!userId) return;
-    const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, userId)));
+    const [u] = await tx
+      .select({ id: users.id })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
     if (!u) throw invalid('countryManagerUserId', 'no such user in this organisation');
   }
 
@@ -90,7 +95,13 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
         const [after] = await tx.update(organisations).set(input).where(eq(organisations.id, actor.orgId)).returning();
         if (!before || !after) throw notFound('Organisation');
         await recordAudit(tx, clock, actor, { entityType: 'organisation', entityId: actor.orgId, action: 'updated', before, after });
-        return { id: after.id, name: after.name, slug: after.slug, reportingCurrency: after.reportingCurrency, defaultLanguage: after.defaultLanguage };
+        return {
+          id: after.id,
+          name: after.name,
+          slug: after.slug,
+          reportingCurrency: after.reportingCurrency,
+          defaultLanguage: after.defaultLanguage,
+        };
       });
     },
 
@@ -103,11 +114,20 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
       requirePermission(actor, 'market:manage');
       return db.transaction(async (tx) => {
         await checkManager(tx, actor.orgId, input.countryManagerUserId);
-        const [clash] = await tx.select({ id: markets.id }).from(markets).where(and(eq(markets.orgId, actor.orgId), eq(markets.code, input.code)));
+        const [clash] = await tx
+          .select({ id: markets.id })
+          .from(markets)
+          .where(and(eq(markets.orgId, actor.orgId), eq(markets.code, input.code)));
         if (clash) throw conflict('code', 'a market with this country code already exists');
         const [row] = await tx
           .insert(markets)
-          .values({ ...input, countryManagerUserId: input.countryManagerUserId ?? null, orgId: actor.orgId, id: newId(), createdAt: clock.now() })
+          .values({
+            ...input,
+            countryManagerUserId: input.countryManagerUserId ?? null,
+            orgId: actor.orgId,
+            id: newId(),
+            createdAt: clock.now(),
+          })
           .returning();
         if (!row) throw new AppError('INTERNAL', 'Market was not created');
         await recordAudit(tx, clock, actor, { entityType: 'market', entityId: row.id, action: 'created', after: toMarketDto(row) });
@@ -118,16 +138,32 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
     async updateMarket(actor: Actor, id: string, input: Partial<TMarketInput>) {
       requirePermission(actor, 'market:manage');
       return db.transaction(async (tx) => {
-        const [before] = await tx.select().from(markets).where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id)));
+        const [before] = await tx
+          .select()
+          .from(markets)
+          .where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id)));
         if (!before) throw notFound('Market');
         await checkManager(tx, actor.orgId, input.countryManagerUserId);
         if (input.code && input.code !== before.code) {
-          const [clash] = await tx.select({ id: markets.id }).from(markets).where(and(eq(markets.orgId, actor.orgId), eq(markets.code, input.code)));
+          const [clash] = await tx
+            .select({ id: markets.id })
+            .from(markets)
+            .where(and(eq(markets.orgId, actor.orgId), eq(markets.code, input.code)));
           if (clash) throw conflict('code', 'a market with this country code already exists');
         }
-        const [after] = await tx.update(markets).set(input).where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id))).returning();
+        const [after] = await tx
+          .update(markets)
+          .set(input)
+          .where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id)))
+          .returning();
         if (!after) throw notFound('Market');
-        await recordAudit(tx, clock, actor, { entityType: 'market', entityId: id, action: 'updated', before: toMarketDto(before), after: toMarketDto(after) });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'market',
+          entityId: id,
+          action: 'updated',
+          before: toMarketDto(before),
+          after: toMarketDto(after),
+        });
         return (await listMarketRows(tx, actor.orgId)).find((m) => m.id === id) ?? toMarketDto(after);
       });
     },

@@ -1,3 +1,3 @@
-export { interactions } from './timeline.table.ts';
-export { createTimelineService, INTERACTION_KINDS, type TimelineService, type TInteraction } from './timeline.service.ts';
 export { registerTimelineRoutes } from './timeline.routes.ts';
+export { createTimelineService, INTERACTION_KINDS, type TInteraction, type TimelineService } from './timeline.service.ts';
+export { interactions } from './timeline.table.ts';

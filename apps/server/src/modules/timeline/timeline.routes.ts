@@ -8,11 +8,23 @@ import { type TimelineService, ZCreateInteractionRequest, ZInteraction, ZTimelin
 export function registerTimelineRoutes(app: FastifyInstance, deps: { timeline: TimelineService }) {
   const r = typed(app);
   r.get('/api/v1/accounts/:id/timeline', {
-    schema: { operationId: 'listTimeline', tags: ['timeline'], params: ZIdParams, querystring: ZTimelineQuery, response: { 200: ZTimelinePage, ...standardErrors } },
+    schema: {
+      operationId: 'listTimeline',
+      tags: ['timeline'],
+      params: ZIdParams,
+      querystring: ZTimelineQuery,
+      response: { 200: ZTimelinePage, ...standardErrors },
+    },
     handler: async (req) => deps.timeline.list(actorOf(req), req.params.id, req.query),
   });
   r.post('/api/v1/accounts/:id/interactions', {
-    schema: { operationId: 'createInteraction', tags: ['timeline'], params: ZIdParams, body: ZCreateInteractionRequest, response: { 201: ZInteraction, ...standardErrors } },
+    schema: {
+      operationId: 'createInteraction',
+      tags: ['timeline'],
+      params: ZIdParams,
+      body: ZCreateInteractionRequest,
+      response: { 201: ZInteraction, ...standardErrors },
+    },
     handler: async (req, reply) => reply.status(201).send(await deps.timeline.create(actorOf(req), req.params.id, req.body)),
   });
   r.delete('/api/v1/interactions/:id', {

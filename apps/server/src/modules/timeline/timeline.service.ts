@@ -4,7 +4,7 @@ import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { zInt, zIsoDateTime, zPage, ZPageQuery, zStringList, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zInt, zIsoDateTime, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -39,13 +39,15 @@ export const ZCreateInteractionRequest = z.strictObject({
   body: z.string().max(20_000).optional(),
   contactId: z.uuid().nullable().optional(),
   direction: z.enum(['inbound', 'outbound']).nullable().optional(),
-  durationMinutes: zInt(0, 24 * 60).nullable().optional(),
+  durationMinutes: zInt(0, 24 * 60)
+    .nullable()
+    .optional(),
   /** Defaults to now; may be in the past (logging a call after the fact) but not more than a day ahead. */
   occurredAt: zIsoDateTime.optional(),
 });
 export type TCreateInteraction = z.infer<typeof ZCreateInteractionRequest>;
 
-export const ZTimelineQuery = ZPageQuery.extend({ kind: zStringList(zInteractionKind) });
+export const ZTimelineQuery = ZPageQuery.extend({ kind: zStringList(zInteractionKind), order: z.enum(['asc', 'desc']).default('desc') });
 export const ZTimelinePage = zPage(ZInteraction);
 
 export type TimelineService = ReturnType<typeof createTimelineService>;
@@ -80,7 +82,11 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
     async list(actor: Actor, accountId: string, q: z.infer<typeof ZTimelineQuery>) {
       requirePermission(actor, 'interaction:read');
       await deps.accounts.requireVisible(actor, accountId);
-      const where = and(eq(interactions.orgId, actor.orgId), eq(interactions.accountId, accountId), q.kind?.length ? inArray(interactions.kind, q.kind) : undefined);
+      const where = and(
+        eq(interactions.orgId, actor.orgId),
+        eq(interactions.accountId, accountId),
+        q.kind?.length ? inArray(interactions.kind, q.kind) : undefined,
+      );
       const dir = q.order === 'asc' ? 'asc' : 'desc';
       const [rows, [total]] = await Promise.all([
         select(db)
@@ -96,7 +102,8 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
     async create(actor: Actor, accountId: string, input: TCreateInteraction) {
       requirePermission(actor, 'interaction:write');
       const occurredAt = input.occurredAt ? new Date(input.occurredAt) : clock.now();
-      if (occurredAt.getTime() > clock.now().getTime() + 24 * 3600_000) throw invalid('occurredAt', 'must not be more than a day in the future');
+      if (occurredAt.getTime() > clock.now().getTime() + 24 * 3600_000)
+        throw invalid('occurredAt', 'must not be more than a day in the future');
       return db.transaction(async (tx) => {
         await deps.accounts.requireVisible(actor, accountId, tx);
         if (input.contactId) {
@@ -124,7 +131,12 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
         const [row] = await select(tx).where(and(eq(interactions.orgId, actor.orgId), eq(interactions.id, id)));
         if (!row) throw notFound('Interaction');
         const dto = toDto(row);
-        await recordAudit(tx, clock, actor, { entityType: 'account', entityId: accountId, action: 'interaction_logged', after: { kind: dto.kind, subject: dto.subject } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'account',
+          entityId: accountId,
+          action: 'interaction_logged',
+          after: { kind: dto.kind, subject: dto.subject },
+        });
         return dto;
       });
     },
@@ -136,7 +148,12 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
         if (!row) throw notFound('Interaction');
         await deps.accounts.requireVisible(actor, row.i.accountId, tx);
         await tx.delete(interactions).where(and(eq(interactions.orgId, actor.orgId), eq(interactions.id, id)));
-        await recordAudit(tx, clock, actor, { entityType: 'account', entityId: row.i.accountId, action: 'interaction_deleted', before: toDto(row) });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'account',
+          entityId: row.i.accountId,
+          action: 'interaction_deleted',
+          before: toDto(row),
+        });
       });
     },
   };

@@ -1,0 +1,106 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+async function newAccount(headers: Record<string, string>, name = 'Acme') {
+  const res = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers, payload: { name } });
+  expect(res.statusCode).toBe(201);
+  return res.json().id as string;
+}
+
+describe('contacts', () => {
+  it('adds, edits, lists, exports and removes contacts of an account', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const accountId = await newAccount(h);
+    const created = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/contacts`,
+      headers: h,
+      payload: {
+        firstName: 'Sanne',
+        lastName: 'de Jong',
+        email: 'sanne@acme.nl',
+        phone: '+31 6 1234 5678',
+        jobTitle: 'CMO',
+        roles: ['champion', 'decision_maker'],
+        language: 'nl',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const contact = created.json();
+    expect(contact).toMatchObject({ accountName: 'Acme', roles: ['champion', 'decision_maker'], language: 'nl' });
+
+    const dup = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/contacts`,
+      headers: h,
+      payload: { firstName: 'S', email: 'SANNE@acme.nl' },
+    });
+    expect(dup.statusCode).toBe(409);
+    expect(dup.json().details[0].field).toBe('email');
+
+    const edited = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${contact.id}`,
+      headers: h,
+      payload: { roles: ['billing'] },
+    });
+    expect(edited.json().roles).toEqual(['billing']);
+
+    const byRole = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?role=billing', headers: h });
+    expect(byRole.json().items.map((c: { id: string }) => c.id)).toEqual([contact.id]);
+    const ofAccount = await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}/contacts`, headers: h });
+    expect(ofAccount.json().total).toBe(1);
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/export.csv', headers: h });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body).toContain('sanne@acme.nl');
+    expect(csv.body.split('\r\n')[0]).toContain('first_name');
+
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${contact.id}`, headers: h })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/contacts/${contact.id}`, headers: h })).statusCode).toBe(404);
+  });
+
+  it('rejects a bad e-mail and an unknown role, naming the field', async () => {
+    const org = await createTestOrg(t);
+    const accountId = await newAccount(org.admin.headers);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/contacts`,
+      headers: org.admin.headers,
+      payload: { firstName: 'X', email: 'not-an-email', roles: ['boss'] },
+    });
+    expect(res.statusCode).toBe(400);
+    const fields = res.json().details.map((d: { field: string }) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['email', 'roles.0']));
+  });
+
+  it('hides contacts of accounts outside a restricted CSM scope', async () => {
+    const org = await createTestOrg(t);
+    const csm = await org.as('csm', { ownAccountsOnly: true });
+    const other = await newAccount(org.admin.headers, 'Other');
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${other}/contacts`,
+      headers: org.admin.headers,
+      payload: { firstName: 'Hidden' },
+    });
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: csm.headers });
+    expect(list.json().total).toBe(0);
+    const add = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${other}/contacts`,
+      headers: csm.headers,
+      payload: { firstName: 'X' },
+    });
+    expect(add.statusCode).toBe(404);
+  });
+});

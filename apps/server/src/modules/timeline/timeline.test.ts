@@ -1,0 +1,78 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp({ now: '2026-11-21T09:00:00Z' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('timeline', () => {
+  it('logs interactions by hand and lists them newest first, filtered by kind', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const accountId = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'Acme' } })).json().id;
+    const contactId = (
+      await t.app.inject({
+        method: 'POST',
+        url: `/api/v1/accounts/${accountId}/contacts`,
+        headers: h,
+        payload: { firstName: 'Lars', lastName: 'Jensen' },
+      })
+    ).json().id;
+    const log = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/interactions`, headers: h, payload });
+
+    const call = await log({
+      kind: 'call',
+      subject: 'Kick-off',
+      contactId,
+      direction: 'outbound',
+      durationMinutes: 30,
+      occurredAt: '2026-11-20T10:00:00Z',
+    });
+    expect(call.statusCode).toBe(201);
+    expect(call.json()).toMatchObject({ kind: 'call', contactName: 'Lars Jensen', authorName: 'Test Admin', source: 'manual' });
+    await log({ kind: 'note', subject: 'Champion leaves', body: 'Find a new champion' });
+    await log({ kind: 'support_request', subject: 'Export fails', occurredAt: '2026-11-01T08:00:00Z' });
+
+    const all = (await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}/timeline`, headers: h })).json();
+    expect(all.items.map((i: { subject: string }) => i.subject)).toEqual(['Champion leaves', 'Kick-off', 'Export fails']);
+    const calls = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}/timeline?kind=call,support_request`, headers: h })
+    ).json();
+    expect(calls.total).toBe(2);
+
+    const future = await log({ kind: 'meeting', subject: 'Later', occurredAt: '2026-11-25T10:00:00Z' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().details[0].field).toBe('occurredAt');
+  });
+
+  it('refuses a contact of another account and a kind that does not exist', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const a = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'A' } })).json().id;
+    const b = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'B' } })).json().id;
+    const cOfB = (
+      await t.app.inject({ method: 'POST', url: `/api/v1/accounts/${b}/contacts`, headers: h, payload: { firstName: 'X' } })
+    ).json().id;
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${a}/interactions`,
+      headers: h,
+      payload: { kind: 'call', subject: 's', contactId: cOfB },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details[0].field).toBe('contactId');
+    const kind = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${a}/interactions`,
+      headers: h,
+      payload: { kind: 'fax', subject: 's' },
+    });
+    expect(kind.statusCode).toBe(400);
+    expect(kind.json().details[0].field).toBe('kind');
+  });
+});
