@@ -234,7 +234,7 @@ export async function snapshotOrg(t: TestApp, orgId: string): Promise<Record<str
 
 /** Text that must never reach a client: database error text, SQLSTATEs, stack frames, file paths. */
 const LEAKS =
-  /SQLSTATE|postgres|pglite|drizzle|Failed query|duplicate key|violates|syntax error|invalid input|out of range for type|invalid byte sequence|relation "|column "|node_modules|\.ts:\d+|at [\w.<>]+ \(/i;
+  /SQLSTATE|postgres|pglite|drizzle|Failed query|duplicate key|violates|syntax error|invalid input syntax|invalid input value|out of range for type|invalid byte sequence|relation "|column "|node_modules|\.ts:\d+|at [\w.<>]+ \(/i;
 
 export function expectNoLeak(res: LightMyRequestResponse) {
   expect(res.body, `leaked internals: ${res.body.slice(0, 300)}`).not.toMatch(LEAKS);

@@ -163,6 +163,8 @@ export function createCustomFieldService(deps: { db: Db; clock: Clock }) {
         if (!before) throw notFound('Custom field');
         if (before.type === 'choice' && input.options && !input.options.length)
           throw invalid('options', 'a choice field needs at least one option');
+        // An empty PATCH changes nothing (and Drizzle refuses an empty SET).
+        if (Object.keys(input).length === 0) return toCustomFieldDto(before);
         const [after] = await tx
           .update(customFields)
           .set(input)

@@ -95,7 +95,10 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
       const ok = (await verifyPassword(user?.passwordHash ?? null, input.password)) && user && !user.disabledAt;
       await db.insert(loginAttempts).values({ id: newId(), email, ip, succeeded: !!ok, at: clock.now() });
       if (!ok || !user) throw new AppError('UNAUTHENTICATED', 'E-mail or password is incorrect');
-      await db.update(users).set({ lastLoginAt: clock.now() }).where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
+      await db
+        .update(users)
+        .set({ lastLoginAt: clock.now() })
+        .where(and(eq(users.orgId, user.orgId), eq(users.id, user.id)));
       return { user, ...(await createSession(user)) };
     },
 
@@ -121,7 +124,10 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
         return null;
       }
       if (now - row.s.lastSeenAt.getTime() > 60_000) {
-        await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, id));
+        await db
+          .update(sessions)
+          .set({ lastSeenAt: new Date(now) })
+          .where(eq(sessions.id, id));
       }
       const actor = actorFromUser(row.u);
       cache.set(`s:${id}`, { actor, csrfToken: row.s.csrfToken, until: now + AUTH_CACHE_MS, lastSeenAt: now });
@@ -140,7 +146,10 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
         .where(eq(apiTokens.tokenHash, hashValue));
       if (!row || row.t.revokedAt || row.u.disabledAt || (row.t.expiresAt && row.t.expiresAt.getTime() <= now)) return null;
       if (!row.t.lastUsedAt || now - row.t.lastUsedAt.getTime() > 60_000) {
-        await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.tokenHash, hashValue));
+        await db
+          .update(apiTokens)
+          .set({ lastUsedAt: new Date(now) })
+          .where(eq(apiTokens.tokenHash, hashValue));
       }
       const actor = actorFromUser(row.u, { tokenScopes: row.t.scopes as TPermission[] });
       cache.set(`t:${hashValue}`, { actor, csrfToken: null, until: now + AUTH_CACHE_MS, lastSeenAt: now });
@@ -163,21 +172,27 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
     },
 
     async updateMe(actor: Actor, input: { name?: string; language?: string }) {
-      const [u] = await db
-        .update(users)
-        .set(input)
-        .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)))
-        .returning();
+      const mine = and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId));
+      // An empty PATCH changes nothing (and Drizzle refuses an empty SET).
+      const [u] = Object.keys(input).length
+        ? await db.update(users).set(input).where(mine).returning()
+        : await db.select().from(users).where(mine);
       if (!u) throw notFound('User');
       cache.clear();
       return toUserDto(u);
     },
 
     async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }) {
-      const [u] = await db.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)));
+      const [u] = await db
+        .select()
+        .from(users)
+        .where(and(eq(users.orgId, actor.orgId), eq(users.id, actor.userId)));
       if (!u || !(await verifyPassword(u.passwordHash, input.currentPassword))) throw invalid('currentPassword', 'is incorrect');
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash: await hashPassword(input.newPassword) }).where(and(eq(users.orgId, u.orgId), eq(users.id, u.id)));
+        await tx
+          .update(users)
+          .set({ passwordHash: await hashPassword(input.newPassword) })
+          .where(and(eq(users.orgId, u.orgId), eq(users.id, u.id)));
         await recordAudit(tx, clock, actor, { entityType: 'user', entityId: u.id, action: 'password_changed' });
       });
     },
@@ -227,7 +242,13 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
         q.q ? or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`)) : undefined,
       );
       const [rows, [total]] = await Promise.all([
-        db.select().from(users).where(where).orderBy(users.name).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        db
+          .select()
+          .from(users)
+          .where(where)
+          .orderBy(users.name)
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(users).where(where),
       ]);
       return { items: rows.map(toUserDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -240,7 +261,8 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
       requirePermission(actor, 'user:manage');
       return db.transaction(async (tx) => {
         const [existing] = await tx.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${input.email.toLowerCase()}`);
-        if (existing) throw new AppError('CONFLICT', 'email: a user with this e-mail already exists', [{ field: 'email', message: 'already in use' }]);
+        if (existing)
+          throw new AppError('CONFLICT', 'email: a user with this e-mail already exists', [{ field: 'email', message: 'already in use' }]);
         const [u] = await tx
           .insert(users)
           .values({
@@ -274,23 +296,44 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
       });
     },
 
-    async updateUser(actor: Actor, id: string, input: { name?: string; role?: TRole; ownAccountsOnly?: boolean; language?: string; disabled?: boolean }) {
+    async updateUser(
+      actor: Actor,
+      id: string,
+      input: { name?: string; role?: TRole; ownAccountsOnly?: boolean; language?: string; disabled?: boolean },
+    ) {
       requirePermission(actor, 'user:manage');
       if (id === actor.userId && (input.disabled || (input.role && input.role !== actor.role))) {
         throw invalid(input.disabled ? 'disabled' : 'role', 'you cannot disable yourself or change your own role');
       }
       const result = await db.transaction(async (tx) => {
-        const [before] = await tx.select().from(users).where(and(eq(users.orgId, actor.orgId), eq(users.id, id))).for('update');
+        const [before] = await tx
+          .select()
+          .from(users)
+          .where(and(eq(users.orgId, actor.orgId), eq(users.id, id)))
+          .for('update');
         if (!before) throw notFound('User');
         const { disabled, ...rest } = input;
-        const [after] = await tx
-          .update(users)
-          .set({ ...rest, ...(disabled === undefined ? {} : { disabledAt: disabled ? (before.disabledAt ?? clock.now()) : null }) })
-          .where(and(eq(users.orgId, actor.orgId), eq(users.id, id)))
-          .returning();
+        const changes = {
+          ...rest,
+          ...(disabled === undefined ? {} : { disabledAt: disabled ? (before.disabledAt ?? clock.now()) : null }),
+        };
+        // An empty PATCH changes nothing (and Drizzle refuses an empty SET).
+        const [after] = Object.keys(changes).length
+          ? await tx
+              .update(users)
+              .set(changes)
+              .where(and(eq(users.orgId, actor.orgId), eq(users.id, id)))
+              .returning()
+          : [before];
         if (!after) throw notFound('User');
         if (disabled) await tx.delete(sessions).where(and(eq(sessions.orgId, actor.orgId), eq(sessions.userId, id)));
-        await recordAudit(tx, clock, actor, { entityType: 'user', entityId: id, action: 'updated', before: toUserDto(before), after: toUserDto(after) });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'user',
+          entityId: id,
+          action: 'updated',
+          before: toUserDto(before),
+          after: toUserDto(after),
+        });
         return toUserDto(after);
       });
       cache.clear();
@@ -313,7 +356,8 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
       const allowed = permissionsOf(actor);
       const extra = input.scopes.filter((s) => !allowed.includes(s));
       if (extra.length) throw invalid('scopes', `you cannot grant permissions you do not have: ${extra.join(', ')}`);
-      if (input.expiresAt && new Date(input.expiresAt).getTime() <= clock.now().getTime()) throw invalid('expiresAt', 'must be in the future');
+      if (input.expiresAt && new Date(input.expiresAt).getTime() <= clock.now().getTime())
+        throw invalid('expiresAt', 'must be in the future');
       const token = `c365_${randomToken()}`;
       return db.transaction(async (tx) => {
         const [row] = await tx
@@ -331,7 +375,12 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
           })
           .returning();
         if (!row) throw new AppError('INTERNAL', 'Token was not created');
-        await recordAudit(tx, clock, actor, { entityType: 'api_token', entityId: row.id, action: 'created', after: { name: row.name, scopes: row.scopes } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'api_token',
+          entityId: row.id,
+          action: 'created',
+          after: { name: row.name, scopes: row.scopes },
+        });
         return { ...tokenDto(row, actor.name), token };
       });
     },

@@ -92,9 +92,12 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
       requirePermission(actor, 'organisation:manage');
       return db.transaction(async (tx) => {
         const [before] = await tx.select().from(organisations).where(eq(organisations.id, actor.orgId));
-        const [after] = await tx.update(organisations).set(input).where(eq(organisations.id, actor.orgId)).returning();
+        // An empty PATCH changes nothing (and Drizzle refuses an empty SET): answer with the current state.
+        const changed = Object.keys(input).length > 0;
+        const [after] = changed ? await tx.update(organisations).set(input).where(eq(organisations.id, actor.orgId)).returning() : [before];
         if (!before || !after) throw notFound('Organisation');
-        await recordAudit(tx, clock, actor, { entityType: 'organisation', entityId: actor.orgId, action: 'updated', before, after });
+        if (changed)
+          await recordAudit(tx, clock, actor, { entityType: 'organisation', entityId: actor.orgId, action: 'updated', before, after });
         return {
           id: after.id,
           name: after.name,
@@ -151,19 +154,23 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
             .where(and(eq(markets.orgId, actor.orgId), eq(markets.code, input.code)));
           if (clash) throw conflict('code', 'a market with this country code already exists');
         }
-        const [after] = await tx
-          .update(markets)
-          .set(input)
-          .where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id)))
-          .returning();
+        const changed = Object.keys(input).length > 0;
+        const [after] = changed
+          ? await tx
+              .update(markets)
+              .set(input)
+              .where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id)))
+              .returning()
+          : [before];
         if (!after) throw notFound('Market');
-        await recordAudit(tx, clock, actor, {
-          entityType: 'market',
-          entityId: id,
-          action: 'updated',
-          before: toMarketDto(before),
-          after: toMarketDto(after),
-        });
+        if (changed)
+          await recordAudit(tx, clock, actor, {
+            entityType: 'market',
+            entityId: id,
+            action: 'updated',
+            before: toMarketDto(before),
+            after: toMarketDto(after),
+          });
         return (await listMarketRows(tx, actor.orgId)).find((m) => m.id === id) ?? toMarketDto(after);
       });
     },
