@@ -6,7 +6,16 @@ const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 });
 
-/** An uploaded CSV/XLSX file going through mapping → preview → import. */
+/** How the stored file is read back: decided once at upload, so validation and import see the same rows. */
+export interface TParseOptions {
+  encoding?: string;
+  delimiter?: string;
+  newline?: '\r\n' | '\n' | '\r';
+  /** A leading `sep=;` line (written by Excel) that is not part of the data. */
+  skipFirstLine?: boolean;
+}
+
+/** An uploaded CSV/XLSX file going through mapping → validation (preview) → import. */
 export const imports = pgTable(
   'imports',
   {
@@ -17,11 +26,15 @@ export const imports = pgTable(
     entity: text('entity').notNull(),
     fileName: text('file_name').notNull(),
     format: text('format').notNull(),
+    fileSize: integer('file_size').notNull().default(0),
+    parseOptions: jsonb('parse_options').$type<TParseOptions>().notNull().default({}),
     status: text('status').notNull(),
     columns: text('columns').array().notNull(),
     sampleRows: jsonb('sample_rows').$type<string[][]>().notNull(),
     mapping: jsonb('mapping').$type<Record<string, string>>(),
     mode: text('mode'),
+    /** The job currently working on this import; a job that finds another id here stops (the mapping changed). */
+    jobId: uuid('job_id'),
     totalRows: integer('total_rows').notNull().default(0),
     validRows: integer('valid_rows').notNull().default(0),
     errorRows: integer('error_rows').notNull().default(0),
@@ -31,21 +44,25 @@ export const imports = pgTable(
     skippedRows: integer('skipped_rows').notNull().default(0),
     failureMessage: text('failure_message'),
     createdByUserId: uuid('created_by_user_id').notNull(),
+    startedByUserId: uuid('started_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('imports_org_created_idx').on(t.orgId, t.createdAt)],
 );
 
+/** The uploaded bytes, in parts of about 1 MB, so a large file is read back as a stream. */
 export const importFiles = pgTable(
   'import_files',
   {
     orgId: uuid('org_id').notNull(),
     importId: uuid('import_id').notNull(),
+    part: integer('part').notNull(),
     content: bytea('content').notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.orgId, t.importId] }),
+    primaryKey({ columns: [t.orgId, t.importId, t.part] }),
     foreignKey({ columns: [t.orgId, t.importId], foreignColumns: [imports.orgId, imports.id] }).onDelete('cascade'),
   ],
 );
@@ -56,8 +73,11 @@ export const importErrors = pgTable(
   {
     orgId: uuid('org_id').notNull(),
     importId: uuid('import_id').notNull(),
+    /** The row number a spreadsheet shows (the header is row 1). */
     rowNumber: integer('row_number').notNull(),
     field: text('field').notNull(),
+    /** The file's column the value came from, when there is one. */
+    column: text('column'),
     message: text('message').notNull(),
     value: text('value'),
   },

@@ -1,0 +1,255 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { INT4_MAX } from '../../platform/http/schemas.ts';
+import { newId } from '../../platform/ids.ts';
+import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../accounts/index.ts';
+import type { TRawRow } from './imports.parse.ts';
+import {
+  columnsOf,
+  queryRows,
+  RowReader,
+  readCustomValues,
+  resolveMarket,
+  resolveUser,
+  SeenKeys,
+  type TFieldColumn,
+  type TImportRun,
+  type TOrgLookups,
+  type TRowError,
+} from './imports.rows.ts';
+import { choiceParser, Problem, parseDomain, parseInteger, parseText, parseUrl, splitList } from './imports.values.ts';
+
+/** One checked account row, ready to write: `id` is the matched account's id, or a new one. */
+export interface TAccountRecord {
+  rowNumber: number;
+  id: string;
+  isNew: boolean;
+  name: string;
+  domain: string | null;
+  externalId: string | null;
+  marketId: string | null;
+  segment: string | null;
+  edition: string | null;
+  lifecycleStage: string | null;
+  ownerUserId: string | null;
+  tags: string[] | null;
+  employees: number | null;
+  website: string | null;
+  notes: string | null;
+  custom: Record<string, unknown> | null;
+}
+
+const parseSegment = choiceParser(SEGMENTS, {
+  'mid-size': 'mid_market',
+  midmarket: 'mid_market',
+  mkb: 'smb',
+  smv: 'smb',
+  sme: 'smb',
+  small: 'smb',
+});
+const parseEdition = choiceParser(EDITIONS, { selfservice: 'self_service', self: 'self_service', pro: 'professional', ent: 'enterprise' });
+const parseStage = choiceParser(LIFECYCLE_STAGES, {
+  'at risk': 'at_risk',
+  risk: 'at_risk',
+  churn: 'churned',
+  proef: 'trial',
+  proeve: 'trial',
+});
+const TAG_OK = /^[^\p{Cc}]{1,50}$/u;
+
+function parseTags(raw: string): string[] | Problem {
+  const tags = splitList(raw);
+  if (tags.length > 50) return new Problem('at most 50 tags');
+  const bad = tags.find((t) => !TAG_OK.test(t));
+  return bad ? new Problem(`"${bad.slice(0, 60)}" is not a valid tag (1–50 characters)`) : tags;
+}
+
+interface TExisting {
+  id: string;
+  externalId: string | null;
+  domain: string | null;
+}
+
+/**
+ * Accounts: check rows (types, choices, market by code, owner by e-mail, custom fields, duplicate keys in
+ * the file) and resolve each to an existing account (external id first, then domain, case-insensitive)
+ * or a new one; write batches with one INSERT … SELECT FROM unnest and one UPDATE … FROM unnest.
+ */
+export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, columns: Map<string, TFieldColumn>) {
+  const seenExternalIds = new SeenKeys();
+  const seenDomains = new SeenKeys();
+  const seenTargets = new SeenKeys();
+
+  function readRow(row: TRawRow) {
+    const r = new RowReader(row, columns);
+    const name = r.get('name', (v) => parseText(v, 200));
+    if (r.raw('name') === '') r.fail('name', 'is required');
+    const values = {
+      name: name ?? '',
+      domain: r.get('domain', parseDomain),
+      externalId: r.get('externalId', (v) => parseText(v, 100)),
+      marketId: r.get('market', (v) => resolveMarket(lookups, v)),
+      segment: r.get('segment', parseSegment),
+      edition: r.get('edition', parseEdition),
+      lifecycleStage: r.get('lifecycleStage', parseStage),
+      ownerUserId: r.get('owner', (v) => resolveUser(lookups, v)),
+      tags: r.get('tags', parseTags),
+      employees: r.get('employees', (v) => parseInteger(v, 0, INT4_MAX)),
+      website: r.get('website', parseUrl),
+      notes: r.get('notes', (v) => parseText(v, 10_000)),
+    };
+    return { r, values };
+  }
+
+  async function findExisting(db: Db, externalIds: string[], domains: string[]) {
+    const byExternalId = new Map<string, TExisting>();
+    const byDomain = new Map<string, TExisting>();
+    if (!externalIds.length && !domains.length) return { byExternalId, byDomain };
+    const result = await queryRows<TExisting>(
+      db,
+      sql`
+      select id, external_id as "externalId", lower(domain) as domain from accounts
+      where org_id = ${run.orgId}
+        and (external_id = any(${sql.param(externalIds)}::text[]) or lower(domain) = any(${sql.param(domains)}::text[]))`,
+    );
+    for (const a of result) {
+      if (a.externalId) byExternalId.set(a.externalId, a);
+      if (a.domain) byDomain.set(a.domain, a);
+    }
+    return { byExternalId, byDomain };
+  }
+
+  return {
+    /** Check a batch; `db` may be a transaction, so what is checked is what gets written. */
+    async check(db: Db, rows: TRawRow[]): Promise<{ records: TAccountRecord[]; errors: TRowError[]; invalidRows: number }> {
+      const read = rows.map(readRow);
+      const externalIds = read.flatMap(({ values }) => (values.externalId ? [values.externalId] : []));
+      const domains = read.flatMap(({ values }) => (values.domain ? [values.domain] : []));
+      const { byExternalId, byDomain } = await findExisting(db, externalIds, domains);
+      const records: TAccountRecord[] = [];
+      const errors: TRowError[] = [];
+      let invalidRows = 0;
+      for (const { r, values } of read) {
+        const rowNumber = r.row.rowNumber;
+        if (values.externalId) {
+          const first = seenExternalIds.claim(values.externalId, rowNumber);
+          if (first) r.fail('externalId', `row ${first} has the same external id`);
+        }
+        if (values.domain) {
+          const first = seenDomains.claim(values.domain, rowNumber);
+          if (first) r.fail('domain', `row ${first} has the same domain`);
+        }
+        const byId = values.externalId ? byExternalId.get(values.externalId) : undefined;
+        const byDom = values.domain ? byDomain.get(values.domain) : undefined;
+        const match = byId ?? byDom;
+        if (byId && byDom && byDom.id !== byId.id) {
+          r.fail('domain', `another account (external id ${byDom.externalId ?? 'none'}) has this domain`);
+        } else if (!byId && byDom?.externalId && values.externalId && byDom.externalId !== values.externalId) {
+          r.fail('externalId', `the account with this domain has another external id (${byDom.externalId})`);
+        }
+        if (match) {
+          const first = seenTargets.claim(match.id, rowNumber);
+          if (first) r.fail(byId ? 'externalId' : 'domain', `row ${first} already updates the same account`);
+        }
+        const custom = readCustomValues(r, lookups.customDefs, !match);
+        if (!r.ok) {
+          errors.push(...r.errors);
+          invalidRows++;
+          continue;
+        }
+        records.push({ rowNumber, id: match?.id ?? newId(), isNew: !match, ...values, custom });
+      }
+      return { records, errors, invalidRows };
+    },
+
+    async write(tx: Db, records: TAccountRecord[]) {
+      const now = run.clock.now().toISOString();
+      const fresh = records.filter((r) => r.isNew);
+      const existing = records.filter((r) => !r.isNew);
+      if (fresh.length) await tx.execute(insertSql(run.orgId, now, fresh));
+      if (existing.length) await tx.execute(updateSql(run.orgId, now, existing));
+      await tx.execute(auditSql(run, now, 'account', records));
+      return { inserted: fresh.length, updated: existing.length };
+    },
+  };
+}
+
+const TAG_SEPARATOR = '\u001f'; // cannot occur in a tag (control characters are refused)
+
+function arrays(records: TAccountRecord[]) {
+  const c = columnsOf(records, {
+    id: (r) => r.id,
+    name: (r) => r.name,
+    domain: (r) => r.domain,
+    externalId: (r) => r.externalId,
+    marketId: (r) => r.marketId,
+    segment: (r) => r.segment,
+    edition: (r) => r.edition,
+    stage: (r) => r.lifecycleStage,
+    owner: (r) => r.ownerUserId,
+    tags: (r) => (r.tags ? r.tags.join(TAG_SEPARATOR) : null),
+    employees: (r) => r.employees,
+    website: (r) => r.website,
+    notes: (r) => r.notes,
+    custom: (r) => (r.custom ? JSON.stringify(r.custom) : null),
+  });
+  const p = sql.param;
+  return sql`unnest(${p(c.id)}::uuid[], ${p(c.name)}::text[], ${p(c.domain)}::text[], ${p(c.externalId)}::text[],
+    ${p(c.marketId)}::uuid[], ${p(c.segment)}::text[], ${p(c.edition)}::text[], ${p(c.stage)}::text[], ${p(c.owner)}::uuid[],
+    ${p(c.tags)}::text[], ${p(c.employees)}::int[], ${p(c.website)}::text[], ${p(c.notes)}::text[], ${p(c.custom)}::text[])
+    as r(id, name, domain, external_id, market_id, segment, edition, lifecycle_stage, owner_user_id, tags, employees, website, notes, custom)`;
+}
+
+function insertSql(orgId: string, now: string, records: TAccountRecord[]) {
+  return sql`
+    insert into accounts (org_id, id, name, domain, external_id, market_id, segment, edition, lifecycle_stage, owner_user_id,
+      tags, employees, website, notes, custom, version, created_at, updated_at)
+    select ${orgId}::uuid, r.id, r.name, r.domain, r.external_id, r.market_id, r.segment, r.edition,
+      coalesce(r.lifecycle_stage, 'onboarding'), r.owner_user_id, coalesce(string_to_array(r.tags, ${TAG_SEPARATOR}), '{}'),
+      r.employees, r.website, r.notes, coalesce(r.custom::jsonb, '{}'), 1, ${now}::timestamptz, ${now}::timestamptz
+    from ${arrays(records)}`;
+}
+
+/** Blank cells keep what the account has; given values replace it (tags as a whole list, custom fields per key). */
+function updateSql(orgId: string, now: string, records: TAccountRecord[]) {
+  return sql`
+    update accounts a set
+      name = r.name,
+      domain = coalesce(r.domain, a.domain),
+      external_id = coalesce(r.external_id, a.external_id),
+      market_id = coalesce(r.market_id, a.market_id),
+      segment = coalesce(r.segment, a.segment),
+      edition = coalesce(r.edition, a.edition),
+      lifecycle_stage = coalesce(r.lifecycle_stage, a.lifecycle_stage),
+      owner_user_id = coalesce(r.owner_user_id, a.owner_user_id),
+      tags = coalesce(string_to_array(r.tags, ${TAG_SEPARATOR}), a.tags),
+      employees = coalesce(r.employees, a.employees),
+      website = coalesce(r.website, a.website),
+      notes = coalesce(r.notes, a.notes),
+      custom = a.custom || coalesce(r.custom::jsonb, '{}'),
+      version = a.version + 1,
+      updated_at = ${now}::timestamptz
+    from ${arrays(records)}
+    where a.org_id = ${orgId}::uuid and a.id = r.id`;
+}
+
+/** One "imported" audit row per created or updated record, written in the same statement batch. */
+export function auditSql(
+  run: TImportRun,
+  now: string,
+  entityType: 'account' | 'contact',
+  records: { id: string; isNew: boolean; rowNumber: number }[],
+) {
+  const c = columnsOf(records, {
+    auditId: () => newId(),
+    id: (r) => r.id,
+    row: (r) => r.rowNumber,
+    result: (r) => (r.isNew ? 'created' : 'updated'),
+  });
+  const p = sql.param;
+  return sql`
+    insert into audit_log (org_id, id, at, actor_user_id, actor_label, entity_type, entity_id, action, before, after, request_id)
+    select ${run.orgId}::uuid, r.audit_id, ${now}::timestamptz, ${run.actorUserId}::uuid, ${run.actorLabel}, ${entityType}, r.id::text,
+      'imported', null, jsonb_build_object('importId', ${run.importId}::text, 'row', r.row, 'result', r.result), null
+    from unnest(${p(c.auditId)}::uuid[], ${p(c.id)}::uuid[], ${p(c.row)}::int[], ${p(c.result)}::text[]) as r(audit_id, id, row, result)`;
+}

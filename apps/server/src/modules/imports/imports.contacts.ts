@@ -1,0 +1,308 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
+import { CONTACT_ROLES } from '../contacts/index.ts';
+import { auditSql } from './imports.accounts.ts';
+import { CONTACT_LANGUAGES } from './imports.fields.ts';
+import type { TRawRow } from './imports.parse.ts';
+import {
+  columnsOf,
+  queryRows,
+  RowReader,
+  readCustomValues,
+  SeenKeys,
+  type TFieldColumn,
+  type TImportRun,
+  type TOrgLookups,
+  type TRowError,
+} from './imports.rows.ts';
+import { choiceParser, isProblem, Problem, parseDomain, parseEmail, parsePhone, parseText, splitList } from './imports.values.ts';
+
+export interface TContactRecord {
+  rowNumber: number;
+  id: string;
+  isNew: boolean;
+  accountId: string;
+  firstName: string;
+  lastName: string | null;
+  email: string | null;
+  phone: string | null;
+  jobTitle: string | null;
+  roles: string[] | null;
+  language: string | null;
+  externalId: string | null;
+  custom: Record<string, unknown> | null;
+}
+
+const parseRole = choiceParser(CONTACT_ROLES, {
+  'decision maker': 'decision_maker',
+  beslisser: 'decision_maker',
+  besluitvormer: 'decision_maker',
+  beslutningstager: 'decision_maker',
+  sponsor: 'executive_sponsor',
+  facturatie: 'billing',
+  fakturering: 'billing',
+  finance: 'billing',
+  technisch: 'technical',
+  teknisk: 'technical',
+  gebruiker: 'user',
+  bruger: 'user',
+  kampioen: 'champion',
+});
+const parseLanguage = choiceParser(CONTACT_LANGUAGES, {
+  english: 'en',
+  engels: 'en',
+  engelsk: 'en',
+  dutch: 'nl',
+  nederlands: 'nl',
+  hollandsk: 'nl',
+  'nl-nl': 'nl',
+  'nl-be': 'nl',
+  danish: 'da',
+  dansk: 'da',
+  deens: 'da',
+  'da-dk': 'da',
+  dk: 'da',
+  german: 'de',
+  deutsch: 'de',
+  duits: 'de',
+  tysk: 'de',
+  french: 'fr',
+  francais: 'fr',
+  frans: 'fr',
+  fransk: 'fr',
+  swedish: 'sv',
+  svenska: 'sv',
+  zweeds: 'sv',
+  svensk: 'sv',
+  norwegian: 'no',
+  norsk: 'no',
+  noors: 'no',
+  nb: 'no',
+  finnish: 'fi',
+  suomi: 'fi',
+  fins: 'fi',
+  finsk: 'fi',
+  spanish: 'es',
+  espanol: 'es',
+  spaans: 'es',
+  spansk: 'es',
+  italian: 'it',
+  italiano: 'it',
+  italiaans: 'it',
+  italiensk: 'it',
+  'en-gb': 'en',
+  'en-us': 'en',
+});
+
+function parseRoles(raw: string): string[] | Problem {
+  const roles: string[] = [];
+  for (const item of splitList(raw)) {
+    const role = parseRole(item);
+    if (isProblem(role)) return new Problem(`"${item.slice(0, 60)}" is not a role; use: ${CONTACT_ROLES.join(', ')}`);
+    if (!roles.includes(role)) roles.push(role);
+  }
+  return roles;
+}
+
+interface TAccountRef {
+  id: string;
+  externalId: string | null;
+  domain: string | null;
+}
+interface TExistingContact {
+  id: string;
+  externalId: string | null;
+  accountId: string;
+  email: string | null;
+}
+
+/**
+ * Contacts: each row names its account by the account's external id or domain; a contact matches an
+ * existing one by its external id, then by (account, e-mail). Same check/write shape as accounts.
+ */
+export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, columns: Map<string, TFieldColumn>) {
+  const seenExternalIds = new SeenKeys();
+  const seenEmails = new SeenKeys();
+  const seenTargets = new SeenKeys();
+  const accountField = columns.has('accountExternalId') ? 'accountExternalId' : 'accountDomain';
+
+  function readRow(row: TRawRow) {
+    const r = new RowReader(row, columns);
+    const firstName = r.get('firstName', (v) => parseText(v, 100));
+    if (r.raw('firstName') === '') r.fail('firstName', 'is required');
+    const values = {
+      firstName: firstName ?? '',
+      lastName: r.get('lastName', (v) => parseText(v, 100)),
+      email: r.get('email', parseEmail),
+      phone: r.get('phone', parsePhone),
+      jobTitle: r.get('jobTitle', (v) => parseText(v, 150)),
+      roles: r.get('roles', parseRoles),
+      language: r.get('language', parseLanguage),
+      externalId: r.get('externalId', (v) => parseText(v, 100)),
+    };
+    const account = { externalId: r.get('accountExternalId', (v) => parseText(v, 100)), domain: r.get('accountDomain', parseDomain) };
+    if (!account.externalId && !account.domain && r.raw('accountExternalId') === '' && r.raw('accountDomain') === '') {
+      r.fail(accountField, "is required: name the contact's account by its external id or domain");
+    }
+    return { r, values, account };
+  }
+
+  async function findAccounts(db: Db, externalIds: string[], domains: string[]) {
+    const byExternalId = new Map<string, TAccountRef>();
+    const byDomain = new Map<string, TAccountRef>();
+    if (!externalIds.length && !domains.length) return { byExternalId, byDomain };
+    const result = await queryRows<TAccountRef>(
+      db,
+      sql`
+      select id, external_id as "externalId", lower(domain) as domain from accounts
+      where org_id = ${run.orgId}
+        and (external_id = any(${sql.param(externalIds)}::text[]) or lower(domain) = any(${sql.param(domains)}::text[]))`,
+    );
+    for (const a of result) {
+      if (a.externalId) byExternalId.set(a.externalId, a);
+      if (a.domain) byDomain.set(a.domain, a);
+    }
+    return { byExternalId, byDomain };
+  }
+
+  async function findContacts(db: Db, externalIds: string[], accountIds: string[], emails: string[]) {
+    const byExternalId = new Map<string, TExistingContact>();
+    const byEmail = new Map<string, TExistingContact>();
+    if (!externalIds.length && !emails.length) return { byExternalId, byEmail };
+    const p = sql.param;
+    const result = await queryRows<TExistingContact>(
+      db,
+      sql`
+      select id, external_id as "externalId", account_id as "accountId", lower(email) as email from contacts
+      where org_id = ${run.orgId}
+        and (external_id = any(${p(externalIds)}::text[])
+          or (account_id, lower(email)) in (select * from unnest(${p(accountIds)}::uuid[], ${p(emails)}::text[])))`,
+    );
+    for (const c of result) {
+      if (c.externalId) byExternalId.set(c.externalId, c);
+      if (c.email) byEmail.set(`${c.accountId}|${c.email}`, c);
+    }
+    return { byExternalId, byEmail };
+  }
+
+  return {
+    async check(db: Db, rows: TRawRow[]): Promise<{ records: TContactRecord[]; errors: TRowError[]; invalidRows: number }> {
+      const read = rows.map(readRow);
+      const accounts = await findAccounts(
+        db,
+        read.flatMap((x) => (x.account.externalId ? [x.account.externalId] : [])),
+        read.flatMap((x) => (x.account.domain ? [x.account.domain] : [])),
+      );
+      const withAccount = read.map((x) => {
+        const { r, account } = x;
+        const byId = account.externalId ? accounts.byExternalId.get(account.externalId) : undefined;
+        const byDom = account.domain ? accounts.byDomain.get(account.domain) : undefined;
+        if (account.externalId && !byId) r.fail('accountExternalId', 'no account has this external id');
+        else if (!account.externalId && account.domain && !byDom) r.fail('accountDomain', 'no account has this domain');
+        else if (byId && byDom && byId.id !== byDom.id) r.fail('accountDomain', 'belongs to another account than the account external id');
+        return { ...x, accountId: byId?.id ?? byDom?.id ?? null };
+      });
+      const keyed = withAccount.filter((x) => x.accountId && x.values.email);
+      const contacts = await findContacts(
+        db,
+        withAccount.flatMap((x) => (x.values.externalId ? [x.values.externalId] : [])),
+        keyed.map((x) => x.accountId as string),
+        keyed.map((x) => (x.values.email as string).toLowerCase()),
+      );
+      const records: TContactRecord[] = [];
+      const errors: TRowError[] = [];
+      let invalidRows = 0;
+      for (const { r, values, accountId } of withAccount) {
+        const rowNumber = r.row.rowNumber;
+        const emailKey = accountId && values.email ? `${accountId}|${values.email.toLowerCase()}` : null;
+        if (values.externalId) {
+          const first = seenExternalIds.claim(values.externalId, rowNumber);
+          if (first) r.fail('externalId', `row ${first} has the same external id`);
+        }
+        if (emailKey) {
+          const first = seenEmails.claim(emailKey, rowNumber);
+          if (first) r.fail('email', `row ${first} has the same e-mail for the same account`);
+        }
+        const byId = values.externalId ? contacts.byExternalId.get(values.externalId) : undefined;
+        const byEmail = emailKey ? contacts.byEmail.get(emailKey) : undefined;
+        const match = byId ?? byEmail;
+        if (byId && byEmail && byId.id !== byEmail.id) r.fail('email', 'another contact of this account has this e-mail');
+        else if (!byId && byEmail?.externalId && values.externalId && byEmail.externalId !== values.externalId) {
+          r.fail('externalId', `the contact with this e-mail has another external id (${byEmail.externalId})`);
+        }
+        if (match) {
+          const first = seenTargets.claim(match.id, rowNumber);
+          if (first) r.fail(byId ? 'externalId' : 'email', `row ${first} already updates the same contact`);
+        }
+        const custom = readCustomValues(r, lookups.customDefs, !match);
+        if (!r.ok || !accountId) {
+          errors.push(...r.errors);
+          invalidRows++;
+          continue;
+        }
+        records.push({ rowNumber, id: match?.id ?? newId(), isNew: !match, accountId, ...values, custom });
+      }
+      return { records, errors, invalidRows };
+    },
+
+    async write(tx: Db, records: TContactRecord[]) {
+      const now = run.clock.now().toISOString();
+      const fresh = records.filter((r) => r.isNew);
+      const existing = records.filter((r) => !r.isNew);
+      if (fresh.length) await tx.execute(insertSql(run.orgId, now, fresh));
+      if (existing.length) await tx.execute(updateSql(run.orgId, now, existing));
+      await tx.execute(auditSql(run, now, 'contact', records));
+      return { inserted: fresh.length, updated: existing.length };
+    },
+  };
+}
+
+function arrays(records: TContactRecord[]) {
+  const c = columnsOf(records, {
+    id: (r) => r.id,
+    accountId: (r) => r.accountId,
+    firstName: (r) => r.firstName,
+    lastName: (r) => r.lastName,
+    email: (r) => r.email,
+    phone: (r) => r.phone,
+    jobTitle: (r) => r.jobTitle,
+    roles: (r) => (r.roles ? r.roles.join(',') : null),
+    language: (r) => r.language,
+    externalId: (r) => r.externalId,
+    custom: (r) => (r.custom ? JSON.stringify(r.custom) : null),
+  });
+  const p = sql.param;
+  return sql`unnest(${p(c.id)}::uuid[], ${p(c.accountId)}::uuid[], ${p(c.firstName)}::text[], ${p(c.lastName)}::text[],
+    ${p(c.email)}::text[], ${p(c.phone)}::text[], ${p(c.jobTitle)}::text[], ${p(c.roles)}::text[], ${p(c.language)}::text[],
+    ${p(c.externalId)}::text[], ${p(c.custom)}::text[])
+    as r(id, account_id, first_name, last_name, email, phone, job_title, roles, language, external_id, custom)`;
+}
+
+function insertSql(orgId: string, now: string, records: TContactRecord[]) {
+  return sql`
+    insert into contacts (org_id, id, account_id, first_name, last_name, email, phone, job_title, roles, language, external_id,
+      custom, created_at, updated_at)
+    select ${orgId}::uuid, r.id, r.account_id, r.first_name, coalesce(r.last_name, ''), r.email, r.phone, r.job_title,
+      coalesce(string_to_array(r.roles, ','), '{}'), r.language, r.external_id, coalesce(r.custom::jsonb, '{}'),
+      ${now}::timestamptz, ${now}::timestamptz
+    from ${arrays(records)}`;
+}
+
+function updateSql(orgId: string, now: string, records: TContactRecord[]) {
+  return sql`
+    update contacts c set
+      account_id = r.account_id,
+      first_name = r.first_name,
+      last_name = coalesce(r.last_name, c.last_name),
+      email = coalesce(r.email, c.email),
+      phone = coalesce(r.phone, c.phone),
+      job_title = coalesce(r.job_title, c.job_title),
+      roles = coalesce(string_to_array(r.roles, ','), c.roles),
+      language = coalesce(r.language, c.language),
+      external_id = coalesce(r.external_id, c.external_id),
+      custom = c.custom || coalesce(r.custom::jsonb, '{}'),
+      updated_at = ${now}::timestamptz
+    from ${arrays(records)}
+    where c.org_id = ${orgId}::uuid and c.id = r.id`;
+}

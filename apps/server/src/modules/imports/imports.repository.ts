@@ -1,0 +1,132 @@
+import { and, asc, count, desc, eq, gt, or, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import type { TRowError } from './imports.rows.ts';
+import { importErrors, importFiles, imports } from './imports.table.ts';
+
+/** Queries only: no HTTP, no access checks. Takes a db or a transaction. */
+
+export type TImportRow = typeof imports.$inferSelect;
+export const FILE_PART_BYTES = 1024 * 1024;
+
+export async function findImport(db: Db, orgId: string, id: string): Promise<TImportRow | null> {
+  const [row] = await db
+    .select()
+    .from(imports)
+    .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
+  return row ?? null;
+}
+
+export async function listImports(db: Db, orgId: string, page: number, pageSize: number) {
+  const where = eq(imports.orgId, orgId);
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(imports)
+      .where(where)
+      .orderBy(desc(imports.createdAt), desc(imports.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(imports).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Update an import, but only while `jobId` is still the given job (a newer mapping or start replaces it). */
+export async function updateImport(db: Db, orgId: string, id: string, values: Partial<typeof imports.$inferInsert>, jobId?: string) {
+  const rows = await db
+    .update(imports)
+    .set(values)
+    .where(and(eq(imports.orgId, orgId), eq(imports.id, id), jobId ? eq(imports.jobId, jobId) : undefined))
+    .returning({ id: imports.id });
+  return rows.length > 0;
+}
+
+export async function storeFile(db: Db, orgId: string, importId: string, bytes: Buffer) {
+  for (let part = 0, offset = 0; offset < bytes.length; part++, offset += FILE_PART_BYTES) {
+    await db.insert(importFiles).values({ orgId, importId, part, content: bytes.subarray(offset, offset + FILE_PART_BYTES) });
+  }
+}
+
+/** The stored file as a stream of parts, fetched one at a time. */
+export async function* readFile(db: Db, orgId: string, importId: string): AsyncGenerator<Buffer> {
+  for (let part = 0; ; part++) {
+    const [row] = await db
+      .select({ content: importFiles.content })
+      .from(importFiles)
+      .where(and(eq(importFiles.orgId, orgId), eq(importFiles.importId, importId), eq(importFiles.part, part)));
+    if (!row) return;
+    yield row.content;
+  }
+}
+
+export async function deleteFile(db: Db, orgId: string, importId: string) {
+  await db.delete(importFiles).where(and(eq(importFiles.orgId, orgId), eq(importFiles.importId, importId)));
+}
+
+export async function clearErrors(db: Db, orgId: string, importId: string) {
+  await db.delete(importErrors).where(and(eq(importErrors.orgId, orgId), eq(importErrors.importId, importId)));
+}
+
+export async function insertErrors(db: Db, orgId: string, importId: string, errors: TRowError[]) {
+  if (!errors.length) return;
+  const p = sql.param;
+  await db.execute(sql`
+    insert into import_errors (org_id, import_id, row_number, field, "column", message, value)
+    select ${orgId}::uuid, ${importId}::uuid, r.row_number, r.field, r."column", r.message, r.value
+    from unnest(${p(errors.map((e) => e.rowNumber))}::int[], ${p(errors.map((e) => e.field))}::text[],
+      ${p(errors.map((e) => e.column))}::text[], ${p(errors.map((e) => e.message))}::text[], ${p(errors.map((e) => e.value))}::text[])
+      as r(row_number, field, "column", message, value)
+    on conflict do nothing`);
+}
+
+const errorColumns = {
+  rowNumber: importErrors.rowNumber,
+  field: importErrors.field,
+  column: importErrors.column,
+  message: importErrors.message,
+  value: importErrors.value,
+};
+
+export async function listErrors(db: Db, orgId: string, importId: string, page: number, pageSize: number) {
+  const where = and(eq(importErrors.orgId, orgId), eq(importErrors.importId, importId));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select(errorColumns)
+      .from(importErrors)
+      .where(where)
+      .orderBy(asc(importErrors.rowNumber), asc(importErrors.field))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    db.select({ n: count() }).from(importErrors).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** Every error in row order, a batch at a time (keyset paging), for the CSV download of any size. */
+export async function* iterateErrors(db: Db, orgId: string, importId: string, batchSize = 2000) {
+  let after: { rowNumber: number; field: string } | null = null;
+  for (;;) {
+    const batch: TRowError[] = await db
+      .select(errorColumns)
+      .from(importErrors)
+      .where(
+        and(
+          eq(importErrors.orgId, orgId),
+          eq(importErrors.importId, importId),
+          after
+            ? or(
+                gt(importErrors.rowNumber, after.rowNumber),
+                and(eq(importErrors.rowNumber, after.rowNumber), gt(importErrors.field, after.field)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(asc(importErrors.rowNumber), asc(importErrors.field))
+      .limit(batchSize);
+    if (!batch.length) return;
+    yield batch;
+    const last = batch[batch.length - 1] as TRowError;
+    after = { rowNumber: last.rowNumber, field: last.field };
+    if (batch.length < batchSize) return;
+  }
+}

@@ -1,0 +1,171 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { requirePermission } from '../../platform/access/access.ts';
+import { AppError, invalid } from '../../platform/errors.ts';
+import { actorOf } from '../../platform/http/auth-hook.ts';
+import { attachmentHeaders, csvLine } from '../../platform/http/csv.ts';
+import { typed } from '../../platform/http/route-types.ts';
+import { standardErrors, ZErrorResponse, ZIdParams } from '../../platform/http/schemas.ts';
+import { IMPORT_ENTITIES, type TImportEntity } from './imports.fields.ts';
+import {
+  ZImport,
+  ZImportErrorPage,
+  ZImportErrorsQuery,
+  ZImportListQuery,
+  ZImportPage,
+  ZSetMappingRequest,
+  ZStartImportRequest,
+  ZUploadImportForm,
+} from './imports.schemas.ts';
+import type { ImportService } from './imports.service.ts';
+
+const tags = ['imports'];
+
+/** Read the multipart upload: a `file` part and an `entity` field, in either order. */
+async function readUpload(req: FastifyRequest) {
+  if (!req.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data', [
+      { field: 'file', message: 'expected a multipart/form-data upload' },
+    ]);
+  }
+  let entity: string | undefined;
+  let file: { fileName: string; bytes: Buffer } | undefined;
+  for await (const part of req.parts()) {
+    if (part.type === 'file') {
+      if (part.fieldname !== 'file') throw invalid(part.fieldname, 'unexpected file; send the file in the field "file"');
+      try {
+        file = { fileName: part.filename, bytes: await part.toBuffer() };
+      } catch (err) {
+        if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('PAYLOAD_TOO_LARGE', 'file: is larger than the upload limit (50 MB)', [
+            { field: 'file', message: 'is larger than the upload limit (50 MB)' },
+          ]);
+        }
+        throw err;
+      }
+    } else if (part.fieldname === 'entity') {
+      entity = String(part.value);
+    } else {
+      throw invalid(part.fieldname, 'is not a field of this form (send "entity" and "file")');
+    }
+  }
+  if (!IMPORT_ENTITIES.includes(entity as TImportEntity)) throw invalid('entity', `must be one of: ${IMPORT_ENTITIES.join(', ')}`);
+  if (!file) throw invalid('file', 'is required');
+  return { entity: entity as TImportEntity, ...file };
+}
+
+export function registerImportRoutes(app: FastifyInstance, deps: { imports: ImportService }) {
+  const r = typed(app);
+  const svc = deps.imports;
+
+  r.post('/api/v1/imports', {
+    schema: {
+      operationId: 'createImport',
+      tags,
+      description:
+        'Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.',
+      consumes: ['multipart/form-data'],
+      body: ZUploadImportForm,
+      response: { 201: ZImport, 413: ZErrorResponse, 415: ZErrorResponse, ...standardErrors },
+    },
+    // The multipart stream is read in the handler; the body schema documents the form for the OpenAPI client.
+    validatorCompiler: () => (value: unknown) => ({ value }),
+    handler: async (req, reply) => {
+      const actor = actorOf(req);
+      requirePermission(actor, 'import:run'); // before reading up to 50 MB
+      const upload = await readUpload(req);
+      return reply.status(201).send(await svc.upload(actor, upload));
+    },
+  });
+
+  r.get('/api/v1/imports', {
+    schema: {
+      operationId: 'listImports',
+      tags,
+      description: 'Imports of the organisation, newest first.',
+      querystring: ZImportListQuery,
+      response: { 200: ZImportPage, ...standardErrors },
+    },
+    handler: async (req) => svc.list(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/imports/:id', {
+    schema: { operationId: 'getImport', tags, params: ZIdParams, response: { 200: ZImport, ...standardErrors } },
+    handler: async (req) => svc.get(actorOf(req), req.params.id),
+  });
+
+  r.put('/api/v1/imports/:id/mapping', {
+    schema: {
+      operationId: 'setImportMapping',
+      tags,
+      description: 'Save the column mapping; every row is then checked in the background (status validating → validated).',
+      params: ZIdParams,
+      body: ZSetMappingRequest,
+      response: { 200: ZImport, ...standardErrors },
+    },
+    handler: async (req) => svc.setMapping(actorOf(req), req.params.id, req.body.mapping),
+  });
+
+  r.post('/api/v1/imports/:id/start', {
+    schema: {
+      operationId: 'startImport',
+      tags,
+      description:
+        'Start writing the rows in the background (status importing → completed | failed). all_or_nothing is refused while rows have errors.',
+      params: ZIdParams,
+      body: ZStartImportRequest,
+      response: { 202: ZImport, ...standardErrors },
+    },
+    handler: async (req, reply) => reply.status(202).send(await svc.start(actorOf(req), req.params.id, req.body.mode)),
+  });
+
+  r.delete('/api/v1/imports/:id', {
+    schema: {
+      operationId: 'deleteImport',
+      tags,
+      description: 'Discard an import that has not started.',
+      params: ZIdParams,
+      response: { 204: z.null(), ...standardErrors },
+    },
+    handler: async (req, reply) => {
+      await svc.remove(actorOf(req), req.params.id);
+      return reply.status(204).send(null);
+    },
+  });
+
+  r.get('/api/v1/imports/:id/errors', {
+    schema: {
+      operationId: 'listImportErrors',
+      tags,
+      description: 'Every problem found in the rows, in row order.',
+      params: ZIdParams,
+      querystring: ZImportErrorsQuery,
+      response: { 200: ZImportErrorPage, ...standardErrors },
+    },
+    handler: async (req) => svc.listErrors(actorOf(req), req.params.id, req.query),
+  });
+
+  r.get('/api/v1/imports/:id/errors.csv', {
+    schema: {
+      operationId: 'exportImportErrorsCsv',
+      tags,
+      params: ZIdParams,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => {
+      const { fileName, batches } = await svc.exportErrors(actorOf(req), req.params.id);
+      async function* lines() {
+        yield `\ufeff${csvLine(['row', 'field', 'column', 'message', 'value'])}`;
+        for await (const batch of batches) {
+          let chunk = '';
+          for (const e of batch) chunk += csvLine([e.rowNumber, e.field, e.column, e.message, e.value]);
+          yield chunk;
+        }
+      }
+      const base = fileName.replace(/\.[^.]*$/, '') || 'import';
+      return reply.headers(attachmentHeaders(`${base}-errors.csv`)).send(Readable.from(lines()) as never);
+    },
+  });
+}

@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../platform/http/schemas.ts';
+import { IMPORT_ENTITIES, TARGET_TYPES } from './imports.fields.ts';
+import { IMPORT_FORMATS } from './imports.parse.ts';
+
+export const IMPORT_STATUSES = ['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed'] as const;
+export type TImportStatus = (typeof IMPORT_STATUSES)[number];
+export const IMPORT_MODES = ['all_or_nothing', 'skip_invalid'] as const;
+export type TImportMode = (typeof IMPORT_MODES)[number];
+
+export const ZTargetField = z.object({
+  key: z.string(),
+  label: z.string(),
+  required: z.boolean(),
+  type: z.enum(TARGET_TYPES),
+  options: z.array(z.string()).optional(),
+  hint: z.string().optional(),
+});
+
+const summary = {
+  id: z.uuid(),
+  entity: z.enum(IMPORT_ENTITIES),
+  fileName: z.string(),
+  format: z.enum(IMPORT_FORMATS),
+  fileSize: z.int(),
+  status: z.enum(IMPORT_STATUSES),
+  mode: z.enum(IMPORT_MODES).nullable(),
+  totalRows: z.int(),
+  validRows: z.int(),
+  errorRows: z.int(),
+  processedRows: z.int().describe('Rows checked (while validating) or written or skipped (while importing) so far'),
+  insertedRows: z.int(),
+  updatedRows: z.int(),
+  skippedRows: z.int(),
+  progress: z
+    .number()
+    .min(0)
+    .max(1)
+    .nullable()
+    .describe('Share of the import done (0–1) while importing; null while the row count is not known yet'),
+  failureMessage: z.string().nullable(),
+  createdByUserId: z.uuid(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+};
+
+export const ZImportSummary = z.object(summary);
+export const ZImport = z.object({
+  ...summary,
+  columns: z.array(z.string()).describe("The file's header row"),
+  sampleRows: z.array(z.array(z.string())).describe('The first data rows, for the mapping step'),
+  suggestedMapping: z.record(z.string(), z.string().nullable()).describe('Source column → target field, guessed from the header names'),
+  mapping: z.record(z.string(), z.string().nullable()).nullable(),
+  targetFields: z.array(ZTargetField),
+});
+export type TImport = z.infer<typeof ZImport>;
+export type TImportSummary = z.infer<typeof ZImportSummary>;
+
+export const ZImportPage = zPage(ZImportSummary);
+export const ZImportListQuery = ZPageQuery.pick({ page: true, pageSize: true });
+
+export const ZUploadImportForm = z.object({
+  entity: z.enum(IMPORT_ENTITIES),
+  file: z.file().describe('A CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx file'),
+});
+
+export const ZSetMappingRequest = z.strictObject({
+  mapping: z
+    .record(z.string().max(200), z.string().max(100).nullable())
+    .describe('Source column → target field key, or null to ignore the column'),
+});
+
+export const ZStartImportRequest = z.strictObject({
+  mode: z.enum(IMPORT_MODES).describe('all_or_nothing: write nothing unless every row is valid; skip_invalid: write the valid rows'),
+});
+
+export const ZImportError = z.object({
+  rowNumber: z.int().describe('The row number as the spreadsheet shows it (the header is row 1)'),
+  field: z.string(),
+  column: z.string().nullable(),
+  message: z.string(),
+  value: z.string().nullable(),
+});
+export const ZImportErrorPage = zPage(ZImportError);
+export const ZImportErrorsQuery = ZPageQuery.pick({ page: true, pageSize: true });

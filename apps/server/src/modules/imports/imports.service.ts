@@ -1,0 +1,249 @@
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { type Actor, requirePermission } from '../../platform/access/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
+import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { newId } from '../../platform/ids.ts';
+import { enqueueJob, type JobContext } from '../../platform/jobs/queue.ts';
+import { loadCustomFields } from '../custom-fields/index.ts';
+import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
+import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
+import { clearErrors, findImport, iterateErrors, listErrors, listImports, storeFile, type TImportRow } from './imports.repository.ts';
+import { createImportRunner, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
+import type { TImport, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
+import { imports } from './imports.table.ts';
+
+export type ImportService = ReturnType<typeof createImportService>;
+
+/** Statuses in which the mapping may (still) change, and in which an import may be discarded. */
+const MAPPABLE: TImportStatus[] = ['uploaded', 'validating', 'validated', 'failed'];
+const DISCARDABLE: TImportStatus[] = ['uploaded', 'validating', 'validated'];
+
+function toSummary(r: TImportRow): TImportSummary {
+  const status = r.status as TImportStatus;
+  return {
+    id: r.id,
+    entity: r.entity as TImportEntity,
+    fileName: r.fileName,
+    format: r.format as TImportFormat,
+    fileSize: r.fileSize,
+    status,
+    mode: r.mode as TImportMode | null,
+    totalRows: r.totalRows,
+    validRows: r.validRows,
+    errorRows: r.errorRows,
+    processedRows: r.processedRows,
+    insertedRows: r.insertedRows,
+    updatedRows: r.updatedRows,
+    skippedRows: r.skippedRows,
+    progress: status === 'completed' ? 1 : status === 'importing' && r.totalRows > 0 ? Math.min(1, r.processedRows / r.totalRows) : null,
+    failureMessage: r.failureMessage,
+    createdByUserId: r.createdByUserId,
+    createdAt: r.createdAt.toISOString(),
+    startedAt: r.startedAt?.toISOString() ?? null,
+    finishedAt: r.finishedAt?.toISOString() ?? null,
+  };
+}
+
+/** A file name fit to show and store: no path, no control characters, bounded length. */
+function cleanFileName(name: string | undefined) {
+  const base = path
+    .basename((name ?? '').replace(/\\/g, '/'))
+    .replace(/\p{Cc}/gu, '')
+    .trim();
+  return base.slice(0, 255) || 'upload';
+}
+
+/** Imports touch any account of the organisation, so a user limited to their own accounts cannot run them. */
+function requireImporter(actor: Actor) {
+  requirePermission(actor, 'import:run');
+  if (actor.ownAccountsOnly) throw new AppError('FORBIDDEN', 'Users limited to their own accounts cannot run imports');
+}
+
+export function createImportService(deps: {
+  db: Db;
+  clock: Clock;
+  database: Database;
+  batchSize?: number;
+  logger?: { error(obj: object, msg: string): void };
+}) {
+  const { db, clock } = deps;
+  const runner = createImportRunner(deps);
+
+  async function toDto(r: TImportRow): Promise<TImport> {
+    const entity = r.entity as TImportEntity;
+    const targetFields = targetFieldsFor(entity, await loadCustomFields(db, r.orgId, entity === 'accounts' ? 'account' : 'contact'));
+    return {
+      ...toSummary(r),
+      columns: r.columns,
+      sampleRows: r.sampleRows,
+      suggestedMapping: suggestMapping(entity, r.columns, targetFields),
+      mapping: r.mapping ? Object.fromEntries(r.columns.map((c) => [c, r.mapping?.[c] ?? null])) : null,
+      targetFields,
+    };
+  }
+
+  async function getRow(tx: Db, actor: Actor, id: string, forUpdate = false) {
+    const q = tx
+      .select()
+      .from(imports)
+      .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+    const [row] = forUpdate ? await q.for('update') : await q;
+    if (!row) throw notFound('Import');
+    return row;
+  }
+
+  return {
+    async upload(actor: Actor, input: { entity: TImportEntity; fileName?: string; bytes: Buffer }) {
+      requireImporter(actor);
+      const fileName = cleanFileName(input.fileName);
+      const { format, parseOptions } = sniffFile(input.bytes, fileName);
+      const { columns, sampleRows } = await readPreview(input.bytes, format, parseOptions);
+      const id = newId();
+      await db.transaction(async (tx) => {
+        await tx.insert(imports).values({
+          orgId: actor.orgId,
+          id,
+          entity: input.entity,
+          fileName,
+          format,
+          fileSize: input.bytes.length,
+          parseOptions,
+          status: 'uploaded',
+          columns,
+          sampleRows,
+          createdByUserId: actor.userId,
+          createdAt: clock.now(),
+        });
+        await storeFile(tx, actor.orgId, id, input.bytes);
+      });
+      return toDto(await getRow(db, actor, id));
+    },
+
+    async get(actor: Actor, id: string) {
+      requireImporter(actor);
+      return toDto(await getRow(db, actor, id));
+    },
+
+    async list(actor: Actor, q: { page: number; pageSize: number }) {
+      requireImporter(actor);
+      const { rows, total } = await listImports(db, actor.orgId, q.page, q.pageSize);
+      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Save the column mapping and check every row in the background (status validating → validated). */
+    async setMapping(actor: Actor, id: string, mapping: Record<string, string | null>) {
+      requireImporter(actor);
+      await db.transaction(async (tx) => {
+        const imp = await getRow(tx, actor, id, true);
+        if (!MAPPABLE.includes(imp.status as TImportStatus))
+          throw conflict('status', `the import is ${imp.status}; its mapping can no longer change`);
+        const entity = imp.entity as TImportEntity;
+        const fields = targetFieldsFor(entity, await loadCustomFields(tx, actor.orgId, entity === 'accounts' ? 'account' : 'contact'));
+        const problems = checkMapping(entity, mapping, imp.columns, fields);
+        if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
+        const jobId = await enqueueJob(tx, clock, VALIDATE_JOB, { orgId: actor.orgId, importId: id } satisfies TImportJobPayload, {
+          orgId: actor.orgId,
+          maxAttempts: 1,
+        });
+        await clearErrors(tx, actor.orgId, id);
+        await tx
+          .update(imports)
+          .set({
+            mapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => e[1] !== null)),
+            status: 'validating',
+            jobId,
+            mode: null,
+            totalRows: 0,
+            validRows: 0,
+            errorRows: 0,
+            processedRows: 0,
+            insertedRows: 0,
+            updatedRows: 0,
+            skippedRows: 0,
+            failureMessage: null,
+            startedAt: null,
+            startedByUserId: null,
+            finishedAt: null,
+          })
+          .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+      });
+      return toDto(await getRow(db, actor, id));
+    },
+
+    /** Start writing (status importing → completed | failed), after validation. */
+    async start(actor: Actor, id: string, mode: TImportMode) {
+      requireImporter(actor);
+      await db.transaction(async (tx) => {
+        const imp = await getRow(tx, actor, id, true);
+        const restartable = imp.status === 'failed' && imp.mode !== null;
+        if (imp.status !== 'validated' && !restartable) {
+          throw conflict(
+            'status',
+            imp.status === 'importing' ? 'the import is already running' : `the import is ${imp.status}; it can start once validated`,
+          );
+        }
+        if (mode === 'all_or_nothing' && imp.errorRows > 0) {
+          throw invalid(
+            'mode',
+            `${imp.errorRows} of ${imp.totalRows} rows have errors, so nothing would be imported; fix them, or choose skip_invalid to import the ${imp.validRows} valid rows`,
+          );
+        }
+        if (imp.validRows === 0) throw invalid('mode', 'no row is valid, so there is nothing to import');
+        const jobId = await enqueueJob(tx, clock, RUN_JOB, { orgId: actor.orgId, importId: id } satisfies TImportJobPayload, {
+          orgId: actor.orgId,
+          maxAttempts: 1,
+        });
+        await tx
+          .update(imports)
+          .set({
+            status: 'importing',
+            mode,
+            jobId,
+            processedRows: 0,
+            insertedRows: 0,
+            updatedRows: 0,
+            skippedRows: 0,
+            failureMessage: null,
+            startedAt: clock.now(),
+            startedByUserId: actor.userId,
+            finishedAt: null,
+          })
+          .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+      });
+      return toDto(await getRow(db, actor, id));
+    },
+
+    /** Discard an import that has not started; its file and errors go with it. */
+    async remove(actor: Actor, id: string) {
+      requireImporter(actor);
+      await db.transaction(async (tx) => {
+        const imp = await getRow(tx, actor, id, true);
+        const neverStarted = DISCARDABLE.includes(imp.status as TImportStatus) || (imp.status === 'failed' && imp.mode === null);
+        if (!neverStarted) throw conflict('status', `the import is ${imp.status}; only an import that has not started can be discarded`);
+        await tx.delete(imports).where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+      });
+    },
+
+    async listErrors(actor: Actor, id: string, q: { page: number; pageSize: number }) {
+      requireImporter(actor);
+      await getRow(db, actor, id);
+      const { rows, total } = await listErrors(db, actor.orgId, id, q.page, q.pageSize);
+      return { items: rows, total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every error, in row order, a batch at a time (for the CSV download). */
+    async exportErrors(actor: Actor, id: string) {
+      requireImporter(actor);
+      const imp = await getRow(db, actor, id);
+      return { fileName: imp.fileName, batches: iterateErrors(db, actor.orgId, id) };
+    },
+
+    /** Job handlers (see imports.jobs.ts). */
+    runValidation: (payload: TImportJobPayload, ctx: JobContext) => runner.validate(payload, ctx),
+    runImport: (payload: TImportJobPayload, ctx: JobContext) => runner.run(payload, ctx),
+    /** For tests and the CLI: the stored import row. */
+    findRow: (orgId: string, id: string) => findImport(db, orgId, id),
+  };
+}

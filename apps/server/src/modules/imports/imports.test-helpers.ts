@@ -1,0 +1,77 @@
+import ExcelJS from 'exceljs';
+import { expect } from 'vitest';
+import type { TestApp } from '../../../test/harness.ts';
+
+/** Test helpers for imports: multipart uploads built with FormData, running the worker, generated files. */
+
+export async function multipartBody(fields: Record<string, string>, file?: { name: string; content: Buffer | string; type?: string }) {
+  const form = new FormData();
+  for (const [k, v] of Object.entries(fields)) form.append(k, v);
+  if (file) form.append('file', new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
+  const res = new Response(form);
+  return { payload: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? '' };
+}
+
+export async function upload(t: TestApp, headers: Record<string, string>, entity: string, name: string, content: Buffer | string) {
+  const body = await multipartBody({ entity }, { name, content });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/imports',
+    headers: { ...headers, 'content-type': body.contentType },
+    payload: body.payload,
+  });
+}
+
+/** Run queued jobs until none is left (the worker is not started in tests). */
+export async function runJobs(t: TestApp) {
+  for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
+}
+
+export async function getImport(t: TestApp, headers: Record<string, string>, id: string) {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers });
+  expect(res.statusCode).toBe(200);
+  return res.json();
+}
+
+/** Upload, save the (suggested or given) mapping and validate: the state the preview shows. */
+export async function uploadAndValidate(
+  t: TestApp,
+  headers: Record<string, string>,
+  entity: 'accounts' | 'contacts',
+  name: string,
+  content: Buffer | string,
+  mapping?: Record<string, string | null>,
+) {
+  const up = await upload(t, headers, entity, name, content);
+  expect(up.statusCode, up.body).toBe(201);
+  const id = up.json().id as string;
+  const put = await t.app.inject({
+    method: 'PUT',
+    url: `/api/v1/imports/${id}/mapping`,
+    headers,
+    payload: { mapping: mapping ?? up.json().suggestedMapping },
+  });
+  expect(put.statusCode, put.body).toBe(200);
+  expect(put.json().status).toBe('validating');
+  await runJobs(t);
+  const validated = await getImport(t, headers, id);
+  expect(validated.status, validated.failureMessage).toBe('validated');
+  return validated;
+}
+
+export async function startAndRun(t: TestApp, headers: Record<string, string>, id: string, mode: 'all_or_nothing' | 'skip_invalid') {
+  const res = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/start`, headers, payload: { mode } });
+  expect(res.statusCode, res.body).toBe(202);
+  expect(res.json().status).toBe('importing');
+  await runJobs(t);
+  return getImport(t, headers, id);
+}
+
+export async function xlsxFile(rows: unknown[][]) {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('Accounts');
+  for (const row of rows) ws.addRow(row);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export const csv = (rows: string[][], delimiter = ',') => `${rows.map((r) => r.join(delimiter)).join('\r\n')}\r\n`;

@@ -1,0 +1,151 @@
+import { z } from 'zod';
+
+/**
+ * Cell parsers for imports. Each returns the clean value or a Problem (never throws), because a file of
+ * 100k rows is checked cell by cell and every problem is reported, not only the first.
+ */
+export class Problem {
+  constructor(readonly message: string) {}
+}
+export const isProblem = (v: unknown): v is Problem => v instanceof Problem;
+
+export function parseText(raw: string, max: number): string | Problem {
+  return raw.length > max ? new Problem(`must be at most ${max} characters`) : raw;
+}
+
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** "https://www.Acme.nl/about" → "acme.nl": the same normalisation every time, so re-imports match. */
+export function parseDomain(raw: string): string | Problem {
+  const d = raw
+    .toLowerCase()
+    .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
+    .replace(/[/?#].*$/, '')
+    .replace(/:\d+$/, '')
+    .replace(/\.$/, '')
+    .replace(/^www\./, '');
+  return DOMAIN.test(d) ? d : new Problem('must be a domain such as example.com');
+}
+
+const EMAIL = z.regexes.email;
+export function parseEmail(raw: string): string | Problem {
+  const e = raw.replace(/^mailto:/i, '');
+  return e.length <= 254 && EMAIL.test(e) ? e : new Problem('must be an e-mail address');
+}
+
+export function parseUrl(raw: string): string | Problem {
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
+  if (withScheme.length > 500) return new Problem('must be at most 500 characters');
+  try {
+    const u = new URL(withScheme);
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return new Problem('must be an http(s) address');
+    if (!u.hostname.includes('.')) return new Problem('must be a web address such as https://example.com');
+    return withScheme;
+  } catch {
+    return new Problem('must be a web address such as https://example.com');
+  }
+}
+
+const PHONE = /^[+0-9 ()./-]{3,40}$/;
+export function parsePhone(raw: string): string | Problem {
+  return PHONE.test(raw) ? raw : new Problem('must be a phone number (digits, spaces, + ( ) . / -)');
+}
+
+const SPACES = /[\s\u00a0\u202f']/g;
+const PLAIN_INT = /^[-+]?\d+$/;
+const GROUPED_INT = /^\d{1,3}(?:([.,])\d{3})(?:\1\d{3})*$/;
+
+/** Whole numbers; "1.200" and "1,200" are read as twelve hundred (thousands separators), "12.5" is refused. */
+export function parseInteger(raw: string, min: number, max: number): number | Problem {
+  const s = raw.replace(SPACES, '');
+  let n: number;
+  if (PLAIN_INT.test(s)) n = Number(s);
+  else if (GROUPED_INT.test(s)) n = Number(s.replace(/[.,]/g, ''));
+  else return new Problem('must be a whole number');
+  if (n < min || n > max) return new Problem(`must be between ${min} and ${max}`);
+  return n;
+}
+
+/**
+ * Decimal numbers in either convention: "12.5", "12,5", "1.234,56", "1,234.56". With one kind of
+ * separator it is the decimal one; with both, the last one is.
+ */
+export function parseNumber(raw: string): number | Problem {
+  let s = raw.replace(SPACES, '');
+  const lastDot = s.lastIndexOf('.');
+  const lastComma = s.lastIndexOf(',');
+  if (lastDot >= 0 && lastComma >= 0) {
+    const decimal = lastDot > lastComma ? '.' : ',';
+    const group = decimal === '.' ? ',' : '.';
+    s = s.split(group).join('');
+    if (decimal === ',') s = s.replace(',', '.');
+  } else if (lastComma >= 0) {
+    if (s.indexOf(',') !== lastComma) return new Problem('must be a number');
+    s = s.replace(',', '.');
+  } else if (lastDot >= 0 && s.indexOf('.') !== lastDot) {
+    return new Problem('must be a number');
+  }
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return new Problem('must be a number');
+  const n = Number(s);
+  return Number.isFinite(n) && Math.abs(n) <= 1e15 ? n : new Problem('must be a number');
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
+const DAY_FIRST = /^(\d{1,2})[-./](\d{1,2})[-./](\d{4})$/;
+
+/**
+ * Dates as ISO (2026-03-31, also with a time) or day first (31-03-2026, 31.03.2026, 31/03/2026), the
+ * order used in the Netherlands and Denmark. Spreadsheet date cells arrive here already as ISO.
+ */
+export function parseDate(raw: string): string | Problem {
+  let y: number;
+  let m: number;
+  let d: number;
+  const iso = ISO_DATE.exec(raw);
+  const dayFirst = iso ? null : DAY_FIRST.exec(raw);
+  if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
+  else if (dayFirst) [d, m, y] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
+  else return new Problem('must be a date (YYYY-MM-DD)');
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return new Problem('must be an existing date');
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** "Mid-market", "mid market" and "MID_MARKET" all become "mid_market". */
+export const normaliseChoice = (raw: string) =>
+  raw
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s\-/]+/g, '_');
+
+/** A choice parser over the allowed values plus extra spellings (e.g. Dutch "MKB" for smb). */
+export function choiceParser(values: readonly string[], aliases: Record<string, string> = {}) {
+  const lookup = new Map<string, string>();
+  for (const v of values) {
+    lookup.set(normaliseChoice(v), v);
+    lookup.set(normaliseChoice(v).replace(/_/g, ''), v);
+  }
+  for (const [alias, v] of Object.entries(aliases)) lookup.set(normaliseChoice(alias), v);
+  const message = `must be one of: ${values.join(', ')}`;
+  return (raw: string): string | Problem =>
+    lookup.get(normaliseChoice(raw)) ?? lookup.get(normaliseChoice(raw).replace(/_/g, '')) ?? new Problem(message);
+}
+
+/** "a; b, c" → ["a", "b", "c"]: trimmed, empty items dropped, duplicates removed. */
+export function splitList(raw: string): string[] {
+  return [
+    ...new Set(
+      raw
+        .split(/[;,]/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+const MAX_VALUE_SHOWN = 200;
+/** The offending value as stored with an error: short enough to list, long enough to recognise. */
+export const shownValue = (raw: string) => (raw.length > MAX_VALUE_SHOWN ? `${raw.slice(0, MAX_VALUE_SHOWN)}…` : raw);
