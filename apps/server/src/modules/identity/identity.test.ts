@@ -1,0 +1,315 @@
+import { and, eq } from 'drizzle-orm';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildTestApp,
+  createTestDatabase,
+  createTestOrg,
+  sessionHeaders,
+  signIn,
+  TEST_PASSWORD,
+  type TestApp,
+} from '../../../test/harness.ts';
+import { buildApp } from '../../app.ts';
+import { loadConfig } from '../../config/config.ts';
+import { createFixedClock } from '../../platform/clock.ts';
+import { newId } from '../../platform/ids.ts';
+import { createSmtpMailer } from '../../platform/mail/outbox.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.service.ts';
+import { users } from './identity.table.ts';
+
+const HOUR = 3600_000;
+/** Sessions and tokens are cached per instance for 5 s; moving the clock past that forces a fresh check. */
+const PAST_CACHE = 6_000;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+let ipSeq = 0;
+/** Each test signs in from its own address, so the per-address limit never mixes tests (PostgreSQL is shared). */
+const freshIp = () => `10.99.${(ipSeq >> 8) & 255}.${ipSeq++ & 255}`;
+const login = (email: string, password: string, ip: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
+const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
+
+describe('sign-in throttling', () => {
+  it('answers 429 with Retry-After after 10 failures for one e-mail in 15 minutes, even with the right password', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const other = await org.as('csm');
+    const ip = freshIp();
+    for (let i = 0; i < 10; i++) expect((await login(user.email, `wrong password ${i}`, ip)).statusCode).toBe(401);
+    const blocked = await login(user.email, TEST_PASSWORD, ip);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().code).toBe('RATE_LIMITED');
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    // Upper case is the same account.
+    expect((await login(user.email.toUpperCase(), TEST_PASSWORD, freshIp())).statusCode).toBe(429);
+    // Another e-mail from the same address is not blocked, and its success resets nothing for the first.
+    expect((await login(other.email, TEST_PASSWORD, ip)).statusCode).toBe(200);
+    expect((await login(user.email, TEST_PASSWORD, ip)).statusCode).toBe(429);
+    // The window slides: 15 minutes after the failures the account can sign in again.
+    t.clock.advance(15 * 60_000 + 1000);
+    try {
+      expect((await login(user.email, TEST_PASSWORD, ip)).statusCode).toBe(200);
+    } finally {
+      t.clock.advance(-(15 * 60_000 + 1000));
+    }
+  });
+
+  it('counts failures per address too (100 in 15 minutes), whichever e-mails they try', async () => {
+    const ip = freshIp();
+    // 99 failures recorded directly (each real attempt costs an argon2 hash), then the 100th through the API.
+    const { loginAttempts } = await import('./identity.table.ts');
+    await t.db
+      .insert(loginAttempts)
+      .values(
+        Array.from({ length: 99 }, (_, i) => ({
+          id: newId(),
+          email: `spray-${i}-${newId()}@test.example`,
+          ip,
+          succeeded: false,
+          at: t.clock.now(),
+        })),
+      );
+    expect((await login(`spray-last-${newId()}@test.example`, 'x', ip)).statusCode).toBe(401);
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    expect((await login(user.email, TEST_PASSWORD, ip)).statusCode).toBe(429);
+    expect((await login(user.email, TEST_PASSWORD, freshIp())).statusCode).toBe(200);
+  });
+
+  it('does not reveal whether an e-mail exists', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const known = await login(user.email, 'wrong password', freshIp());
+    const unknown = await login(`nobody-${newId()}@test.example`, 'wrong password', freshIp());
+    expect(known.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(known.json().message).toBe(unknown.json().message);
+  });
+});
+
+describe('passwords', () => {
+  it('are stored as argon2id hashes with memory-hard parameters, never in clear', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const [row] = await t.db
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, org.orgId), eq(users.id, user.userId)));
+    expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);
+    const [, m, tc] = /m=(\d+),t=(\d+)/.exec(row?.passwordHash ?? '') ?? [];
+    expect(Number(m)).toBeGreaterThanOrEqual(19_456); // OWASP: ≥ 19 MiB with t ≥ 2
+    expect(Number(tc)).toBeGreaterThanOrEqual(2);
+    expect(row?.passwordHash).not.toContain(TEST_PASSWORD);
+    // Two users with the same password get different (salted) hashes.
+    const other = await org.as('csm');
+    const [row2] = await t.db
+      .select()
+      .from(users)
+      .where(and(eq(users.orgId, org.orgId), eq(users.id, other.userId)));
+    expect(row2?.passwordHash).not.toBe(row?.passwordHash);
+  });
+
+  it('refuses passwords shorter than 12 characters and accepts long passphrases', async () => {
+    const org = await createTestOrg(t);
+    const short = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: org.admin.headers,
+      payload: { email: `short-${newId()}@test.example`, name: 'S', role: 'csm', password: 'elevenchars' },
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().details[0].field).toBe('password');
+    const long = 'a sentence that is quite a bit longer than sixty-four characters, as ASVS 2.1.2 wants';
+    const email = `long-${newId()}@test.example`;
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: org.admin.headers,
+      payload: { email, name: 'L', role: 'csm', password: long },
+    });
+    expect(created.statusCode).toBe(201);
+    expect((await login(email, long, freshIp())).statusCode).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('sets the session cookie HttpOnly, SameSite=Lax, Path=/, and the CSRF cookie readable by the page', async () => {
+    const org = await createTestOrg(t);
+    const res = await login(org.admin.email, TEST_PASSWORD, freshIp());
+    const cookies = res.cookies as {
+      name: string;
+      httpOnly?: boolean;
+      sameSite?: string;
+      path?: string;
+      secure?: boolean;
+      maxAge?: number;
+    }[];
+    const session = cookies.find((c) => c.name === 'c365_session');
+    const csrf = cookies.find((c) => c.name === 'c365_csrf');
+    expect(session).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(session?.secure).toBeFalsy(); // PUBLIC_URL is http:// in tests
+    expect(csrf).toMatchObject({ sameSite: 'Lax', path: '/' });
+    expect(csrf?.httpOnly).toBeFalsy();
+    // A new session at every sign-in (ASVS 3.2.1), with a long random token (≥ 64 bits).
+    const again = await login(org.admin.email, TEST_PASSWORD, freshIp());
+    const token2 = (again.cookies as { name: string; value: string }[]).find((c) => c.name === 'c365_session')?.value;
+    expect(token2).not.toBe((res.cookies as { name: string; value: string }[]).find((c) => c.name === 'c365_session')?.value);
+    expect(token2?.length).toBeGreaterThanOrEqual(32);
+  });
+
+  it('marks cookies Secure when PUBLIC_URL is https', async () => {
+    const database = await createTestDatabase();
+    const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://crm.example.com', SEED_DEMO: 'false' });
+    const mailer = createSmtpMailer(undefined);
+    const built = await buildApp({
+      config,
+      database,
+      clock: createFixedClock('2026-11-21T09:00:00Z'),
+      logger: pino({ level: 'silent' }),
+      mailer,
+    });
+    try {
+      const secureApp = { ...t, app: built.app, db: database.db, clock: createFixedClock('2026-11-21T09:00:00Z') } as unknown as TestApp;
+      const org = await createTestOrg(secureApp);
+      const res = await built.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { email: org.admin.email, password: TEST_PASSWORD },
+      });
+      const cookies = res.cookies as { name: string; secure?: boolean; httpOnly?: boolean }[];
+      expect(cookies.find((c) => c.name === 'c365_session')).toMatchObject({ secure: true, httpOnly: true });
+      expect(cookies.find((c) => c.name === 'c365_csrf')).toMatchObject({ secure: true });
+      expect(res.headers['strict-transport-security']).toBeTruthy();
+    } finally {
+      await built.app.close();
+      await database.close();
+    }
+  });
+
+  it('logout ends the session on the server, not only in the browser', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    expect((await me(user.headers)).statusCode).toBe(200);
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user.headers });
+    expect(out.statusCode).toBe(204);
+    // Replaying the old cookie (as an attacker who copied it would) no longer works.
+    expect((await me(user.headers)).statusCode).toBe(401);
+    t.clock.advance(PAST_CACHE);
+    try {
+      expect((await me(user.headers)).statusCode).toBe(401);
+    } finally {
+      t.clock.advance(-PAST_CACHE);
+    }
+  });
+
+  it('expires after 12 hours idle, and activity keeps it alive', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const start = t.clock.now();
+    try {
+      t.clock.advance(SESSION_IDLE_MS - HOUR);
+      expect((await me(user.headers)).statusCode).toBe(200);
+      t.clock.advance(SESSION_IDLE_MS - HOUR);
+      expect((await me(user.headers)).statusCode).toBe(200);
+      t.clock.advance(SESSION_IDLE_MS + 1000);
+      expect((await me(user.headers)).statusCode).toBe(401);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('expires 7 days after sign-in however active it is', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const start = t.clock.now();
+    try {
+      let elapsed = 0;
+      while (elapsed + 11 * HOUR < SESSION_ABSOLUTE_MS) {
+        t.clock.advance(11 * HOUR);
+        elapsed += 11 * HOUR;
+        expect((await me(user.headers)).statusCode, `after ${elapsed / HOUR} h`).toBe(200);
+      }
+      t.clock.set(new Date(start.getTime() + SESSION_ABSOLUTE_MS + 1000));
+      expect((await me(user.headers)).statusCode).toBe(401);
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('a disabled user loses access at once: sessions, API tokens and sign-in', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('vp_cs');
+    const token = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/api-tokens',
+      headers: user.headers,
+      payload: { name: 'mine', scopes: ['account:read'] },
+    });
+    const bearer = { authorization: `Bearer ${token.json().token}` };
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: bearer })).statusCode).toBe(200);
+    const disable = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.userId}`,
+      headers: org.admin.headers,
+      payload: { disabled: true },
+    });
+    expect(disable.statusCode).toBe(200);
+    expect((await me(user.headers)).statusCode).toBe(401);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: bearer })).statusCode).toBe(401);
+    expect((await login(user.email, TEST_PASSWORD, freshIp())).statusCode).toBe(401);
+    // Re-enabled: they sign in again; the old session stays gone.
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${user.userId}`, headers: org.admin.headers, payload: { disabled: false } });
+    expect((await me(user.headers)).statusCode).toBe(401);
+    const back = await signIn(t, user.email);
+    expect((await me(back.headers)).statusCode).toBe(200);
+  });
+
+  it('a role change takes effect on the next request', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: user.headers, payload: { name: 'Before' } })).statusCode,
+    ).toBe(201);
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${user.userId}`,
+      headers: org.admin.headers,
+      payload: { role: 'read_only' },
+    });
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: user.headers, payload: { name: 'After' } })).statusCode,
+    ).toBe(403);
+  });
+
+  it('a changed password keeps the current session but the old password stops working', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      headers: user.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'another long passphrase' },
+    });
+    expect(change.statusCode).toBe(204);
+    expect((await login(user.email, TEST_PASSWORD, freshIp())).statusCode).toBe(401);
+    const res = await login(user.email, 'another long passphrase', freshIp());
+    expect(res.statusCode).toBe(200);
+    expect((await me(sessionHeaders(res))).statusCode).toBe(200);
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      headers: user.headers,
+      payload: { currentPassword: 'not my password', newPassword: 'yet another passphrase' },
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details[0].field).toBe('currentPassword');
+  });
+});

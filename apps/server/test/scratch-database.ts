@@ -1,0 +1,91 @@
+/**
+ * A database of the test's own. On PGlite every test file has one anyway; on PostgreSQL the suite shares
+ * TEST_DATABASE_URL, where a worker claims every organisation's due jobs and mail. Tests that drive the
+ * worker, move the clock far ahead or cut connections get a scratch database instead (the test role needs
+ * CREATEDB), dropped again on close.
+ */
+import pg from 'pg';
+import { type Database, openDatabase } from '../src/platform/db/database.ts';
+import { newId } from '../src/platform/ids.ts';
+import { createTestDatabase } from './harness.ts';
+
+const PREFIX = 'c365_scratch_';
+
+export interface ScratchDatabase {
+  database: Database;
+  /** The PostgreSQL URL of the scratch database (null on PGlite). */
+  url: string | null;
+  /** Open another connection pool on the same database, as a second app instance would. */
+  openAnother(options?: { applicationName?: string }): Promise<Database>;
+  close(): Promise<void>;
+}
+
+function withDatabase(url: string, name: string, applicationName?: string) {
+  const u = new URL(url);
+  u.pathname = `/${name}`;
+  if (applicationName) u.searchParams.set('application_name', applicationName);
+  return u.toString();
+}
+
+async function admin<T>(url: string, fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  try {
+    return await fn(c);
+  } finally {
+    await c.end();
+  }
+}
+
+export async function createScratchDatabase(options: { applicationName?: string } = {}): Promise<ScratchDatabase> {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
+    const database = await createTestDatabase();
+    return {
+      database,
+      url: null,
+      openAnother: async () => database,
+      close: () => database.close(),
+    };
+  }
+  const name = `${PREFIX}${process.pid}_${newId().slice(-12).replace(/-/g, '')}`;
+  await admin(base, async (c) => {
+    // Scratch databases of test processes that died without cleaning up.
+    const stale = await c.query<{ datname: string }>(`select datname from pg_database where datname like '${PREFIX}%'`);
+    for (const { datname } of stale.rows) {
+      const pid = Number(datname.slice(PREFIX.length).split('_')[0]);
+      if (pid && !isAlive(pid)) await c.query(`drop database if exists "${datname}" with (force)`).catch(() => {});
+    }
+    try {
+      await c.query(`create database "${name}"`);
+    } catch (err) {
+      throw new Error(`cannot create a scratch database (${(err as Error).message}); the test role needs CREATEDB: ALTER ROLE … CREATEDB`);
+    }
+  });
+  const url = withDatabase(base, name);
+  const database = await openDatabase({ databaseUrl: withDatabase(base, name, options.applicationName), dataDir: '', poolMax: 5 });
+  await database.migrate();
+  const others: Database[] = [];
+  return {
+    database,
+    url,
+    async openAnother(o = {}) {
+      const another = await openDatabase({ databaseUrl: withDatabase(base, name, o.applicationName), dataDir: '', poolMax: 5 });
+      others.push(another);
+      return another;
+    },
+    async close() {
+      for (const d of [database, ...others]) await d.close().catch(() => {});
+      await admin(base, (c) => c.query(`drop database if exists "${name}" with (force)`));
+    },
+  };
+}
+
+function isAlive(pid: number) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
