@@ -16,7 +16,7 @@ import { createFixedClock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { createSmtpMailer } from '../../platform/mail/outbox.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.service.ts';
-import { users } from './identity.table.ts';
+import { loginAttempts, users } from './identity.table.ts';
 
 const HOUR = 3600_000;
 /** Sessions and tokens are cached per instance for 5 s; moving the clock past that forces a fresh check. */
@@ -65,18 +65,15 @@ describe('sign-in throttling', () => {
   it('counts failures per address too (100 in 15 minutes), whichever e-mails they try', async () => {
     const ip = freshIp();
     // 99 failures recorded directly (each real attempt costs an argon2 hash), then the 100th through the API.
-    const { loginAttempts } = await import('./identity.table.ts');
-    await t.db
-      .insert(loginAttempts)
-      .values(
-        Array.from({ length: 99 }, (_, i) => ({
-          id: newId(),
-          email: `spray-${i}-${newId()}@test.example`,
-          ip,
-          succeeded: false,
-          at: t.clock.now(),
-        })),
-      );
+    await t.db.insert(loginAttempts).values(
+      Array.from({ length: 99 }, (_, i) => ({
+        id: newId(),
+        email: `spray-${i}-${newId()}@test.example`,
+        ip,
+        succeeded: false,
+        at: t.clock.now(),
+      })),
+    );
     expect((await login(`spray-last-${newId()}@test.example`, 'x', ip)).statusCode).toBe(401);
     const org = await createTestOrg(t);
     const user = await org.as('csm');
