@@ -8,23 +8,23 @@ export interface SmtpSink {
   inbox: ParsedMail[];
   /** While set, every message is refused with this SMTP reply code (e.g. 451 temporary, 550 permanent). */
   refuseWith: number | null;
-  /** How many messages were refused. */
-  refused: number;
+  /** Recipients of every refused message, one entry per attempt. */
+  refused: string[];
   close(): Promise<void>;
 }
 
 export async function startSmtpSink(): Promise<SmtpSink> {
-  const sink: SmtpSink = { url: '', inbox: [], refuseWith: null, refused: 0, close: async () => {} };
+  const sink: SmtpSink = { url: '', inbox: [], refuseWith: null, refused: [], close: async () => {} };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
-    onData(stream, _session, callback) {
+    onData(stream, session, callback) {
       if (sink.refuseWith) {
         const code = sink.refuseWith;
         stream.resume();
         stream.on('end', () => {
-          sink.refused++;
+          sink.refused.push(...session.envelope.rcptTo.map((r) => r.address));
           callback(Object.assign(new Error('Mailbox unavailable'), { responseCode: code }));
         });
         return;
