@@ -98,8 +98,13 @@ export function createWorker(deps: {
   async function runJob(job: typeof jobs.$inferSelect) {
     const def = byName.get(job.name);
     const log = deps.logger.child({ job: job.name, jobId: job.id });
+    // Only while this worker still holds the job: after its lease expired another worker may have taken
+    // the job over, and a late finish from this one must not overwrite that outcome.
     const finish = (values: Partial<typeof jobs.$inferInsert>) =>
-      deps.db.update(jobs).set({ lockedUntil: null, lockedBy: null, ...values }).where(eq(jobs.id, job.id));
+      deps.db
+        .update(jobs)
+        .set({ lockedUntil: null, lockedBy: null, ...values })
+        .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
     if (!def) {
       await finish({ status: 'failed', lastError: `No job definition named "${job.name}"`, finishedAt: deps.clock.now() });
       return;
@@ -150,7 +155,9 @@ export function createWorker(deps: {
     const now = deps.clock.now();
     for (const def of deps.definitions) {
       if (!def.cron) continue;
-      const slot = CronExpressionParser.parse(def.cron, { currentDate: new Date(now.getTime() + 1), tz: 'UTC' }).prev().toDate();
+      const slot = CronExpressionParser.parse(def.cron, { currentDate: new Date(now.getTime() + 1), tz: 'UTC' })
+        .prev()
+        .toDate();
       const id = await enqueueJob(deps.db, deps.clock, def.name, {}, { runAt: slot, dedupeKey: `cron:${def.name}:${slot.toISOString()}` });
       if (id) inserted++;
     }
