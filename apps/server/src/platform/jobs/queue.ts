@@ -173,7 +173,11 @@ export function createWorker(deps: {
     } catch (err) {
       deps.logger.error({ err: (err as Error).message }, 'worker tick failed');
     }
-    if (!stopped) timer = setTimeout(() => void (running = tick()), deps.pollMs);
+    if (!stopped) {
+      timer = setTimeout(() => {
+        running = tick();
+      }, deps.pollMs);
+    }
   }
 
   return {
