@@ -64,6 +64,12 @@ async function openPostgres(opts: DatabaseOptions): Promise<Database> {
   });
   // Without this handler a backend terminated while idle (restart, failover) kills the process.
   pool.on('error', (err) => opts.logger?.warn({ err: err.message }, 'idle PostgreSQL connection lost'));
+  // The pool listens only to idle clients. A client checked out for a transaction emits 'error' when its
+  // connection drops between queries (or after the failing query), and with no listener that is an uncaught
+  // exception. The query in progress still fails normally, and the pool discards the broken client on release.
+  pool.on('connect', (client) => {
+    client.on('error', (err) => opts.logger?.warn({ err: err.message }, 'PostgreSQL connection lost'));
+  });
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     kind: 'postgres',
