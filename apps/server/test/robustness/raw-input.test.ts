@@ -105,16 +105,14 @@ describe('past the HTTP validation, the database error is still mapped safely', 
       .values({ orgId: org.orgId, id: newId(), name: 'Unique', externalId: `ext-${newId()}`, createdAt: new Date(), updatedAt: new Date() })
       .returning();
     const dup = await mapped(
-      t.db
-        .insert(accounts)
-        .values({
-          orgId: org.orgId,
-          id: newId(),
-          name: 'Dup',
-          externalId: first?.externalId,
-          createdAt: new Date(),
-          updatedAt: new Date(),
-        }),
+      t.db.insert(accounts).values({
+        orgId: org.orgId,
+        id: newId(),
+        name: 'Dup',
+        externalId: first?.externalId,
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      }),
     );
     expect(dup.status).toBe(409);
     expect(dup.details[0]?.field).toBe('externalId');

@@ -41,16 +41,14 @@ async function sqlstate(p: Promise<unknown>): Promise<string> {
 describe('the database refuses cross-organisation references', () => {
   it('a contact of organisation B pointing at an account of organisation A', async () => {
     const code = await sqlstate(
-      t.db
-        .insert(contacts)
-        .values({
-          orgId: b.orgId,
-          id: newId(),
-          accountId: a.f.account,
-          firstName: 'Mallory',
-          createdAt: new Date(),
-          updatedAt: new Date(),
-        }),
+      t.db.insert(contacts).values({
+        orgId: b.orgId,
+        id: newId(),
+        accountId: a.f.account,
+        firstName: 'Mallory',
+        createdAt: new Date(),
+        updatedAt: new Date(),
+      }),
     );
     expect(code).toBe('23503'); // foreign_key_violation
   });
