@@ -57,7 +57,9 @@ interface ApiErrorBody {
 /** Turns an error response into one readable message; input the server rejected exits with 2, anything else with 1. */
 export function apiError(what: string, response: Response, body: unknown): CliError {
   const e = (typeof body === 'object' && body !== null ? body : { message: String(body ?? '') }) as ApiErrorBody;
-  const lines = [`${what} failed: ${response.status} ${e.code ?? response.statusText}${e.message ? ` — ${e.message}` : ''}`];
+  // A validation message repeats its details; then the details alone say it, one per line.
+  const repeated = e.details?.length && e.message?.includes(e.details[0]?.message ?? '');
+  const lines = [`${what} failed: ${response.status} ${e.code ?? response.statusText}${e.message && !repeated ? ` — ${e.message}` : ''}`];
   for (const d of e.details ?? []) lines.push(`  ${d.field}: ${d.message}`);
   if (response.status === 401) lines.push('  The API token is missing, wrong, expired or revoked (--token / CUSTOMER365_TOKEN).');
   if (response.status === 403) lines.push("  The token's scopes or its user's role do not allow this.");
