@@ -14,7 +14,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, openDatabase } from '../../src/platform/db/database.ts';
 import { toAppError } from '../../src/platform/http/error-handler.ts';
-import { buildTestApp, createTestOrg, type TestApp } from '../harness.ts';
+import { buildTestApp, createTestOrg } from '../harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../scratch-database.ts';
 import { expectNoLeak } from '../security/support.ts';
 

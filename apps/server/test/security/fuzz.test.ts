@@ -24,7 +24,7 @@ const NAUGHTY = [
   '1e400',
   '__proto__',
   '<img src=x onerror=alert(1)>',
-  '${jndi:ldap://x}',
+  '$' + '{jndi:ldap://x}',
   '%00',
   ' ',
   '',

@@ -16,14 +16,12 @@ export function registerErrorHandler(app: FastifyInstance) {
       .send({ requestId: request.id, code: appError.code, message: appError.message, details: appError.details });
   });
   app.setNotFoundHandler((request, reply) =>
-    reply
-      .status(404)
-      .send({
-        requestId: request.id,
-        code: 'NOT_FOUND',
-        message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
-        details: [],
-      }),
+    reply.status(404).send({
+      requestId: request.id,
+      code: 'NOT_FOUND',
+      message: `Route ${request.method} ${request.url.split('?')[0]} not found`,
+      details: [],
+    }),
   );
 }
 
