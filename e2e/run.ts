@@ -6,6 +6,7 @@
  *   npm run test:e2e                     all files
  *   npm run test:e2e -- imports          only files whose name contains "imports"
  *   E2E_SKIP_BUILD=1 npm run test:e2e    use apps/web/dist as it is
+ *   E2E_WEB_DIST=dir E2E_WEB_SRC=dir …    serve another build of the web UI (its strings read from E2E_WEB_SRC)
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -32,7 +33,7 @@ function newestMtime(target: string): number {
 
 /** The server serves apps/web/dist; rebuild it when any web or generated-client source is newer. */
 function buildWebIfStale() {
-  if (process.env.E2E_SKIP_BUILD === '1') return;
+  if (process.env.E2E_SKIP_BUILD === '1' || process.env.E2E_WEB_DIST) return;
   const built = path.join(web, 'dist/index.html');
   const sources = [
     path.join(web, 'src'),
@@ -118,6 +119,8 @@ async function main() {
   const files = selectTestFiles(process.argv.slice(2));
   if (files.length === 0) throw new Error('no e2e test files matched');
   if (!fs.existsSync(CHROMIUM_PATH)) throw new Error(`Chromium not found at ${CHROMIUM_PATH} (Debian: apt-get install chromium)`);
+  // Screenshots left from an earlier run would pass for failures of this one.
+  fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   buildWebIfStale();
 
@@ -138,6 +141,7 @@ async function main() {
   };
   // Always the embedded database with the outbox kept, whatever the caller's shell has set.
   for (const key of ['DATABASE_URL', 'SMTP_URL', 'WEB_DIST', 'PROCESS_ROLE', 'COOKIE_SECURE']) delete env[key];
+  if (process.env.E2E_WEB_DIST) env.WEB_DIST = path.resolve(process.env.E2E_WEB_DIST);
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
     cwd: root,
     stdio: ['ignore', log, log],

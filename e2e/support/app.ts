@@ -3,24 +3,40 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expectVisible } from './expect.ts';
-import { ROOT } from './paths.ts';
+import { WEB_SRC } from './paths.ts';
 
 export const DEMO_PASSWORD = 'customer365-demo';
 export const DEMO = {
   admin: 'admin@demo.customer365.test',
   vp: 'vp@demo.customer365.test',
   csm: 'csm@demo.customer365.test',
+  cse: 'cse@demo.customer365.test',
   readOnly: 'readonly@demo.customer365.test',
 } as const;
 
 type Tree = { [key: string]: string | Tree };
 const locales = new Map<string, Tree>();
 
+const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
+
+/** The UI's strings as i18n/index.ts assembles them: the shared file plus features/<name>/i18n/<lang>.json under <name>. */
+function loadStrings(lang: string): Tree {
+  const web = WEB_SRC;
+  const tree: Tree = readJson(path.join(web, `i18n/${lang}.json`));
+  for (const feature of fs.readdirSync(path.join(web, 'features'))) {
+    const file = path.join(web, 'features', feature, 'i18n', `${lang}.json`);
+    if (!fs.existsSync(file)) continue;
+    const existing = tree[feature];
+    tree[feature] = { ...(typeof existing === 'object' ? existing : {}), ...readJson(file) };
+  }
+  return tree;
+}
+
 /** The web UI's own translation for a key, so tests follow wording changes instead of breaking. */
-export function t(key: string, vars: Record<string, string | number> = {}, lang: 'en' | 'nl' | 'da' = 'en'): string {
+export function t(key: string, vars: Record<string, string | number> = {}, lang: Lang = 'en'): string {
   let tree = locales.get(lang);
   if (!tree) {
-    tree = JSON.parse(fs.readFileSync(path.join(ROOT, `apps/web/src/i18n/${lang}.json`), 'utf8')) as Tree;
+    tree = loadStrings(lang);
     locales.set(lang, tree);
   }
   let node: string | Tree | undefined = tree[key];
@@ -32,10 +48,27 @@ export function t(key: string, vars: Record<string, string | number> = {}, lang:
   return node.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, v: string) => String(vars[v] ?? ''));
 }
 
+/** Signs in through the login form and waits for the signed-in layout's navigation. */
 export async function logIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto('/login');
-  await page.getByLabel(t('auth.email')).fill(email);
-  await page.getByLabel(t('auth.password'), { exact: true }).fill(password);
-  await page.getByRole('button', { name: t('auth.signIn') }).click();
-  await expectVisible(page.getByRole('navigation'));
+  await page.getByLabel(t('login.email')).fill(email);
+  await page.getByLabel(t('login.password')).first().fill(password);
+  await page.getByRole('button', { name: t('login.submit') }).click();
+  await expectVisible(mainNavigation(page));
+}
+
+export type Lang = 'en' | 'nl' | 'da';
+
+export function mainNavigation(page: Page, lang: Lang = 'en') {
+  return page.getByRole('navigation', { name: t('nav.main', {}, lang) });
+}
+
+/** A link in the left navigation, by its label key (e.g. 'nav.accounts'). */
+export function navLink(page: Page, key: string, lang: Lang = 'en') {
+  return mainNavigation(page, lang).getByRole('link', { name: t(key, {}, lang), exact: true });
+}
+
+/** A unique suffix so tests that share one database never collide. */
+export function unique(prefix: string) {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
