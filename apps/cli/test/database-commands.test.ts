@@ -1,4 +1,6 @@
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { users } from '@customer365/server/src/modules/identity/index.ts';
@@ -8,7 +10,7 @@ import { newId } from '@customer365/server/src/platform/ids.ts';
 import { verify } from '@node-rs/argon2';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.ts';
+import { CLI_BIN, runCli } from './run-cli.ts';
 
 // The commands run against a fresh PGlite directory, or against TEST_DATABASE_URL when the suite runs on PostgreSQL.
 const pgUrl = process.env.TEST_DATABASE_URL;
@@ -145,6 +147,42 @@ describe('customer365 database commands', () => {
     expect(second.stderr).toContain('The demo organisation is already loaded');
     const demo = await withDatabase((d) => d.db.select().from(organisations).where(eq(organisations.slug, 'demo')));
     expect(demo).toHaveLength(1);
+  });
+
+  it('start serves the API until SIGTERM, then exits cleanly', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = net.createServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as net.AddressInfo;
+        probe.close(() => resolve(port));
+      });
+    });
+    const childEnv = { ...process.env, ...env, PORT: String(port), SEED_DEMO: 'false', LOG_LEVEL: 'warn' } as Record<string, string>;
+    if (!pgUrl) delete childEnv.DATABASE_URL;
+    const child = spawn(process.execPath, [CLI_BIN, 'start', '--no-build'], { env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    child.stdout.on('data', (d) => {
+      output += d;
+    });
+    child.stderr.on('data', (d) => {
+      output += d;
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      let health: { status?: string; database?: { kind?: string } } = {};
+      for (let i = 0; i < 120 && child.exitCode === null; i++) {
+        health = (await fetch(`http://127.0.0.1:${port}/api/health`).then(
+          (r) => r.json(),
+          () => ({}),
+        )) as typeof health;
+        if (health.status) break;
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      expect(health, output).toMatchObject({ status: 'ok', database: { kind: pgUrl ? 'postgres' : 'pglite' } });
+      expect(output).toContain('Customer365 is running at ');
+    } finally {
+      child.kill('SIGTERM');
+    }
+    expect(await exited).toBe(0);
   });
 
   it('explains a bad configuration with exit code 2', async () => {
