@@ -8,7 +8,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { RegisteredRoute } from '../../src/app.ts';
 import { buildTestApp, createTestOrg, type TestApp } from '../harness.ts';
-import { apiRoutes, createFixtures, expectFieldError, expectNoLeak, key, ROUTES, snapshotOrg, type TFixtures, urlOf } from './support.ts';
+import {
+  apiRoutes,
+  createFixtures,
+  csvUpload,
+  expectFieldError,
+  expectNoLeak,
+  key,
+  ROUTES,
+  snapshotOrg,
+  type TFixtures,
+  urlOf,
+} from './support.ts';
 
 /** Valid bodies of the public write routes (the authenticated ones are in the shared route table). */
 const PUBLIC_BODIES: Record<string, () => Record<string, unknown>> = {
@@ -27,10 +38,13 @@ interface JsonSchema {
   additionalProperties?: JsonSchema | boolean;
 }
 
-/** The route's request body as JSON Schema, straight from its zod schema. */
+const isMultipart = (route: RegisteredRoute) =>
+  ((route.schema as { consumes?: string[] } | undefined)?.consumes ?? []).includes('multipart/form-data');
+
+/** The route's JSON request body as JSON Schema, straight from its zod schema (multipart uploads have their own test). */
 function bodySchema(route: RegisteredRoute): JsonSchema | null {
   const body = route.schema?.body;
-  if (!body) return null;
+  if (!body || isMultipart(route)) return null;
   return z.toJSONSchema(body as z.ZodType, { io: 'input', unrepresentable: 'any' }) as JsonSchema;
 }
 
@@ -122,7 +136,7 @@ function send(route: RegisteredRoute, payload: unknown, extra: Partial<InjectOpt
 describe('bad input on every write route', () => {
   it('knows a valid body for every write route with a body schema', () => {
     const missing = writeRoutes()
-      .filter((r) => bodySchema(r) && !validBody(key(r)))
+      .filter((r) => (bodySchema(r) && !validBody(key(r))) || (isMultipart(r) && !ROUTES[key(r)]?.raw))
       .map(key);
     expect(missing).toEqual([]);
   });
@@ -221,6 +235,39 @@ describe('bad input on every write route', () => {
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(await snapshotOrg(t, org.orgId)).toEqual(before);
+  });
+
+  it('rejects malformed multipart uploads naming the part, and writes nothing', async () => {
+    const before = await snapshotOrg(t, org.orgId);
+    const uploads = writeRoutes().filter(isMultipart);
+    expect(uploads.map(key)).toEqual(['POST /api/v1/imports']);
+    for (const route of uploads) {
+      const k = key(route);
+      const post = (upload: { payload: Buffer; headers: Record<string, string> }) =>
+        send(route, undefined, { payload: upload.payload, headers: upload.headers });
+      const good = csvUpload('accounts', 'name\r\nA\r\n');
+      const noFile = {
+        payload: Buffer.from(
+          good.payload.toString().replace(/--[^\r]+\r\nContent-Disposition: form-data; name="file"[\s\S]*?(?=--[^\r]+--)/, ''),
+        ),
+        headers: good.headers,
+      };
+      expectFieldError(await post(noFile), 'file', `${k} without a file`);
+      expectFieldError(await post(csvUpload('invoices', 'name\r\nA\r\n')), 'entity', `${k} unknown entity`);
+      expectFieldError(await post(csvUpload('acc\u0000ounts', 'name\r\nA\r\n')), 'entity', `${k} entity with U+0000`);
+      expectFieldError(await post(csvUpload('accounts', 'name\r\nA\r\n', 'a.csv', { role: 'admin' })), 'role', `${k} unknown form field`);
+      expectFieldError(await post(csvUpload('accounts', '')), 'file', `${k} empty file`);
+      expectFieldError(await post(csvUpload('accounts', '\u0000\u0001\u0002binary', 'a.csv')), 'file', `${k} binary content`);
+      const nulName = await post(csvUpload('accounts', 'name\r\nA\r\n', 'a\u0000.csv'));
+      expect(nulName.statusCode, `${k} U+0000 in the file name: ${nulName.body}`).toBeLessThan(500);
+      expectNoLeak(nulName);
+      const json = await send(route, { entity: 'accounts', file: 'name\nA' });
+      expect(json.statusCode, `${k} JSON instead of multipart`).toBe(415);
+      expectFieldError(json, 'file', `${k} JSON instead of multipart`);
+    }
+    const after = await snapshotOrg(t, org.orgId);
+    // A file-name with U+0000 may be stored (cleaned) as an upload; nothing else changes.
+    expect({ ...after, imports: '', import_files: '' }).toEqual({ ...before, imports: '', import_files: '' });
   });
 
   it('rejects U+0000 and out-of-range values in path parameters and query strings', async () => {

@@ -11,7 +11,7 @@ import type { RegisteredRoute } from '../../src/app.ts';
 import { PERMISSIONS, type TPermission } from '../../src/platform/access/permissions.ts';
 import { TEST_PASSWORD, type TestApp } from '../harness.ts';
 
-export type TFixture = 'account' | 'contact' | 'interaction' | 'market' | 'user' | 'customField' | 'apiToken' | 'outbox';
+export type TFixture = 'account' | 'contact' | 'interaction' | 'market' | 'user' | 'customField' | 'apiToken' | 'outbox' | 'import';
 export type TFixtures = Record<TFixture, string>;
 
 export interface RouteSpec {
@@ -21,6 +21,10 @@ export interface RouteSpec {
   id?: TFixture;
   /** A valid body (called once per request, so unique values stay unique). */
   body?: (f: TFixtures) => Record<string, unknown>;
+  /** A valid non-JSON body (multipart uploads), with its content-type header. */
+  raw?: () => { payload: Buffer; headers: Record<string, string> };
+  /** What the admin gets with the fixture, when not 2xx (e.g. starting an import that was never validated). */
+  adminStatus?: number;
   /** Hidden from a user limited to their own accounts when the fixture account is someone else's. */
   accountScoped?: boolean;
   /** Runs after the other routes of a phase (state-changing routes that would disturb the rest). */
@@ -106,7 +110,33 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/outbox': { permissions: ['outbox:read'] },
   'GET /api/v1/outbox/:id': { permissions: ['outbox:read'], id: 'outbox' },
   'GET /api/v1/jobs': { permissions: ['job:read'] },
+  'POST /api/v1/imports': { permissions: ['import:run'], raw: () => csvUpload('accounts', 'name,domain\r\nAcme,acme.example\r\n') },
+  'GET /api/v1/imports': { permissions: ['import:run'] },
+  'GET /api/v1/imports/:id': { permissions: ['import:run'], id: 'import' },
+  'PUT /api/v1/imports/:id/mapping': {
+    permissions: ['import:run'],
+    id: 'import',
+    body: () => ({ mapping: { name: 'name', domain: 'domain' } }),
+  },
+  // The fixture import is never validated (that runs in the worker), so starting it is a conflict even for an admin.
+  'POST /api/v1/imports/:id/start': { permissions: ['import:run'], id: 'import', body: () => ({ mode: 'skip_invalid' }), adminStatus: 409 },
+  'DELETE /api/v1/imports/:id': { permissions: ['import:run'], id: 'import', late: 3 },
+  'GET /api/v1/imports/:id/errors': { permissions: ['import:run'], id: 'import' },
+  'GET /api/v1/imports/:id/errors.csv': { permissions: ['import:run'], id: 'import' },
 };
+
+/** A multipart/form-data import upload, built by hand so request bodies stay synchronous. */
+export function csvUpload(entity: string, content: string, fileName = 'accounts.csv', extraFields: Record<string, string> = {}) {
+  const boundary = `----c365test${uniq()}`;
+  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
+  const body =
+    field('entity', entity) +
+    Object.entries(extraFields)
+      .map(([k, v]) => field(k, v))
+      .join('') +
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+  return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}
 
 export const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
@@ -150,11 +180,13 @@ export function request(
   extra: Partial<InjectOptions> = {},
 ) {
   const method = routeKey.split(' ')[0] as InjectOptions['method'];
+  const raw = spec.raw?.();
   return t.app.inject({
     method,
     url: urlOf(routeKey, f, spec),
-    headers,
+    headers: { ...headers, ...raw?.headers },
     ...(spec.body ? { payload: spec.body(f) } : {}),
+    ...(raw ? { payload: raw.payload } : {}),
     ...extra,
   } as InjectOptions);
 }
@@ -197,7 +229,12 @@ export async function createFixtures(t: TestApp, admin: { headers: Record<string
   const outboxList = await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: h });
   const outbox = outboxList.json().items?.[0]?.id;
   if (!outbox) throw new Error(`no outbox e-mail: ${outboxList.body}`);
-  return { account, contact, interaction, market, user, customField, apiToken, outbox };
+  const upload = csvUpload('accounts', 'name,domain\r\nFixture Import,fixture-import.example\r\n');
+  const imp = await created(
+    await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...h, ...upload.headers }, payload: upload.payload }),
+    'import',
+  );
+  return { account, contact, interaction, market, user, customField, apiToken, outbox, import: imp };
 }
 
 /** An API token of the organisation's admin, limited to the given scopes. */
