@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -25,6 +24,7 @@ import type { Database } from './platform/db/database.ts';
 import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputHardening } from './platform/http/hardening.ts';
+import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { createWorker, type JobDefinition } from './platform/jobs/queue.ts';
 import type { Mailer } from './platform/mail/outbox.ts';
 import { newId } from './platform/ids.ts';
@@ -75,7 +75,7 @@ export async function buildApp(deps: AppDeps) {
     });
   }
 
-  await app.register(helmet, {
+  registerSecurityHeaders(app, {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],

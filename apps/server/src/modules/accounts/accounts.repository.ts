@@ -16,7 +16,12 @@ const selection = {
 
 export type TAccountRow = typeof accounts.$inferSelect & { marketCode: string | null; marketName: string | null; ownerName: string | null };
 
-const flatten = (r: { a: typeof accounts.$inferSelect; marketCode: string | null; marketName: string | null; ownerName: string | null }): TAccountRow => ({
+const flatten = (r: {
+  a: typeof accounts.$inferSelect;
+  marketCode: string | null;
+  marketName: string | null;
+  ownerName: string | null;
+}): TAccountRow => ({
   ...r.a,
   marketCode: r.marketCode,
   marketName: r.marketName,
@@ -31,12 +36,33 @@ function baseSelect(db: Db) {
     .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerUserId)));
 }
 
+/**
+ * The account page and every contact/timeline route look an account up by id, so this query is built once per
+ * database (or transaction) handle instead of per call; on PostgreSQL it is a named prepared statement, so each
+ * pooled connection also plans it once.
+ */
+const prepareFindById = (db: Db) =>
+  baseSelect(db)
+    .where(and(eq(accounts.orgId, sql.placeholder('orgId')), eq(accounts.id, sql.placeholder('id'))))
+    .prepare('accounts_find_by_id');
+const findByIdQueries = new WeakMap<Db, ReturnType<typeof prepareFindById>>();
+
 export async function findAccountById(db: Db, orgId: string, id: string): Promise<TAccountRow | null> {
-  const [row] = await baseSelect(db).where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
+  let query = findByIdQueries.get(db);
+  if (!query) {
+    query = prepareFindById(db);
+    findByIdQueries.set(db, query);
+  }
+  const [row] = await query.execute({ orgId, id });
   return row ? flatten(row) : null;
 }
 
-export function accountListWhere(orgId: string, q: Partial<TAccountListQuery>, ownerScope: string | null, actorUserId: string): SQL | undefined {
+export function accountListWhere(
+  orgId: string,
+  q: Partial<TAccountListQuery>,
+  ownerScope: string | null,
+  actorUserId: string,
+): SQL | undefined {
   const owners = q.ownerUserId?.map((o) => (o === 'me' ? actorUserId : o));
   const ownerIds = owners?.filter((o) => o !== 'none');
   const escaped = q.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
@@ -52,7 +78,10 @@ export function accountListWhere(orgId: string, q: Partial<TAccountListQuery>, o
     q.edition?.length ? inArray(accounts.edition, q.edition) : undefined,
     q.lifecycleStage?.length ? inArray(accounts.lifecycleStage, q.lifecycleStage) : undefined,
     owners?.length
-      ? or(ownerIds?.length ? inArray(accounts.ownerUserId, ownerIds) : undefined, owners.includes('none') ? isNull(accounts.ownerUserId) : undefined)
+      ? or(
+          ownerIds?.length ? inArray(accounts.ownerUserId, ownerIds) : undefined,
+          owners.includes('none') ? isNull(accounts.ownerUserId) : undefined,
+        )
       : undefined,
     q.tag?.length ? arrayContains(accounts.tags, q.tag) : undefined,
   );

@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_org_filters_idx" ON "accounts" USING btree ("org_id","market_id","segment","edition","lifecycle_stage","owner_user_id") WHERE "accounts"."archived_at" is null;
