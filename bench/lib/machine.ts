@@ -1,0 +1,45 @@
+import { execFileSync } from 'node:child_process';
+import os from 'node:os';
+
+/** One line per fact about the machine, printed above every bench's results. */
+export function describeMachine(extra: Record<string, string> = {}): string {
+  const cpus = os.cpus();
+  const facts: Record<string, string> = {
+    CPU: `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`,
+    RAM: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    OS: `${os.type()} ${os.release()} (${os.arch()})`,
+    Node: process.version,
+    // Other work on the machine skews every figure; the load average at the start shows whether it was quiet.
+    'Load average at start (1/5/15 min)': os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' / '),
+    ...extra,
+  };
+  return Object.entries(facts)
+    .map(([k, v]) => `- ${k}: ${v}`)
+    .join('\n');
+}
+
+/** The git commit measured, so a table in the docs can be traced to the code it describes. */
+export function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'apps/server/src'], { encoding: 'utf8' }).trim();
+    return dirty ? `${sha} (with uncommitted server changes)` : sha;
+  } catch {
+    return 'unknown';
+  }
+}
+
+export const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
+};
+
+/** A markdown table from a header row and body rows. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  const line = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+  return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
