@@ -16,7 +16,7 @@ import { type Database, openDatabase } from '../../src/platform/db/database.ts';
 import { toAppError } from '../../src/platform/http/error-handler.ts';
 import { buildTestApp, createTestOrg } from '../harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../scratch-database.ts';
-import { expectNoLeak } from '../security/support.ts';
+import { expectNoLeak, queryRows } from '../security/support.ts';
 
 const PG = process.env.TEST_DATABASE_URL;
 
@@ -137,8 +137,8 @@ describe.skipIf(!PG)('PostgreSQL connection loss', () => {
     let caught: unknown;
     try {
       await database.db.transaction(async (tx) => {
-        const r = await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
-        await admin.query('select pg_terminate_backend($1)', [r.rows[0]?.pid]);
+        const [r] = await queryRows<{ pid: number }>(tx, sql`select pg_backend_pid() as pid`);
+        await admin.query('select pg_terminate_backend($1)', [r?.pid]);
         // The connection is checked out but idle while the server goes away (think: hashing a password).
         await new Promise((resolve) => setTimeout(resolve, 300));
         await tx.execute(sql`select 1`);
@@ -150,7 +150,7 @@ describe.skipIf(!PG)('PostgreSQL connection loss', () => {
     const mapped = toAppError(caught);
     expect(mapped.status).toBe(503);
     // The pool recovers: the dead connection is not handed out again.
-    for (let i = 0; i < 6; i++) expect((await database.db.execute(sql`select 1 as one`)).rows[0]).toEqual({ one: 1 });
+    for (let i = 0; i < 6; i++) expect(await queryRows(database.db, sql`select 1 as one`)).toEqual([{ one: 1 }]);
     expect(uncaught).toEqual([]);
   });
 

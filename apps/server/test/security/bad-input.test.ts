@@ -16,6 +16,7 @@ import {
   expectNoLeak,
   key,
   ROUTES,
+  randomIp,
   snapshotOrg,
   type TFixtures,
   urlOf,
@@ -100,9 +101,8 @@ function withNul(s: JsonSchema): unknown {
 let t: TestApp;
 let org: Awaited<ReturnType<typeof createTestOrg>>;
 let f: TFixtures;
-let ip = 0;
 /** Each request from its own address, so the sign-in throttle (per address) never interferes. */
-const inject = (opts: InjectOptions) => t.app.inject({ remoteAddress: `10.77.${(ip >> 8) & 255}.${ip++ & 255}`, ...opts });
+const inject = (opts: InjectOptions) => t.app.inject({ remoteAddress: randomIp(), ...opts });
 
 beforeAll(async () => {
   t = await buildTestApp();

@@ -7,7 +7,7 @@ import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { buildTestApp, createTestOrg, type TestApp } from '../harness.ts';
-import { apiRoutes, createFixtures, expectNoLeak, key, ROUTES, type TFixtures, urlOf } from './support.ts';
+import { apiRoutes, createFixtures, expectNoLeak, key, ROUTES, randomIp, type TFixtures, urlOf } from './support.ts';
 
 const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 25);
 
@@ -47,7 +47,6 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
 let t: TestApp;
 let org: Awaited<ReturnType<typeof createTestOrg>>;
 let f: TFixtures;
-let ip = 0;
 
 beforeAll(async () => {
   t = await buildTestApp();
@@ -90,7 +89,7 @@ describe('random JSON on every write route', () => {
             url: urlOf(k, f, spec),
             headers: { ...org.admin.headers, 'content-type': 'application/json' },
             payload: JSON.stringify(payload),
-            remoteAddress: `10.88.${(ip >> 8) & 255}.${ip++ & 255}`,
+            remoteAddress: randomIp(),
           });
           expect(res.statusCode, `${k} ${JSON.stringify(payload).slice(0, 300)} → ${res.body.slice(0, 300)}`).toBeLessThan(500);
           expectNoLeak(res);

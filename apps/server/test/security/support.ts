@@ -4,7 +4,7 @@
  * has a route this table does not describe, so a new route cannot slip in untested.
  */
 
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { RegisteredRoute } from '../../src/app.ts';
@@ -38,6 +38,15 @@ const marketCode = () => {
   const i = n++;
   return `${String.fromCharCode(65 + (((i / 26) | 0) % 26))}${String.fromCharCode(65 + (i % 26))}`;
 };
+
+/**
+ * A client address no other test (and no earlier run: PostgreSQL keeps sign-in attempts) has used, so the
+ * per-address sign-in throttle never mixes tests.
+ */
+export function randomIp(): string {
+  const octet = () => Math.floor(Math.random() * 254) + 1;
+  return `10.${octet()}.${octet()}.${octet()}`;
+}
 
 export const PUBLIC_ROUTES = [
   'POST /api/v1/auth/login',
@@ -253,18 +262,25 @@ export async function tokenHeaders(t: TestApp, adminHeaders: Record<string, stri
  * Row count and a content hash of every tenant table for one organisation. Sessions and API tokens are
  * counted only: signing in and using a token touch their last-seen columns by design.
  */
+/** Rows of a raw query on either driver (both answer { rows }). */
+export async function queryRows<T>(db: TestApp['db'], query: SQL): Promise<T[]> {
+  return ((await db.execute(query)) as unknown as { rows: T[] }).rows;
+}
+
 export async function snapshotOrg(t: TestApp, orgId: string): Promise<Record<string, string>> {
-  const tables = await t.db.execute<{ table_name: string }>(
+  const tables = await queryRows<{ table_name: string }>(
+    t.db,
     sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id' order by table_name`,
   );
   const out: Record<string, string> = {};
-  for (const { table_name: name } of tables.rows) {
+  for (const { table_name: name } of tables) {
     const countOnly = name === 'sessions' || name === 'api_tokens';
-    const r = await t.db.execute<{ n: number; h: string }>(
+    const [r] = await queryRows<{ n: number; h: string }>(
+      t.db,
       sql`select count(*)::int as n, ${countOnly ? sql`''` : sql.raw(`md5(coalesce(string_agg(x::text, '|' order by x::text), ''))`)} as h
           from ${sql.identifier(name)} x where org_id = ${orgId}`,
     );
-    out[name] = `${r.rows[0]?.n}:${r.rows[0]?.h}`;
+    out[name] = `${r?.n}:${r?.h}`;
   }
   return out;
 }

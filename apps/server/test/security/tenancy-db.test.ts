@@ -10,7 +10,7 @@ import { contacts } from '../../src/modules/contacts/index.ts';
 import { interactions } from '../../src/modules/timeline/index.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { buildTestApp, createTestOrg, type TestApp } from '../harness.ts';
-import { createFixtures, type TFixtures } from './support.ts';
+import { createFixtures, queryRows, type TFixtures } from './support.ts';
 
 let t: TestApp;
 let a: { orgId: string; f: TFixtures };
@@ -107,10 +107,13 @@ describe('the schema keeps every tenant table partitionable by organisation', ()
   const GLOBAL = new Set(['organisations', 'jobs', 'login_attempts', '__drizzle_migrations']);
 
   async function constraints(): Promise<{ tenantTables: string[]; rows: ConstraintRow[] }> {
-    const tables = await t.db.execute<{ table_name: string }>(
+    const tables = await queryRows<{ table_name: string }>(
+      t.db,
       sql`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'org_id'`,
     );
-    const rows = await t.db.execute<ConstraintRow>(sql`
+    const rows = await queryRows<ConstraintRow>(
+      t.db,
+      sql`
       select c.conrelid::regclass::text as tbl, c.conname as name, c.contype as kind,
         (select array_agg(a.attname::text order by k.ord) from unnest(c.conkey) with ordinality k(n, ord)
           join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n) as cols,
@@ -121,8 +124,9 @@ describe('the schema keeps every tenant table partitionable by organisation', ()
         (select array_agg(a.attname::text) from unnest(c.confdelsetcols) k(n)
           join pg_attribute a on a.attrelid = c.conrelid and a.attnum = k.n) as set_cols
       from pg_constraint c
-      where c.connamespace = 'public'::regnamespace and c.contype in ('p', 'f')`);
-    return { tenantTables: tables.rows.map((r) => r.table_name).filter((n) => !GLOBAL.has(n)), rows: rows.rows };
+      where c.connamespace = 'public'::regnamespace and c.contype in ('p', 'f')`,
+    );
+    return { tenantTables: tables.map((r) => r.table_name).filter((n) => !GLOBAL.has(n)), rows };
   }
 
   it('leads every tenant table’s primary key with org_id', async () => {

@@ -10,6 +10,7 @@ import {
   TEST_PASSWORD,
   type TestApp,
 } from '../../../test/harness.ts';
+import { randomIp } from '../../../test/security/support.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config/config.ts';
 import { createFixedClock } from '../../platform/clock.ts';
@@ -30,9 +31,8 @@ afterAll(async () => {
   await t?.close();
 });
 
-let ipSeq = 0;
-/** Each test signs in from its own address, so the per-address limit never mixes tests (PostgreSQL is shared). */
-const freshIp = () => `10.99.${(ipSeq >> 8) & 255}.${ipSeq++ & 255}`;
+/** Each test signs in from its own address, so the per-address limit never mixes tests or runs (PostgreSQL is shared). */
+const freshIp = randomIp;
 const login = (email: string, password: string, ip: string) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
 const me = (headers: Record<string, string>) => t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers });
