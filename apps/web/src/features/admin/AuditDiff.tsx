@@ -1,0 +1,76 @@
+import { Code, Table, Text } from '@mantine/core';
+import { IconArrowRight } from '@tabler/icons-react';
+import { useTranslation } from 'react-i18next';
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.length ? value.join(', ') : '—';
+  return JSON.stringify(value);
+}
+
+export interface DiffRow {
+  field: string;
+  before: unknown;
+  after: unknown;
+  changed: boolean;
+}
+
+/** Field-by-field comparison of an audit entry's before and after snapshots; changed fields first. */
+export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
+  if (!isRecord(before) && !isRecord(after)) {
+    return before === undefined && after === undefined ? [] : [{ field: '', before, after, changed: show(before) !== show(after) }];
+  }
+  const b = isRecord(before) ? before : {};
+  const a = isRecord(after) ? after : {};
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const rows = fields.map((field) => ({ field, before: b[field], after: a[field], changed: show(b[field]) !== show(a[field]) }));
+  return rows.sort((x, y) => Number(y.changed) - Number(x.changed));
+}
+
+/** The before → after table shown for one audit entry. Unchanged fields are greyed out. */
+export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+  const { t } = useTranslation();
+  const rows = diffSnapshots(before, after);
+  if (rows.length === 0) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('admin.audit.noDetails')}
+      </Text>
+    );
+  }
+  return (
+    <Table withTableBorder withColumnBorders fz="xs" data-testid="audit-diff">
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th w="24%">{t('admin.audit.field')}</Table.Th>
+          <Table.Th>{t('admin.audit.before')}</Table.Th>
+          <Table.Th w={24} />
+          <Table.Th>{t('admin.audit.after')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {rows.map((row) => (
+          <Table.Tr key={row.field} c={row.changed ? undefined : 'dimmed'} data-changed={row.changed || undefined}>
+            <Table.Td>
+              <Code fz="xs" bg="transparent">
+                {row.field || '·'}
+              </Code>
+            </Table.Td>
+            <Table.Td bg={row.changed && row.before !== undefined ? 'red.0' : undefined} style={{ wordBreak: 'break-word' }}>
+              {show(row.before)}
+            </Table.Td>
+            <Table.Td ta="center">{row.changed ? <IconArrowRight size={12} /> : null}</Table.Td>
+            <Table.Td bg={row.changed && row.after !== undefined ? 'teal.0' : undefined} style={{ wordBreak: 'break-word' }}>
+              {show(row.after)}
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}

@@ -1,0 +1,180 @@
+import { ActionIcon, Badge, Button, Group, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import type { CustomField } from '../../lib/types.ts';
+import { type CustomFieldEntity, CustomFieldFormModal } from './CustomFieldFormModal.tsx';
+import { ConfirmModal, pageOf } from './shared.tsx';
+
+const ENTITIES: readonly CustomFieldEntity[] = ['account', 'contact'];
+
+function YesMark() {
+  const { t } = useTranslation();
+  return <IconCheck size={16} color="var(--mantine-color-teal-6)" aria-label={t('common.yes')} />;
+}
+
+/** Administration → Custom fields: extra fields on accounts and contacts, shown in forms, lists and exports. */
+export function CustomFieldsPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [entity, setEntity] = useState<CustomFieldEntity>('account');
+  const [page, setPage] = useState(1);
+  const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
+  const [deleting, setDeleting] = useState<CustomField | null>(null);
+  const pageSize = 50;
+
+  const query = useQuery({
+    queryKey: ['custom-fields', entity],
+    queryFn: async () => unwrap(await api.GET('/api/v1/custom-fields', { params: { query: { entity } } })).items,
+  });
+  const fields = useMemo(
+    () => [...(query.data ?? [])].sort((a, b) => a.position - b.position || a.label.localeCompare(b.label)),
+    [query.data],
+  );
+
+  const remove = useMutation({
+    mutationFn: async (field: CustomField) =>
+      unwrap(await api.DELETE('/api/v1/custom-fields/{id}', { params: { path: { id: field.id } } })),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ['custom-fields'] });
+      notifySuccess(t('admin.customFields.deleted'));
+      setDeleting(null);
+    },
+    onError: (error) => notifyError(error),
+  });
+
+  const columns = useMemo<DataColumn<CustomField>[]>(
+    () => [
+      { id: 'position', header: '#', accessorKey: 'position', meta: { width: 50 } },
+      {
+        id: 'label',
+        header: t('admin.customFields.label'),
+        cell: ({ row }) => (
+          <div>
+            <Text size="sm" fw={500}>
+              {row.original.label}
+            </Text>
+            <Text size="xs" c="dimmed" ff="monospace">
+              {row.original.key}
+            </Text>
+          </div>
+        ),
+      },
+      { id: 'type', header: t('admin.customFields.type'), cell: ({ row }) => t(`admin.customFields.types.${row.original.type}`) },
+      {
+        id: 'options',
+        header: t('admin.customFields.options'),
+        cell: ({ row }) =>
+          row.original.options.length ? (
+            <Group gap={4}>
+              {row.original.options.map((o) => (
+                <Badge key={o} variant="light" color="gray" size="sm" tt="none">
+                  {o}
+                </Badge>
+              ))}
+            </Group>
+          ) : (
+            '—'
+          ),
+      },
+      {
+        id: 'required',
+        header: t('admin.customFields.required'),
+        cell: ({ row }) => (row.original.required ? <YesMark /> : '—'),
+        meta: { align: 'center' },
+      },
+      {
+        id: 'showInList',
+        header: t('admin.customFields.showInList'),
+        cell: ({ row }) => (row.original.showInList ? <YesMark /> : '—'),
+        meta: { align: 'center' },
+      },
+      {
+        id: 'actions',
+        header: '',
+        meta: { align: 'right', width: 90 },
+        cell: ({ row }) => (
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            <Tooltip label={t('common.edit')}>
+              <ActionIcon
+                variant="subtle"
+                aria-label={t('admin.customFields.editField', { label: row.original.label })}
+                onClick={() => setEditing(row.original)}
+              >
+                <IconPencil size={16} />
+              </ActionIcon>
+            </Tooltip>
+            <Tooltip label={t('common.delete')}>
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('admin.customFields.deleteField', { label: row.original.label })}
+                onClick={() => setDeleting(row.original)}
+              >
+                <IconTrash size={16} />
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        ),
+      },
+    ],
+    [t],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.customFields')}
+        subtitle={t('admin.customFields.subtitle')}
+        actions={
+          <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
+            {t('admin.customFields.new')}
+          </Button>
+        }
+      />
+      <DataTable
+        testId="custom-fields-table"
+        columns={columns}
+        data={pageOf(fields, page, pageSize)}
+        total={query.data ? fields.length : undefined}
+        getRowId={(f) => f.id}
+        isLoading={query.isLoading}
+        isFetching={query.isFetching}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={setPage}
+        emptyMessage={t('admin.customFields.empty')}
+        toolbar={
+          <SegmentedControl
+            aria-label={t('admin.customFields.entity')}
+            data={ENTITIES.map((e) => ({ value: e, label: t(`admin.customFields.entities.${e}`) }))}
+            value={entity}
+            onChange={(v) => {
+              setEntity(v as CustomFieldEntity);
+              setPage(1);
+            }}
+          />
+        }
+      />
+      <CustomFieldFormModal
+        field={editing}
+        entity={entity}
+        nextPosition={(fields.at(-1)?.position ?? 0) + 1}
+        onClose={() => setEditing(null)}
+      />
+      <ConfirmModal
+        opened={deleting !== null}
+        title={t('admin.customFields.deleteTitle')}
+        message={t('admin.customFields.deleteMessage', { label: deleting?.label ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+        onClose={() => setDeleting(null)}
+      />
+    </>
+  );
+}

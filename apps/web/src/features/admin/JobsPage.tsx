@@ -1,0 +1,172 @@
+import { Code, Group, Progress, SegmentedControl, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { api, unwrap } from '../../lib/api.ts';
+import type { ResponseOf } from '../../lib/types.ts';
+import { formatDateTime, StatusBadge } from './shared.tsx';
+
+type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
+type JobStatus = 'queued' | 'running' | 'done' | 'failed';
+const STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
+
+/** Reads the common progress shapes jobs report ({ processed, total }, { done, total } or a fraction). */
+export function progressFraction(progress: unknown): { value: number; label: string } | null {
+  if (typeof progress === 'number' && Number.isFinite(progress)) {
+    const pct = progress <= 1 ? progress * 100 : progress;
+    return { value: Math.min(100, pct), label: `${Math.round(pct)} %` };
+  }
+  if (progress && typeof progress === 'object') {
+    const p = progress as Record<string, unknown>;
+    const total = typeof p.total === 'number' ? p.total : undefined;
+    const done = [p.processed, p.done, p.current, p.processedRows].find((v): v is number => typeof v === 'number');
+    if (total !== undefined && done !== undefined)
+      return { value: total > 0 ? Math.min(100, (done / total) * 100) : 100, label: `${done} / ${total}` };
+  }
+  return null;
+}
+
+function JobProgress({ job }: { job: Job }) {
+  const fraction = progressFraction(job.progress);
+  if (fraction) {
+    return (
+      <Stack gap={2} miw={140}>
+        <Progress
+          value={job.status === 'done' ? 100 : fraction.value}
+          size="sm"
+          color={job.status === 'failed' ? 'red' : undefined}
+          animated={job.status === 'running'}
+        />
+        <Text size="xs" c="dimmed">
+          {fraction.label}
+        </Text>
+      </Stack>
+    );
+  }
+  if (job.progress === null || job.progress === undefined) return <>—</>;
+  if (typeof job.progress === 'object' && !Array.isArray(job.progress)) {
+    return (
+      <Text size="xs" c="dimmed">
+        {Object.entries(job.progress as Record<string, unknown>)
+          .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+          .join(' · ')}
+      </Text>
+    );
+  }
+  return <Code fz="xs">{JSON.stringify(job.progress)}</Code>;
+}
+
+/** Administration → Jobs: background work (imports, e-mail delivery, scheduled runs) with status, progress and errors. */
+export function JobsPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<JobStatus | 'all'>('all');
+  const [nameInput, setNameInput] = useState('');
+  const [name] = useDebouncedValue(nameInput.trim(), 300);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+
+  const query = useQuery({
+    queryKey: ['jobs', { status, name, page, pageSize }],
+    placeholderData: keepPreviousData,
+    // Running jobs move; keep the page live while it is open.
+    refetchInterval: 5_000,
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/jobs', {
+          params: { query: { status: status === 'all' ? undefined : status, name: name || undefined, page, pageSize } },
+        }),
+      ),
+  });
+
+  const columns = useMemo<DataColumn<Job>[]>(
+    () => [
+      { id: 'name', header: t('admin.jobs.name'), cell: ({ row }) => <Code fz="xs">{row.original.name}</Code> },
+      {
+        id: 'status',
+        header: t('admin.jobs.status'),
+        cell: ({ row }) => (
+          <StatusBadge
+            status={row.original.status}
+            label={t(`admin.jobs.statuses.${row.original.status}`, { defaultValue: row.original.status })}
+          />
+        ),
+      },
+      { id: 'progress', header: t('admin.jobs.progress'), cell: ({ row }) => <JobProgress job={row.original} /> },
+      { id: 'attempts', header: t('admin.jobs.attempts'), accessorKey: 'attempts', meta: { align: 'right', width: 80 } },
+      { id: 'runAt', header: t('admin.jobs.runAt'), cell: ({ row }) => formatDateTime(row.original.runAt), meta: { noWrap: true } },
+      {
+        id: 'finishedAt',
+        header: t('admin.jobs.finishedAt'),
+        cell: ({ row }) => formatDateTime(row.original.finishedAt),
+        meta: { noWrap: true },
+      },
+      {
+        id: 'lastError',
+        header: t('admin.jobs.lastError'),
+        cell: ({ row }) =>
+          row.original.lastError ? (
+            <Tooltip label={row.original.lastError} multiline w={420}>
+              <Text size="xs" c="red" lineClamp={2} maw={320}>
+                {row.original.lastError}
+              </Text>
+            </Tooltip>
+          ) : (
+            '—'
+          ),
+      },
+    ],
+    [t],
+  );
+
+  return (
+    <>
+      <PageHeader title={t('nav.jobs')} subtitle={t('admin.jobs.subtitle')} />
+      <DataTable
+        testId="jobs-table"
+        columns={columns}
+        data={query.data?.items}
+        total={query.data?.total}
+        getRowId={(j) => j.id}
+        isLoading={query.isLoading}
+        isFetching={query.isFetching}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={setPage}
+        onPageSizeChange={(n) => {
+          setPageSize(n);
+          setPage(1);
+        }}
+        emptyMessage={t('admin.jobs.empty')}
+        toolbar={
+          <Group gap="sm" align="flex-end">
+            <SegmentedControl
+              aria-label={t('admin.jobs.status')}
+              data={[
+                { value: 'all', label: t('common.all') },
+                ...STATUSES.map((s) => ({ value: s, label: t(`admin.jobs.statuses.${s}`) })),
+              ]}
+              value={status}
+              onChange={(v) => {
+                setStatus(v as JobStatus | 'all');
+                setPage(1);
+              }}
+            />
+            <TextInput
+              w={220}
+              placeholder={t('admin.jobs.namePlaceholder')}
+              aria-label={t('admin.jobs.name')}
+              value={nameInput}
+              onChange={(e) => {
+                setNameInput(e.currentTarget.value);
+                setPage(1);
+              }}
+            />
+          </Group>
+        }
+      />
+    </>
+  );
+}

@@ -1,0 +1,138 @@
+import { Alert, Code, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { api, unwrap } from '../../lib/api.ts';
+import type { ResponseOf } from '../../lib/types.ts';
+import { formatDateTime, StatusBadge } from './shared.tsx';
+
+type OutboxEmail = ResponseOf<'/api/v1/outbox', 'get'>['items'][number];
+type OutboxStatus = OutboxEmail['status'];
+const STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
+
+/** Administration → Outbox: every e-mail the system wrote, delivered or waiting; readable here when no SMTP server is set. */
+export function OutboxPage() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<OutboxStatus | 'all'>('all');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [openId, setOpenId] = useState<string | null>(null);
+
+  const query = useQuery({
+    queryKey: ['outbox', { status, page, pageSize }],
+    placeholderData: keepPreviousData,
+    refetchInterval: 15_000,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/outbox', { params: { query: { status: status === 'all' ? undefined : status, page, pageSize } } })),
+  });
+  const health = useQuery({ queryKey: ['health'], queryFn: async () => unwrap(await api.GET('/api/health')), staleTime: 60_000 });
+
+  const columns = useMemo<DataColumn<OutboxEmail>[]>(
+    () => [
+      {
+        id: 'createdAt',
+        header: t('admin.outbox.created'),
+        cell: ({ row }) => formatDateTime(row.original.createdAt),
+        meta: { noWrap: true, width: 180 },
+      },
+      { id: 'to', header: t('admin.outbox.to'), accessorKey: 'to' },
+      { id: 'subject', header: t('admin.outbox.subject'), accessorKey: 'subject' },
+      { id: 'template', header: t('admin.outbox.template'), cell: ({ row }) => <Code fz="xs">{row.original.template}</Code> },
+      {
+        id: 'status',
+        header: t('admin.outbox.status'),
+        cell: ({ row }) => <StatusBadge status={row.original.status} label={t(`admin.outbox.statuses.${row.original.status}`)} />,
+      },
+      { id: 'attempts', header: t('admin.outbox.attempts'), accessorKey: 'attempts', meta: { align: 'right', width: 90 } },
+      { id: 'sentAt', header: t('admin.outbox.sent'), cell: ({ row }) => formatDateTime(row.original.sentAt), meta: { noWrap: true } },
+    ],
+    [t],
+  );
+
+  return (
+    <>
+      <PageHeader title={t('nav.outbox')} subtitle={t('admin.outbox.subtitle')} />
+      {health.data && !health.data.mail.smtpConfigured ? (
+        <Alert variant="light" color="blue" icon={<IconInfoCircle size={16} />} mb="md">
+          {t('admin.outbox.noSmtp')}
+        </Alert>
+      ) : null}
+      <DataTable
+        testId="outbox-table"
+        columns={columns}
+        data={query.data?.items}
+        total={query.data?.total}
+        getRowId={(m) => m.id}
+        isLoading={query.isLoading}
+        isFetching={query.isFetching}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={setPage}
+        onPageSizeChange={(n) => {
+          setPageSize(n);
+          setPage(1);
+        }}
+        onRowClick={(m) => setOpenId(m.id)}
+        emptyMessage={t('admin.outbox.empty')}
+        toolbar={
+          <SegmentedControl
+            aria-label={t('admin.outbox.status')}
+            data={[
+              { value: 'all', label: t('common.all') },
+              ...STATUSES.map((s) => ({ value: s, label: t(`admin.outbox.statuses.${s}`) })),
+            ]}
+            value={status}
+            onChange={(v) => {
+              setStatus(v as OutboxStatus | 'all');
+              setPage(1);
+            }}
+          />
+        }
+      />
+      <OutboxEmailModal id={openId} onClose={() => setOpenId(null)} />
+    </>
+  );
+}
+
+function OutboxEmailModal({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const query = useQuery({
+    queryKey: ['outbox', 'email', id],
+    enabled: id !== null,
+    queryFn: async () => unwrap(await api.GET('/api/v1/outbox/{id}', { params: { path: { id: id ?? '' } } })),
+  });
+  const mail = query.data;
+  return (
+    <Modal opened={id !== null} onClose={onClose} size="xl" title={mail?.subject ?? t('common.loading')}>
+      {!mail ? (
+        <Loader size="sm" />
+      ) : (
+        <Stack gap="sm">
+          <Group gap="lg">
+            <Text size="sm">
+              <Text span c="dimmed">
+                {t('admin.outbox.to')}:
+              </Text>{' '}
+              {mail.to}
+            </Text>
+            <StatusBadge status={mail.status} label={t(`admin.outbox.statuses.${mail.status}`)} />
+            <Text size="sm" c="dimmed">
+              {formatDateTime(mail.createdAt)}
+            </Text>
+          </Group>
+          {mail.lastError ? (
+            <Alert color="red" title={t('admin.outbox.lastError')}>
+              {mail.lastError}
+            </Alert>
+          ) : null}
+          <Code block data-testid="outbox-text" style={{ whiteSpace: 'pre-wrap', maxHeight: '60vh', overflow: 'auto' }}>
+            {mail.text}
+          </Code>
+        </Stack>
+      )}
+    </Modal>
+  );
+}

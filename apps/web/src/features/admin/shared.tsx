@@ -1,0 +1,83 @@
+import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import dayjs from 'dayjs';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, unwrap } from '../../lib/api.ts';
+import type { User } from '../../lib/types.ts';
+
+/** Date and time in the UI language, or a dash. */
+export function formatDateTime(value: string | null | undefined): string {
+  return value ? dayjs(value).format('lll') : '—';
+}
+
+export function formatDate(value: string | null | undefined): string {
+  return value ? dayjs(value).format('ll') : '—';
+}
+
+/** Every active user of the organisation, for pickers (country manager, audit actor). */
+export function useUserOptions(enabled = true) {
+  const query = useQuery({
+    queryKey: ['users', 'options'],
+    enabled,
+    staleTime: 60_000,
+    queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { pageSize: 200, includeDisabled: 'true' } } })).items,
+  });
+  const users: User[] = query.data ?? [];
+  return { users, options: users.map((u) => ({ value: u.id, label: u.disabled ? `${u.name} (${u.email})` : u.name })) };
+}
+
+const STATUS_COLORS: Record<string, string> = {
+  active: 'teal',
+  sent: 'teal',
+  done: 'teal',
+  completed: 'teal',
+  pending: 'yellow',
+  queued: 'gray',
+  running: 'blue',
+  failed: 'red',
+  revoked: 'gray',
+  expired: 'orange',
+  disabled: 'gray',
+};
+
+export function StatusBadge({ status, label }: { status: string; label: string }) {
+  return (
+    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'} radius="sm">
+      {label}
+    </Badge>
+  );
+}
+
+/** Asks before doing something that cannot be undone. */
+export function ConfirmModal(props: {
+  opened: boolean;
+  title: string;
+  message: ReactNode;
+  confirmLabel: string;
+  loading?: boolean;
+  onConfirm: () => void;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
+      <Stack>
+        <Text size="sm">{props.message}</Text>
+        <Group justify="flex-end">
+          <Button variant="default" onClick={props.onClose}>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red" loading={props.loading} onClick={props.onConfirm}>
+            {props.confirmLabel}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** Client-side paging for the short lists the API returns whole (markets, custom fields, tokens). */
+export function pageOf<T>(items: T[] | undefined, page: number, pageSize: number): T[] | undefined {
+  return items?.slice((page - 1) * pageSize, page * pageSize);
+}

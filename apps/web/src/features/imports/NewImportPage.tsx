@@ -1,0 +1,128 @@
+import { Anchor, Group, Paper, Progress, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Dropzone } from '@mantine/dropzone';
+import { IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { notifyError } from '../../lib/api.ts';
+import { IMPORT_ENTITIES, type ImportEntity, importQuery, MAX_UPLOAD_BYTES, uploadImport } from './api.ts';
+import { ImportSteps } from './ImportSteps.tsx';
+
+// Browsers report CSV under several MIME types (and none at all on some systems), so the extension decides too.
+const ACCEPT = {
+  'text/csv': ['.csv'],
+  'text/plain': ['.csv', '.txt', '.tsv'],
+  'text/tab-separated-values': ['.tsv'],
+  'application/vnd.ms-excel': ['.csv'],
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': ['.xlsx'],
+};
+
+/** Step 1 of the wizard: what is imported, and the file. The upload creates the import and moves on to mapping. */
+export function NewImportPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [entity, setEntity] = useState<ImportEntity>('accounts');
+  const [progress, setProgress] = useState(0);
+  const [rejected, setRejected] = useState<string | null>(null);
+
+  const upload = useMutation({
+    mutationFn: (file: File) => uploadImport(file, entity, setProgress),
+    onSuccess: async (created) => {
+      queryClient.setQueryData(importQuery(created.id).queryKey, created);
+      await queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
+      await navigate({ to: '/imports/$importId', params: { importId: created.id } });
+    },
+    onError: (error) => {
+      setProgress(0);
+      notifyError(error, t('imports.upload.failed'));
+    },
+  });
+
+  return (
+    <>
+      <PageHeader
+        title={t('imports.wizard.newTitle')}
+        subtitle={
+          <Anchor component={Link} to="/imports" size="sm">
+            {t('imports.wizard.backToList')}
+          </Anchor>
+        }
+      />
+      <ImportSteps active={0} />
+      <Paper withBorder p="lg">
+        <Stack gap="lg">
+          <Stack gap={6}>
+            <Text fw={500} size="sm" id="import-entity-label">
+              {t('imports.upload.what')}
+            </Text>
+            <SegmentedControl
+              aria-labelledby="import-entity-label"
+              w="fit-content"
+              data={IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`imports.entities.${e}`) }))}
+              value={entity}
+              onChange={(v) => setEntity(v as ImportEntity)}
+              disabled={upload.isPending}
+            />
+            <Text size="xs" c="dimmed">
+              {t(`imports.upload.help.${entity}`)}
+            </Text>
+          </Stack>
+          <Dropzone
+            onDrop={(files) => {
+              setRejected(null);
+              const file = files[0];
+              if (file) upload.mutate(file);
+            }}
+            onReject={(rejections) => {
+              const code = rejections[0]?.errors[0]?.code;
+              setRejected(code === 'file-too-large' ? t('imports.upload.tooLarge') : t('imports.upload.wrongType'));
+            }}
+            accept={ACCEPT}
+            maxSize={MAX_UPLOAD_BYTES}
+            multiple={false}
+            loading={upload.isPending}
+            data-testid="import-dropzone"
+          >
+            <Group justify="center" gap="xl" mih={180} style={{ pointerEvents: 'none' }}>
+              <Dropzone.Accept>
+                <ThemeIcon size={56} variant="light" radius="xl">
+                  <IconUpload size={30} />
+                </ThemeIcon>
+              </Dropzone.Accept>
+              <Dropzone.Reject>
+                <ThemeIcon size={56} variant="light" color="red" radius="xl">
+                  <IconX size={30} />
+                </ThemeIcon>
+              </Dropzone.Reject>
+              <Dropzone.Idle>
+                <ThemeIcon size={56} variant="light" color="gray" radius="xl">
+                  <IconFileSpreadsheet size={30} />
+                </ThemeIcon>
+              </Dropzone.Idle>
+              <Stack gap={4}>
+                <Text size="lg">{t('imports.upload.drop')}</Text>
+                <Text size="sm" c="dimmed">
+                  {t('imports.upload.formats')}
+                </Text>
+              </Stack>
+            </Group>
+          </Dropzone>
+          {upload.isPending ? (
+            <Stack gap={4}>
+              <Text size="sm">{progress < 1 ? t('imports.upload.uploading') : t('imports.upload.reading')}</Text>
+              <Progress value={progress * 100} animated={progress >= 1} />
+            </Stack>
+          ) : null}
+          {rejected ? (
+            <Text c="red" size="sm" role="alert">
+              {rejected}
+            </Text>
+          ) : null}
+        </Stack>
+      </Paper>
+    </>
+  );
+}

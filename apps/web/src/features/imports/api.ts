@@ -1,0 +1,78 @@
+import { queryOptions } from '@tanstack/react-query';
+import i18n from 'i18next';
+import { ApiError, type ApiErrorBody, api, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from '../../lib/api.ts';
+import type { ResponseOf } from '../../lib/types.ts';
+
+export type ImportDetail = ResponseOf<'/api/v1/imports/{id}', 'get'>;
+export type ImportSummary = ResponseOf<'/api/v1/imports', 'get'>['items'][number];
+export type ImportError = ResponseOf<'/api/v1/imports/{id}/errors', 'get'>['items'][number];
+export type ImportStatus = ImportDetail['status'];
+export type ImportEntity = ImportDetail['entity'];
+export type ImportMode = NonNullable<ImportDetail['mode']>;
+export type TargetField = ImportDetail['targetFields'][number];
+export type Mapping = Record<string, string | null>;
+
+export const IMPORT_ENTITIES: readonly ImportEntity[] = ['accounts', 'contacts'];
+/** While the server works in the background the wizard polls; other states do not change by themselves. */
+export const BUSY_STATUSES: readonly ImportStatus[] = ['validating', 'importing'];
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
+export const importQuery = (id: string) =>
+  queryOptions({
+    queryKey: ['imports', 'detail', id],
+    queryFn: async () => unwrap(await api.GET('/api/v1/imports/{id}', { params: { path: { id } } })),
+    refetchInterval: (query) => (query.state.data && BUSY_STATUSES.includes(query.state.data.status) ? 700 : false),
+  });
+
+/**
+ * Uploads the file as multipart/form-data. XMLHttpRequest rather than fetch because only it reports
+ * upload progress, which matters for files of tens of megabytes.
+ */
+export function uploadImport(file: File, entity: ImportEntity, onProgress: (fraction: number) => void): Promise<ImportDetail> {
+  return new Promise((resolve, reject) => {
+    const form = new FormData();
+    form.append('entity', entity);
+    form.append('file', file, file.name);
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', '/api/v1/imports');
+    xhr.withCredentials = true;
+    const csrf = readCookie(CSRF_COOKIE);
+    if (csrf) xhr.setRequestHeader(CSRF_HEADER, csrf);
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress(e.loaded / e.total);
+    };
+    xhr.onload = () => {
+      let body: unknown = null;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        // not JSON: handled below
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body as ImportDetail);
+      else {
+        const e = (body ?? {}) as Partial<ApiErrorBody>;
+        reject(
+          new ApiError(xhr.status, {
+            requestId: e.requestId,
+            code: e.code ?? `HTTP_${xhr.status}`,
+            message: e.message ?? i18n.t('errors.http', { status: xhr.status }),
+            details: Array.isArray(e.details) ? e.details : [],
+          }),
+        );
+      }
+    };
+    xhr.onerror = () => reject(new TypeError('network error'));
+    xhr.send(form);
+  });
+}
+
+/** The import's target field label in the UI language; custom fields keep the label their admin gave them. */
+export function fieldLabel(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  entity: ImportEntity,
+  field: TargetField | undefined,
+  key: string,
+) {
+  if (key.startsWith('custom.')) return field?.label ?? key.slice(7);
+  return t(`imports.fields.${entity}.${key}`, { defaultValue: field?.label ?? key });
+}
