@@ -269,6 +269,42 @@ describe('sessions', () => {
     expect((await me(back.headers)).statusCode).toBe(200);
   });
 
+  it('reaches other instances within the 5-second auth cache: logout and disabling elsewhere', async () => {
+    const other = await buildTestApp({ database: t.database });
+    try {
+      const org = await createTestOrg(t);
+      const user = await org.as('csm');
+      const meOn = (app: TestApp) => app.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: user.headers });
+      expect((await meOn(other)).statusCode).toBe(200); // instance B now caches the session
+      expect((await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: user.headers })).statusCode).toBe(204);
+      expect((await meOn(t)).statusCode).toBe(401);
+      // B may still accept it until its cache entry expires, never longer.
+      other.clock.advance(PAST_CACHE);
+      expect((await meOn(other)).statusCode).toBe(401);
+
+      const second = await org.as('csm');
+      const token = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/api-tokens',
+        headers: second.headers,
+        payload: { name: 'b', scopes: ['account:read'] },
+      });
+      const bearer = { authorization: `Bearer ${token.json().token}` };
+      expect((await other.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: bearer })).statusCode).toBe(200);
+      await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/users/${second.userId}`,
+        headers: org.admin.headers,
+        payload: { disabled: true },
+      });
+      other.clock.advance(PAST_CACHE);
+      expect((await other.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: bearer })).statusCode).toBe(401);
+      expect((await other.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: second.headers })).statusCode).toBe(401);
+    } finally {
+      await other.close();
+    }
+  });
+
   it('a role change takes effect on the next request', async () => {
     const org = await createTestOrg(t);
     const user = await org.as('csm');
