@@ -20,7 +20,9 @@ function newestMtime(dir) {
 
 const built = path.join(web, 'dist/index.html');
 const sources = [path.join(web, 'src'), path.join(root, 'packages/api-client/src')].filter((d) => fs.existsSync(d));
-const stale = !fs.existsSync(built) || Math.max(...sources.map(newestMtime), fs.statSync(path.join(web, 'index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
+const stale =
+  !fs.existsSync(built) ||
+  Math.max(...sources.map(newestMtime), fs.statSync(path.join(web, 'index.html')).mtimeMs) > fs.statSync(built).mtimeMs;
 if (stale) {
   process.stdout.write('Building the web UI…\n');
   const r = spawnSync('npm', ['run', '--silent', 'build', '-w', '@customer365/web'], { cwd: root, stdio: 'inherit' });

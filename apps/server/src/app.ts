@@ -25,9 +25,9 @@ import { registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputHardening } from './platform/http/hardening.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
+import { newId } from './platform/ids.ts';
 import { createWorker, type JobDefinition } from './platform/jobs/queue.ts';
 import type { Mailer } from './platform/mail/outbox.ts';
-import { newId } from './platform/ids.ts';
 import { VERSION } from './version.ts';
 
 export interface AppDeps {
@@ -103,7 +103,9 @@ export async function buildApp(deps: AppDeps) {
         description:
           'REST API of Customer365. Authenticate with a session cookie (browser; writes need the x-csrf-token header) or an API token: `Authorization: Bearer c365_…`.',
       },
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'c365_session' } } },
+      components: {
+        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'c365_session' } },
+      },
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,

@@ -10,7 +10,13 @@ import { createSmtpMailer } from './platform/mail/outbox.ts';
 export async function startServer(config: TConfig = loadConfig()) {
   const startedAt = performance.now();
   const logger = createLogger(config.logLevel);
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolMax: config.pgPoolMax, durableWrites: config.pgliteDurableWrites, logger });
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolMax: config.pgPoolMax,
+    durableWrites: config.pgliteDurableWrites,
+    logger,
+  });
   await database.migrate();
   const mailer = createSmtpMailer(config.smtpUrl);
   const clock = systemClock;

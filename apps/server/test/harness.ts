@@ -27,7 +27,13 @@ export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 export async function buildTestApp(opts: { now?: string; smtpUrl?: string; mailer?: Mailer; database?: Database } = {}) {
   const database = opts.database ?? (await createTestDatabase());
   const clock = createFixedClock(opts.now ?? '2026-11-21T09:00:00Z');
-  const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', PUBLIC_URL: 'http://localhost:3650', SEED_DEMO: 'false', ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}) });
+  const config = loadConfig({
+    DATA_DIR: '/nonexistent',
+    LOG_LEVEL: 'silent',
+    PUBLIC_URL: 'http://localhost:3650',
+    SEED_DEMO: 'false',
+    ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+  });
   const mailer = opts.mailer ?? createSmtpMailer(config.smtpUrl);
   const logger = pino({ level: 'silent' });
   const built = await buildApp({ config, database, clock, logger, mailer });
@@ -72,7 +78,13 @@ export async function createTestOrg(t: TestApp, name = 'Test Org') {
         method: 'POST',
         url: '/api/v1/users',
         headers: admin.headers,
-        payload: { email, name: extra.name ?? `Test ${role}`, role, password: TEST_PASSWORD, ownAccountsOnly: extra.ownAccountsOnly ?? false },
+        payload: {
+          email,
+          name: extra.name ?? `Test ${role}`,
+          role,
+          password: TEST_PASSWORD,
+          ownAccountsOnly: extra.ownAccountsOnly ?? false,
+        },
       });
       if (res.statusCode !== 201) throw new Error(`creating ${role} failed: ${res.body}`);
       const s = await signIn(t, email);

@@ -1,22 +1,26 @@
 import path from 'node:path';
 import { z } from 'zod';
 
-const boolish = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const boolish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
 
 /** Every environment variable Customer365 reads. Documented in README.md ("Configuration"). */
 export const ZConfigEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3650),
   HOST: z.string().default('127.0.0.1'),
   PUBLIC_URL: z.url().optional(),
-  DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://').optional(),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   DATA_DIR: z.string().default('./data'),
   PGLITE_DURABLE_WRITES: boolish.default(true),
   PG_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
   PROCESS_ROLE: z.enum(['all', 'web', 'worker']).default('all'),
   SEED_DEMO: boolish.default(true),
-  SMTP_URL: z.string().regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://').optional(),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
   MAIL_FROM: z.string().default('Customer365 <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: boolish.optional(),

@@ -42,9 +42,6 @@ export class AppError extends Error {
 }
 
 export const notFound = (what: string) => new AppError('NOT_FOUND', `${what} not found`);
-export const forbidden = (permission: string) =>
-  new AppError('FORBIDDEN', `You do not have the permission "${permission}"`);
-export const invalid = (field: string, message: string) =>
-  new AppError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
-export const conflict = (field: string, message: string) =>
-  new AppError('CONFLICT', `${field}: ${message}`, [{ field, message }]);
+export const forbidden = (permission: string) => new AppError('FORBIDDEN', `You do not have the permission "${permission}"`);
+export const invalid = (field: string, message: string) => new AppError('VALIDATION_FAILED', `${field}: ${message}`, [{ field, message }]);
+export const conflict = (field: string, message: string) => new AppError('CONFLICT', `${field}: ${message}`, [{ field, message }]);

@@ -1,8 +1,4 @@
 import { count, eq } from 'drizzle-orm';
-import type { TRole } from '../../platform/access/permissions.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { newId } from '../../platform/ids.ts';
 import { accounts } from '../../modules/accounts/accounts.table.ts';
 import { contacts } from '../../modules/contacts/contacts.table.ts';
 import { customFields } from '../../modules/custom-fields/custom-fields.table.ts';
@@ -11,6 +7,10 @@ import { hashPassword } from '../../modules/identity/passwords.ts';
 import { markets } from '../../modules/organisations/markets.table.ts';
 import { organisations } from '../../modules/organisations/organisations.table.ts';
 import { interactions } from '../../modules/timeline/timeline.table.ts';
+import type { TRole } from '../../platform/access/permissions.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { newId } from '../../platform/ids.ts';
 import * as data from './demo-data.ts';
 
 export const DEMO_PASSWORD = 'customer365-demo';
@@ -38,7 +38,11 @@ function rng(seed: number) {
     s = (s * 1664525 + 1013904223) >>> 0;
     return s / 2 ** 32;
   };
-  return { next, pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T, int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)) };
+  return {
+    next,
+    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)] as T,
+    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
+  };
 }
 
 const slugify = (s: string) =>
@@ -68,28 +72,88 @@ export async function seedDemo(db: Db, clock: Clock) {
   const orgId = newId();
 
   await db.transaction(async (tx) => {
-    await tx.insert(organisations).values({ id: orgId, name: 'Customer365 Demo', slug: DEMO_SLUG, reportingCurrency: 'EUR', createdAt: daysAgo(400) });
+    await tx
+      .insert(organisations)
+      .values({ id: orgId, name: 'Customer365 Demo', slug: DEMO_SLUG, reportingCurrency: 'EUR', createdAt: daysAgo(400) });
     const userIds = new Map<string, string>();
     await tx.insert(users).values(
       DEMO_USERS.map((u) => {
         const id = newId();
         userIds.set(u.email, id);
-        return { orgId, id, email: u.email, name: u.name, role: u.role, ownAccountsOnly: u.ownAccountsOnly ?? false, language: u.language ?? 'en', passwordHash, createdAt: daysAgo(400) };
+        return {
+          orgId,
+          id,
+          email: u.email,
+          name: u.name,
+          role: u.role,
+          ownAccountsOnly: u.ownAccountsOnly ?? false,
+          language: u.language ?? 'en',
+          passwordHash,
+          createdAt: daysAgo(400),
+        };
       }),
     );
     const uid = (email: string) => userIds.get(email) as string;
     const nl = newId();
     const dk = newId();
     await tx.insert(markets).values([
-      { orgId, id: nl, code: 'NL', name: 'Netherlands', language: 'nl', currency: 'EUR', countryManagerUserId: uid('cm.nl@demo.customer365.test'), createdAt: daysAgo(400) },
-      { orgId, id: dk, code: 'DK', name: 'Denmark', language: 'da', currency: 'DKK', countryManagerUserId: uid('cm.dk@demo.customer365.test'), createdAt: daysAgo(400) },
+      {
+        orgId,
+        id: nl,
+        code: 'NL',
+        name: 'Netherlands',
+        language: 'nl',
+        currency: 'EUR',
+        countryManagerUserId: uid('cm.nl@demo.customer365.test'),
+        createdAt: daysAgo(400),
+      },
+      {
+        orgId,
+        id: dk,
+        code: 'DK',
+        name: 'Denmark',
+        language: 'da',
+        currency: 'DKK',
+        countryManagerUserId: uid('cm.dk@demo.customer365.test'),
+        createdAt: daysAgo(400),
+      },
     ]);
     await tx.insert(customFields).values([
-      { orgId, id: newId(), entity: 'account', key: 'legacy_platform', label: 'Legacy platform (REP) customer', type: 'choice', options: ['yes', 'no'], position: 1, createdAt: now },
-      { orgId, id: newId(), entity: 'account', key: 'upgrade_track', label: 'Upgrade track', type: 'choice', options: ['basic', 'intermediate', 'advanced', 'without_interference'], position: 2, createdAt: now },
+      {
+        orgId,
+        id: newId(),
+        entity: 'account',
+        key: 'legacy_platform',
+        label: 'Legacy platform (REP) customer',
+        type: 'choice',
+        options: ['yes', 'no'],
+        position: 1,
+        createdAt: now,
+      },
+      {
+        orgId,
+        id: newId(),
+        entity: 'account',
+        key: 'upgrade_track',
+        label: 'Upgrade track',
+        type: 'choice',
+        options: ['basic', 'intermediate', 'advanced', 'without_interference'],
+        position: 2,
+        createdAt: now,
+      },
       { orgId, id: newId(), entity: 'account', key: 'contract_end', label: 'Contract end', type: 'date', position: 3, createdAt: now },
       { orgId, id: newId(), entity: 'account', key: 'last_nps', label: 'Last NPS score', type: 'number', position: 4, createdAt: now },
-      { orgId, id: newId(), entity: 'contact', key: 'linkedin', label: 'LinkedIn profile', type: 'text', position: 1, showInList: false, createdAt: now },
+      {
+        orgId,
+        id: newId(),
+        entity: 'contact',
+        key: 'linkedin',
+        label: 'LinkedIn profile',
+        type: 'text',
+        position: 1,
+        showInList: false,
+        createdAt: now,
+      },
     ]);
 
     const owners = {
@@ -104,7 +168,12 @@ export async function seedDemo(db: Db, clock: Clock) {
       const id = newId();
       const isNl = country === 'NL';
       const segment = r.pick(['enterprise', 'mid_market', 'mid_market', 'smb', 'smb', 'smb'] as const);
-      const edition = segment === 'enterprise' ? 'enterprise' : segment === 'mid_market' ? r.pick(['professional', 'enterprise'] as const) : r.pick(['self_service', 'professional'] as const);
+      const edition =
+        segment === 'enterprise'
+          ? 'enterprise'
+          : segment === 'mid_market'
+            ? r.pick(['professional', 'enterprise'] as const)
+            : r.pick(['self_service', 'professional'] as const);
       const stage = r.pick(['onboarding', 'adoption', 'adoption', 'adoption', 'renewal', 'at_risk', 'trial'] as const);
       const domain = `${slugify(name)}.${isNl ? 'nl' : 'dk'}`;
       const created = daysAgo(r.int(30, 900));
@@ -120,7 +189,11 @@ export async function seedDemo(db: Db, clock: Clock) {
         edition,
         lifecycleStage: stage,
         ownerUserId: r.pick(isNl ? owners.NL : owners.DK),
-        tags: [r.next() < 0.3 ? 'pilot-candidate' : null, r.next() < 0.2 ? 'high-nps' : null, r.next() < 0.15 ? 'early-adopter' : null].filter((t): t is string => !!t),
+        tags: [
+          r.next() < 0.3 ? 'pilot-candidate' : null,
+          r.next() < 0.2 ? 'high-nps' : null,
+          r.next() < 0.15 ? 'early-adopter' : null,
+        ].filter((t): t is string => !!t),
         employees: segment === 'enterprise' ? r.int(500, 5000) : segment === 'mid_market' ? r.int(100, 499) : r.int(5, 99),
         website: `https://www.${domain}`,
         custom: {
@@ -148,7 +221,9 @@ export async function seedDemo(db: Db, clock: Clock) {
           firstName: fn,
           lastName: ln,
           email: `${slugify(fn)}.${slugify(ln)}${c}@${domain}`,
-          phone: isNl ? `+31 6 ${r.int(1000, 9999)} ${r.int(1000, 9999)}` : `+45 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
+          phone: isNl
+            ? `+31 6 ${r.int(1000, 9999)} ${r.int(1000, 9999)}`
+            : `+45 ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)} ${r.int(10, 99)}`,
           jobTitle: r.pick(data.JOB_TITLES),
           roles: roleSets[c] ?? ['user'],
           language: isNl ? 'nl' : 'da',
@@ -180,5 +255,10 @@ export async function seedDemo(db: Db, clock: Clock) {
   });
 
   const [org] = await db.select().from(organisations).where(eq(organisations.id, orgId));
-  return { orgId, organisation: org?.name ?? 'Customer365 Demo', password: DEMO_PASSWORD, users: DEMO_USERS.map((u) => ({ role: u.role, email: u.email })) };
+  return {
+    orgId,
+    organisation: org?.name ?? 'Customer365 Demo',
+    password: DEMO_PASSWORD,
+    users: DEMO_USERS.map((u) => ({ role: u.role, email: u.email })),
+  };
 }

@@ -33,7 +33,12 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { accounts: Ac
   const svc = deps.accounts;
 
   r.get('/api/v1/accounts', {
-    schema: { operationId: 'listAccounts', tags: ['accounts'], querystring: ZAccountListQuery, response: { 200: ZAccountPage, ...standardErrors } },
+    schema: {
+      operationId: 'listAccounts',
+      tags: ['accounts'],
+      querystring: ZAccountListQuery,
+      response: { 200: ZAccountPage, ...standardErrors },
+    },
     handler: async (req) => svc.list(actorOf(req), req.query),
   });
 
@@ -72,12 +77,23 @@ export function registerAccountRoutes(app: FastifyInstance, deps: { accounts: Ac
   });
 
   r.post('/api/v1/accounts', {
-    schema: { operationId: 'createAccount', tags: ['accounts'], body: ZCreateAccountRequest, response: { 201: ZAccount, ...standardErrors } },
+    schema: {
+      operationId: 'createAccount',
+      tags: ['accounts'],
+      body: ZCreateAccountRequest,
+      response: { 201: ZAccount, ...standardErrors },
+    },
     handler: async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)),
   });
 
   r.patch('/api/v1/accounts/:id', {
-    schema: { operationId: 'updateAccount', tags: ['accounts'], params: ZIdParams, body: ZUpdateAccountRequest, response: { 200: ZAccount, ...standardErrors } },
+    schema: {
+      operationId: 'updateAccount',
+      tags: ['accounts'],
+      params: ZIdParams,
+      body: ZUpdateAccountRequest,
+      response: { 200: ZAccount, ...standardErrors },
+    },
     handler: async (req) => svc.update(actorOf(req), req.params.id, req.body),
   });
 

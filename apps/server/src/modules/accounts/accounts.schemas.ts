@@ -1,10 +1,20 @@
 import { z } from 'zod';
-import { zInt, zOptionalText, zPage, ZPageQuery, zStringList, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zInt, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
 
 export const EDITIONS = ['self_service', 'professional', 'enterprise'] as const;
 export const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
 export const LIFECYCLE_STAGES = ['trial', 'onboarding', 'adoption', 'renewal', 'at_risk', 'churned'] as const;
-export const ACCOUNT_SORTS = ['name', 'createdAt', 'updatedAt', 'segment', 'edition', 'lifecycleStage', 'employees', 'market', 'owner'] as const;
+export const ACCOUNT_SORTS = [
+  'name',
+  'createdAt',
+  'updatedAt',
+  'segment',
+  'edition',
+  'lifecycleStage',
+  'employees',
+  'market',
+  'owner',
+] as const;
 
 export const zEdition = z.enum(EDITIONS);
 export const zSegment = z.enum(SEGMENTS);

@@ -46,11 +46,17 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
   /** Market and owner must belong to the actor's organisation; the composite foreign keys are the second wall. */
   async function checkReferences(tx: Db, orgId: string, input: { marketId?: string | null; ownerUserId?: string | null }) {
     if (input.marketId) {
-      const [m] = await tx.select({ id: markets.id }).from(markets).where(and(eq(markets.orgId, orgId), eq(markets.id, input.marketId)));
+      const [m] = await tx
+        .select({ id: markets.id })
+        .from(markets)
+        .where(and(eq(markets.orgId, orgId), eq(markets.id, input.marketId)));
       if (!m) throw invalid('marketId', 'no such market in this organisation');
     }
     if (input.ownerUserId) {
-      const [u] = await tx.select({ id: users.id }).from(users).where(and(eq(users.orgId, orgId), eq(users.id, input.ownerUserId)));
+      const [u] = await tx
+        .select({ id: users.id })
+        .from(users)
+        .where(and(eq(users.orgId, orgId), eq(users.id, input.ownerUserId)));
       if (!u) throw invalid('ownerUserId', 'no such user in this organisation');
     }
   }
@@ -58,10 +64,14 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
   async function checkUnique(tx: Db, orgId: string, input: { externalId?: string | null; domain?: string | null }, exceptId?: string) {
     const clash = async (column: 'externalId' | 'domain', value: string) => {
       const col = column === 'externalId' ? accounts.externalId : accounts.domain;
-      const [row] = await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, orgId), eq(col, value)));
+      const [row] = await tx
+        .select({ id: accounts.id })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), eq(col, value)));
       return row && row.id !== exceptId;
     };
-    if (input.externalId && (await clash('externalId', input.externalId))) throw conflict('externalId', 'another account has this external id');
+    if (input.externalId && (await clash('externalId', input.externalId)))
+      throw conflict('externalId', 'another account has this external id');
     if (input.domain && (await clash('domain', input.domain))) throw conflict('domain', 'another account has this domain');
   }
 
@@ -139,10 +149,17 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
     async update(actor: Actor, id: string, input: TUpdateAccount) {
       requirePermission(actor, 'account:write');
       return db.transaction(async (tx) => {
-        await tx.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.orgId, actor.orgId), eq(accounts.id, id))).for('update');
+        await tx
+          .select({ id: accounts.id })
+          .from(accounts)
+          .where(and(eq(accounts.orgId, actor.orgId), eq(accounts.id, id)))
+          .for('update');
         const before = await getInScope(tx, actor, id);
         if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-          throw conflict('expectedVersion', `the account was changed by someone else (now version ${before.version}); reload and try again`);
+          throw conflict(
+            'expectedVersion',
+            `the account was changed by someone else (now version ${before.version}); reload and try again`,
+          );
         }
         if (actor.ownAccountsOnly && input.ownerUserId !== undefined && input.ownerUserId !== actor.userId) {
           throw invalid('ownerUserId', 'you can only assign accounts to yourself');

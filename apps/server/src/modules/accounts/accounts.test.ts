@@ -32,7 +32,12 @@ describe('accounts', () => {
     expect(updated.statusCode).toBe(200);
     expect(updated.json()).toMatchObject({ lifecycleStage: 'adoption', version: 2 });
 
-    const stale = await t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${account.id}`, headers: h, payload: { name: 'Other', expectedVersion: 1 } });
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/accounts/${account.id}`,
+      headers: h,
+      payload: { name: 'Other', expectedVersion: 1 },
+    });
     expect(stale.statusCode).toBe(409);
     expect(stale.json().details[0].field).toBe('expectedVersion');
 
@@ -64,7 +69,12 @@ describe('accounts', () => {
   it('limits a CSM with ownAccountsOnly to the accounts they own', async () => {
     const org = await createTestOrg(t);
     const csm = await org.as('csm', { ownAccountsOnly: true });
-    const other = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: org.admin.headers, payload: { name: 'Not mine' } });
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: org.admin.headers,
+      payload: { name: 'Not mine' },
+    });
     const mine = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: csm.headers, payload: { name: 'Mine' } });
     expect(mine.json().ownerUserId).toBe(csm.userId);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: csm.headers });

@@ -26,7 +26,9 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
   const { identity } = deps;
   const cookieBase = { path: '/', secure: deps.cookieSecure, sameSite: 'lax' as const, maxAge: SESSION_ABSOLUTE_MS / 1000 };
   const setSessionCookies = (reply: FastifyReply, token: string, csrf: string) =>
-    reply.setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true }).setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false });
+    reply
+      .setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true })
+      .setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false });
 
   r.post('/api/v1/auth/login', {
     config: { public: true },
@@ -34,7 +36,10 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
     handler: async (req, reply) => {
       const { user, token, csrfToken } = await identity.login(req.body, req.ip);
       setSessionCookies(reply, token, csrfToken);
-      return identity.me({ orgId: user.orgId, userId: user.id, name: user.name, role: user.role as never, ownAccountsOnly: user.ownAccountsOnly }, csrfToken);
+      return identity.me(
+        { orgId: user.orgId, userId: user.id, name: user.name, role: user.role as never, ownAccountsOnly: user.ownAccountsOnly },
+        csrfToken,
+      );
     },
   });
 
@@ -68,7 +73,12 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
 
   r.post('/api/v1/auth/password-reset', {
     config: { public: true },
-    schema: { operationId: 'requestPasswordReset', tags: ['auth'], body: ZPasswordResetRequest, response: { 202: z.object({ ok: z.literal(true) }), ...standardErrors } },
+    schema: {
+      operationId: 'requestPasswordReset',
+      tags: ['auth'],
+      body: ZPasswordResetRequest,
+      response: { 202: z.object({ ok: z.literal(true) }), ...standardErrors },
+    },
     handler: async (req, reply) => {
       await identity.requestPasswordReset(req.body.email);
       return reply.status(202).send({ ok: true });
@@ -77,7 +87,12 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
 
   r.post('/api/v1/auth/password-reset/confirm', {
     config: { public: true },
-    schema: { operationId: 'confirmPasswordReset', tags: ['auth'], body: ZPasswordResetConfirm, response: { 204: z.null(), ...standardErrors } },
+    schema: {
+      operationId: 'confirmPasswordReset',
+      tags: ['auth'],
+      body: ZPasswordResetConfirm,
+      response: { 204: z.null(), ...standardErrors },
+    },
     handler: async (req, reply) => {
       await identity.confirmPasswordReset(req.body);
       return reply.status(204).send(null);
@@ -85,7 +100,12 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
   });
 
   r.get('/api/v1/users', {
-    schema: { operationId: 'listUsers', tags: ['users'], querystring: ZPageQuery.extend(ZUserListQuery.shape), response: { 200: ZUserPage, ...standardErrors } },
+    schema: {
+      operationId: 'listUsers',
+      tags: ['users'],
+      querystring: ZPageQuery.extend(ZUserListQuery.shape),
+      response: { 200: ZUserPage, ...standardErrors },
+    },
     handler: async (req) => identity.listUsers(actorOf(req), req.query),
   });
 
@@ -95,17 +115,32 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
   });
 
   r.patch('/api/v1/users/:id', {
-    schema: { operationId: 'updateUser', tags: ['users'], params: ZIdParams, body: ZUpdateUserRequest, response: { 200: ZUser, ...standardErrors } },
+    schema: {
+      operationId: 'updateUser',
+      tags: ['users'],
+      params: ZIdParams,
+      body: ZUpdateUserRequest,
+      response: { 200: ZUser, ...standardErrors },
+    },
     handler: async (req) => identity.updateUser(actorOf(req), req.params.id, req.body),
   });
 
   r.get('/api/v1/api-tokens', {
-    schema: { operationId: 'listApiTokens', tags: ['api-tokens'], response: { 200: z.object({ items: z.array(ZApiToken) }), ...standardErrors } },
+    schema: {
+      operationId: 'listApiTokens',
+      tags: ['api-tokens'],
+      response: { 200: z.object({ items: z.array(ZApiToken) }), ...standardErrors },
+    },
     handler: async (req) => ({ items: await identity.listApiTokens(actorOf(req)) }),
   });
 
   r.post('/api/v1/api-tokens', {
-    schema: { operationId: 'createApiToken', tags: ['api-tokens'], body: ZCreateApiTokenRequest, response: { 201: ZCreatedApiToken, ...standardErrors } },
+    schema: {
+      operationId: 'createApiToken',
+      tags: ['api-tokens'],
+      body: ZCreateApiTokenRequest,
+      response: { 201: ZCreatedApiToken, ...standardErrors },
+    },
     handler: async (req, reply) => reply.status(201).send(await identity.createApiToken(actorOf(req), req.body)),
   });
 

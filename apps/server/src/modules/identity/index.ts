@@ -1,5 +1,5 @@
-export { apiTokens, loginAttempts, passwordResets, sessions, users } from './identity.table.ts';
-export { createIdentityService, type IdentityService, toUserDto } from './identity.service.ts';
 export { registerIdentityRoutes } from './identity.routes.ts';
-export { hashPassword } from './passwords.ts';
 export { LANGUAGES } from './identity.schemas.ts';
+export { createIdentityService, type IdentityService, toUserDto } from './identity.service.ts';
+export { apiTokens, loginAttempts, passwordResets, sessions, users } from './identity.table.ts';
+export { hashPassword } from './passwords.ts';

@@ -1,5 +1,5 @@
-import type { FastifyInstance } from 'fastify';
 import { and, count, desc, eq } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -7,10 +7,10 @@ import type { Database, Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, ZIdParams, zPage, ZPageQuery } from '../../platform/http/schemas.ts';
+import { standardErrors, ZIdParams, ZPageQuery, zPage } from '../../platform/http/schemas.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
-import type { Mailer } from '../../platform/mail/outbox.ts';
 import { emailOutbox } from '../../platform/mail/outbox.table.ts';
+import type { Mailer } from '../../platform/mail/outbox.ts';
 import { VERSION } from '../../version.ts';
 
 const ZHealth = z.object({
@@ -73,14 +73,25 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { db: Db; datab
 
   const outboxQuery = ZPageQuery.extend({ status: z.enum(['pending', 'sent', 'failed']).optional() });
   r.get('/api/v1/outbox', {
-    schema: { operationId: 'listOutbox', tags: ['system'], querystring: outboxQuery, response: { 200: zPage(ZOutboxEmail), ...standardErrors } },
+    schema: {
+      operationId: 'listOutbox',
+      tags: ['system'],
+      querystring: outboxQuery,
+      response: { 200: zPage(ZOutboxEmail), ...standardErrors },
+    },
     handler: async (req) => {
       const actor = actorOf(req);
       requirePermission(actor, 'outbox:read');
       const q = req.query;
       const where = and(eq(emailOutbox.orgId, actor.orgId), q.status ? eq(emailOutbox.status, q.status) : undefined);
       const [rows, [total]] = await Promise.all([
-        deps.db.select().from(emailOutbox).where(where).orderBy(desc(emailOutbox.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        deps.db
+          .select()
+          .from(emailOutbox)
+          .where(where)
+          .orderBy(desc(emailOutbox.createdAt))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         deps.db.select({ n: count() }).from(emailOutbox).where(where),
       ]);
       return { items: rows.map(toOutboxDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
@@ -92,7 +103,10 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { db: Db; datab
     handler: async (req) => {
       const actor: Actor = actorOf(req);
       requirePermission(actor, 'outbox:read');
-      const [row] = await deps.db.select().from(emailOutbox).where(and(eq(emailOutbox.orgId, actor.orgId), eq(emailOutbox.id, req.params.id)));
+      const [row] = await deps.db
+        .select()
+        .from(emailOutbox)
+        .where(and(eq(emailOutbox.orgId, actor.orgId), eq(emailOutbox.id, req.params.id)));
       if (!row) throw notFound('E-mail');
       return toOutboxDto(row);
     },
@@ -102,16 +116,29 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { db: Db; datab
     schema: {
       operationId: 'listJobs',
       tags: ['system'],
-      querystring: ZPageQuery.extend({ status: z.enum(['queued', 'running', 'done', 'failed']).optional(), name: z.string().max(100).optional() }),
+      querystring: ZPageQuery.extend({
+        status: z.enum(['queued', 'running', 'done', 'failed']).optional(),
+        name: z.string().max(100).optional(),
+      }),
       response: { 200: zPage(ZJob), ...standardErrors },
     },
     handler: async (req) => {
       const actor = actorOf(req);
       requirePermission(actor, 'job:read');
       const q = req.query;
-      const where = and(eq(jobs.orgId, actor.orgId), q.status ? eq(jobs.status, q.status) : undefined, q.name ? eq(jobs.name, q.name) : undefined);
+      const where = and(
+        eq(jobs.orgId, actor.orgId),
+        q.status ? eq(jobs.status, q.status) : undefined,
+        q.name ? eq(jobs.name, q.name) : undefined,
+      );
       const [rows, [total]] = await Promise.all([
-        deps.db.select().from(jobs).where(where).orderBy(desc(jobs.createdAt)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+        deps.db
+          .select()
+          .from(jobs)
+          .where(where)
+          .orderBy(desc(jobs.createdAt))
+          .limit(q.pageSize)
+          .offset((q.page - 1) * q.pageSize),
         deps.db.select({ n: count() }).from(jobs).where(where),
       ]);
       return {

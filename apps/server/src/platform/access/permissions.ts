@@ -41,13 +41,7 @@ export const PERMISSIONS = [
 export type TPermission = (typeof PERMISSIONS)[number];
 
 const READ_CUSTOMERS: TPermission[] = ['account:read', 'contact:read', 'interaction:read', 'market:read', 'user:read'];
-const WORK_CUSTOMERS: TPermission[] = [
-  ...READ_CUSTOMERS,
-  'account:write',
-  'contact:write',
-  'interaction:write',
-  'export:run',
-];
+const WORK_CUSTOMERS: TPermission[] = [...READ_CUSTOMERS, 'account:write', 'contact:write', 'interaction:write', 'export:run'];
 
 export const ROLE_PERMISSIONS: Record<TRole, readonly TPermission[]> = {
   admin: PERMISSIONS,

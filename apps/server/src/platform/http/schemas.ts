@@ -28,8 +28,7 @@ export function zStringList<T extends z.ZodType<string, string>>(item?: T) {
     .optional();
 }
 
-export const zPage = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.int(), page: z.int(), pageSize: z.int() });
+export const zPage = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.int(), page: z.int(), pageSize: z.int() });
 
 export const ZErrorResponse = z.object({
   requestId: z.string(),

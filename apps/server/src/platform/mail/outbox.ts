@@ -88,7 +88,14 @@ export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mai
   let failed = 0;
   for (const row of claimed) {
     try {
-      await deps.mailer.send({ from: deps.from, to: row.to, subject: row.subject, text: row.text, html: row.html, messageId: row.messageId });
+      await deps.mailer.send({
+        from: deps.from,
+        to: row.to,
+        subject: row.subject,
+        text: row.text,
+        html: row.html,
+        messageId: row.messageId,
+      });
       await deps.db
         .update(emailOutbox)
         .set({ status: 'sent', sentAt: deps.clock.now(), lockedUntil: null, lastError: null })
@@ -112,4 +119,3 @@ export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mai
   }
   return { sent, failed };
 }
-
