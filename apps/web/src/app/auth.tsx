@@ -1,0 +1,55 @@
+import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { api, unwrap } from '../lib/api.ts';
+import type { Me, Permission } from '../lib/types.ts';
+
+/** The signed-in user, their organisation and permissions; `null` when nobody is signed in. */
+export const meQuery = queryOptions({
+  queryKey: ['me'] as const,
+  queryFn: async (): Promise<Me | null> => {
+    const result = await api.GET('/api/v1/auth/me');
+    if (result.response.status === 401) return null;
+    return unwrap(result);
+  },
+  staleTime: 5 * 60_000,
+  retry: false,
+});
+
+/** The current user. Only for components inside the signed-in layout, which guarantees one. */
+export function useMe(): Me {
+  const { data } = useQuery(meQuery);
+  if (!data) throw new Error('useMe() used outside the signed-in area');
+  return data;
+}
+
+export function useOptionalMe(): Me | null | undefined {
+  return useQuery(meQuery).data;
+}
+
+export function hasPermission(me: Me | null | undefined, permission: Permission): boolean {
+  return !!me && me.permissions.includes(permission);
+}
+
+/** Whether the current user may do something; hides buttons the server would refuse anyway. */
+export function useCan(permission: Permission): boolean {
+  return hasPermission(useOptionalMe(), permission);
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useCallback(async () => {
+    await api.POST('/api/v1/auth/logout');
+    // Set "nobody" on the existing query first: the layout observes it and leaves for /login.
+    // (clear() before it would orphan that observer and the page would stay as it was.)
+    queryClient.setQueryData(meQuery.queryKey, null);
+    queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
+  }, [queryClient]);
+}
+
+/** Thrown by a route's beforeLoad when the user lacks the permission the page needs. */
+export class ForbiddenError extends Error {
+  constructor(readonly permission: Permission) {
+    super(`Missing permission ${permission}`);
+    this.name = 'ForbiddenError';
+  }
+}

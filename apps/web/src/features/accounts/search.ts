@@ -1,0 +1,55 @@
+import { type ListSearch, optEnum, optEnumList, optString, optStringList, parseListSearch } from '../../lib/search.ts';
+import type { AccountSort, Edition, LifecycleStage, Segment } from '../../lib/types.ts';
+import { EDITIONS, INTERACTION_KINDS, type InteractionKind, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
+
+export const ACCOUNT_SORTS: readonly AccountSort[] = [
+  'name',
+  'createdAt',
+  'updatedAt',
+  'segment',
+  'edition',
+  'lifecycleStage',
+  'employees',
+  'market',
+  'owner',
+];
+export const ACCOUNT_STATUSES = ['active', 'archived', 'all'] as const;
+export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+
+/** The accounts list's state in the URL: search, filters, sort and page. */
+export interface AccountsSearch extends ListSearch<AccountSort> {
+  q?: string;
+  marketId?: string[];
+  segment?: Segment[];
+  edition?: Edition[];
+  ownerUserId?: string[];
+  lifecycleStage?: LifecycleStage[];
+  tag?: string[];
+  status?: AccountStatus;
+}
+
+export function parseAccountsSearch(search: Record<string, unknown>): AccountsSearch {
+  return {
+    ...parseListSearch(search, ACCOUNT_SORTS),
+    q: optString(search.q),
+    marketId: optStringList(search.marketId),
+    segment: optEnumList(search.segment, SEGMENTS),
+    edition: optEnumList(search.edition, EDITIONS),
+    ownerUserId: optStringList(search.ownerUserId),
+    lifecycleStage: optEnumList(search.lifecycleStage, LIFECYCLE_STAGES),
+    tag: optStringList(search.tag),
+    status: optEnum(search.status, ACCOUNT_STATUSES),
+  };
+}
+
+export const ACCOUNT_TABS = ['contacts', 'timeline', 'details', 'history'] as const;
+export type AccountTab = (typeof ACCOUNT_TABS)[number];
+
+export interface AccountPageSearch {
+  tab?: AccountTab;
+  kind?: InteractionKind[];
+}
+
+export function parseAccountPageSearch(search: Record<string, unknown>): AccountPageSearch {
+  return { tab: optEnum(search.tab, ACCOUNT_TABS), kind: optEnumList(search.kind, INTERACTION_KINDS) };
+}

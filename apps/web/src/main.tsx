@@ -1,0 +1,64 @@
+import '@mantine/core/styles.css';
+import '@mantine/dates/styles.css';
+import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
+import '@mantine/dropzone/styles.css';
+import './i18n/index.ts';
+import { MantineProvider } from '@mantine/core';
+import { DatesProvider } from '@mantine/dates';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { RouterProvider } from '@tanstack/react-router';
+import { StrictMode, useEffect } from 'react';
+import { createRoot } from 'react-dom/client';
+import { useTranslation } from 'react-i18next';
+import { meQuery } from './app/auth.tsx';
+import { createAppRouter } from './app/router.tsx';
+import { theme } from './app/theme.ts';
+import { ApiError, setUnauthorizedListener } from './lib/api.ts';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      refetchOnWindowFocus: false,
+      // A 4xx will not fix itself by asking again.
+      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+    },
+  },
+});
+const router = createAppRouter(queryClient);
+
+// Any 401 outside the login flow means the session ended: forget the user, the layout then
+// sends them to /login.
+setUnauthorizedListener(() => queryClient.setQueryData(meQuery.queryKey, null));
+
+function App() {
+  const { i18n } = useTranslation();
+  // The signed-in user's saved language wins over the browser's.
+  useEffect(
+    () =>
+      queryClient.getQueryCache().subscribe((event) => {
+        if (event.query.queryKey[0] !== 'me') return;
+        const lang = (event.query.state.data as { user?: { language?: string } } | null | undefined)?.user?.language;
+        if (lang && lang !== i18n.language) void i18n.changeLanguage(lang);
+      }),
+    [i18n],
+  );
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
+        <Notifications position="top-right" />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </DatesProvider>
+    </MantineProvider>
+  );
+}
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);
