@@ -3,10 +3,11 @@ import type { Db } from '../../platform/db/database.ts';
 import { INT4_MAX } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
 import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../accounts/index.ts';
+import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
   columnsOf,
-  queryRows,
+  findAccountsByKeys,
   RowReader,
   readCustomValues,
   resolveMarket,
@@ -64,12 +65,6 @@ function parseTags(raw: string): string[] | Problem {
   return bad ? new Problem(`"${bad.slice(0, 60)}" is not a valid tag (1–50 characters)`) : tags;
 }
 
-interface TExisting {
-  id: string;
-  externalId: string | null;
-  domain: string | null;
-}
-
 /**
  * Accounts: check rows (types, choices, market by code, owner by e-mail, custom fields, duplicate keys in
  * the file) and resolve each to an existing account (external id first, then domain, case-insensitive)
@@ -80,43 +75,33 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
   const seenDomains = new SeenKeys();
   const seenTargets = new SeenKeys();
 
+  // Parsers made once per import, not once per row.
+  const parseName = (v: string) => parseText(v, 200);
+  const parseExternalId = (v: string) => parseText(v, 100);
+  const parseMarket = (v: string) => resolveMarket(lookups, v);
+  const parseOwner = (v: string) => resolveUser(lookups, v);
+  const parseEmployees = (v: string) => parseInteger(v, 0, INT4_MAX);
+  const parseNotes = (v: string) => parseText(v, 10_000);
+
   function readRow(row: TRawRow) {
     const r = new RowReader(row, columns);
-    const name = r.get('name', (v) => parseText(v, 200));
-    if (r.raw('name') === '') r.fail('name', 'is required');
+    const name = r.get('name', parseName);
+    if (name === null && r.raw('name') === '') r.fail('name', 'is required');
     const values = {
       name: name ?? '',
       domain: r.get('domain', parseDomain),
-      externalId: r.get('externalId', (v) => parseText(v, 100)),
-      marketId: r.get('market', (v) => resolveMarket(lookups, v)),
+      externalId: r.get('externalId', parseExternalId),
+      marketId: r.get('market', parseMarket),
       segment: r.get('segment', parseSegment),
       edition: r.get('edition', parseEdition),
       lifecycleStage: r.get('lifecycleStage', parseStage),
-      ownerUserId: r.get('owner', (v) => resolveUser(lookups, v)),
+      ownerUserId: r.get('owner', parseOwner),
       tags: r.get('tags', parseTags),
-      employees: r.get('employees', (v) => parseInteger(v, 0, INT4_MAX)),
+      employees: r.get('employees', parseEmployees),
       website: r.get('website', parseUrl),
-      notes: r.get('notes', (v) => parseText(v, 10_000)),
+      notes: r.get('notes', parseNotes),
     };
     return { r, values };
-  }
-
-  async function findExisting(db: Db, externalIds: string[], domains: string[]) {
-    const byExternalId = new Map<string, TExisting>();
-    const byDomain = new Map<string, TExisting>();
-    if (!externalIds.length && !domains.length) return { byExternalId, byDomain };
-    const result = await queryRows<TExisting>(
-      db,
-      sql`
-      select id, external_id as "externalId", lower(domain) as domain from accounts
-      where org_id = ${run.orgId}
-        and (external_id = any(${sql.param(externalIds)}::text[]) or lower(domain) = any(${sql.param(domains)}::text[]))`,
-    );
-    for (const a of result) {
-      if (a.externalId) byExternalId.set(a.externalId, a);
-      if (a.domain) byDomain.set(a.domain, a);
-    }
-    return { byExternalId, byDomain };
   }
 
   return {
@@ -125,7 +110,7 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
       const read = rows.map(readRow);
       const externalIds = read.flatMap(({ values }) => (values.externalId ? [values.externalId] : []));
       const domains = read.flatMap(({ values }) => (values.domain ? [values.domain] : []));
-      const { byExternalId, byDomain } = await findExisting(db, externalIds, domains);
+      const { byExternalId, byDomain } = await findAccountsByKeys(db, run.orgId, externalIds, domains);
       const records: TAccountRecord[] = [];
       const errors: TRowError[] = [];
       let invalidRows = 0;
@@ -162,13 +147,17 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
       return { records, errors, invalidRows };
     },
 
-    async write(tx: Db, records: TAccountRecord[]) {
+    async write(tx: BulkTx, records: TAccountRecord[]) {
       const now = run.clock.now().toISOString();
       const fresh = records.filter((r) => r.isNew);
       const existing = records.filter((r) => !r.isNew);
-      if (fresh.length) await tx.execute(insertSql(run.orgId, now, fresh));
-      if (existing.length) await tx.execute(updateSql(run.orgId, now, existing));
-      await tx.execute(auditSql(run, now, 'account', records));
+      await tx.copy(
+        'accounts',
+        INSERT_COLUMNS,
+        fresh.map((r) => insertLine(run.orgId, now, r)),
+      );
+      if (existing.length) await tx.db.execute(updateSql(run.orgId, now, existing));
+      await copyAudit(tx, run, now, 'account', records);
       return { inserted: fresh.length, updated: existing.length };
     },
   };
@@ -200,14 +189,48 @@ function arrays(records: TAccountRecord[]) {
     as r(id, name, domain, external_id, market_id, segment, edition, lifecycle_stage, owner_user_id, tags, employees, website, notes, custom)`;
 }
 
-function insertSql(orgId: string, now: string, records: TAccountRecord[]) {
-  return sql`
-    insert into accounts (org_id, id, name, domain, external_id, market_id, segment, edition, lifecycle_stage, owner_user_id,
-      tags, employees, website, notes, custom, version, created_at, updated_at)
-    select ${orgId}::uuid, r.id, r.name, r.domain, r.external_id, r.market_id, r.segment, r.edition,
-      coalesce(r.lifecycle_stage, 'onboarding'), r.owner_user_id, coalesce(string_to_array(r.tags, ${TAG_SEPARATOR}), '{}'),
-      r.employees, r.website, r.notes, coalesce(r.custom::jsonb, '{}'), 1, ${now}::timestamptz, ${now}::timestamptz
-    from ${arrays(records)}`;
+const INSERT_COLUMNS = [
+  'org_id',
+  'id',
+  'name',
+  'domain',
+  'external_id',
+  'market_id',
+  'segment',
+  'edition',
+  'lifecycle_stage',
+  'owner_user_id',
+  'tags',
+  'employees',
+  'website',
+  'notes',
+  'custom',
+  'version',
+  'created_at',
+  'updated_at',
+];
+
+function insertLine(orgId: string, now: string, r: TAccountRecord) {
+  return copyLine([
+    orgId,
+    r.id,
+    copyCell(r.name),
+    copyCell(r.domain),
+    copyCell(r.externalId),
+    copyCell(r.marketId),
+    copyCell(r.segment),
+    copyCell(r.edition),
+    r.lifecycleStage ?? 'onboarding',
+    copyCell(r.ownerUserId),
+    copyTextArray(r.tags ?? []),
+    copyCell(r.employees),
+    copyCell(r.website),
+    copyCell(r.notes),
+    copyCell(JSON.stringify(r.custom ?? {})),
+    '1',
+    now,
+    now,
+  ]);
 }
 
 /** Blank cells keep what the account has; given values replace it (tags as a whole list, custom fields per key). */
@@ -233,23 +256,30 @@ function updateSql(orgId: string, now: string, records: TAccountRecord[]) {
     where a.org_id = ${orgId}::uuid and a.id = r.id`;
 }
 
-/** One "imported" audit row per created or updated record, written in the same statement batch. */
-export function auditSql(
+const AUDIT_COLUMNS = ['org_id', 'id', 'at', 'actor_user_id', 'actor_label', 'entity_type', 'entity_id', 'action', 'after'];
+
+/** One "imported" audit row per created or updated record, loaded with COPY in the same transaction. */
+export async function copyAudit(
+  tx: BulkTx,
   run: TImportRun,
   now: string,
   entityType: 'account' | 'contact',
   records: { id: string; isNew: boolean; rowNumber: number }[],
 ) {
-  const c = columnsOf(records, {
-    auditId: () => newId(),
-    id: (r) => r.id,
-    row: (r) => r.rowNumber,
-    result: (r) => (r.isNew ? 'created' : 'updated'),
-  });
-  const p = sql.param;
-  return sql`
-    insert into audit_log (org_id, id, at, actor_user_id, actor_label, entity_type, entity_id, action, before, after, request_id)
-    select ${run.orgId}::uuid, r.audit_id, ${now}::timestamptz, ${run.actorUserId}::uuid, ${run.actorLabel}, ${entityType}, r.id::text,
-      'imported', null, jsonb_build_object('importId', ${run.importId}::text, 'row', r.row, 'result', r.result), null
-    from unnest(${p(c.auditId)}::uuid[], ${p(c.id)}::uuid[], ${p(c.row)}::int[], ${p(c.result)}::text[]) as r(audit_id, id, row, result)`;
+  const actor = copyCell(run.actorUserId);
+  const label = copyCell(run.actorLabel);
+  const lines = records.map((r) =>
+    copyLine([
+      run.orgId,
+      newId(),
+      now,
+      actor,
+      label,
+      entityType,
+      r.id,
+      'imported',
+      `{"importId":"${run.importId}","row":${r.rowNumber},"result":"${r.isNew ? 'created' : 'updated'}"}`,
+    ]),
+  );
+  await tx.copy('audit_log', AUDIT_COLUMNS, lines);
 }

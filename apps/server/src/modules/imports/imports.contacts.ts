@@ -2,11 +2,13 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { CONTACT_ROLES } from '../contacts/index.ts';
-import { auditSql } from './imports.accounts.ts';
+import { copyAudit } from './imports.accounts.ts';
+import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
 import { CONTACT_LANGUAGES } from './imports.fields.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
   columnsOf,
+  findAccountsByKeys,
   queryRows,
   RowReader,
   readCustomValues,
@@ -105,11 +107,6 @@ function parseRoles(raw: string): string[] | Problem {
   return roles;
 }
 
-interface TAccountRef {
-  id: string;
-  externalId: string | null;
-  domain: string | null;
-}
 interface TExistingContact {
   id: string;
   externalId: string | null;
@@ -148,24 +145,6 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
     return { r, values, account };
   }
 
-  async function findAccounts(db: Db, externalIds: string[], domains: string[]) {
-    const byExternalId = new Map<string, TAccountRef>();
-    const byDomain = new Map<string, TAccountRef>();
-    if (!externalIds.length && !domains.length) return { byExternalId, byDomain };
-    const result = await queryRows<TAccountRef>(
-      db,
-      sql`
-      select id, external_id as "externalId", lower(domain) as domain from accounts
-      where org_id = ${run.orgId}
-        and (external_id = any(${sql.param(externalIds)}::text[]) or lower(domain) = any(${sql.param(domains)}::text[]))`,
-    );
-    for (const a of result) {
-      if (a.externalId) byExternalId.set(a.externalId, a);
-      if (a.domain) byDomain.set(a.domain, a);
-    }
-    return { byExternalId, byDomain };
-  }
-
   async function findContacts(db: Db, externalIds: string[], accountIds: string[], emails: string[]) {
     const byExternalId = new Map<string, TExistingContact>();
     const byEmail = new Map<string, TExistingContact>();
@@ -174,10 +153,12 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
     const result = await queryRows<TExistingContact>(
       db,
       sql`
-      select id, external_id as "externalId", account_id as "accountId", lower(email) as email from contacts
-      where org_id = ${run.orgId}
-        and (external_id = any(${p(externalIds)}::text[])
-          or (account_id, lower(email)) in (select * from unnest(${p(accountIds)}::uuid[], ${p(emails)}::text[])))`,
+        select c.id, c.external_id as "externalId", c.account_id as "accountId", lower(c.email) as email
+        from unnest(${p(externalIds)}::text[]) as k(v) join contacts c on c.org_id = ${run.orgId} and c.external_id = k.v
+        union
+        select c.id, c.external_id, c.account_id, lower(c.email)
+        from unnest(${p(accountIds)}::uuid[], ${p(emails)}::text[]) as k(account_id, email)
+          join contacts c on c.org_id = ${run.orgId} and c.account_id = k.account_id and lower(c.email) = k.email`,
     );
     for (const c of result) {
       if (c.externalId) byExternalId.set(c.externalId, c);
@@ -189,8 +170,9 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
   return {
     async check(db: Db, rows: TRawRow[]): Promise<{ records: TContactRecord[]; errors: TRowError[]; invalidRows: number }> {
       const read = rows.map(readRow);
-      const accounts = await findAccounts(
+      const accounts = await findAccountsByKeys(
         db,
+        run.orgId,
         read.flatMap((x) => (x.account.externalId ? [x.account.externalId] : [])),
         read.flatMap((x) => (x.account.domain ? [x.account.domain] : [])),
       );
@@ -246,13 +228,17 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
       return { records, errors, invalidRows };
     },
 
-    async write(tx: Db, records: TContactRecord[]) {
+    async write(tx: BulkTx, records: TContactRecord[]) {
       const now = run.clock.now().toISOString();
       const fresh = records.filter((r) => r.isNew);
       const existing = records.filter((r) => !r.isNew);
-      if (fresh.length) await tx.execute(insertSql(run.orgId, now, fresh));
-      if (existing.length) await tx.execute(updateSql(run.orgId, now, existing));
-      await tx.execute(auditSql(run, now, 'contact', records));
+      await tx.copy(
+        'contacts',
+        INSERT_COLUMNS,
+        fresh.map((r) => insertLine(run.orgId, now, r)),
+      );
+      if (existing.length) await tx.db.execute(updateSql(run.orgId, now, existing));
+      await copyAudit(tx, run, now, 'contact', records);
       return { inserted: fresh.length, updated: existing.length };
     },
   };
@@ -279,14 +265,40 @@ function arrays(records: TContactRecord[]) {
     as r(id, account_id, first_name, last_name, email, phone, job_title, roles, language, external_id, custom)`;
 }
 
-function insertSql(orgId: string, now: string, records: TContactRecord[]) {
-  return sql`
-    insert into contacts (org_id, id, account_id, first_name, last_name, email, phone, job_title, roles, language, external_id,
-      custom, created_at, updated_at)
-    select ${orgId}::uuid, r.id, r.account_id, r.first_name, coalesce(r.last_name, ''), r.email, r.phone, r.job_title,
-      coalesce(string_to_array(r.roles, ','), '{}'), r.language, r.external_id, coalesce(r.custom::jsonb, '{}'),
-      ${now}::timestamptz, ${now}::timestamptz
-    from ${arrays(records)}`;
+const INSERT_COLUMNS = [
+  'org_id',
+  'id',
+  'account_id',
+  'first_name',
+  'last_name',
+  'email',
+  'phone',
+  'job_title',
+  'roles',
+  'language',
+  'external_id',
+  'custom',
+  'created_at',
+  'updated_at',
+];
+
+function insertLine(orgId: string, now: string, r: TContactRecord) {
+  return copyLine([
+    orgId,
+    r.id,
+    r.accountId,
+    copyCell(r.firstName),
+    copyCell(r.lastName ?? ''),
+    copyCell(r.email),
+    copyCell(r.phone),
+    copyCell(r.jobTitle),
+    copyTextArray(r.roles ?? []),
+    copyCell(r.language),
+    copyCell(r.externalId),
+    copyCell(JSON.stringify(r.custom ?? {})),
+    now,
+    now,
+  ]);
 }
 
 function updateSql(orgId: string, now: string, records: TContactRecord[]) {

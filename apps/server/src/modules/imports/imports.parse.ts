@@ -94,12 +94,16 @@ function detectDelimiter(text: string): { delimiter: string; skipFirstLine?: boo
   return { delimiter: best };
 }
 
-/** Every non-blank record of the file, the header first, with the row number a spreadsheet shows. */
+/**
+ * Every non-blank record of the file, the header first, with the row number a spreadsheet shows; in
+ * batches (one per chunk read), because handing out 100k rows one by one through a stream costs more
+ * than parsing them.
+ */
 export async function* readRecords(
   source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   format: TImportFormat,
   options: TParseOptions,
-): AsyncGenerator<TRawRow> {
+): AsyncGenerator<TRawRow[]> {
   if (format === 'xlsx') yield* readXlsx(source);
   else yield* readCsv(source, options);
 }
@@ -114,24 +118,38 @@ async function* decode(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
   if (tail) yield tail;
 }
 
-async function* readCsv(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: TParseOptions): AsyncGenerator<TRawRow> {
-  const parser = Papa.parse(Papa.NODE_STREAM_INPUT, {
-    delimiter: options.delimiter ?? ',',
-    newline: options.newline ?? '\n',
-    skipEmptyLines: false,
-  });
-  const input = Readable.from(decode(source, options.encoding ?? 'utf-8'));
-  input.on('error', (err) => parser.destroy(err));
-  input.pipe(parser);
+/**
+ * papaparse's own incremental parser, fed one decoded chunk at a time: each call parses the complete
+ * records and leaves the last (possibly cut) one for the next chunk, exactly as papaparse's streamers do.
+ */
+async function* readCsv(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>, options: TParseOptions): AsyncGenerator<TRawRow[]> {
+  const parser = new Papa.Parser({ delimiter: options.delimiter ?? ',', newline: options.newline ?? '\n', quoteChar: '"' });
   let rowNumber = options.skipFirstLine ? -1 : 0;
-  for await (const cells of parser as AsyncIterable<string[]>) {
-    rowNumber++;
-    if (rowNumber < 1 || isBlank(cells)) continue;
-    yield { rowNumber, cells };
+  let partial = '';
+  let base = 0;
+  const toRows = (data: string[][]) => {
+    const rows: TRawRow[] = [];
+    for (const cells of data) {
+      rowNumber++;
+      if (rowNumber >= 1 && !isBlank(cells)) rows.push({ rowNumber, cells });
+    }
+    return rows;
+  };
+  for await (const text of decode(source, options.encoding ?? 'utf-8')) {
+    const input = partial + text;
+    const result = parser.parse(input, base, true) as { data: string[][]; meta: { cursor: number } };
+    partial = input.slice(result.meta.cursor - base);
+    base = result.meta.cursor;
+    const rows = toRows(result.data);
+    if (rows.length) yield rows;
+  }
+  if (partial) {
+    const rows = toRows((parser.parse(partial, base, false) as { data: string[][] }).data);
+    if (rows.length) yield rows;
   }
 }
 
-async function* readXlsx(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<TRawRow> {
+async function* readXlsx(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>): AsyncGenerator<TRawRow[]> {
   const input = Readable.from(source);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
@@ -142,12 +160,19 @@ async function* readXlsx(source: AsyncIterable<Uint8Array> | Iterable<Uint8Array
   });
   try {
     for await (const sheet of reader) {
+      let batch: TRawRow[] = [];
       for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
         const values = row.values as unknown[];
         const cells: string[] = [];
         for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        if (!isBlank(cells)) yield { rowNumber: row.number, cells };
+        if (isBlank(cells)) continue;
+        batch.push({ rowNumber: row.number, cells });
+        if (batch.length >= 500) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
       return; // only the first worksheet
     }
   } finally {
@@ -205,13 +230,16 @@ export async function readPreview(bytes: Buffer, format: TImportFormat, options:
   let columns: string[] | null = null;
   const sampleRows: string[][] = [];
   try {
-    for await (const record of readRecords([bytes], format, options)) {
-      if (!columns) {
-        columns = columnsFromHeader(record.cells);
-        continue;
+    read: for await (const records of readRecords([bytes], format, options)) {
+      for (const record of records) {
+        if (!columns) {
+          columns = columnsFromHeader(record.cells);
+          continue;
+        }
+        const header = columns;
+        sampleRows.push(header.map((_, i) => (record.cells[i] ?? '').slice(0, MAX_SAMPLE_CELL)));
+        if (sampleRows.length >= SAMPLE_ROWS) break read;
       }
-      sampleRows.push(columns.map((_, i) => (record.cells[i] ?? '').slice(0, MAX_SAMPLE_CELL)));
-      if (sampleRows.length >= SAMPLE_ROWS) break;
     }
   } catch (err) {
     if (err instanceof AppError) throw err;

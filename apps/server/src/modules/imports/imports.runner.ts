@@ -1,11 +1,12 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobContext } from '../../platform/jobs/queue.ts';
 import { users } from '../identity/identity.table.ts';
 import { createAccountPipeline } from './imports.accounts.ts';
+import { type BulkTx, withBulkTransaction } from './imports.bulk.ts';
 import { createContactPipeline } from './imports.contacts.ts';
 import type { TImportEntity } from './imports.fields.ts';
 import { readRecords, type TImportFormat, type TRawRow } from './imports.parse.ts';
@@ -20,6 +21,8 @@ import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from '
 
 export const VALIDATE_JOB = 'imports.validate';
 export const RUN_JOB = 'imports.run';
+/** Rows per batch: large enough to keep round trips few, small enough to yield to requests often. */
+export const BATCH_ROWS = 2000;
 
 export interface TImportJobPayload {
   orgId: string;
@@ -31,7 +34,36 @@ interface TPipeline {
     db: Db,
     rows: TRawRow[],
   ): Promise<{ records: { id: string; isNew: boolean; rowNumber: number }[]; errors: TRowError[]; invalidRows: number }>;
-  write(tx: Db, records: never[]): Promise<{ inserted: number; updated: number }>;
+  write(tx: BulkTx, records: never[]): Promise<{ inserted: number; updated: number }>;
+}
+
+/** True at most once per `ms`: progress is written a few times a second, not once per batch. */
+function every(ms: number) {
+  let last = 0;
+  return () => {
+    const now = performance.now();
+    if (now - last < ms) return false;
+    last = now;
+    return true;
+  };
+}
+
+const STATS_AFTER_ROWS = 2000;
+
+/**
+ * Planner statistics for the table being filled. Without them the planner believes an organisation that
+ * has just received thousands of rows still has none, and looks keys up by scanning the organisation
+ * instead of probing the unique indexes (seconds per batch instead of milliseconds). So ANALYZE runs
+ * after 2,000 new rows, then each time the count has grown fourfold, and once more at the end. PGlite has
+ * no autovacuum at all, so there this is the only ANALYZE the table gets.
+ */
+function statisticsRefresher(table: 'accounts' | 'contacts') {
+  let next = STATS_AFTER_ROWS;
+  return async (db: Db, inserted: number) => {
+    if (inserted < next) return;
+    next = Math.max(next * 4, inserted * 2);
+    await db.execute(sql.raw(`analyze ${table}`));
+  };
 }
 
 /** Thrown inside the all-or-nothing transaction when a row turns out invalid: the transaction rolls back. */
@@ -45,20 +77,22 @@ export function createImportRunner(deps: {
   logger?: { error(obj: object, msg: string): void };
 }) {
   const { db, clock } = deps;
-  const batchSize = deps.batchSize ?? 1000;
+  const batchSize = deps.batchSize ?? BATCH_ROWS;
 
   async function* rowBatches(reader: Db, imp: TImportRow): AsyncGenerator<TRawRow[]> {
     let header = true;
     let batch: TRawRow[] = [];
-    for await (const record of readRecords(readFile(reader, imp.orgId, imp.id), imp.format as TImportFormat, imp.parseOptions)) {
-      if (header) {
-        header = false; // the first non-blank row, as in the preview
-        continue;
-      }
-      batch.push(record);
-      if (batch.length >= batchSize) {
-        yield batch;
-        batch = [];
+    for await (const records of readRecords(readFile(reader, imp.orgId, imp.id), imp.format as TImportFormat, imp.parseOptions)) {
+      for (const record of records) {
+        if (header) {
+          header = false; // the first non-blank row, as in the preview
+          continue;
+        }
+        batch.push(record);
+        if (batch.length >= batchSize) {
+          yield batch;
+          batch = [];
+        }
       }
     }
     if (batch.length) yield batch;
@@ -100,13 +134,16 @@ export function createImportRunner(deps: {
     const pipeline = await pipelineFor(db, imp, await runOf(imp));
     let total = 0;
     let invalid = 0;
+    const due = every(250);
     for await (const rows of rowBatches(db, imp)) {
       const { errors, invalidRows } = await pipeline.check(db, rows);
       total += rows.length;
       invalid += invalidRows;
-      if (!(await updateImport(db, imp.orgId, imp.id, { processedRows: total }, jobId))) return null;
+      if (due()) {
+        if (!(await updateImport(db, imp.orgId, imp.id, { processedRows: total }, jobId))) return null;
+        await ctx?.progress({ processedRows: total });
+      }
       await insertErrors(db, imp.orgId, imp.id, errors);
-      await ctx?.progress({ processedRows: total });
       await yieldToEventLoop();
     }
     return { total, invalid };
@@ -161,42 +198,66 @@ export function createImportRunner(deps: {
         await clearErrors(db, orgId, id);
         await updateImport(db, orgId, id, { ...progress(), failureMessage: null }, ctx.jobId);
         const run = await runOf(imp);
+        const refreshStats = statisticsRefresher(imp.entity === 'accounts' ? 'accounts' : 'contacts');
+        const isServer = deps.database.kind === 'postgres';
         if (imp.mode === 'skip_invalid') {
           const pipeline = await pipelineFor(db, imp, run);
+          const due = every(1000);
           for await (const rows of rowBatches(db, imp)) {
             // Each batch commits on its own: progress is visible and other requests get the database in between.
-            await db.transaction(async (tx) => {
-              const checked = await pipeline.check(tx, rows);
+            await withBulkTransaction(deps.database, async (tx) => {
+              const checked = await pipeline.check(tx.db, rows);
               const written = checked.records.length ? await pipeline.write(tx, checked.records as never[]) : { inserted: 0, updated: 0 };
-              await insertErrors(tx, orgId, id, checked.errors);
+              await insertErrors(tx.db, orgId, id, checked.errors);
               counts.processed += rows.length;
               counts.inserted += written.inserted;
               counts.updated += written.updated;
               counts.skipped += checked.invalidRows;
               counts.invalid += checked.invalidRows;
-              await updateImport(tx, orgId, id, progress(), ctx.jobId);
+              await updateImport(tx.db, orgId, id, progress(), ctx.jobId);
             });
-            await ctx.progress(progress());
+            await refreshStats(db, counts.inserted);
+            if (due()) await ctx.progress(progress());
             await yieldToEventLoop();
           }
         } else {
-          // One transaction: a row that fails (or anything else) rolls everything back. Progress is written
-          // from outside it on PostgreSQL; PGlite has one connection, so there it shows when the import ends.
-          const outside = deps.database.kind === 'postgres';
-          await db.transaction(async (tx) => {
-            const pipeline = await pipelineFor(tx, imp, run);
-            for await (const rows of rowBatches(tx, imp)) {
-              const checked = await pipeline.check(tx, rows);
-              if (checked.invalidRows) throw new RowsInvalid();
-              const written = await pipeline.write(tx, checked.records as never[]);
-              counts.processed += rows.length;
-              counts.inserted += written.inserted;
-              counts.updated += written.updated;
-              if (outside) {
-                await updateImport(db, orgId, id, progress(), ctx.jobId);
-                await ctx.progress(progress());
+          // One transaction: a row that fails (or anything else) rolls everything back. On PostgreSQL the rows
+          // are checked against committed data on another connection, exactly as validation checked them (a
+          // clash with a row of this same file is caught as a duplicate in the file), and progress is written
+          // from outside too. PGlite has one connection: there all of it happens inside, and progress shows
+          // when the import ends.
+          const due = every(250);
+          await withBulkTransaction(deps.database, async (tx) => {
+            const reader = isServer ? db : tx.db;
+            const pipeline = await pipelineFor(reader, imp, run);
+            // While one batch is being written, the next is parsed and checked: on PostgreSQL that is
+            // another connection and another core.
+            let writing: Promise<void> | null = null;
+            try {
+              for await (const rows of rowBatches(reader, imp)) {
+                const checked = await pipeline.check(reader, rows);
+                await writing;
+                if (checked.invalidRows) throw new RowsInvalid();
+                writing = pipeline.write(tx, checked.records as never[]).then((written) => {
+                  counts.processed += rows.length;
+                  counts.inserted += written.inserted;
+                  counts.updated += written.updated;
+                });
+                writing.catch(() => {}); // handled by the next `await writing`; without this a failure is an unhandled rejection meanwhile
+                if (!isServer) {
+                  await writing;
+                  await refreshStats(tx.db, counts.inserted);
+                }
+                if (isServer && due()) {
+                  await updateImport(db, orgId, id, progress(), ctx.jobId);
+                  await ctx.progress(progress());
+                }
+                await yieldToEventLoop();
               }
-              await yieldToEventLoop();
+              await writing;
+            } catch (err) {
+              await writing?.catch(() => {}); // let the statement in flight finish before rolling back
+              throw err;
             }
           });
         }
@@ -216,6 +277,7 @@ export function createImportRunner(deps: {
           ctx.jobId,
         );
         await deleteFile(db, orgId, id); // the rows are in; the upload is no longer needed
+        if (counts.inserted >= STATS_AFTER_ROWS) await refreshStats(db, Number.POSITIVE_INFINITY);
         return progress();
       } catch (err) {
         if (err instanceof RowsInvalid) {

@@ -263,15 +263,15 @@ describe('account imports', () => {
     const org = await setUpOrg();
     const h = org.admin.headers;
     const rows = [['Name', 'Domain', 'External id']];
-    for (let i = 1; i <= 1500; i++) rows.push([`Company ${i}`, `company${i}.example`, `X-${i}`]);
+    for (let i = 1; i <= 2500; i++) rows.push([`Company ${i}`, `company${i}.example`, `X-${i}`]);
     const validated = await uploadAndValidate(t, h, 'accounts', 'many.csv', csv(rows));
     expect(validated.errorRows).toBe(0);
-    // Row 1401 (the second batch) now clashes: its domain belongs to an account with another external id.
+    // Row 2301 (in the second batch of 2,000) now clashes: its domain belongs to an account with another external id.
     const clash = await t.app.inject({
       method: 'POST',
       url: '/api/v1/accounts',
       headers: h,
-      payload: { name: 'Clash', domain: 'company1400.example', externalId: 'OTHER' },
+      payload: { name: 'Clash', domain: 'company2300.example', externalId: 'OTHER' },
     });
     expect(clash.statusCode).toBe(201);
     const res = await t.app.inject({
@@ -287,7 +287,7 @@ describe('account imports', () => {
     expect(failed.failureMessage).toContain('nothing was imported');
     expect((await listAccounts(org)).total).toBe(1);
     const errors = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${validated.id}/errors`, headers: h });
-    expect(errors.json().items[0]).toMatchObject({ rowNumber: 1401, field: 'externalId' });
+    expect(errors.json().items[0]).toMatchObject({ rowNumber: 2301, field: 'externalId' });
   });
 
   it('rejects files that are not CSV or .xlsx, empty ones and bad form fields, naming the field', async () => {

@@ -15,8 +15,12 @@ export function parseText(raw: string, max: number): string | Problem {
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
+const PLAIN_DOMAIN = /^[a-z0-9.-]+$/;
+
 /** "https://www.Acme.nl/about" → "acme.nl": the same normalisation every time, so re-imports match. */
 export function parseDomain(raw: string): string | Problem {
+  // Most cells are already a bare lower-case domain: check those without rewriting.
+  if (PLAIN_DOMAIN.test(raw) && !raw.startsWith('www.') && DOMAIN.test(raw)) return raw;
   const d = raw
     .toLowerCase()
     .replace(/^[a-z][a-z0-9+.-]*:\/\//, '')
@@ -33,9 +37,12 @@ export function parseEmail(raw: string): string | Problem {
   return e.length <= 254 && EMAIL.test(e) ? e : new Problem('must be an e-mail address');
 }
 
+const SIMPLE_URL = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,63}(:\d{1,5})?(\/[\w\-./~%!$&'()*+,;=:@?#]*)?$/i;
+
 export function parseUrl(raw: string): string | Problem {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
   if (withScheme.length > 500) return new Problem('must be at most 500 characters');
+  if (SIMPLE_URL.test(withScheme)) return withScheme; // the common case, without building a URL object
   try {
     const u = new URL(withScheme);
     if (u.protocol !== 'http:' && u.protocol !== 'https:') return new Problem('must be an http(s) address');
@@ -121,7 +128,10 @@ export const normaliseChoice = (raw: string) =>
     .toLowerCase()
     .replace(/[\s\-/]+/g, '_');
 
-/** A choice parser over the allowed values plus extra spellings (e.g. Dutch "MKB" for smb). */
+/**
+ * A choice parser over the allowed values plus extra spellings (e.g. Dutch "MKB" for smb). A column
+ * repeats the same few spellings thousands of times, so answers are remembered per spelling.
+ */
 export function choiceParser(values: readonly string[], aliases: Record<string, string> = {}) {
   const lookup = new Map<string, string>();
   for (const v of values) {
@@ -129,21 +139,28 @@ export function choiceParser(values: readonly string[], aliases: Record<string, 
     lookup.set(normaliseChoice(v).replace(/_/g, ''), v);
   }
   for (const [alias, v] of Object.entries(aliases)) lookup.set(normaliseChoice(alias), v);
-  const message = `must be one of: ${values.join(', ')}`;
-  return (raw: string): string | Problem =>
-    lookup.get(normaliseChoice(raw)) ?? lookup.get(normaliseChoice(raw).replace(/_/g, '')) ?? new Problem(message);
+  const problem = new Problem(`must be one of: ${values.join(', ')}`);
+  const seen = new Map<string, string | Problem>();
+  return (raw: string): string | Problem => {
+    const known = seen.get(raw);
+    if (known !== undefined) return known;
+    const key = normaliseChoice(raw);
+    const answer = lookup.get(key) ?? lookup.get(key.replace(/_/g, '')) ?? problem;
+    if (seen.size < 1000) seen.set(raw, answer);
+    return answer;
+  };
 }
+
+const LIST_SEPARATOR = /[;,]/;
 
 /** "a; b, c" → ["a", "b", "c"]: trimmed, empty items dropped, duplicates removed. */
 export function splitList(raw: string): string[] {
-  return [
-    ...new Set(
-      raw
-        .split(/[;,]/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
+  const out: string[] = [];
+  for (const part of raw.split(LIST_SEPARATOR)) {
+    const item = part.trim();
+    if (item && !out.includes(item)) out.push(item);
+  }
+  return out;
 }
 
 const MAX_VALUE_SHOWN = 200;
