@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, notifyError, unwrap } from '../../lib/api.ts';
-import { fieldLabel, type ImportDetail, importQuery, type Mapping } from './api.ts';
+import { fieldHint, fieldLabel, type ImportDetail, importQuery, type Mapping } from './api.ts';
 
 const IGNORE = '__ignore__';
 const SAMPLE_PREVIEW_ROWS = 5;
@@ -71,7 +71,7 @@ export function MappingStep({ imp, onSaved, onCancel }: { imp: ImportDetail; onS
                   .slice(0, 3)
                   .map((r) => r[index] ?? '')
                   .filter((v) => v !== '');
-                const hint = target ? fieldsByKey.get(target)?.hint : undefined;
+                const hint = target ? fieldHint(t, imp.entity, fieldsByKey.get(target)) : undefined;
                 return (
                   <Table.Tr key={column} data-testid="mapping-row">
                     <Table.Td>

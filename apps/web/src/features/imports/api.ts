@@ -76,3 +76,14 @@ export function fieldLabel(
   if (key.startsWith('custom.')) return field?.label ?? key.slice(7);
   return t(`imports.fields.${entity}.${key}`, { defaultValue: field?.label ?? key });
 }
+
+/** What a target field's cell must contain, in the UI language when the field is a built-in one. */
+export function fieldHint(
+  t: (key: string, options?: Record<string, unknown>) => string,
+  entity: ImportEntity,
+  field: TargetField | undefined,
+) {
+  if (!field?.hint) return undefined;
+  if (field.key.startsWith('custom.')) return field.hint;
+  return t(`imports.hints.${entity}.${field.key}`, { defaultValue: field.hint });
+}
