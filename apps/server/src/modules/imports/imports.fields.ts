@@ -332,7 +332,10 @@ export function checkMapping(
   const columnSet = new Set(columns);
   const usedBy = new Map<string, string>();
   for (const [column, target] of Object.entries(mapping)) {
-    if (!columnSet.has(column)) problems.push({ field: `mapping.${column}`, message: 'is not a column of the file' });
+    if (!columnSet.has(column)) {
+      problems.push({ field: `mapping.${column}`, message: 'is not a column of the file' });
+      continue;
+    }
     if (target === null) continue;
     if (!known.has(target)) problems.push({ field: `mapping.${column}`, message: `"${target}" is not a field that can be imported` });
     else if (usedBy.has(target))
