@@ -66,7 +66,7 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
   r.post('/api/v1/auth/change-password', {
     schema: { operationId: 'changePassword', tags: ['auth'], body: ZChangePasswordRequest, response: { 204: z.null(), ...standardErrors } },
     handler: async (req, reply) => {
-      await identity.changePassword(actorOf(req), req.body);
+      await identity.changePassword(actorOf(req), req.body, req.sessionToken);
       return reply.status(204).send(null);
     },
   });

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, isNull, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, ilike, isNull, ne, or, sql } from 'drizzle-orm';
 import { type Actor, permissionsOf, requirePermission } from '../../platform/access/access.ts';
 import type { TPermission, TRole } from '../../platform/access/permissions.ts';
 import type { Clock } from '../../platform/clock.ts';
@@ -16,6 +16,7 @@ export const SESSION_IDLE_MS = 12 * 3600_000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 3600_000;
 const RESET_TTL_MS = 2 * 3600_000;
 const INVITE_TTL_MS = 7 * 24 * 3600_000;
+const MAX_RESETS_PER_HOUR = 3;
 /** ASVS 2.2.1: at most 100 failures an hour per account; we allow 10 per 15 minutes per e-mail. */
 const MAX_FAILURES_PER_EMAIL = 10;
 const MAX_FAILURES_PER_IP = 100;
@@ -182,7 +183,8 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
       return toUserDto(u);
     },
 
-    async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }) {
+    /** Signs the user out everywhere else: other sessions end, the one making the change stays. */
+    async changePassword(actor: Actor, input: { currentPassword: string; newPassword: string }, currentSessionToken: string | null) {
       const [u] = await db
         .select()
         .from(users)
@@ -193,14 +195,31 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
           .update(users)
           .set({ passwordHash: await hashPassword(input.newPassword) })
           .where(and(eq(users.orgId, u.orgId), eq(users.id, u.id)));
+        const keep = currentSessionToken ? sha256(currentSessionToken) : null;
+        await tx
+          .delete(sessions)
+          .where(and(eq(sessions.orgId, u.orgId), eq(sessions.userId, u.id), keep ? ne(sessions.id, keep) : undefined));
         await recordAudit(tx, clock, actor, { entityType: 'user', entityId: u.id, action: 'password_changed' });
       });
+      cache.clear();
     },
 
     /** Always succeeds from the caller's view, so it cannot be used to learn which e-mails exist. */
     async requestPasswordReset(email: string) {
       const [u] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
       if (!u || u.disabledAt) return;
+      // At most a few reset mails an hour per user, so the form cannot be used to flood someone's inbox.
+      const [recent] = await db
+        .select({ n: count() })
+        .from(passwordResets)
+        .where(
+          and(
+            eq(passwordResets.orgId, u.orgId),
+            eq(passwordResets.userId, u.id),
+            gte(passwordResets.createdAt, new Date(clock.now().getTime() - 3600_000)),
+          ),
+        );
+      if ((recent?.n ?? 0) >= MAX_RESETS_PER_HOUR) return;
       const token = randomToken();
       await db.transaction(async (tx) => {
         await tx.insert(passwordResets).values({

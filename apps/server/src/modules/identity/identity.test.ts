@@ -345,4 +345,19 @@ describe('sessions', () => {
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().details[0].field).toBe('currentPassword');
   });
+
+  it('a changed password ends the other sessions of the user', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const elsewhere = sessionHeaders(await login(user.email, TEST_PASSWORD, freshIp()));
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      headers: user.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'a brand new passphrase' },
+    });
+    expect(change.statusCode).toBe(204);
+    expect((await me(user.headers)).statusCode).toBe(200);
+    expect((await me(elsewhere)).statusCode).toBe(401);
+  });
 });

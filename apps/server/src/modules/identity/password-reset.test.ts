@@ -92,6 +92,18 @@ describe('password reset by e-mail', () => {
     expect(mailTo(user.email)).toHaveLength(0);
   });
 
+  it('sends at most 3 reset e-mails an hour to one user, so the form cannot flood an inbox', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    for (let i = 0; i < 5; i++) expect((await post('/api/v1/auth/password-reset', { email: user.email })).statusCode).toBe(202);
+    while ((await t.worker.runOnce()) > 0) {}
+    expect(mailTo(user.email)).toHaveLength(3);
+    t.clock.advance(3600_000 + 1000);
+    await post('/api/v1/auth/password-reset', { email: user.email });
+    while ((await t.worker.runOnce()) > 0) {}
+    expect(mailTo(user.email)).toHaveLength(4);
+  });
+
   it('refuses an expired link (2 hours) and a made-up token', async () => {
     const org = await createTestOrg(t);
     const user = await org.as('csm');

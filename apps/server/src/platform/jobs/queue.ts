@@ -129,7 +129,7 @@ export function createWorker(deps: {
       });
       await finish({ status: 'done', result: (result ?? null) as object | null, finishedAt: deps.clock.now(), lastError: null });
     } catch (err) {
-      const message = (err as Error).message ?? String(err);
+      const message = clientSafeMessage(err);
       const giveUp = job.attempts >= (def.maxAttempts ?? job.maxAttempts);
       log.warn({ err: message, attempt: job.attempts, giveUp }, 'job failed');
       await finish(
@@ -193,4 +193,14 @@ export function createWorker(deps: {
       await running;
     },
   };
+}
+
+/**
+ * A job's error is shown in Administration → Jobs. Query wrappers put the SQL and its parameters in the
+ * message; keep the underlying driver's message and never the parameters.
+ */
+export function clientSafeMessage(err: unknown): string {
+  const e = err as { message?: string; cause?: { message?: string } };
+  const message = e?.cause?.message ?? e?.message ?? String(err);
+  return message.replace(/\s*params:[\s\S]*$/, '').replace(/^Failed query:[\s\S]*$/, 'A database query failed');
 }
