@@ -8,7 +8,6 @@ import type { AccountService } from '../accounts/index.ts';
 import { accounts } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadCustomFields, requireValidCustomValues } from '../custom-fields/index.ts';
-import { interactions } from '../timeline/index.ts';
 import type { TContact, TContactListQuery, TCreateContact, TUpdateContact } from './contacts.schemas.ts';
 import { contacts } from './contacts.table.ts';
 
@@ -210,12 +209,7 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
       requirePermission(actor, 'contact:write');
       await db.transaction(async (tx) => {
         const before = await getRow(tx, actor, id);
-        // The timeline keeps its entries and forgets the contact. The foreign key's own ON DELETE SET NULL
-        // would null org_id as well (it is part of the composite key), which the NOT NULL refuses.
-        await tx
-          .update(interactions)
-          .set({ contactId: null })
-          .where(and(eq(interactions.orgId, actor.orgId), eq(interactions.contactId, id)));
+        // The timeline keeps its entries and forgets the contact (ON DELETE SET NULL (contact_id), migration 0003).
         await tx.delete(contacts).where(and(eq(contacts.orgId, actor.orgId), eq(contacts.id, id)));
         await recordAudit(tx, clock, actor, { entityType: 'contact', entityId: id, action: 'deleted', before: toDto(before) });
         await recordAudit(tx, clock, actor, {
