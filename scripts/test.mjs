@@ -144,7 +144,13 @@ const POSTGRES = { TEST_DATABASE_URL: pgUrl };
 const STEPS = [
   { key: 'lint', name: 'Lint and format (biome check)', run: check(node, [bin('@biomejs/biome', 'bin/biome'), 'check', '.']) },
   { key: 'typecheck', name: 'Types: apps/server', run: tsc('apps/server') },
-  { key: 'typecheck', name: 'Types: apps/web', run: tsc('apps/web'), when: () => fs.existsSync(path.join(root, 'apps/web/tsconfig.json')) },
+  {
+    key: 'typecheck',
+    name: 'Types: apps/web',
+    run: tsc('apps/web'),
+    when: () => fs.existsSync(path.join(root, 'apps/web/tsconfig.json')),
+    skipped: 'no apps/web/tsconfig.json',
+  },
   { key: 'typecheck', name: 'Types: apps/cli', run: tsc('apps/cli') },
   {
     key: 'client',
