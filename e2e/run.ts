@@ -107,8 +107,8 @@ async function runTests(files: string[]): Promise<{ passed: number; failed: numb
     if (d.nesting === 0 && d.details?.type !== 'suite') failed++;
   });
   await new Promise<void>((resolve, reject) => {
-    const out = stream.compose(spec);
-    out.on('data', (chunk) => process.stdout.write(chunk));
+    const out = stream.compose(new spec());
+    out.on('data', (chunk: string | Uint8Array) => process.stdout.write(chunk));
     out.on('end', resolve);
     out.on('error', reject);
   });
