@@ -28,6 +28,7 @@ const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://c365:c365@127.0.0.1:5432/c365_bench';
 const ROWS = Number(env.BENCH_IMPORT_ROWS ?? 100_000);
 const WITH_PGLITE = env.BENCH_IMPORT_PGLITE !== '0';
+const WITH_POSTGRES = env.BENCH_IMPORT_POSTGRES !== '0';
 const WRITE_DOCS = process.argv.includes('--write-docs');
 const GOAL = 0.3;
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -356,14 +357,16 @@ async function main() {
   const rows = generateRows(ROWS);
   const fileBytes = toCsv(rows, 'bench-import-000000000000@bench.example').length;
   const results: TResult[] = [];
-  await ensurePostgresDatabase();
-  const server = await openDatabase({ databaseUrl: DATABASE_URL, dataDir: '', poolMax: 10 });
-  try {
-    results.push(await measure('PostgreSQL', server, rows));
-  } finally {
-    await server.close();
+  if (WITH_POSTGRES) {
+    await ensurePostgresDatabase();
+    const server = await openDatabase({ databaseUrl: DATABASE_URL, dataDir: '', poolMax: 10 });
+    try {
+      results.push(await measure('PostgreSQL', server, rows));
+    } finally {
+      await server.close();
+    }
+    process.stdout.write(`${report(results, fileBytes)}\n`);
   }
-  process.stdout.write(`${report(results, fileBytes)}\n`);
   if (WITH_PGLITE) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-import-bench-'));
     const lite = await openDatabase({ dataDir: dir });

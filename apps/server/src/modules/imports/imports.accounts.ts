@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { INT4_MAX } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
@@ -8,6 +8,7 @@ import type { TRawRow } from './imports.parse.ts';
 import {
   columnsOf,
   findAccountsByKeys,
+  queryRows,
   RowReader,
   readCustomValues,
   resolveMarket,
@@ -18,6 +19,7 @@ import {
   type TOrgLookups,
   type TRowError,
 } from './imports.rows.ts';
+import { beforeImage } from './imports.undo.ts';
 import { choiceParser, Problem, parseDomain, parseInteger, parseText, parseUrl, splitList } from './imports.values.ts';
 
 /** One checked account row, ready to write: `id` is the matched account's id, or a new one. */
@@ -156,8 +158,8 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
         INSERT_COLUMNS,
         fresh.map((r) => insertLine(run.orgId, now, r)),
       );
-      if (existing.length) await tx.db.execute(updateSql(run.orgId, now, existing));
-      await copyAudit(tx, run, now, 'account', records);
+      const before = existing.length ? await updateReturningBefore(tx, updateSql(run.orgId, now, existing)) : new Map<string, string>();
+      await copyAudit(tx, run, now, 'account', records, before);
       return { inserted: fresh.length, updated: existing.length };
     },
   };
@@ -252,19 +254,28 @@ function updateSql(orgId: string, now: string, records: TAccountRecord[]) {
       custom = a.custom || coalesce(r.custom::jsonb, '{}'),
       version = a.version + 1,
       updated_at = ${now}::timestamptz
-    from ${arrays(records)}
-    where a.org_id = ${orgId}::uuid and a.id = r.id`;
+    from (select r.*, ${beforeImage('accounts', 'o')} as before
+          from ${arrays(records)} join accounts o on o.org_id = ${orgId}::uuid and o.id = r.id) r
+    where a.org_id = ${orgId}::uuid and a.id = r.id
+    returning a.id, r.before::text as before`;
 }
 
-const AUDIT_COLUMNS = ['org_id', 'id', 'at', 'actor_user_id', 'actor_label', 'entity_type', 'entity_id', 'action', 'after'];
+/** Run an update that returns each row's before-image; they go into the audit entries. */
+export async function updateReturningBefore(tx: BulkTx, query: SQL) {
+  const rows = await queryRows<{ id: string; before: string }>(tx.db, query);
+  return new Map(rows.map((r) => [r.id, r.before]));
+}
 
-/** One "imported" audit row per created or updated record, loaded with COPY in the same transaction. */
+const AUDIT_COLUMNS = ['org_id', 'id', 'at', 'actor_user_id', 'actor_label', 'entity_type', 'entity_id', 'action', 'before', 'after'];
+
+/** One "imported" audit row per created or updated record (with the before-image of an update), loaded with COPY in the same transaction. */
 export async function copyAudit(
   tx: BulkTx,
   run: TImportRun,
   now: string,
   entityType: 'account' | 'contact',
   records: { id: string; isNew: boolean; rowNumber: number }[],
+  before: Map<string, string>,
 ) {
   const actor = copyCell(run.actorUserId);
   const label = copyCell(run.actorLabel);
@@ -278,6 +289,7 @@ export async function copyAudit(
       entityType,
       r.id,
       'imported',
+      copyCell(before.get(r.id) ?? null),
       `{"importId":"${run.importId}","row":${r.rowNumber},"result":"${r.isNew ? 'created' : 'updated'}"}`,
     ]),
   );

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { CONTACT_ROLES } from '../contacts/index.ts';
-import { copyAudit } from './imports.accounts.ts';
+import { copyAudit, updateReturningBefore } from './imports.accounts.ts';
 import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
 import { CONTACT_LANGUAGES } from './imports.fields.ts';
 import type { TRawRow } from './imports.parse.ts';
@@ -18,6 +18,7 @@ import {
   type TOrgLookups,
   type TRowError,
 } from './imports.rows.ts';
+import { beforeImage } from './imports.undo.ts';
 import { choiceParser, isProblem, Problem, parseDomain, parseEmail, parsePhone, parseText, splitList } from './imports.values.ts';
 
 export interface TContactRecord {
@@ -237,8 +238,8 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
         INSERT_COLUMNS,
         fresh.map((r) => insertLine(run.orgId, now, r)),
       );
-      if (existing.length) await tx.db.execute(updateSql(run.orgId, now, existing));
-      await copyAudit(tx, run, now, 'contact', records);
+      const before = existing.length ? await updateReturningBefore(tx, updateSql(run.orgId, now, existing)) : new Map<string, string>();
+      await copyAudit(tx, run, now, 'contact', records, before);
       return { inserted: fresh.length, updated: existing.length };
     },
   };
@@ -315,6 +316,8 @@ function updateSql(orgId: string, now: string, records: TContactRecord[]) {
       external_id = coalesce(r.external_id, c.external_id),
       custom = c.custom || coalesce(r.custom::jsonb, '{}'),
       updated_at = ${now}::timestamptz
-    from ${arrays(records)}
-    where c.org_id = ${orgId}::uuid and c.id = r.id`;
+    from (select r.*, ${beforeImage('contacts', 'o')} as before
+          from ${arrays(records)} join contacts o on o.org_id = ${orgId}::uuid and o.id = r.id) r
+    where c.org_id = ${orgId}::uuid and c.id = r.id
+    returning c.id, r.before::text as before`;
 }

@@ -230,7 +230,11 @@ export async function readPreview(bytes: Buffer, format: TImportFormat, options:
   let columns: string[] | null = null;
   const sampleRows: string[][] = [];
   try {
-    read: for await (const records of readRecords([bytes], format, options)) {
+    // Fed in small slices, so finding the first rows does not mean parsing the whole file.
+    const slices = function* () {
+      for (let i = 0; i < bytes.length; i += 64 * 1024) yield bytes.subarray(i, i + 64 * 1024);
+    };
+    read: for await (const records of readRecords(slices(), format, options)) {
       for (const record of records) {
         if (!columns) {
           columns = columnsFromHeader(record.cells);

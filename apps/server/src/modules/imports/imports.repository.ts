@@ -41,21 +41,26 @@ export async function updateImport(db: Db, orgId: string, id: string, values: Pa
   return rows.length > 0;
 }
 
+// Bytes travel as base64 text: PGlite serialises bytea parameters and results byte by byte (about 3 s for
+// 10 MB each way), base64 through encode/decode takes a tenth of that; PostgreSQL is fast either way.
 export async function storeFile(db: Db, orgId: string, importId: string, bytes: Buffer) {
   for (let part = 0, offset = 0; offset < bytes.length; part++, offset += FILE_PART_BYTES) {
-    await db.insert(importFiles).values({ orgId, importId, part, content: bytes.subarray(offset, offset + FILE_PART_BYTES) });
+    const content = bytes.subarray(offset, offset + FILE_PART_BYTES).toString('base64');
+    await db.execute(
+      sql`insert into import_files (org_id, import_id, part, content) values (${orgId}, ${importId}, ${part}, decode(${content}, 'base64'))`,
+    );
   }
 }
 
 /** The stored file as a stream of parts, fetched one at a time. */
 export async function* readFile(db: Db, orgId: string, importId: string): AsyncGenerator<Buffer> {
   for (let part = 0; ; part++) {
-    const [row] = await db
-      .select({ content: importFiles.content })
-      .from(importFiles)
-      .where(and(eq(importFiles.orgId, orgId), eq(importFiles.importId, importId), eq(importFiles.part, part)));
+    const result = (await db.execute(
+      sql`select encode(content, 'base64') as content from import_files where org_id = ${orgId} and import_id = ${importId} and part = ${part}`,
+    )) as unknown as { rows: { content: string }[] };
+    const row = result.rows[0];
     if (!row) return;
-    yield row.content;
+    yield Buffer.from(row.content, 'base64');
   }
 }
 

@@ -12,6 +12,7 @@ import type { TImportEntity } from './imports.fields.ts';
 import { readRecords, type TImportFormat, type TRawRow } from './imports.parse.ts';
 import { clearErrors, deleteFile, findImport, insertErrors, readFile, type TImportRow, updateImport } from './imports.repository.ts';
 import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from './imports.rows.ts';
+import { type TImportTable, undoImport } from './imports.undo.ts';
 
 /**
  * The two background passes over a stored file: validation (every row checked, every error stored, nothing
@@ -57,7 +58,7 @@ const STATS_AFTER_ROWS = 2000;
  * after 2,000 new rows, then each time the count has grown fourfold, and once more at the end. PGlite has
  * no autovacuum at all, so there this is the only ANALYZE the table gets.
  */
-function statisticsRefresher(table: 'accounts' | 'contacts') {
+function statisticsRefresher(table: TImportTable) {
   let next = STATS_AFTER_ROWS;
   return async (db: Db, inserted: number) => {
     if (inserted < next) return;
@@ -65,6 +66,21 @@ function statisticsRefresher(table: 'accounts' | 'contacts') {
     await db.execute(sql.raw(`analyze ${table}`));
   };
 }
+
+interface TCounts {
+  processed: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  invalid: number;
+}
+
+const progressOf = (c: TCounts) => ({
+  processedRows: c.processed,
+  insertedRows: c.inserted,
+  updatedRows: c.updated,
+  skippedRows: c.skipped,
+});
 
 /** Thrown inside the all-or-nothing transaction when a row turns out invalid: the transaction rolls back. */
 class RowsInvalid extends Error {}
@@ -149,6 +165,73 @@ export function createImportRunner(deps: {
     return { total, invalid };
   }
 
+  /**
+   * Batch by batch, each batch its own transaction: progress shows and other requests get the database in
+   * between. skip_invalid writes the valid rows of each batch; the all-or-nothing import on PGlite stops
+   * at the first invalid row (its caller then undoes the batches already written).
+   */
+  async function importInBatches(imp: TImportRow, run: TImportRun, counts: TCounts, ctx: JobContext, opts: { stopOnInvalid: boolean }) {
+    const { orgId, id } = imp;
+    const pipeline = await pipelineFor(db, imp, run);
+    const refreshStats = statisticsRefresher(imp.entity === 'accounts' ? 'accounts' : 'contacts');
+    const due = every(1000);
+    for await (const rows of rowBatches(db, imp)) {
+      await withBulkTransaction(deps.database, async (tx) => {
+        const checked = await pipeline.check(tx.db, rows);
+        if (opts.stopOnInvalid && checked.invalidRows) throw new RowsInvalid();
+        const written = checked.records.length ? await pipeline.write(tx, checked.records as never[]) : { inserted: 0, updated: 0 };
+        await insertErrors(tx.db, orgId, id, checked.errors);
+        counts.processed += rows.length;
+        counts.inserted += written.inserted;
+        counts.updated += written.updated;
+        counts.skipped += checked.invalidRows;
+        counts.invalid += checked.invalidRows;
+        await updateImport(tx.db, orgId, id, progressOf(counts), ctx.jobId);
+      });
+      await refreshStats(db, counts.inserted);
+      if (due()) await ctx.progress(progressOf(counts));
+      await yieldToEventLoop();
+    }
+  }
+
+  /**
+   * All or nothing on PostgreSQL: one transaction on its own connection, so other requests are not held up.
+   * Rows are checked against committed data on another connection, exactly as validation checked them (a
+   * clash with a row of this same file is caught as a duplicate in the file), and while one batch is being
+   * written the next is parsed and checked: another connection and another core. Progress is written
+   * from outside the transaction.
+   */
+  async function importInOneTransaction(imp: TImportRow, run: TImportRun, counts: TCounts, ctx: JobContext) {
+    const { orgId, id } = imp;
+    const due = every(250);
+    const pipeline = await pipelineFor(db, imp, run);
+    await withBulkTransaction(deps.database, async (tx) => {
+      let writing: Promise<void> | null = null;
+      try {
+        for await (const rows of rowBatches(db, imp)) {
+          const checked = await pipeline.check(db, rows);
+          await writing;
+          if (checked.invalidRows) throw new RowsInvalid();
+          writing = pipeline.write(tx, checked.records as never[]).then((written) => {
+            counts.processed += rows.length;
+            counts.inserted += written.inserted;
+            counts.updated += written.updated;
+          });
+          writing.catch(() => {}); // handled by the next `await writing`; without this a failure is an unhandled rejection meanwhile
+          if (due()) {
+            await updateImport(db, orgId, id, progressOf(counts), ctx.jobId);
+            await ctx.progress(progressOf(counts));
+          }
+          await yieldToEventLoop();
+        }
+        await writing;
+      } catch (err) {
+        await writing?.catch(() => {}); // let the statement in flight finish before rolling back
+        throw err;
+      }
+    });
+  }
+
   return {
     async validate(payload: TImportJobPayload, ctx: JobContext) {
       const imp = await findImport(db, payload.orgId, payload.importId);
@@ -187,87 +270,25 @@ export function createImportRunner(deps: {
       const imp = await findImport(db, payload.orgId, payload.importId);
       if (!imp || imp.jobId !== ctx.jobId || imp.status !== 'importing') return { superseded: true };
       const { orgId, id } = imp;
-      const counts = { processed: 0, inserted: 0, updated: 0, skipped: 0, invalid: 0 };
-      const progress = () => ({
-        processedRows: counts.processed,
-        insertedRows: counts.inserted,
-        updatedRows: counts.updated,
-        skippedRows: counts.skipped,
-      });
+      const counts: TCounts = { processed: 0, inserted: 0, updated: 0, skipped: 0, invalid: 0 };
+      const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
+      const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite';
+      const since = imp.startedAt ?? clock.now();
       try {
+        // A previous attempt of this same start that died halfway (process killed) is rolled back first.
+        if (journaled) await undoImport(deps.database, { orgId, importId: id, table, since });
         await clearErrors(db, orgId, id);
-        await updateImport(db, orgId, id, { ...progress(), failureMessage: null }, ctx.jobId);
+        await updateImport(db, orgId, id, { ...progressOf(counts), failureMessage: null }, ctx.jobId);
         const run = await runOf(imp);
-        const refreshStats = statisticsRefresher(imp.entity === 'accounts' ? 'accounts' : 'contacts');
-        const isServer = deps.database.kind === 'postgres';
-        if (imp.mode === 'skip_invalid') {
-          const pipeline = await pipelineFor(db, imp, run);
-          const due = every(1000);
-          for await (const rows of rowBatches(db, imp)) {
-            // Each batch commits on its own: progress is visible and other requests get the database in between.
-            await withBulkTransaction(deps.database, async (tx) => {
-              const checked = await pipeline.check(tx.db, rows);
-              const written = checked.records.length ? await pipeline.write(tx, checked.records as never[]) : { inserted: 0, updated: 0 };
-              await insertErrors(tx.db, orgId, id, checked.errors);
-              counts.processed += rows.length;
-              counts.inserted += written.inserted;
-              counts.updated += written.updated;
-              counts.skipped += checked.invalidRows;
-              counts.invalid += checked.invalidRows;
-              await updateImport(tx.db, orgId, id, progress(), ctx.jobId);
-            });
-            await refreshStats(db, counts.inserted);
-            if (due()) await ctx.progress(progress());
-            await yieldToEventLoop();
-          }
-        } else {
-          // One transaction: a row that fails (or anything else) rolls everything back. On PostgreSQL the rows
-          // are checked against committed data on another connection, exactly as validation checked them (a
-          // clash with a row of this same file is caught as a duplicate in the file), and progress is written
-          // from outside too. PGlite has one connection: there all of it happens inside, and progress shows
-          // when the import ends.
-          const due = every(250);
-          await withBulkTransaction(deps.database, async (tx) => {
-            const reader = isServer ? db : tx.db;
-            const pipeline = await pipelineFor(reader, imp, run);
-            // While one batch is being written, the next is parsed and checked: on PostgreSQL that is
-            // another connection and another core.
-            let writing: Promise<void> | null = null;
-            try {
-              for await (const rows of rowBatches(reader, imp)) {
-                const checked = await pipeline.check(reader, rows);
-                await writing;
-                if (checked.invalidRows) throw new RowsInvalid();
-                writing = pipeline.write(tx, checked.records as never[]).then((written) => {
-                  counts.processed += rows.length;
-                  counts.inserted += written.inserted;
-                  counts.updated += written.updated;
-                });
-                writing.catch(() => {}); // handled by the next `await writing`; without this a failure is an unhandled rejection meanwhile
-                if (!isServer) {
-                  await writing;
-                  await refreshStats(tx.db, counts.inserted);
-                }
-                if (isServer && due()) {
-                  await updateImport(db, orgId, id, progress(), ctx.jobId);
-                  await ctx.progress(progress());
-                }
-                await yieldToEventLoop();
-              }
-              await writing;
-            } catch (err) {
-              await writing?.catch(() => {}); // let the statement in flight finish before rolling back
-              throw err;
-            }
-          });
-        }
+        if (imp.mode === 'skip_invalid' || journaled) await importInBatches(imp, run, counts, ctx, { stopOnInvalid: journaled });
+        else await importInOneTransaction(imp, run, counts, ctx);
         const total = counts.processed;
         await updateImport(
           db,
           orgId,
           id,
           {
-            ...progress(),
+            ...progressOf(counts),
             status: 'completed',
             totalRows: total,
             validRows: total - counts.invalid,
@@ -277,41 +298,39 @@ export function createImportRunner(deps: {
           ctx.jobId,
         );
         await deleteFile(db, orgId, id); // the rows are in; the upload is no longer needed
-        if (counts.inserted >= STATS_AFTER_ROWS) await refreshStats(db, Number.POSITIVE_INFINITY);
-        return progress();
+        if (counts.inserted >= STATS_AFTER_ROWS) await statisticsRefresher(table)(db, Number.POSITIVE_INFINITY);
+        return progressOf(counts);
       } catch (err) {
-        if (err instanceof RowsInvalid) {
+        let undoFailed = false;
+        if (journaled) {
+          await undoImport(deps.database, { orgId, importId: id, table, since }).catch((undoErr: unknown) => {
+            undoFailed = true;
+            deps.logger?.error({ err: (undoErr as Error).message }, 'undoing a failed import failed');
+          });
+        }
+        const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0 };
+        if (err instanceof RowsInvalid && !undoFailed) {
           // Rows that were valid at validation are not any more (the data changed meanwhile): list them all.
           await clearErrors(db, orgId, id);
           const checked = await validatePass(imp, ctx.jobId);
           const message = `${checked?.invalid ?? 'Some'} rows have errors now; nothing was imported. Check the errors, then start again.`;
+          const recount = checked
+            ? { totalRows: checked.total, validRows: checked.total - checked.invalid, errorRows: checked.invalid }
+            : {};
           await updateImport(
             db,
             orgId,
             id,
-            {
-              status: 'failed',
-              failureMessage: message,
-              ...(checked ? { totalRows: checked.total, validRows: checked.total - checked.invalid, errorRows: checked.invalid } : {}),
-              processedRows: 0,
-              insertedRows: 0,
-              updatedRows: 0,
-              skippedRows: 0,
-              finishedAt: clock.now(),
-            },
+            { ...nothing, ...recount, status: 'failed', failureMessage: message, finishedAt: clock.now() },
             ctx.jobId,
           );
           return { failed: message };
         }
-        const rolledBack =
-          imp.mode === 'all_or_nothing' ? { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0 } : progress();
-        await updateImport(
-          db,
-          orgId,
-          id,
-          { ...rolledBack, status: 'failed', failureMessage: failureMessage(err, 'import'), finishedAt: clock.now() },
-          ctx.jobId,
-        );
+        const message = undoFailed
+          ? 'The import stopped halfway and undoing what it had written failed; check the server log before importing again.'
+          : failureMessage(err, 'import');
+        const written = imp.mode === 'all_or_nothing' && !undoFailed ? nothing : progressOf(counts);
+        await updateImport(db, orgId, id, { ...written, status: 'failed', failureMessage: message, finishedAt: clock.now() }, ctx.jobId);
         throw err;
       }
     },

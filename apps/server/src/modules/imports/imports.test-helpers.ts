@@ -27,6 +27,21 @@ export async function runJobs(t: TestApp) {
   for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
 }
 
+/**
+ * Run jobs until the import has left `validating`/`importing`. On a shared PostgreSQL test database another
+ * test process's worker may claim this import's job and run it (same code), so waiting on the status, not
+ * on our own worker, is what tells the job is done.
+ */
+export async function settle(t: TestApp, headers: Record<string, string>, id: string) {
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
+    await runJobs(t);
+    const imp = await getImport(t, headers, id);
+    if (imp.status !== 'validating' && imp.status !== 'importing') return imp;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`import ${id} did not settle`);
+}
+
 export async function getImport(t: TestApp, headers: Record<string, string>, id: string) {
   const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers });
   expect(res.statusCode).toBe(200);
@@ -53,8 +68,7 @@ export async function uploadAndValidate(
   });
   expect(put.statusCode, put.body).toBe(200);
   expect(put.json().status).toBe('validating');
-  await runJobs(t);
-  const validated = await getImport(t, headers, id);
+  const validated = await settle(t, headers, id);
   expect(validated.status, validated.failureMessage).toBe('validated');
   return validated;
 }
@@ -63,8 +77,7 @@ export async function startAndRun(t: TestApp, headers: Record<string, string>, i
   const res = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${id}/start`, headers, payload: { mode } });
   expect(res.statusCode, res.body).toBe(202);
   expect(res.json().status).toBe('importing');
-  await runJobs(t);
-  return getImport(t, headers, id);
+  return settle(t, headers, id);
 }
 
 export async function xlsxFile(rows: unknown[][]) {
