@@ -1,5 +1,209 @@
-import { ComingSoon } from '../../components/ComingSoon.tsx';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconAddressBook, IconArchive, IconArchiveOff, IconHistory, IconInfoCircle, IconPencil, IconTimeline } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { RouteError } from '../../components/RouteError.tsx';
+import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import type { Account } from '../../lib/types.ts';
+import { AccountContacts } from './AccountContacts.tsx';
+import { AccountDetails } from './AccountDetails.tsx';
+import { AccountFormModal } from './AccountFormModal.tsx';
+import { AccountHistory } from './AccountHistory.tsx';
+import { AccountTimeline } from './AccountTimeline.tsx';
+import { LifecycleBadge, TagList } from './badges.tsx';
+import type { AccountTab } from './search.ts';
 
+const route = getRouteApi('/app/accounts/$accountId');
+
+export function accountQuery(id: string) {
+  return {
+    queryKey: ['accounts', 'detail', id],
+    queryFn: async (): Promise<Account> => unwrap(await api.GET('/api/v1/accounts/{id}', { params: { path: { id } } })),
+  };
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={2}>
+        {label}
+      </Text>
+      <Text size="sm" component="div">
+        {children}
+      </Text>
+    </div>
+  );
+}
+
+/** The account's "360" view: who owns it, where it is, its contacts, what happened, and its history. */
 export function AccountPage() {
-  return <ComingSoon title="AccountPage" />;
+  const { t } = useTranslation();
+  const { accountId } = route.useParams();
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: '/accounts/$accountId' });
+  const queryClient = useQueryClient();
+  const canWrite = useCan('account:write');
+  const canArchive = useCan('account:archive');
+  const canAudit = useCan('audit:read');
+  const [editOpened, editModal] = useDisclosure();
+  const [archiveOpened, archiveModal] = useDisclosure();
+
+  const account = useQuery(accountQuery(accountId));
+
+  const toggleArchive = useMutation({
+    mutationFn: async (archive: boolean) => {
+      const params = { params: { path: { id: accountId } } };
+      return unwrap(
+        archive ? await api.POST('/api/v1/accounts/{id}/archive', params) : await api.POST('/api/v1/accounts/{id}/unarchive', params),
+      );
+    },
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['accounts', 'detail', saved.id], saved);
+      void queryClient.invalidateQueries({ queryKey: ['accounts', 'list'] });
+      void queryClient.invalidateQueries({ queryKey: ['audit', 'account', saved.id] });
+      notifySuccess(saved.archivedAt ? t('account.archivedDone') : t('account.unarchivedDone'));
+      archiveModal.close();
+    },
+    onError: (error) => notifyError(error),
+  });
+
+  if (account.error) return <RouteError error={account.error} reset={() => void account.refetch()} />;
+  const a = account.data;
+  const tab: AccountTab = search.tab === 'history' && !canAudit ? 'contacts' : (search.tab ?? 'contacts');
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/accounts" size="sm">
+          {t('nav.accounts')}
+        </Anchor>
+        <Text size="sm">{a?.name ?? '…'}</Text>
+      </Breadcrumbs>
+      <Paper withBorder p="lg">
+        {a ? (
+          <Stack gap="md">
+            <Group justify="space-between" align="flex-start" wrap="nowrap">
+              <Stack gap={4}>
+                <Group gap="sm">
+                  <Title order={2} fz={24} data-testid="account-name">
+                    {a.name}
+                  </Title>
+                  <LifecycleBadge stage={a.lifecycleStage} />
+                  {a.archivedAt ? (
+                    <Badge color="gray" variant="filled" data-testid="archived-badge">
+                      {t('account.archivedSince', { date: formatDate(a.archivedAt) })}
+                    </Badge>
+                  ) : null}
+                </Group>
+                <Group gap="md">
+                  {a.domain ? (
+                    <Text size="sm" c="dimmed">
+                      {a.domain}
+                    </Text>
+                  ) : null}
+                  {a.website ? (
+                    <Anchor href={a.website} target="_blank" rel="noopener noreferrer" size="sm">
+                      {a.website}
+                    </Anchor>
+                  ) : null}
+                </Group>
+              </Stack>
+              <Group gap="xs" wrap="nowrap">
+                {canWrite ? (
+                  <Button variant="default" leftSection={<IconPencil size={16} />} onClick={editModal.open} data-testid="edit-account">
+                    {t('common.edit')}
+                  </Button>
+                ) : null}
+                {canArchive ? (
+                  <Button
+                    variant="default"
+                    color={a.archivedAt ? undefined : 'red'}
+                    leftSection={a.archivedAt ? <IconArchiveOff size={16} /> : <IconArchive size={16} />}
+                    onClick={a.archivedAt ? () => toggleArchive.mutate(false) : archiveModal.open}
+                    loading={toggleArchive.isPending && !archiveOpened}
+                    data-testid={a.archivedAt ? 'unarchive-account' : 'archive-account'}
+                  >
+                    {a.archivedAt ? t('account.unarchive') : t('account.archive')}
+                  </Button>
+                ) : null}
+              </Group>
+            </Group>
+            <SimpleGrid cols={{ base: 2, md: 3, lg: 6 }} spacing="lg">
+              <Fact label={t('account.fields.owner')}>{a.ownerName ?? t('account.noOwner')}</Fact>
+              <Fact label={t('account.fields.market')}>{a.marketName ? `${a.marketName} (${a.marketCode})` : '—'}</Fact>
+              <Fact label={t('account.fields.segment')}>{a.segment ? t(`account.segment.${a.segment}`) : '—'}</Fact>
+              <Fact label={t('account.fields.edition')}>{a.edition ? t(`account.edition.${a.edition}`) : '—'}</Fact>
+              <Fact label={t('account.fields.lifecycleStage')}>{t(`account.lifecycle.${a.lifecycleStage}`)}</Fact>
+              <Fact label={t('account.fields.tags')}>
+                <TagList tags={a.tags} />
+              </Fact>
+            </SimpleGrid>
+          </Stack>
+        ) : (
+          <Stack>
+            <Skeleton h={28} w="40%" />
+            <Skeleton h={40} />
+          </Stack>
+        )}
+      </Paper>
+
+      <Tabs
+        value={tab}
+        onChange={(v) =>
+          v && navigate({ search: (prev) => ({ ...prev, tab: v === 'contacts' ? undefined : (v as AccountTab) }), replace: true })
+        }
+        keepMounted={false}
+      >
+        <Tabs.List mb="md">
+          <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
+            {t('account.tabs.contacts')}
+          </Tabs.Tab>
+          <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} />}>
+            {t('account.tabs.timeline')}
+          </Tabs.Tab>
+          <Tabs.Tab value="details" leftSection={<IconInfoCircle size={16} />}>
+            {t('account.tabs.details')}
+          </Tabs.Tab>
+          {canAudit ? (
+            <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
+              {t('account.tabs.history')}
+            </Tabs.Tab>
+          ) : null}
+        </Tabs.List>
+        <Tabs.Panel value="contacts">
+          <AccountContacts accountId={accountId} />
+        </Tabs.Panel>
+        <Tabs.Panel value="timeline">
+          <AccountTimeline
+            accountId={accountId}
+            kinds={search.kind}
+            onKindsChange={(kind) => navigate({ search: (prev) => ({ ...prev, kind }), replace: true })}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="details">{a ? <AccountDetails account={a} /> : null}</Tabs.Panel>
+        {canAudit ? (
+          <Tabs.Panel value="history">
+            <AccountHistory accountId={accountId} />
+          </Tabs.Panel>
+        ) : null}
+      </Tabs>
+
+      {a ? <AccountFormModal opened={editOpened} onClose={editModal.close} account={a} /> : null}
+      <ConfirmModal
+        opened={archiveOpened}
+        onClose={archiveModal.close}
+        title={t('account.archiveTitle')}
+        message={t('account.archiveConfirm', { name: a?.name ?? '' })}
+        confirmLabel={t('account.archive')}
+        loading={toggleArchive.isPending}
+        onConfirm={() => toggleArchive.mutate(true)}
+      />
+    </Stack>
+  );
 }

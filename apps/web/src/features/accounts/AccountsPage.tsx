@@ -1,5 +1,199 @@
-import { ComingSoon } from '../../components/ComingSoon.tsx';
+import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
+import { formatCustomValue, formatDate, formatNumber } from '../../lib/format.ts';
+import { useCustomFields } from '../../lib/lookups.ts';
+import type { Account, AccountQuery } from '../../lib/types.ts';
+import { AccountFilters } from './AccountFilters.tsx';
+import { AccountFormModal } from './AccountFormModal.tsx';
+import { LifecycleBadge, TagList } from './badges.tsx';
+import type { AccountsSearch } from './search.ts';
+
+const route = getRouteApi('/app/accounts');
+const DEFAULT_PAGE_SIZE = 50;
+
+/** The API query for the list's filters; the CSV export gets the same ones. */
+export function accountFilterQuery(search: AccountsSearch): AccountQuery {
+  return {
+    q: search.q,
+    marketId: search.marketId,
+    segment: search.segment,
+    edition: search.edition,
+    ownerUserId: search.ownerUserId,
+    lifecycleStage: search.lifecycleStage,
+    tag: search.tag,
+    status: search.status,
+    sort: search.sort,
+    order: search.order,
+  };
+}
 
 export function AccountsPage() {
-  return <ComingSoon title="AccountsPage" />;
+  const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: '/accounts' });
+  const canWrite = useCan('account:write');
+  const canExport = useCan('export:run');
+  const [createOpened, createModal] = useDisclosure();
+  const customFields = useCustomFields('account');
+
+  const page = search.page ?? 1;
+  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
+  const filterQuery = accountFilterQuery(search);
+
+  const list = useQuery({
+    queryKey: ['accounts', 'list', filterQuery, page, pageSize],
+    queryFn: async () => unwrap(await api.GET('/api/v1/accounts', { params: { query: { ...filterQuery, page, pageSize } } })),
+    placeholderData: keepPreviousData,
+  });
+
+  /** Changes the URL's search; any filter change goes back to the first page. */
+  const update = (changes: Partial<AccountsSearch>, keepPage = false) =>
+    navigate({ search: (prev) => ({ ...prev, ...changes, ...(keepPage ? {} : { page: undefined }) }) });
+
+  const listFields = useMemo(() => (customFields.data ?? []).filter((f) => f.showInList), [customFields.data]);
+
+  const columns = useMemo<DataColumn<Account>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('account.fields.name'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => (
+          <Group gap={6} wrap="nowrap">
+            <Anchor
+              renderRoot={(props) => <Link {...props} to="/accounts/$accountId" params={{ accountId: row.original.id }} />}
+              fw={500}
+              size="sm"
+              onClick={(e) => e.stopPropagation()}
+            >
+              {row.original.name}
+            </Anchor>
+            {row.original.archivedAt ? (
+              <Badge size="xs" color="gray" variant="outline">
+                {t('account.archived')}
+              </Badge>
+            ) : null}
+          </Group>
+        ),
+      },
+      {
+        id: 'market',
+        header: t('account.fields.market'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => row.original.marketName ?? '—',
+      },
+      {
+        id: 'segment',
+        header: t('account.fields.segment'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => (row.original.segment ? t(`account.segment.${row.original.segment}`) : '—'),
+      },
+      {
+        id: 'edition',
+        header: t('account.fields.edition'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => (row.original.edition ? t(`account.edition.${row.original.edition}`) : '—'),
+      },
+      {
+        id: 'lifecycleStage',
+        header: t('account.fields.lifecycleStage'),
+        enableSorting: true,
+        cell: ({ row }) => <LifecycleBadge stage={row.original.lifecycleStage} />,
+      },
+      {
+        id: 'owner',
+        header: t('account.fields.owner'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => row.original.ownerName ?? '—',
+      },
+      {
+        id: 'tags',
+        header: t('account.fields.tags'),
+        enableSorting: false,
+        cell: ({ row }) => <TagList tags={row.original.tags} max={3} />,
+      },
+      {
+        id: 'employees',
+        header: t('account.fields.employees'),
+        enableSorting: true,
+        meta: { align: 'right' },
+        cell: ({ row }) => formatNumber(row.original.employees),
+      },
+      ...listFields.map<DataColumn<Account>>((field) => ({
+        id: `custom:${field.key}`,
+        header: field.label,
+        enableSorting: false,
+        meta: { align: field.type === 'number' ? 'right' : undefined, noWrap: field.type === 'date' },
+        cell: ({ row }) => formatCustomValue(field.type, row.original.custom[field.key]),
+      })),
+      {
+        id: 'updatedAt',
+        header: t('account.fields.updatedAt'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => (
+          <Text size="sm" c="dimmed">
+            {formatDate(row.original.updatedAt)}
+          </Text>
+        ),
+      },
+    ],
+    [t, listFields],
+  );
+
+  return (
+    <>
+      <PageHeader
+        title={t('nav.accounts')}
+        actions={
+          canWrite ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={createModal.open} data-testid="new-account">
+              {t('account.new')}
+            </Button>
+          ) : null
+        }
+      />
+      <DataTable
+        testId="accounts-table"
+        columns={columns}
+        data={list.data?.items}
+        total={list.data?.total}
+        getRowId={(a) => a.id}
+        isLoading={list.isLoading}
+        isFetching={list.isFetching}
+        page={page}
+        pageSize={pageSize}
+        onPageChange={(p) => update({ page: p }, true)}
+        onPageSizeChange={(size) => update({ pageSize: size === DEFAULT_PAGE_SIZE ? undefined : size })}
+        sort={search.sort ?? 'name'}
+        order={search.order ?? 'asc'}
+        onSortChange={(sort, order) => update({ sort: sort as AccountsSearch['sort'], order })}
+        onRowClick={(a) => navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })}
+        toolbar={<AccountFilters search={search} onChange={update} />}
+        exportUrl={canExport ? buildUrl('/api/v1/accounts/export.csv', filterQuery) : undefined}
+        emptyMessage={t('account.emptyList')}
+      />
+      {canWrite ? (
+        <AccountFormModal
+          opened={createOpened}
+          onClose={createModal.close}
+          onSaved={(account) => navigate({ to: '/accounts/$accountId', params: { accountId: account.id } })}
+        />
+      ) : null}
+    </>
+  );
 }

@@ -1,0 +1,55 @@
+import { NumberInput, Select, TextInput } from '@mantine/core';
+import { DateInput } from '@mantine/dates';
+import type { CustomField } from '../lib/types.ts';
+
+export type CustomValue = string | number | null;
+
+/** One admin-defined field, rendered by its type: text, number, date (YYYY-MM-DD) or choice. */
+export function CustomFieldInput({
+  field,
+  value,
+  onChange,
+  error,
+}: {
+  field: CustomField;
+  value: CustomValue | undefined;
+  onChange: (value: CustomValue) => void;
+  error?: string;
+}) {
+  const common = { label: field.label, required: field.required, error, 'data-testid': `custom-${field.key}` };
+  switch (field.type) {
+    case 'number':
+      return (
+        <NumberInput
+          {...common}
+          value={typeof value === 'number' ? value : ''}
+          onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? null : Number(v))}
+          thousandSeparator=" "
+        />
+      );
+    case 'date':
+      return (
+        <DateInput
+          {...common}
+          value={typeof value === 'string' && value ? value : null}
+          onChange={(v) => onChange(v ? v.slice(0, 10) : null)}
+          valueFormat="ll"
+          clearable
+        />
+      );
+    case 'choice':
+      return (
+        <Select
+          {...common}
+          data={field.options}
+          value={typeof value === 'string' ? value : null}
+          onChange={(v) => onChange(v)}
+          clearable={!field.required}
+        />
+      );
+    default:
+      return (
+        <TextInput {...common} value={typeof value === 'string' ? value : ''} onChange={(e) => onChange(e.currentTarget.value || null)} />
+      );
+  }
+}

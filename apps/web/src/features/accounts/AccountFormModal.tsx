@@ -1,0 +1,443 @@
+import {
+  Alert,
+  Button,
+  Divider,
+  Group,
+  Modal,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
+import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan, useMe } from '../../app/auth.tsx';
+import { CustomFieldInput, type CustomValue } from '../../components/CustomFieldInput.tsx';
+import { ApiError, api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { useActiveUsers, useCustomFields, useMarkets } from '../../lib/lookups.ts';
+import {
+  type Account,
+  type AccountInput,
+  type CustomField,
+  EDITIONS,
+  type Edition,
+  LIFECYCLE_STAGES,
+  type LifecycleStage,
+  SEGMENTS,
+  type Segment,
+} from '../../lib/types.ts';
+
+interface FormState {
+  name: string;
+  domain: string;
+  externalId: string;
+  website: string;
+  marketId: string | null;
+  segment: Segment | null;
+  edition: Edition | null;
+  lifecycleStage: LifecycleStage;
+  ownerUserId: string | null;
+  employees: number | null;
+  tags: string[];
+  notes: string;
+  custom: Record<string, CustomValue>;
+}
+
+type Body = Omit<AccountInput, 'name'> & { name?: string };
+
+function toForm(account: Account | undefined, defaults: Partial<FormState>): FormState {
+  if (!account)
+    return {
+      name: '',
+      domain: '',
+      externalId: '',
+      website: '',
+      marketId: null,
+      segment: null,
+      edition: null,
+      lifecycleStage: 'onboarding',
+      ownerUserId: null,
+      employees: null,
+      tags: [],
+      notes: '',
+      custom: {},
+      ...defaults,
+    };
+  return {
+    name: account.name,
+    domain: account.domain ?? '',
+    externalId: account.externalId ?? '',
+    website: account.website ?? '',
+    marketId: account.marketId,
+    segment: account.segment,
+    edition: account.edition,
+    lifecycleStage: account.lifecycleStage,
+    ownerUserId: account.ownerUserId,
+    employees: account.employees,
+    tags: account.tags,
+    notes: account.notes ?? '',
+    custom: {},
+  };
+}
+
+/** A stored custom value as the form holds it: numbers stay numbers, everything else text. */
+function toCustomValue(field: CustomField, raw: unknown): CustomValue {
+  if (raw === null || raw === undefined || raw === '') return null;
+  if (field.type === 'number') return typeof raw === 'number' ? raw : Number.isFinite(Number(raw)) ? Number(raw) : null;
+  return String(raw);
+}
+
+const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
+
+/** "example.com/pricing" is what people type; the API wants an absolute URL. */
+function withScheme(url: string): string | null {
+  const v = url.trim();
+  if (!v) return null;
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`;
+}
+
+function toBody(form: FormState): Required<Omit<Body, 'custom'>> {
+  return {
+    name: form.name.trim(),
+    domain: blankToNull(form.domain)?.toLowerCase() ?? null,
+    externalId: blankToNull(form.externalId),
+    website: withScheme(form.website),
+    marketId: form.marketId,
+    segment: form.segment,
+    edition: form.edition,
+    lifecycleStage: form.lifecycleStage,
+    ownerUserId: form.ownerUserId,
+    employees: form.employees,
+    tags: form.tags,
+    notes: blankToNull(form.notes),
+  };
+}
+
+// Messages sit above the buttons, yet in a long form they may be below the fold. Module-level, so
+// React calls it once when the message appears rather than on every render.
+const scrollIntoView = (node: HTMLDivElement | null) => node?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** What the form changed compared with the account it started from; only these go to the server. */
+function changedFields(form: FormState, base: Account): Body {
+  const next = toBody(form);
+  const before = toBody(toForm(base, {}));
+  const body: Record<string, unknown> = {};
+  for (const key of Object.keys(next) as (keyof typeof next)[]) if (!same(next[key], before[key])) body[key] = next[key];
+  const custom: Record<string, CustomValue> = {};
+  for (const [key, value] of Object.entries(form.custom)) if (!same(value, base.custom[key] ?? null)) custom[key] = value;
+  if (Object.keys(custom).length) body.custom = custom;
+  return body as Body;
+}
+
+/**
+ * Create an account, or edit one. Editing sends only what changed, with the version the form was
+ * loaded from, so a concurrent change by someone else is reported instead of silently overwritten.
+ */
+export function AccountFormModal(props: { opened: boolean; onClose: () => void; account?: Account; onSaved?: (account: Account) => void }) {
+  const { opened, onClose, account, onSaved } = props;
+  const { t } = useTranslation();
+  const me = useMe();
+  const queryClient = useQueryClient();
+  const canPickOwner = useCan('user:read');
+  const markets = useMarkets();
+  const users = useActiveUsers();
+  const customFields = useCustomFields('account');
+  const fields = customFields.data ?? [];
+  // The version edits are based on; replaced when the user reloads after a conflict.
+  const [base, setBase] = useState<Account | undefined>(account);
+  const [form, setForm] = useState<FormState>(() => toForm(account, {}));
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => setForm((f) => ({ ...f, [key]: value }));
+  const setCustom = (key: string, value: CustomValue) => setForm((f) => ({ ...f, custom: { ...f.custom, [key]: value } }));
+
+  const save = useMutation({
+    mutationFn: async (): Promise<Account | null> => {
+      if (!base) {
+        const body: AccountInput = {
+          ...toBody(form),
+          custom: Object.fromEntries(Object.entries(form.custom).filter(([, v]) => v !== null)),
+        };
+        return unwrap(await api.POST('/api/v1/accounts', { body }));
+      }
+      const body = changedFields(form, base);
+      if (Object.keys(body).length === 0) return null;
+      return unwrap(
+        await api.PATCH('/api/v1/accounts/{id}', { params: { path: { id: base.id } }, body: { ...body, expectedVersion: base.version } }),
+      );
+    },
+    onSuccess: async (saved) => {
+      onClose();
+      if (!saved) return;
+      queryClient.setQueryData(['accounts', 'detail', saved.id], saved);
+      await queryClient.invalidateQueries({ queryKey: ['accounts'] });
+      await queryClient.invalidateQueries({ queryKey: ['audit-log'] });
+      notifySuccess(base ? t('accountForm.saved', { name: saved.name }) : t('accountForm.created', { name: saved.name }));
+      onSaved?.(saved);
+    },
+    // Field problems show on the inputs and a conflict gets its own message in the form.
+    onError: (error) => {
+      if (error instanceof ApiError && (error.status === 409 || error.body.details.length > 0)) return;
+      notifyError(error);
+    },
+  });
+
+  // Each opening starts from the account as it is now (or an empty form) and forgets old errors.
+  const ownerDefault = canPickOwner ? me.user.id : null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the modal opens or the account changes
+  useEffect(() => {
+    if (!opened) return;
+    setBase(account);
+    setForm(toForm(account, { ownerUserId: ownerDefault }));
+    save.reset();
+  }, [opened, account]);
+
+  // Custom values come from the definitions: an edited account's stored values, blanks otherwise.
+  useEffect(() => {
+    if (!opened || fields.length === 0) return;
+    setForm((f) => {
+      const custom = { ...f.custom };
+      for (const field of fields) if (!(field.key in custom)) custom[field.key] = toCustomValue(field, base?.custom[field.key]);
+      return { ...f, custom };
+    });
+  }, [opened, fields, base]);
+
+  const conflict = save.error instanceof ApiError && save.error.status === 409 && 'expectedVersion' in fieldErrors(save.error);
+  const errors = conflict ? {} : fieldErrors(save.error);
+  const unshownErrors = Object.keys(errors).filter((k) => !k.startsWith('custom.') && !FIELD_KEYS.has(k));
+
+  /** After a conflict: take the latest version from the server and put the user's edits back on top. */
+  const reloadLatest = async () => {
+    if (!base) return;
+    try {
+      const latest = unwrap(await api.GET('/api/v1/accounts/{id}', { params: { path: { id: base.id } } }));
+      const mine = changedFields(form, base);
+      const fresh = toForm(latest, {});
+      const merged: FormState = { ...fresh, custom: { ...form.custom } };
+      for (const key of Object.keys(mine) as (keyof Body)[]) {
+        if (key === 'custom') continue;
+        (merged as unknown as Record<string, unknown>)[key] = form[key as keyof FormState];
+      }
+      for (const field of fields)
+        if (!(mine.custom && field.key in mine.custom)) merged.custom[field.key] = toCustomValue(field, latest.custom[field.key]);
+      setBase(latest);
+      setForm(merged);
+      save.reset();
+      queryClient.setQueryData(['accounts', 'detail', latest.id], latest);
+    } catch (error) {
+      notifyError(error);
+    }
+  };
+
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    save.mutate();
+  };
+
+  const marketOptions = useMemo(() => (markets.data ?? []).map((m) => ({ value: m.id, label: `${m.name} (${m.code})` })), [markets.data]);
+  const ownerOptions = useMemo(() => {
+    const list = (users.data ?? []).map((u) => ({ value: u.id, label: u.name }));
+    // An owner who has since been disabled still shows by name rather than as a bare id.
+    if (base?.ownerUserId && !list.some((o) => o.value === base.ownerUserId))
+      list.push({ value: base.ownerUserId, label: base.ownerName ?? base.ownerUserId });
+    return list;
+  }, [users.data, base]);
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      title={base ? t('accountForm.editTitle', { name: base.name }) : t('accountForm.createTitle')}
+      size="xl"
+    >
+      <form onSubmit={submit} noValidate data-testid="account-form">
+        <Stack gap="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+            <TextInput
+              label={t('account.fields.name')}
+              required
+              data-autofocus
+              value={form.name}
+              onChange={(e) => set('name', e.currentTarget.value)}
+              error={errors.name}
+              maxLength={200}
+            />
+            <TextInput
+              label={t('account.fields.domain')}
+              placeholder="example.com"
+              value={form.domain}
+              onChange={(e) => set('domain', e.currentTarget.value)}
+              error={errors.domain}
+            />
+            <TextInput
+              label={t('account.fields.externalId')}
+              description={t('accountForm.externalIdHelp')}
+              value={form.externalId}
+              onChange={(e) => set('externalId', e.currentTarget.value)}
+              error={errors.externalId}
+              maxLength={100}
+            />
+            <TextInput
+              label={t('account.fields.website')}
+              description={t('accountForm.websiteHelp')}
+              placeholder="https://www.example.com"
+              value={form.website}
+              onChange={(e) => set('website', e.currentTarget.value)}
+              error={errors.website}
+            />
+          </SimpleGrid>
+          <Divider label={t('accountForm.classification')} labelPosition="left" />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md" verticalSpacing="sm">
+            <Select
+              label={t('account.fields.market')}
+              placeholder={t('accountForm.noMarket')}
+              data={marketOptions}
+              value={form.marketId}
+              onChange={(v) => set('marketId', v)}
+              clearable
+              error={errors.marketId}
+            />
+            <Select
+              label={t('account.fields.segment')}
+              placeholder={t('accountForm.notSet')}
+              data={SEGMENTS.map((s) => ({ value: s, label: t(`account.segment.${s}`) }))}
+              value={form.segment}
+              onChange={(v) => set('segment', v as Segment | null)}
+              clearable
+              error={errors.segment}
+            />
+            <Select
+              label={t('account.fields.edition')}
+              placeholder={t('accountForm.notSet')}
+              data={EDITIONS.map((s) => ({ value: s, label: t(`account.edition.${s}`) }))}
+              value={form.edition}
+              onChange={(v) => set('edition', v as Edition | null)}
+              clearable
+              error={errors.edition}
+            />
+            <Select
+              label={t('account.fields.lifecycleStage')}
+              required
+              allowDeselect={false}
+              data={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`account.lifecycle.${s}`) }))}
+              value={form.lifecycleStage}
+              onChange={(v) => v && set('lifecycleStage', v as LifecycleStage)}
+              error={errors.lifecycleStage}
+            />
+            <Select
+              label={t('account.fields.owner')}
+              placeholder={t('accountForm.noOwner')}
+              data={ownerOptions}
+              value={form.ownerUserId}
+              onChange={(v) => set('ownerUserId', v)}
+              searchable
+              clearable
+              disabled={!canPickOwner}
+              error={errors.ownerUserId}
+            />
+            <NumberInput
+              label={t('account.fields.employees')}
+              min={0}
+              max={2_147_483_647}
+              allowDecimal={false}
+              allowNegative={false}
+              thousandSeparator=" "
+              value={form.employees ?? ''}
+              onChange={(v) => set('employees', typeof v === 'number' ? v : null)}
+              error={errors.employees}
+            />
+          </SimpleGrid>
+          <TagsInput
+            label={t('account.fields.tags')}
+            description={t('accountForm.tagsHelp')}
+            value={form.tags}
+            onChange={(v) => set('tags', v)}
+            maxTags={50}
+            clearable
+            error={errors.tags ?? Object.entries(errors).find(([k]) => k.startsWith('tags.'))?.[1]}
+          />
+          <Textarea
+            label={t('account.fields.notes')}
+            autosize
+            minRows={2}
+            maxRows={8}
+            value={form.notes}
+            onChange={(e) => set('notes', e.currentTarget.value)}
+            error={errors.notes}
+          />
+          {fields.length > 0 ? (
+            <>
+              <Divider label={t('accountForm.customFields')} labelPosition="left" />
+              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md" verticalSpacing="sm">
+                {fields.map((field) => (
+                  <CustomFieldInput
+                    key={field.id}
+                    field={field}
+                    value={form.custom[field.key] ?? null}
+                    onChange={(v) => setCustom(field.key, v)}
+                    error={errors[`custom.${field.key}`]}
+                  />
+                ))}
+              </SimpleGrid>
+            </>
+          ) : null}
+          {conflict ? (
+            <Alert
+              color="orange"
+              icon={<IconAlertTriangle size={18} />}
+              title={t('accountForm.conflictTitle')}
+              data-testid="account-conflict"
+              ref={scrollIntoView}
+            >
+              <Stack gap="xs" align="flex-start">
+                {t('accountForm.conflict')}
+                <Button size="xs" variant="light" color="orange" leftSection={<IconRefresh size={14} />} onClick={reloadLatest}>
+                  {t('accountForm.reloadLatest')}
+                </Button>
+              </Stack>
+            </Alert>
+          ) : null}
+          {Object.keys(errors).length > 0 ? (
+            <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="account-form-errors" ref={scrollIntoView}>
+              {t('accountForm.fixErrors')}
+              {unshownErrors.map((k) => (
+                <div key={k}>
+                  {k}: {errors[k]}
+                </div>
+              ))}
+            </Alert>
+          ) : null}
+          <Group justify="flex-end" mt="sm">
+            <Button variant="default" onClick={onClose}>
+              {t('common.cancel')}
+            </Button>
+            <Button type="submit" loading={save.isPending} disabled={conflict} data-testid="account-form-submit">
+              {base ? t('common.save') : t('accountForm.create')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+// Fields with an input of their own; an error for any other key is listed in the alert instead.
+const FIELD_KEYS = new Set([
+  'name',
+  'domain',
+  'externalId',
+  'website',
+  'marketId',
+  'segment',
+  'edition',
+  'lifecycleStage',
+  'ownerUserId',
+  'employees',
+  'tags',
+  'notes',
+]);

@@ -1,0 +1,174 @@
+import { ActionIcon, Button, Center, Chip, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../lib/types.ts';
+import { InteractionFormModal } from './InteractionFormModal.tsx';
+import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
+
+const PAGE_SIZE = 25;
+
+function InteractionMeta({ item }: { item: Interaction }) {
+  const { t } = useTranslation();
+  const parts = [
+    t(`timeline.kind.${item.kind}`),
+    item.direction ? t(`timeline.direction.${item.direction}`) : null,
+    item.contactName ? t('timeline.with', { name: item.contactName }) : null,
+    item.durationMinutes ? t('timeline.minutes', { count: item.durationMinutes }) : null,
+    item.authorName ? t('timeline.by', { name: item.authorName }) : null,
+  ].filter(Boolean);
+  return (
+    <Text size="xs" c="dimmed">
+      {parts.join(' · ')} ·{' '}
+      <Tooltip label={formatDateTime(item.occurredAt)}>
+        <span>{formatRelative(item.occurredAt)}</span>
+      </Tooltip>
+    </Text>
+  );
+}
+
+/** The account's interactions, newest first, with a kind filter and "Log interaction". */
+export function AccountTimeline({
+  accountId,
+  kinds,
+  onKindsChange,
+}: {
+  accountId: string;
+  kinds: InteractionKind[] | undefined;
+  onKindsChange: (kinds: InteractionKind[] | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const canWrite = useCan('interaction:write');
+  const [formOpened, formModal] = useDisclosure();
+  const [deleting, setDeleting] = useState<Interaction | null>(null);
+
+  const timeline = useInfiniteQuery({
+    queryKey: ['timeline', accountId, kinds ?? []],
+    initialPageParam: 1,
+    queryFn: async ({ pageParam }) =>
+      unwrap(
+        await api.GET('/api/v1/accounts/{id}/timeline', {
+          params: { path: { id: accountId }, query: { page: pageParam, pageSize: PAGE_SIZE, order: 'desc', kind: kinds } },
+        }),
+      ),
+    getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
+  });
+
+  const remove = useMutation({
+    mutationFn: async (item: Interaction) => unwrap(await api.DELETE('/api/v1/interactions/{id}', { params: { path: { id: item.id } } })),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['timeline', accountId] });
+      notifySuccess(t('timeline.deleted'));
+      setDeleting(null);
+    },
+    onError: (error) => notifyError(error),
+  });
+
+  const items = timeline.data?.pages.flatMap((p) => p.items) ?? [];
+  const total = timeline.data?.pages[0]?.total ?? 0;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Chip.Group multiple value={kinds ?? []} onChange={(v) => onKindsChange(v.length ? (v as InteractionKind[]) : undefined)}>
+          <Group gap={6}>
+            {INTERACTION_KINDS.map((k) => (
+              <Chip key={k} value={k} size="xs" color={KIND_COLORS[k]} variant="light">
+                {t(`timeline.kind.${k}`)}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
+        {canWrite ? (
+          <Button leftSection={<IconPlus size={16} />} onClick={formModal.open} data-testid="log-interaction">
+            {t('timeline.log')}
+          </Button>
+        ) : null}
+      </Group>
+      <Paper withBorder p="lg">
+        {timeline.isLoading ? (
+          <Center py="xl">
+            <Loader size="sm" />
+          </Center>
+        ) : items.length === 0 ? (
+          <Center py="xl">
+            <Text c="dimmed" data-testid="timeline-empty">
+              {kinds ? t('timeline.emptyFiltered') : t('timeline.empty')}
+            </Text>
+          </Center>
+        ) : (
+          <Stack gap="md">
+            <Timeline bulletSize={28} lineWidth={2} data-testid="timeline">
+              {items.map((item) => {
+                const Icon = KIND_ICONS[item.kind];
+                return (
+                  <Timeline.Item
+                    key={item.id}
+                    bullet={
+                      <ThemeIcon size={28} radius="xl" variant="light" color={KIND_COLORS[item.kind]}>
+                        <Icon size={15} />
+                      </ThemeIcon>
+                    }
+                    title={
+                      <Group justify="space-between" wrap="nowrap" gap="xs">
+                        <Text fw={600} size="sm">
+                          {item.subject}
+                        </Text>
+                        {canWrite && item.source === 'manual' ? (
+                          <ActionIcon
+                            variant="subtle"
+                            color="gray"
+                            size="sm"
+                            onClick={() => setDeleting(item)}
+                            aria-label={t('common.delete')}
+                          >
+                            <IconTrash size={14} />
+                          </ActionIcon>
+                        ) : null}
+                      </Group>
+                    }
+                    data-testid="timeline-item"
+                  >
+                    <InteractionMeta item={item} />
+                    {item.body ? (
+                      <Text size="sm" mt={6} style={{ whiteSpace: 'pre-wrap' }} lineClamp={8}>
+                        {item.body}
+                      </Text>
+                    ) : null}
+                  </Timeline.Item>
+                );
+              })}
+            </Timeline>
+            <Group justify="space-between">
+              <Text size="xs" c="dimmed">
+                {t('timeline.showing', { shown: items.length, total })}
+              </Text>
+              {timeline.hasNextPage ? (
+                <Button variant="default" size="xs" onClick={() => void timeline.fetchNextPage()} loading={timeline.isFetchingNextPage}>
+                  {t('timeline.more')}
+                </Button>
+              ) : null}
+            </Group>
+          </Stack>
+        )}
+      </Paper>
+      <InteractionFormModal opened={formOpened} onClose={formModal.close} accountId={accountId} />
+      <ConfirmModal
+        opened={deleting !== null}
+        onClose={() => setDeleting(null)}
+        title={t('timeline.deleteTitle')}
+        message={t('timeline.deleteConfirm', { subject: deleting?.subject ?? '' })}
+        confirmLabel={t('common.delete')}
+        loading={remove.isPending}
+        onConfirm={() => deleting && remove.mutate(deleting)}
+      />
+    </Stack>
+  );
+}

@@ -1,0 +1,26 @@
+import { Badge, Group, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ContactRole } from '../../lib/types.ts';
+
+const ROLE_COLORS: Record<ContactRole, string> = {
+  champion: 'teal',
+  decision_maker: 'indigo',
+  billing: 'yellow',
+  technical: 'cyan',
+  user: 'gray',
+  executive_sponsor: 'grape',
+};
+
+export function RoleBadges({ roles }: { roles: ContactRole[] }) {
+  const { t } = useTranslation();
+  if (roles.length === 0) return <Text c="dimmed">—</Text>;
+  return (
+    <Group gap={4}>
+      {roles.map((role) => (
+        <Badge key={role} size="sm" variant="light" color={ROLE_COLORS[role]} radius="sm" tt="none">
+          {t(`contact.role.${role}`)}
+        </Badge>
+      ))}
+    </Group>
+  );
+}
