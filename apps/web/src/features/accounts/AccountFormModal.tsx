@@ -3,6 +3,7 @@ import {
   Button,
   Divider,
   Group,
+  List,
   Modal,
   NumberInput,
   Select,
@@ -171,14 +172,19 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
         await api.PATCH('/api/v1/accounts/{id}', { params: { path: { id: base.id } }, body: { ...body, expectedVersion: base.version } }),
       );
     },
-    onSuccess: async (saved) => {
+    onSuccess: (saved) => {
       onClose();
       if (!saved) return;
       queryClient.setQueryData(['accounts', 'detail', saved.id], saved);
-      await queryClient.invalidateQueries({ queryKey: ['accounts'] });
-      await queryClient.invalidateQueries({ queryKey: ['audit-log'] });
       notifySuccess(base ? t('accountForm.saved', { name: saved.name }) : t('accountForm.created', { name: saved.name }));
       onSaved?.(saved);
+      // Lists, the account's history tab and the admin audit log are now out of date.
+      void queryClient.invalidateQueries({
+        queryKey: ['accounts'],
+        predicate: (q) => q.queryKey[1] !== 'detail' || q.queryKey[2] !== saved.id,
+      });
+      void queryClient.invalidateQueries({ queryKey: ['audit'] });
+      void queryClient.invalidateQueries({ queryKey: ['audit-log'] });
     },
     // Field problems show on the inputs and a conflict gets its own message in the form.
     onError: (error) => {
@@ -209,7 +215,12 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
 
   const conflict = save.error instanceof ApiError && save.error.status === 409 && 'expectedVersion' in fieldErrors(save.error);
   const errors = conflict ? {} : fieldErrors(save.error);
-  const unshownErrors = Object.keys(errors).filter((k) => !k.startsWith('custom.') && !FIELD_KEYS.has(k));
+  /** Each problem with the field's label, so it can be read next to the Save button in a long form. */
+  const errorLabel = (key: string) => {
+    const root = key.split('.')[0] ?? key;
+    if (key.startsWith('custom.')) return fields.find((f) => `custom.${f.key}` === key)?.label ?? key;
+    return FIELD_KEYS.has(root) ? t(`account.fields.${root}`) : key;
+  };
 
   /** After a conflict: take the latest version from the server and put the user's edits back on top. */
   const reloadLatest = async () => {
@@ -405,11 +416,13 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
           {Object.keys(errors).length > 0 ? (
             <Alert color="red" icon={<IconAlertTriangle size={18} />} data-testid="account-form-errors" ref={scrollIntoView}>
               {t('accountForm.fixErrors')}
-              {unshownErrors.map((k) => (
-                <div key={k}>
-                  {k}: {errors[k]}
-                </div>
-              ))}
+              <List size="sm" mt={4}>
+                {Object.entries(errors).map(([key, message]) => (
+                  <List.Item key={key}>
+                    {errorLabel(key)}: {message}
+                  </List.Item>
+                ))}
+              </List>
             </Alert>
           ) : null}
           <Group justify="flex-end" mt="sm">
@@ -426,7 +439,7 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
   );
 }
 
-// Fields with an input of their own; an error for any other key is listed in the alert instead.
+// The account's own fields, whose labels are account.fields.<key>.
 const FIELD_KEYS = new Set([
   'name',
   'domain',
