@@ -141,6 +141,9 @@ export function createImportRunner(deps: {
   /** A message that is safe to show: our own errors as they are, anything else (database, parser) generic. */
   function failureMessage(err: unknown, what: string) {
     if (err instanceof AppError) return err.message;
+    if ((err as { code?: string }).code === '23505') {
+      return `Some of the same ${what === 'import' ? 'records' : 'rows'} were changed by someone else at the same time; start again.`;
+    }
     deps.logger?.error({ err: (err as Error).message }, `${what} failed`);
     return `The ${what} stopped because of an internal error; try again, or check the server log.`;
   }
