@@ -54,6 +54,9 @@ export function AccountDetails({ account: a }: { account: Account }) {
     [t('account.fields.tags'), <TagList key="tags" tags={a.tags} />],
     [t('account.fields.createdAt'), formatDateTime(a.createdAt)],
     [t('account.fields.updatedAt'), formatDateTime(a.updatedAt)],
+    ...(a.archivedAt ? ([[t('account.fields.archivedAt'), formatDateTime(a.archivedAt)]] as [string, ReactNode][]) : []),
+    // Each save raises the version; an edit made from an older one is refused rather than lost.
+    [t('account.fields.version'), a.version],
   ];
   const custom: [string, ReactNode][] = (customFields.data ?? []).map((f) => [f.label, formatCustomValue(f.type, a.custom[f.key])]);
 

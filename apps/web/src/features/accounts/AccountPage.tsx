@@ -1,6 +1,15 @@
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconAddressBook, IconArchive, IconArchiveOff, IconHistory, IconInfoCircle, IconPencil, IconTimeline } from '@tabler/icons-react';
+import {
+  IconAddressBook,
+  IconAlertTriangle,
+  IconArchive,
+  IconArchiveOff,
+  IconHistory,
+  IconInfoCircle,
+  IconPencil,
+  IconTimeline,
+} from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
@@ -8,7 +17,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
-import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { ApiError, api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import type { Account } from '../../lib/types.ts';
 import { AccountContacts } from './AccountContacts.tsx';
@@ -38,6 +47,23 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
         {children}
       </Text>
     </div>
+  );
+}
+
+/** A mistyped or stale link, an account of another organisation, or one outside a CSM's own accounts. */
+function AccountNotFound() {
+  const { t } = useTranslation();
+  return (
+    <Stack maw={560} mt="xl" data-testid="account-not-found">
+      <Alert color="gray" title={t('account.notFoundTitle')} icon={<IconAlertTriangle />}>
+        {t('account.notFound')}
+      </Alert>
+      <div>
+        <Button component={Link} to="/accounts" variant="default">
+          {t('account.backToList')}
+        </Button>
+      </div>
+    </Stack>
   );
 }
 
@@ -73,6 +99,7 @@ export function AccountPage() {
     onError: (error) => notifyError(error),
   });
 
+  if (account.error instanceof ApiError && account.error.status === 404) return <AccountNotFound />;
   if (account.error) return <RouteError error={account.error} reset={() => void account.refetch()} />;
   const a = account.data;
   const tab: AccountTab = search.tab === 'history' && !canAudit ? 'contacts' : (search.tab ?? 'contacts');

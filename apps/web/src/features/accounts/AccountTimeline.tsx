@@ -1,4 +1,4 @@
-import { ActionIcon, Button, Center, Chip, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline, Tooltip } from '@mantine/core';
+import { ActionIcon, Button, Center, Chip, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
@@ -26,9 +26,9 @@ function InteractionMeta({ item }: { item: Interaction }) {
   return (
     <Text size="xs" c="dimmed">
       {parts.join(' · ')} ·{' '}
-      <Tooltip label={formatDateTime(item.occurredAt)}>
-        <span>{formatRelative(item.occurredAt)}</span>
-      </Tooltip>
+      <time dateTime={item.occurredAt}>
+        {formatRelative(item.occurredAt)} ({formatDateTime(item.occurredAt)})
+      </time>
     </Text>
   );
 }
