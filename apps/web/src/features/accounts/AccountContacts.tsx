@@ -60,6 +60,7 @@ export function AccountContacts({ accountId }: { accountId: string }) {
       id: 'name',
       header: t('contact.fields.name'),
       enableSorting: true,
+      meta: { noWrap: true },
       cell: ({ row }) => (
         <Text size="sm" fw={500}>
           {contactName(row.original)}

@@ -14,7 +14,7 @@ const LIFECYCLE_COLORS: Record<LifecycleStage, string> = {
 export function LifecycleBadge({ stage }: { stage: LifecycleStage }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={LIFECYCLE_COLORS[stage]} radius="sm" tt="none" style={{ flexShrink: 0 }}>
+    <Badge variant="light" color={LIFECYCLE_COLORS[stage]} radius="sm" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
       {t(`account.lifecycle.${stage}`)}
     </Badge>
   );
@@ -25,9 +25,9 @@ export function TagList({ tags, max }: { tags: string[]; max?: number }) {
   if (tags.length === 0) return <Text c="dimmed">—</Text>;
   const shown = max ? tags.slice(0, max) : tags;
   return (
-    <Group gap={4} wrap={max ? 'nowrap' : 'wrap'}>
+    <Group gap={4} wrap={max ? 'nowrap' : 'wrap'} preventGrowOverflow={false}>
       {shown.map((tag) => (
-        <Badge key={tag} variant="outline" color="gray" radius="sm" size="sm" tt="none" style={{ flexShrink: 0 }}>
+        <Badge key={tag} variant="outline" color="gray" radius="sm" size="sm" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
           {tag}
         </Badge>
       ))}

@@ -52,6 +52,7 @@ export function ContactsPage() {
         id: 'name',
         header: t('contact.fields.name'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) => (
           <Text size="sm" fw={500}>
             {contactName(row.original)}
@@ -62,6 +63,7 @@ export function ContactsPage() {
         id: 'account',
         header: t('contact.fields.account'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) => (
           <Anchor
             renderRoot={(props) => <Link {...props} to="/accounts/$accountId" params={{ accountId: row.original.accountId }} />}

@@ -15,9 +15,9 @@ export function RoleBadges({ roles }: { roles: ContactRole[] }) {
   const { t } = useTranslation();
   if (roles.length === 0) return <Text c="dimmed">—</Text>;
   return (
-    <Group gap={4}>
+    <Group gap={4} preventGrowOverflow={false}>
       {roles.map((role) => (
-        <Badge key={role} size="sm" variant="light" color={ROLE_COLORS[role]} radius="sm" tt="none">
+        <Badge key={role} size="sm" variant="light" color={ROLE_COLORS[role]} radius="sm" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
           {t(`contact.role.${role}`)}
         </Badge>
       ))}
