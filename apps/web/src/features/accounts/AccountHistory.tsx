@@ -2,14 +2,76 @@ import { Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@manti
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatCustomValue, formatDateTime } from '../../lib/format.ts';
+import { useCustomFields, useMarkets } from '../../lib/lookups.ts';
+import type { CustomField } from '../../lib/types.ts';
 import { AuditDiff } from '../admin/AuditDiff.tsx';
+import { useUserOptions } from '../admin/shared.tsx';
 
 const PAGE_SIZE = 20;
+
+// Bookkeeping a reader does not need: ids, names stored beside ids, and timestamps the entry already has.
+const HIDDEN = new Set(['id', 'version', 'createdAt', 'updatedAt', 'ownerName', 'marketCode', 'marketName']);
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * An audit snapshot in the reader's words: field labels in the UI language, owner and market by
+ * name, enum values translated, each custom field as its own row.
+ */
+function useReadableSnapshot() {
+  const { t } = useTranslation();
+  const { users } = useUserOptions();
+  const markets = useMarkets();
+  const customFields = useCustomFields('account');
+  return (snapshot: unknown): unknown => {
+    if (!isRecord(snapshot)) return snapshot;
+    const out: Record<string, unknown> = {};
+    const value = (key: string, v: unknown): unknown => {
+      if (v === null || v === undefined || typeof v !== 'string') return v;
+      if (key === 'ownerUserId') return users.find((u) => u.id === v)?.name ?? v;
+      if (key === 'marketId') return markets.data?.find((m) => m.id === v)?.name ?? v;
+      if (key === 'segment' || key === 'edition') return t(`account.${key}.${v}`, { defaultValue: v });
+      if (key === 'lifecycleStage') return t(`account.lifecycle.${v}`, { defaultValue: v });
+      if (key === 'archivedAt') return formatDateTime(v);
+      return v;
+    };
+    for (const [key, v] of Object.entries(snapshot)) {
+      if (HIDDEN.has(key)) continue;
+      if (key === 'custom' && isRecord(v)) {
+        for (const [ck, cv] of Object.entries(v)) {
+          const field: CustomField | undefined = customFields.data?.find((f) => f.key === ck);
+          out[field?.label ?? ck] = field ? formatCustomValue(field.type, cv) : cv;
+        }
+        continue;
+      }
+      const label = key === 'ownerUserId' ? 'owner' : key === 'marketId' ? 'market' : key;
+      out[t(`account.fields.${label}`, { defaultValue: key })] = value(key, v);
+    }
+    return out;
+  };
+}
+
+/** The server records the whole custom object when one value changes; show just what changed. */
+function onlyChanges(before: unknown, after: unknown): { before: unknown; after: unknown } {
+  if (!isRecord(before) || !isRecord(after)) return { before, after };
+  const b = { ...before };
+  const a = { ...after };
+  for (const key of Object.keys(a)) {
+    if (key in b && JSON.stringify(a[key]) === JSON.stringify(b[key])) {
+      delete a[key];
+      delete b[key];
+    }
+  }
+  return { before: b, after: a };
+}
 
 /** Every recorded change to the account (who, when, before → after); needs audit:read. */
 export function AccountHistory({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
+  const readable = useReadableSnapshot();
   const history = useInfiniteQuery({
     queryKey: ['audit', 'account', accountId],
     initialPageParam: 1,
@@ -56,7 +118,7 @@ export function AccountHistory({ accountId }: { accountId: string }) {
               {formatDateTime(entry.at)}
             </Text>
           </Group>
-          <AuditDiff before={entry.before} after={entry.after} />
+          <AuditDiff {...onlyChanges(readable(entry.before), readable(entry.after))} />
         </Paper>
       ))}
       {history.hasNextPage ? (
