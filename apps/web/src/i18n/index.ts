@@ -19,7 +19,7 @@ const STORAGE_KEY = 'c365.language';
 type Strings = Record<string, unknown>;
 
 // A feature may keep its strings beside its code in features/<name>/i18n/<lang>.json; they are
-// merged under the feature's name, so features/imports/i18n/en.json's "title" is t('imports.title').
+// merged under the feature's name, so "title" in features/imports/i18n/en.json is the key imports.title.
 const featureFiles = import.meta.glob<Strings>('../features/*/i18n/*.json', { eager: true, import: 'default' });
 
 function withFeatureStrings(lang: UiLanguage, base: Strings): Strings {
