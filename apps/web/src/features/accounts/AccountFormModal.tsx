@@ -24,7 +24,6 @@ import { useActiveUsers, useCustomFields, useMarkets } from '../../lib/lookups.t
 import {
   type Account,
   type AccountInput,
-  type CustomField,
   EDITIONS,
   type Edition,
   LIFECYCLE_STAGES,
@@ -32,110 +31,11 @@ import {
   SEGMENTS,
   type Segment,
 } from '../../lib/types.ts';
-
-interface FormState {
-  name: string;
-  domain: string;
-  externalId: string;
-  website: string;
-  marketId: string | null;
-  segment: Segment | null;
-  edition: Edition | null;
-  lifecycleStage: LifecycleStage;
-  ownerUserId: string | null;
-  employees: number | null;
-  tags: string[];
-  notes: string;
-  custom: Record<string, CustomValue>;
-}
-
-type Body = Omit<AccountInput, 'name'> & { name?: string };
-
-function toForm(account: Account | undefined, defaults: Partial<FormState>): FormState {
-  if (!account)
-    return {
-      name: '',
-      domain: '',
-      externalId: '',
-      website: '',
-      marketId: null,
-      segment: null,
-      edition: null,
-      lifecycleStage: 'onboarding',
-      ownerUserId: null,
-      employees: null,
-      tags: [],
-      notes: '',
-      custom: {},
-      ...defaults,
-    };
-  return {
-    name: account.name,
-    domain: account.domain ?? '',
-    externalId: account.externalId ?? '',
-    website: account.website ?? '',
-    marketId: account.marketId,
-    segment: account.segment,
-    edition: account.edition,
-    lifecycleStage: account.lifecycleStage,
-    ownerUserId: account.ownerUserId,
-    employees: account.employees,
-    tags: account.tags,
-    notes: account.notes ?? '',
-    custom: {},
-  };
-}
-
-/** A stored custom value as the form holds it: numbers stay numbers, everything else text. */
-function toCustomValue(field: CustomField, raw: unknown): CustomValue {
-  if (raw === null || raw === undefined || raw === '') return null;
-  if (field.type === 'number') return typeof raw === 'number' ? raw : Number.isFinite(Number(raw)) ? Number(raw) : null;
-  return String(raw);
-}
-
-const blankToNull = (value: string) => (value.trim() === '' ? null : value.trim());
-
-/** "example.com/pricing" is what people type; the API wants an absolute URL. */
-function withScheme(url: string): string | null {
-  const v = url.trim();
-  if (!v) return null;
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(v) ? v : `https://${v}`;
-}
-
-function toBody(form: FormState): Required<Omit<Body, 'custom'>> {
-  return {
-    name: form.name.trim(),
-    domain: blankToNull(form.domain)?.toLowerCase() ?? null,
-    externalId: blankToNull(form.externalId),
-    website: withScheme(form.website),
-    marketId: form.marketId,
-    segment: form.segment,
-    edition: form.edition,
-    lifecycleStage: form.lifecycleStage,
-    ownerUserId: form.ownerUserId,
-    employees: form.employees,
-    tags: form.tags,
-    notes: blankToNull(form.notes),
-  };
-}
+import { changedFields, FIELD_KEYS, type FormState, rebaseEdits, toBody, toForm, withCustomDefaults } from './accountForm.ts';
 
 // Messages sit above the buttons, yet in a long form they may be below the fold. Module-level, so
 // React calls it once when the message appears rather than on every render.
 const scrollIntoView = (node: HTMLDivElement | null) => node?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
-
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-
-/** What the form changed compared with the account it started from; only these go to the server. */
-function changedFields(form: FormState, base: Account): Body {
-  const next = toBody(form);
-  const before = toBody(toForm(base, {}));
-  const body: Record<string, unknown> = {};
-  for (const key of Object.keys(next) as (keyof typeof next)[]) if (!same(next[key], before[key])) body[key] = next[key];
-  const custom: Record<string, CustomValue> = {};
-  for (const [key, value] of Object.entries(form.custom)) if (!same(value, base.custom[key] ?? null)) custom[key] = value;
-  if (Object.keys(custom).length) body.custom = custom;
-  return body as Body;
-}
 
 /**
  * Create an account, or edit one. Editing sends only what changed, with the version the form was
@@ -206,11 +106,7 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
   // Custom values come from the definitions: an edited account's stored values, blanks otherwise.
   useEffect(() => {
     if (!opened || fields.length === 0) return;
-    setForm((f) => {
-      const custom = { ...f.custom };
-      for (const field of fields) if (!(field.key in custom)) custom[field.key] = toCustomValue(field, base?.custom[field.key]);
-      return { ...f, custom };
-    });
+    setForm((f) => withCustomDefaults(f, fields, base));
   }, [opened, fields, base]);
 
   const conflict = save.error instanceof ApiError && save.error.status === 409 && 'expectedVersion' in fieldErrors(save.error);
@@ -227,17 +123,8 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
     if (!base) return;
     try {
       const latest = unwrap(await api.GET('/api/v1/accounts/{id}', { params: { path: { id: base.id } } }));
-      const mine = changedFields(form, base);
-      const fresh = toForm(latest, {});
-      const merged: FormState = { ...fresh, custom: { ...form.custom } };
-      for (const key of Object.keys(mine) as (keyof Body)[]) {
-        if (key === 'custom') continue;
-        (merged as unknown as Record<string, unknown>)[key] = form[key as keyof FormState];
-      }
-      for (const field of fields)
-        if (!(mine.custom && field.key in mine.custom)) merged.custom[field.key] = toCustomValue(field, latest.custom[field.key]);
       setBase(latest);
-      setForm(merged);
+      setForm(rebaseEdits(form, base, latest, fields));
       save.reset();
       queryClient.setQueryData(['accounts', 'detail', latest.id], latest);
     } catch (error) {
@@ -438,19 +325,3 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
     </Modal>
   );
 }
-
-// The account's own fields, whose labels are account.fields.<key>.
-const FIELD_KEYS = new Set([
-  'name',
-  'domain',
-  'externalId',
-  'website',
-  'marketId',
-  'segment',
-  'edition',
-  'lifecycleStage',
-  'ownerUserId',
-  'employees',
-  'tags',
-  'notes',
-]);
