@@ -15,7 +15,7 @@ import {
 } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useMemo, useState } from 'react';
+import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { CustomFieldInput, type CustomValue } from '../../components/CustomFieldInput.tsx';
@@ -94,10 +94,19 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
   });
 
   // Each opening starts from the account as it is now (or an empty form) and forgets old errors.
+  // Only an opening: a refetch of the same account while the form is open (after a save elsewhere,
+  // or loading the latest version after a conflict) must not wipe what the user typed.
   const ownerDefault = canPickOwner ? me.user.id : null;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the modal opens or the account changes
+  const initialisedFor = useRef<string | null>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset only when the modal opens or shows another account
   useEffect(() => {
-    if (!opened) return;
+    if (!opened) {
+      initialisedFor.current = null;
+      return;
+    }
+    const key = account?.id ?? 'new';
+    if (initialisedFor.current === key) return;
+    initialisedFor.current = key;
     setBase(account);
     setForm(toForm(account, { ownerUserId: ownerDefault }));
     save.reset();
