@@ -169,6 +169,19 @@ export function createImportRunner(deps: {
   }
 
   /**
+   * After a large import: fresh planner statistics for the next one, and on PGlite, which has no autovacuum,
+   * a VACUUM for the dead rows that updates and undone batches leave behind (lookups step over every one of
+   * them otherwise); then the data directory is flushed, as a request's writes are.
+   */
+  async function tidyUp(table: TImportTable, written: number) {
+    if (written >= STATS_AFTER_ROWS) {
+      if (deps.database.kind === 'pglite') await db.execute(sql.raw(`vacuum analyze ${table}`));
+      else await statisticsRefresher(table)(db, Number.POSITIVE_INFINITY);
+    }
+    await deps.database.flusher?.flush();
+  }
+
+  /**
    * Batch by batch, each batch its own transaction: progress shows and other requests get the database in
    * between. skip_invalid writes the valid rows of each batch; the all-or-nothing import on PGlite stops
    * at the first invalid row (its caller then undoes the batches already written).
@@ -301,7 +314,7 @@ export function createImportRunner(deps: {
           ctx.jobId,
         );
         await deleteFile(db, orgId, id); // the rows are in; the upload is no longer needed
-        if (counts.inserted >= STATS_AFTER_ROWS) await statisticsRefresher(table)(db, Number.POSITIVE_INFINITY);
+        await tidyUp(table, counts.inserted + counts.updated);
         return progressOf(counts);
       } catch (err) {
         let undoFailed = false;
@@ -310,6 +323,7 @@ export function createImportRunner(deps: {
             undoFailed = true;
             deps.logger?.error({ err: (undoErr as Error).message }, 'undoing a failed import failed');
           });
+          await tidyUp(table, counts.inserted + counts.updated).catch(() => {});
         }
         const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0 };
         if (err instanceof RowsInvalid && !undoFailed) {
