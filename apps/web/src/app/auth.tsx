@@ -1,4 +1,5 @@
 import { queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
 import { useCallback } from 'react';
 import { api, unwrap } from '../lib/api.ts';
 import type { Me, Permission } from '../lib/types.ts';
@@ -37,13 +38,16 @@ export function useCan(permission: Permission): boolean {
 
 export function useSignOut() {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   return useCallback(async () => {
     await api.POST('/api/v1/auth/logout');
-    // Set "nobody" on the existing query first: the layout observes it and leaves for /login.
-    // (clear() before it would orphan that observer and the page would stay as it was.)
+    // Leave the signed-in area first, so the layout does not offer this page as the one to return to.
+    await navigate({ to: '/login', search: {} });
+    // Then "nobody" on the existing query (clear() would orphan its observers, which would keep
+    // showing the old user), and drop everything else that was loaded for them.
     queryClient.setQueryData(meQuery.queryKey, null);
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== meQuery.queryKey[0] });
-  }, [queryClient]);
+  }, [queryClient, navigate]);
 }
 
 /** Thrown by a route's beforeLoad when the user lacks the permission the page needs. */

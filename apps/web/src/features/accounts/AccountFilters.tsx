@@ -1,13 +1,14 @@
-import { Button, Group, MultiSelect, SegmentedControl, TagsInput, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, TagsInput, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff, IconSearch } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
 import { useActiveUsers, useMarkets } from '../../lib/lookups.ts';
-import { EDITIONS, type Edition, LIFECYCLE_STAGES, type LifecycleStage, SEGMENTS, type Segment } from '../../lib/types.ts';
+import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
 import { ACCOUNT_STATUSES, type AccountStatus, type AccountsSearch } from './search.ts';
 
-const FILTER_WIDTH = 168;
+const FILTER_WIDTH = 184;
 
 function listOrUndefined<T>(values: T[]): T[] | undefined {
   return values.length ? values : undefined;
@@ -50,51 +51,41 @@ export function AccountFilters({ search, onChange }: { search: AccountsSearch; o
         onChange={(e) => setQ(e.currentTarget.value)}
         data-testid="accounts-search"
       />
-      <MultiSelect
-        w={FILTER_WIDTH}
-        placeholder={t('account.fields.market')}
-        aria-label={t('account.fields.market')}
+      <FilterMultiSelect
+        label={t('account.fields.market')}
         data={(markets.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
-        value={search.marketId ?? []}
-        onChange={(v) => onChange({ marketId: listOrUndefined(v) })}
-        clearable
+        value={search.marketId}
+        onChange={(v) => onChange({ marketId: v })}
+        testId="filter-marketId"
       />
-      <MultiSelect
-        w={FILTER_WIDTH}
-        placeholder={t('account.fields.segment')}
-        aria-label={t('account.fields.segment')}
+      <FilterMultiSelect
+        label={t('account.fields.segment')}
         data={SEGMENTS.map((s) => ({ value: s, label: t(`account.segment.${s}`) }))}
-        value={search.segment ?? []}
-        onChange={(v) => onChange({ segment: listOrUndefined(v as Segment[]) })}
-        clearable
+        value={search.segment}
+        onChange={(v) => onChange({ segment: v })}
+        testId="filter-segment"
       />
-      <MultiSelect
-        w={FILTER_WIDTH}
-        placeholder={t('account.fields.edition')}
-        aria-label={t('account.fields.edition')}
+      <FilterMultiSelect
+        label={t('account.fields.edition')}
         data={EDITIONS.map((s) => ({ value: s, label: t(`account.edition.${s}`) }))}
-        value={search.edition ?? []}
-        onChange={(v) => onChange({ edition: listOrUndefined(v as Edition[]) })}
-        clearable
+        value={search.edition}
+        onChange={(v) => onChange({ edition: v })}
+        testId="filter-edition"
       />
-      <MultiSelect
-        w={FILTER_WIDTH}
-        placeholder={t('account.fields.owner')}
-        aria-label={t('account.fields.owner')}
+      <FilterMultiSelect
+        label={t('account.fields.owner')}
         data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
-        value={search.ownerUserId ?? []}
-        onChange={(v) => onChange({ ownerUserId: listOrUndefined(v) })}
+        value={search.ownerUserId}
+        onChange={(v) => onChange({ ownerUserId: v })}
         searchable
-        clearable
+        testId="filter-ownerUserId"
       />
-      <MultiSelect
-        w={FILTER_WIDTH}
-        placeholder={t('account.fields.lifecycleStage')}
-        aria-label={t('account.fields.lifecycleStage')}
+      <FilterMultiSelect
+        label={t('account.fields.lifecycleStage')}
         data={LIFECYCLE_STAGES.map((s) => ({ value: s, label: t(`account.lifecycle.${s}`) }))}
-        value={search.lifecycleStage ?? []}
-        onChange={(v) => onChange({ lifecycleStage: listOrUndefined(v as LifecycleStage[]) })}
-        clearable
+        value={search.lifecycleStage}
+        onChange={(v) => onChange({ lifecycleStage: v })}
+        testId="filter-lifecycleStage"
       />
       <TagsInput
         w={FILTER_WIDTH}
@@ -102,6 +93,7 @@ export function AccountFilters({ search, onChange }: { search: AccountsSearch; o
         aria-label={t('account.fields.tags')}
         value={search.tag ?? []}
         onChange={(v) => onChange({ tag: listOrUndefined(v) })}
+        styles={{ pillsList: { flexWrap: 'nowrap', overflow: 'hidden' } }}
         clearable
       />
       <SegmentedControl

@@ -1,4 +1,4 @@
-import { Anchor, Group, MultiSelect, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
@@ -7,10 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { CONTACT_ROLES, type Contact, type ContactRole } from '../../lib/types.ts';
+import { CONTACT_ROLES, type Contact } from '../../lib/types.ts';
 import { contactName } from '../accounts/AccountContacts.tsx';
 import { RoleBadges } from './RoleBadges.tsx';
 import type { ContactsSearch } from './search.ts';
@@ -151,14 +152,13 @@ export function ContactsPage() {
               onChange={(e) => setQ(e.currentTarget.value)}
               data-testid="contacts-search"
             />
-            <MultiSelect
-              w={240}
-              placeholder={t('contact.fields.roles')}
-              aria-label={t('contact.fields.roles')}
+            <FilterMultiSelect
+              width={220}
+              label={t('contact.fields.roles')}
               data={CONTACT_ROLES.map((r) => ({ value: r, label: t(`contact.role.${r}`) }))}
-              value={search.role ?? []}
-              onChange={(v) => update({ role: v.length ? (v as ContactRole[]) : undefined })}
-              clearable
+              value={search.role}
+              onChange={(role) => update({ role })}
+              testId="filter-role"
             />
           </Group>
         }
