@@ -126,7 +126,8 @@ async function main() {
 
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-e2e-'));
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-e2e-'));
+  const dataDir = path.join(runDir, 'data');
   const serverLog = path.join(RESULTS_DIR, 'server.log');
   const log = fs.openSync(serverLog, 'w');
   const env: NodeJS.ProcessEnv = {
@@ -141,7 +142,11 @@ async function main() {
   };
   // Always the embedded database with the outbox kept, whatever the caller's shell has set.
   for (const key of ['DATABASE_URL', 'SMTP_URL', 'WEB_DIST', 'PROCESS_ROLE', 'COOKIE_SECURE']) delete env[key];
-  if (process.env.E2E_WEB_DIST) env.WEB_DIST = path.resolve(process.env.E2E_WEB_DIST);
+  // The server gets its own copy of the built UI: a build started meanwhile (npm start, npm run build)
+  // empties apps/web/dist and would pull the pages out from under the running tests.
+  const webCopy = path.join(runDir, 'web');
+  fs.cpSync(process.env.E2E_WEB_DIST ? path.resolve(process.env.E2E_WEB_DIST) : path.join(web, 'dist'), webCopy, { recursive: true });
+  env.WEB_DIST = webCopy;
   const server = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'apps/server/src/main.ts')], {
     cwd: root,
     stdio: ['ignore', log, log],
@@ -151,7 +156,7 @@ async function main() {
   const cleanUp = async () => {
     await stopServer(server);
     fs.closeSync(log);
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    fs.rmSync(runDir, { recursive: true, force: true });
   };
   for (const sig of ['SIGINT', 'SIGTERM'] as const) {
     process.once(sig, () => {
