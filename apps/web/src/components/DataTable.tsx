@@ -143,7 +143,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
                 <Table.Tr key={group.id}>
                   {group.headers.map((header) => {
                     const meta = header.column.columnDef.meta as DataColumnMeta | undefined;
-                    const sortable = header.column.getCanSort() && !!onSortChange;
+                    // Sorting happens on the server, so a column needs no accessor to sort: `enableSorting: true` is enough
+                    // (TanStack's getCanSort() would also demand an accessor and hide every header button).
+                    const sortable = header.column.columnDef.enableSorting === true && !!onSortChange;
                     const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
                     const active = sort === header.column.id;
                     return (
