@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort, spawnTs, waitFor200 } from './lib/child.ts';
 import { replaceDocsSection, WRITE_DOCS } from './lib/docs.ts';
-import { describeMachine, gitCommit, median, table } from './lib/machine.ts';
+import { applyBenchNice, describeMachine, gitCommit, median, table } from './lib/machine.ts';
 
 const FIRST_RUNS = Number(process.env.BENCH_START_FIRST_RUNS ?? 3);
 const RESTART_RUNS = Number(process.env.BENCH_START_RESTART_RUNS ?? 5);
@@ -34,6 +34,7 @@ async function startOnce(dataDir: string): Promise<StartRun> {
 }
 
 async function main() {
+  applyBenchNice();
   const header =
     `## Start to first served request (PGlite)\n\nMeasured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC with \`npm run bench:start\`.\n\n` +
     `${describeMachine({ Commit: gitCommit() })}\n\n`;

@@ -32,8 +32,12 @@ export interface LoadOptions {
   nextPath: () => string;
   /** The server's process id. */
   serverPid?: number;
+  /** A fixed request rate over all connections, instead of as fast as the server answers. */
+  overallRate?: number;
   /** Process ids of the PostgreSQL backends serving the benchmark database (they change as pools grow). */
   postgresPids?: () => Promise<number[]>;
+  /** Called once the warm-up has grown the pools, before the measured window (e.g. to renice new backends). */
+  beforeMeasure?: () => Promise<void>;
 }
 
 /** Warm up (results discarded), then measure with the same load. */
@@ -43,6 +47,7 @@ export async function measure(o: LoadOptions): Promise<LoadResult> {
       url: o.url,
       connections: o.connections,
       duration,
+      overallRate: o.overallRate,
       headers: o.headers,
       requests: [
         {
@@ -55,6 +60,7 @@ export async function measure(o: LoadOptions): Promise<LoadResult> {
       ],
     });
   if (o.warmupSeconds > 0) await run(o.warmupSeconds);
+  await o.beforeMeasure?.();
   const before = await cpuSnapshot(o);
   const r = await run(o.durationSeconds);
   const after = await cpuSnapshot(o);
