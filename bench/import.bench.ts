@@ -377,7 +377,7 @@ async function main() {
     } finally {
       await server.close();
     }
-    process.stdout.write(`${report(results, fileBytes)}\n`);
+    process.stderr.write(`${report(results, fileBytes)}\n`); // progress; the final table goes to stdout
   }
   if (WITH_PGLITE) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-import-bench-'));
@@ -391,6 +391,7 @@ async function main() {
   }
   const section = report(results, fileBytes);
   process.stdout.write(`\n${section}`);
+  process.stderr.write(WRITE_DOCS ? `Section "${HEADING.slice(3)}" written to docs/benchmarks.md\n` : '');
   if (WRITE_DOCS) writeDocs(section);
 }
 

@@ -51,16 +51,27 @@ function every(ms: number) {
 
 const STATS_AFTER_ROWS = 2000;
 
+/** Rows the planner believes the table has (from the last ANALYZE or VACUUM; 0 if never). */
+async function estimatedRows(db: Db, table: TImportTable): Promise<number> {
+  const result = (await db.execute(
+    sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = ${table}::regclass`,
+  )) as unknown as {
+    rows: { n: number }[];
+  };
+  return Number(result.rows[0]?.n ?? 0);
+}
+
 /**
  * Planner statistics for the table being filled. Without them the planner believes an organisation that
  * has just received thousands of rows still has none, and looks keys up by scanning the organisation
- * instead of probing the unique indexes (seconds per batch instead of milliseconds). So ANALYZE runs
- * after 2,000 new rows, then each time the count has grown fourfold, and once more at the end. PGlite has
- * no autovacuum at all, so there this is the only ANALYZE the table gets.
+ * instead of probing the unique indexes (seconds per batch instead of milliseconds). So ANALYZE runs once
+ * the import has added a tenth of what the table held (at least 2,000 rows), then each time that count has
+ * grown fourfold. PGlite has no autovacuum at all, so there these are the only ANALYZEs the table gets.
  */
 function statisticsRefresher(table: TImportTable) {
-  let next = STATS_AFTER_ROWS;
+  let next: number | null = null;
   return async (db: Db, inserted: number) => {
+    next ??= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)));
     if (inserted < next) return;
     next = Math.max(next * 4, inserted * 2);
     await db.execute(sql.raw(`analyze ${table}`));
@@ -169,14 +180,14 @@ export function createImportRunner(deps: {
   }
 
   /**
-   * After a large import: fresh planner statistics for the next one, and on PGlite, which has no autovacuum,
+   * After a large import (a tenth of the table or more): fresh planner statistics for the next one, and on
+   * PGlite, which has no autovacuum,
    * a VACUUM for the dead rows that updates and undone batches leave behind (lookups step over every one of
    * them otherwise); then the data directory is flushed, as a request's writes are.
    */
   async function tidyUp(table: TImportTable, written: number) {
-    if (written >= STATS_AFTER_ROWS) {
-      if (deps.database.kind === 'pglite') await db.execute(sql.raw(`vacuum analyze ${table}`));
-      else await statisticsRefresher(table)(db, Number.POSITIVE_INFINITY);
+    if (written >= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)))) {
+      await db.execute(sql.raw(deps.database.kind === 'pglite' ? `vacuum analyze ${table}` : `analyze ${table}`));
     }
     await deps.database.flusher?.flush();
   }
