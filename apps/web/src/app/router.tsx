@@ -1,30 +1,40 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  type RouteComponent,
+  redirect,
+} from '@tanstack/react-router';
 import { NotFoundPage, RouteError } from '../components/RouteError.tsx';
 import { AccountPage } from '../features/accounts/AccountPage.tsx';
 import { AccountsPage } from '../features/accounts/AccountsPage.tsx';
 import { parseAccountPageSearch, parseAccountsSearch } from '../features/accounts/search.ts';
-import { ApiTokensPage } from '../features/admin/ApiTokensPage.tsx';
-import { AuditLogPage } from '../features/admin/AuditLogPage.tsx';
-import { CustomFieldsPage } from '../features/admin/CustomFieldsPage.tsx';
-import { JobsPage } from '../features/admin/JobsPage.tsx';
-import { MarketsPage } from '../features/admin/MarketsPage.tsx';
-import { OrganisationPage } from '../features/admin/OrganisationPage.tsx';
-import { OutboxPage } from '../features/admin/OutboxPage.tsx';
-import { UsersPage } from '../features/admin/UsersPage.tsx';
 import { ForgotPasswordPage } from '../features/auth/ForgotPasswordPage.tsx';
 import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { ContactsPage } from '../features/contacts/ContactsPage.tsx';
 import { parseContactsSearch } from '../features/contacts/search.ts';
-import { DashboardPage } from '../features/dashboard/DashboardPage.tsx';
-import { ImportsPage } from '../features/imports/ImportsPage.tsx';
-import { ImportWizardPage } from '../features/imports/ImportWizardPage.tsx';
-import { NewImportPage } from '../features/imports/NewImportPage.tsx';
 import { optString } from '../lib/search.ts';
 import type { Me, Permission } from '../lib/types.ts';
 import { ForbiddenError, meQuery } from './auth.tsx';
 import { AppLayout } from './layout.tsx';
+
+// Pages loaded on first visit, so the sign-in page and the lists do not wait for charts and admin screens.
+const ApiTokensPage = lazyRouteComponent(() => import('../features/admin/ApiTokensPage.tsx'), 'ApiTokensPage');
+const AuditLogPage = lazyRouteComponent(() => import('../features/admin/AuditLogPage.tsx'), 'AuditLogPage');
+const CustomFieldsPage = lazyRouteComponent(() => import('../features/admin/CustomFieldsPage.tsx'), 'CustomFieldsPage');
+const JobsPage = lazyRouteComponent(() => import('../features/admin/JobsPage.tsx'), 'JobsPage');
+const MarketsPage = lazyRouteComponent(() => import('../features/admin/MarketsPage.tsx'), 'MarketsPage');
+const OrganisationPage = lazyRouteComponent(() => import('../features/admin/OrganisationPage.tsx'), 'OrganisationPage');
+const OutboxPage = lazyRouteComponent(() => import('../features/admin/OutboxPage.tsx'), 'OutboxPage');
+const UsersPage = lazyRouteComponent(() => import('../features/admin/UsersPage.tsx'), 'UsersPage');
+const DashboardPage = lazyRouteComponent(() => import('../features/dashboard/DashboardPage.tsx'), 'DashboardPage');
+const ImportsPage = lazyRouteComponent(() => import('../features/imports/ImportsPage.tsx'), 'ImportsPage');
+const ImportWizardPage = lazyRouteComponent(() => import('../features/imports/ImportWizardPage.tsx'), 'ImportWizardPage');
+const NewImportPage = lazyRouteComponent(() => import('../features/imports/NewImportPage.tsx'), 'NewImportPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -115,7 +125,7 @@ const importRoute = createRoute({
 });
 
 // Administration
-const adminRoute = (path: string, permission: Permission, component: () => React.ReactNode) =>
+const adminRoute = (path: string, permission: Permission, component: RouteComponent) =>
   createRoute({ getParentRoute: () => appRoute, path, beforeLoad: requirePermission(permission), component });
 
 const usersRoute = adminRoute('/admin/users', 'user:manage', UsersPage);
