@@ -9,7 +9,11 @@ const LANGUAGES = ['en', 'nl', 'da'] as const;
 
 const shared = import.meta.glob<Tree>('./*.json', { eager: true, import: 'default' });
 const features = import.meta.glob<Tree>('../features/*/i18n/*.json', { eager: true, import: 'default' });
-const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], { eager: true, query: '?raw', import: 'default' });
+const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
+  eager: true,
+  query: '?raw',
+  import: 'default',
+});
 
 function flatten(tree: Tree, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();

@@ -17,7 +17,15 @@ export function RoleBadges({ roles }: { roles: ContactRole[] }) {
   return (
     <Group gap={4} preventGrowOverflow={false}>
       {roles.map((role) => (
-        <Badge key={role} size="sm" variant="light" color={ROLE_COLORS[role]} radius="sm" tt="none" style={{ flexShrink: 0, minWidth: 'max-content' }}>
+        <Badge
+          key={role}
+          size="sm"
+          variant="light"
+          color={ROLE_COLORS[role]}
+          radius="sm"
+          tt="none"
+          style={{ flexShrink: 0, minWidth: 'max-content' }}
+        >
           {t(`contact.role.${role}`)}
         </Badge>
       ))}
