@@ -3,12 +3,13 @@ import { IconBan, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import type { ResponseOf } from '../../lib/types.ts';
 import { CreateApiTokenModal } from './CreateApiTokenModal.tsx';
-import { ConfirmModal, formatDate, formatDateTime, pageOf, StatusBadge } from './shared.tsx';
+import { formatDate, formatDateTime, pageOf, StatusBadge } from './shared.tsx';
 
 export type ApiToken = ResponseOf<'/api/v1/api-tokens', 'get'>['items'][number];
 

@@ -3,12 +3,13 @@ import { IconCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import type { CustomField } from '../../lib/types.ts';
 import { type CustomFieldEntity, CustomFieldFormModal } from './CustomFieldFormModal.tsx';
-import { ConfirmModal, pageOf } from './shared.tsx';
+import { pageOf } from './shared.tsx';
 
 const ENTITIES: readonly CustomFieldEntity[] = ['account', 'contact'];
 

@@ -1,8 +1,6 @@
-import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
+import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api.ts';
 import type { User } from '../../lib/types.ts';
 
@@ -46,34 +44,6 @@ export function StatusBadge({ status, label }: { status: string; label: string }
     <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'} radius="sm">
       {label}
     </Badge>
-  );
-}
-
-/** Asks before doing something that cannot be undone. */
-export function ConfirmModal(props: {
-  opened: boolean;
-  title: string;
-  message: ReactNode;
-  confirmLabel: string;
-  loading?: boolean;
-  onConfirm: () => void;
-  onClose: () => void;
-}) {
-  const { t } = useTranslation();
-  return (
-    <Modal opened={props.opened} onClose={props.onClose} title={props.title} centered>
-      <Stack>
-        <Text size="sm">{props.message}</Text>
-        <Group justify="flex-end">
-          <Button variant="default" onClick={props.onClose}>
-            {t('common.cancel')}
-          </Button>
-          <Button color="red" loading={props.loading} onClick={props.onConfirm}>
-            {props.confirmLabel}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
   );
 }
 
