@@ -35,7 +35,8 @@ export async function withBulkTransaction<T>(database: Database, fn: (tx: BulkTx
         db,
         async copy(table, columns, lines) {
           if (!lines.length) return;
-          await pipeline(Readable.from(lines), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
+          // One chunk: line by line would be one CopyData message (and socket write) per row.
+          await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
         },
       });
       await client.query('commit');
