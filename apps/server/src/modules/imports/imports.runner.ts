@@ -183,13 +183,17 @@ export function createImportRunner(deps: {
    * After a large import (a tenth of the table or more): fresh planner statistics for the next one, and on
    * PGlite, which has no autovacuum,
    * a VACUUM for the dead rows that updates and undone batches leave behind (lookups step over every one of
-   * them otherwise); then the data directory is flushed, as a request's writes are.
+   * them otherwise); then the data directory is flushed, as a request's writes are. Never fails the import.
    */
   async function tidyUp(table: TImportTable, written: number) {
-    if (written >= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)))) {
-      await db.execute(sql.raw(deps.database.kind === 'pglite' ? `vacuum analyze ${table}` : `analyze ${table}`));
+    try {
+      if (written >= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)))) {
+        await db.execute(sql.raw(deps.database.kind === 'pglite' ? `vacuum analyze ${table}` : `analyze ${table}`));
+      }
+      await deps.database.flusher?.flush();
+    } catch (err) {
+      deps.logger?.error({ err: (err as Error).message }, `refreshing statistics of ${table} after an import failed`);
     }
-    await deps.database.flusher?.flush();
   }
 
   /**
@@ -310,6 +314,7 @@ export function createImportRunner(deps: {
         if (imp.mode === 'skip_invalid' || journaled) await importInBatches(imp, run, counts, ctx, { stopOnInvalid: journaled });
         else await importInOneTransaction(imp, run, counts, ctx);
         const total = counts.processed;
+        await deps.database.flusher?.flush(); // on PGlite: the rows reach the disk before the import says it is done
         await updateImport(
           db,
           orgId,
@@ -325,7 +330,7 @@ export function createImportRunner(deps: {
           ctx.jobId,
         );
         await deleteFile(db, orgId, id); // the rows are in; the upload is no longer needed
-        await tidyUp(table, counts.inserted + counts.updated);
+        await tidyUp(table, counts.inserted + counts.updated); // housekeeping, after the user sees "completed"
         return progressOf(counts);
       } catch (err) {
         let undoFailed = false;
@@ -334,7 +339,7 @@ export function createImportRunner(deps: {
             undoFailed = true;
             deps.logger?.error({ err: (undoErr as Error).message }, 'undoing a failed import failed');
           });
-          await tidyUp(table, counts.inserted + counts.updated).catch(() => {});
+          await tidyUp(table, counts.inserted + counts.updated);
         }
         const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0 };
         if (err instanceof RowsInvalid && !undoFailed) {
