@@ -20,6 +20,9 @@ const POOL = env.BENCH_POOL_MAX ?? '10';
 // rather than time spent queueing behind 49 other connections.
 const RATE = Number(env.BENCH_RATE ?? 1000);
 const LIST_RATE = Number(env.BENCH_LIST_RATE ?? 50);
+// autocannon paces each connection on its own timer and they start together, so at a fixed rate every
+// connection sends at once: 10 connections keep those bursts small.
+const RATE_CONNECTIONS = Number(env.BENCH_RATE_CONNECTIONS ?? 10);
 
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(Math.random() * xs.length)] as T;
 
@@ -100,6 +103,12 @@ async function main() {
         nextPath: () => `/accounts/${pick(ids)}`,
       },
       {
+        name: 'bare SELECT by id (pg), prepared',
+        url: `http://127.0.0.1:${ports.bare}`,
+        serverPid: bare.proc.pid,
+        nextPath: () => `/prepared/accounts/${pick(ids)}`,
+      },
+      {
         name: 'GET /api/v1/accounts/:id',
         url: `http://127.0.0.1:${ports.app}`,
         headers: { cookie },
@@ -130,14 +139,14 @@ async function main() {
       rounds.push(results);
     }
     const fixedRate: LoadResult[] = [];
-    const [, bareTarget, detailTarget, listTarget] = targets;
+    const [, bareTarget, , detailTarget, listTarget] = targets;
     for (const [target, rate] of [
       [bareTarget, RATE],
       [detailTarget, RATE],
       [listTarget, LIST_RATE],
     ] as const) {
       if (!target) continue;
-      const r = await measure({ ...base, ...target, overallRate: rate });
+      const r = await measure({ ...base, ...target, connections: RATE_CONNECTIONS, overallRate: rate });
       fixedRate.push({ ...r, name: `${r.name} at ${rate} req/s` });
       process.stderr.write(
         `fixed rate: ${r.name} at ${rate} req/s: got ${Math.round(r.requestsPerSecond)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms\n`,
@@ -185,12 +194,14 @@ function report(rounds: LoadResult[][]): string {
       runs.reduce((n, r) => n + r.errors, 0),
     ];
   });
-  const ratio = (num: number, den: number) =>
-    rounds.map((rs) => (rs[num] as LoadResult).requestsPerSecond / (rs[den] as LoadResult).requestsPerSecond);
-  const detailVsBare = ratio(2, 1);
+  // Positions in the targets list of main().
+  const [EMPTY, BARE, PREPARED, DETAIL, LIST] = [0, 1, 2, 3, 4];
+  const at = (rs: LoadResult[], i: number) => rs[i] as LoadResult;
+  const ratio = (num: number, den: number) => rounds.map((rs) => at(rs, num).requestsPerSecond / at(rs, den).requestsPerSecond);
+  const detailVsBare = ratio(DETAIL, BARE);
   const totalCpu = (r: LoadResult) => (r.cpu.server ?? Number.NaN) + (r.cpu.postgres ?? Number.NaN) + r.cpu.loadGenerator;
-  const cpuRatio = rounds.map((rs) => totalCpu(rs[1] as LoadResult) / totalCpu(rs[2] as LoadResult));
-  const detailP99 = median(rounds.map((rs) => (rs[2] as LoadResult).p99));
+  const cpuRatio = rounds.map((rs) => totalCpu(at(rs, BARE)) / totalCpu(at(rs, DETAIL)));
+  const detailP99 = median(rounds.map((rs) => at(rs, DETAIL).p99));
   const pct = (xs: number[]) => `${Math.round(median(xs) * 100)}% (rounds: ${xs.map((x) => `${Math.round(x * 100)}%`).join(' / ')})`;
   return [
     table(
@@ -212,8 +223,9 @@ function report(rounds: LoadResult[][]): string {
     `- Account detail / bare SELECT throughput: ${pct(detailVsBare)} — goal ≥ 70%: ${median(detailVsBare) >= 0.7 ? 'met' : 'MISSED'}`,
     `- The same ratio from CPU time per request (server + PostgreSQL + load generator), which other work on the machine disturbs less: ${pct(cpuRatio)}`,
     `- Account detail p99 at full load (${CONNECTIONS} connections): ${detailP99} ms — goal < 20 ms: ${detailP99 < 20 ? 'met' : 'MISSED'}`,
-    `- Account detail / empty route: ${pct(ratio(2, 0))}; bare SELECT / empty route: ${pct(ratio(1, 0))}`,
-    `- Account list / account detail: ${pct(ratio(3, 2))}`,
+    `- Account detail / prepared bare SELECT (the product's lookup is a prepared statement too): ${pct(ratio(DETAIL, PREPARED))}`,
+    `- Account detail / empty route: ${pct(ratio(DETAIL, EMPTY))}; bare SELECT / empty route: ${pct(ratio(BARE, EMPTY))}`,
+    `- Account list / account detail: ${pct(ratio(LIST, DETAIL))}`,
     '- Authentication: session cookie from POST /api/v1/auth/login (the browser path).',
   ].join('\n');
 }
@@ -222,7 +234,7 @@ function reportFixedRate(results: LoadResult[]): string {
   const rows = results.map((r) => [r.name, Math.round(r.requestsPerSecond), r.p50, `**${r.p99}**`, r.errors]);
   const detail = results[1];
   return [
-    `Latency at a fixed request rate (open loop, ${CONNECTIONS} connections, ${DURATION} s, one run each):`,
+    `Latency at a fixed request rate (open loop, ${RATE_CONNECTIONS} connections, ${DURATION} s, one run each):`,
     '',
     table(['route and rate', 'req/s served', 'p50 ms', 'p99 ms', 'errors'], rows),
     '',

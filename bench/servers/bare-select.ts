@@ -7,8 +7,17 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Numb
 const orgId = process.env.BENCH_ORG_ID;
 const app = Fastify({ logger: false });
 app.get<{ Params: { id: string } }>('/accounts/:id', async (req, reply) => {
-  // Unnamed (not prepared), like the queries Drizzle sends in the product.
+  // Unnamed, so planned on every call: the plainest use of pg, and how Drizzle sends most queries.
   const r = await pool.query('SELECT * FROM accounts WHERE org_id = $1 AND id = $2', [orgId, req.params.id]);
+  return r.rows[0] ?? reply.status(404).send({ code: 'NOT_FOUND' });
+});
+// The same query as a named (prepared) statement: planned once per connection, like the product's account lookup.
+app.get<{ Params: { id: string } }>('/prepared/accounts/:id', async (req, reply) => {
+  const r = await pool.query({
+    name: 'account_by_id',
+    text: 'SELECT * FROM accounts WHERE org_id = $1 AND id = $2',
+    values: [orgId, req.params.id],
+  });
   return r.rows[0] ?? reply.status(404).send({ code: 'NOT_FOUND' });
 });
 app.get('/api/health', async () => {
