@@ -61,8 +61,10 @@ export const ROUTES: Record<string, RouteSpec> = {
   'PATCH /api/v1/auth/me': { permissions: [], body: () => ({ language: 'en' }) },
   'POST /api/v1/auth/change-password': {
     permissions: [],
-    // Same password as before: a real change that leaves every test user able to sign in.
-    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD }),
+    // A wrong current password: past authentication and permission (400, not 401/403), but no change, because a
+    // real change ends the user's other sessions and the matrix reuses them (identity.test.ts covers the change).
+    body: () => ({ currentPassword: 'not the current password', newPassword: TEST_PASSWORD }),
+    adminStatus: 400,
   },
   'GET /api/v1/users': { permissions: ['user:read'] },
   'POST /api/v1/users': {
