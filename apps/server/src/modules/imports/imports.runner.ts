@@ -181,9 +181,9 @@ export function createImportRunner(deps: {
 
   /**
    * After a large import (a tenth of the table or more): fresh planner statistics for the next one, and on
-   * PGlite, which has no autovacuum,
-   * a VACUUM for the dead rows that updates and undone batches leave behind (lookups step over every one of
-   * them otherwise); then the data directory is flushed, as a request's writes are. Never fails the import.
+   * PGlite, which has no autovacuum, a VACUUM for the dead rows that updates and undone batches leave behind
+   * (lookups step over every one of them otherwise). Then the data directory is flushed, as a request's
+   * writes are. Never fails the import.
    */
   async function tidyUp(table: TImportTable, written: number) {
     try {
