@@ -345,7 +345,8 @@ function report(results: TResult[], fileBytes: number) {
   ];
   const share = (copy: number, total: number) => {
     const ratio = copy / total;
-    return `**${fmt(ratio * 100)}%** ${ratio >= GOAL ? '✓' : '✗'}`;
+    // One decimal, rounded down, so a share just under the goal never reads as the goal itself.
+    return `**${fmt(Math.floor(ratio * 1000) / 10, 1)}%** ${ratio >= GOAL ? '✓' : '✗'}`;
   };
   for (const { engine, median: m } of results) {
     lines.push(
@@ -373,7 +374,7 @@ function report(results: TResult[], fileBytes: number) {
     '- New rows and audit entries go in with COPY instead of `INSERT … SELECT FROM unnest` (about 1.5× on the insert),',
     '  and the next batch is parsed and checked while the current one is written.',
     "- CSV is parsed with papaparse's incremental parser, a stored 1 MB part at a time, instead of its row-by-row",
-    '  stream (about 3× less CPU); the file goes to and from the database as base64 (PGlite moves bytea byte by byte:',
+    '  stream (100k rows in 0.2–0.3 s instead of 0.5–0.8 s); the file goes to and from the database as base64 (PGlite moves bytea byte by byte:',
     '  3 s per 10 MB, now 0.3 s).',
     '- What remains above COPY (1): the audit entries (a second 100k-row load, into a table with three indexes), every',
     '  row checked twice (for the preview and again inside the import, against what is committed by then), reading',
