@@ -43,7 +43,8 @@ describe.skipIf(!PG)('PostgreSQL connection loss', () => {
   /** Terminate the scratch database's backends (all, or those matching a condition); returns how many. */
   async function terminate(where = 'true') {
     const r = await admin.query(
-      `select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and (${where})`,
+      // Only the app's own connections: an autovacuum worker on the same database belongs to a superuser.
+      `select pg_terminate_backend(pid) as ok from pg_stat_activity where datname = $1 and pid <> pg_backend_pid() and usename = current_user and backend_type = 'client backend' and (${where})`,
       [dbName],
     );
     return r.rowCount ?? 0;
