@@ -76,9 +76,36 @@ export async function createScratchDatabase(options: { applicationName?: string 
     },
     async close() {
       for (const d of [database, ...others]) await d.close().catch(() => {});
-      await admin(base, (c) => c.query(`drop database if exists "${name}" with (force)`));
+      await admin(base, (c) => dropDatabase(c, name));
     },
   };
+}
+
+/**
+ * Drop a scratch database. A plain DROP DATABASE makes an autovacuum worker on it quit and waits for that;
+ * WITH (FORCE) would need the right to signal that worker, which a CREATEDB role without superuser or
+ * pg_signal_backend lacks (as in CI). Our own pools are closed by now, but a terminated connection may take
+ * a moment to go, so it retries; FORCE is the last resort, for backends of our own role.
+ */
+async function dropDatabase(c: pg.Client, name: string) {
+  let lastError: unknown;
+  for (let attempt = 0; attempt < 20; attempt++) {
+    try {
+      await c.query(`drop database if exists "${name}"`);
+      return;
+    } catch (err) {
+      lastError = err;
+      // 55006: object_in_use ("is being accessed by other users").
+      if ((err as { code?: string }).code !== '55006') throw err;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
+  try {
+    await c.query(`drop database if exists "${name}" with (force)`);
+  } catch (err) {
+    // Left for the stale-database sweep of the next run rather than failing the suite on cleanup.
+    console.warn(`scratch database ${name} not dropped: ${(err as Error).message} (after ${String(lastError)})`);
+  }
 }
 
 function isAlive(pid: number) {
