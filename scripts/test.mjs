@@ -152,6 +152,8 @@ const STEPS = [
     skipped: 'no apps/web/tsconfig.json',
   },
   { key: 'typecheck', name: 'Types: apps/cli', run: tsc('apps/cli') },
+  { key: 'typecheck', name: 'Types: e2e', run: tsc('e2e') },
+  { key: 'typecheck', name: 'Types: bench', run: tsc('bench') },
   {
     key: 'client',
     name: 'Generated API client is up to date',
