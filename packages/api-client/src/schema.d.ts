@@ -688,6 +688,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -705,6 +706,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -722,6 +724,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -739,6 +742,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -756,6 +760,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -835,6 +840,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -852,6 +858,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -869,6 +876,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -886,6 +894,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -903,6 +912,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -961,6 +971,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -978,6 +989,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -995,6 +1007,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1012,6 +1025,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1029,6 +1043,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1071,6 +1086,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1088,6 +1104,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1105,6 +1122,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1122,6 +1140,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1139,6 +1158,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1185,6 +1205,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1202,6 +1223,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1219,6 +1241,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1236,6 +1259,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1253,6 +1277,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1295,6 +1320,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1312,6 +1338,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1329,6 +1356,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1346,6 +1374,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1363,6 +1392,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1425,6 +1455,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1442,6 +1473,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1459,6 +1491,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1476,6 +1509,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1493,6 +1527,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1560,6 +1595,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1577,6 +1613,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1594,6 +1631,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1611,6 +1649,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1628,6 +1667,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1692,6 +1732,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1709,6 +1750,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1726,6 +1768,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1743,6 +1786,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1760,6 +1804,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1812,6 +1857,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1829,6 +1875,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1846,6 +1893,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1863,6 +1911,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1880,6 +1929,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1939,6 +1989,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1956,6 +2007,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1973,6 +2025,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -1990,6 +2043,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2007,6 +2061,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2044,6 +2099,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2061,6 +2117,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2078,6 +2135,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2095,6 +2153,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2112,6 +2171,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2156,6 +2216,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2173,6 +2234,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2190,6 +2252,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2207,6 +2270,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2224,6 +2288,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2277,6 +2342,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2294,6 +2360,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2311,6 +2378,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2328,6 +2396,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2345,6 +2414,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2393,6 +2463,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2410,6 +2481,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2427,6 +2499,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2444,6 +2517,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2461,6 +2535,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2518,6 +2593,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2535,6 +2611,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2552,6 +2629,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2569,6 +2647,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2586,6 +2665,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2645,6 +2725,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2662,6 +2743,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2679,6 +2761,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2696,6 +2779,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2713,6 +2797,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2767,6 +2852,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2784,6 +2870,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2801,6 +2888,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2818,6 +2906,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2835,6 +2924,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2900,6 +2990,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2917,6 +3008,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2934,6 +3026,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2951,6 +3044,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -2968,6 +3062,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3005,6 +3100,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3022,6 +3118,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3039,6 +3136,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3056,6 +3154,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3073,6 +3172,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3135,6 +3235,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3152,6 +3253,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3169,6 +3271,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3186,6 +3289,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3203,6 +3307,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3284,6 +3389,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3301,6 +3407,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3318,6 +3425,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3335,6 +3443,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3352,6 +3461,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3436,6 +3546,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3453,6 +3564,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3470,6 +3582,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3487,6 +3600,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3504,6 +3618,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3552,6 +3667,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3569,6 +3685,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3586,6 +3703,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3603,6 +3721,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3620,6 +3739,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3685,6 +3805,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3702,6 +3823,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3719,6 +3841,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3736,6 +3859,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3753,6 +3877,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3840,6 +3965,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3857,6 +3983,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3874,6 +4001,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3891,6 +4019,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3908,6 +4037,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3973,6 +4103,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -3990,6 +4121,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4007,6 +4139,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4024,6 +4157,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4041,6 +4175,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4106,6 +4241,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4123,6 +4259,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4140,6 +4277,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4157,6 +4295,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4174,6 +4313,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4244,6 +4384,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4261,6 +4402,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4278,6 +4420,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4295,6 +4438,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4312,6 +4456,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4356,6 +4501,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4373,6 +4519,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4390,6 +4537,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4407,6 +4555,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4424,6 +4573,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4495,6 +4645,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4512,6 +4663,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4529,6 +4681,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4546,6 +4699,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4563,6 +4717,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4637,6 +4792,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4654,6 +4810,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4671,6 +4828,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4688,6 +4846,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4705,6 +4864,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4763,6 +4923,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4780,6 +4941,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4797,6 +4959,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4814,6 +4977,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4831,6 +4995,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4868,6 +5033,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4885,6 +5051,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4902,6 +5069,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4919,6 +5087,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -4936,6 +5105,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5010,6 +5180,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5027,6 +5198,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5044,6 +5216,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5061,6 +5234,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5078,6 +5252,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5145,6 +5320,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5162,6 +5338,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5179,6 +5356,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5196,6 +5374,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5213,6 +5392,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5284,6 +5464,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5301,6 +5482,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5318,6 +5500,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5335,6 +5518,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5352,6 +5536,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5389,6 +5574,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5406,6 +5592,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5423,6 +5610,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5440,6 +5628,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5457,6 +5646,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5520,6 +5710,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5537,6 +5728,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5554,6 +5746,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5571,6 +5764,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5588,6 +5782,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5661,6 +5856,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5678,6 +5874,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5695,6 +5892,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5712,6 +5910,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5729,6 +5928,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5826,6 +6026,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5843,6 +6044,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5860,6 +6062,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5877,6 +6080,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5894,6 +6098,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5911,6 +6116,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -5928,6 +6134,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6015,6 +6222,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6032,6 +6240,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6049,6 +6258,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6066,6 +6276,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6083,6 +6294,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6120,6 +6332,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6137,6 +6350,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6154,6 +6368,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6171,6 +6386,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6188,6 +6404,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6284,6 +6501,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6301,6 +6519,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6318,6 +6537,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6335,6 +6555,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6352,6 +6573,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6449,6 +6671,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6466,6 +6689,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6483,6 +6707,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6500,6 +6725,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6517,6 +6743,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6571,6 +6798,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6588,6 +6816,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6605,6 +6834,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6622,6 +6852,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6639,6 +6870,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6678,6 +6910,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6695,6 +6928,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6712,6 +6946,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6729,6 +6964,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6746,6 +6982,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6864,6 +7101,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6881,6 +7119,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6898,6 +7137,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6915,6 +7155,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6932,6 +7173,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -6985,6 +7227,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7002,6 +7245,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7019,6 +7263,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7036,6 +7281,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7053,6 +7299,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7113,6 +7360,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7130,6 +7378,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7147,6 +7396,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7164,6 +7414,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };
@@ -7181,6 +7432,7 @@ export interface operations {
                         message: string;
                         details: {
                             field: string;
+                            code: string;
                             message: string;
                         }[];
                     };

@@ -1,6 +1,8 @@
 /**
  * One error type with a documented code enum, mapped to HTTP in one place (platform/http/error-handler.ts).
- * Responses are { requestId, code, message, details }, where details name the offending field.
+ * Responses are { requestId, code, message, details }, where details name the offending field and
+ * give a machine-readable code. Messages are written in English; the error handler sends them in the
+ * request's language (platform/http/validation-i18n.ts), so a new message needs a catalogue entry.
  */
 export const ERROR_CODES = {
   VALIDATION_FAILED: 400,
@@ -22,6 +24,8 @@ export type TErrorCode = keyof typeof ERROR_CODES;
 export interface TErrorDetail {
   field: string;
   message: string;
+  /** Machine-readable reason (zod's issue code, or a code of platform/http/validation-messages.ts). */
+  code?: string;
 }
 
 export class AppError extends Error {

@@ -2,12 +2,15 @@ import { createApiClient, type paths } from '@customer365/api-client';
 import { notifications } from '@mantine/notifications';
 import i18n from 'i18next';
 
-/** The server's error body: `{ requestId, code, message, details[{ field, message }] }`. */
+/**
+ * The server's error body: `{ requestId, code, message, details[{ field, code, message }] }`, its
+ * messages in the language we ask for with Accept-Language.
+ */
 export interface ApiErrorBody {
   requestId?: string;
   code: string;
   message: string;
-  details: { field: string; message: string }[];
+  details: { field: string; code?: string; message: string }[];
 }
 
 export class ApiError extends Error {
@@ -46,6 +49,14 @@ const csrfMiddleware: Middleware = {
   },
 };
 
+// The server words validation messages in the UI's language, not the browser's.
+const languageMiddleware: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('accept-language', i18n.language || 'en');
+    return request;
+  },
+};
+
 type UnauthorizedListener = () => void;
 let onUnauthorized: UnauthorizedListener | null = null;
 /** The app registers what to do when the session has ended (clear the user, go to /login). */
@@ -64,7 +75,7 @@ const sessionMiddleware: Middleware = {
 };
 
 export const api = createApiClient({ baseUrl: '', credentials: 'same-origin' });
-api.use(csrfMiddleware, sessionMiddleware);
+api.use(csrfMiddleware, languageMiddleware, sessionMiddleware);
 
 function toErrorBody(status: number, error: unknown): ApiErrorBody {
   if (error && typeof error === 'object' && 'message' in error) {

@@ -1,11 +1,16 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, type TErrorDetail } from '../errors.ts';
+import { describeIssue, localiseError, pickLanguage, type TApiLanguage, type TValidationEntry } from './validation-i18n.ts';
 
-/** Maps every error to { requestId, code, message, details }. Database error text never reaches a response. */
+/**
+ * Maps every error to { requestId, code, message, details[{ field, code, message }] }, messages in the
+ * language of the request's Accept-Language (en/nl/da, English by default). Database error text never
+ * reaches a response.
+ */
 export function registerErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
-    const appError = toAppError(error);
+    const appError = toAppError(error, pickLanguage(request.headers['accept-language']));
     // Log the driver's error and the statement, not Drizzle's wrapper: its message carries the bound parameters.
     if (appError.status >= 500)
       request.log.error({ err: driverError(error), query: (error as { query?: string }).query }, 'request failed');
@@ -25,17 +30,20 @@ export function registerErrorHandler(app: FastifyInstance) {
   );
 }
 
-export function toAppError(error: unknown): AppError {
-  if (error instanceof AppError) return error;
+export function toAppError(error: unknown, lang: TApiLanguage = 'en'): AppError {
   const e = driverError(error) as FastifyError & { code?: string; severity?: string; column?: string; constraint?: string };
   if (hasZodFastifySchemaValidationErrors(e)) {
     const context = (e as { validationContext?: string }).validationContext ?? 'body';
-    const details: TErrorDetail[] = e.validation.map((v) => ({
-      field: fieldName(context, v.instancePath, v.params as Record<string, unknown>),
-      message: v.message ?? 'is invalid',
-    }));
+    const details: TErrorDetail[] = e.validation.map((v) => {
+      const { code, message } = describeIssue(v as unknown as TValidationEntry, lang);
+      return { field: fieldName(context, v.instancePath, v.params as Record<string, unknown>), code, message };
+    });
     return new AppError('VALIDATION_FAILED', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
   }
+  return localiseError(error instanceof AppError ? error : toEnglishAppError(e), lang);
+}
+
+function toEnglishAppError(e: FastifyError & { code?: string; severity?: string; column?: string; constraint?: string }): AppError {
   if (isResponseSerializationError(e)) return new AppError('INTERNAL', 'The server produced an invalid response');
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':

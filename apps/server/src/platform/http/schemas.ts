@@ -34,7 +34,15 @@ export const ZErrorResponse = z.object({
   requestId: z.string(),
   code: z.string(),
   message: z.string(),
-  details: z.array(z.object({ field: z.string(), message: z.string() })),
+  details: z.array(
+    z.object({
+      field: z.string(),
+      /** Machine-readable reason: zod's issue code (too_small, invalid_format, …) or one of ours (already_in_use, …). */
+      code: z.string(),
+      /** In the request's Accept-Language (en, nl or da; English by default). */
+      message: z.string(),
+    }),
+  ),
 });
 
 export const zIsoDateTime = z.iso.datetime({ offset: true });

@@ -38,6 +38,7 @@ export function uploadImport(file: File, entity: ImportEntity, onProgress: (frac
     xhr.withCredentials = true;
     const csrf = readCookie(CSRF_COOKIE);
     if (csrf) xhr.setRequestHeader(CSRF_HEADER, csrf);
+    xhr.setRequestHeader('accept-language', i18n.language || 'en');
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress(e.loaded / e.total);
     };

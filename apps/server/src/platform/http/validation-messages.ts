@@ -1,0 +1,304 @@
+/**
+ * Our own validation and conflict messages in every UI language, keyed by a stable code. The English
+ * text is what the code throws today (services call `invalid(field, 'is required')`), so an error is
+ * matched to its entry by that text; `{name}` parts are filled from the English message. A message
+ * with no entry here is sent in English.
+ */
+export interface TCatalogueEntry {
+  en: string;
+  nl: string;
+  da: string;
+}
+
+export const MESSAGES = {
+  // platform/http
+  body_too_large: { en: 'too large', nl: 'te groot', da: 'for stor' },
+  request_too_large: {
+    en: 'The request body is too large',
+    nl: 'De inhoud van het verzoek is te groot',
+    da: 'Forespørgslens indhold er for stort',
+  },
+  unsupported_media_type: { en: 'unsupported', nl: 'niet ondersteund', da: 'understøttes ikke' },
+  unsupported_content_type: {
+    en: 'Unsupported content type',
+    nl: 'Dit inhoudstype wordt niet ondersteund',
+    da: 'Indholdstypen understøttes ikke',
+  },
+  invalid_json: { en: 'invalid JSON', nl: 'ongeldige JSON', da: 'ugyldig JSON' },
+  body_not_json: { en: 'The body is not valid JSON', nl: 'De inhoud is geen geldige JSON', da: 'Indholdet er ikke gyldig JSON' },
+  expected_multipart: { en: 'expected multipart/form-data', nl: 'verwacht multipart/form-data', da: 'forventede multipart/form-data' },
+  expected_multipart_title: {
+    en: 'Expected multipart/form-data',
+    nl: 'Verwacht multipart/form-data',
+    da: 'Forventede multipart/form-data',
+  },
+  expected_multipart_upload: {
+    en: 'expected a multipart/form-data upload',
+    nl: 'verwacht een upload als multipart/form-data',
+    da: 'forventede en upload som multipart/form-data',
+  },
+  send_multipart: {
+    en: 'Send the file as multipart/form-data',
+    nl: 'Stuur het bestand als multipart/form-data',
+    da: 'Send filen som multipart/form-data',
+  },
+  nul_character: {
+    en: 'must not contain the NUL character (\\u0000)',
+    nl: 'mag het NUL-teken (\\u0000) niet bevatten',
+    da: 'må ikke indeholde NUL-tegnet (\\u0000)',
+  },
+  csrf_mismatch: { en: 'missing or wrong', nl: 'ontbreekt of klopt niet', da: 'mangler eller er forkert' },
+  // Database constraints (platform/http/error-handler.ts)
+  already_in_use: { en: 'already in use', nl: 'is al in gebruik', da: 'er allerede i brug' },
+  field_already_in_use: { en: '{field} is already in use', nl: '{field} is al in gebruik', da: '{field} er allerede i brug' },
+  does_not_exist: { en: 'does not exist', nl: 'bestaat niet', da: 'findes ikke' },
+  field_does_not_exist: {
+    en: '{field} refers to something that does not exist',
+    nl: '{field} verwijst naar iets dat niet bestaat',
+    da: '{field} henviser til noget, der ikke findes',
+  },
+  required: { en: 'required', nl: 'verplicht', da: 'påkrævet' },
+  field_required: { en: '{field} is required', nl: '{field} is verplicht', da: '{field} er påkrævet' },
+  invalid_value: { en: 'invalid value', nl: 'ongeldige waarde', da: 'ugyldig værdi' },
+  field_unstorable: {
+    en: '{field} has a value the database cannot store',
+    nl: '{field} heeft een waarde die de database niet kan opslaan',
+    da: '{field} har en værdi, som databasen ikke kan gemme',
+  },
+  // Shared by several modules
+  is_required: { en: 'is required', nl: 'is verplicht', da: 'er påkrævet' },
+  unknown_market: {
+    en: 'no such market in this organisation',
+    nl: 'deze markt bestaat niet in deze organisatie',
+    da: 'dette marked findes ikke i denne organisation',
+  },
+  unknown_user: {
+    en: 'no such user in this organisation',
+    nl: 'deze gebruiker bestaat niet in deze organisatie',
+    da: 'denne bruger findes ikke i denne organisation',
+  },
+  must_be_future: { en: 'must be in the future', nl: 'moet in de toekomst liggen', da: 'skal ligge i fremtiden' },
+  not_an_option: { en: 'must be one of: {options}', nl: 'moet een van deze zijn: {options}', da: 'skal være en af: {options}' },
+  // accounts
+  domain_format: {
+    en: 'must be a domain such as example.com',
+    nl: 'moet een domein zijn, zoals example.com',
+    da: 'skal være et domæne som example.com',
+  },
+  account_external_id_taken: {
+    en: 'another account has this external id',
+    nl: 'een ander account heeft dit externe id',
+    da: 'en anden konto har dette eksterne id',
+  },
+  account_domain_taken: {
+    en: 'another account has this domain',
+    nl: 'een ander account heeft dit domein',
+    da: 'en anden konto har dette domæne',
+  },
+  create_own_accounts_only: {
+    en: 'you can only create accounts you own',
+    nl: 'je kunt alleen accounts aanmaken waarvan je zelf de eigenaar bent',
+    da: 'du kan kun oprette konti, som du selv ejer',
+  },
+  assign_to_self_only: {
+    en: 'you can only assign accounts to yourself',
+    nl: 'je kunt accounts alleen aan jezelf toewijzen',
+    da: 'du kan kun tildele konti til dig selv',
+  },
+  account_changed: {
+    en: 'the account was changed by someone else (now version {version}); reload and try again',
+    nl: 'het account is door iemand anders gewijzigd (nu versie {version}); laad het opnieuw en probeer het nog eens',
+    da: 'kontoen er ændret af en anden (nu version {version}); genindlæs og prøv igen',
+  },
+  // contacts
+  phone_format: {
+    en: 'must be a phone number (digits, spaces, + ( ) . / -)',
+    nl: 'moet een telefoonnummer zijn (cijfers, spaties, + ( ) . / -)',
+    da: 'skal være et telefonnummer (cifre, mellemrum, + ( ) . / -)',
+  },
+  contact_email_taken: {
+    en: 'this account already has a contact with this e-mail',
+    nl: 'dit account heeft al een contactpersoon met dit e-mailadres',
+    da: 'denne konto har allerede en kontakt med denne e-mail',
+  },
+  contact_external_id_taken: {
+    en: 'another contact has this external id',
+    nl: 'een andere contactpersoon heeft dit externe id',
+    da: 'en anden kontakt har dette eksterne id',
+  },
+  // timeline
+  too_far_in_future: {
+    en: 'must not be more than a day in the future',
+    nl: 'mag niet meer dan een dag in de toekomst liggen',
+    da: 'må ikke ligge mere end en dag ude i fremtiden',
+  },
+  unknown_contact: {
+    en: 'no such contact on this account',
+    nl: 'deze contactpersoon hoort niet bij dit account',
+    da: 'denne kontakt hører ikke til denne konto',
+  },
+  // organisations
+  currency_format: {
+    en: 'must be an ISO 4217 code such as EUR',
+    nl: 'moet een ISO 4217-code zijn, zoals EUR',
+    da: 'skal være en ISO 4217-kode som EUR',
+  },
+  country_format: {
+    en: 'must be an ISO 3166-1 alpha-2 country code such as NL',
+    nl: 'moet een ISO 3166-1-landcode van twee letters zijn, zoals NL',
+    da: 'skal være en ISO 3166-1-landekode på to bogstaver som NL',
+  },
+  market_code_taken: {
+    en: 'a market with this country code already exists',
+    nl: 'er bestaat al een markt met deze landcode',
+    da: 'der findes allerede et marked med denne landekode',
+  },
+  // custom-fields
+  key_format: {
+    en: 'must be lowercase letters, digits and _, starting with a letter (max 40)',
+    nl: 'moet bestaan uit kleine letters, cijfers en _ en met een letter beginnen (max. 40)',
+    da: 'skal bestå af små bogstaver, cifre og _ og starte med et bogstav (maks. 40)',
+  },
+  unknown_custom_field: {
+    en: 'is not a custom field of this organisation',
+    nl: 'is geen eigen veld van deze organisatie',
+    da: 'er ikke et eget felt i denne organisation',
+  },
+  not_a_number: { en: 'must be a number', nl: 'moet een getal zijn', da: 'skal være et tal' },
+  not_a_date: { en: 'must be a date (YYYY-MM-DD)', nl: 'moet een datum zijn (JJJJ-MM-DD)', da: 'skal være en dato (ÅÅÅÅ-MM-DD)' },
+  not_text: { en: 'must be text', nl: 'moet tekst zijn', da: 'skal være tekst' },
+  text_too_long: { en: 'must be at most {max} characters', nl: 'mag hoogstens {max} tekens lang zijn', da: 'må højst være {max} tegn' },
+  choice_needs_option: {
+    en: 'a choice field needs at least one option',
+    nl: 'een keuzeveld heeft minstens één optie nodig',
+    da: 'et valgfelt skal have mindst én mulighed',
+  },
+  custom_field_key_taken: {
+    en: 'a {entity} field with this key already exists',
+    nl: 'er bestaat al een veld voor {entity} met deze sleutel',
+    da: 'der findes allerede et felt til {entity} med denne nøgle',
+  },
+  // identity
+  password_too_short: { en: 'must be at least 12 characters', nl: 'moet minstens 12 tekens lang zijn', da: 'skal være mindst 12 tegn' },
+  incorrect: { en: 'is incorrect', nl: 'klopt niet', da: 'er forkert' },
+  reset_link_invalid: {
+    en: 'is invalid or has expired; request a new link',
+    nl: 'is ongeldig of verlopen; vraag een nieuwe link aan',
+    da: 'er ugyldigt eller udløbet; bed om et nyt link',
+  },
+  user_email_taken: {
+    en: 'a user with this e-mail already exists',
+    nl: 'er bestaat al een gebruiker met dit e-mailadres',
+    da: 'der findes allerede en bruger med denne e-mail',
+  },
+  own_role: {
+    en: 'you cannot disable yourself or change your own role',
+    nl: 'je kunt jezelf niet uitschakelen en je eigen rol niet wijzigen',
+    da: 'du kan ikke deaktivere dig selv eller ændre din egen rolle',
+  },
+  scope_not_held: {
+    en: 'you cannot grant permissions you do not have: {scopes}',
+    nl: 'je kunt geen rechten toekennen die je zelf niet hebt: {scopes}',
+    da: 'du kan ikke give rettigheder, som du ikke selv har: {scopes}',
+  },
+  // imports
+  file_empty: { en: 'is empty', nl: 'is leeg', da: 'er tom' },
+  file_old_excel: {
+    en: 'is an old Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV',
+    nl: 'is een oud Excel-bestand (.xls) of een met een wachtwoord beveiligde werkmap; sla het op als .xlsx of CSV',
+    da: 'er en gammel Excel-fil (.xls) eller en adgangskodebeskyttet projektmappe; gem den som .xlsx eller CSV',
+  },
+  file_not_supported: {
+    en: 'must be a CSV or .xlsx file',
+    nl: 'moet een CSV- of .xlsx-bestand zijn',
+    da: 'skal være en CSV- eller .xlsx-fil',
+  },
+  file_binary: {
+    en: 'must be a CSV or .xlsx file (this looks like a binary file)',
+    nl: 'moet een CSV- of .xlsx-bestand zijn (dit lijkt een binair bestand)',
+    da: 'skal være en CSV- eller .xlsx-fil (det ligner en binær fil)',
+  },
+  file_too_many_columns: {
+    en: 'has {count} columns; at most {max} are supported',
+    nl: 'heeft {count} kolommen; er worden hoogstens {max} ondersteund',
+    da: 'har {count} kolonner; højst {max} understøttes',
+  },
+  file_unreadable_xlsx: { en: 'is not a readable .xlsx file', nl: 'is geen leesbaar .xlsx-bestand', da: 'er ikke en læsbar .xlsx-fil' },
+  file_unreadable_csv: { en: 'could not be read as CSV', nl: 'kon niet als CSV worden gelezen', da: 'kunne ikke læses som CSV' },
+  file_no_header: { en: 'has no header row', nl: 'heeft geen kopregel', da: 'har ingen overskriftsrække' },
+  file_no_rows: {
+    en: 'has no data rows below the header',
+    nl: 'heeft geen gegevensregels onder de kopregel',
+    da: 'har ingen datarækker under overskriften',
+  },
+  file_too_large: {
+    en: 'is larger than the upload limit (50 MB)',
+    nl: 'is groter dan de uploadlimiet (50 MB)',
+    da: 'er større end uploadgrænsen (50 MB)',
+  },
+  unexpected_file: {
+    en: 'unexpected file; send the file in the field "file"',
+    nl: 'onverwacht bestand; stuur het bestand in het veld "file"',
+    da: 'uventet fil; send filen i feltet "file"',
+  },
+  unexpected_form_field: {
+    en: 'is not a field of this form (send "entity" and "file")',
+    nl: 'is geen veld van dit formulier (stuur "entity" en "file")',
+    da: 'er ikke et felt i denne formular (send "entity" og "file")',
+  },
+  import_mapping_locked: {
+    en: 'the import is {status}; its mapping can no longer change',
+    nl: 'de import heeft de status {status}; de koppeling kan niet meer veranderen',
+    da: 'importen har status {status}; tilknytningen kan ikke længere ændres',
+  },
+  import_running: { en: 'the import is already running', nl: 'de import loopt al', da: 'importen kører allerede' },
+  import_not_validated: {
+    en: 'the import is {status}; it can start once validated',
+    nl: 'de import heeft de status {status}; hij kan starten zodra hij gecontroleerd is',
+    da: 'importen har status {status}; den kan starte, når den er kontrolleret',
+  },
+  import_has_errors: {
+    en: '{errors} of {total} rows have errors, so nothing would be imported; fix them, or choose skip_invalid to import the {valid} valid rows',
+    nl: '{errors} van de {total} rijen bevatten fouten, dus er zou niets worden geïmporteerd; los ze op, of kies skip_invalid om de {valid} geldige rijen te importeren',
+    da: '{errors} af {total} rækker har fejl, så intet ville blive importeret; ret dem, eller vælg skip_invalid for at importere de {valid} gyldige rækker',
+  },
+  import_nothing_valid: {
+    en: 'no row is valid, so there is nothing to import',
+    nl: 'geen enkele rij is geldig, dus er is niets te importeren',
+    da: 'ingen række er gyldig, så der er intet at importere',
+  },
+  import_not_discardable: {
+    en: 'the import is {status}; only an import that has not started can be discarded',
+    nl: 'de import heeft de status {status}; alleen een import die nog niet begonnen is kan worden weggegooid',
+    da: 'importen har status {status}; kun en import, der ikke er startet, kan kasseres',
+  },
+  mapping_unknown_column: { en: 'is not a column of the file', nl: 'is geen kolom van het bestand', da: 'er ikke en kolonne i filen' },
+  mapping_unknown_target: {
+    en: '"{target}" is not a field that can be imported',
+    nl: '"{target}" is geen veld dat kan worden geïmporteerd',
+    da: '"{target}" er ikke et felt, der kan importeres',
+  },
+  mapping_duplicate_target: {
+    en: '"{target}" is already mapped from column "{column}"',
+    nl: '"{target}" is al gekoppeld aan kolom "{column}"',
+    da: '"{target}" er allerede knyttet til kolonnen "{column}"',
+  },
+  mapping_required_target: {
+    en: 'map a column to "{key}" ({label}); it is required',
+    nl: 'koppel een kolom aan "{key}" ({label}); dit veld is verplicht',
+    da: 'knyt en kolonne til "{key}" ({label}); feltet er påkrævet',
+  },
+  mapping_contact_account: {
+    en: 'map a column to "accountExternalId" or "accountDomain", so each contact finds its account',
+    nl: 'koppel een kolom aan "accountExternalId" of "accountDomain", zodat elke contactpersoon zijn account vindt',
+    da: 'knyt en kolonne til "accountExternalId" eller "accountDomain", så hver kontakt finder sin konto',
+  },
+} as const satisfies Record<string, TCatalogueEntry>;
+
+export type TMessageCode = keyof typeof MESSAGES;
+
+/** Words that appear as `{name}` values inside messages and have a translation of their own. */
+export const VALUE_WORDS: Record<string, { nl: string; da: string }> = {
+  account: { nl: 'accounts', da: 'konti' },
+  contact: { nl: 'contactpersonen', da: 'kontakter' },
+};
