@@ -27,6 +27,10 @@ export const ZConfigEnv = z.object({
   TRUST_PROXY: boolish.default(false),
   WEB_DIST: z.string().optional(),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
+  /** Jobs of the default lane (e-mail, housekeeping, …) one worker process runs at the same time. */
+  JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
+  /** Jobs of the bulk lane (imports) one worker process runs at the same time, besides the default lane. */
+  JOB_BULK_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(1),
 });
 
 export type TConfig = ReturnType<typeof loadConfig>;
@@ -57,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     trustProxy: e.TRUST_PROXY,
     webDist: e.WEB_DIST,
     jobPollMs: e.JOB_POLL_MS,
+    jobConcurrency: { default: e.JOB_CONCURRENCY, bulk: e.JOB_BULK_CONCURRENCY },
   };
 }

@@ -7,11 +7,24 @@ const ZImportJobPayload = z.object({ orgId: z.uuid(), importId: z.uuid() });
 
 /**
  * Validation and import run in the worker, one attempt each: a failure is recorded on the import for the
- * user to see (and start again), rather than retried behind their back.
+ * user to see (and start again), rather than retried behind their back. They run in the bulk lane, so a
+ * long import never holds up e-mail delivery and the other short jobs.
  */
 export function importJobs(deps: { imports: ImportService }): JobDefinition[] {
   return [
-    defineJob({ name: VALIDATE_JOB, payload: ZImportJobPayload, maxAttempts: 1, handler: (p, ctx) => deps.imports.runValidation(p, ctx) }),
-    defineJob({ name: RUN_JOB, payload: ZImportJobPayload, maxAttempts: 1, handler: (p, ctx) => deps.imports.runImport(p, ctx) }),
+    defineJob({
+      name: VALIDATE_JOB,
+      payload: ZImportJobPayload,
+      maxAttempts: 1,
+      lane: 'bulk',
+      handler: (p, ctx) => deps.imports.runValidation(p, ctx),
+    }),
+    defineJob({
+      name: RUN_JOB,
+      payload: ZImportJobPayload,
+      maxAttempts: 1,
+      lane: 'bulk',
+      handler: (p, ctx) => deps.imports.runImport(p, ctx),
+    }),
   ];
 }

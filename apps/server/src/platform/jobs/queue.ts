@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { CronExpressionParser } from 'cron-parser';
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
@@ -17,18 +17,51 @@ export interface JobContext {
   logger: Logger;
 }
 
+/**
+ * Lanes keep long jobs from holding up short ones: `bulk` (imports, exports: minutes of work each) and
+ * `default` (e-mail delivery, housekeeping, everything else) each have their own concurrency, so an import
+ * never makes a password-reset e-mail wait.
+ */
+export const JOB_LANES = ['default', 'bulk'] as const;
+export type TJobLane = (typeof JOB_LANES)[number];
+
 export interface JobDefinition<S extends z.ZodType = z.ZodType> {
   name: string;
   payload: S;
   handler(payload: z.infer<S>, ctx: JobContext): Promise<unknown>;
   /** Five-field cron expression in UTC; each slot runs once across all instances. */
   cron?: string;
+  /** Runs (including runs whose worker died) before the job is marked failed; overrides the job row's value. */
   maxAttempts?: number;
-  /** How long a claimed job may run before another worker may take it over. */
+  /** How long a claimed job may run before another worker may take it over (progress() extends it). */
   leaseMs?: number;
+  /** Which lane runs it; `default` unless given. */
+  lane?: TJobLane;
+  /**
+   * false: a run that throws fails the job at once (its handler has recorded the failure where the user sees
+   * it). Runs cut short by a dead worker are still retried, up to maxAttempts.
+   */
+  retryFailures?: boolean;
+  /**
+   * Called when the job is given up because its worker died on every attempt, before it is marked failed, so
+   * the job's owner can record that (an import still "importing" forever otherwise). Runs again if the
+   * process dies meanwhile, so it must be idempotent.
+   */
+  onAbandoned?(payload: z.infer<S>, info: TAbandonedJob): Promise<void>;
+}
+
+export interface TAbandonedJob {
+  jobId: string;
+  orgId: string | null;
+  attempts: number;
+  /** What the job's last error says. */
+  message: string;
 }
 
 export const defineJob = <S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> => def;
+
+const DEFAULT_LEASE_MS = 5 * 60_000;
+const DEFAULT_MAX_ATTEMPTS = 5;
 
 export interface EnqueueOptions {
   orgId?: string | null;
@@ -49,7 +82,7 @@ export async function enqueueJob(db: Db, clock: Clock, name: string, payload: un
       orgId: opts.orgId ?? null,
       runAt: opts.runAt ?? clock.now(),
       dedupeKey: opts.dedupeKey ?? null,
-      maxAttempts: opts.maxAttempts ?? 5,
+      maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
       createdAt: clock.now(),
     })
     .onConflictDoNothing({ target: jobs.dedupeKey })
@@ -58,13 +91,19 @@ export async function enqueueJob(db: Db, clock: Clock, name: string, payload: un
 }
 
 export interface Worker {
-  /** Claim and run due jobs once; returns how many ran. Tests call this directly. */
+  /** Claim due jobs once (each lane up to its concurrency), run them and wait; returns how many ran. Tests call this directly. */
   runOnce(): Promise<number>;
   /** Insert the due cron slots (deduplicated across instances). */
   scheduleDue(): Promise<number>;
+  /** Mark failed the jobs whose worker died on their last allowed attempt; returns how many. */
+  failAbandoned(): Promise<number>;
   start(): void;
+  /** Stop claiming, and wait for the jobs in flight. */
   stop(): Promise<void>;
 }
+
+/** Jobs running at the same time per lane. */
+export type TLaneConcurrency = Record<TJobLane, number>;
 
 export function createWorker(deps: {
   db: Db;
@@ -72,27 +111,84 @@ export function createWorker(deps: {
   logger: Logger;
   definitions: JobDefinition[];
   pollMs: number;
-  batchSize?: number;
+  concurrency?: Partial<TLaneConcurrency>;
 }): Worker {
   const byName = new Map(deps.definitions.map((d) => [d.name, d]));
   const workerId = `${os.hostname()}:${process.pid}:${newId().slice(-6)}`;
-  let timer: NodeJS.Timeout | null = null;
-  let running: Promise<unknown> | null = null;
-  let stopped = false;
+  const lanes = JOB_LANES.map((lane) => ({
+    lane,
+    // A worker claims only the jobs it knows: during a rolling upgrade an older instance leaves a new kind alone.
+    names: deps.definitions.filter((d) => (d.lane ?? 'default') === lane).map((d) => d.name),
+    concurrency: Math.max(1, deps.concurrency?.[lane] ?? (lane === 'bulk' ? 1 : 2)),
+  })).filter((l) => l.names.length > 0);
+  const allNames = deps.definitions.map((d) => d.name);
+  // Per-name settings of the definitions, as SQL over the job row's name.
+  const perName = (pick: (d: JobDefinition) => number | undefined, otherwise: SQL) => {
+    const cases = deps.definitions.flatMap((d) => {
+      const value = pick(d);
+      return value === undefined ? [] : [sql`when ${d.name} then ${value}::int`];
+    });
+    return cases.length ? sql`(case ${jobs.name} ${sql.join(cases, sql` `)} else ${otherwise} end)` : otherwise;
+  };
+  const maxAttemptsSql = perName((d) => d.maxAttempts, sql`${jobs.maxAttempts}`);
+  const leaseMsSql = perName((d) => d.leaseMs, sql`${DEFAULT_LEASE_MS}::int`);
+  const nameIn = (names: string[]) => sql`${jobs.name} = any(${sql.param(names)}::text[])`;
 
-  async function claim(limit: number) {
-    const now = deps.clock.now();
-    const leaseUntil = new Date(now.getTime() + 5 * 60_000);
+  async function claim(names: string[], limit: number) {
+    const now = deps.clock.now().toISOString();
     return deps.db
       .update(jobs)
-      .set({ status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedUntil: leaseUntil, lockedBy: workerId })
+      .set({
+        status: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedUntil: sql`${now}::timestamptz + ${leaseMsSql} * interval '1 millisecond'`,
+        lockedBy: workerId,
+      })
       .where(
-        sql`${jobs.id} in (select id from jobs
-          where (status = 'queued' and run_at <= ${now.toISOString()}::timestamptz)
-             or (status = 'running' and locked_until < ${now.toISOString()}::timestamptz)
-          order by run_at limit ${limit} for update skip locked)`,
+        sql`${jobs.id} in (select ${jobs.id} from ${jobs}
+          where ${nameIn(names)} and (
+                (${jobs.status} = 'queued' and ${jobs.runAt} <= ${now}::timestamptz)
+             or (${jobs.status} = 'running' and ${jobs.lockedUntil} < ${now}::timestamptz and ${jobs.attempts} < ${maxAttemptsSql}))
+          order by ${jobs.runAt} limit ${limit} for update skip locked)`,
       )
       .returning();
+  }
+
+  /**
+   * A job whose lease ran out was being run by a worker that died (process killed, out of memory) or hung.
+   * Each such run counts as an attempt, so a job that kills its worker every time is not retried forever:
+   * after its last attempt it fails with a message saying so, shown in Administration → Jobs. The job is
+   * claimed first (with a fresh lease), so its onAbandoned hook runs on one worker at a time.
+   */
+  async function failAbandoned() {
+    if (!allNames.length) return 0;
+    const now = deps.clock.now().toISOString();
+    const abandoned = await deps.db
+      .update(jobs)
+      .set({ lockedUntil: sql`${now}::timestamptz + ${leaseMsSql} * interval '1 millisecond'`, lockedBy: workerId })
+      .where(
+        sql`${jobs.id} in (select ${jobs.id} from ${jobs}
+          where ${nameIn(allNames)} and ${jobs.status} = 'running' and ${jobs.lockedUntil} < ${now}::timestamptz
+            and ${jobs.attempts} >= ${maxAttemptsSql}
+          for update skip locked)`,
+      )
+      .returning();
+    for (const job of abandoned) {
+      const message = `The worker stopped while running this job ${job.attempts} times (the process exited, or the job ran past its lease); it is not retried`;
+      const def = byName.get(job.name);
+      const parsed = def?.payload.safeParse(job.payload);
+      deps.logger.error({ job: job.name, jobId: job.id, attempts: job.attempts }, 'job failed: its worker stopped on every attempt');
+      if (def?.onAbandoned && parsed?.success) {
+        await def
+          .onAbandoned(parsed.data, { jobId: job.id, orgId: job.orgId, attempts: job.attempts, message })
+          .catch((err: unknown) => deps.logger.error({ job: job.name, jobId: job.id, err: clientSafeMessage(err) }, 'onAbandoned failed'));
+      }
+      await deps.db
+        .update(jobs)
+        .set({ status: 'failed', lockedUntil: null, lockedBy: null, finishedAt: deps.clock.now(), lastError: message })
+        .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
+    }
+    return abandoned.length;
   }
 
   async function runJob(job: typeof jobs.$inferSelect) {
@@ -123,14 +219,14 @@ export function createWorker(deps: {
         progress: async (value) => {
           await deps.db
             .update(jobs)
-            .set({ progress: value, lockedUntil: new Date(deps.clock.now().getTime() + (def.leaseMs ?? 5 * 60_000)) })
+            .set({ progress: value, lockedUntil: new Date(deps.clock.now().getTime() + (def.leaseMs ?? DEFAULT_LEASE_MS)) })
             .where(and(eq(jobs.id, job.id), eq(jobs.lockedBy, workerId)));
         },
       });
       await finish({ status: 'done', result: (result ?? null) as object | null, finishedAt: deps.clock.now(), lastError: null });
     } catch (err) {
       const message = clientSafeMessage(err);
-      const giveUp = job.attempts >= (def.maxAttempts ?? job.maxAttempts);
+      const giveUp = def.retryFailures === false || job.attempts >= (def.maxAttempts ?? job.maxAttempts);
       log.warn({ err: message, attempt: job.attempts, giveUp }, 'job failed');
       await finish(
         giveUp
@@ -144,10 +240,22 @@ export function createWorker(deps: {
     }
   }
 
+  /** Run a job and never throw: a failure to record its outcome is logged, its lease then expires. */
+  const runSafely = (job: typeof jobs.$inferSelect) =>
+    runJob(job).catch((err: unknown) =>
+      deps.logger.error({ job: job.name, jobId: job.id, err: clientSafeMessage(err) }, 'recording a job outcome failed'),
+    );
+
   async function runOnce() {
-    const claimed = await claim(deps.batchSize ?? 5);
-    for (const job of claimed) await runJob(job);
-    return claimed.length;
+    await failAbandoned();
+    const ran = await Promise.all(
+      lanes.map(async (l) => {
+        const claimed = await claim(l.names, l.concurrency);
+        await Promise.all(claimed.map(runSafely));
+        return claimed.length;
+      }),
+    );
+    return ran.reduce((a, b) => a + b, 0);
   }
 
   async function scheduleDue() {
@@ -158,40 +266,99 @@ export function createWorker(deps: {
       const slot = CronExpressionParser.parse(def.cron, { currentDate: new Date(now.getTime() + 1), tz: 'UTC' })
         .prev()
         .toDate();
-      const id = await enqueueJob(deps.db, deps.clock, def.name, {}, { runAt: slot, dedupeKey: `cron:${def.name}:${slot.toISOString()}` });
+      const id = await enqueueJob(
+        deps.db,
+        deps.clock,
+        def.name,
+        {},
+        { runAt: slot, dedupeKey: `cron:${def.name}:${slot.toISOString()}`, maxAttempts: def.maxAttempts },
+      );
       if (id) inserted++;
     }
     return inserted;
   }
 
-  async function tick() {
-    if (stopped) return;
-    try {
-      await scheduleDue();
-      // Drain while there is work, then sleep.
-      while (!stopped && (await runOnce()) > 0) {}
-    } catch (err) {
-      deps.logger.error({ err: (err as Error).message }, 'worker tick failed');
+  let stopped = true;
+  let loops: Promise<void>[] = [];
+  const scheduler = createSleeper();
+  const laneSleepers = new Map(lanes.map((l) => [l.lane, createSleeper()]));
+  const wakeAll = () => {
+    scheduler.wake();
+    for (const s of laneSleepers.values()) s.wake();
+  };
+
+  async function scheduleLoop() {
+    while (!stopped) {
+      try {
+        if ((await scheduleDue()) + (await failAbandoned()) > 0) for (const s of laneSleepers.values()) s.wake();
+      } catch (err) {
+        deps.logger.error({ err: clientSafeMessage(err) }, 'scheduling jobs failed');
+      }
+      if (!stopped) await scheduler.sleep(deps.pollMs);
     }
-    if (!stopped) {
-      timer = setTimeout(() => {
-        running = tick();
-      }, deps.pollMs);
+  }
+
+  /** One lane: keep up to `concurrency` jobs running; claim more as soon as one finishes. */
+  async function laneLoop(l: (typeof lanes)[number]) {
+    const sleeper = laneSleepers.get(l.lane) ?? createSleeper();
+    const inFlight = new Set<Promise<void>>();
+    while (!stopped) {
+      let claimed = 0;
+      const free = l.concurrency - inFlight.size;
+      if (free > 0) {
+        try {
+          const rows = await claim(l.names, free);
+          claimed = rows.length;
+          for (const job of rows) {
+            const running: Promise<void> = runSafely(job).finally(() => {
+              inFlight.delete(running);
+              sleeper.wake();
+            });
+            inFlight.add(running);
+          }
+        } catch (err) {
+          deps.logger.error({ lane: l.lane, err: clientSafeMessage(err) }, 'claiming jobs failed');
+        }
+      }
+      // Claim again at once while there is work and room; otherwise wait for a finished job or the next poll.
+      if (!stopped && (claimed === 0 || inFlight.size >= l.concurrency)) await sleeper.sleep(deps.pollMs);
     }
+    await Promise.all(inFlight);
   }
 
   return {
     runOnce,
     scheduleDue,
+    failAbandoned,
     start() {
+      if (!stopped) return;
       stopped = false;
-      running = tick();
+      loops = [scheduleLoop(), ...lanes.map(laneLoop)];
     },
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+      wakeAll();
+      await Promise.all(loops);
+      loops = [];
     },
+  };
+}
+
+/** Wait up to `ms`; `wake()` ends the wait early (a job finished, new cron slots, stop). */
+function createSleeper() {
+  let wake: (() => void) | null = null;
+  return {
+    sleep: (ms: number) =>
+      new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ms);
+        function done() {
+          clearTimeout(timer);
+          wake = null;
+          resolve();
+        }
+        wake = done;
+      }),
+    wake: () => wake?.(),
   };
 }
 
