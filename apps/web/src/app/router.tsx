@@ -17,7 +17,7 @@ import { LoginPage } from '../features/auth/LoginPage.tsx';
 import { ResetPasswordPage } from '../features/auth/ResetPasswordPage.tsx';
 import { ContactsPage } from '../features/contacts/ContactsPage.tsx';
 import { parseContactsSearch } from '../features/contacts/search.ts';
-import { optString } from '../lib/search.ts';
+import { optString, parseSearchParams, stringifySearchParams } from '../lib/search.ts';
 import type { Me, Permission } from '../lib/types.ts';
 import { ForbiddenError, meQuery } from './auth.tsx';
 import { AppLayout } from './layout.tsx';
@@ -165,6 +165,9 @@ export function createAppRouter(queryClient: QueryClient) {
     routeTree,
     context: { queryClient },
     defaultPreload: 'intent',
+    // Readable filters in the address bar (?segment=smb&segment=enterprise) instead of JSON.
+    parseSearch: parseSearchParams,
+    stringifySearch: stringifySearchParams,
     defaultErrorComponent: RouteError,
     scrollRestoration: true,
   });

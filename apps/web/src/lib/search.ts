@@ -44,3 +44,45 @@ export function parseListSearch<S extends string>(search: Record<string, unknown
     order: optEnum(search.order, ['asc', 'desc'] as const),
   };
 }
+
+/**
+ * The router's URL format for search params: plain `key=value` pairs, a list as the key repeated
+ * (`?segment=smb&segment=enterprise`), the way the API takes its filters too, rather than the router's
+ * default JSON (`?segment=%5B%22smb%22%5D`). Every value comes back as a string or a list of strings;
+ * the pages' parsers above turn them into numbers and enums.
+ */
+export function stringifySearchParams(search: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(search)) {
+    for (const v of Array.isArray(value) ? value : [value]) {
+      if (v === undefined || v === null || v === '') continue;
+      params.append(key, typeof v === 'object' ? JSON.stringify(v) : String(v));
+    }
+  }
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+export function parseSearchParams(searchStr: string): Record<string, unknown> {
+  const params = new URLSearchParams(searchStr.startsWith('?') ? searchStr.slice(1) : searchStr);
+  const search: Record<string, string | string[]> = {};
+  for (const key of new Set(params.keys())) {
+    const raw = params.getAll(key);
+    const legacy = raw.length === 1 ? fromLegacyJson(raw[0] ?? '') : undefined;
+    search[key] = legacy ?? (raw.length === 1 ? (raw[0] ?? '') : raw);
+  }
+  return search;
+}
+
+/** Links made before the readable format carried JSON: `["smb","enterprise"]` and `"2026"`. They still open. */
+function fromLegacyJson(value: string): string | string[] | undefined {
+  if (!/^\[.*\]$|^".*"$/s.test(value)) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(value);
+    if (typeof parsed === 'string') return parsed;
+    if (Array.isArray(parsed) && parsed.every((v) => typeof v === 'string' || typeof v === 'number')) return parsed.map(String);
+  } catch {
+    // not JSON after all: the value as written
+  }
+  return undefined;
+}
