@@ -1,6 +1,6 @@
 import { NumberInput, Select, TextInput } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import type { CustomField } from '../lib/types.ts';
+import { DateField } from './DateField.tsx';
 
 export type CustomValue = string | number | null;
 
@@ -29,11 +29,10 @@ export function CustomFieldInput({
       );
     case 'date':
       return (
-        <DateInput
+        <DateField
           {...common}
           value={typeof value === 'string' && value ? value : null}
           onChange={(v) => onChange(v ? v.slice(0, 10) : null)}
-          valueFormat="ll"
           clearable
         />
       );

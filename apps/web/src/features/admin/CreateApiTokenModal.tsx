@@ -14,13 +14,13 @@ import {
   TextInput,
   Tooltip,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { IconAlertTriangle, IconCheck, IconCopy } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../app/auth.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { api, fieldErrors, notifyError, unwrap } from '../../lib/api.ts';
 import type { Permission } from '../../lib/types.ts';
 
@@ -157,7 +157,7 @@ export function CreateApiTokenModal({ opened, onClose }: { opened: boolean; onCl
               onChange={(v) => v && setExpiry(v as Expiry)}
             />
             {expiry === 'custom' ? (
-              <DateInput
+              <DateField
                 label={t('admin.apiTokens.expiresOn')}
                 required
                 minDate={dayjs().add(1, 'day').format('YYYY-MM-DD')}
