@@ -5829,6 +5829,8 @@ export interface operations {
                             insertedRows: number;
                             updatedRows: number;
                             skippedRows: number;
+                            /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
+                            keptRows: number;
                             /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                             progress: number | null;
                             failureMessage: string | null;
@@ -5983,6 +5985,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
+                        keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
                         failureMessage: string | null;
@@ -6179,6 +6183,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
+                        keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
                         failureMessage: string | null;
@@ -6458,6 +6464,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
+                        keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
                         failureMessage: string | null;
@@ -6628,6 +6636,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
+                        keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
                         failureMessage: string | null;

@@ -12,7 +12,7 @@ import type { TImportEntity } from './imports.fields.ts';
 import { readRecords, type TImportFormat, type TRawRow } from './imports.parse.ts';
 import { clearErrors, deleteFile, findImport, insertErrors, readFile, type TImportRow, updateImport } from './imports.repository.ts';
 import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from './imports.rows.ts';
-import { type TImportTable, undoImport } from './imports.undo.ts';
+import { keptNote, keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
 
 /**
  * The two background passes over a stored file: validation (every row checked, every error stored, nothing
@@ -22,6 +22,11 @@ import { type TImportTable, undoImport } from './imports.undo.ts';
 
 export const VALIDATE_JOB = 'imports.validate';
 export const RUN_JOB = 'imports.run';
+/**
+ * Runs of an import job: a run cut short because the server stopped (a restart, a crash) is resumed, at
+ * most this many times in all; a run that fails is not retried (the user sees why and starts again).
+ */
+export const IMPORT_JOB_ATTEMPTS = 3;
 /** Rows per batch: large enough to keep round trips few, small enough to yield to requests often. */
 export const BATCH_ROWS = 2000;
 
@@ -306,10 +311,11 @@ export function createImportRunner(deps: {
       const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite';
       const since = imp.startedAt ?? clock.now();
       try {
-        // A previous attempt of this same start that died halfway (process killed) is rolled back first.
+        // A previous attempt of this same start that died halfway (process killed) is rolled back first. Rows
+        // someone changed meanwhile stay as they are; this attempt writes them again anyway.
         if (journaled) await undoImport(deps.database, { orgId, importId: id, table, since });
         await clearErrors(db, orgId, id);
-        await updateImport(db, orgId, id, { ...progressOf(counts), failureMessage: null }, ctx.jobId);
+        await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null }, ctx.jobId);
         const run = await runOf(imp);
         if (imp.mode === 'skip_invalid' || journaled) await importInBatches(imp, run, counts, ctx, { stopOnInvalid: journaled });
         else await importInOneTransaction(imp, run, counts, ctx);
@@ -334,19 +340,26 @@ export function createImportRunner(deps: {
         return progressOf(counts);
       } catch (err) {
         let undoFailed = false;
+        let kept: TKeptRow[] = [];
         if (journaled) {
-          await undoImport(deps.database, { orgId, importId: id, table, since }).catch((undoErr: unknown) => {
-            undoFailed = true;
-            deps.logger?.error({ err: (undoErr as Error).message }, 'undoing a failed import failed');
-          });
+          await undoImport(deps.database, { orgId, importId: id, table, since }).then(
+            (undone) => {
+              kept = undone.kept;
+            },
+            (undoErr: unknown) => {
+              undoFailed = true;
+              deps.logger?.error({ err: (undoErr as Error).message }, 'undoing a failed import failed');
+            },
+          );
           await tidyUp(table, counts.inserted + counts.updated);
         }
-        const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0 };
+        const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0, keptRows: kept.length };
         if (err instanceof RowsInvalid && !undoFailed) {
           // Rows that were valid at validation are not any more (the data changed meanwhile): list them all.
           await clearErrors(db, orgId, id);
           const checked = await validatePass(imp, ctx.jobId);
-          const message = `${checked?.invalid ?? 'Some'} rows have errors now; nothing was imported. Check the errors, then start again.`;
+          await insertErrors(db, orgId, id, keptRowErrors(kept));
+          const message = `${checked?.invalid ?? 'Some'} rows have errors now; nothing was imported.${keptNote(kept)} Check the errors, then start again.`;
           const recount = checked
             ? { totalRows: checked.total, validRows: checked.total - checked.invalid, errorRows: checked.invalid }
             : {};
@@ -361,7 +374,8 @@ export function createImportRunner(deps: {
         }
         const message = undoFailed
           ? 'The import stopped halfway and undoing what it had written failed; check the server log before importing again.'
-          : failureMessage(err, 'import');
+          : `${failureMessage(err, 'import')}${keptNote(kept)}`;
+        await insertErrors(db, orgId, id, keptRowErrors(kept));
         const written = imp.mode === 'all_or_nothing' && !undoFailed ? nothing : progressOf(counts);
         await updateImport(db, orgId, id, { ...written, status: 'failed', failureMessage: message, finishedAt: clock.now() }, ctx.jobId);
         throw err;

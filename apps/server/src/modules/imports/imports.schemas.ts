@@ -32,6 +32,11 @@ const summary = {
   insertedRows: z.int(),
   updatedRows: z.int(),
   skippedRows: z.int(),
+  keptRows: z
+    .int()
+    .describe(
+      'Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors)',
+    ),
   progress: z
     .number()
     .min(0)

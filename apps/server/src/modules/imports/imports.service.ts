@@ -5,12 +5,13 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
-import { enqueueJob, type JobContext } from '../../platform/jobs/queue.ts';
+import { enqueueJob, type JobContext, type TAbandonedJob } from '../../platform/jobs/queue.ts';
 import { loadCustomFields } from '../custom-fields/index.ts';
+import { abandonImport } from './imports.abandon.ts';
 import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
 import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
 import { clearErrors, findImport, iterateErrors, listErrors, listImports, storeFile, type TImportRow } from './imports.repository.ts';
-import { createImportRunner, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
+import { createImportRunner, IMPORT_JOB_ATTEMPTS, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
 import type { TImport, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
 import { imports } from './imports.table.ts';
 
@@ -37,6 +38,7 @@ function toSummary(r: TImportRow): TImportSummary {
     insertedRows: r.insertedRows,
     updatedRows: r.updatedRows,
     skippedRows: r.skippedRows,
+    keptRows: r.keptRows,
     progress: status === 'completed' ? 1 : status === 'importing' && r.totalRows > 0 ? Math.min(1, r.processedRows / r.totalRows) : null,
     failureMessage: r.failureMessage,
     createdByUserId: r.createdByUserId,
@@ -145,7 +147,7 @@ export function createImportService(deps: {
         if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
         const jobId = await enqueueJob(tx, clock, VALIDATE_JOB, { orgId: actor.orgId, importId: id } satisfies TImportJobPayload, {
           orgId: actor.orgId,
-          maxAttempts: 1,
+          maxAttempts: IMPORT_JOB_ATTEMPTS,
         });
         await clearErrors(tx, actor.orgId, id);
         await tx
@@ -162,6 +164,7 @@ export function createImportService(deps: {
             insertedRows: 0,
             updatedRows: 0,
             skippedRows: 0,
+            keptRows: 0,
             failureMessage: null,
             startedAt: null,
             startedByUserId: null,
@@ -193,7 +196,7 @@ export function createImportService(deps: {
         if (imp.validRows === 0) throw invalid('mode', 'no row is valid, so there is nothing to import');
         const jobId = await enqueueJob(tx, clock, RUN_JOB, { orgId: actor.orgId, importId: id } satisfies TImportJobPayload, {
           orgId: actor.orgId,
-          maxAttempts: 1,
+          maxAttempts: IMPORT_JOB_ATTEMPTS,
         });
         await tx
           .update(imports)
@@ -205,6 +208,7 @@ export function createImportService(deps: {
             insertedRows: 0,
             updatedRows: 0,
             skippedRows: 0,
+            keptRows: 0,
             failureMessage: null,
             startedAt: clock.now(),
             startedByUserId: actor.userId,
@@ -243,6 +247,7 @@ export function createImportService(deps: {
     /** Job handlers (see imports.jobs.ts). */
     runValidation: (payload: TImportJobPayload, ctx: JobContext) => runner.validate(payload, ctx),
     runImport: (payload: TImportJobPayload, ctx: JobContext) => runner.run(payload, ctx),
+    abandonJob: (payload: TImportJobPayload, info: TAbandonedJob) => abandonImport(deps, payload, info),
     /** For tests and the CLI: the stored import row. */
     findRow: (orgId: string, id: string) => findImport(db, orgId, id),
   };

@@ -42,6 +42,8 @@ export const imports = pgTable(
     insertedRows: integer('inserted_rows').notNull().default(0),
     updatedRows: integer('updated_rows').notNull().default(0),
     skippedRows: integer('skipped_rows').notNull().default(0),
+    /** Rows a failed all-or-nothing import could not undo: someone changed them after the import wrote them. */
+    keptRows: integer('kept_rows').notNull().default(0),
     failureMessage: text('failure_message'),
     createdByUserId: uuid('created_by_user_id').notNull(),
     startedByUserId: uuid('started_by_user_id'),

@@ -1,0 +1,51 @@
+import type { Clock } from '../../platform/clock.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
+import type { TAbandonedJob } from '../../platform/jobs/queue.ts';
+import { clearErrors, findImport, insertErrors, updateImport } from './imports.repository.ts';
+import type { TImportJobPayload } from './imports.runner.ts';
+import { keptNote, keptRowErrors, type TImportTable, undoImport } from './imports.undo.ts';
+
+/**
+ * An import job given up because the server stopped while it ran, on every attempt (the job queue's
+ * onAbandoned: for example the file makes the process run out of memory). Without this the import would
+ * say "importing" for ever. Records the failure on the import, undoing what an all-or-nothing import wrote
+ * on PGlite; on PostgreSQL its transaction ended with the connection. Idempotent: the queue calls it again
+ * if the server stops meanwhile.
+ */
+export async function abandonImport(
+  deps: { db: Db; clock: Clock; database: Database },
+  payload: TImportJobPayload,
+  info: Pick<TAbandonedJob, 'jobId' | 'attempts'>,
+) {
+  const { db, clock } = deps;
+  const imp = await findImport(db, payload.orgId, payload.importId);
+  if (!imp || imp.jobId !== info.jobId) return;
+  const { orgId, id } = imp;
+  const stopped = `The server stopped while this ran, ${info.attempts} ${info.attempts === 1 ? 'time' : 'times'} in a row (for example it ran out of memory, or was restarted)`;
+  const fail = (values: Parameters<typeof updateImport>[3]) =>
+    updateImport(db, orgId, id, { status: 'failed', finishedAt: clock.now(), ...values }, info.jobId);
+  if (imp.status === 'validating') {
+    await fail({ failureMessage: `${stopped}; check the file, then save the mapping again.` });
+    return;
+  }
+  if (imp.status !== 'importing') return;
+  if (imp.mode === 'skip_invalid') {
+    await fail({ failureMessage: `${stopped}; the rows counted here were written.` });
+    return;
+  }
+  const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
+  const { kept } =
+    deps.database.kind === 'pglite'
+      ? await undoImport(deps.database, { orgId, importId: id, table, since: imp.startedAt ?? clock.now() })
+      : { kept: [] };
+  await clearErrors(db, orgId, id);
+  await insertErrors(db, orgId, id, keptRowErrors(kept));
+  await fail({
+    processedRows: 0,
+    insertedRows: 0,
+    updatedRows: 0,
+    skippedRows: 0,
+    keptRows: kept.length,
+    failureMessage: `${stopped}; nothing was imported.${keptNote(kept)}`,
+  });
+}
