@@ -22,7 +22,7 @@ import { registerSystemRoutes, systemJobs } from './modules/system/index.ts';
 import { createTimelineService, registerTimelineRoutes } from './modules/timeline/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
-import { registerAuthHook } from './platform/http/auth-hook.ts';
+import { cookieNames, registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputHardening } from './platform/http/hardening.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
@@ -106,7 +106,10 @@ export async function buildApp(deps: AppDeps) {
           'REST API of Customer365. Authenticate with a session cookie (browser; writes need the x-csrf-token header) or an API token: `Authorization: Bearer c365_…`.',
       },
       components: {
-        securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'c365_session' } },
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: cookieNames(config.cookieSecure).session },
+        },
       },
       security: [{ bearer: [] }, { session: [] }],
     },
@@ -115,7 +118,7 @@ export async function buildApp(deps: AppDeps) {
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   const identity = createIdentityService({ db, clock, publicUrl: config.publicUrl });
-  registerAuthHook(app, identity);
+  registerAuthHook(app, identity, { cookieSecure: config.cookieSecure });
   registerInputHardening(app);
 
   const services = {

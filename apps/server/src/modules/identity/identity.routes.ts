@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
-import { actorOf, CSRF_COOKIE, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
+import { actorOf, CSRF_COOKIE, cookieNames, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams, ZPageQuery } from '../../platform/http/schemas.ts';
 import {
@@ -24,11 +24,17 @@ import { type IdentityService, SESSION_ABSOLUTE_MS } from './identity.service.ts
 export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: IdentityService; cookieSecure: boolean }) {
   const r = typed(app);
   const { identity } = deps;
+  const names = cookieNames(deps.cookieSecure);
+  // Path=/ and no Domain: required for the __Host- prefix, and right for the bare names too.
   const cookieBase = { path: '/', secure: deps.cookieSecure, sameSite: 'lax' as const, maxAge: SESSION_ABSOLUTE_MS / 1000 };
-  const setSessionCookies = (reply: FastifyReply, token: string, csrf: string) =>
+  const setSessionCookies = (reply: FastifyReply, token: string, csrf: string) => {
     reply
-      .setCookie(SESSION_COOKIE, token, { ...cookieBase, httpOnly: true })
-      .setCookie(CSRF_COOKIE, csrf, { ...cookieBase, httpOnly: false });
+      .setCookie(names.session, token, { ...cookieBase, httpOnly: true })
+      .setCookie(names.csrf, csrf, { ...cookieBase, httpOnly: false });
+    // Cookies left from before HTTPS was switched on: the page could otherwise read a stale CSRF token.
+    if (deps.cookieSecure) reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+    return reply;
+  };
 
   r.post('/api/v1/auth/login', {
     config: { public: true },
@@ -48,7 +54,9 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
     schema: { operationId: 'logout', tags: ['auth'], response: { 204: z.null() } },
     handler: async (req, reply) => {
       if (req.sessionToken) await identity.logout(req.sessionToken);
-      reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      reply
+        .clearCookie(names.session, { path: '/', secure: deps.cookieSecure })
+        .clearCookie(names.csrf, { path: '/', secure: deps.cookieSecure });
       return reply.status(204).send(null);
     },
   });

@@ -1,19 +1,10 @@
 import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  buildTestApp,
-  createTestDatabase,
-  createTestOrg,
-  sessionHeaders,
-  signIn,
-  TEST_PASSWORD,
-  type TestApp,
-} from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, sessionHeaders, signIn, TEST_PASSWORD, type TestApp } from '../../../test/harness.ts';
 import { randomIp } from '../../../test/security/support.ts';
 import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config/config.ts';
-import { createFixedClock } from '../../platform/clock.ts';
 import { newId } from '../../platform/ids.ts';
 import { createSmtpMailer } from '../../platform/mail/outbox.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.service.ts';
@@ -162,33 +153,81 @@ describe('sessions', () => {
     expect(token2?.length).toBeGreaterThanOrEqual(32);
   });
 
-  it('marks cookies Secure when PUBLIC_URL is https', async () => {
-    const database = await createTestDatabase();
+  it('over HTTPS names the cookies __Host-… (Secure, Path=/, no Domain) and accepts only the prefixed session', async () => {
     const config = loadConfig({ DATA_DIR: '/nonexistent', LOG_LEVEL: 'silent', PUBLIC_URL: 'https://crm.example.com', SEED_DEMO: 'false' });
     const mailer = createSmtpMailer(undefined);
-    const built = await buildApp({
-      config,
-      database,
-      clock: createFixedClock('2026-11-21T09:00:00Z'),
-      logger: pino({ level: 'silent' }),
-      mailer,
-    });
+    // The same database as `t`, so the organisation made through `t` signs in here.
+    const built = await buildApp({ config, database: t.database, clock: t.clock, logger: pino({ level: 'silent' }), mailer });
     try {
-      const secureApp = { ...t, app: built.app, db: database.db, clock: createFixedClock('2026-11-21T09:00:00Z') } as unknown as TestApp;
-      const org = await createTestOrg(secureApp);
-      const res = await built.app.inject({
+      const secure = built.app;
+      const org = await createTestOrg(t);
+      const res = await secure.inject({
         method: 'POST',
         url: '/api/v1/auth/login',
         payload: { email: org.admin.email, password: TEST_PASSWORD },
+        remoteAddress: freshIp(),
       });
-      const cookies = res.cookies as { name: string; secure?: boolean; httpOnly?: boolean }[];
-      expect(cookies.find((c) => c.name === 'c365_session')).toMatchObject({ secure: true, httpOnly: true });
-      expect(cookies.find((c) => c.name === 'c365_csrf')).toMatchObject({ secure: true });
+      expect(res.statusCode).toBe(200);
+      type TCookie = { name: string; value: string; secure?: boolean; httpOnly?: boolean; path?: string; domain?: string; maxAge?: number };
+      const cookies = res.cookies as TCookie[];
+      const session = cookies.find((c) => c.name === '__Host-c365_session');
+      const csrf = cookies.find((c) => c.name === '__Host-c365_csrf');
+      expect(session).toMatchObject({ secure: true, httpOnly: true, path: '/', sameSite: 'Lax' });
+      expect(csrf).toMatchObject({ secure: true, path: '/', sameSite: 'Lax' });
+      expect(csrf?.httpOnly).toBeFalsy();
+      for (const c of [session, csrf]) expect(c?.domain).toBeUndefined();
+      // Bare cookies left from before HTTPS are cleared, so the page cannot pick up a stale CSRF token.
+      expect(cookies.filter((c) => c.name === 'c365_session' || c.name === 'c365_csrf').map((c) => [c.name, c.value, c.maxAge])).toEqual([
+        ['c365_session', '', 0],
+        ['c365_csrf', '', 0],
+      ]);
+      // The login answer carries the CSRF token as well (the page may read it from there).
+      expect(res.json().csrfToken).toBe(csrf?.value);
       expect(res.headers['strict-transport-security']).toBeTruthy();
+
+      const prefixed = { cookie: `__Host-c365_session=${session?.value}` };
+      expect((await secure.inject({ method: 'GET', url: '/api/v1/auth/me', headers: prefixed })).statusCode).toBe(200);
+      // The same token under the bare name (planted by a sibling subdomain or a plain-HTTP page) is not a session.
+      const bare = { cookie: `c365_session=${session?.value}` };
+      expect((await secure.inject({ method: 'GET', url: '/api/v1/auth/me', headers: bare })).statusCode).toBe(401);
+      // Writes need the CSRF token in the header, as over HTTP.
+      const write = (headers: Record<string, string>) =>
+        secure.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers, payload: { name: 'Renamed Admin' } });
+      expect((await write(prefixed)).statusCode).toBe(403);
+      expect((await write({ ...prefixed, 'x-csrf-token': csrf?.value as string })).statusCode).toBe(200);
+
+      const out = await secure.inject({
+        method: 'POST',
+        url: '/api/v1/auth/logout',
+        headers: { ...prefixed, 'x-csrf-token': csrf?.value as string },
+      });
+      expect(out.statusCode).toBe(204);
+      // A browser drops a __Host- cookie only when the clearing cookie is Secure with Path=/.
+      expect((out.cookies as TCookie[]).map((c) => [c.name, c.value, c.secure, c.path])).toEqual([
+        ['__Host-c365_session', '', true, '/'],
+        ['__Host-c365_csrf', '', true, '/'],
+      ]);
+      expect((await secure.inject({ method: 'GET', url: '/api/v1/auth/me', headers: prefixed })).statusCode).toBe(401);
+      expect(
+        (secure.swagger() as { components?: { securitySchemes?: Record<string, unknown> } }).components?.securitySchemes?.session,
+      ).toMatchObject({ in: 'cookie', name: '__Host-c365_session' });
     } finally {
       await built.app.close();
-      await database.close();
+      mailer.close();
     }
+  });
+
+  it('over plain HTTP keeps the bare cookie names, without Secure, so http://localhost works', async () => {
+    const org = await createTestOrg(t);
+    const res = await login(org.admin.email, TEST_PASSWORD, freshIp());
+    const cookies = res.cookies as { name: string; secure?: boolean; value: string }[];
+    expect(cookies.map((c) => c.name).sort()).toEqual(['c365_csrf', 'c365_session']);
+    expect(cookies.every((c) => !c.secure)).toBe(true);
+    const session = cookies.find((c) => c.name === 'c365_session')?.value;
+    expect((await me({ cookie: `c365_session=${session}` })).statusCode).toBe(200);
+    expect((await me({ cookie: `__Host-c365_session=${session}` })).statusCode).toBe(401);
+    const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: sessionHeaders(res) });
+    expect((out.cookies as { name: string }[]).map((c) => c.name)).toEqual(['c365_session', 'c365_csrf']);
   });
 
   it('logout ends the session on the server, not only in the browser', async () => {

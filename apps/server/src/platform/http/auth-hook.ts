@@ -18,6 +18,17 @@ export const SESSION_COOKIE = 'c365_session';
 export const CSRF_COOKIE = 'c365_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
+/**
+ * The cookie names in use. Secure cookies (HTTPS) carry the `__Host-` prefix: a browser then keeps them
+ * only when set over HTTPS with Path=/ and no Domain, so neither a sibling subdomain nor a plain-HTTP page
+ * can plant a session of its own (cookie tossing), and only the prefixed session cookie is accepted. Browsers
+ * refuse the prefix over plain HTTP, so an http:// install keeps the bare names.
+ */
+export function cookieNames(secure: boolean) {
+  const prefix = secure ? '__Host-' : '';
+  return { session: `${prefix}${SESSION_COOKIE}`, csrf: `${prefix}${CSRF_COOKIE}` };
+}
+
 export interface ActorResolver {
   actorFromSession(token: string, requestId: string): Promise<{ actor: Actor; csrfToken: string } | null>;
   actorFromApiToken(token: string, requestId: string): Promise<Actor | null>;
@@ -30,7 +41,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * cookie. Cookie-authenticated writes must echo the CSRF token in a header (double submit). Every route under
  * /api/v1 needs an actor unless its config says `public: true`; the 401 comes before validation.
  */
-export function registerAuthHook(app: FastifyInstance, resolver: ActorResolver) {
+export function registerAuthHook(app: FastifyInstance, resolver: ActorResolver, options: { cookieSecure: boolean }) {
+  const sessionCookie = cookieNames(options.cookieSecure).session;
   app.decorateRequest('actor', null);
   app.decorateRequest('sessionToken', null);
   app.decorateRequest('csrfToken', null);
@@ -43,7 +55,7 @@ export function registerAuthHook(app: FastifyInstance, resolver: ActorResolver) 
       if (!actor) throw new AppError('UNAUTHENTICATED', 'The API token is invalid, expired or revoked');
       request.actor = actor;
     } else {
-      const token = request.cookies?.[SESSION_COOKIE];
+      const token = request.cookies?.[sessionCookie];
       const resolved = token ? await resolver.actorFromSession(token, request.id) : null;
       if (resolved) {
         request.actor = resolved.actor;
