@@ -33,7 +33,7 @@ export const CSRF_HEADER = 'x-csrf-token';
 export function readCookie(name: string): string | null {
   for (const part of document.cookie.split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key === name || key === `__Host-${name}`) return decodeURIComponent(rest.join('=')); // __Host-: over HTTPS
   }
   return null;
 }
