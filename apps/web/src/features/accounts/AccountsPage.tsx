@@ -5,7 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/auth.tsx';
+import { useCan, useMe } from '../../app/auth.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
@@ -19,6 +19,9 @@ import type { AccountsSearch } from './search.ts';
 
 const route = getRouteApi('/app/accounts');
 const DEFAULT_PAGE_SIZE = 50;
+/** Custom fields shown before the user picks columns: the first few the admin marked "show in lists". */
+const DEFAULT_CUSTOM_COLUMNS = 3;
+const OPTIONAL_COLUMNS = ['domain', 'externalId', 'createdAt'];
 
 /** The API query for the list's filters; the CSV export gets the same ones. */
 export function accountFilterQuery(search: AccountsSearch): AccountQuery {
@@ -44,6 +47,7 @@ export function AccountsPage() {
   const canExport = useCan('export:run');
   const [createOpened, createModal] = useDisclosure();
   const customFields = useCustomFields('account');
+  const me = useMe();
 
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
@@ -59,7 +63,16 @@ export function AccountsPage() {
   const update = (changes: Partial<AccountsSearch>, keepPage = false) =>
     navigate({ search: (prev) => ({ ...prev, ...changes, ...(keepPage ? {} : { page: undefined }) }) });
 
-  const listFields = useMemo(() => (customFields.data ?? []).filter((f) => f.showInList), [customFields.data]);
+  const listFields = customFields.data;
+  const defaultHidden = useMemo(() => {
+    const shown = new Set(
+      (listFields ?? [])
+        .filter((f) => f.showInList)
+        .slice(0, DEFAULT_CUSTOM_COLUMNS)
+        .map((f) => f.key),
+    );
+    return [...OPTIONAL_COLUMNS, ...(listFields ?? []).filter((f) => !shown.has(f.key)).map((f) => `custom:${f.key}`)];
+  }, [listFields]);
 
   const columns = useMemo<DataColumn<Account>[]>(
     () => [
@@ -67,7 +80,7 @@ export function AccountsPage() {
         id: 'name',
         header: t('account.fields.name'),
         enableSorting: true,
-        meta: { noWrap: true },
+        meta: { sticky: true },
         cell: ({ row }) => (
           <Group gap={6} wrap="nowrap">
             <Anchor
@@ -85,6 +98,18 @@ export function AccountsPage() {
             ) : null}
           </Group>
         ),
+      },
+      {
+        id: 'domain',
+        header: t('account.fields.domain'),
+        meta: { noWrap: true },
+        cell: ({ row }) => row.original.domain ?? '—',
+      },
+      {
+        id: 'externalId',
+        header: t('account.fields.externalId'),
+        meta: { noWrap: true },
+        cell: ({ row }) => row.original.externalId ?? '—',
       },
       {
         id: 'market',
@@ -124,6 +149,7 @@ export function AccountsPage() {
         id: 'tags',
         header: t('account.fields.tags'),
         enableSorting: false,
+        meta: { noWrap: true },
         cell: ({ row }) => <TagList tags={row.original.tags} max={3} />,
       },
       {
@@ -133,13 +159,24 @@ export function AccountsPage() {
         meta: { align: 'right' },
         cell: ({ row }) => formatNumber(row.original.employees),
       },
-      ...listFields.map<DataColumn<Account>>((field) => ({
+      ...(listFields ?? []).map<DataColumn<Account>>((field) => ({
         id: `custom:${field.key}`,
         header: field.label,
         enableSorting: false,
-        meta: { align: field.type === 'number' ? 'right' : undefined, noWrap: field.type === 'date' },
+        meta: { align: field.type === 'number' ? 'right' : undefined, noWrap: field.type !== 'text' },
         cell: ({ row }) => formatCustomValue(field.type, row.original.custom[field.key]),
       })),
+      {
+        id: 'createdAt',
+        header: t('account.fields.createdAt'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => (
+          <Text size="sm" c="dimmed">
+            {formatDate(row.original.createdAt)}
+          </Text>
+        ),
+      },
       {
         id: 'updatedAt',
         header: t('account.fields.updatedAt'),
@@ -185,6 +222,7 @@ export function AccountsPage() {
         onRowClick={(a) => navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })}
         toolbar={<AccountFilters search={search} onChange={update} />}
         exportUrl={canExport ? buildUrl('/api/v1/accounts/export.csv', filterQuery) : undefined}
+        columnSettings={{ storageKey: `accounts.${me.user.id}`, defaultHidden }}
         emptyMessage={t('account.emptyList')}
       />
       {canWrite ? (

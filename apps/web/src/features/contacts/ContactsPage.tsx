@@ -1,36 +1,51 @@
-import { Anchor, Group, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Select, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/auth.tsx';
+import { useCan, useMe } from '../../app/auth.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format.ts';
-import { CONTACT_ROLES, type Contact } from '../../lib/types.ts';
+import { formatCustomValue, formatDate } from '../../lib/format.ts';
+import { useCustomFields } from '../../lib/lookups.ts';
+import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact } from '../../lib/types.ts';
 import { contactName } from '../accounts/AccountContacts.tsx';
 import { RoleBadges } from './RoleBadges.tsx';
 import type { ContactsSearch } from './search.ts';
 
 const route = getRouteApi('/app/contacts');
 const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_CUSTOM_COLUMNS = 3;
+const OPTIONAL_COLUMNS = ['externalId', 'updatedAt'];
 
-/** Contacts across all accounts the user may see, with search, role filter and CSV export. */
+/** Contacts across all accounts the user may see, with search, role and language filters, columns to choose and CSV export. */
 export function ContactsPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
   const navigate = useNavigate({ from: '/contacts' });
   const canExport = useCan('export:run');
+  const me = useMe();
+  const customFields = useCustomFields('contact');
+  const fields = customFields.data;
+  const defaultHidden = useMemo(() => {
+    const shown = new Set(
+      (fields ?? [])
+        .filter((f) => f.showInList)
+        .slice(0, DEFAULT_CUSTOM_COLUMNS)
+        .map((f) => f.key),
+    );
+    return [...OPTIONAL_COLUMNS, ...(fields ?? []).filter((f) => !shown.has(f.key)).map((f) => `custom:${f.key}`)];
+  }, [fields]);
   const [q, setQ] = useState(search.q ?? '');
   const [debouncedQ] = useDebouncedValue(q, 300);
 
   const page = search.page ?? 1;
   const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const filterQuery = { q: search.q, role: search.role, sort: search.sort, order: search.order };
+  const filterQuery = { q: search.q, role: search.role, language: search.language, sort: search.sort, order: search.order };
 
   const update = (changes: Partial<ContactsSearch>, keepPage = false) =>
     navigate({ search: (prev) => ({ ...prev, ...changes, ...(keepPage ? {} : { page: undefined }) }) });
@@ -53,7 +68,7 @@ export function ContactsPage() {
         id: 'name',
         header: t('contact.fields.name'),
         enableSorting: true,
-        meta: { noWrap: true },
+        meta: { sticky: true },
         cell: ({ row }) => (
           <Text size="sm" fw={500}>
             {contactName(row.original)}
@@ -74,11 +89,18 @@ export function ContactsPage() {
           </Anchor>
         ),
       },
-      { id: 'jobTitle', header: t('contact.fields.jobTitle'), enableSorting: false, cell: ({ row }) => row.original.jobTitle ?? '—' },
+      {
+        id: 'jobTitle',
+        header: t('contact.fields.jobTitle'),
+        enableSorting: false,
+        meta: { noWrap: true },
+        cell: ({ row }) => row.original.jobTitle ?? '—',
+      },
       {
         id: 'email',
         header: t('contact.fields.email'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) =>
           row.original.email ? (
             <Anchor href={`mailto:${row.original.email}`} size="sm">
@@ -99,7 +121,7 @@ export function ContactsPage() {
         id: 'roles',
         header: t('contact.fields.roles'),
         enableSorting: false,
-        cell: ({ row }) => <RoleBadges roles={row.original.roles} />,
+        cell: ({ row }) => <RoleBadges roles={row.original.roles} nowrap />,
       },
       {
         id: 'language',
@@ -108,6 +130,18 @@ export function ContactsPage() {
         meta: { noWrap: true },
         cell: ({ row }) => (row.original.language ? t(`languages.${row.original.language}`) : '—'),
       },
+      {
+        id: 'externalId',
+        header: t('contact.fields.externalId'),
+        meta: { noWrap: true },
+        cell: ({ row }) => row.original.externalId ?? '—',
+      },
+      ...(fields ?? []).map<DataColumn<Contact>>((field) => ({
+        id: `custom:${field.key}`,
+        header: field.label,
+        meta: { align: field.type === 'number' ? 'right' : undefined, noWrap: field.type !== 'text' },
+        cell: ({ row }) => formatCustomValue(field.type, row.original.custom[field.key]),
+      })),
       {
         id: 'createdAt',
         header: t('contact.fields.createdAt'),
@@ -119,8 +153,18 @@ export function ContactsPage() {
           </Text>
         ),
       },
+      {
+        id: 'updatedAt',
+        header: t('contact.fields.updatedAt'),
+        meta: { noWrap: true },
+        cell: ({ row }) => (
+          <Text size="sm" c="dimmed">
+            {formatDate(row.original.updatedAt)}
+          </Text>
+        ),
+      },
     ],
-    [t],
+    [t, fields],
   );
 
   return (
@@ -160,9 +204,20 @@ export function ContactsPage() {
               onChange={(role) => update({ role })}
               testId="filter-role"
             />
+            <Select
+              w={180}
+              placeholder={t('contact.fields.language')}
+              aria-label={t('contact.fields.language')}
+              clearable
+              data={CONTACT_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+              value={search.language ?? null}
+              onChange={(v) => update({ language: (v ?? undefined) as ContactsSearch['language'] })}
+              data-testid="filter-language"
+            />
           </Group>
         }
         exportUrl={canExport ? buildUrl('/api/v1/contacts/export.csv', filterQuery) : undefined}
+        columnSettings={{ storageKey: `contacts.${me.user.id}`, defaultHidden }}
         emptyMessage={t('contact.emptyList')}
       />
     </>

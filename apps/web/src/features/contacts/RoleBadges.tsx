@@ -11,11 +11,12 @@ const ROLE_COLORS: Record<ContactRole, string> = {
   executive_sponsor: 'grape',
 };
 
-export function RoleBadges({ roles }: { roles: ContactRole[] }) {
+/** The contact's roles as coloured badges; `nowrap` keeps them on one line (wide lists that scroll sideways). */
+export function RoleBadges({ roles, nowrap }: { roles: ContactRole[]; nowrap?: boolean }) {
   const { t } = useTranslation();
   if (roles.length === 0) return <Text c="dimmed">—</Text>;
   return (
-    <Group gap={4} preventGrowOverflow={false}>
+    <Group gap={4} preventGrowOverflow={false} wrap={nowrap ? 'nowrap' : 'wrap'}>
       {roles.map((role) => (
         <Badge
           key={role}

@@ -1,13 +1,19 @@
-import { type ListSearch, optEnumList, optString, parseListSearch } from '../../lib/search.ts';
-import { CONTACT_ROLES, type ContactRole, type ContactSort } from '../../lib/types.ts';
+import { type ListSearch, optEnum, optEnumList, optString, parseListSearch } from '../../lib/search.ts';
+import { CONTACT_LANGUAGES, CONTACT_ROLES, type ContactRole, type ContactSort } from '../../lib/types.ts';
 
 export const CONTACT_SORTS: readonly ContactSort[] = ['name', 'email', 'createdAt', 'account'];
 
 export interface ContactsSearch extends ListSearch<ContactSort> {
   q?: string;
   role?: ContactRole[];
+  language?: (typeof CONTACT_LANGUAGES)[number];
 }
 
 export function parseContactsSearch(search: Record<string, unknown>): ContactsSearch {
-  return { ...parseListSearch(search, CONTACT_SORTS), q: optString(search.q), role: optEnumList(search.role, CONTACT_ROLES) };
+  return {
+    ...parseListSearch(search, CONTACT_SORTS),
+    q: optString(search.q),
+    role: optEnumList(search.role, CONTACT_ROLES),
+    language: optEnum(search.language, CONTACT_LANGUAGES),
+  };
 }
