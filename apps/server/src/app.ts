@@ -25,6 +25,7 @@ import type { Database } from './platform/db/database.ts';
 import { cookieNames, registerAuthHook } from './platform/http/auth-hook.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputHardening } from './platform/http/hardening.ts';
+import { fastifyTrustProxy, registerProxyCheck } from './platform/http/proxy-check.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation-i18n.ts';
 import { createWorker, type JobDefinition } from './platform/jobs/queue.ts';
@@ -55,7 +56,7 @@ export async function buildApp(deps: AppDeps) {
   const app = Fastify({
     loggerInstance: logger,
     bodyLimit: 1024 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // Request ids only need to be unique (they are not stored as keys): the random v4 UUID is the cheapest.
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
@@ -63,6 +64,7 @@ export async function buildApp(deps: AppDeps) {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerProxyCheck(app, config.trustProxy);
   // The route table as registered: the access-matrix and bad-input tests walk it, so new routes are covered.
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (r) => {

@@ -1,7 +1,40 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import type { TTrustProxy } from '../platform/http/proxy-check.ts';
 
 const boolish = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((v) => v === 'true' || v === '1' || v === 'yes');
+
+/** Address names proxy-addr (Fastify's trustProxy) knows besides addresses and CIDR ranges. */
+const PROXY_ADDRESS_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * Which proxies' X-Forwarded-For to believe: false; a hop count (1 = the proxy in front of us, the usual
+ * case); addresses or CIDR ranges of the proxies; or true (every hop, so a client that sends its own header
+ * picks its address: only behind a proxy that overwrites the header).
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): TTrustProxy => {
+    const lower = v.toLowerCase();
+    if (lower === 'false' || lower === 'no' || lower === '0') return false;
+    if (lower === 'true' || lower === 'yes') return true;
+    if (/^\d+$/.test(v)) return Number(v);
+    const list = v.split(',').map((s) => s.trim());
+    const bad = list.find((entry) => {
+      const [address, bits, extra] = entry.split('/');
+      if (extra !== undefined || !address) return true;
+      if (PROXY_ADDRESS_NAMES.includes(address) && bits === undefined) return false;
+      const family = net.isIP(address);
+      return !family || (bits !== undefined && !(/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128)));
+    });
+    if (bad !== undefined) {
+      ctx.addIssue({ code: 'custom', message: `"${bad}" is not true/false, a hop count, an IP address or a CIDR range` });
+      return z.NEVER;
+    }
+    return list;
+  });
 
 /** Every environment variable Customer365 reads. Documented in README.md ("Configuration"). */
 export const ZConfigEnv = z.object({
@@ -24,7 +57,7 @@ export const ZConfigEnv = z.object({
   MAIL_FROM: z.string().default('Customer365 <no-reply@localhost>'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: boolish.optional(),
-  TRUST_PROXY: boolish.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   WEB_DIST: z.string().optional(),
   JOB_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(500),
   /** Jobs of the default lane (e-mail, housekeeping, …) one worker process runs at the same time. */
