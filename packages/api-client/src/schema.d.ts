@@ -401,6 +401,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/{id}/timeline/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The account's interactions matching the same filters and order as the timeline, as CSV. */
+        get: operations["exportTimelineCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/interactions": {
         parameters: {
             query?: never;
@@ -441,6 +458,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON). */
+        get: operations["exportAuditLogCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -583,6 +617,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/outbox/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every e-mail of the outbox matching the same filters and order as the list, as CSV (without the bodies). */
+        get: operations["exportOutboxCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/outbox/{id}": {
         parameters: {
             query?: never;
@@ -607,6 +658,23 @@ export interface paths {
             cookie?: never;
         };
         get: operations["listJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/jobs/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every job matching the same filters and order as the list, as CSV (progress and result as JSON). */
+        get: operations["exportJobsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5267,6 +5335,7 @@ export interface operations {
                 pageSize?: number;
                 order?: "asc" | "desc";
                 kind?: string | string[];
+                q?: string;
             };
             header?: never;
             path: {
@@ -5387,6 +5456,122 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportTimelineCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                kind?: string | string[];
+                q?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;
@@ -5660,6 +5845,7 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 order?: "asc" | "desc";
+                sort?: "at" | "actorLabel" | "entityType" | "action";
                 entityType?: string;
                 entityId?: string;
                 actorUserId?: string;
@@ -5777,6 +5963,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportAuditLogCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                sort?: "at" | "actorLabel" | "entityType" | "action";
+                entityType?: string;
+                entityId?: string;
+                actorUserId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;
@@ -7063,7 +7367,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 order?: "asc" | "desc";
+                q?: string;
                 status?: "pending" | "sent" | "failed";
+                sort?: "createdAt" | "sentAt" | "to" | "subject" | "status" | "attempts";
             };
             header?: never;
             path?: never;
@@ -7178,6 +7484,121 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportOutboxCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                q?: string;
+                status?: "pending" | "sent" | "failed";
+                sort?: "createdAt" | "sentAt" | "to" | "subject" | "status" | "attempts";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;
@@ -7325,6 +7746,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 status?: "queued" | "running" | "done" | "failed";
                 name?: string;
+                sort?: "createdAt" | "runAt" | "finishedAt" | "name" | "status" | "attempts";
             };
             header?: never;
             path?: never;
@@ -7437,6 +7859,121 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportJobsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                status?: "queued" | "running" | "done" | "failed";
+                name?: string;
+                sort?: "createdAt" | "runAt" | "finishedAt" | "name" | "status" | "attempts";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;

@@ -1,4 +1,4 @@
-import { and, count, desc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
@@ -6,12 +6,13 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
+import { sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, ZIdParams, ZPageQuery, zPage } from '../../platform/http/schemas.ts';
-import { jobs } from '../../platform/jobs/jobs.table.ts';
+import { standardErrors, ZIdParams, zPage } from '../../platform/http/schemas.ts';
 import { emailOutbox } from '../../platform/mail/outbox.table.ts';
 import type { Mailer } from '../../platform/mail/outbox.ts';
 import { VERSION } from '../../version.ts';
+import { createSystemLists, JOBS_CSV, OUTBOX_CSV, ZJobsQuery, ZOutboxQuery } from './system.lists.ts';
 
 const ZHealth = z.object({
   status: z.enum(['ok', 'degraded']),
@@ -71,31 +72,30 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { db: Db; datab
     },
   });
 
-  const outboxQuery = ZPageQuery.extend({ status: z.enum(['pending', 'sent', 'failed']).optional() });
+  const lists = createSystemLists(deps.db);
   r.get('/api/v1/outbox', {
     schema: {
       operationId: 'listOutbox',
       tags: ['system'],
-      querystring: outboxQuery,
+      querystring: ZOutboxQuery,
       response: { 200: zPage(ZOutboxEmail), ...standardErrors },
     },
     handler: async (req) => {
-      const actor = actorOf(req);
-      requirePermission(actor, 'outbox:read');
-      const q = req.query;
-      const where = and(eq(emailOutbox.orgId, actor.orgId), q.status ? eq(emailOutbox.status, q.status) : undefined);
-      const [rows, [total]] = await Promise.all([
-        deps.db
-          .select()
-          .from(emailOutbox)
-          .where(where)
-          .orderBy(desc(emailOutbox.createdAt))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        deps.db.select({ n: count() }).from(emailOutbox).where(where),
-      ]);
-      return { items: rows.map(toOutboxDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+      const { rows, total } = await lists.listOutbox(actorOf(req), req.query);
+      return { items: rows.map(toOutboxDto), total, page: req.query.page, pageSize: req.query.pageSize };
     },
+  });
+
+  r.get('/api/v1/outbox/export.csv', {
+    schema: {
+      operationId: 'exportOutboxCsv',
+      tags: ['system'],
+      description: 'Every e-mail of the outbox matching the same filters and order as the list, as CSV (without the bodies).',
+      querystring: ZOutboxQuery.omit({ page: true, pageSize: true }),
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'outbox.csv', OUTBOX_CSV, lists.exportOutbox(actorOf(req), req.query)),
   });
 
   r.get('/api/v1/outbox/:id', {
@@ -116,31 +116,11 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { db: Db; datab
     schema: {
       operationId: 'listJobs',
       tags: ['system'],
-      querystring: ZPageQuery.extend({
-        status: z.enum(['queued', 'running', 'done', 'failed']).optional(),
-        name: z.string().max(100).optional(),
-      }),
+      querystring: ZJobsQuery,
       response: { 200: zPage(ZJob), ...standardErrors },
     },
     handler: async (req) => {
-      const actor = actorOf(req);
-      requirePermission(actor, 'job:read');
-      const q = req.query;
-      const where = and(
-        eq(jobs.orgId, actor.orgId),
-        q.status ? eq(jobs.status, q.status) : undefined,
-        q.name ? eq(jobs.name, q.name) : undefined,
-      );
-      const [rows, [total]] = await Promise.all([
-        deps.db
-          .select()
-          .from(jobs)
-          .where(where)
-          .orderBy(desc(jobs.createdAt))
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        deps.db.select({ n: count() }).from(jobs).where(where),
-      ]);
+      const { rows, total } = await lists.listJobs(actorOf(req), req.query);
       return {
         items: rows.map((j) => ({
           id: j.id,
@@ -154,11 +134,23 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { db: Db; datab
           createdAt: j.createdAt.toISOString(),
           finishedAt: iso(j.finishedAt),
         })),
-        total: total?.n ?? 0,
-        page: q.page,
-        pageSize: q.pageSize,
+        total,
+        page: req.query.page,
+        pageSize: req.query.pageSize,
       };
     },
+  });
+
+  r.get('/api/v1/jobs/export.csv', {
+    schema: {
+      operationId: 'exportJobsCsv',
+      tags: ['system'],
+      description: 'Every job matching the same filters and order as the list, as CSV (progress and result as JSON).',
+      querystring: ZJobsQuery.omit({ page: true, pageSize: true }),
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'jobs.csv', JOBS_CSV, lists.exportJobs(actorOf(req), req.query)),
   });
 }
 

@@ -1,9 +1,10 @@
-import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, lte, max, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
+import { inBatches } from '../../platform/http/csv.ts';
 import { ZPageQuery, zInt, zIsoDateTime, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
@@ -47,7 +48,15 @@ export const ZCreateInteractionRequest = z.strictObject({
 });
 export type TCreateInteraction = z.infer<typeof ZCreateInteractionRequest>;
 
-export const ZTimelineQuery = ZPageQuery.extend({ kind: zStringList(zInteractionKind), order: z.enum(['asc', 'desc']).default('desc') });
+export const ZTimelineQuery = ZPageQuery.extend({
+  kind: zStringList(zInteractionKind),
+  /** Words in the subject or the text. */
+  q: z.string().trim().max(200).optional(),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+type TTimelineQuery = Omit<z.infer<typeof ZTimelineQuery>, 'page' | 'pageSize'>;
+/** `%`, `_` and `\` typed into a search box are literal characters, not patterns. */
+const contains = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 export const ZTimelinePage = zPage(ZInteraction);
 
 export type TimelineService = ReturnType<typeof createTimelineService>;
@@ -78,25 +87,53 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
     createdAt: r.i.createdAt.toISOString(),
   });
 
+  const whereOf = (orgId: string, accountId: string, q: TTimelineQuery, createdUntil?: Date) =>
+    and(
+      eq(interactions.orgId, orgId),
+      eq(interactions.accountId, accountId),
+      q.kind?.length ? inArray(interactions.kind, q.kind) : undefined,
+      q.q ? or(ilike(interactions.subject, contains(q.q)), ilike(interactions.body, contains(q.q))) : undefined,
+      createdUntil ? lte(interactions.createdAt, createdUntil) : undefined,
+    );
+  const orderOf = (q: TTimelineQuery) =>
+    q.order === 'asc' ? [asc(interactions.occurredAt), desc(interactions.id)] : [desc(interactions.occurredAt), desc(interactions.id)];
+
   return {
     async list(actor: Actor, accountId: string, q: z.infer<typeof ZTimelineQuery>) {
       requirePermission(actor, 'interaction:read');
       await deps.accounts.requireVisible(actor, accountId);
-      const where = and(
-        eq(interactions.orgId, actor.orgId),
-        eq(interactions.accountId, accountId),
-        q.kind?.length ? inArray(interactions.kind, q.kind) : undefined,
-      );
-      const dir = q.order === 'asc' ? 'asc' : 'desc';
+      const where = whereOf(actor.orgId, accountId, q);
       const [rows, [total]] = await Promise.all([
         select(db)
           .where(where)
-          .orderBy(dir === 'desc' ? desc(interactions.occurredAt) : interactions.occurredAt, desc(interactions.id))
+          .orderBy(...orderOf(q))
           .limit(q.pageSize)
           .offset((q.page - 1) * q.pageSize),
         db.select({ n: count() }).from(interactions).where(where),
       ]);
       return { items: rows.map(toDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** The account's interactions matching the list's filters, in its order; ones logged after the export began are left out. */
+    async *exportRows(actor: Actor, accountId: string, q: TTimelineQuery) {
+      requirePermission(actor, 'interaction:read');
+      requirePermission(actor, 'export:run');
+      await deps.accounts.requireVisible(actor, accountId);
+      const [last] = await db
+        .select({ at: max(interactions.createdAt) })
+        .from(interactions)
+        .where(whereOf(actor.orgId, accountId, q));
+      if (!last?.at) return;
+      const where = whereOf(actor.orgId, accountId, q, last.at);
+      yield* inBatches(async (limit, offset) =>
+        (
+          await select(db)
+            .where(where)
+            .orderBy(...orderOf(q))
+            .limit(limit)
+            .offset(offset)
+        ).map(toDto),
+      );
     },
 
     async create(actor: Actor, accountId: string, input: TCreateInteraction) {

@@ -50,6 +50,37 @@ describe('timeline', () => {
     expect(future.json().details[0].field).toBe('occurredAt');
   });
 
+  it('searches the timeline and exports it as CSV in the same order', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const accountId = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'Acme' } })).json().id;
+    const log = (payload: Record<string, unknown>) =>
+      t.app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/interactions`, headers: h, payload });
+    await log({ kind: 'call', subject: 'Renewal call', occurredAt: '2026-11-02T10:00:00Z' });
+    await log({ kind: 'note', subject: 'Pricing', body: 'Asked about renewal discount', occurredAt: '2026-11-03T10:00:00Z' });
+    await log({ kind: 'meeting', subject: 'Workshop', occurredAt: '2026-11-04T10:00:00Z' });
+
+    const search = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}/timeline?q=RENEWAL&order=asc`, headers: h })
+    ).json();
+    expect(search.items.map((i: { subject: string }) => i.subject)).toEqual(['Renewal call', 'Pricing']);
+
+    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}/timeline/export.csv?q=renewal`, headers: h });
+    expect(csv.statusCode).toBe(200);
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines[0]?.split(',').slice(0, 4)).toEqual(['occurred_at', 'kind', 'direction', 'subject']);
+    expect(lines.slice(1).map((l) => l.split(',')[3])).toEqual(['Pricing', 'Renewal call']);
+
+    const readOnly = await org.as('read_only');
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}/timeline/export.csv`, headers: readOnly.headers }))
+        .statusCode,
+    ).toBe(403);
+  });
+
   it('refuses a contact of another account and a kind that does not exist', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { enqueueJob } from '../../platform/jobs/queue.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp({ now: '2026-11-21T09:00:00Z' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+/** A CSV body as rows of cells (the exports here quote nothing these tests look at). */
+const csvRows = (body: string) =>
+  body
+    .replace(/^\ufeff/, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .map((line) => line.split(','));
+
+describe('outbox list', () => {
+  it('searches, sorts and exports what the list shows', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    // Users invited without a password get an e-mail in the outbox.
+    for (const [name, email] of [
+      ['Bea', 'bea@lists.example'],
+      ['Cas', 'cas@lists.example'],
+      ['Abe', 'abe@other.example'],
+    ]) {
+      t.clock.advance(60_000);
+      const res = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: h, payload: { email, name, role: 'read_only' } });
+      expect(res.statusCode).toBe(201);
+    }
+    const list = async (query: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/outbox?${query}`, headers: h })).json();
+
+    // Newest first by default, as before.
+    expect((await list('')).items.map((e: { to: string }) => e.to)).toEqual([
+      'abe@other.example',
+      'cas@lists.example',
+      'bea@lists.example',
+    ]);
+    expect((await list('sort=to&order=asc')).items.map((e: { to: string }) => e.to)).toEqual([
+      'abe@other.example',
+      'bea@lists.example',
+      'cas@lists.example',
+    ]);
+    const found = await list('q=lists.example&sort=to&order=desc');
+    expect(found.total).toBe(2);
+    expect(found.items.map((e: { to: string }) => e.to)).toEqual(['cas@lists.example', 'bea@lists.example']);
+    // A % typed into the search is a character, not a wildcard.
+    expect((await list('q=%25')).total).toBe(0);
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/outbox/export.csv?q=lists.example&sort=to&order=desc', headers: h });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = csvRows(csv.body);
+    const to = rows[0]?.indexOf('to') ?? -1;
+    expect(rows.slice(1).map((r) => r[to])).toEqual(['cas@lists.example', 'bea@lists.example']);
+
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/outbox?sort=html', headers: h });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details[0]).toMatchObject({ field: 'sort', code: 'invalid_value' });
+  });
+});
+
+describe('jobs list', () => {
+  it('sorts by name, exports the filtered jobs and refuses the export to roles without job:read', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    for (const name of ['lists.beta', 'lists.alpha', 'lists.gamma']) {
+      t.clock.advance(1000);
+      await enqueueJob(t.db, t.clock, name, { n: name }, { orgId: org.orgId, runAt: new Date('2030-01-01T00:00:00Z') });
+    }
+    const names = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/jobs?${query}`, headers: h })).json().items.map((j: { name: string }) => j.name);
+    expect(await names('')).toEqual(['lists.gamma', 'lists.alpha', 'lists.beta']);
+    expect(await names('sort=name&order=asc')).toEqual(['lists.alpha', 'lists.beta', 'lists.gamma']);
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/jobs/export.csv?name=lists.alpha', headers: h });
+    const rows = csvRows(csv.body);
+    expect(rows[0]).toEqual([
+      'id',
+      'name',
+      'status',
+      'attempts',
+      'created_at',
+      'run_at',
+      'finished_at',
+      'progress',
+      'result',
+      'last_error',
+    ]);
+    expect(rows.slice(1).map((r) => r[1])).toEqual(['lists.alpha']);
+
+    const csm = await org.as('csm');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/jobs/export.csv', headers: csm.headers })).statusCode).toBe(403);
+  });
+});
