@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
@@ -28,6 +26,7 @@ import { registerInputHardening } from './platform/http/hardening.ts';
 import { fastifyTrustProxy, registerProxyCheck } from './platform/http/proxy-check.ts';
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation-i18n.ts';
+import { serveWebApp } from './platform/http/web-app.ts';
 import { createWorker, type JobDefinition } from './platform/jobs/queue.ts';
 import type { Mailer } from './platform/mail/outbox.ts';
 import { VERSION } from './version.ts';
@@ -153,25 +152,6 @@ export async function buildApp(deps: AppDeps) {
   ];
   const worker = createWorker({ db, clock, logger, definitions, pollMs: config.jobPollMs, concurrency: config.jobConcurrency });
 
-  serveWebApp(app, config.webDist);
+  serveWebApp(app, config.webDist ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
   return { app, services: all, worker, routes };
-}
-
-/** The built React app (apps/web/dist), with index.html for every non-API path so client-side routes load. */
-function serveWebApp(app: FastifyInstance, configured?: string) {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const dist = configured ? path.resolve(configured) : path.resolve(here, '../../web/dist');
-  if (!fs.existsSync(path.join(dist, 'index.html'))) {
-    app.get('/', { schema: { hide: true }, config: { public: true } }, async (_req, reply) =>
-      reply.type('text/html').send('<p>The web UI is not built. Run <code>npm run build</code> (npm start does this for you).</p>'),
-    );
-    return;
-  }
-  void app.register(fastifyStatic, { root: dist, wildcard: false, index: ['index.html'] });
-  app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
-    if (req.url.startsWith('/api/')) return reply.callNotFound();
-    const file = req.url.split('?')[0] ?? '/';
-    if (/\.[a-z0-9]+$/i.test(file) && !file.endsWith('.html')) return reply.callNotFound();
-    return reply.type('text/html').header('cache-control', 'no-cache').sendFile('index.html');
-  });
 }

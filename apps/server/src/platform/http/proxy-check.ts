@@ -27,7 +27,7 @@ export function registerProxyCheck(app: FastifyInstance, trustProxy: TTrustProxy
     warned = true;
     request.log.warn(
       { header, remoteAddress: request.socket.remoteAddress },
-      `A request arrived with a ${header} header, but TRUST_PROXY is off: if Customer365 runs behind a reverse proxy, every user now shares the proxy's address for login throttling and in the logs. Set TRUST_PROXY=1 (one proxy in front) or to the proxy's address. Without a proxy, ignore this: the client sent the header itself.`,
+      `A request arrived with the ${header} header, but TRUST_PROXY is off: if Customer365 runs behind a reverse proxy, every user now shares the proxy's address for login throttling and in the logs. Set TRUST_PROXY=1 (one proxy in front) or to the proxy's address. Without a proxy, ignore this: the client sent the header itself.`,
     );
   });
 }
