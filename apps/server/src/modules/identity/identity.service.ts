@@ -51,9 +51,47 @@ const actorFromUser = (u: UserRow, extra: Partial<Actor> = {}): Actor => ({
 
 export type IdentityService = ReturnType<typeof createIdentityService>;
 
+interface AuthCacheEntry {
+  actor: Actor;
+  csrfToken: string | null;
+  until: number;
+  lastSeenAt: number;
+}
+
+/** Most sessions and tokens kept in one process's auth cache; beyond it the oldest entries go first. */
+export const AUTH_CACHE_MAX_ENTRIES = 10_000;
+
+/**
+ * The short-lived cache of resolved sessions and API tokens. Bounded: a long-running server sees many sessions
+ * come and go, and an entry is only worth keeping for AUTH_CACHE_MS anyway. A Map iterates in insertion order,
+ * so the first keys are the oldest.
+ */
+export function createAuthCache(maxEntries = AUTH_CACHE_MAX_ENTRIES) {
+  const entries = new Map<string, AuthCacheEntry>();
+  return {
+    get: (key: string) => entries.get(key),
+    set(key: string, entry: AuthCacheEntry) {
+      entries.delete(key);
+      entries.set(key, entry);
+      if (entries.size <= maxEntries) return;
+      // Expired entries first, then the oldest until a tenth of the room is free again.
+      for (const [k, e] of entries) if (e.until <= entry.lastSeenAt) entries.delete(k);
+      for (const k of entries.keys()) {
+        if (entries.size <= maxEntries * 0.9) break;
+        entries.delete(k);
+      }
+    },
+    delete: (key: string) => entries.delete(key),
+    clear: () => entries.clear(),
+    get size() {
+      return entries.size;
+    },
+  };
+}
+
 export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: string }) {
   const { db, clock } = deps;
-  const cache = new Map<string, { actor: Actor; csrfToken: string | null; until: number; lastSeenAt: number }>();
+  const cache = createAuthCache();
 
   async function throttle(email: string, ip: string) {
     const since = new Date(clock.now().getTime() - THROTTLE_WINDOW_MS);
