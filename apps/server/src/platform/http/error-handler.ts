@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { columnOfParameter, failedParameter } from '../db/bound-parameter.ts';
 import { AppError, type TErrorDetail } from '../errors.ts';
 import { describeIssue, localiseError, pickLanguage, type TApiLanguage, type TValidationEntry } from './validation-i18n.ts';
 
@@ -40,10 +41,13 @@ export function toAppError(error: unknown, lang: TApiLanguage = 'en'): AppError 
     });
     return new AppError('VALIDATION_FAILED', details.map((d) => `${d.field}: ${d.message}`).join('; '), details);
   }
-  return localiseError(error instanceof AppError ? error : toEnglishAppError(e), lang);
+  return localiseError(error instanceof AppError ? error : toEnglishAppError(e, (error as { query?: string }).query), lang);
 }
 
-function toEnglishAppError(e: FastifyError & { code?: string; severity?: string; column?: string; constraint?: string }): AppError {
+function toEnglishAppError(
+  e: FastifyError & { code?: string; severity?: string; column?: string; constraint?: string; where?: string },
+  query?: string,
+): AppError {
   if (isResponseSerializationError(e)) return new AppError('INTERNAL', 'The server produced an invalid response');
   switch (e.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
@@ -63,7 +67,7 @@ function toEnglishAppError(e: FastifyError & { code?: string; severity?: string;
     // Fastify's own client errors (bad JSON, bad content type, …): their messages contain no internals.
     return new AppError(e.statusCode === 429 ? 'RATE_LIMITED' : 'BAD_REQUEST', e.message);
   }
-  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.severity) return fromPostgres(e);
+  if (typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code) && e.severity) return fromPostgres(e, query);
   if (isConnectionError(e))
     return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
   return new AppError('INTERNAL', 'Something went wrong on our side');
@@ -80,7 +84,7 @@ function driverError(error: unknown): unknown {
 }
 
 /** SQLSTATE → a client-safe error. Only the constraint or column name is passed on, never the server's text. */
-function fromPostgres(e: { code?: string; constraint?: string; column?: string }): AppError {
+function fromPostgres(e: { code?: string; constraint?: string; column?: string; where?: string }, query = ''): AppError {
   const field = e.column ? camel(e.column) : constraintField(e.constraint);
   switch (e.code) {
     case '23505':
@@ -97,8 +101,16 @@ function fromPostgres(e: { code?: string; constraint?: string; column?: string }
     case '57P03':
       return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
   }
-  if (e.code?.startsWith('22'))
-    return new AppError('VALIDATION_FAILED', `${field} has a value the database cannot store`, [{ field, message: 'invalid value' }]);
+  // A data exception is the caller's doing only when it concerns a value bound to the statement; one raised
+  // by the SQL itself (a division by zero, a cast of stored data) is a bug of ours: 500, logged.
+  const parameter = e.code?.startsWith('22') ? failedParameter(e.where) : null;
+  if (parameter !== null) {
+    const column = columnOfParameter(query, parameter);
+    const valueField = column ? camel(column) : field;
+    return new AppError('VALIDATION_FAILED', `${valueField} has a value the database cannot store`, [
+      { field: valueField, message: 'invalid value' },
+    ]);
+  }
   if (e.code?.startsWith('08'))
     return new AppError('UNAVAILABLE', 'The database is unavailable; try again shortly', [], { 'retry-after': '5' });
   return new AppError('INTERNAL', 'Something went wrong on our side');
