@@ -7746,6 +7746,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 status?: "queued" | "running" | "done" | "failed";
                 name?: string;
+                q?: string;
                 sort?: "createdAt" | "runAt" | "finishedAt" | "name" | "status" | "attempts";
             };
             header?: never;
@@ -7878,6 +7879,7 @@ export interface operations {
                 order?: "asc" | "desc";
                 status?: "queued" | "running" | "done" | "failed";
                 name?: string;
+                q?: string;
                 sort?: "createdAt" | "runAt" | "finishedAt" | "name" | "status" | "attempts";
             };
             header?: never;

@@ -76,6 +76,7 @@ describe('jobs list', () => {
       (await t.app.inject({ method: 'GET', url: `/api/v1/jobs?${query}`, headers: h })).json().items.map((j: { name: string }) => j.name);
     expect(await names('')).toEqual(['lists.gamma', 'lists.alpha', 'lists.beta']);
     expect(await names('sort=name&order=asc')).toEqual(['lists.alpha', 'lists.beta', 'lists.gamma']);
+    expect(await names('q=AMM&sort=name')).toEqual(['lists.gamma']);
 
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/jobs/export.csv?name=lists.alpha', headers: h });
     const rows = csvRows(csv.body);

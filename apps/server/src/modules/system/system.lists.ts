@@ -55,7 +55,10 @@ export const OUTBOX_CSV: CsvColumn<TOutboxRow>[] = [
 
 export const ZJobsQuery = ZPageQuery.extend({
   status: z.enum(['queued', 'running', 'done', 'failed']).optional(),
+  /** Exact job name. */
   name: z.string().max(100).optional(),
+  /** Part of the job name. */
+  q: z.string().trim().max(100).optional(),
   sort: z.enum(JOB_SORTS).default('createdAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
@@ -100,6 +103,7 @@ export function createSystemLists(db: Db) {
       eq(jobs.orgId, orgId),
       q.status ? eq(jobs.status, q.status) : undefined,
       q.name ? eq(jobs.name, q.name) : undefined,
+      q.q ? ilike(jobs.name, contains(q.q)) : undefined,
       until ? lte(jobs.createdAt, until) : undefined,
     );
   const jobsOrder = (q: TJobsQuery) => orderBy(JOB_COLUMNS[q.sort], q.order, jobs.createdAt, jobs.id);
