@@ -1,7 +1,9 @@
 import { Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../lib/api.ts';
+import { useCan } from '../../app/auth.tsx';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDateTime } from '../../lib/format.ts';
 import { useCustomFields, useMarkets } from '../../lib/lookups.ts';
 import type { CustomField } from '../../lib/types.ts';
@@ -72,6 +74,7 @@ function onlyChanges(before: unknown, after: unknown): { before: unknown; after:
 export function AccountHistory({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const readable = useReadableSnapshot();
+  const canExport = useCan('export:run');
   const history = useInfiniteQuery({
     queryKey: ['audit', 'account', accountId],
     initialPageParam: 1,
@@ -103,6 +106,20 @@ export function AccountHistory({ accountId }: { accountId: string }) {
   }
   return (
     <Stack gap="sm" data-testid="account-history">
+      {canExport ? (
+        <Group justify="flex-end">
+          <Button
+            component="a"
+            href={buildUrl('/api/v1/audit-log/export.csv', { entityType: 'account', entityId: accountId })}
+            download
+            variant="default"
+            leftSection={<IconDownload size={16} />}
+            data-testid="export-csv"
+          >
+            {t('table.exportCsv')}
+          </Button>
+        </Group>
+      ) : null}
       {entries.map((entry) => (
         <Paper withBorder p="md" key={entry.id}>
           <Group justify="space-between" mb="xs">

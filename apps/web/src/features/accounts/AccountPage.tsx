@@ -209,8 +209,8 @@ export function AccountPage() {
         <Tabs.Panel value="timeline">
           <AccountTimeline
             accountId={accountId}
-            kinds={search.kind}
-            onKindsChange={(kind) => navigate({ search: (prev) => ({ ...prev, kind }), replace: true })}
+            search={{ kind: search.kind, q: search.q, order: search.order }}
+            onSearchChange={(changes) => navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true })}
           />
         </Tabs.Panel>
         <Tabs.Panel value="details">{a ? <AccountDetails account={a} /> : null}</Tabs.Panel>

@@ -1,16 +1,31 @@
-import { ActionIcon, Button, Center, Chip, Group, Loader, Paper, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import {
+  ActionIcon,
+  Button,
+  Center,
+  Chip,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  TextInput,
+  ThemeIcon,
+  Timeline,
+} from '@mantine/core';
+import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
+import { IconDownload, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
-import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../lib/types.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
+import type { TimelineSearch } from './search.ts';
 
 const PAGE_SIZE = 25;
 
@@ -33,29 +48,42 @@ function InteractionMeta({ item }: { item: Interaction }) {
   );
 }
 
-/** The account's interactions, newest first, with a kind filter and "Log interaction". */
+/**
+ * The account's interactions, newest first (or oldest first), with kind filter, search, "Show more"
+ * paging, CSV export and "Log interaction". The filters live in the page's URL.
+ */
 export function AccountTimeline({
   accountId,
-  kinds,
-  onKindsChange,
+  search,
+  onSearchChange,
 }: {
   accountId: string;
-  kinds: InteractionKind[] | undefined;
-  onKindsChange: (kinds: InteractionKind[] | undefined) => void;
+  search: TimelineSearch;
+  onSearchChange: (changes: Partial<TimelineSearch>) => void;
 }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const canWrite = useCan('interaction:write');
+  const canExport = useCan('export:run');
   const [formOpened, formModal] = useDisclosure();
   const [deleting, setDeleting] = useState<Interaction | null>(null);
+  const kinds = search.kind;
+  const [q, setQ] = useState(search.q ?? '');
+  const [debouncedQ] = useDebouncedValue(q, 300);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text triggers a search
+  useEffect(() => {
+    if (debouncedQ.trim() !== (search.q ?? '')) onSearchChange({ q: debouncedQ.trim() || undefined });
+  }, [debouncedQ]);
+  useEffect(() => setQ(search.q ?? ''), [search.q]);
 
+  const filters = { kind: kinds, q: search.q, order: search.order ?? 'desc' };
   const timeline = useInfiniteQuery({
-    queryKey: ['timeline', accountId, kinds ?? []],
+    queryKey: ['timeline', accountId, filters],
     initialPageParam: 1,
     queryFn: async ({ pageParam }) =>
       unwrap(
         await api.GET('/api/v1/accounts/{id}/timeline', {
-          params: { path: { id: accountId }, query: { page: pageParam, pageSize: PAGE_SIZE, order: 'desc', kind: kinds } },
+          params: { path: { id: accountId }, query: { ...filters, page: pageParam, pageSize: PAGE_SIZE } },
         }),
       ),
     getNextPageParam: (last) => (last.page * last.pageSize < last.total ? last.page + 1 : undefined),
@@ -76,21 +104,61 @@ export function AccountTimeline({
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between">
-        <Chip.Group multiple value={kinds ?? []} onChange={(v) => onKindsChange(v.length ? (v as InteractionKind[]) : undefined)}>
-          <Group gap={6}>
-            {INTERACTION_KINDS.map((k) => (
-              <Chip key={k} value={k} size="xs" color={KIND_COLORS[k]} variant="light">
-                {t(`timeline.kind.${k}`)}
-              </Chip>
-            ))}
-          </Group>
-        </Chip.Group>
-        {canWrite ? (
-          <Button leftSection={<IconPlus size={16} />} onClick={formModal.open} data-testid="log-interaction">
-            {t('timeline.log')}
-          </Button>
-        ) : null}
+      <Group justify="space-between" align="flex-end">
+        <Group gap="sm" align="center">
+          <TextInput
+            w={220}
+            size="xs"
+            leftSection={<IconSearch size={14} />}
+            placeholder={t('timeline.searchPlaceholder')}
+            aria-label={t('common.search')}
+            value={q}
+            onChange={(e) => setQ(e.currentTarget.value)}
+            data-testid="timeline-search"
+          />
+          <SegmentedControl
+            size="xs"
+            aria-label={t('timeline.order')}
+            data={[
+              { value: 'desc', label: t('timeline.newestFirst') },
+              { value: 'asc', label: t('timeline.oldestFirst') },
+            ]}
+            value={filters.order}
+            onChange={(v) => onSearchChange({ order: v === 'asc' ? 'asc' : undefined })}
+          />
+          <Chip.Group
+            multiple
+            value={kinds ?? []}
+            onChange={(v) => onSearchChange({ kind: v.length ? (v as InteractionKind[]) : undefined })}
+          >
+            <Group gap={6}>
+              {INTERACTION_KINDS.map((k) => (
+                <Chip key={k} value={k} size="xs" color={KIND_COLORS[k]} variant="light">
+                  {t(`timeline.kind.${k}`)}
+                </Chip>
+              ))}
+            </Group>
+          </Chip.Group>
+        </Group>
+        <Group gap="xs">
+          {canExport ? (
+            <Button
+              component="a"
+              href={buildUrl('/api/v1/accounts/{id}/timeline/export.csv', filters).replace('{id}', accountId)}
+              download
+              variant="default"
+              leftSection={<IconDownload size={16} />}
+              data-testid="export-csv"
+            >
+              {t('table.exportCsv')}
+            </Button>
+          ) : null}
+          {canWrite ? (
+            <Button leftSection={<IconPlus size={16} />} onClick={formModal.open} data-testid="log-interaction">
+              {t('timeline.log')}
+            </Button>
+          ) : null}
+        </Group>
       </Group>
       <Paper withBorder p="lg">
         {timeline.isLoading ? (
@@ -100,7 +168,7 @@ export function AccountTimeline({
         ) : items.length === 0 ? (
           <Center py="xl">
             <Text c="dimmed" data-testid="timeline-empty">
-              {kinds ? t('timeline.emptyFiltered') : t('timeline.empty')}
+              {kinds || search.q ? t('timeline.emptyFiltered') : t('timeline.empty')}
             </Text>
           </Center>
         ) : (

@@ -45,11 +45,21 @@ export function parseAccountsSearch(search: Record<string, unknown>): AccountsSe
 export const ACCOUNT_TABS = ['contacts', 'timeline', 'details', 'history'] as const;
 export type AccountTab = (typeof ACCOUNT_TABS)[number];
 
+/** The account page's tab, and the timeline's filters (kinds, words) and order. */
 export interface AccountPageSearch {
   tab?: AccountTab;
   kind?: InteractionKind[];
+  q?: string;
+  order?: 'asc' | 'desc';
 }
 
+export type TimelineSearch = Pick<AccountPageSearch, 'kind' | 'q' | 'order'>;
+
 export function parseAccountPageSearch(search: Record<string, unknown>): AccountPageSearch {
-  return { tab: optEnum(search.tab, ACCOUNT_TABS), kind: optEnumList(search.kind, INTERACTION_KINDS) };
+  return {
+    tab: optEnum(search.tab, ACCOUNT_TABS),
+    kind: optEnumList(search.kind, INTERACTION_KINDS),
+    q: optString(search.q),
+    order: optEnum(search.order, ['asc', 'desc'] as const),
+  };
 }

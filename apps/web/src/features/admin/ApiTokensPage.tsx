@@ -1,5 +1,5 @@
-import { Badge, Button, Text, Tooltip } from '@mantine/core';
-import { IconBan, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, SegmentedControl, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconBan, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,27 +7,59 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
+import { useLocalList } from '../../lib/localList.ts';
 import type { ResponseOf } from '../../lib/types.ts';
 import { CreateApiTokenModal } from './CreateApiTokenModal.tsx';
-import { formatDate, formatDateTime, pageOf, StatusBadge } from './shared.tsx';
+import { formatDate, formatDateTime, StatusBadge } from './shared.tsx';
 
 export type ApiToken = ResponseOf<'/api/v1/api-tokens', 'get'>['items'][number];
 
-function tokenStatus(token: ApiToken): 'active' | 'revoked' | 'expired' {
+type TokenStatus = 'active' | 'revoked' | 'expired';
+const STATUSES: readonly TokenStatus[] = ['active', 'expired', 'revoked'];
+
+function tokenStatus(token: ApiToken): TokenStatus {
   if (token.revokedAt) return 'revoked';
   if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return 'expired';
   return 'active';
 }
 
+// The secret is never stored, so it is not exported either; the prefix identifies a token.
+const CSV_COLUMNS: CsvColumn<ApiToken>[] = [
+  ['name', (tk) => tk.name],
+  ['prefix', (tk) => tk.prefix],
+  ['status', (tk) => tokenStatus(tk)],
+  ['scopes', (tk) => tk.scopes],
+  ['owner', (tk) => tk.userName],
+  ['created_at', (tk) => tk.createdAt],
+  ['expires_at', (tk) => tk.expiresAt],
+  ['last_used_at', (tk) => tk.lastUsedAt],
+  ['revoked_at', (tk) => tk.revokedAt],
+  ['id', (tk) => tk.id],
+];
+
 /** Administration → API tokens: scoped, expiring, revocable credentials for integrations. */
 export function ApiTokensPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
-  const [page, setPage] = useState(1);
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const pageSize = 50;
+  const [status, setStatus] = useState<TokenStatus | 'all'>('all');
   const query = useQuery({ queryKey: ['api-tokens'], queryFn: async () => unwrap(await api.GET('/api/v1/api-tokens')).items });
+  const list = useLocalList(query.data, {
+    sortValues: {
+      name: (tk) => tk.name,
+      user: (tk) => tk.userName,
+      createdAt: (tk) => tk.createdAt,
+      expiresAt: (tk) => tk.expiresAt,
+      lastUsedAt: (tk) => tk.lastUsedAt,
+      status: (tk) => STATUSES.indexOf(tokenStatus(tk)),
+    },
+    searchText: (tk) => `${tk.name} ${tk.prefix} ${tk.userName} ${tk.scopes.join(' ')}`,
+    filter: (tk) => status === 'all' || tokenStatus(tk) === status,
+    initialSort: { sort: 'createdAt', order: 'desc' },
+    language: i18n.language,
+  });
 
   const revoke = useMutation({
     mutationFn: async (token: ApiToken) => unwrap(await api.DELETE('/api/v1/api-tokens/{id}', { params: { path: { id: token.id } } })),
@@ -44,6 +76,7 @@ export function ApiTokensPage() {
       {
         id: 'name',
         header: t('admin.apiTokens.name'),
+        enableSorting: true,
         cell: ({ row }) => (
           <div>
             <Text size="sm" fw={500}>
@@ -66,21 +99,24 @@ export function ApiTokensPage() {
           </Tooltip>
         ),
       },
-      { id: 'user', header: t('admin.apiTokens.owner'), cell: ({ row }) => row.original.userName },
+      { id: 'user', header: t('admin.apiTokens.owner'), enableSorting: true, cell: ({ row }) => row.original.userName },
       {
         id: 'createdAt',
+        enableSorting: true,
         header: t('admin.apiTokens.created'),
         cell: ({ row }) => formatDate(row.original.createdAt),
         meta: { noWrap: true },
       },
       {
         id: 'expiresAt',
+        enableSorting: true,
         header: t('admin.apiTokens.expires'),
         cell: ({ row }) => (row.original.expiresAt ? formatDate(row.original.expiresAt) : t('admin.apiTokens.never')),
         meta: { noWrap: true },
       },
       {
         id: 'lastUsedAt',
+        enableSorting: true,
         header: t('admin.apiTokens.lastUsed'),
         cell: ({ row }) => formatDateTime(row.original.lastUsedAt),
         meta: { noWrap: true },
@@ -88,6 +124,7 @@ export function ApiTokensPage() {
       {
         id: 'status',
         header: t('admin.apiTokens.status'),
+        enableSorting: true,
         cell: ({ row }) => {
           const status = tokenStatus(row.original);
           return <StatusBadge status={status} label={t(`admin.apiTokens.statuses.${status}`)} />;
@@ -129,15 +166,44 @@ export function ApiTokensPage() {
       <DataTable
         testId="api-tokens-table"
         columns={columns}
-        data={pageOf(query.data, page, pageSize)}
-        total={query.data?.length}
+        data={list.rows}
+        total={list.total}
         getRowId={(tk) => tk.id}
         isLoading={query.isLoading}
         isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
+        page={list.page}
+        pageSize={list.pageSize}
+        onPageChange={list.setPage}
+        onPageSizeChange={list.setPageSize}
+        sort={list.sort}
+        order={list.order}
+        onSortChange={list.setSort}
+        onExport={() => downloadCsv('api-tokens.csv', CSV_COLUMNS, list.all ?? [])}
         emptyMessage={t('admin.apiTokens.empty')}
+        toolbar={
+          <Group gap="sm" align="flex-end">
+            <TextInput
+              w={260}
+              leftSection={<IconSearch size={16} />}
+              placeholder={t('admin.apiTokens.searchPlaceholder')}
+              aria-label={t('common.search')}
+              value={list.search}
+              onChange={(e) => list.setSearch(e.currentTarget.value)}
+            />
+            <SegmentedControl
+              aria-label={t('admin.apiTokens.status')}
+              data={[
+                { value: 'all', label: t('common.all') },
+                ...STATUSES.map((st) => ({ value: st, label: t(`admin.apiTokens.statuses.${st}`) })),
+              ]}
+              value={status}
+              onChange={(v) => {
+                setStatus(v as TokenStatus | 'all');
+                list.resetPage();
+              }}
+            />
+          </Group>
+        }
       />
       <CreateApiTokenModal opened={creating} onClose={() => setCreating(false)} />
       <ConfirmModal

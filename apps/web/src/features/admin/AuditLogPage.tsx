@@ -6,12 +6,15 @@ import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import { type MouseEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useCan } from '../../app/auth.tsx';
+import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import type { AuditEntry } from '../../lib/types.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { formatDateTime, useUserOptions } from './shared.tsx';
+
+type AuditSort = 'at' | 'actorLabel' | 'entityType' | 'action';
 
 // The entity types the server records; unknown ones still show, the filter offers the known ones.
 const ENTITY_TYPES = ['account', 'contact', 'user', 'market', 'custom_field', 'organisation', 'api_token', 'import'] as const;
@@ -39,32 +42,27 @@ export function AuditLogPage() {
   const [range, setRange] = useState<DatesRangeValue<string>>([null, null]);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
-  const [order, setOrder] = useState<'asc' | 'desc'>('desc');
+  const [sorting, setSorting] = useState<{ sort: AuditSort; order: SortOrder }>({ sort: 'at', order: 'desc' });
+  const canExport = useCan('export:run');
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const { options: userOptions } = useUserOptions();
 
   const from = range[0] ? dayjs(range[0]).startOf('day').toISOString() : undefined;
   const to = range[1] ? dayjs(range[1]).endOf('day').toISOString() : undefined;
+  // The list and its CSV export share filters and order.
+  const filters = {
+    entityType: entityType ?? undefined,
+    entityId: entityId || undefined,
+    actorUserId: actorUserId ?? undefined,
+    from,
+    to,
+    sort: sorting.sort,
+    order: sorting.order,
+  };
   const query = useQuery({
-    queryKey: ['audit-log', { entityType, entityId, actorUserId, from, to, page, pageSize, order }],
+    queryKey: ['audit-log', filters, page, pageSize],
     placeholderData: keepPreviousData,
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/audit-log', {
-          params: {
-            query: {
-              entityType: entityType ?? undefined,
-              entityId: entityId || undefined,
-              actorUserId: actorUserId ?? undefined,
-              from,
-              to,
-              page,
-              pageSize,
-              order,
-            },
-          },
-        }),
-      ),
+    queryFn: async () => unwrap(await api.GET('/api/v1/audit-log', { params: { query: { ...filters, page, pageSize } } })),
   });
 
   const columns = useMemo<DataColumn<AuditEntry>[]>(
@@ -77,17 +75,23 @@ export function AuditLogPage() {
         enableSorting: true,
         meta: { noWrap: true, width: 190 },
       },
-      { id: 'actor', header: t('admin.audit.actor'), cell: ({ row }) => row.original.actorLabel },
+      { id: 'actorLabel', header: t('admin.audit.actor'), enableSorting: true, cell: ({ row }) => row.original.actorLabel },
       {
         id: 'action',
         header: t('admin.audit.action'),
+        enableSorting: true,
         cell: ({ row }) => (
           <Badge variant="light" color="gray" tt="none">
             {labels.action(row.original.action)}
           </Badge>
         ),
       },
-      { id: 'entityType', header: t('admin.audit.entity'), cell: ({ row }) => labels.entity(row.original.entityType) },
+      {
+        id: 'entityType',
+        header: t('admin.audit.entity'),
+        enableSorting: true,
+        cell: ({ row }) => labels.entity(row.original.entityType),
+      },
       {
         id: 'entityId',
         header: t('admin.audit.entityId'),
@@ -133,9 +137,10 @@ export function AuditLogPage() {
         pageSize={pageSize}
         onPageChange={setPage}
         onPageSizeChange={resetPage(setPageSize)}
-        sort="at"
-        order={order}
-        onSortChange={(_sort, o) => resetPage(setOrder)(o)}
+        sort={sorting.sort}
+        order={sorting.order}
+        onSortChange={(sort, order) => resetPage(setSorting)({ sort: sort as AuditSort, order })}
+        exportUrl={canExport ? buildUrl('/api/v1/audit-log/export.csv', filters) : undefined}
         onRowClick={setSelected}
         emptyMessage={t('admin.audit.empty')}
         toolbar={

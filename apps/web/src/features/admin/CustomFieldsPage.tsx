@@ -1,5 +1,5 @@
-import { ActionIcon, Badge, Button, Group, SegmentedControl, Text, Tooltip } from '@mantine/core';
-import { IconCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
+import { IconCheck, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,11 +7,24 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
+import { useLocalList } from '../../lib/localList.ts';
 import type { CustomField } from '../../lib/types.ts';
 import { type CustomFieldEntity, CustomFieldFormModal } from './CustomFieldFormModal.tsx';
-import { pageOf } from './shared.tsx';
 
 const ENTITIES: readonly CustomFieldEntity[] = ['account', 'contact'];
+const TYPES: readonly CustomField['type'][] = ['text', 'number', 'date', 'choice'];
+
+const CSV_COLUMNS: CsvColumn<CustomField>[] = [
+  ['entity', (f) => f.entity],
+  ['position', (f) => f.position],
+  ['key', (f) => f.key],
+  ['label', (f) => f.label],
+  ['type', (f) => f.type],
+  ['options', (f) => f.options],
+  ['required', (f) => f.required],
+  ['show_in_list', (f) => f.showInList],
+];
 
 function YesMark() {
   const { t } = useTranslation();
@@ -20,13 +33,12 @@ function YesMark() {
 
 /** Administration → Custom fields: extra fields on accounts and contacts, shown in forms, lists and exports. */
 export function CustomFieldsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [entity, setEntity] = useState<CustomFieldEntity>('account');
-  const [page, setPage] = useState(1);
+  const [type, setType] = useState<string | null>(null);
   const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CustomField | null>(null);
-  const pageSize = 50;
 
   const query = useQuery({
     queryKey: ['custom-fields', entity],
@@ -36,6 +48,19 @@ export function CustomFieldsPage() {
     () => [...(query.data ?? [])].sort((a, b) => a.position - b.position || a.label.localeCompare(b.label)),
     [query.data],
   );
+  const list = useLocalList(query.data ? fields : undefined, {
+    sortValues: {
+      position: (f) => f.position,
+      label: (f) => f.label,
+      type: (f) => t(`admin.customFields.types.${f.type}`),
+      required: (f) => (f.required ? 0 : 1),
+      showInList: (f) => (f.showInList ? 0 : 1),
+    },
+    searchText: (f) => `${f.label} ${f.key} ${f.options.join(' ')}`,
+    filter: (f) => !type || f.type === type,
+    initialSort: { sort: 'position', order: 'asc' },
+    language: i18n.language,
+  });
 
   const remove = useMutation({
     mutationFn: async (field: CustomField) =>
@@ -50,10 +75,11 @@ export function CustomFieldsPage() {
 
   const columns = useMemo<DataColumn<CustomField>[]>(
     () => [
-      { id: 'position', header: '#', accessorKey: 'position', meta: { width: 50 } },
+      { id: 'position', header: '#', accessorKey: 'position', enableSorting: true, meta: { width: 50 } },
       {
         id: 'label',
         header: t('admin.customFields.label'),
+        enableSorting: true,
         cell: ({ row }) => (
           <div>
             <Text size="sm" fw={500}>
@@ -65,7 +91,12 @@ export function CustomFieldsPage() {
           </div>
         ),
       },
-      { id: 'type', header: t('admin.customFields.type'), cell: ({ row }) => t(`admin.customFields.types.${row.original.type}`) },
+      {
+        id: 'type',
+        header: t('admin.customFields.type'),
+        enableSorting: true,
+        cell: ({ row }) => t(`admin.customFields.types.${row.original.type}`),
+      },
       {
         id: 'options',
         header: t('admin.customFields.options'),
@@ -85,12 +116,14 @@ export function CustomFieldsPage() {
       {
         id: 'required',
         header: t('admin.customFields.required'),
+        enableSorting: true,
         cell: ({ row }) => (row.original.required ? <YesMark /> : '—'),
         meta: { align: 'center' },
       },
       {
         id: 'showInList',
         header: t('admin.customFields.showInList'),
+        enableSorting: true,
         cell: ({ row }) => (row.original.showInList ? <YesMark /> : '—'),
         meta: { align: 'center' },
       },
@@ -140,25 +173,52 @@ export function CustomFieldsPage() {
       <DataTable
         testId="custom-fields-table"
         columns={columns}
-        data={pageOf(fields, page, pageSize)}
-        total={query.data ? fields.length : undefined}
+        data={list.rows}
+        total={list.total}
         getRowId={(f) => f.id}
         isLoading={query.isLoading}
         isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
+        page={list.page}
+        pageSize={list.pageSize}
+        onPageChange={list.setPage}
+        onPageSizeChange={list.setPageSize}
+        sort={list.sort}
+        order={list.order}
+        onSortChange={list.setSort}
+        onExport={() => downloadCsv(`custom-fields-${entity}.csv`, CSV_COLUMNS, list.all ?? [])}
         emptyMessage={t('admin.customFields.empty')}
         toolbar={
-          <SegmentedControl
-            aria-label={t('admin.customFields.entity')}
-            data={ENTITIES.map((e) => ({ value: e, label: t(`admin.customFields.entities.${e}`) }))}
-            value={entity}
-            onChange={(v) => {
-              setEntity(v as CustomFieldEntity);
-              setPage(1);
-            }}
-          />
+          <Group gap="sm" align="flex-end">
+            <SegmentedControl
+              aria-label={t('admin.customFields.entity')}
+              data={ENTITIES.map((e) => ({ value: e, label: t(`admin.customFields.entities.${e}`) }))}
+              value={entity}
+              onChange={(v) => {
+                setEntity(v as CustomFieldEntity);
+                list.resetPage();
+              }}
+            />
+            <TextInput
+              w={240}
+              leftSection={<IconSearch size={16} />}
+              placeholder={t('admin.customFields.searchPlaceholder')}
+              aria-label={t('common.search')}
+              value={list.search}
+              onChange={(e) => list.setSearch(e.currentTarget.value)}
+            />
+            <Select
+              w={160}
+              placeholder={t('admin.customFields.type')}
+              aria-label={t('admin.customFields.type')}
+              clearable
+              data={TYPES.map((ty) => ({ value: ty, label: t(`admin.customFields.types.${ty}`) }))}
+              value={type}
+              onChange={(v) => {
+                setType(v);
+                list.resetPage();
+              }}
+            />
+          </Group>
         }
       />
       <CustomFieldFormModal

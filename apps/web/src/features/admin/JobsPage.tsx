@@ -1,17 +1,20 @@
 import { Code, Group, Progress, SegmentedControl, Stack, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useCan } from '../../app/auth.tsx';
+import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import type { ResponseOf } from '../../lib/types.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
 
 type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
 type JobStatus = 'queued' | 'running' | 'done' | 'failed';
 const STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
+type JobSort = 'createdAt' | 'runAt' | 'finishedAt' | 'name' | 'status' | 'attempts';
 
 /** Reads the common progress shapes jobs report ({ processed, total }, { done, total } or a fraction). */
 export function progressFraction(progress: unknown): { value: number; label: string } | null {
@@ -64,29 +67,29 @@ export function JobsPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<JobStatus | 'all'>('all');
   const [nameInput, setNameInput] = useState('');
-  const [name] = useDebouncedValue(nameInput.trim(), 300);
+  const [q] = useDebouncedValue(nameInput.trim(), 300);
+  const [sorting, setSorting] = useState<{ sort: JobSort; order: SortOrder }>({ sort: 'createdAt', order: 'desc' });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
+  const canExport = useCan('export:run');
 
+  // The list and its CSV export share filters and order.
+  const filters = { status: status === 'all' ? undefined : status, q: q || undefined, sort: sorting.sort, order: sorting.order };
   const query = useQuery({
-    queryKey: ['jobs', { status, name, page, pageSize }],
+    queryKey: ['jobs', filters, page, pageSize],
     placeholderData: keepPreviousData,
     // Running jobs move; keep the page live while it is open.
     refetchInterval: 5_000,
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/jobs', {
-          params: { query: { status: status === 'all' ? undefined : status, name: name || undefined, page, pageSize } },
-        }),
-      ),
+    queryFn: async () => unwrap(await api.GET('/api/v1/jobs', { params: { query: { ...filters, page, pageSize } } })),
   });
 
   const columns = useMemo<DataColumn<Job>[]>(
     () => [
-      { id: 'name', header: t('admin.jobs.name'), cell: ({ row }) => <Code fz="xs">{row.original.name}</Code> },
+      { id: 'name', header: t('admin.jobs.name'), enableSorting: true, cell: ({ row }) => <Code fz="xs">{row.original.name}</Code> },
       {
         id: 'status',
         header: t('admin.jobs.status'),
+        enableSorting: true,
         cell: ({ row }) => (
           <StatusBadge
             status={row.original.status}
@@ -95,11 +98,31 @@ export function JobsPage() {
         ),
       },
       { id: 'progress', header: t('admin.jobs.progress'), cell: ({ row }) => <JobProgress job={row.original} /> },
-      { id: 'attempts', header: t('admin.jobs.attempts'), accessorKey: 'attempts', meta: { align: 'right', width: 80 } },
-      { id: 'runAt', header: t('admin.jobs.runAt'), cell: ({ row }) => formatDateTime(row.original.runAt), meta: { noWrap: true } },
+      {
+        id: 'attempts',
+        header: t('admin.jobs.attempts'),
+        accessorKey: 'attempts',
+        enableSorting: true,
+        meta: { align: 'right', width: 80 },
+      },
+      {
+        id: 'createdAt',
+        header: t('admin.jobs.createdAt'),
+        enableSorting: true,
+        cell: ({ row }) => formatDateTime(row.original.createdAt),
+        meta: { noWrap: true },
+      },
+      {
+        id: 'runAt',
+        header: t('admin.jobs.runAt'),
+        enableSorting: true,
+        cell: ({ row }) => formatDateTime(row.original.runAt),
+        meta: { noWrap: true },
+      },
       {
         id: 'finishedAt',
         header: t('admin.jobs.finishedAt'),
+        enableSorting: true,
         cell: ({ row }) => formatDateTime(row.original.finishedAt),
         meta: { noWrap: true },
       },
@@ -139,6 +162,13 @@ export function JobsPage() {
           setPageSize(n);
           setPage(1);
         }}
+        sort={sorting.sort}
+        order={sorting.order}
+        onSortChange={(sort, order) => {
+          setSorting({ sort: sort as JobSort, order });
+          setPage(1);
+        }}
+        exportUrl={canExport ? buildUrl('/api/v1/jobs/export.csv', filters) : undefined}
         emptyMessage={t('admin.jobs.empty')}
         toolbar={
           <Group gap="sm" align="flex-end">
@@ -156,6 +186,7 @@ export function JobsPage() {
             />
             <TextInput
               w={220}
+              leftSection={<IconSearch size={16} />}
               placeholder={t('admin.jobs.namePlaceholder')}
               aria-label={t('admin.jobs.name')}
               value={nameInput}

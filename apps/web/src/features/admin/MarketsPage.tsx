@@ -1,35 +1,64 @@
 import { ActionIcon, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus } from '@tabler/icons-react';
+import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
+import { useLocalList } from '../../lib/localList.ts';
 import { type Language, type Market, UI_LANGUAGES } from '../../lib/types.ts';
-import { pageOf, useUserOptions } from './shared.tsx';
+import { useUserOptions } from './shared.tsx';
 
 export const marketsQueryKey = ['markets'] as const;
 
+const CSV_COLUMNS: CsvColumn<Market>[] = [
+  ['code', (m) => m.code],
+  ['name', (m) => m.name],
+  ['language', (m) => m.language],
+  ['currency', (m) => m.currency],
+  ['country_manager', (m) => m.countryManagerName],
+  ['id', (m) => m.id],
+];
+
 /** Administration → Markets: the countries the organisation serves, with language, currency and country manager. */
 export function MarketsPage() {
-  const { t } = useTranslation();
-  const [page, setPage] = useState(1);
+  const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<Market | 'new' | null>(null);
+  const [language, setLanguage] = useState<string | null>(null);
   const query = useQuery({ queryKey: marketsQueryKey, queryFn: async () => unwrap(await api.GET('/api/v1/markets')).items });
-  const pageSize = 50;
+  const list = useLocalList(query.data, {
+    sortValues: {
+      code: (m) => m.code,
+      name: (m) => m.name,
+      language: (m) => t(`languages.${m.language}`, m.language),
+      currency: (m) => m.currency,
+      countryManager: (m) => m.countryManagerName,
+    },
+    searchText: (m) => `${m.code} ${m.name} ${m.currency} ${m.countryManagerName ?? ''}`,
+    filter: (m) => !language || m.language === language,
+    initialSort: { sort: 'name', order: 'asc' },
+    language: i18n.language,
+  });
 
   const columns = useMemo<DataColumn<Market>[]>(
     () => [
-      { id: 'code', header: t('admin.markets.code'), accessorKey: 'code', meta: { width: 90 } },
-      { id: 'name', header: t('admin.markets.name'), accessorKey: 'name' },
+      { id: 'code', header: t('admin.markets.code'), accessorKey: 'code', enableSorting: true, meta: { width: 90 } },
+      { id: 'name', header: t('admin.markets.name'), accessorKey: 'name', enableSorting: true },
       {
         id: 'language',
         header: t('admin.markets.language'),
+        enableSorting: true,
         cell: ({ row }) => t(`languages.${row.original.language}`, row.original.language),
       },
-      { id: 'currency', header: t('admin.markets.currency'), accessorKey: 'currency', meta: { width: 100 } },
-      { id: 'countryManager', header: t('admin.markets.countryManager'), cell: ({ row }) => row.original.countryManagerName ?? '—' },
+      { id: 'currency', header: t('admin.markets.currency'), accessorKey: 'currency', enableSorting: true, meta: { width: 100 } },
+      {
+        id: 'countryManager',
+        header: t('admin.markets.countryManager'),
+        enableSorting: true,
+        cell: ({ row }) => row.original.countryManagerName ?? '—',
+      },
       {
         id: 'actions',
         header: '',
@@ -64,14 +93,44 @@ export function MarketsPage() {
       <DataTable
         testId="markets-table"
         columns={columns}
-        data={pageOf(query.data, page, pageSize)}
-        total={query.data?.length}
+        data={list.rows}
+        total={list.total}
         getRowId={(m) => m.id}
         isLoading={query.isLoading}
         isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
+        page={list.page}
+        pageSize={list.pageSize}
+        onPageChange={list.setPage}
+        onPageSizeChange={list.setPageSize}
+        sort={list.sort}
+        order={list.order}
+        onSortChange={list.setSort}
+        onExport={() => downloadCsv('markets.csv', CSV_COLUMNS, list.all ?? [])}
+        toolbar={
+          <Group gap="sm" align="flex-end">
+            <TextInput
+              w={260}
+              leftSection={<IconSearch size={16} />}
+              placeholder={t('admin.markets.searchPlaceholder')}
+              aria-label={t('common.search')}
+              value={list.search}
+              onChange={(e) => list.setSearch(e.currentTarget.value)}
+              data-testid="markets-search"
+            />
+            <Select
+              w={200}
+              placeholder={t('admin.markets.language')}
+              aria-label={t('admin.markets.language')}
+              clearable
+              data={UI_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+              value={language}
+              onChange={(v) => {
+                setLanguage(v);
+                list.resetPage();
+              }}
+            />
+          </Group>
+        }
       />
       <MarketFormModal market={editing} onClose={() => setEditing(null)} />
     </>

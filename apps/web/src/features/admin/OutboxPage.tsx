@@ -1,32 +1,40 @@
-import { Alert, Code, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
-import { IconInfoCircle } from '@tabler/icons-react';
+import { Alert, Code, Group, Loader, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useCan } from '../../app/auth.tsx';
+import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import type { ResponseOf } from '../../lib/types.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
 
 type OutboxEmail = ResponseOf<'/api/v1/outbox', 'get'>['items'][number];
 type OutboxStatus = OutboxEmail['status'];
 const STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
+type OutboxSort = 'createdAt' | 'sentAt' | 'to' | 'subject' | 'status' | 'attempts';
 
 /** Administration → Outbox: every e-mail the system wrote, delivered or waiting; readable here when no SMTP server is set. */
 export function OutboxPage() {
   const { t } = useTranslation();
   const [status, setStatus] = useState<OutboxStatus | 'all'>('all');
+  const [search, setSearch] = useState('');
+  const [q] = useDebouncedValue(search.trim(), 300);
+  const [sorting, setSorting] = useState<{ sort: OutboxSort; order: SortOrder }>({ sort: 'createdAt', order: 'desc' });
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
   const [openId, setOpenId] = useState<string | null>(null);
+  const canExport = useCan('export:run');
 
+  // The list and its CSV export share filters and order.
+  const filters = { q: q || undefined, status: status === 'all' ? undefined : status, sort: sorting.sort, order: sorting.order };
   const query = useQuery({
-    queryKey: ['outbox', { status, page, pageSize }],
+    queryKey: ['outbox', filters, page, pageSize],
     placeholderData: keepPreviousData,
     refetchInterval: 15_000,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/outbox', { params: { query: { status: status === 'all' ? undefined : status, page, pageSize } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/outbox', { params: { query: { ...filters, page, pageSize } } })),
   });
   const health = useQuery({ queryKey: ['health'], queryFn: async () => unwrap(await api.GET('/api/health')), staleTime: 60_000 });
 
@@ -35,19 +43,33 @@ export function OutboxPage() {
       {
         id: 'createdAt',
         header: t('admin.outbox.created'),
+        enableSorting: true,
         cell: ({ row }) => formatDateTime(row.original.createdAt),
         meta: { noWrap: true, width: 180 },
       },
-      { id: 'to', header: t('admin.outbox.to'), accessorKey: 'to' },
-      { id: 'subject', header: t('admin.outbox.subject'), accessorKey: 'subject' },
+      { id: 'to', header: t('admin.outbox.to'), accessorKey: 'to', enableSorting: true },
+      { id: 'subject', header: t('admin.outbox.subject'), accessorKey: 'subject', enableSorting: true },
       { id: 'template', header: t('admin.outbox.template'), cell: ({ row }) => <Code fz="xs">{row.original.template}</Code> },
       {
         id: 'status',
         header: t('admin.outbox.status'),
+        enableSorting: true,
         cell: ({ row }) => <StatusBadge status={row.original.status} label={t(`admin.outbox.statuses.${row.original.status}`)} />,
       },
-      { id: 'attempts', header: t('admin.outbox.attempts'), accessorKey: 'attempts', meta: { align: 'right', width: 90 } },
-      { id: 'sentAt', header: t('admin.outbox.sent'), cell: ({ row }) => formatDateTime(row.original.sentAt), meta: { noWrap: true } },
+      {
+        id: 'attempts',
+        header: t('admin.outbox.attempts'),
+        accessorKey: 'attempts',
+        enableSorting: true,
+        meta: { align: 'right', width: 90 },
+      },
+      {
+        id: 'sentAt',
+        header: t('admin.outbox.sent'),
+        enableSorting: true,
+        cell: ({ row }) => formatDateTime(row.original.sentAt),
+        meta: { noWrap: true },
+      },
     ],
     [t],
   );
@@ -75,21 +97,42 @@ export function OutboxPage() {
           setPageSize(n);
           setPage(1);
         }}
+        sort={sorting.sort}
+        order={sorting.order}
+        onSortChange={(sort, order) => {
+          setSorting({ sort: sort as OutboxSort, order });
+          setPage(1);
+        }}
+        exportUrl={canExport ? buildUrl('/api/v1/outbox/export.csv', filters) : undefined}
         onRowClick={(m) => setOpenId(m.id)}
         emptyMessage={t('admin.outbox.empty')}
         toolbar={
-          <SegmentedControl
-            aria-label={t('admin.outbox.status')}
-            data={[
-              { value: 'all', label: t('common.all') },
-              ...STATUSES.map((s) => ({ value: s, label: t(`admin.outbox.statuses.${s}`) })),
-            ]}
-            value={status}
-            onChange={(v) => {
-              setStatus(v as OutboxStatus | 'all');
-              setPage(1);
-            }}
-          />
+          <Group gap="sm" align="flex-end">
+            <TextInput
+              w={260}
+              leftSection={<IconSearch size={16} />}
+              placeholder={t('admin.outbox.searchPlaceholder')}
+              aria-label={t('common.search')}
+              value={search}
+              onChange={(e) => {
+                setSearch(e.currentTarget.value);
+                setPage(1);
+              }}
+              data-testid="outbox-search"
+            />
+            <SegmentedControl
+              aria-label={t('admin.outbox.status')}
+              data={[
+                { value: 'all', label: t('common.all') },
+                ...STATUSES.map((s) => ({ value: s, label: t(`admin.outbox.statuses.${s}`) })),
+              ]}
+              value={status}
+              onChange={(v) => {
+                setStatus(v as OutboxStatus | 'all');
+                setPage(1);
+              }}
+            />
+          </Group>
         }
       />
       <OutboxEmailModal id={openId} onClose={() => setOpenId(null)} />

@@ -46,8 +46,3 @@ export function StatusBadge({ status, label }: { status: string; label: string }
     </Badge>
   );
 }
-
-/** Client-side paging for the short lists the API returns whole (markets, custom fields, tokens). */
-export function pageOf<T>(items: T[] | undefined, page: number, pageSize: number): T[] | undefined {
-  return items?.slice((page - 1) * pageSize, page * pageSize);
-}
