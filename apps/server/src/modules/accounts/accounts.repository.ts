@@ -16,6 +16,7 @@ import {
   sql,
 } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { users } from '../identity/identity.table.ts';
 import { markets } from '../organisations/markets.table.ts';
 import type { TAccountListQuery } from './accounts.schemas.ts';
@@ -70,13 +71,12 @@ export function accountListWhere(
 ): SQL | undefined {
   const owners = q.ownerUserId?.map((o) => (o === 'me' ? actorUserId : o));
   const ownerIds = owners?.filter((o) => o !== 'none');
-  const escaped = q.q?.replace(/[\\%_]/g, (c) => `\\${c}`);
   return and(
     eq(accounts.orgId, orgId),
     ownerScope ? eq(accounts.ownerUserId, ownerScope) : undefined,
     q.status === 'archived' ? isNotNull(accounts.archivedAt) : q.status === 'all' ? undefined : isNull(accounts.archivedAt),
-    escaped
-      ? or(ilike(accounts.name, `%${escaped}%`), ilike(accounts.domain, `%${escaped}%`), eq(accounts.externalId, q.q ?? ''))
+    q.q
+      ? or(ilike(accounts.name, containsPattern(q.q)), ilike(accounts.domain, containsPattern(q.q)), eq(accounts.externalId, q.q))
       : undefined,
     q.marketId?.length ? inArray(accounts.marketId, q.marketId) : undefined,
     q.segment?.length ? inArray(accounts.segment, q.segment) : undefined,

@@ -3,6 +3,7 @@ import { type Actor, permissionsOf, requirePermission } from '../../platform/acc
 import type { TPermission, TRole } from '../../platform/access/permissions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
@@ -296,7 +297,7 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
         eq(users.orgId, actor.orgId),
         q.includeDisabled === 'true' ? undefined : isNull(users.disabledAt),
         q.role ? eq(users.role, q.role) : undefined,
-        q.q ? or(ilike(users.name, `%${q.q}%`), ilike(users.email, `%${q.q}%`)) : undefined,
+        q.q ? or(ilike(users.name, containsPattern(q.q)), ilike(users.email, containsPattern(q.q))) : undefined,
       );
       const [rows, [total]] = await Promise.all([
         db

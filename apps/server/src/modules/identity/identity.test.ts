@@ -400,3 +400,22 @@ describe('sessions', () => {
     expect((await me(elsewhere)).statusCode).toBe(401);
   });
 });
+
+describe('user list search', () => {
+  it('takes % and _ literally, as text to find rather than wildcards', async () => {
+    const org = await createTestOrg(t);
+    await org.as('csm');
+    const search = async (q: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/users?q=${encodeURIComponent(q)}`, headers: org.admin.headers });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { items: { email: string }[]; total: number };
+    };
+    const all = await search('');
+    expect(all.total).toBeGreaterThanOrEqual(2);
+    expect((await search('%')).total).toBe(0);
+    expect((await search('_')).total).toBe(0);
+    // A real part of an address still finds it.
+    const first = all.items[0]?.email ?? '';
+    expect((await search(first.slice(0, 6))).items.map((u) => u.email)).toContain(first);
+  });
+});
