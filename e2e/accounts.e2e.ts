@@ -1,43 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
 import { DEMO, logIn, navLink, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { eventually, expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
-
-/** The texts of one column of a DataTable, found by its header, so tests survive column reordering. */
-async function columnTexts(page: Page, tableTestId: string, header: string): Promise<string[]> {
-  return page.getByTestId(tableTestId).evaluate((table, name) => {
-    const headers = [...table.querySelectorAll('thead th')].map((th) => th.textContent?.trim() ?? '');
-    const index = headers.indexOf(name);
-    if (index < 0) throw new Error(`no column "${name}" in ${headers.join(' | ')}`);
-    return [...table.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[index]?.textContent?.trim() ?? '');
-  }, header);
-}
-
-/** Picks an option of a Mantine Select or MultiSelect by the control's label. */
-async function choose(page: Page, scope: Locator | Page, label: string, option: string) {
-  await scope
-    .getByRole('textbox', { name: label, exact: true })
-    .or(scope.getByRole('combobox', { name: label, exact: true }))
-    .first()
-    // A MultiSelect's pills wrapper sits over its input and takes the click; force reaches the input itself.
-    .click({ force: true });
-  await page.getByRole('option', { name: option, exact: true }).click();
-  // Tab, not Escape: Escape would also close a surrounding modal.
-  await page.keyboard.press('Tab');
-}
-
-function csvRows(text: string): string[][] {
-  // The export quotes fields with commas; these tests only read simple columns, so quoted commas are kept intact.
-  return text
-    .replace(/^\uFEFF/, '')
-    .trim()
-    .split(/\r?\n/)
-    .map((line) =>
-      [...line.matchAll(/("([^"]|"")*"|[^,]*)(,|$)/g)].map((m) => (m[1] ?? '').replace(/^"|"$/g, '').replace(/""/g, '"')).slice(0, -1),
-    );
-}
+import { choose, columnTexts, csvRows } from './support/tables.ts';
 
 e2e('a CSM creates an account and adds a contact to it', async ({ page }) => {
   const name = unique('Fjordline Logistics');

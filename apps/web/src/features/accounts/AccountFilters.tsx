@@ -43,7 +43,7 @@ export function AccountFilters({ search, onChange }: { search: AccountsSearch; o
   return (
     <Group gap="xs" align="flex-end">
       <TextInput
-        w={220}
+        w={240}
         leftSection={<IconSearch size={16} />}
         placeholder={t('account.searchPlaceholder')}
         aria-label={t('common.search')}

@@ -104,12 +104,11 @@ export function AccountTimeline({
 
   return (
     <Stack gap="sm">
-      <Group justify="space-between" align="flex-end">
-        <Group gap="sm" align="center">
+      <Group justify="space-between" align="center">
+        <Group gap="sm">
           <TextInput
-            w={220}
-            size="xs"
-            leftSection={<IconSearch size={14} />}
+            w={260}
+            leftSection={<IconSearch size={16} />}
             placeholder={t('timeline.searchPlaceholder')}
             aria-label={t('common.search')}
             value={q}
@@ -117,7 +116,6 @@ export function AccountTimeline({
             data-testid="timeline-search"
           />
           <SegmentedControl
-            size="xs"
             aria-label={t('timeline.order')}
             data={[
               { value: 'desc', label: t('timeline.newestFirst') },
@@ -126,19 +124,6 @@ export function AccountTimeline({
             value={filters.order}
             onChange={(v) => onSearchChange({ order: v === 'asc' ? 'asc' : undefined })}
           />
-          <Chip.Group
-            multiple
-            value={kinds ?? []}
-            onChange={(v) => onSearchChange({ kind: v.length ? (v as InteractionKind[]) : undefined })}
-          >
-            <Group gap={6}>
-              {INTERACTION_KINDS.map((k) => (
-                <Chip key={k} value={k} size="xs" color={KIND_COLORS[k]} variant="light">
-                  {t(`timeline.kind.${k}`)}
-                </Chip>
-              ))}
-            </Group>
-          </Chip.Group>
         </Group>
         <Group gap="xs">
           {canExport ? (
@@ -160,6 +145,15 @@ export function AccountTimeline({
           ) : null}
         </Group>
       </Group>
+      <Chip.Group multiple value={kinds ?? []} onChange={(v) => onSearchChange({ kind: v.length ? (v as InteractionKind[]) : undefined })}>
+        <Group gap={6}>
+          {INTERACTION_KINDS.map((k) => (
+            <Chip key={k} value={k} size="xs" color={KIND_COLORS[k]} variant="light">
+              {t(`timeline.kind.${k}`)}
+            </Chip>
+          ))}
+        </Group>
+      </Chip.Group>
       <Paper withBorder p="lg">
         {timeline.isLoading ? (
           <Center py="xl">

@@ -41,7 +41,8 @@ const STATUS_COLORS: Record<string, string> = {
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'} radius="sm">
+    // max-content: a narrow table column must not cut the label short ("IN DE WACH…").
+    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'} radius="sm" style={{ minWidth: 'max-content' }}>
       {label}
     </Badge>
   );
