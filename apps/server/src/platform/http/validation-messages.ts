@@ -60,14 +60,6 @@ export const MESSAGES = {
     da: 'Indholdet er ikke gyldig UTF-8',
   },
   csrf_mismatch: { en: 'missing or wrong', nl: 'ontbreekt of klopt niet', da: 'mangler eller er forkert' },
-  not_utf8: { en: 'not valid UTF-8', nl: 'geen geldige UTF-8', da: 'ikke gyldig UTF-8' },
-  body_not_utf8: { en: 'The body is not valid UTF-8', nl: 'De inhoud is geen geldige UTF-8', da: 'Indholdet er ikke gyldig UTF-8' },
-  duplicate_key: { en: 'appears more than once', nl: 'komt meer dan eens voor', da: 'forekommer mere end én gang' },
-  lone_surrogate: {
-    en: 'must be valid Unicode text (no unpaired surrogate)',
-    nl: 'moet geldige Unicode-tekst zijn (geen losse surrogaat)',
-    da: 'skal være gyldig Unicode-tekst (intet uparret surrogat)',
-  },
   // Database constraints (platform/http/error-handler.ts)
   already_in_use: { en: 'already in use', nl: 'is al in gebruik', da: 'er allerede i brug' },
   field_already_in_use: { en: '{field} is already in use', nl: '{field} is al in gebruik', da: '{field} er allerede i brug' },
