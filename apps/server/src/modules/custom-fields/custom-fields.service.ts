@@ -79,7 +79,8 @@ export function checkCustomValues(
         break;
       default:
         if (typeof raw !== 'string') errors.push({ field, message: 'must be text' });
-        else if (raw.length > 2000) errors.push({ field, message: 'must be at most 2000 characters' });
+        // Counted in code points, as the request schema and PostgreSQL count (an emoji is one character).
+        else if ([...raw].length > 2000) errors.push({ field, message: 'must be at most 2000 characters' });
         else out[key] = raw;
     }
   }

@@ -37,7 +37,15 @@ export type TInteraction = z.infer<typeof ZInteraction>;
 export const ZCreateInteractionRequest = z.strictObject({
   kind: zInteractionKind,
   subject: zText(300),
-  body: z.string().max(20_000).optional(),
+  /**
+   * Kept as typed (no trim), except a leading U+FEFF (a byte order mark pasted along): the embedded database's
+   * driver drops it when reading, so it is dropped on the way in and both databases give back the same text.
+   */
+  body: z
+    .string()
+    .overwrite((s) => s.replace(/^\uFEFF+/, ''))
+    .max(20_000)
+    .optional(),
   contactId: z.uuid().nullable().optional(),
   direction: z.enum(['inbound', 'outbound']).nullable().optional(),
   durationMinutes: zInt(0, 24 * 60)
