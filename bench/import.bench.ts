@@ -12,6 +12,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import pino from 'pino';
@@ -148,6 +149,16 @@ interface TRound {
   validate: number;
   import: number;
   total: number;
+  /** GET /api/v1/accounts/:id every PROBE_MS while upload, validation and import ran: latency percentiles in ms. */
+  probe: TProbe;
+}
+
+interface TProbe {
+  count: number;
+  p50: number;
+  p99: number;
+  max: number;
+  failed: number;
 }
 
 interface TResult {
@@ -186,6 +197,8 @@ async function measure(engine: 'PostgreSQL' | 'PGlite', database: Database, rows
   ] as const) {
     marketIds[code] = (await services.organisations.createMarket(actor, { code, name, language, currency })).id;
   }
+  // A user reading an account while the import runs: its answer time shows whether the import blocks the server.
+  const { token } = await services.identity.createApiToken(actor, { name: 'import bench probe', scopes: ['account:read'] });
   const version = (await database.ping()).version.split(' on ')[0] ?? '';
   const copyText = toCopyText(rows, orgId, marketIds, userId);
   const file = toCsv(rows, ownerEmail);
@@ -213,6 +226,8 @@ async function measure(engine: 'PostgreSQL' | 'PGlite', database: Database, rows
     await exec(database, 'drop table bench_import_copy');
 
     // (b) Our import: upload, validation job, import job (all_or_nothing), timed phase by phase.
+    const probeAccount = await services.accounts.create(actor, { name: 'Probe account', domain: `probe-${round}.bench.example` });
+    const probe = startProbe(app, `/api/v1/accounts/${probeAccount.id}`, token);
     const rssBefore = process.memoryUsage().rss;
     let peakRss = rssBefore;
     const sampler = setInterval(() => {
@@ -230,6 +245,7 @@ async function measure(engine: 'PostgreSQL' | 'PGlite', database: Database, rows
     const done = await untilStatus(uploaded.id, ['completed', 'failed']);
     const t4 = performance.now();
     clearInterval(sampler);
+    const probed = await probe.stop();
     if (done.status !== 'completed' || done.insertedRows !== rows.length) throw new Error(`import ${done.status}: ${done.failureMessage}`);
     peakRssMb = Math.max(peakRssMb, (peakRss - rssBefore) / 2 ** 20);
     const r: TRound = {
@@ -239,6 +255,7 @@ async function measure(engine: 'PostgreSQL' | 'PGlite', database: Database, rows
       validate: (t3 - t2) / 1000,
       import: (t4 - t3) / 1000,
       total: (t4 - t1) / 1000,
+      probe: probed,
     };
     rounds.push(r);
     process.stderr.write(`${engine} round ${round}: ${JSON.stringify(r)}\n`);
@@ -250,7 +267,7 @@ async function measure(engine: 'PostgreSQL' | 'PGlite', database: Database, rows
   await app.close();
   mailer.close();
   await exec(database, `delete from organisations where id = '${orgId}'`);
-  const med = (key: keyof TRound) => median(rounds.map((r) => r[key]));
+  const med = (key: Exclude<keyof TRound, 'probe'>) => median(rounds.map((r) => r[key]));
   const medianRound: TRound = {
     copyAccounts: med('copyAccounts'),
     copyLike: med('copyLike'),
@@ -258,8 +275,45 @@ async function measure(engine: 'PostgreSQL' | 'PGlite', database: Database, rows
     validate: med('validate'),
     import: med('import'),
     total: med('total'),
+    probe: {
+      count: rounds.reduce((n, r) => n + r.probe.count, 0),
+      p50: median(rounds.map((r) => r.probe.p50)),
+      p99: median(rounds.map((r) => r.probe.p99)),
+      max: Math.max(...rounds.map((r) => r.probe.max)),
+      failed: rounds.reduce((n, r) => n + r.probe.failed, 0),
+    },
   };
   return { engine, version, rounds, median: medianRound, peakRssMb };
+}
+
+const PROBE_MS = 100;
+
+/**
+ * Reads one account through the HTTP layer (app.inject: routing, auth by API token, validation, the query,
+ * serialisation) every PROBE_MS, one request at a time, and records how long each answer took.
+ */
+function startProbe(app: FastifyInstance, url: string, token: string) {
+  const times: number[] = [];
+  let failed = 0;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const t0 = performance.now();
+      const res = await app.inject({ method: 'GET', url, headers: { authorization: `Bearer ${token}` } });
+      times.push(performance.now() - t0);
+      if (res.statusCode !== 200) failed++;
+      await new Promise((r) => setTimeout(r, PROBE_MS));
+    }
+  })();
+  return {
+    async stop(): Promise<TProbe> {
+      running = false;
+      await loop;
+      const sorted = [...times].sort((a, b) => a - b);
+      const at = (q: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0);
+      return { count: sorted.length, p50: at(0.5), p99: at(0.99), max: Math.round(sorted.at(-1) ?? 0), failed };
+    },
+  };
 }
 
 /** Seconds to COPY the text into a table; with `rollback`, inside a transaction that is rolled back. */
@@ -360,6 +414,17 @@ function report(results: TResult[], fileBytes: number) {
     const each = r.rounds.map((x) => `${fmt(x.copyAccounts, 1)} / ${fmt(x.copyLike, 1)} / ${fmt(x.total, 1)}`).join('; ');
     lines.push(`- ${r.engine} (${r.version}): ${each}; peak RSS growth during an import +${fmt(r.peakRssMb)} MB`);
   }
+  lines.push(
+    '',
+    `The server while an import runs: in the same process, \`GET /api/v1/accounts/:id\` (API token, through the whole HTTP layer) was`,
+    `sent every ${PROBE_MS} ms, one at a time, from upload to "completed" in every round (the worker runs in the web process, as with \`npm start\`):`,
+    '',
+    '| engine | requests | failed | p50 ms | p99 ms | slowest ms |',
+    '| --- | --- | --- | --- | --- | --- |',
+    ...results.map(
+      ({ engine, median: { probe: p } }) => `| ${engine} | ${fmt(p.count)} | ${p.failed} | ${p.p50} | **${p.p99}** | ${fmt(p.max)} |`,
+    ),
+  );
   lines.push(
     '',
     'Where the time goes and what was changed to get here (measured along the way on PostgreSQL, same machine):',
