@@ -65,7 +65,14 @@ const accountFields = {
   ownerUserId: z.uuid().nullable().optional(),
   tags: z.array(zTag).max(50).optional(),
   employees: zInt(0).nullable().optional(),
-  website: z.string().trim().max(500).pipe(z.url()).nullable().optional(),
+  // http(s) with a dotted host name, as imports require: a javascript: or data: address would be a link that runs code.
+  website: z
+    .string()
+    .trim()
+    .max(500)
+    .pipe(z.url({ protocol: /^https?$/, hostname: /\./, error: 'must be a web address such as https://example.com' }))
+    .nullable()
+    .optional(),
   notes: zOptionalText(10_000),
   custom: zCustomValues.optional(),
 };

@@ -52,6 +52,11 @@ export const MESSAGES = {
     nl: 'moet geldige Unicode-tekst zijn (geen los surrogaatteken)',
     da: 'skal være gyldig Unicode-tekst (intet uparret surrogattegn)',
   },
+  web_address: {
+    en: 'must be a web address such as https://example.com',
+    nl: 'moet een webadres zijn, zoals https://example.com',
+    da: 'skal være en webadresse, f.eks. https://example.com',
+  },
   duplicate_key: { en: 'appears more than once', nl: 'komt meer dan eens voor', da: 'forekommer mere end én gang' },
   invalid_utf8: { en: 'not valid UTF-8', nl: 'geen geldige UTF-8', da: 'ikke gyldig UTF-8' },
   body_not_utf8: {
