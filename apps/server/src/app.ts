@@ -134,7 +134,7 @@ export async function buildApp(deps: AppDeps) {
   const imports = createImportService({ db, clock, database });
   const all = { ...services, contacts, timeline, imports };
 
-  registerIdentityRoutes(app, { identity, cookieSecure: config.cookieSecure });
+  registerIdentityRoutes(app, { identity, db, cookieSecure: config.cookieSecure });
   registerOrganisationRoutes(app, { organisations: services.organisations });
   registerCustomFieldRoutes(app, { customFields: services.customFields });
   registerAccountRoutes(app, { accounts: services.accounts, db });

@@ -67,6 +67,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     adminStatus: 400,
   },
   'GET /api/v1/users': { permissions: ['user:read'] },
+  'GET /api/v1/users/export.csv': { permissions: ['user:read', 'export:run'] },
   'POST /api/v1/users': {
     permissions: ['user:manage'],
     body: () => ({ email: `new-${uniq()}@test.example`, name: 'New User', role: 'read_only' }),
@@ -127,6 +128,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/jobs/export.csv': { permissions: ['job:read', 'export:run'] },
   'POST /api/v1/imports': { permissions: ['import:run'], raw: () => csvUpload('accounts', 'name,domain\r\nAcme,acme.example\r\n') },
   'GET /api/v1/imports': { permissions: ['import:run'] },
+  'GET /api/v1/imports/export.csv': { permissions: ['import:run', 'export:run'] },
   'GET /api/v1/imports/:id': { permissions: ['import:run'], id: 'import' },
   'PUT /api/v1/imports/:id/mapping': {
     permissions: ['import:run'],

@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { z } from 'zod';
+import type { Db } from '../../platform/db/database.ts';
 import { actorOf, CSRF_COOKIE, cookieNames, SESSION_COOKIE } from '../../platform/http/auth-hook.ts';
+import { sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, ZIdParams, ZPageQuery } from '../../platform/http/schemas.ts';
+import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
 import {
   ZApiToken,
   ZChangePasswordRequest,
@@ -16,14 +18,15 @@ import {
   ZUpdateMeRequest,
   ZUpdateUserRequest,
   ZUser,
-  ZUserListQuery,
   ZUserPage,
 } from './identity.schemas.ts';
 import { type IdentityService, SESSION_ABSOLUTE_MS } from './identity.service.ts';
+import { createUserLists, USERS_CSV, ZUserExportQuery, ZUserListQuery } from './identity.users-list.ts';
 
-export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: IdentityService; cookieSecure: boolean }) {
+export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: IdentityService; db: Db; cookieSecure: boolean }) {
   const r = typed(app);
   const { identity } = deps;
+  const userLists = createUserLists(deps.db);
   const names = cookieNames(deps.cookieSecure);
   // Path=/ and no Domain: required for the __Host- prefix, and right for the bare names too.
   const cookieBase = { path: '/', secure: deps.cookieSecure, sameSite: 'lax' as const, maxAge: SESSION_ABSOLUTE_MS / 1000 };
@@ -111,10 +114,22 @@ export function registerIdentityRoutes(app: FastifyInstance, deps: { identity: I
     schema: {
       operationId: 'listUsers',
       tags: ['users'],
-      querystring: ZPageQuery.extend(ZUserListQuery.shape),
+      querystring: ZUserListQuery,
       response: { 200: ZUserPage, ...standardErrors },
     },
-    handler: async (req) => identity.listUsers(actorOf(req), req.query),
+    handler: async (req) => userLists.listUsers(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/users/export.csv', {
+    schema: {
+      operationId: 'exportUsersCsv',
+      tags: ['users'],
+      description: 'Every user matching the same filters and order as the list, as CSV (no passwords, sessions or tokens).',
+      querystring: ZUserExportQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'users.csv', USERS_CSV, userLists.exportUsers(actorOf(req), req.query)),
   });
 
   r.post('/api/v1/users', {

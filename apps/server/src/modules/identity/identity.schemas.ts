@@ -53,11 +53,6 @@ export const ZUpdateUserRequest = z.strictObject({
   language: zLanguage.optional(),
   disabled: z.boolean().optional(),
 });
-export const ZUserListQuery = z.object({
-  q: z.string().max(200).optional(),
-  role: zRole.optional(),
-  includeDisabled: z.enum(['true', 'false']).optional(),
-});
 export const ZUserPage = zPage(ZUser);
 
 export const ZApiToken = z.object({

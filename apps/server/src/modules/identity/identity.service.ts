@@ -1,9 +1,8 @@
-import { and, count, desc, eq, gte, ilike, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, ne, sql } from 'drizzle-orm';
 import { type Actor, permissionsOf, requirePermission } from '../../platform/access/access.ts';
 import type { TPermission, TRole } from '../../platform/access/permissions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { containsPattern } from '../../platform/db/like.ts';
 import { AppError, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueEmail } from '../../platform/mail/outbox.ts';
@@ -289,27 +288,6 @@ export function createIdentityService(deps: { db: Db; clock: Clock; publicUrl: s
         await tx.delete(sessions).where(and(eq(sessions.orgId, reset.orgId), eq(sessions.userId, reset.userId)));
       });
       cache.clear();
-    },
-
-    async listUsers(actor: Actor, q: { q?: string; role?: string; includeDisabled?: string; page: number; pageSize: number }) {
-      requirePermission(actor, 'user:read');
-      const where = and(
-        eq(users.orgId, actor.orgId),
-        q.includeDisabled === 'true' ? undefined : isNull(users.disabledAt),
-        q.role ? eq(users.role, q.role) : undefined,
-        q.q ? or(ilike(users.name, containsPattern(q.q)), ilike(users.email, containsPattern(q.q))) : undefined,
-      );
-      const [rows, [total]] = await Promise.all([
-        db
-          .select()
-          .from(users)
-          .where(where)
-          .orderBy(users.name)
-          .limit(q.pageSize)
-          .offset((q.page - 1) * q.pageSize),
-        db.select({ n: count() }).from(users).where(where),
-      ]);
-      return { items: rows.map(toUserDto), total: total?.n ?? 0, page: q.page, pageSize: q.pageSize };
     },
 
     async createUser(

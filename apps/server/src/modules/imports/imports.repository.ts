@@ -1,6 +1,10 @@
-import { and, asc, count, desc, eq, gt, or, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
+import { inBatches } from '../../platform/http/csv.ts';
+import { users } from '../identity/identity.table.ts';
 import type { TRowError } from './imports.rows.ts';
+import type { TImportListQuery } from './imports.schemas.ts';
 import { importErrors, importFiles, imports } from './imports.table.ts';
 
 /** Queries only: no HTTP, no access checks. Takes a db or a transaction. */
@@ -16,19 +20,69 @@ export async function findImport(db: Db, orgId: string, id: string): Promise<TIm
   return row ?? null;
 }
 
-export async function listImports(db: Db, orgId: string, page: number, pageSize: number) {
-  const where = eq(imports.orgId, orgId);
+const SORT_COLUMNS = {
+  createdAt: imports.createdAt,
+  finishedAt: imports.finishedAt,
+  fileName: sql`lower(${imports.fileName})`,
+  entity: imports.entity,
+  status: imports.status,
+  totalRows: imports.totalRows,
+  errorRows: imports.errorRows,
+};
+
+const importsWhere = (orgId: string, q: TImportListQuery, until?: Date) =>
+  and(
+    eq(imports.orgId, orgId),
+    q.entity ? eq(imports.entity, q.entity) : undefined,
+    q.status ? eq(imports.status, q.status) : undefined,
+    q.mode ? eq(imports.mode, q.mode) : undefined,
+    q.q ? ilike(imports.fileName, containsPattern(q.q)) : undefined,
+    until ? lte(imports.createdAt, until) : undefined,
+  );
+
+// Newest first unless asked otherwise; empty values (not finished) last either way; ties newest first, the id keeps pages stable.
+function importsOrder(q: TImportListQuery): SQL[] {
+  const dir = sql.raw(q.order === 'asc' ? 'asc' : 'desc');
+  if (q.sort === 'createdAt') return [sql`${imports.createdAt} ${dir}`, sql`${imports.id} ${dir}`];
+  return [sql`${SORT_COLUMNS[q.sort]} ${dir} nulls last`, desc(imports.createdAt), desc(imports.id)];
+}
+
+export async function listImports(db: Db, orgId: string, q: TImportListQuery & { page: number; pageSize: number }) {
+  const where = importsWhere(orgId, q);
   const [rows, [total]] = await Promise.all([
     db
       .select()
       .from(imports)
       .where(where)
-      .orderBy(desc(imports.createdAt), desc(imports.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+      .orderBy(...importsOrder(q))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(imports).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
+}
+
+/**
+ * Every import matching the list, in its order, with the name of who uploaded it, a batch at a time;
+ * imports uploaded after the export began are left out.
+ */
+export async function* iterateImports(db: Db, orgId: string, q: TImportListQuery) {
+  const [last] = await db
+    .select({ at: max(imports.createdAt) })
+    .from(imports)
+    .where(importsWhere(orgId, q));
+  if (!last?.at) return;
+  const where = importsWhere(orgId, q, last.at);
+  yield* inBatches((limit, offset) =>
+    db
+      .select({ row: imports, createdBy: users.name })
+      .from(imports)
+      .leftJoin(users, and(eq(users.orgId, imports.orgId), eq(users.id, imports.createdByUserId)))
+      .where(where)
+      .orderBy(...importsOrder(q))
+      .limit(limit)
+      .offset(offset),
+  );
 }
 
 /** Update an import, but only while `jobId` is still the given job (a newer mapping or start replaces it). */

@@ -4,14 +4,16 @@ import { z } from 'zod';
 import { requirePermission } from '../../platform/access/access.ts';
 import { AppError, invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
-import { attachmentHeaders, csvLine } from '../../platform/http/csv.ts';
+import { attachmentHeaders, type CsvColumn, csvLine, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZErrorResponse, ZIdParams } from '../../platform/http/schemas.ts';
 import { IMPORT_ENTITIES, type TImportEntity } from './imports.fields.ts';
 import {
+  type TImportSummary,
   ZImport,
   ZImportErrorPage,
   ZImportErrorsQuery,
+  ZImportExportQuery,
   ZImportListQuery,
   ZImportPage,
   ZSetMappingRequest,
@@ -21,6 +23,27 @@ import {
 import type { ImportService } from './imports.service.ts';
 
 const tags = ['imports'];
+
+const IMPORTS_CSV: CsvColumn<TImportSummary & { createdBy: string }>[] = [
+  ['id', (i) => i.id],
+  ['created_at', (i) => i.createdAt],
+  ['file_name', (i) => i.fileName],
+  ['entity', (i) => i.entity],
+  ['format', (i) => i.format],
+  ['status', (i) => i.status],
+  ['mode', (i) => i.mode],
+  ['total_rows', (i) => i.totalRows],
+  ['valid_rows', (i) => i.validRows],
+  ['error_rows', (i) => i.errorRows],
+  ['inserted_rows', (i) => i.insertedRows],
+  ['updated_rows', (i) => i.updatedRows],
+  ['skipped_rows', (i) => i.skippedRows],
+  ['kept_rows', (i) => i.keptRows],
+  ['created_by', (i) => i.createdBy],
+  ['started_at', (i) => i.startedAt],
+  ['finished_at', (i) => i.finishedAt],
+  ['failure_message', (i) => i.failureMessage],
+];
 
 /** Read the multipart upload: a `file` part and an `entity` field, in either order. */
 async function readUpload(req: FastifyRequest) {
@@ -83,11 +106,24 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
     schema: {
       operationId: 'listImports',
       tags,
-      description: 'Imports of the organisation, newest first.',
+      description:
+        'Imports of the organisation, newest first unless sorted otherwise; filter by entity, status, mode and part of the file name.',
       querystring: ZImportListQuery,
       response: { 200: ZImportPage, ...standardErrors },
     },
     handler: async (req) => svc.list(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/imports/export.csv', {
+    schema: {
+      operationId: 'exportImportsCsv',
+      tags,
+      description: 'Every import matching the same filters and order as the list, as CSV, with who uploaded each file.',
+      querystring: ZImportExportQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'imports.csv', IMPORTS_CSV, svc.exportList(actorOf(req), req.query)),
   });
 
   r.get('/api/v1/imports/:id', {

@@ -63,7 +63,18 @@ export type TImport = z.infer<typeof ZImport>;
 export type TImportSummary = z.infer<typeof ZImportSummary>;
 
 export const ZImportPage = zPage(ZImportSummary);
-export const ZImportListQuery = ZPageQuery.pick({ page: true, pageSize: true });
+export const IMPORT_SORTS = ['createdAt', 'finishedAt', 'fileName', 'entity', 'status', 'totalRows', 'errorRows'] as const;
+export const ZImportListQuery = ZPageQuery.pick({ page: true, pageSize: true }).extend({
+  entity: z.enum(IMPORT_ENTITIES).optional(),
+  status: z.enum(IMPORT_STATUSES).optional(),
+  mode: z.enum(IMPORT_MODES).optional(),
+  /** Part of the file name. */
+  q: z.string().trim().max(200).optional(),
+  sort: z.enum(IMPORT_SORTS).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export const ZImportExportQuery = ZImportListQuery.omit({ page: true, pageSize: true });
+export type TImportListQuery = z.infer<typeof ZImportExportQuery>;
 
 export const ZUploadImportForm = z.object({
   entity: z.enum(IMPORT_ENTITIES),

@@ -10,9 +10,18 @@ import { loadCustomFields } from '../custom-fields/index.ts';
 import { abandonImport } from './imports.abandon.ts';
 import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
 import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
-import { clearErrors, findImport, iterateErrors, listErrors, listImports, storeFile, type TImportRow } from './imports.repository.ts';
+import {
+  clearErrors,
+  findImport,
+  iterateErrors,
+  iterateImports,
+  listErrors,
+  listImports,
+  storeFile,
+  type TImportRow,
+} from './imports.repository.ts';
 import { createImportRunner, IMPORT_JOB_ATTEMPTS, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
-import type { TImport, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
+import type { TImport, TImportListQuery, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
 import { imports } from './imports.table.ts';
 
 export type ImportService = ReturnType<typeof createImportService>;
@@ -128,10 +137,18 @@ export function createImportService(deps: {
       return toDto(await getRow(db, actor, id));
     },
 
-    async list(actor: Actor, q: { page: number; pageSize: number }) {
+    async list(actor: Actor, q: TImportListQuery & { page: number; pageSize: number }) {
       requireImporter(actor);
-      const { rows, total } = await listImports(db, actor.orgId, q.page, q.pageSize);
+      const { rows, total } = await listImports(db, actor.orgId, q);
       return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every import matching the list, in its order, with who uploaded it (for the CSV download). */
+    async *exportList(actor: Actor, q: TImportListQuery) {
+      requireImporter(actor);
+      requirePermission(actor, 'export:run');
+      for await (const batch of iterateImports(db, actor.orgId, q))
+        yield batch.map(({ row, createdBy }) => ({ ...toSummary(row), createdBy: createdBy ?? '' }));
     },
 
     /** Save the column mapping and check every row in the background (status validating → validated). */
