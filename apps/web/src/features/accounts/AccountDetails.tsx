@@ -1,10 +1,11 @@
-import { Anchor, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatCustomValue, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import type { Account } from '../../lib/types.ts';
 import { LifecycleBadge, TagList } from './badges.tsx';
+import { WebsiteLink } from './WebsiteLink.tsx';
 
 function Rows({ rows }: { rows: [string, ReactNode][] }) {
   return (
@@ -32,16 +33,7 @@ export function AccountDetails({ account: a }: { account: Account }) {
   const main: [string, ReactNode][] = [
     [t('account.fields.name'), a.name],
     [t('account.fields.domain'), a.domain ?? dash],
-    [
-      t('account.fields.website'),
-      a.website ? (
-        <Anchor key="website" href={a.website} target="_blank" rel="noopener noreferrer" size="sm">
-          {a.website}
-        </Anchor>
-      ) : (
-        dash
-      ),
-    ],
+    [t('account.fields.website'), a.website ? <WebsiteLink key="website" website={a.website} /> : dash],
     [t('account.fields.externalId'), a.externalId ?? dash],
     [t('account.fields.market'), a.marketName ? `${a.marketName} (${a.marketCode})` : dash],
     [t('account.fields.owner'), a.ownerName ?? dash],

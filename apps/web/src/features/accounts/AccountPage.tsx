@@ -27,6 +27,7 @@ import { AccountHistory } from './AccountHistory.tsx';
 import { AccountTimeline } from './AccountTimeline.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
 import type { AccountTab } from './search.ts';
+import { WebsiteLink } from './WebsiteLink.tsx';
 
 const route = getRouteApi('/app/accounts/$accountId');
 
@@ -134,11 +135,7 @@ export function AccountPage() {
                       {a.domain}
                     </Text>
                   ) : null}
-                  {a.website ? (
-                    <Anchor href={a.website} target="_blank" rel="noopener noreferrer" size="sm">
-                      {a.website}
-                    </Anchor>
-                  ) : null}
+                  {a.website ? <WebsiteLink website={a.website} /> : null}
                 </Group>
               </Stack>
               <Group gap="xs" wrap="nowrap">
