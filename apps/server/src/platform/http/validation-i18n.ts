@@ -76,60 +76,148 @@ export interface TValidationEntry {
 const unwrap = (m: ReturnType<LocaleError>) => (typeof m === 'string' ? m : (m?.message ?? undefined));
 
 /**
- * One zod issue in `lang`: zod's wording in that language, or, when the schema has a message of its
- * own (`.regex(re, 'must be a domain such as example.com')`), the catalogue's. English is left as zod made it.
+ * One zod issue in `lang`. When the schema has a message of its own (`.regex(re, 'must be a domain such as
+ * example.com')`) that message, through the catalogue; otherwise the catalogue's plain words for the common
+ * issues (friendlyIssue), and zod's own locale for the rest.
  */
 export function describeIssue(entry: TValidationEntry, lang: TApiLanguage): { code: string; message: string } {
   const message = entry.message ?? 'is invalid';
-  if (lang === 'en') return { code: entry.keyword, message };
   const issue = { ...entry.params, code: entry.keyword, path: entry.instancePath.split('/').filter(Boolean), message } as $ZodIssue;
   const own = message !== unwrap(ZOD_LOCALES.en(issue));
-  const translated = own ? translateText(message, lang).message : unwrap(ZOD_LOCALES[lang](issue));
-  return { code: entry.keyword, message: translated ?? message };
+  if (own) return { code: entry.keyword, message: lang === 'en' ? message : translateText(message, lang).message };
+  const friendly = friendlyIssue(entry.keyword, entry.params);
+  if (friendly) return { code: entry.keyword, message: renderMessage(friendly.code, lang, friendly.values) };
+  return { code: entry.keyword, message: lang === 'en' ? message : (unwrap(ZOD_LOCALES[lang](issue)) ?? message) };
 }
 
-interface Template {
-  code: TMessageCode;
+const COUNTED = new Set(['array', 'set']);
+const TYPE_MESSAGES: Record<string, TMessageCode> = {
+  string: 'not_text',
+  number: 'not_a_number',
+  int: 'not_whole_number',
+  boolean: 'not_boolean',
+  object: 'not_object',
+  array: 'not_list',
+};
+const FORMAT_MESSAGES: Record<string, TMessageCode> = {
+  email: 'email_format',
+  url: 'web_address',
+  uuid: 'id_format',
+  guid: 'id_format',
+  date: 'not_a_date',
+  datetime: 'datetime_format',
+};
+
+/**
+ * The catalogue entry for a common zod issue, in plain words ("must not be empty" rather than "Too small:
+ * expected string to have >=1 characters"); undefined for the rare ones, which keep zod's wording.
+ */
+export function friendlyIssue(
+  code: string,
+  params: Record<string, unknown>,
+): { code: TMessageCode; values: Record<string, string> } | undefined {
+  const p = params as { origin?: string; minimum?: unknown; maximum?: unknown; inclusive?: boolean; exact?: boolean };
+  switch (code) {
+    case 'too_small':
+    case 'too_big': {
+      const small = code === 'too_small';
+      const n = String(small ? p.minimum : p.maximum);
+      if (p.origin === 'string') {
+        if (p.exact) return { code: 'text_exact_length', values: { length: n } };
+        if (small) return n === '1' ? { code: 'not_empty', values: {} } : { code: 'text_too_short', values: { min: n } };
+        return { code: 'text_too_long', values: { max: n } };
+      }
+      if (p.origin === 'number' || p.origin === 'int' || p.origin === 'bigint') {
+        if (small)
+          return p.inclusive === false ? { code: 'number_above', values: { min: n } } : { code: 'number_too_small', values: { min: n } };
+        return p.inclusive === false ? { code: 'number_below', values: { max: n } } : { code: 'number_too_big', values: { max: n } };
+      }
+      if (COUNTED.has(p.origin ?? '')) {
+        if (small) return n === '1' ? { code: 'not_empty', values: {} } : { code: 'too_few_items', values: { min: n } };
+        return { code: 'too_many_items', values: { max: n } };
+      }
+      return undefined;
+    }
+    case 'invalid_type': {
+      if (params.input === undefined) return { code: 'is_required', values: {} };
+      const type = TYPE_MESSAGES[String(params.expected)];
+      return type ? { code: type, values: {} } : undefined;
+    }
+    case 'invalid_format': {
+      const format = FORMAT_MESSAGES[String(params.format)];
+      return { code: format ?? 'format_invalid', values: {} };
+    }
+    case 'invalid_value': {
+      const values = Array.isArray(params.values) ? params.values : [];
+      return values.length ? { code: 'not_an_option', values: { options: values.map(String).join(', ') } } : undefined;
+    }
+    case 'unrecognized_keys': {
+      const keys = Array.isArray(params.keys) ? params.keys.map(String) : [];
+      return keys.length > 1 ? { code: 'unknown_fields', values: { keys: keys.join(', ') } } : { code: 'unknown_field', values: {} };
+    }
+    default:
+      return undefined;
+  }
+}
+
+interface Template<C extends string> {
+  code: C;
   pattern: RegExp;
   names: string[];
+  fixed: number;
 }
 
-const EXACT = new Map<string, TMessageCode>();
-const TEMPLATES: Template[] = [];
-for (const [code, entry] of Object.entries(MESSAGES) as [TMessageCode, TCatalogueEntry][]) {
-  const names = [...entry.en.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
-  if (!names.length) {
-    EXACT.set(entry.en, code);
-    continue;
+/**
+ * A message catalogue (code → en/nl/da, `{name}` parts filled from values): renders a code in a language,
+ * and finds the entry an English message came from. The platform's is MESSAGES; a module with messages of
+ * its own that are not HTTP answers (import row problems) builds one over its entries and these.
+ */
+export function createCatalogue<C extends string>(entries: Record<C, TCatalogueEntry>) {
+  const exact = new Map<string, C>();
+  const templates: Template<C>[] = [];
+  for (const [code, entry] of Object.entries(entries) as [C, TCatalogueEntry][]) {
+    const names = [...entry.en.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    if (!names.length) {
+      exact.set(entry.en, code);
+      continue;
+    }
+    // A field name is one token ("custom.size"), so "{field} is required" cannot swallow a whole sentence.
+    const source = entry.en
+      .split(/(\{\w+\})/)
+      .map((s) => (s === '{field}' ? '([\\w.[\\]-]+)' : /^\{\w+\}$/.test(s) ? '(.+?)' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+      .join('');
+    templates.push({ code, pattern: new RegExp(`^${source}$`, 's'), names, fixed: entry.en.replace(/\{\w+\}/g, '').length });
   }
-  // A field name is one token ("custom.size"), so "{field} is required" cannot swallow a whole sentence.
-  const source = entry.en
-    .split(/(\{\w+\})/)
-    .map((s) => (s === '{field}' ? '([\\w.[\\]-]+)' : /^\{\w+\}$/.test(s) ? '(.+?)' : s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  TEMPLATES.push({ code, pattern: new RegExp(`^${source}$`, 's'), names });
+  // The most specific template (the most fixed text) wins.
+  templates.sort((a, b) => b.fixed - a.fixed);
+
+  return {
+    /** The entry an English message came from, with the values of its `{name}` parts. */
+    match(english: string): { code: C; values: Record<string, string> } | undefined {
+      const code = exact.get(english);
+      if (code) return { code, values: {} };
+      for (const t of templates) {
+        const m = t.pattern.exec(english);
+        if (m) return { code: t.code, values: Object.fromEntries(t.names.map((n, i) => [n, m[i + 1] ?? ''])) };
+      }
+      return undefined;
+    },
+    render(code: C, lang: TApiLanguage, values: Record<string, string> = {}): string {
+      return entries[code][lang].replace(/\{(\w+)\}/g, (_, name: string) => {
+        const value = values[name] ?? '';
+        return lang === 'en' ? value : (VALUE_WORDS[value]?.[lang] ?? value);
+      });
+    },
+  };
 }
-// The most specific template (the most fixed text) wins.
-const fixedLength = (t: Template) => MESSAGES[t.code].en.replace(/\{\w+\}/g, '').length;
-TEMPLATES.sort((a, b) => fixedLength(b) - fixedLength(a));
+
+const catalogue = createCatalogue<TMessageCode>(MESSAGES);
 
 /** The catalogue entry an English message came from, with the values of its `{name}` parts. */
-export function matchMessage(english: string): { code: TMessageCode; values: Record<string, string> } | undefined {
-  const exact = EXACT.get(english);
-  if (exact) return { code: exact, values: {} };
-  for (const t of TEMPLATES) {
-    const m = t.pattern.exec(english);
-    if (m) return { code: t.code, values: Object.fromEntries(t.names.map((n, i) => [n, m[i + 1] ?? ''])) };
-  }
-  return undefined;
-}
+export const matchMessage = (english: string) => catalogue.match(english);
 
-export function renderMessage(code: TMessageCode, lang: TApiLanguage, values: Record<string, string> = {}): string {
-  return MESSAGES[code][lang].replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = values[name] ?? '';
-    return lang === 'en' ? value : (VALUE_WORDS[value]?.[lang] ?? value);
-  });
-}
+export const renderMessage = (code: TMessageCode, lang: TApiLanguage, values: Record<string, string> = {}) =>
+  catalogue.render(code, lang, values);
 
 /** An English message of ours in `lang`, with its catalogue code; unknown text comes back as it is. */
 export function translateText(english: string, lang: TApiLanguage): { code?: TMessageCode; message: string } {

@@ -310,6 +310,50 @@ export const MESSAGES = {
     nl: 'koppel een kolom aan "accountExternalId" of "accountDomain", zodat elke contactpersoon zijn account vindt',
     da: 'knyt en kolonne til "accountExternalId" eller "accountDomain", så hver kontakt finder sin konto',
   },
+  // zod's issues in plain words (validation-i18n.ts friendlyIssue), where its own wording is technical
+  not_empty: { en: 'must not be empty', nl: 'mag niet leeg zijn', da: 'må ikke være tomt' },
+  text_too_short: {
+    en: 'must be at least {min} characters',
+    nl: 'moet minstens {min} tekens lang zijn',
+    da: 'skal være mindst {min} tegn',
+  },
+  text_exact_length: {
+    en: 'must be exactly {length} characters',
+    nl: 'moet precies {length} tekens lang zijn',
+    da: 'skal være præcis {length} tegn',
+  },
+  number_too_small: { en: 'must be {min} or more', nl: 'moet {min} of meer zijn', da: 'skal være {min} eller mere' },
+  number_above: { en: 'must be more than {min}', nl: 'moet meer dan {min} zijn', da: 'skal være mere end {min}' },
+  number_too_big: { en: 'must be {max} or less', nl: 'mag hoogstens {max} zijn', da: 'må højst være {max}' },
+  number_below: { en: 'must be less than {max}', nl: 'moet minder dan {max} zijn', da: 'skal være mindre end {max}' },
+  too_few_items: {
+    en: 'must have at least {min} entries',
+    nl: 'moet minstens {min} waarden bevatten',
+    da: 'skal have mindst {min} værdier',
+  },
+  too_many_items: {
+    en: 'must have at most {max} entries',
+    nl: 'mag hoogstens {max} waarden bevatten',
+    da: 'må højst have {max} værdier',
+  },
+  not_whole_number: { en: 'must be a whole number', nl: 'moet een geheel getal zijn', da: 'skal være et helt tal' },
+  not_boolean: { en: 'must be true or false', nl: 'moet true of false zijn', da: 'skal være true eller false' },
+  not_object: { en: 'must be an object', nl: 'moet een object zijn', da: 'skal være et objekt' },
+  not_list: { en: 'must be a list', nl: 'moet een lijst zijn', da: 'skal være en liste' },
+  email_format: { en: 'must be an e-mail address', nl: 'moet een e-mailadres zijn', da: 'skal være en e-mailadresse' },
+  id_format: { en: 'must be an id (a UUID)', nl: 'moet een id zijn (een UUID)', da: 'skal være et id (et UUID)' },
+  datetime_format: {
+    en: 'must be a date and time such as 2026-03-31T14:00:00Z',
+    nl: 'moet een datum en tijd zijn, zoals 2026-03-31T14:00:00Z',
+    da: 'skal være en dato og et klokkeslæt, f.eks. 2026-03-31T14:00:00Z',
+  },
+  format_invalid: { en: 'is not in the right format', nl: 'heeft niet de juiste vorm', da: 'har ikke det rigtige format' },
+  unknown_field: { en: 'is not a known field', nl: 'is geen bekend veld', da: 'er ikke et kendt felt' },
+  unknown_fields: {
+    en: 'are not known fields: {keys}',
+    nl: 'zijn geen bekende velden: {keys}',
+    da: 'er ikke kendte felter: {keys}',
+  },
 } as const satisfies Record<string, TCatalogueEntry>;
 
 export type TMessageCode = keyof typeof MESSAGES;
