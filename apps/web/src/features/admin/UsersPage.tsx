@@ -1,15 +1,18 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Select, Stack, Text, TextInput, Tooltip } from '@mantine/core';
+import { ActionIcon, Badge, Button, Checkbox, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useCan } from '../../app/auth.tsx';
+import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import type { User } from '../../lib/types.ts';
-import { formatDateTime, StatusBadge } from './shared.tsx';
+import { formatDate, formatDateTime, StatusBadge } from './shared.tsx';
 import { ROLES, type Role, UserFormModal } from './UserFormModal.tsx';
+
+type UserSort = 'name' | 'email' | 'role' | 'lastLoginAt' | 'createdAt';
 
 /** Administration → Users: who can sign in, with which role, and whether they see only their own accounts. */
 export function UsersPage() {
@@ -20,19 +23,22 @@ export function UsersPage() {
   const [showDisabled, setShowDisabled] = useState(false);
   const [page, setPage] = useState(1);
   const [pageSize, setPageSize] = useState(50);
+  const [sorting, setSorting] = useState<{ sort: UserSort; order: SortOrder }>({ sort: 'name', order: 'asc' });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
+  const canExport = useCan('export:run');
 
+  // The list and its CSV export share filters and order.
+  const filters = {
+    q: q || undefined,
+    role: role ?? undefined,
+    includeDisabled: showDisabled ? ('true' as const) : undefined,
+    sort: sorting.sort,
+    order: sorting.order,
+  };
   const query = useQuery({
-    queryKey: ['users', 'list', { q, role, showDisabled, page, pageSize }],
+    queryKey: ['users', 'list', filters, page, pageSize],
     placeholderData: keepPreviousData,
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/users', {
-          params: {
-            query: { q: q || undefined, role: role ?? undefined, includeDisabled: showDisabled ? 'true' : undefined, page, pageSize },
-          },
-        }),
-      ),
+    queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { ...filters, page, pageSize } } })),
   });
 
   const columns = useMemo<DataColumn<User>[]>(
@@ -40,20 +46,18 @@ export function UsersPage() {
       {
         id: 'name',
         header: t('admin.users.name'),
+        enableSorting: true,
         cell: ({ row }) => (
-          <Stack gap={0}>
-            <Text size="sm" fw={500}>
-              {row.original.name}
-            </Text>
-            <Text size="xs" c="dimmed">
-              {row.original.email}
-            </Text>
-          </Stack>
+          <Text size="sm" fw={500}>
+            {row.original.name}
+          </Text>
         ),
       },
+      { id: 'email', header: t('admin.users.email'), enableSorting: true, cell: ({ row }) => row.original.email },
       {
         id: 'role',
         header: t('admin.users.role'),
+        enableSorting: true,
         cell: ({ row }) => (
           <Group gap={6} wrap="nowrap">
             <Text size="sm">{t(`roles.${row.original.role}`)}</Text>
@@ -84,7 +88,15 @@ export function UsersPage() {
       {
         id: 'lastLoginAt',
         header: t('admin.users.lastLogin'),
+        enableSorting: true,
         cell: ({ row }) => formatDateTime(row.original.lastLoginAt),
+        meta: { noWrap: true },
+      },
+      {
+        id: 'createdAt',
+        header: t('admin.users.createdAt'),
+        enableSorting: true,
+        cell: ({ row }) => formatDate(row.original.createdAt),
         meta: { noWrap: true },
       },
       {
@@ -137,6 +149,10 @@ export function UsersPage() {
         pageSize={pageSize}
         onPageChange={setPage}
         onPageSizeChange={resetPage(setPageSize)}
+        sort={sorting.sort}
+        order={sorting.order}
+        onSortChange={(sort, order) => resetPage(setSorting)({ sort: sort as UserSort, order })}
+        exportUrl={canExport ? buildUrl('/api/v1/users/export.csv', filters) : undefined}
         toolbar={
           <Group gap="sm" align="flex-end">
             <TextInput

@@ -13,6 +13,8 @@ export type TargetField = ImportDetail['targetFields'][number];
 export type Mapping = Record<string, string | null>;
 
 export const IMPORT_ENTITIES: readonly ImportEntity[] = ['accounts', 'contacts'];
+export const IMPORT_STATUSES: readonly ImportStatus[] = ['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed'];
+export const IMPORT_MODES: readonly ImportMode[] = ['all_or_nothing', 'skip_invalid'];
 /** While the server works in the background the wizard polls; other states do not change by themselves. */
 export const BUSY_STATUSES: readonly ImportStatus[] = ['validating', 'importing'];
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
