@@ -593,7 +593,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every problem found in the rows, in row order. */
+        /** @description Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language). */
         get: operations["listImportErrors"];
         put?: never;
         post?: never;
@@ -610,6 +610,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Every problem found in the rows, in row order, as CSV: the message in English, with its code. */
         get: operations["exportImportErrorsCsv"];
         put?: never;
         post?: never;
@@ -7363,8 +7364,16 @@ export interface operations {
                         items: {
                             /** @description The row number as the spreadsheet shows it (the header is row 1) */
                             rowNumber: number;
+                            /** @description The target field, or "row" for a problem with the whole row */
                             field: string;
                             column: string | null;
+                            /** @description What is wrong, machine-readable (e.g. is_required, not_a_number, same_external_id_as_row) */
+                            code: string;
+                            /** @description The values the message names, e.g. { "row": "4" } */
+                            params: {
+                                [key: string]: string;
+                            };
+                            /** @description In the request's language (Accept-Language: en, nl, da; English without it) */
                             message: string;
                             value: string | null;
                         }[];

@@ -20,7 +20,7 @@ import {
   type TRowError,
 } from './imports.rows.ts';
 import { beforeImage } from './imports.undo.ts';
-import { choiceParser, Problem, parseDomain, parseInteger, parseText, parseUrl, splitList } from './imports.values.ts';
+import { choiceParser, type Problem, parseDomain, parseInteger, parseText, parseUrl, problem, splitList } from './imports.values.ts';
 
 /** One checked account row, ready to write: `id` is the matched account's id, or a new one. */
 export interface TAccountRecord {
@@ -62,9 +62,9 @@ const TAG_OK = /^[^\p{Cc}]{1,50}$/u;
 
 function parseTags(raw: string): string[] | Problem {
   const tags = splitList(raw);
-  if (tags.length > 50) return new Problem('at most 50 tags');
+  if (tags.length > 50) return problem('too_many_tags', { max: 50 });
   const bad = tags.find((t) => !TAG_OK.test(t));
-  return bad ? new Problem(`"${bad.slice(0, 60)}" is not a valid tag (1–50 characters)`) : tags;
+  return bad ? problem('invalid_tag', { tag: bad.slice(0, 60) }) : tags;
 }
 
 /**
@@ -88,7 +88,7 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
   function readRow(row: TRawRow) {
     const r = new RowReader(row, columns);
     const name = r.get('name', parseName);
-    if (name === null && r.raw('name') === '') r.fail('name', 'is required');
+    if (name === null && r.raw('name') === '') r.fail('name', problem('is_required'));
     const values = {
       name: name ?? '',
       domain: r.get('domain', parseDomain),
@@ -120,23 +120,28 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
         const rowNumber = r.row.rowNumber;
         if (values.externalId) {
           const first = seenExternalIds.claim(values.externalId, rowNumber);
-          if (first) r.fail('externalId', `row ${first} has the same external id`);
+          if (first) r.fail('externalId', problem('same_external_id_as_row', { row: first }));
         }
         if (values.domain) {
           const first = seenDomains.claim(values.domain, rowNumber);
-          if (first) r.fail('domain', `row ${first} has the same domain`);
+          if (first) r.fail('domain', problem('same_domain_as_row', { row: first }));
         }
         const byId = values.externalId ? byExternalId.get(values.externalId) : undefined;
         const byDom = values.domain ? byDomain.get(values.domain) : undefined;
         const match = byId ?? byDom;
         if (byId && byDom && byDom.id !== byId.id) {
-          r.fail('domain', `another account (external id ${byDom.externalId ?? 'none'}) has this domain`);
+          r.fail(
+            'domain',
+            byDom.externalId
+              ? problem('domain_of_other_account', { externalId: byDom.externalId })
+              : problem('domain_of_account_without_id'),
+          );
         } else if (!byId && byDom?.externalId && values.externalId && byDom.externalId !== values.externalId) {
-          r.fail('externalId', `the account with this domain has another external id (${byDom.externalId})`);
+          r.fail('externalId', problem('domain_account_other_id', { externalId: byDom.externalId }));
         }
         if (match) {
           const first = seenTargets.claim(match.id, rowNumber);
-          if (first) r.fail(byId ? 'externalId' : 'domain', `row ${first} already updates the same account`);
+          if (first) r.fail(byId ? 'externalId' : 'domain', problem('same_account_as_row', { row: first }));
         }
         const custom = readCustomValues(r, lookups.customDefs, !match);
         if (!r.ok) {

@@ -127,7 +127,9 @@ describe('contact imports', () => {
     const validated = await uploadAndValidate(t, h, 'contacts', 'c.csv', file);
     expect(validated.suggestedMapping.NPS).toBe('custom.nps');
     const errors = (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${validated.id}/errors`, headers: h })).json().items;
-    expect(errors).toEqual([{ rowNumber: 3, field: 'custom.nps', column: 'NPS', message: 'must be a number', value: 'nine' }]);
+    expect(errors).toEqual([
+      { rowNumber: 3, field: 'custom.nps', column: 'NPS', message: 'must be a number', value: 'nine', code: 'not_a_number', params: {} },
+    ]);
     const done = await startAndRun(t, h, validated.id, 'skip_invalid');
     expect(done).toMatchObject({ insertedRows: 1, skippedRows: 1 });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/contacts?q=ann', headers: h });

@@ -19,7 +19,17 @@ import {
   type TRowError,
 } from './imports.rows.ts';
 import { beforeImage } from './imports.undo.ts';
-import { choiceParser, isProblem, Problem, parseDomain, parseEmail, parsePhone, parseText, splitList } from './imports.values.ts';
+import {
+  choiceParser,
+  isProblem,
+  type Problem,
+  parseDomain,
+  parseEmail,
+  parsePhone,
+  parseText,
+  problem,
+  splitList,
+} from './imports.values.ts';
 
 export interface TContactRecord {
   rowNumber: number;
@@ -102,7 +112,7 @@ function parseRoles(raw: string): string[] | Problem {
   const roles: string[] = [];
   for (const item of splitList(raw)) {
     const role = parseRole(item);
-    if (isProblem(role)) return new Problem(`"${item.slice(0, 60)}" is not a role; use: ${CONTACT_ROLES.join(', ')}`);
+    if (isProblem(role)) return problem('not_a_contact_role', { role: item.slice(0, 60), roles: CONTACT_ROLES.join(', ') });
     if (!roles.includes(role)) roles.push(role);
   }
   return roles;
@@ -128,7 +138,7 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
   function readRow(row: TRawRow) {
     const r = new RowReader(row, columns);
     const firstName = r.get('firstName', (v) => parseText(v, 100));
-    if (r.raw('firstName') === '') r.fail('firstName', 'is required');
+    if (r.raw('firstName') === '') r.fail('firstName', problem('is_required'));
     const values = {
       firstName: firstName ?? '',
       lastName: r.get('lastName', (v) => parseText(v, 100)),
@@ -141,7 +151,7 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
     };
     const account = { externalId: r.get('accountExternalId', (v) => parseText(v, 100)), domain: r.get('accountDomain', parseDomain) };
     if (!account.externalId && !account.domain && r.raw('accountExternalId') === '' && r.raw('accountDomain') === '') {
-      r.fail(accountField, "is required: name the contact's account by its external id or domain");
+      r.fail(accountField, problem('contact_account_required'));
     }
     return { r, values, account };
   }
@@ -181,9 +191,9 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
         const { r, account } = x;
         const byId = account.externalId ? accounts.byExternalId.get(account.externalId) : undefined;
         const byDom = account.domain ? accounts.byDomain.get(account.domain) : undefined;
-        if (account.externalId && !byId) r.fail('accountExternalId', 'no account has this external id');
-        else if (!account.externalId && account.domain && !byDom) r.fail('accountDomain', 'no account has this domain');
-        else if (byId && byDom && byId.id !== byDom.id) r.fail('accountDomain', 'belongs to another account than the account external id');
+        if (account.externalId && !byId) r.fail('accountExternalId', problem('no_account_with_external_id'));
+        else if (!account.externalId && account.domain && !byDom) r.fail('accountDomain', problem('no_account_with_domain'));
+        else if (byId && byDom && byId.id !== byDom.id) r.fail('accountDomain', problem('account_domain_mismatch'));
         return { ...x, accountId: byId?.id ?? byDom?.id ?? null };
       });
       const keyed = withAccount.filter((x) => x.accountId && x.values.email);
@@ -201,22 +211,22 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
         const emailKey = accountId && values.email ? `${accountId}|${values.email.toLowerCase()}` : null;
         if (values.externalId) {
           const first = seenExternalIds.claim(values.externalId, rowNumber);
-          if (first) r.fail('externalId', `row ${first} has the same external id`);
+          if (first) r.fail('externalId', problem('same_external_id_as_row', { row: first }));
         }
         if (emailKey) {
           const first = seenEmails.claim(emailKey, rowNumber);
-          if (first) r.fail('email', `row ${first} has the same e-mail for the same account`);
+          if (first) r.fail('email', problem('same_contact_email_as_row', { row: first }));
         }
         const byId = values.externalId ? contacts.byExternalId.get(values.externalId) : undefined;
         const byEmail = emailKey ? contacts.byEmail.get(emailKey) : undefined;
         const match = byId ?? byEmail;
-        if (byId && byEmail && byId.id !== byEmail.id) r.fail('email', 'another contact of this account has this e-mail');
+        if (byId && byEmail && byId.id !== byEmail.id) r.fail('email', problem('contact_email_of_other'));
         else if (!byId && byEmail?.externalId && values.externalId && byEmail.externalId !== values.externalId) {
-          r.fail('externalId', `the contact with this e-mail has another external id (${byEmail.externalId})`);
+          r.fail('externalId', problem('contact_email_other_id', { externalId: byEmail.externalId }));
         }
         if (match) {
           const first = seenTargets.claim(match.id, rowNumber);
-          if (first) r.fail(byId ? 'externalId' : 'email', `row ${first} already updates the same contact`);
+          if (first) r.fail(byId ? 'externalId' : 'email', problem('same_contact_as_row', { row: first }));
         }
         const custom = readCustomValues(r, lookups.customDefs, !match);
         if (!r.ok || !accountId) {

@@ -130,11 +130,12 @@ export async function insertErrors(db: Db, orgId: string, importId: string, erro
   if (!errors.length) return;
   const p = sql.param;
   await db.execute(sql`
-    insert into import_errors (org_id, import_id, row_number, field, "column", message, value)
-    select ${orgId}::uuid, ${importId}::uuid, r.row_number, r.field, r."column", r.message, r.value
+    insert into import_errors (org_id, import_id, row_number, field, "column", message, value, code, params)
+    select ${orgId}::uuid, ${importId}::uuid, r.row_number, r.field, r."column", r.message, r.value, r.code, r.params::jsonb
     from unnest(${p(errors.map((e) => e.rowNumber))}::int[], ${p(errors.map((e) => e.field))}::text[],
-      ${p(errors.map((e) => e.column))}::text[], ${p(errors.map((e) => e.message))}::text[], ${p(errors.map((e) => e.value))}::text[])
-      as r(row_number, field, "column", message, value)
+      ${p(errors.map((e) => e.column))}::text[], ${p(errors.map((e) => e.message))}::text[], ${p(errors.map((e) => e.value))}::text[],
+      ${p(errors.map((e) => e.code))}::text[], ${p(errors.map((e) => (e.params ? JSON.stringify(e.params) : null)))}::text[])
+      as r(row_number, field, "column", message, value, code, params)
     on conflict do nothing`);
 }
 
@@ -144,6 +145,8 @@ const errorColumns = {
   column: importErrors.column,
   message: importErrors.message,
   value: importErrors.value,
+  code: importErrors.code,
+  params: importErrors.params,
 };
 
 export async function listErrors(db: Db, orgId: string, importId: string, page: number, pageSize: number) {

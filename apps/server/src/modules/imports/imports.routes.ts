@@ -7,7 +7,9 @@ import { actorOf } from '../../platform/http/auth-hook.ts';
 import { attachmentHeaders, type CsvColumn, csvLine, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZErrorResponse, ZIdParams } from '../../platform/http/schemas.ts';
+import { pickLanguage } from '../../platform/http/validation-i18n.ts';
 import { IMPORT_ENTITIES, type TImportEntity } from './imports.fields.ts';
+import { localiseRowError } from './imports.messages.ts';
 import {
   type TImportSummary,
   ZImport,
@@ -174,18 +176,20 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
     schema: {
       operationId: 'listImportErrors',
       tags,
-      description: 'Every problem found in the rows, in row order.',
+      description:
+        "Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language).",
       params: ZIdParams,
       querystring: ZImportErrorsQuery,
       response: { 200: ZImportErrorPage, ...standardErrors },
     },
-    handler: async (req) => svc.listErrors(actorOf(req), req.params.id, req.query),
+    handler: async (req) => svc.listErrors(actorOf(req), req.params.id, req.query, pickLanguage(req.headers['accept-language'])),
   });
 
   r.get('/api/v1/imports/:id/errors.csv', {
     schema: {
       operationId: 'exportImportErrorsCsv',
       tags,
+      description: 'Every problem found in the rows, in row order, as CSV: the message in English, with its code.',
       params: ZIdParams,
       produces: ['text/csv'],
       response: { 200: z.string(), ...standardErrors },
@@ -193,10 +197,10 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
     handler: async (req, reply) => {
       const { fileName, batches } = await svc.exportErrors(actorOf(req), req.params.id);
       async function* lines() {
-        yield `\ufeff${csvLine(['row', 'field', 'column', 'message', 'value'])}`;
+        yield `\ufeff${csvLine(['row', 'field', 'column', 'message', 'value', 'code'])}`;
         for await (const batch of batches) {
           let chunk = '';
-          for (const e of batch) chunk += csvLine([e.rowNumber, e.field, e.column, e.message, e.value]);
+          for (const e of batch) chunk += csvLine([e.rowNumber, e.field, e.column, e.message, e.value, localiseRowError(e, 'en').code]);
           yield chunk;
         }
       }

@@ -6,7 +6,7 @@ import { users } from '../identity/identity.table.ts';
 import { markets } from '../organisations/markets.table.ts';
 import type { TImportEntity } from './imports.fields.ts';
 import type { TRawRow } from './imports.parse.ts';
-import { isProblem, Problem, parseDate, parseNumber, shownValue } from './imports.values.ts';
+import { isProblem, Problem, parseDate, parseNumber, problem, shownValue } from './imports.values.ts';
 
 /** Shared machinery of the account and contact pipelines: organisation lookups, cell reading, error collection. */
 
@@ -14,8 +14,12 @@ export interface TRowError {
   rowNumber: number;
   field: string;
   column: string | null;
+  /** English, for API clients and the CSV; `code` and `params` give it in the reader's language (imports.messages.ts). */
   message: string;
   value: string | null;
+  /** Null on rows stored before codes existed. */
+  code: string | null;
+  params: Record<string, string> | null;
 }
 
 /** Who the import writes as (audit rows) and what it is. */
@@ -59,19 +63,15 @@ export async function loadOrgLookups(db: Db, orgId: string, entity: TImportEntit
 export function resolveMarket(lookups: TOrgLookups, raw: string): string | Problem {
   return (
     lookups.markets.get(raw.toLowerCase()) ??
-    new Problem(
-      lookups.marketCodes.length
-        ? `no such market; use one of: ${lookups.marketCodes.join(', ')}`
-        : 'no markets are set up in this organisation',
-    )
+    (lookups.marketCodes.length ? problem('unknown_market_use', { codes: lookups.marketCodes.join(', ') }) : problem('no_markets'))
   );
 }
 
 export function resolveUser(lookups: TOrgLookups, raw: string): string | Problem {
   const u = lookups.users.get(raw.toLowerCase());
-  if (u === 'ambiguous') return new Problem('several users have this name; use the e-mail address');
-  if (!u) return new Problem('no user with this e-mail address in this organisation');
-  if (u.disabled) return new Problem('this user is disabled');
+  if (u === 'ambiguous') return problem('user_name_ambiguous');
+  if (!u) return problem('unknown_user_email');
+  if (u.disabled) return problem('user_disabled');
   return u.id;
 }
 
@@ -113,17 +113,25 @@ export class RowReader {
     if (raw === '') return null;
     const v = parse(raw);
     if (isProblem(v)) {
-      this.fail(field, v.message, raw);
+      this.fail(field, v, raw);
       return null;
     }
     return v;
   }
 
-  fail(field: string, message: string, raw?: string) {
+  fail(field: string, problem: Problem, raw?: string) {
     if (this.errors.some((e) => e.field === field)) return; // one problem per field and row is enough
     const column = this.columns.get(field)?.column ?? null;
     const value = raw ?? this.raw(field);
-    this.errors.push({ rowNumber: this.row.rowNumber, field, column, message, value: value === '' ? null : shownValue(value) });
+    this.errors.push({
+      rowNumber: this.row.rowNumber,
+      field,
+      column,
+      message: problem.message,
+      value: value === '' ? null : shownValue(value),
+      code: problem.code,
+      params: problem.params,
+    });
   }
 
   get ok() {
@@ -151,14 +159,14 @@ export function readCustomValues(
     else if (def.type === 'date') v = parseDate(raw);
     else if (def.type === 'choice') v = def.options.find((o) => o.toLowerCase() === raw.toLowerCase()) ?? raw;
     if (isProblem(v)) {
-      reader.fail(field, v.message, raw);
+      reader.fail(field, v, raw);
       continue;
     }
     values[def.key] = v;
     given = true;
   }
   const { values: clean, errors } = checkCustomValues(defs, values, { requireAll: isNew });
-  for (const e of errors) reader.fail(e.field, e.message);
+  for (const e of errors) reader.fail(e.field, Problem.fromText(e.message));
   return given ? clean : null;
 }
 

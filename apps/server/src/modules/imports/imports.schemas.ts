@@ -93,9 +93,11 @@ export const ZStartImportRequest = z.strictObject({
 
 export const ZImportError = z.object({
   rowNumber: z.int().describe('The row number as the spreadsheet shows it (the header is row 1)'),
-  field: z.string(),
+  field: z.string().describe('The target field, or "row" for a problem with the whole row'),
   column: z.string().nullable(),
-  message: z.string(),
+  code: z.string().describe('What is wrong, machine-readable (e.g. is_required, not_a_number, same_external_id_as_row)'),
+  params: z.record(z.string(), z.string()).describe('The values the message names, e.g. { "row": "4" }'),
+  message: z.string().describe("In the request's language (Accept-Language: en, nl, da; English without it)"),
   value: z.string().nullable(),
 });
 export const ZImportErrorPage = zPage(ZImportError);

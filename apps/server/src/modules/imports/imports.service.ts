@@ -4,11 +4,13 @@ import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import type { TApiLanguage } from '../../platform/http/validation-i18n.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob, type JobContext, type TAbandonedJob } from '../../platform/jobs/queue.ts';
 import { loadCustomFields } from '../custom-fields/index.ts';
 import { abandonImport } from './imports.abandon.ts';
 import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
+import { localiseRowError } from './imports.messages.ts';
 import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
 import {
   clearErrors,
@@ -247,11 +249,12 @@ export function createImportService(deps: {
       });
     },
 
-    async listErrors(actor: Actor, id: string, q: { page: number; pageSize: number }) {
+    /** A page of the errors, worded in `lang`. */
+    async listErrors(actor: Actor, id: string, q: { page: number; pageSize: number }, lang: TApiLanguage = 'en') {
       requireImporter(actor);
       await getRow(db, actor, id);
       const { rows, total } = await listErrors(db, actor.orgId, id, q.page, q.pageSize);
-      return { items: rows, total, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map((e) => localiseRowError(e, lang)), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every error, in row order, a batch at a time (for the CSV download). */

@@ -80,8 +80,12 @@ export const importErrors = pgTable(
     field: text('field').notNull(),
     /** The file's column the value came from, when there is one. */
     column: text('column'),
+    /** In English: what API clients without Accept-Language and the CSV download get. */
     message: text('message').notNull(),
     value: text('value'),
+    /** The message's code and `{name}` values (imports.messages.ts), to show it in the reader's language; null on older rows. */
+    code: text('code'),
+    params: jsonb('params').$type<Record<string, string>>(),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.importId, t.rowNumber, t.field] }),

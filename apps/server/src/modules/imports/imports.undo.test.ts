@@ -229,9 +229,15 @@ describe('undoing an import', () => {
       expect(failed.failureMessage).toContain('1 row that someone changed while the import ran was left as they are now');
       expect(five).toMatchObject({ name: 'Company 5 (renamed)', version: 3 });
       expect(errors).toMatchObject([
-        { rowNumber: 6, field: 'row', value: edited },
+        { rowNumber: 6, field: 'row', value: edited, code: 'kept_on_undo' },
         { rowNumber: 2301, field: 'externalId' },
       ]);
+      const dutch = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/imports/${second.id}/errors`,
+        headers: { ...h, 'accept-language': 'nl' },
+      });
+      expect(dutch.json().items[0].message).toMatch(/^Niet teruggedraaid: iemand heeft dit record gewijzigd/);
     } else {
       // One transaction, rolled back: the user's edit landed on the account as it was.
       expect(failed).toMatchObject({ status: 'failed', keptRows: 0, updatedRows: 0 });

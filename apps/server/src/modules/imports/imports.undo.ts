@@ -2,6 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { withBulkTransaction } from './imports.bulk.ts';
+import { renderRowMessage } from './imports.messages.ts';
 import { queryRows, type TRowError } from './imports.rows.ts';
 
 /**
@@ -185,8 +186,10 @@ export const keptRowErrors = (kept: TKeptRow[]): TRowError[] =>
     rowNumber: k.rowNumber ?? 0,
     field: 'row',
     column: null,
-    message: 'Not undone: someone changed this record after the import wrote it, so it keeps that change and the imported values',
+    message: renderRowMessage('kept_on_undo', 'en'),
     value: k.entityId,
+    code: 'kept_on_undo',
+    params: {},
   }));
 
 export const keptNote = (kept: TKeptRow[]) =>

@@ -1,16 +1,33 @@
 import { z } from 'zod';
+import { matchRowMessage, renderRowMessage, type TRowMessageCode } from './imports.messages.ts';
 
 /**
  * Cell parsers for imports. Each returns the clean value or a Problem (never throws), because a file of
  * 100k rows is checked cell by cell and every problem is reported, not only the first.
  */
 export class Problem {
-  constructor(readonly message: string) {}
+  /** The English text, as stored and exported; the code and params give it in other languages. */
+  readonly message: string;
+  constructor(
+    readonly code: TRowMessageCode | null,
+    readonly params: Record<string, string> = {},
+    english?: string,
+  ) {
+    this.message = code ? renderRowMessage(code, 'en', params) : (english ?? '');
+  }
+
+  /** A problem that arrives as English text (checks shared with the API): its catalogue code when it has one. */
+  static fromText(english: string): Problem {
+    const match = matchRowMessage(english);
+    return match ? new Problem(match.code, match.values) : new Problem(null, {}, english);
+  }
 }
+export const problem = (code: TRowMessageCode, params?: Record<string, string | number>) =>
+  new Problem(code, params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
 export const isProblem = (v: unknown): v is Problem => v instanceof Problem;
 
 export function parseText(raw: string, max: number): string | Problem {
-  return raw.length > max ? new Problem(`must be at most ${max} characters`) : raw;
+  return raw.length > max ? problem('text_too_long', { max }) : raw;
 }
 
 const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
@@ -28,34 +45,34 @@ export function parseDomain(raw: string): string | Problem {
     .replace(/:\d+$/, '')
     .replace(/\.$/, '')
     .replace(/^www\./, '');
-  return DOMAIN.test(d) ? d : new Problem('must be a domain such as example.com');
+  return DOMAIN.test(d) ? d : problem('domain_format');
 }
 
 const EMAIL = z.regexes.email;
 export function parseEmail(raw: string): string | Problem {
   const e = raw.replace(/^mailto:/i, '');
-  return e.length <= 254 && EMAIL.test(e) ? e : new Problem('must be an e-mail address');
+  return e.length <= 254 && EMAIL.test(e) ? e : problem('email_format');
 }
 
 const SIMPLE_URL = /^https?:\/\/[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,63}(:\d{1,5})?(\/[\w\-./~%!$&'()*+,;=:@?#]*)?$/i;
 
 export function parseUrl(raw: string): string | Problem {
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `https://${raw}`;
-  if (withScheme.length > 500) return new Problem('must be at most 500 characters');
+  if (withScheme.length > 500) return problem('text_too_long', { max: 500 });
   if (SIMPLE_URL.test(withScheme)) return withScheme; // the common case, without building a URL object
   try {
     const u = new URL(withScheme);
-    if (u.protocol !== 'http:' && u.protocol !== 'https:') return new Problem('must be an http(s) address');
-    if (!u.hostname.includes('.')) return new Problem('must be a web address such as https://example.com');
+    if (u.protocol !== 'http:' && u.protocol !== 'https:') return problem('http_address');
+    if (!u.hostname.includes('.')) return problem('web_address');
     return withScheme;
   } catch {
-    return new Problem('must be a web address such as https://example.com');
+    return problem('web_address');
   }
 }
 
 const PHONE = /^[+0-9 ()./-]{3,40}$/;
 export function parsePhone(raw: string): string | Problem {
-  return PHONE.test(raw) ? raw : new Problem('must be a phone number (digits, spaces, + ( ) . / -)');
+  return PHONE.test(raw) ? raw : problem('phone_format');
 }
 
 const SPACES = /[\s\u00a0\u202f']/g;
@@ -68,8 +85,8 @@ export function parseInteger(raw: string, min: number, max: number): number | Pr
   let n: number;
   if (PLAIN_INT.test(s)) n = Number(s);
   else if (GROUPED_INT.test(s)) n = Number(s.replace(/[.,]/g, ''));
-  else return new Problem('must be a whole number');
-  if (n < min || n > max) return new Problem(`must be between ${min} and ${max}`);
+  else return problem('not_whole_number');
+  if (n < min || n > max) return problem('number_between', { min, max });
   return n;
 }
 
@@ -87,14 +104,14 @@ export function parseNumber(raw: string): number | Problem {
     s = s.split(group).join('');
     if (decimal === ',') s = s.replace(',', '.');
   } else if (lastComma >= 0) {
-    if (s.indexOf(',') !== lastComma) return new Problem('must be a number');
+    if (s.indexOf(',') !== lastComma) return problem('not_a_number');
     s = s.replace(',', '.');
   } else if (lastDot >= 0 && s.indexOf('.') !== lastDot) {
-    return new Problem('must be a number');
+    return problem('not_a_number');
   }
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return new Problem('must be a number');
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s)) return problem('not_a_number');
   const n = Number(s);
-  return Number.isFinite(n) && Math.abs(n) <= 1e15 ? n : new Problem('must be a number');
+  return Number.isFinite(n) && Math.abs(n) <= 1e15 ? n : problem('not_a_number');
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ].*)?$/;
@@ -112,10 +129,9 @@ export function parseDate(raw: string): string | Problem {
   const dayFirst = iso ? null : DAY_FIRST.exec(raw);
   if (iso) [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
   else if (dayFirst) [d, m, y] = [Number(dayFirst[1]), Number(dayFirst[2]), Number(dayFirst[3])];
-  else return new Problem('must be a date (YYYY-MM-DD)');
+  else return problem('not_a_date');
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
-    return new Problem('must be an existing date');
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return problem('date_not_existing');
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
@@ -139,13 +155,13 @@ export function choiceParser(values: readonly string[], aliases: Record<string, 
     lookup.set(normaliseChoice(v).replace(/_/g, ''), v);
   }
   for (const [alias, v] of Object.entries(aliases)) lookup.set(normaliseChoice(alias), v);
-  const problem = new Problem(`must be one of: ${values.join(', ')}`);
+  const notAnOption = problem('not_an_option', { options: values.join(', ') });
   const seen = new Map<string, string | Problem>();
   return (raw: string): string | Problem => {
     const known = seen.get(raw);
     if (known !== undefined) return known;
     const key = normaliseChoice(raw);
-    const answer = lookup.get(key) ?? lookup.get(key.replace(/_/g, '')) ?? problem;
+    const answer = lookup.get(key) ?? lookup.get(key.replace(/_/g, '')) ?? notAnOption;
     if (seen.size < 1000) seen.set(raw, answer);
     return answer;
   };
