@@ -6295,6 +6295,7 @@ export interface operations {
                             keptRows: number;
                             /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                             progress: number | null;
+                            /** @description Why the import stopped, in the request's language (Accept-Language) */
                             failureMessage: string | null;
                             /** Format: uuid */
                             createdByUserId: string;
@@ -6451,6 +6452,7 @@ export interface operations {
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
+                        /** @description Why the import stopped, in the request's language (Accept-Language) */
                         failureMessage: string | null;
                         /** Format: uuid */
                         createdByUserId: string;
@@ -6766,6 +6768,7 @@ export interface operations {
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
+                        /** @description Why the import stopped, in the request's language (Accept-Language) */
                         failureMessage: string | null;
                         /** Format: uuid */
                         createdByUserId: string;
@@ -7047,6 +7050,7 @@ export interface operations {
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
+                        /** @description Why the import stopped, in the request's language (Accept-Language) */
                         failureMessage: string | null;
                         /** Format: uuid */
                         createdByUserId: string;
@@ -7219,6 +7223,7 @@ export interface operations {
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
                         progress: number | null;
+                        /** @description Why the import stopped, in the request's language (Accept-Language) */
                         failureMessage: string | null;
                         /** Format: uuid */
                         createdByUserId: string;

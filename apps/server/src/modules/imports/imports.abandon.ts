@@ -1,9 +1,10 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import type { TAbandonedJob } from '../../platform/jobs/queue.ts';
+import { failureText, keptNote, serverStopped } from './imports.failure.ts';
 import { clearErrors, findImport, insertErrors, updateImport } from './imports.repository.ts';
 import type { TImportJobPayload } from './imports.runner.ts';
-import { keptNote, keptRowErrors, type TImportTable, undoImport } from './imports.undo.ts';
+import { keptRowErrors, type TImportTable, undoImport } from './imports.undo.ts';
 
 /**
  * An import job given up because the server stopped while it ran, on every attempt (the job queue's
@@ -21,16 +22,16 @@ export async function abandonImport(
   const imp = await findImport(db, payload.orgId, payload.importId);
   if (!imp || imp.jobId !== info.jobId) return;
   const { orgId, id } = imp;
-  const stopped = `The server stopped while this ran, ${info.attempts} ${info.attempts === 1 ? 'time' : 'times'} in a row (for example it ran out of memory, or was restarted)`;
+  const stopped = serverStopped(info.attempts);
   const fail = (values: Parameters<typeof updateImport>[3]) =>
     updateImport(db, orgId, id, { status: 'failed', finishedAt: clock.now(), ...values }, info.jobId);
   if (imp.status === 'validating') {
-    await fail({ failureMessage: `${stopped}; check the file, then save the mapping again.` });
+    await fail({ failureMessage: `${stopped}; ${failureText('then_remap')}` });
     return;
   }
   if (imp.status !== 'importing') return;
   if (imp.mode === 'skip_invalid') {
-    await fail({ failureMessage: `${stopped}; the rows counted here were written.` });
+    await fail({ failureMessage: `${stopped}; ${failureText('counted_rows_written')}` });
     return;
   }
   const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
@@ -46,6 +47,6 @@ export async function abandonImport(
     updatedRows: 0,
     skippedRows: 0,
     keptRows: kept.length,
-    failureMessage: `${stopped}; nothing was imported.${keptNote(kept)}`,
+    failureMessage: `${stopped}; ${failureText('nothing_imported')}${keptNote(kept.length)}`,
   });
 }

@@ -74,7 +74,9 @@ describe('all_or_nothing imports', () => {
     expect(res.statusCode).toBe(202);
     const failed = await settle(t, h, validated.id);
     expect(failed).toMatchObject({ status: 'failed', insertedRows: 0, processedRows: 0, errorRows: 1 });
-    expect(failed.failureMessage).toContain('nothing was imported');
+    expect(failed.failureMessage).toBe('1 row has errors now; nothing was imported. Check the errors, then start again.');
+    const dutch = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${validated.id}`, headers: { ...h, 'accept-language': 'nl' } });
+    expect(dutch.json().failureMessage).toBe('1 rij bevat nu fouten; er is niets geïmporteerd. Bekijk de fouten en start dan opnieuw.');
     expect((await accounts(org)).total).toBe(0);
     expect(await importedEntries(org, validated.id)).toBe(0);
     const errors = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${validated.id}/errors`, headers: h });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { MESSAGES } from '../../platform/http/validation-messages.ts';
+import { FAILURE_MESSAGES, failureText, keptNote, localiseFailure, rowsInvalidNow, serverStopped } from './imports.failure.ts';
 import { localiseRowError, matchRowMessage, ROW_MESSAGES, renderRowMessage } from './imports.messages.ts';
 import { insertErrors } from './imports.repository.ts';
 import { csv, upload, uploadAndValidate } from './imports.test-helpers.ts';
@@ -153,5 +154,50 @@ describe('import row errors in the reader language', () => {
       },
       { rowNumber: 3, field: 'notes', column: 'Notes', message: 'a message from long ago', value: null, code: 'invalid', params: {} },
     ]);
+  });
+});
+
+describe('why an import stopped, in the reader language', () => {
+  it('words each stored failure part by part, also texts stored by earlier versions', () => {
+    expect(localiseFailure(`${rowsInvalidNow(2)}${keptNote(1)} ${failureText('check_errors_again')}`, 'nl')).toBe(
+      '2 rijen bevatten nu fouten; er is niets geïmporteerd. 1 rij die iemand wijzigde terwijl de import liep, is gelaten zoals hij nu is, met de geïmporteerde waarden en die wijziging (staat bij de fouten). Bekijk de fouten en start dan opnieuw.',
+    );
+    // As an earlier version wrote it: "1 rows", and "was left as they are now".
+    expect(
+      localiseFailure(
+        '1 rows have errors now; nothing was imported. 1 row that someone changed while the import ran was left as they are now, with the imported values and that change (listed with the errors). Check the errors, then start again.',
+        'da',
+      ),
+    ).toBe(
+      '1 række har nu fejl; intet blev importeret. 1 række, som nogen ændrede, mens importen kørte, er efterladt, som den er nu, med de importerede værdier og ændringen (står sammen med fejlene). Se fejlene igennem, og start så igen.',
+    );
+    expect(
+      localiseFailure(
+        'The server stopped while this ran, 3 times in a row (for example it ran out of memory, or was restarted); nothing was imported.',
+        'nl',
+      ),
+    ).toBe(
+      'De server stopte 3 keer achter elkaar terwijl dit liep (bijvoorbeeld omdat het geheugen op was of omdat hij opnieuw werd gestart); er is niets geïmporteerd.',
+    );
+    expect(localiseFailure(`${serverStopped(1)}; ${failureText('then_remap')}`, 'da')).toMatch(
+      /^Serveren stoppede, mens dette kørte .*; kontrollér filen, og gem derefter tilknytningen igen\.$/,
+    );
+    // A platform message raised while importing, field first; text we do not know stays as it is.
+    expect(localiseFailure('file: has no header row', 'nl')).toBe('file: heeft geen kopregel');
+    expect(localiseFailure('Something unforeseen. And more.', 'nl')).toBe('Something unforeseen. And more.');
+    expect(localiseFailure(failureText('internal_import'), 'en')).toBe(
+      'The import stopped because of an internal error; try again, or check the server log.',
+    );
+    expect(localiseFailure(null, 'nl')).toBeNull();
+  });
+
+  it('has every part in three languages with the same placeholders', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const [code, entry] of Object.entries(FAILURE_MESSAGES)) {
+      for (const lang of ['nl', 'da'] as const) {
+        expect(entry[lang], `${code}.${lang}`).not.toBe(entry.en);
+        expect(names(entry[lang]), `${code}.${lang}`).toEqual(names(entry.en));
+      }
+    }
   });
 });

@@ -26,6 +26,9 @@ import type { ImportService } from './imports.service.ts';
 
 const tags = ['imports'];
 
+/** Messages (failure reasons, row errors) in the request's language; the CSV downloads stay English. */
+const languageOf = (req: FastifyRequest) => pickLanguage(req.headers['accept-language']);
+
 const IMPORTS_CSV: CsvColumn<TImportSummary & { createdBy: string }>[] = [
   ['id', (i) => i.id],
   ['created_at', (i) => i.createdAt],
@@ -100,7 +103,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       const actor = actorOf(req);
       requirePermission(actor, 'import:run'); // before reading up to 50 MB
       const upload = await readUpload(req);
-      return reply.status(201).send(await svc.upload(actor, upload));
+      return reply.status(201).send(await svc.upload(actor, upload, languageOf(req)));
     },
   });
 
@@ -113,7 +116,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       querystring: ZImportListQuery,
       response: { 200: ZImportPage, ...standardErrors },
     },
-    handler: async (req) => svc.list(actorOf(req), req.query),
+    handler: async (req) => svc.list(actorOf(req), req.query, languageOf(req)),
   });
 
   r.get('/api/v1/imports/export.csv', {
@@ -130,7 +133,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
 
   r.get('/api/v1/imports/:id', {
     schema: { operationId: 'getImport', tags, params: ZIdParams, response: { 200: ZImport, ...standardErrors } },
-    handler: async (req) => svc.get(actorOf(req), req.params.id),
+    handler: async (req) => svc.get(actorOf(req), req.params.id, languageOf(req)),
   });
 
   r.put('/api/v1/imports/:id/mapping', {
@@ -142,7 +145,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       body: ZSetMappingRequest,
       response: { 200: ZImport, ...standardErrors },
     },
-    handler: async (req) => svc.setMapping(actorOf(req), req.params.id, req.body.mapping),
+    handler: async (req) => svc.setMapping(actorOf(req), req.params.id, req.body.mapping, languageOf(req)),
   });
 
   r.post('/api/v1/imports/:id/start', {
@@ -155,7 +158,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       body: ZStartImportRequest,
       response: { 202: ZImport, ...standardErrors },
     },
-    handler: async (req, reply) => reply.status(202).send(await svc.start(actorOf(req), req.params.id, req.body.mode)),
+    handler: async (req, reply) => reply.status(202).send(await svc.start(actorOf(req), req.params.id, req.body.mode, languageOf(req))),
   });
 
   r.delete('/api/v1/imports/:id', {
@@ -182,7 +185,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       querystring: ZImportErrorsQuery,
       response: { 200: ZImportErrorPage, ...standardErrors },
     },
-    handler: async (req) => svc.listErrors(actorOf(req), req.params.id, req.query, pickLanguage(req.headers['accept-language'])),
+    handler: async (req) => svc.listErrors(actorOf(req), req.params.id, req.query, languageOf(req)),
   });
 
   r.get('/api/v1/imports/:id/errors.csv', {

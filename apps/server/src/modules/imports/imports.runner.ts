@@ -8,11 +8,12 @@ import { users } from '../identity/identity.table.ts';
 import { createAccountPipeline } from './imports.accounts.ts';
 import { type BulkTx, withBulkTransaction } from './imports.bulk.ts';
 import { createContactPipeline } from './imports.contacts.ts';
+import { failureText, keptNote, rowsInvalidNow } from './imports.failure.ts';
 import type { TImportEntity } from './imports.fields.ts';
 import { readRecords, type TImportFormat, type TRawRow } from './imports.parse.ts';
 import { clearErrors, deleteFile, findImport, insertErrors, readFile, type TImportRow, updateImport } from './imports.repository.ts';
 import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from './imports.rows.ts';
-import { keptNote, keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
+import { keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
 
 /**
  * The two background passes over a stored file: validation (every row checked, every error stored, nothing
@@ -158,10 +159,10 @@ export function createImportRunner(deps: {
   function failureMessage(err: unknown, what: string) {
     if (err instanceof AppError) return err.message;
     if ((err as { code?: string }).code === '23505') {
-      return `Some of the same ${what === 'import' ? 'records' : 'rows'} were changed by someone else at the same time; start again.`;
+      return failureText(what === 'import' ? 'concurrent_records' : 'concurrent_rows');
     }
     deps.logger?.error({ err: (err as Error).message }, `${what} failed`);
-    return `The ${what} stopped because of an internal error; try again, or check the server log.`;
+    return failureText(what === 'import' ? 'internal_import' : 'internal_validation');
   }
 
   /** Check every row without writing; store every error. Returns false when superseded (new mapping, deleted). */
@@ -359,7 +360,7 @@ export function createImportRunner(deps: {
           await clearErrors(db, orgId, id);
           const checked = await validatePass(imp, ctx.jobId);
           await insertErrors(db, orgId, id, keptRowErrors(kept));
-          const message = `${checked?.invalid ?? 'Some'} rows have errors now; nothing was imported.${keptNote(kept)} Check the errors, then start again.`;
+          const message = `${rowsInvalidNow(checked?.invalid)}${keptNote(kept.length)} ${failureText('check_errors_again')}`;
           const recount = checked
             ? { totalRows: checked.total, validRows: checked.total - checked.invalid, errorRows: checked.invalid }
             : {};
@@ -372,9 +373,7 @@ export function createImportRunner(deps: {
           );
           return { failed: message };
         }
-        const message = undoFailed
-          ? 'The import stopped halfway and undoing what it had written failed; check the server log before importing again.'
-          : `${failureMessage(err, 'import')}${keptNote(kept)}`;
+        const message = undoFailed ? failureText('undo_failed') : `${failureMessage(err, 'import')}${keptNote(kept.length)}`;
         await insertErrors(db, orgId, id, keptRowErrors(kept));
         const written = imp.mode === 'all_or_nothing' && !undoFailed ? nothing : progressOf(counts);
         await updateImport(db, orgId, id, { ...written, status: 'failed', failureMessage: message, finishedAt: clock.now() }, ctx.jobId);

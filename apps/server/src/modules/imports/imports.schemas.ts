@@ -43,7 +43,7 @@ const summary = {
     .max(1)
     .nullable()
     .describe('Share of the import done (0–1) while importing; null while the row count is not known yet'),
-  failureMessage: z.string().nullable(),
+  failureMessage: z.string().nullable().describe("Why the import stopped, in the request's language (Accept-Language)"),
   createdByUserId: z.uuid(),
   createdAt: z.string(),
   startedAt: z.string().nullable(),

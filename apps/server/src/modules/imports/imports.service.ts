@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueJob, type JobContext, type TAbandonedJob } from '../../platform/jobs/queue.ts';
 import { loadCustomFields } from '../custom-fields/index.ts';
 import { abandonImport } from './imports.abandon.ts';
+import { localiseFailure } from './imports.failure.ts';
 import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
 import { localiseRowError } from './imports.messages.ts';
 import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
@@ -32,7 +33,7 @@ export type ImportService = ReturnType<typeof createImportService>;
 const MAPPABLE: TImportStatus[] = ['uploaded', 'validating', 'validated', 'failed'];
 const DISCARDABLE: TImportStatus[] = ['uploaded', 'validating', 'validated'];
 
-function toSummary(r: TImportRow): TImportSummary {
+function toSummary(r: TImportRow, lang: TApiLanguage = 'en'): TImportSummary {
   const status = r.status as TImportStatus;
   return {
     id: r.id,
@@ -51,7 +52,7 @@ function toSummary(r: TImportRow): TImportSummary {
     skippedRows: r.skippedRows,
     keptRows: r.keptRows,
     progress: status === 'completed' ? 1 : status === 'importing' && r.totalRows > 0 ? Math.min(1, r.processedRows / r.totalRows) : null,
-    failureMessage: r.failureMessage,
+    failureMessage: localiseFailure(r.failureMessage, lang),
     createdByUserId: r.createdByUserId,
     createdAt: r.createdAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
@@ -84,11 +85,11 @@ export function createImportService(deps: {
   const { db, clock } = deps;
   const runner = createImportRunner(deps);
 
-  async function toDto(r: TImportRow): Promise<TImport> {
+  async function toDto(r: TImportRow, lang: TApiLanguage): Promise<TImport> {
     const entity = r.entity as TImportEntity;
     const targetFields = targetFieldsFor(entity, await loadCustomFields(db, r.orgId, entity === 'accounts' ? 'account' : 'contact'));
     return {
-      ...toSummary(r),
+      ...toSummary(r, lang),
       columns: r.columns,
       sampleRows: r.sampleRows,
       suggestedMapping: suggestMapping(entity, r.columns, targetFields),
@@ -108,7 +109,7 @@ export function createImportService(deps: {
   }
 
   return {
-    async upload(actor: Actor, input: { entity: TImportEntity; fileName?: string; bytes: Buffer }) {
+    async upload(actor: Actor, input: { entity: TImportEntity; fileName?: string; bytes: Buffer }, lang: TApiLanguage = 'en') {
       requireImporter(actor);
       const fileName = cleanFileName(input.fileName);
       const { format, parseOptions } = sniffFile(input.bytes, fileName);
@@ -131,18 +132,18 @@ export function createImportService(deps: {
         });
         await storeFile(tx, actor.orgId, id, input.bytes);
       });
-      return toDto(await getRow(db, actor, id));
+      return toDto(await getRow(db, actor, id), lang);
     },
 
-    async get(actor: Actor, id: string) {
+    async get(actor: Actor, id: string, lang: TApiLanguage = 'en') {
       requireImporter(actor);
-      return toDto(await getRow(db, actor, id));
+      return toDto(await getRow(db, actor, id), lang);
     },
 
-    async list(actor: Actor, q: TImportListQuery & { page: number; pageSize: number }) {
+    async list(actor: Actor, q: TImportListQuery & { page: number; pageSize: number }, lang: TApiLanguage = 'en') {
       requireImporter(actor);
       const { rows, total } = await listImports(db, actor.orgId, q);
-      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map((r) => toSummary(r, lang)), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every import matching the list, in its order, with who uploaded it (for the CSV download). */
@@ -154,7 +155,7 @@ export function createImportService(deps: {
     },
 
     /** Save the column mapping and check every row in the background (status validating → validated). */
-    async setMapping(actor: Actor, id: string, mapping: Record<string, string | null>) {
+    async setMapping(actor: Actor, id: string, mapping: Record<string, string | null>, lang: TApiLanguage = 'en') {
       requireImporter(actor);
       await db.transaction(async (tx) => {
         const imp = await getRow(tx, actor, id, true);
@@ -191,11 +192,11 @@ export function createImportService(deps: {
           })
           .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
       });
-      return toDto(await getRow(db, actor, id));
+      return toDto(await getRow(db, actor, id), lang);
     },
 
     /** Start writing (status importing → completed | failed), after validation. */
-    async start(actor: Actor, id: string, mode: TImportMode) {
+    async start(actor: Actor, id: string, mode: TImportMode, lang: TApiLanguage = 'en') {
       requireImporter(actor);
       await db.transaction(async (tx) => {
         const imp = await getRow(tx, actor, id, true);
@@ -235,7 +236,7 @@ export function createImportService(deps: {
           })
           .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
       });
-      return toDto(await getRow(db, actor, id));
+      return toDto(await getRow(db, actor, id), lang);
     },
 
     /** Discard an import that has not started; its file and errors go with it. */

@@ -226,7 +226,7 @@ describe('undoing an import', () => {
     if (isPglite) {
       // Batch 1 was committed and is undone, except the account the user edited meanwhile.
       expect(failed).toMatchObject({ status: 'failed', keptRows: 1, updatedRows: 0, insertedRows: 0 });
-      expect(failed.failureMessage).toContain('1 row that someone changed while the import ran was left as they are now');
+      expect(failed.failureMessage).toContain('1 row that someone changed while the import ran was left as it is now');
       expect(five).toMatchObject({ name: 'Company 5 (renamed)', version: 3 });
       expect(errors).toMatchObject([
         { rowNumber: 6, field: 'row', value: edited, code: 'kept_on_undo' },

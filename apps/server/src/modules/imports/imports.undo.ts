@@ -191,8 +191,3 @@ export const keptRowErrors = (kept: TKeptRow[]): TRowError[] =>
     code: 'kept_on_undo',
     params: {},
   }));
-
-export const keptNote = (kept: TKeptRow[]) =>
-  kept.length
-    ? ` ${kept.length === 1 ? '1 row that someone changed while the import ran was' : `${kept.length} rows that someone changed while the import ran were`} left as they are now, with the imported values and that change (listed with the errors).`
-    : '';
