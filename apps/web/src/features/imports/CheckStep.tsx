@@ -1,12 +1,12 @@
-import { Alert, Button, Code, Group, Paper, Progress, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Progress, Radio, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconArrowLeft, IconCircleCheck, IconPlayerPlay } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { api, notifyError, unwrap } from '../../lib/api.ts';
-import { fieldLabel, type ImportDetail, type ImportError, type ImportMode, importQuery } from './api.ts';
+import { type ImportDetail, type ImportMode, importQuery } from './api.ts';
+import { ImportErrorsTable } from './ImportErrorsTable.tsx';
 import { StatCard } from './StatCard.tsx';
 
 /** Step 3: the server checks every row; then the totals, every row's errors, and the choice of how to import. */
@@ -51,51 +51,11 @@ function CheckResults({ imp, onRemap }: { imp: ImportDetail; onRemap: () => void
   const n = new Intl.NumberFormat(i18n.language);
   const hasErrors = imp.errorRows > 0;
   const [mode, setMode] = useState<ImportMode>('all_or_nothing');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
-  const fieldsByKey = useMemo(() => new Map(imp.targetFields.map((f) => [f.key, f])), [imp.targetFields]);
-
-  const errors = useQuery({
-    queryKey: ['imports', 'errors', imp.id, { page, pageSize }],
-    enabled: hasErrors,
-    placeholderData: keepPreviousData,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/imports/{id}/errors', { params: { path: { id: imp.id }, query: { page, pageSize } } })),
-  });
-
   const start = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/imports/{id}/start', { params: { path: { id: imp.id } }, body: { mode } })),
     onSuccess: (updated) => queryClient.setQueryData(importQuery(imp.id).queryKey, updated),
     onError: (error) => notifyError(error),
   });
-
-  const columns = useMemo<DataColumn<ImportError>[]>(
-    () => [
-      { id: 'rowNumber', header: t('imports.check.row'), accessorKey: 'rowNumber', meta: { width: 70, align: 'right' } },
-      {
-        id: 'field',
-        header: t('imports.check.field'),
-        cell: ({ row }) => (
-          <div>
-            <Text size="sm">{fieldLabel(t, imp.entity, fieldsByKey.get(row.original.field), row.original.field)}</Text>
-            {row.original.column ? (
-              <Text size="xs" c="dimmed">
-                {t('imports.check.inColumn', { column: row.original.column })}
-              </Text>
-            ) : null}
-          </div>
-        ),
-      },
-      { id: 'message', header: t('imports.check.message'), accessorKey: 'message' },
-      {
-        id: 'value',
-        header: t('imports.check.value'),
-        cell: ({ row }) =>
-          row.original.value ? <Code fz="xs">{row.original.value}</Code> : <Text c="dimmed">{t('imports.check.empty')}</Text>,
-      },
-    ],
-    [t, imp.entity, fieldsByKey],
-  );
 
   const blocked = mode === 'all_or_nothing' && hasErrors;
   return (
@@ -119,23 +79,7 @@ function CheckResults({ imp, onRemap }: { imp: ImportDetail; onRemap: () => void
           <Text size="sm" c="dimmed" mb="sm">
             {t('imports.check.errorsHelp', { count: imp.errorRows })}
           </Text>
-          <DataTable
-            testId="import-errors"
-            columns={columns}
-            data={errors.data?.items}
-            total={errors.data?.total}
-            getRowId={(e) => `${e.rowNumber}:${e.field}`}
-            isLoading={errors.isLoading}
-            isFetching={errors.isFetching}
-            page={page}
-            pageSize={pageSize}
-            onPageChange={setPage}
-            onPageSizeChange={(s) => {
-              setPageSize(s);
-              setPage(1);
-            }}
-            exportUrl={`/api/v1/imports/${imp.id}/errors.csv`}
-          />
+          <ImportErrorsTable imp={imp} />
         </Paper>
       ) : (
         <Alert color="teal" icon={<IconCircleCheck size={16} />} data-testid="no-errors">

@@ -14,7 +14,8 @@ const COLORS: Record<ImportStatus, string> = {
 export function ImportStatusBadge({ status }: { status: ImportStatus }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={COLORS[status]} radius="sm" data-testid="import-status">
+    // max-content: a narrow table column must not cut the label short.
+    <Badge variant="light" color={COLORS[status]} radius="sm" data-testid="import-status" style={{ minWidth: 'max-content' }}>
       {t(`imports.statuses.${status}`)}
     </Badge>
   );

@@ -22,7 +22,7 @@ import {
 } from './api.ts';
 import { ImportStatusBadge } from './ImportStatusBadge.tsx';
 
-type ImportSort = 'createdAt' | 'finishedAt' | 'fileName' | 'entity' | 'status' | 'totalRows' | 'errorRows';
+type ImportSort = 'createdAt' | 'fileName' | 'entity' | 'status' | 'totalRows' | 'errorRows';
 
 /** Imports: past and running imports of accounts and contacts; "New import" opens the wizard. */
 export function ImportsPage() {
@@ -69,7 +69,7 @@ export function ImportsPage() {
         header: t('imports.list.file'),
         enableSorting: true,
         cell: ({ row }) => (
-          <Text size="sm" fw={500} lineClamp={1}>
+          <Text size="sm" fw={500} lineClamp={1} miw={160} title={row.original.fileName}>
             {row.original.fileName}
           </Text>
         ),
@@ -79,7 +79,7 @@ export function ImportsPage() {
         header: t('imports.list.entity'),
         enableSorting: true,
         cell: ({ row }) => (
-          <Badge variant="outline" color="gray" tt="none">
+          <Badge variant="outline" color="gray" tt="none" style={{ minWidth: 'max-content' }}>
             {t(`imports.entities.${row.original.entity}`)}
           </Badge>
         ),
@@ -89,19 +89,18 @@ export function ImportsPage() {
         header: t('imports.list.status'),
         enableSorting: true,
         cell: ({ row }) => (
-          <Stack gap={4}>
+          <Stack gap={4} align="flex-start">
             <ImportStatusBadge status={row.original.status} />
+            {row.original.mode ? (
+              <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                {t(`imports.modes.${row.original.mode}`)}
+              </Text>
+            ) : null}
             {BUSY_STATUSES.includes(row.original.status) && row.original.totalRows > 0 ? (
               <Progress size="xs" w={110} value={(row.original.processedRows / row.original.totalRows) * 100} animated />
             ) : null}
           </Stack>
         ),
-      },
-      {
-        id: 'mode',
-        header: t('imports.list.mode'),
-        cell: ({ row }) => (row.original.mode ? t(`imports.modes.${row.original.mode}`) : '—'),
-        meta: { noWrap: true },
       },
       {
         id: 'totalRows',
@@ -127,20 +126,19 @@ export function ImportsPage() {
       {
         id: 'result',
         header: t('imports.list.result'),
-        cell: ({ row }) =>
-          row.original.status === 'completed'
-            ? t('imports.list.resultSummary', {
-                inserted: n.format(row.original.insertedRows),
-                updated: n.format(row.original.updatedRows),
-                skipped: n.format(row.original.skippedRows),
-              })
-            : '—',
-      },
-      {
-        id: 'finishedAt',
-        header: t('imports.list.finished'),
-        enableSorting: true,
-        cell: ({ row }) => (row.original.finishedAt ? dayjs(row.original.finishedAt).format('lll') : '—'),
+        cell: ({ row }) => {
+          const r = row.original;
+          if (r.status !== 'completed' && !r.keptRows) return '—';
+          // Only what happened: "2 new · 3 skipped".
+          const parts = [
+            [r.insertedRows, 'resultNew'],
+            [r.updatedRows, 'resultUpdated'],
+            [r.skippedRows, 'resultSkipped'],
+            [r.keptRows, 'resultKept'],
+          ] as const;
+          const shown = parts.filter(([count]) => count > 0).map(([count, key]) => t(`imports.list.${key}`, { n: n.format(count) }));
+          return shown.length ? shown.join(' · ') : '—';
+        },
         meta: { noWrap: true },
       },
     ],
@@ -195,7 +193,7 @@ export function ImportsPage() {
               }}
             />
             <Select
-              w={170}
+              w={180}
               placeholder={t('imports.list.allEntities')}
               aria-label={t('imports.list.entity')}
               clearable

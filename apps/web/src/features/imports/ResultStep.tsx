@@ -6,6 +6,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, notifyError, unwrap } from '../../lib/api.ts';
 import { type ImportDetail, importQuery } from './api.ts';
+import { ImportErrorsTable } from './ImportErrorsTable.tsx';
 import { StatCard } from './StatCard.tsx';
 
 /** Step 4: the import runs in the background with a progress bar, then shows what was inserted, updated and skipped. */
@@ -23,7 +24,7 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
   });
 
   const counts = (
-    <SimpleGrid cols={{ base: 1, sm: 3 }}>
+    <SimpleGrid cols={{ base: 1, sm: imp.keptRows ? 4 : 3 }}>
       <StatCard label={t('imports.result.inserted')} value={n.format(imp.insertedRows)} color="teal" testId="stat-inserted" />
       <StatCard label={t('imports.result.updated')} value={n.format(imp.updatedRows)} color="indigo" testId="stat-updated" />
       <StatCard
@@ -32,8 +33,23 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
         color={imp.skippedRows ? 'orange' : undefined}
         testId="stat-skipped"
       />
+      {imp.keptRows ? <StatCard label={t('imports.result.kept')} value={n.format(imp.keptRows)} color="orange" testId="stat-kept" /> : null}
     </SimpleGrid>
   );
+
+  // The rows' problems: those skipped, and those an undone import kept because someone changed them.
+  const errors =
+    imp.errorRows + imp.keptRows > 0 ? (
+      <Paper withBorder p="lg">
+        <Title order={4} mb={4}>
+          {t('imports.check.errorsTitle')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('imports.result.errorsHelp')}
+        </Text>
+        <ImportErrorsTable imp={imp} />
+      </Paper>
+    ) : null;
 
   if (imp.status === 'importing') {
     const fraction = imp.progress ?? (imp.totalRows > 0 ? imp.processedRows / imp.totalRows : 0);
@@ -67,7 +83,13 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
         <Alert color="red" icon={<IconAlertTriangle size={16} />} title={t('imports.result.failedTitle')}>
           <Stack gap="xs" align="flex-start">
             <Text size="sm">{imp.failureMessage ?? t('errors.unexpected')}</Text>
-            <Text size="sm">{imp.mode === 'all_or_nothing' ? t('imports.result.failedNothing') : t('imports.result.failedPartial')}</Text>
+            <Text size="sm" data-testid="import-failed-outcome">
+              {imp.mode !== 'all_or_nothing'
+                ? t('imports.result.failedPartial')
+                : imp.keptRows > 0
+                  ? t('imports.result.failedKept', { count: imp.keptRows, formatted: n.format(imp.keptRows) })
+                  : t('imports.result.failedNothing')}
+            </Text>
             <Button
               size="xs"
               variant="white"
@@ -81,6 +103,7 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
           </Stack>
         </Alert>
         {counts}
+        {errors}
       </Stack>
     );
   }
@@ -95,6 +118,7 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
         })}
       </Alert>
       {counts}
+      {errors}
       <Group>
         <Button component={Link} to={listPath}>
           {t(`imports.result.open.${imp.entity}`)}

@@ -77,6 +77,8 @@ export function fieldLabel(
   key: string,
 ) {
   if (key.startsWith('custom.')) return field?.label ?? key.slice(7);
+  // A problem with the whole row (one an undone import kept) rather than one field.
+  if (key === 'row') return t('imports.check.wholeRow');
   return t(`imports.fields.${entity}.${key}`, { defaultValue: field?.label ?? key });
 }
 

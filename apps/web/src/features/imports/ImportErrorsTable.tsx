@@ -1,0 +1,91 @@
+import { Anchor, Code, Text } from '@mantine/core';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
+import { type MouseEvent, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { api, unwrap } from '../../lib/api.ts';
+import { fieldLabel, type ImportDetail, type ImportError } from './api.ts';
+
+/**
+ * Every problem the server found in the import's rows, a page at a time, worded by the server in the UI
+ * language; the CSV download has them all (in English, with codes).
+ */
+export function ImportErrorsTable({ imp }: { imp: ImportDetail }) {
+  const { t, i18n } = useTranslation();
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(25);
+  const fieldsByKey = useMemo(() => new Map(imp.targetFields.map((f) => [f.key, f])), [imp.targetFields]);
+
+  const errors = useQuery({
+    // The language is part of the key: the server words the messages in it.
+    queryKey: ['imports', 'errors', imp.id, { page, pageSize, language: i18n.language }],
+    placeholderData: keepPreviousData,
+    queryFn: async () =>
+      unwrap(await api.GET('/api/v1/imports/{id}/errors', { params: { path: { id: imp.id }, query: { page, pageSize } } })),
+  });
+
+  const columns = useMemo<DataColumn<ImportError>[]>(
+    () => [
+      { id: 'rowNumber', header: t('imports.check.row'), accessorKey: 'rowNumber', meta: { width: 70, align: 'right' } },
+      {
+        id: 'field',
+        header: t('imports.check.field'),
+        cell: ({ row }) => (
+          <div>
+            <Text size="sm">{fieldLabel(t, imp.entity, fieldsByKey.get(row.original.field), row.original.field)}</Text>
+            {row.original.column ? (
+              <Text size="xs" c="dimmed">
+                {t('imports.check.inColumn', { column: row.original.column })}
+              </Text>
+            ) : null}
+          </div>
+        ),
+      },
+      { id: 'message', header: t('imports.check.message'), accessorKey: 'message' },
+      {
+        id: 'value',
+        header: t('imports.check.value'),
+        cell: ({ row }) => {
+          const { value, field } = row.original;
+          if (!value) return <Text c="dimmed">{t('imports.check.empty')}</Text>;
+          // A row the undo kept names the record it left in place: open it.
+          if (field === 'row' && imp.entity === 'accounts') {
+            return (
+              <Anchor
+                size="sm"
+                style={{ whiteSpace: 'nowrap' }}
+                renderRoot={(props) => <Link {...props} to="/accounts/$accountId" params={{ accountId: value }} />}
+                onClick={(e: MouseEvent) => e.stopPropagation()}
+              >
+                {t('imports.check.openAccount')}
+              </Anchor>
+            );
+          }
+          return <Code fz="xs">{value}</Code>;
+        },
+      },
+    ],
+    [t, imp.entity, fieldsByKey],
+  );
+
+  return (
+    <DataTable
+      testId="import-errors"
+      columns={columns}
+      data={errors.data?.items}
+      total={errors.data?.total}
+      getRowId={(e) => `${e.rowNumber}:${e.field}`}
+      isLoading={errors.isLoading}
+      isFetching={errors.isFetching}
+      page={page}
+      pageSize={pageSize}
+      onPageChange={setPage}
+      onPageSizeChange={(s) => {
+        setPageSize(s);
+        setPage(1);
+      }}
+      exportUrl={`/api/v1/imports/${imp.id}/errors.csv`}
+    />
+  );
+}
