@@ -47,6 +47,7 @@ export function ImportsPage() {
     sort: sorting.sort,
     order: sorting.order,
   };
+  const filtered = Boolean(filters.q || filters.entity || filters.status || filters.mode);
   const query = useQuery({
     queryKey: ['imports', 'list', filters, page, pageSize],
     placeholderData: keepPreviousData,
@@ -222,10 +223,13 @@ export function ImportsPage() {
           </Group>
         }
         onRowClick={(i) => void navigate({ to: '/imports/$importId', params: { importId: i.id } })}
+        // "No imports yet" only when nothing is filtered out; otherwise the table's own "nothing to show".
         emptyMessage={
-          <Group gap={6}>
-            <Text c="dimmed">{t('imports.list.empty')}</Text>
-          </Group>
+          filtered ? undefined : (
+            <Group gap={6}>
+              <Text c="dimmed">{t('imports.list.empty')}</Text>
+            </Group>
+          )
         }
       />
     </>
