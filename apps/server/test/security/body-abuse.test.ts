@@ -189,6 +189,10 @@ describe('prototype pollution', () => {
       });
       expect(res.statusCode, `${name}: ${res.body.slice(0, 200)}`).toBeGreaterThanOrEqual(400);
       expect(res.statusCode).toBeLessThan(500);
+      // A 4xx naming the field like every other: the form field itself, or the body when the parser refused it.
+      expect(res.json().details).toEqual([
+        expect.objectContaining({ field: expect.stringMatching(/^(body|__proto__|constructor|prototype)$/) }),
+      ]);
       expectNoLeak(res);
     }
     const csv = csvUpload('accounts', '__proto__,constructor,prototype,name,hasOwnProperty\r\nx,y,z,Acme,w\r\n');

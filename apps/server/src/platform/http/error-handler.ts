@@ -58,6 +58,11 @@ function toEnglishAppError(
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
       return new AppError('BAD_REQUEST', 'The body is not valid JSON', [{ field: 'body', message: 'invalid JSON' }]);
+    case 'FST_PROTO_VIOLATION':
+      // A multipart form field named __proto__, constructor or prototype.
+      return new AppError('BAD_REQUEST', 'A form field has a name that is not allowed', [
+        { field: 'body', message: 'field names __proto__, constructor and prototype are not allowed' },
+      ]);
     case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Expected multipart/form-data', [
         { field: 'content-type', message: 'expected multipart/form-data' },

@@ -258,6 +258,11 @@ export const MESSAGES = {
     nl: 'onverwacht bestand; stuur het bestand in het veld "file"',
     da: 'uventet fil; send filen i feltet "file"',
   },
+  form_field_name_not_allowed: {
+    en: 'field names __proto__, constructor and prototype are not allowed',
+    nl: 'de veldnamen __proto__, constructor en prototype zijn niet toegestaan',
+    da: 'feltnavnene __proto__, constructor og prototype er ikke tilladt',
+  },
   unexpected_form_field: {
     en: 'is not a field of this form (send "entity" and "file")',
     nl: 'is geen veld van dit formulier (stuur "entity" en "file")',
