@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,12 +9,25 @@ import { afterAll, describe, expect, it } from 'vitest';
 // The embedded default must not lose an acknowledged write when the process is killed mid-traffic.
 const serverDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-kill-'));
-const port = 41000 + Math.floor(Math.random() * 2000);
-const base = `http://127.0.0.1:${port}`;
+let port = 0;
+let base = '';
 let child: ChildProcess | null = null;
+let output = '';
 
-function startServer() {
-  child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+/** A port nothing listens on right now (the kernel picks it), so the test cannot collide with another server. */
+async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port: p } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return p;
+}
+
+async function startServer() {
+  port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  output = '';
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: serverDir,
     env: {
       ...process.env,
@@ -24,14 +38,24 @@ function startServer() {
       SEED_DEMO: 'true',
       DATABASE_URL: '',
     },
-    stdio: 'ignore',
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  return waitForHealth();
+  // Kept (the last 4 kB) to say why, should the server not come up.
+  const keep = (d: Buffer) => {
+    output = (output + d.toString()).slice(-4096);
+  };
+  proc.stdout?.on('data', keep);
+  proc.stderr?.on('data', keep);
+  child = proc;
+  return waitForHealth(proc);
 }
 
-async function waitForHealth() {
-  const deadline = Date.now() + 60_000;
+async function waitForHealth(proc: ChildProcess) {
+  const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
+    if (proc.exitCode !== null || proc.signalCode !== null) {
+      throw new Error(`server exited (${proc.exitCode ?? proc.signalCode}) before answering:\n${output}`);
+    }
     try {
       if ((await fetch(`${base}/api/health`)).ok) return;
     } catch {
@@ -39,7 +63,7 @@ async function waitForHealth() {
     }
     await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error('server did not start');
+  throw new Error(`server did not answer within 120 s:\n${output}`);
 }
 
 async function signIn() {
@@ -96,5 +120,5 @@ describe('PGlite durability', () => {
     }
     const lost = acked.filter((n) => !names.has(n));
     expect(lost).toEqual([]);
-  }, 120_000);
+  }, 300_000);
 });
