@@ -2,6 +2,7 @@ import { and, arrayOverlaps, asc, count, desc, eq, gt, ilike, isNull, or, type S
 import { type Actor, accountOwnerScope, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
@@ -48,7 +49,7 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
 
   function where(actor: Actor, q: Partial<TContactListQuery>): SQL | undefined {
     const owner = accountOwnerScope(actor);
-    const like = q.q ? `%${q.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+    const like = q.q ? containsPattern(q.q) : null;
     return and(
       eq(contacts.orgId, actor.orgId),
       isNull(accounts.archivedAt),

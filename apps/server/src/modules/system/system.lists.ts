@@ -3,6 +3,7 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { type CsvColumn, inBatches } from '../../platform/http/csv.ts';
 import { ZPageQuery } from '../../platform/http/schemas.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
@@ -14,7 +15,6 @@ export const OUTBOX_SORTS = ['createdAt', 'sentAt', 'to', 'subject', 'status', '
 export const JOB_SORTS = ['createdAt', 'runAt', 'finishedAt', 'name', 'status', 'attempts'] as const;
 
 /** `%`, `_` and `\` typed into a search box are literal characters, not patterns. */
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
 // Newest first unless asked otherwise; empty values (not sent, not finished) last either way; the id keeps pages stable.
 function orderBy(column: AnyPgColumn, order: 'asc' | 'desc', createdAt: AnyPgColumn, id: AnyPgColumn): SQL[] {
@@ -93,7 +93,7 @@ export function createSystemLists(db: Db) {
     and(
       eq(emailOutbox.orgId, orgId),
       q.status ? eq(emailOutbox.status, q.status) : undefined,
-      q.q ? or(ilike(emailOutbox.to, contains(q.q)), ilike(emailOutbox.subject, contains(q.q))) : undefined,
+      q.q ? or(ilike(emailOutbox.to, containsPattern(q.q)), ilike(emailOutbox.subject, containsPattern(q.q))) : undefined,
       until ? lte(emailOutbox.createdAt, until) : undefined,
     );
   const outboxOrder = (q: TOutboxQuery) => orderBy(OUTBOX_COLUMNS[q.sort], q.order, emailOutbox.createdAt, emailOutbox.id);
@@ -103,7 +103,7 @@ export function createSystemLists(db: Db) {
       eq(jobs.orgId, orgId),
       q.status ? eq(jobs.status, q.status) : undefined,
       q.name ? eq(jobs.name, q.name) : undefined,
-      q.q ? ilike(jobs.name, contains(q.q)) : undefined,
+      q.q ? ilike(jobs.name, containsPattern(q.q)) : undefined,
       until ? lte(jobs.createdAt, until) : undefined,
     );
   const jobsOrder = (q: TJobsQuery) => orderBy(JOB_COLUMNS[q.sort], q.order, jobs.createdAt, jobs.id);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
 import { inBatches } from '../../platform/http/csv.ts';
 import { ZPageQuery, zInt, zIsoDateTime, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
@@ -64,7 +65,6 @@ export const ZTimelineQuery = ZPageQuery.extend({
 });
 type TTimelineQuery = Omit<z.infer<typeof ZTimelineQuery>, 'page' | 'pageSize'>;
 /** `%`, `_` and `\` typed into a search box are literal characters, not patterns. */
-const contains = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 export const ZTimelinePage = zPage(ZInteraction);
 
 export type TimelineService = ReturnType<typeof createTimelineService>;
@@ -100,7 +100,7 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
       eq(interactions.orgId, orgId),
       eq(interactions.accountId, accountId),
       q.kind?.length ? inArray(interactions.kind, q.kind) : undefined,
-      q.q ? or(ilike(interactions.subject, contains(q.q)), ilike(interactions.body, contains(q.q))) : undefined,
+      q.q ? or(ilike(interactions.subject, containsPattern(q.q)), ilike(interactions.body, containsPattern(q.q))) : undefined,
       createdUntil ? lte(interactions.createdAt, createdUntil) : undefined,
     );
   const orderOf = (q: TTimelineQuery) =>
