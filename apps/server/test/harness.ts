@@ -106,3 +106,11 @@ export function sessionHeaders(res: LightMyRequestResponse): Record<string, stri
   if (!session || !csrf) throw new Error('no session cookies in response');
   return { cookie: `c365_session=${session}`, 'x-csrf-token': csrf };
 }
+
+/** A CSV export's body as rows of cells, without the BOM (for exports whose cells the test knows are unquoted). */
+export const csvRows = (body: string) =>
+  body
+    .replace(/^\ufeff/, '')
+    .split('\r\n')
+    .filter(Boolean)
+    .map((line) => line.split(','));

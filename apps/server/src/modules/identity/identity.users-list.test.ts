@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { users } from './identity.table.ts';
 
 let t: TestApp;
@@ -10,14 +10,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** A CSV body as rows of cells (nothing these tests read is quoted). */
-const csvRows = (body: string) =>
-  body
-    .replace(/^\ufeff/, '')
-    .split('\r\n')
-    .filter(Boolean)
-    .map((line) => line.split(','));
 
 async function orgWithUsers() {
   const org = await createTestOrg(t);

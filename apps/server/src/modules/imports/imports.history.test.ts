@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { csv, startAndRun, upload, uploadAndValidate } from './imports.test-helpers.ts';
 
 let t: TestApp;
@@ -9,14 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** A CSV body as rows of cells (nothing these tests read is quoted). */
-const csvRows = (body: string) =>
-  body
-    .replace(/^\ufeff/, '')
-    .split('\r\n')
-    .filter(Boolean)
-    .map((line) => line.split(','));
 
 /** Four imports a minute apart: a completed account import (skip_invalid), a checked one, a contact upload and an account upload. */
 async function history() {

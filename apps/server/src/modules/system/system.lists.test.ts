@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 
 let t: TestApp;
@@ -9,14 +9,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** A CSV body as rows of cells (the exports here quote nothing these tests look at). */
-const csvRows = (body: string) =>
-  body
-    .replace(/^\ufeff/, '')
-    .split('\r\n')
-    .filter(Boolean)
-    .map((line) => line.split(','));
 
 describe('outbox list', () => {
   it('searches, sorts and exports what the list shows', async () => {
