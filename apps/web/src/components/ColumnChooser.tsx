@@ -33,6 +33,27 @@ function readSettings(key: string): Partial<ColumnSettings> {
  * a browser keep their own). Columns in `defaultHidden` start hidden; new columns (a custom field
  * added later) follow the defaults until the user changes them.
  */
+/** Custom fields marked "show in lists" that are visible until a user chooses otherwise. */
+const DEFAULT_CUSTOM_COLUMNS = 3;
+
+/**
+ * Columns hidden by default in a list with custom fields: the optional built-in ones, and every custom field
+ * beyond the first DEFAULT_CUSTOM_COLUMNS marked "show in lists" (custom columns are keyed `custom:<key>`).
+ */
+export function defaultHiddenColumns(
+  optionalColumns: readonly string[],
+  customFields: readonly { key: string; showInList: boolean }[] | undefined,
+): string[] {
+  const fields = customFields ?? [];
+  const shown = new Set(
+    fields
+      .filter((f) => f.showInList)
+      .slice(0, DEFAULT_CUSTOM_COLUMNS)
+      .map((f) => f.key),
+  );
+  return [...optionalColumns, ...fields.filter((f) => !shown.has(f.key)).map((f) => `custom:${f.key}`)];
+}
+
 export function useColumnSettings(storageKey: string, defaultHidden: readonly string[], defaultDense = true) {
   const [stored, setStored] = useState<Partial<ColumnSettings>>(() => readSettings(storageKey));
   const [loadedKey, setLoadedKey] = useState(storageKey);

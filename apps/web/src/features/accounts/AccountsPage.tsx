@@ -6,6 +6,7 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
+import { defaultHiddenColumns } from '../../components/ColumnChooser.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
@@ -20,7 +21,6 @@ import type { AccountsSearch } from './search.ts';
 const route = getRouteApi('/app/accounts');
 const DEFAULT_PAGE_SIZE = 50;
 /** Custom fields shown before the user picks columns: the first few the admin marked "show in lists". */
-const DEFAULT_CUSTOM_COLUMNS = 3;
 const OPTIONAL_COLUMNS = ['domain', 'externalId', 'createdAt'];
 
 /** The API query for the list's filters; the CSV export gets the same ones. */
@@ -64,15 +64,7 @@ export function AccountsPage() {
     navigate({ search: (prev) => ({ ...prev, ...changes, ...(keepPage ? {} : { page: undefined }) }) });
 
   const listFields = customFields.data;
-  const defaultHidden = useMemo(() => {
-    const shown = new Set(
-      (listFields ?? [])
-        .filter((f) => f.showInList)
-        .slice(0, DEFAULT_CUSTOM_COLUMNS)
-        .map((f) => f.key),
-    );
-    return [...OPTIONAL_COLUMNS, ...(listFields ?? []).filter((f) => !shown.has(f.key)).map((f) => `custom:${f.key}`)];
-  }, [listFields]);
+  const defaultHidden = useMemo(() => defaultHiddenColumns(OPTIONAL_COLUMNS, listFields), [listFields]);
 
   const columns = useMemo<DataColumn<Account>[]>(
     () => [

@@ -6,6 +6,7 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
+import { defaultHiddenColumns } from '../../components/ColumnChooser.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -19,7 +20,6 @@ import type { ContactsSearch } from './search.ts';
 
 const route = getRouteApi('/app/contacts');
 const DEFAULT_PAGE_SIZE = 50;
-const DEFAULT_CUSTOM_COLUMNS = 3;
 const OPTIONAL_COLUMNS = ['externalId', 'updatedAt'];
 
 /** Contacts across all accounts the user may see, with search, role and language filters, columns to choose and CSV export. */
@@ -31,15 +31,7 @@ export function ContactsPage() {
   const me = useMe();
   const customFields = useCustomFields('contact');
   const fields = customFields.data;
-  const defaultHidden = useMemo(() => {
-    const shown = new Set(
-      (fields ?? [])
-        .filter((f) => f.showInList)
-        .slice(0, DEFAULT_CUSTOM_COLUMNS)
-        .map((f) => f.key),
-    );
-    return [...OPTIONAL_COLUMNS, ...(fields ?? []).filter((f) => !shown.has(f.key)).map((f) => `custom:${f.key}`)];
-  }, [fields]);
+  const defaultHidden = useMemo(() => defaultHiddenColumns(OPTIONAL_COLUMNS, fields), [fields]);
   const [q, setQ] = useState(search.q ?? '');
   const [debouncedQ] = useDebouncedValue(q, 300);
 
