@@ -41,7 +41,7 @@ async function importedEntries(org: Org, importId: string) {
   }
 }
 
-/** An account made after validation whose domain belongs to row 2301 of the file (the second batch of 2,000). */
+/** An account made after validation whose domain belongs to row 2301 of the file (a later batch than the first on either engine). */
 async function clashWithRow2301(org: Org) {
   const res = await t.app.inject({
     method: 'POST',
@@ -104,7 +104,7 @@ describe('all_or_nothing imports', () => {
       companies(2500, (i) => `Company ${i} (renamed)`),
     );
     expect(second.errorRows).toBe(0);
-    // Row 2301 now names an account (by domain) that has another external id: the second batch fails.
+    // Row 2301 now names an account (by domain) that has another external id: a later batch fails.
     const clash = await t.app.inject({ method: 'GET', url: '/api/v1/accounts?q=company2300.example', headers: h });
     const target = clash.json().items[0];
     expect(

@@ -30,6 +30,12 @@ export const RUN_JOB = 'imports.run';
 export const IMPORT_JOB_ATTEMPTS = 3;
 /** Rows per batch: large enough to keep round trips few, small enough to yield to requests often. */
 export const BATCH_ROWS = 2000;
+/**
+ * PGlite runs every statement on the server's own thread and one transaction at a time, so a request that
+ * arrives while a batch is being written waits for that batch: smaller batches keep that wait short
+ * (2,000 rows held a request up for 0.2 s on average, 500 for a tenth of that) at no measurable cost in rows/s.
+ */
+export const PGLITE_BATCH_ROWS = 500;
 
 export interface TImportJobPayload {
   orgId: string;
@@ -74,14 +80,31 @@ async function estimatedRows(db: Db, table: TImportTable): Promise<number> {
  * the import has added a tenth of what the table held (at least 2,000 rows), then each time that count has
  * grown fourfold. PGlite has no autovacuum at all, so there these are the only ANALYZEs the table gets.
  */
-function statisticsRefresher(table: TImportTable) {
+function statisticsRefresher(database: Database, table: TImportTable) {
   let next: number | null = null;
   return async (db: Db, inserted: number) => {
     next ??= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)));
     if (inserted < next) return;
     next = Math.max(next * 4, inserted * 2);
-    await db.execute(sql.raw(`analyze ${table}`));
+    await analyze(database, table);
   };
+}
+
+/**
+ * ANALYZE. On PGlite it runs on the server's thread and nothing else is served meanwhile: there it samples
+ * 3,000 rows (statistics target 10) instead of 30,000, which took 45 ms instead of 650 ms at 130k accounts.
+ * That sample still gives the row count the lookups depend on and every frequent value of the few-valued
+ * columns (segment, market, edition, stage) the list filters on. PostgreSQL analyzes with its own settings.
+ */
+async function analyze(database: Database, table: TImportTable) {
+  if (database.kind !== 'pglite') {
+    await database.db.execute(sql.raw(`analyze ${table}`));
+    return;
+  }
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql.raw('set local default_statistics_target = 10'));
+    await tx.execute(sql.raw(`analyze ${table}`));
+  });
 }
 
 interface TCounts {
@@ -110,7 +133,7 @@ export function createImportRunner(deps: {
   logger?: { error(obj: object, msg: string): void };
 }) {
   const { db, clock } = deps;
-  const batchSize = deps.batchSize ?? BATCH_ROWS;
+  const batchSize = deps.batchSize ?? (deps.database.kind === 'pglite' ? PGLITE_BATCH_ROWS : BATCH_ROWS);
 
   async function* rowBatches(reader: Db, imp: TImportRow): AsyncGenerator<TRawRow[]> {
     let header = true;
@@ -194,7 +217,11 @@ export function createImportRunner(deps: {
   async function tidyUp(table: TImportTable, written: number) {
     try {
       if (written >= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)))) {
-        await db.execute(sql.raw(deps.database.kind === 'pglite' ? `vacuum analyze ${table}` : `analyze ${table}`));
+        if (deps.database.kind === 'pglite') {
+          await db.execute(sql.raw(`vacuum ${table}`));
+          await yieldToEventLoop(); // two shorter waits for requests instead of one long one
+        }
+        await analyze(deps.database, table);
       }
       await deps.database.flusher?.flush();
     } catch (err) {
@@ -210,7 +237,7 @@ export function createImportRunner(deps: {
   async function importInBatches(imp: TImportRow, run: TImportRun, counts: TCounts, ctx: JobContext, opts: { stopOnInvalid: boolean }) {
     const { orgId, id } = imp;
     const pipeline = await pipelineFor(db, imp, run);
-    const refreshStats = statisticsRefresher(imp.entity === 'accounts' ? 'accounts' : 'contacts');
+    const refreshStats = statisticsRefresher(deps.database, imp.entity === 'accounts' ? 'accounts' : 'contacts');
     const due = every(1000);
     for await (const rows of rowBatches(db, imp)) {
       await withBulkTransaction(deps.database, async (tx) => {

@@ -184,7 +184,7 @@ describe('undoing an import', () => {
       'v2.csv',
       companies(2500, (i) => `Company ${i} (renamed)`),
     );
-    // Row 2301 (second batch of 2,000) will fail: its domain now belongs to an account with another external id.
+    // Row 2301 (past the first batch on either engine) will fail: its domain now belongs to an account with another external id.
     const clash = await companyAccount(org, 2300);
     expect((await patch(org, `/api/v1/accounts/${clash?.id}`, { externalId: 'CHANGED' })).statusCode).toBe(200);
     const started = await t.app.inject({
