@@ -16,6 +16,8 @@ const DURATION = Number(env.BENCH_DURATION ?? 10);
 const WARMUP = Number(env.BENCH_WARMUP ?? 3);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const POOL = env.BENCH_POOL_MAX ?? '10';
+// The product in this many processes on one port (node:cluster), each with its own pool; 1 = as `npm start` runs it.
+const APP_PROCESSES = Number(env.BENCH_APP_PROCESSES ?? 1);
 // Open-loop rates for the latency table: well below what the machine can serve, so latency is service time
 // rather than time spent queueing behind 49 other connections.
 const RATE = Number(env.BENCH_RATE ?? 1000);
@@ -36,7 +38,11 @@ async function main() {
     `${describeMachine({ PostgreSQL: pgVersion, Commit: gitCommit() })}\n` +
     `- Data: ${data.accountCount} accounts in one organisation, ${data.markets.length} markets (${seedNote})\n` +
     `- Load: autocannon, ${CONNECTIONS} connections, ${WARMUP} s warm-up + ${DURATION} s measured per route, ${ROUNDS} rounds, ` +
-    `routes interleaved; pg pool of ${POOL} in every server\n\n`;
+    `routes interleaved; pg pool of ${POOL} in every server\n` +
+    (APP_PROCESSES > 1
+      ? `- Product: ${APP_PROCESSES} processes on one port (node:cluster, BENCH_APP_PROCESSES), each with its own pool; its CPU is theirs together\n`
+      : '') +
+    '\n';
   process.stderr.write(header);
 
   const ports = { empty: await freePort(), bare: await freePort(), app: await freePort() };
@@ -51,7 +57,8 @@ async function main() {
       BENCH_ORG_ID: data.orgId,
     });
     // The real product, started the way `npm start` does (main.ts → startServer), against the bench database.
-    const app = spawnTs('apps/server/src/main.ts', {
+    const app = spawnTs(APP_PROCESSES > 1 ? 'bench/servers/app-processes.ts' : 'apps/server/src/main.ts', {
+      BENCH_APP_PROCESSES: String(APP_PROCESSES),
       PORT: String(ports.app),
       HOST: '127.0.0.1',
       DATABASE_URL,

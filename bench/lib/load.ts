@@ -99,7 +99,24 @@ async function cpuSnapshot(o: LoadOptions) {
       if (ms !== null) postgres.set(pid, ms);
     }
   }
-  return { self: (usage.user + usage.system) / 1000, server: o.serverPid ? cpuMs(o.serverPid) : null, postgres };
+  return { self: (usage.user + usage.system) / 1000, server: o.serverPid ? treeCpuMs(o.serverPid) : null, postgres };
+}
+
+/** CPU of a process and its live children (the processes of a server run with node:cluster). */
+function treeCpuMs(pid: number): number | null {
+  const own = cpuMs(pid);
+  if (own === null) return null;
+  let total = own;
+  for (const entry of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) total += cpuMs(Number(entry)) ?? 0;
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return total;
 }
 
 /** utime + stime of a process in milliseconds, from /proc (fields 14 and 15, in clock ticks of 10 ms). */
