@@ -5,13 +5,11 @@
 //   npm run bench:import                         # PostgreSQL (BENCH_DATABASE_URL) and PGlite
 //   npm run bench:import -- --write-docs          # also replace the section in docs/benchmarks.md
 //   BENCH_IMPORT_ROWS=20000 BENCH_IMPORT_PGLITE=0 npm run bench:import
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
@@ -24,17 +22,16 @@ import { systemClock } from '../apps/server/src/platform/clock.ts';
 import { type Database, openDatabase } from '../apps/server/src/platform/db/database.ts';
 import { newId } from '../apps/server/src/platform/ids.ts';
 import { createSmtpMailer } from '../apps/server/src/platform/mail/outbox.ts';
+import { replaceDocsSection, WRITE_DOCS } from './lib/docs.ts';
+import { gitCommit } from './lib/machine.ts';
 
 const env = process.env;
 const DATABASE_URL = env.BENCH_DATABASE_URL ?? 'postgres://c365:c365@127.0.0.1:5432/c365_bench';
 const ROWS = Number(env.BENCH_IMPORT_ROWS ?? 100_000);
 const WITH_PGLITE = env.BENCH_IMPORT_PGLITE !== '0';
 const WITH_POSTGRES = env.BENCH_IMPORT_POSTGRES !== '0';
-const WRITE_DOCS = process.argv.includes('--write-docs');
 const GOAL = 0.3;
 const ROUNDS = Number(env.BENCH_IMPORT_ROUNDS ?? 3);
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DOCS = path.join(ROOT, 'docs/benchmarks.md');
 const HEADING = '## Import of 100k accounts';
 const LOAD_AT_START = os
   .loadavg()
@@ -463,27 +460,6 @@ function report(results: TResult[], fileBytes: number) {
   return `${lines.join('\n')}\n`;
 }
 
-function gitCommit() {
-  try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown';
-  }
-}
-
-/** Replace this bench's section of docs/benchmarks.md (read right before writing; other sections stay as they are). */
-function writeDocs(section: string) {
-  const current = fs.existsSync(DOCS) ? fs.readFileSync(DOCS, 'utf8') : '# Benchmarks\n';
-  const start = current.indexOf(`${HEADING}\n`);
-  let next: string;
-  if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
-  else {
-    const after = current.indexOf('\n## ', start + HEADING.length);
-    next = current.slice(0, start) + section + (after < 0 ? '' : `\n${current.slice(after + 1)}`);
-  }
-  fs.writeFileSync(DOCS, next);
-}
-
 async function main() {
   const rows = generateRows(ROWS);
   const fileBytes = toCsv(rows, 'bench-import-000000000000@bench.example').length;
@@ -511,7 +487,7 @@ async function main() {
   const section = report(results, fileBytes);
   process.stdout.write(`\n${section}`);
   process.stderr.write(WRITE_DOCS ? `Section "${HEADING.slice(3)}" written to docs/benchmarks.md\n` : '');
-  if (WRITE_DOCS) writeDocs(section);
+  if (WRITE_DOCS) replaceDocsSection(section);
 }
 
 main().catch((err) => {
