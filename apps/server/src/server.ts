@@ -20,7 +20,7 @@ export async function startServer(config: TConfig = loadConfig()) {
   await database.migrate();
   const mailer = createSmtpMailer(config.smtpUrl);
   const clock = systemClock;
-  const demo = config.seedDemo ? await seedDemoIfEmpty(database.db, clock) : null;
+  const demo = config.seedDemo ? await seedDemoIfEmpty(database, clock, config.publicUrl) : null;
   const { app, worker } = await buildApp({ config, database, clock, logger, mailer });
   if (config.processRole !== 'web') worker.start();
   await app.listen({ port: config.port, host: config.host });

@@ -59,7 +59,7 @@ export async function runMigrate() {
 }
 
 export async function runSeedDemo() {
-  const { database, where } = await openConfiguredDatabase();
+  const { config, database, where } = await openConfiguredDatabase();
   try {
     await applyMigrations(database, where);
     const { eq } = await import('drizzle-orm');
@@ -71,7 +71,7 @@ export async function runSeedDemo() {
       say(`The demo organisation is already loaded in ${where}; nothing changed.`);
       return;
     }
-    const demo = await seedDemo(database.db, systemClock);
+    const demo = await seedDemo(database, systemClock, config.publicUrl);
     say(`Loaded the demo organisation "${demo.organisation}" into ${where}.`);
     say(`Every demo user's password is: ${demo.password}`);
     for (const u of demo.users) say(`  ${u.role.padEnd(18)} ${u.email}`);

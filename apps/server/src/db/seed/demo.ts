@@ -9,8 +9,9 @@ import { organisations } from '../../modules/organisations/organisations.table.t
 import { interactions } from '../../modules/timeline/timeline.table.ts';
 import type { TRole } from '../../platform/access/permissions.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
+import { seedDemoActivity } from './demo-activity.ts';
 import * as data from './demo-data.ts';
 
 export const DEMO_PASSWORD = 'customer365-demo';
@@ -58,13 +59,20 @@ const slugify = (s: string) =>
     .replace(/^-|-$/g, '');
 
 /** Load the demo organisation when the database has no organisation yet. Returns what to print, or null. */
-export async function seedDemoIfEmpty(db: Db, clock: Clock) {
-  const [existing] = await db.select({ n: count() }).from(organisations);
+export async function seedDemoIfEmpty(database: Database, clock: Clock, publicUrl: string) {
+  const [existing] = await database.db.select({ n: count() }).from(organisations);
   if ((existing?.n ?? 0) > 0) return null;
-  return seedDemo(db, clock);
+  return seedDemo(database, clock, publicUrl);
 }
 
-export async function seedDemo(db: Db, clock: Clock) {
+/** The demo organisation: its people, markets and customers, then a month of their work (demo-activity.ts). */
+export async function seedDemo(database: Database, clock: Clock, publicUrl: string) {
+  const demo = await seedDemoCustomers(database.db, clock);
+  await seedDemoActivity(database, demo.orgId, { now: clock.now(), publicUrl });
+  return demo;
+}
+
+async function seedDemoCustomers(db: Db, clock: Clock) {
   const r = rng(365);
   const now = clock.now();
   const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 3600_000);

@@ -32,7 +32,12 @@ export function progressFraction(progress: unknown): { value: number; label: str
   return null;
 }
 
+// Counts jobs report, in the order people read them: how far, then what came of it.
+const PROGRESS_ORDER = ['processedRows', 'insertedRows', 'updatedRows', 'skippedRows'];
+const progressRank = (key: string) => (PROGRESS_ORDER.includes(key) ? PROGRESS_ORDER.indexOf(key) : PROGRESS_ORDER.length);
+
 function JobProgress({ job }: { job: Job }) {
+  const { t } = useTranslation();
   const fraction = progressFraction(job.progress);
   if (fraction) {
     return (
@@ -51,10 +56,14 @@ function JobProgress({ job }: { job: Job }) {
   }
   if (job.progress === null || job.progress === undefined) return <>—</>;
   if (typeof job.progress === 'object' && !Array.isArray(job.progress)) {
+    const entries = Object.entries(job.progress as Record<string, unknown>).sort(([a], [b]) => progressRank(a) - progressRank(b));
     return (
       <Text size="xs" c="dimmed">
-        {Object.entries(job.progress as Record<string, unknown>)
-          .map(([key, value]) => `${key}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`)
+        {entries
+          .map(
+            ([key, value]) =>
+              `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+          )
           .join(' · ')}
       </Text>
     );
@@ -85,7 +94,20 @@ export function JobsPage() {
 
   const columns = useMemo<DataColumn<Job>[]>(
     () => [
-      { id: 'name', header: t('admin.jobs.name'), enableSorting: true, cell: ({ row }) => <Code fz="xs">{row.original.name}</Code> },
+      {
+        id: 'name',
+        header: t('admin.jobs.name'),
+        enableSorting: true,
+        // What the job does in words (a dot in a name would nest the i18n key), and its name as the logs and the API know it.
+        cell: ({ row }) => (
+          <Stack gap={0}>
+            <Text size="sm">{t(`admin.jobs.names.${row.original.name.replace(/\./g, '_')}`, { defaultValue: row.original.name })}</Text>
+            <Code fz="xs" w="fit-content">
+              {row.original.name}
+            </Code>
+          </Stack>
+        ),
+      },
       {
         id: 'status',
         header: t('admin.jobs.status'),

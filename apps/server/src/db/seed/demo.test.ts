@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, signIn, type TestApp } from '../../../test/harness.ts';
+import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
+import { DEMO_IMPORT_FILE, DEMO_INVITEE } from './demo-activity.ts';
+import { DEMO_PASSWORD, seedDemo } from './demo.ts';
+
+// The demo organisation is what a newcomer sees first: every page should have something in it.
+let scratch: ScratchDatabase;
+let t: TestApp;
+let admin: Record<string, string>;
+const NOW = '2026-11-21T09:00:00Z';
+
+beforeAll(async () => {
+  // Demo users have fixed e-mail addresses, unique in an installation: a database of its own.
+  scratch = await createScratchDatabase();
+  t = await buildTestApp({ database: scratch.database, now: NOW });
+  await seedDemo(scratch.database, t.clock, 'http://localhost:3650');
+  admin = (await signIn(t, 'admin@demo.customer365.test', DEMO_PASSWORD)).headers;
+}, 120_000);
+afterAll(async () => {
+  await t.close();
+  await scratch.close();
+});
+
+const get = async (url: string) => {
+  const res = await t.app.inject({ method: 'GET', url, headers: admin });
+  expect(res.statusCode, url).toBe(200);
+  return res.json();
+};
+
+describe('demo organisation', () => {
+  it('has an import of the CRM export that updated accounts, created three and skipped the two rows with errors', async () => {
+    const list = await get('/api/v1/imports');
+    expect(list.items).toHaveLength(1);
+    const [imp] = list.items;
+    expect(imp).toMatchObject({ fileName: DEMO_IMPORT_FILE, status: 'completed', mode: 'skip_invalid' });
+    const full = await get(`/api/v1/imports/${imp.id}`);
+    expect(full).toMatchObject({ totalRows: 13, insertedRows: 3, updatedRows: 8, skippedRows: 2 });
+    const errors = await get(`/api/v1/imports/${imp.id}/errors`);
+    expect(errors.items.map((e: { rowNumber: number; field: string }) => [e.rowNumber, e.field])).toEqual([
+      [13, 'domain'],
+      [14, 'segment'],
+    ]);
+    const created = await get('/api/v1/accounts?q=Ribe%20Keramik');
+    expect(created.items).toMatchObject([{ name: 'Ribe Keramik', marketCode: 'DK', externalId: 'HS-104215' }]);
+    const jobs = await get('/api/v1/jobs?status=done');
+    expect(jobs.items.map((j: { name: string }) => j.name).sort()).toEqual(['imports.run', 'imports.validate']);
+  });
+
+  it('has a month of changes in the audit log, all in the past, by several people', async () => {
+    const log = await get('/api/v1/audit-log?pageSize=200');
+    const actions = new Set(log.items.map((e: { entityType: string; action: string }) => `${e.entityType}:${e.action}`));
+    for (const a of ['account:updated', 'account:archived', 'account:imported', 'contact:created', 'user:created', 'api_token:created'])
+      expect(actions, a).toContain(a);
+    const times = log.items.map((e: { at: string }) => Date.parse(e.at));
+    expect(Math.max(...times)).toBeLessThan(Date.parse(NOW));
+    expect(Math.min(...times)).toBeGreaterThan(Date.parse(NOW) - 40 * 24 * 3600_000);
+    expect(new Set(log.items.map((e: { actorLabel: string }) => e.actorLabel)).size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('shows a lost account archived with its history, an API token, and an invitation waiting in the outbox', async () => {
+    const archived = await get('/api/v1/accounts?status=archived');
+    expect(archived.items).toMatchObject([{ lifecycleStage: 'churned' }]);
+    const history = await get(`/api/v1/audit-log?entityId=${archived.items[0].id}`);
+    expect(history.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['archived', 'updated']);
+    const outbox = await get('/api/v1/outbox');
+    expect(outbox.items).toMatchObject([{ to: DEMO_INVITEE.email, template: 'invitation', status: 'pending' }]);
+    const tokens = await get('/api/v1/api-tokens');
+    expect(tokens.items ?? tokens).toMatchObject([{ name: 'HubSpot sync' }]);
+  });
+});
