@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type TestApp } from '../../../test/harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
-import { DEMO_IMPORT_FILE, DEMO_INVITEE } from './demo-activity.ts';
 import { DEMO_PASSWORD, seedDemo } from './demo.ts';
+import { DEMO_IMPORT_FILE, DEMO_INVITEE } from './demo-activity.ts';
 
 // The demo organisation is what a newcomer sees first: every page should have something in it.
 let scratch: ScratchDatabase;
