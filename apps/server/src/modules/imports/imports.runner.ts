@@ -33,7 +33,7 @@ export const BATCH_ROWS = 2000;
 /**
  * PGlite runs every statement on the server's own thread and one transaction at a time, so a request that
  * arrives while a batch is being written waits for that batch: smaller batches keep that wait short
- * (2,000 rows held a request up for 0.2 s on average, 500 for a tenth of that) at no measurable cost in rows/s.
+ * (2,000 rows held a request up for 0.2 s on average, 500 for about a quarter of that) at no measurable cost in rows/s.
  */
 export const PGLITE_BATCH_ROWS = 500;
 
