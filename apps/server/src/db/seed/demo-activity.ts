@@ -14,16 +14,12 @@ import type { Actor } from '../../platform/access/access.ts';
 import type { TRole } from '../../platform/access/permissions.ts';
 import { createFixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
+import { csvLine } from '../../platform/http/csv.ts';
 import { createWorker } from '../../platform/jobs/queue.ts';
 
 const DAY = 24 * 3600_000;
 export const DEMO_IMPORT_FILE = 'hubspot-companies-export.csv';
 export const DEMO_INVITEE = { email: 'femke.devries@demo.customer365.test', name: 'Femke de Vries' } as const;
-
-const csvCell = (v: string | number | null | undefined) => {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export async function seedDemoActivity(database: Database, orgId: string, opts: { now: Date; publicUrl: string }) {
   const { db } = database;
@@ -124,7 +120,7 @@ export async function seedDemoActivity(database: Database, orgId: string, opts: 
     ['Texel Zeezout', 'n/a', 'HS-104223', 'NL', 'smb', 'self_service', '', 9],
     ['Skagen Fiskeeksport', 'skagen-fiskeeksport.dk', 'HS-104227', 'DK', 'key_account', 'enterprise', '', 740],
   );
-  const csv = [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n');
+  const csv = [header, ...rows].map(csvLine).join('');
   const uploaded = await importSvc.upload(admin, { entity: 'accounts', fileName: DEMO_IMPORT_FILE, bytes: Buffer.from(csv) });
   clock.advance(40_000);
   await importSvc.setMapping(admin, uploaded.id, uploaded.suggestedMapping);
