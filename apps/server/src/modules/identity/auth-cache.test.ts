@@ -1,9 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../platform/access/access.ts';
-import { createAuthCache } from './identity.service.ts';
+import { createAuthCache } from './auth-cache.ts';
 
 const actor = { userId: 'u', orgId: 'o' } as unknown as Actor;
-const entry = (until: number, now: number) => ({ actor, csrfToken: null, until, lastSeenAt: now });
+const entry = (until: number, now: number, expiresAt = Number.POSITIVE_INFINITY) => ({
+  actor,
+  csrfToken: null,
+  until,
+  expiresAt,
+  lastSeenAt: now,
+});
 
 describe('auth cache', () => {
   it('stays bounded: expired entries go first, then the oldest', () => {
@@ -32,5 +38,17 @@ describe('auth cache', () => {
     cache.set('k10', entry(10_000, 0));
     expect(cache.get('k0')).toBeDefined();
     expect(cache.get('k1')).toBeUndefined();
+  });
+
+  it('serves an entry only within its cache time and before its credential expires, checked on every hit', () => {
+    const cache = createAuthCache(10);
+    cache.set('token', entry(5_000, 0, 2_000));
+    expect(cache.fresh('token', 1_999)).toBeDefined();
+    // The token expired at 2 s: refused at once, although the entry was cached until 5 s.
+    expect(cache.fresh('token', 2_000)).toBeUndefined();
+    expect(cache.get('token')).toBeUndefined();
+    cache.set('session', entry(5_000, 0));
+    expect(cache.fresh('session', 4_999)).toBeDefined();
+    expect(cache.fresh('session', 5_000)).toBeUndefined();
   });
 });

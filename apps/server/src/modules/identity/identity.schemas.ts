@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { PERMISSIONS, ROLES } from '../../platform/access/permissions.ts';
-import { zPage, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zPage, zText } from '../../platform/http/schemas.ts';
+import { identityMessages as m } from './identity.messages.ts';
 
 export const LANGUAGES = ['en', 'nl', 'da'] as const;
 export const zLanguage = z.enum(LANGUAGES);
 export const zRole = z.enum(ROLES);
 export const zPermission = z.enum(PERMISSIONS);
 /** ASVS 2.1.1/2.1.2: at least 12 characters, long passphrases allowed, no composition rules. */
-export const zPassword = z.string().min(12, 'must be at least 12 characters').max(256);
+export const zPassword = z.string().min(12, m.password_too_short.code).max(256);
 export const zEmail = z.string().trim().max(254).pipe(z.email());
 
 export const ZLoginRequest = z.strictObject({ email: zEmail, password: z.string().min(1).max(256) });
@@ -54,6 +55,22 @@ export const ZUpdateUserRequest = z.strictObject({
   disabled: z.boolean().optional(),
 });
 export const ZUserPage = zPage(ZUser);
+export type TCreateUserRequest = z.infer<typeof ZCreateUserRequest>;
+export type TUpdateUserRequest = z.infer<typeof ZUpdateUserRequest>;
+export type TUpdateMeRequest = z.infer<typeof ZUpdateMeRequest>;
+export type TChangePasswordRequest = z.infer<typeof ZChangePasswordRequest>;
+
+export const USER_SORTS = ['name', 'email', 'role', 'lastLoginAt', 'createdAt'] as const;
+export const ZUserListQuery = ZPageQuery.extend({
+  q: z.string().max(200).optional(),
+  role: zRole.optional(),
+  includeDisabled: z.enum(['true', 'false']).optional(),
+  sort: z.enum(USER_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export const ZUserExportQuery = ZUserListQuery.omit({ page: true, pageSize: true });
+export type TUserQuery = z.infer<typeof ZUserExportQuery>;
+export type TUserListQuery = z.infer<typeof ZUserListQuery>;
 
 export const ZApiToken = z.object({
   id: z.uuid(),
@@ -73,3 +90,5 @@ export const ZCreateApiTokenRequest = z.strictObject({
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export const ZCreatedApiToken = ZApiToken.extend({ token: z.string() });
+export type TApiToken = z.infer<typeof ZApiToken>;
+export type TCreateApiTokenRequest = z.infer<typeof ZCreateApiTokenRequest>;

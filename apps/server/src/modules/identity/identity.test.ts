@@ -7,8 +7,8 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config/config.ts';
 import { newId } from '../../platform/ids.ts';
 import { createSmtpMailer } from '../../platform/mail/outbox.ts';
-import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './identity.service.ts';
 import { loginAttempts, users } from './identity.table.ts';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service.ts';
 
 const HOUR = 3600_000;
 /** Sessions and tokens are cached per instance for 5 s; moving the clock past that forces a fresh check. */

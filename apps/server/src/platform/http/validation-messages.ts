@@ -193,29 +193,6 @@ export const MESSAGES = defineMessages({
     nl: 'er bestaat al een veld voor {entity} met deze sleutel',
     da: 'der findes allerede et felt til {entity} med denne nøgle',
   },
-  // identity
-  password_too_short: { en: 'must be at least 12 characters', nl: 'moet minstens 12 tekens lang zijn', da: 'skal være mindst 12 tegn' },
-  incorrect: { en: 'is incorrect', nl: 'klopt niet', da: 'er forkert' },
-  reset_link_invalid: {
-    en: 'is invalid or has expired; request a new link',
-    nl: 'is ongeldig of verlopen; vraag een nieuwe link aan',
-    da: 'er ugyldigt eller udløbet; bed om et nyt link',
-  },
-  user_email_taken: {
-    en: 'a user with this e-mail already exists',
-    nl: 'er bestaat al een gebruiker met dit e-mailadres',
-    da: 'der findes allerede en bruger med denne e-mail',
-  },
-  own_role: {
-    en: 'you cannot disable yourself or change your own role',
-    nl: 'je kunt jezelf niet uitschakelen en je eigen rol niet wijzigen',
-    da: 'du kan ikke deaktivere dig selv eller ændre din egen rolle',
-  },
-  scope_not_held: {
-    en: 'you cannot grant permissions you do not have: {scopes}',
-    nl: 'je kunt geen rechten toekennen die je zelf niet hebt: {scopes}',
-    da: 'du kan ikke give rettigheder, som du ikke selv har: {scopes}',
-  },
   // imports
   file_empty: { en: 'is empty', nl: 'is leeg', da: 'er tom' },
   file_old_excel: {
