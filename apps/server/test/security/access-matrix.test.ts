@@ -169,6 +169,11 @@ describe('access matrix', () => {
     for (const [k, spec] of orderedSpecs()) {
       // Exactly the route's permissions (or one unrelated scope for routes any user may call): allowed.
       const exact = spec.permissions.length ? spec.permissions : (['job:read'] as TPermission[]);
+      if (spec.sessionOnly) {
+        const refused = await request(t, k, spec, f, await token([...PERMISSIONS]));
+        if (refused.statusCode !== 403) bad.push(`${k} with an API token → ${refused.statusCode}, expected 403 (sessions only)`);
+        continue;
+      }
       const ok = await request(t, k, spec, f, await token(exact));
       expectNoLeak(ok);
       if ([401, 403].includes(ok.statusCode) || ok.statusCode >= 500)

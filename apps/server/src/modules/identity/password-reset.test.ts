@@ -129,6 +129,47 @@ describe('password reset by e-mail', () => {
   });
 });
 
+describe('outstanding links after a reset or a password change', () => {
+  const requestLinks = async (email: string, n: number) => {
+    smtp.inbox.length = 0;
+    for (let i = 0; i < n; i++) expect((await post('/api/v1/auth/password-reset', { email })).statusCode).toBe(202);
+    while ((await t.worker.runOnce()) > 0) {}
+    return mailTo(email).map((mail) => linkIn(mail as never).searchParams.get('token') ?? '');
+  };
+  const confirm = (token: string, password: string) => post('/api/v1/auth/password-reset/confirm', { token, password });
+
+  it('a reset voids every other outstanding link of the user', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const [older, newer] = await requestLinks(user.email, 2);
+    expect(older && newer && older !== newer).toBe(true);
+    expect((await confirm(newer as string, 'a brand new passphrase')).statusCode).toBe(204);
+    const stale = await confirm(older as string, 'a passphrase from an old mail');
+    // The same answer as a used or expired link.
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().details).toEqual([expect.objectContaining({ field: 'token', code: 'reset_link_invalid' })]);
+    await signIn(t, user.email, 'a brand new passphrase');
+    await expect(signIn(t, user.email, 'a passphrase from an old mail')).rejects.toThrow(/sign-in failed/);
+  });
+
+  it('a password change voids every outstanding link of the user', async () => {
+    const org = await createTestOrg(t);
+    const user = await org.as('csm');
+    const [link] = await requestLinks(user.email, 1);
+    const change = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/change-password',
+      headers: user.headers,
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'changed while a link was out' },
+    });
+    expect(change.statusCode).toBe(204);
+    const stale = await confirm(link as string, 'a passphrase from an old mail');
+    expect(stale.statusCode).toBe(400);
+    expect(stale.json().details[0]).toMatchObject({ field: 'token', code: 'reset_link_invalid' });
+    await signIn(t, user.email, 'changed while a link was out');
+  });
+});
+
 describe('invitations', () => {
   it('a user created without a password gets an invitation whose link sets the password', async () => {
     const org = await createTestOrg(t);

@@ -1,4 +1,3 @@
-import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, sessionHeaders, signIn, TEST_PASSWORD, type TestApp } from '../../../test/harness.ts';
@@ -7,7 +6,7 @@ import { buildApp } from '../../app.ts';
 import { loadConfig } from '../../config/config.ts';
 import { newId } from '../../platform/ids.ts';
 import { createSmtpMailer } from '../../platform/mail/outbox.ts';
-import { loginAttempts, users } from './identity.table.ts';
+import { loginAttempts } from './identity.table.ts';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from './sessions.service.ts';
 
 const HOUR = 3600_000;
@@ -80,51 +79,6 @@ describe('sign-in throttling', () => {
     expect(known.statusCode).toBe(401);
     expect(unknown.statusCode).toBe(401);
     expect(known.json().message).toBe(unknown.json().message);
-  });
-});
-
-describe('passwords', () => {
-  it('are stored as argon2id hashes with memory-hard parameters, never in clear', async () => {
-    const org = await createTestOrg(t);
-    const user = await org.as('csm');
-    const [row] = await t.db
-      .select()
-      .from(users)
-      .where(and(eq(users.orgId, org.orgId), eq(users.id, user.userId)));
-    expect(row?.passwordHash).toMatch(/^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$/);
-    const [, m, tc] = /m=(\d+),t=(\d+)/.exec(row?.passwordHash ?? '') ?? [];
-    expect(Number(m)).toBeGreaterThanOrEqual(19_456); // OWASP: ≥ 19 MiB with t ≥ 2
-    expect(Number(tc)).toBeGreaterThanOrEqual(2);
-    expect(row?.passwordHash).not.toContain(TEST_PASSWORD);
-    // Two users with the same password get different (salted) hashes.
-    const other = await org.as('csm');
-    const [row2] = await t.db
-      .select()
-      .from(users)
-      .where(and(eq(users.orgId, org.orgId), eq(users.id, other.userId)));
-    expect(row2?.passwordHash).not.toBe(row?.passwordHash);
-  });
-
-  it('refuses passwords shorter than 12 characters and accepts long passphrases', async () => {
-    const org = await createTestOrg(t);
-    const short = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: org.admin.headers,
-      payload: { email: `short-${newId()}@test.example`, name: 'S', role: 'csm', password: 'elevenchars' },
-    });
-    expect(short.statusCode).toBe(400);
-    expect(short.json().details[0].field).toBe('password');
-    const long = 'a sentence that is quite a bit longer than sixty-four characters, as ASVS 2.1.2 wants';
-    const email = `long-${newId()}@test.example`;
-    const created = await t.app.inject({
-      method: 'POST',
-      url: '/api/v1/users',
-      headers: org.admin.headers,
-      payload: { email, name: 'L', role: 'csm', password: long },
-    });
-    expect(created.statusCode).toBe(201);
-    expect((await login(email, long, freshIp())).statusCode).toBe(200);
   });
 });
 
@@ -398,24 +352,5 @@ describe('sessions', () => {
     expect(change.statusCode).toBe(204);
     expect((await me(user.headers)).statusCode).toBe(200);
     expect((await me(elsewhere)).statusCode).toBe(401);
-  });
-});
-
-describe('user list search', () => {
-  it('takes % and _ literally, as text to find rather than wildcards', async () => {
-    const org = await createTestOrg(t);
-    await org.as('csm');
-    const search = async (q: string) => {
-      const res = await t.app.inject({ method: 'GET', url: `/api/v1/users?q=${encodeURIComponent(q)}`, headers: org.admin.headers });
-      expect(res.statusCode).toBe(200);
-      return res.json() as { items: { email: string }[]; total: number };
-    };
-    const all = await search('');
-    expect(all.total).toBeGreaterThanOrEqual(2);
-    expect((await search('%')).total).toBe(0);
-    expect((await search('_')).total).toBe(0);
-    // A real part of an address still finds it.
-    const first = all.items[0]?.email ?? '';
-    expect((await search(first.slice(0, 6))).items.map((u) => u.email)).toContain(first);
   });
 });
