@@ -60,7 +60,7 @@ export const PUBLIC_ROUTES = [
 
 export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/auth/me': { permissions: [] },
-  'PATCH /api/v1/auth/me': { permissions: [], body: () => ({ language: 'en' }) },
+  'PATCH /api/v1/auth/me': { permissions: [], sessionOnly: true, body: () => ({ language: 'en' }) },
   'POST /api/v1/auth/change-password': {
     permissions: [],
     sessionOnly: true,

@@ -78,6 +78,29 @@ describe('password change', () => {
   });
 });
 
+describe('profile writes with an API token', () => {
+  it('cannot rename its owner or change their language, whatever its scopes; reading who it is works', async () => {
+    const org = await createTestOrg(t);
+    const token = await makeApiToken(t, org.admin, [...PERMISSIONS]);
+    const rename = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      headers: token.headers,
+      payload: { name: 'Renamed by a token' },
+    });
+    expect(rename.statusCode).toBe(403);
+    expectErrorShape(rename.json(), 'FORBIDDEN');
+    const language = await t.app.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers: token.headers, payload: { language: 'da' } });
+    expect(language.statusCode).toBe(403);
+    const who = await me(token.headers);
+    expect(who.statusCode).toBe(200);
+    expect(who.json().user).toMatchObject({ name: 'Test Admin', language: 'en' });
+    // The owner, signed in, still can.
+    const own = await t.app.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers: org.admin.headers, payload: { name: 'Renamed' } });
+    expect(own.json()).toMatchObject({ name: 'Renamed' });
+  });
+});
+
 describe('expiry within the auth cache', () => {
   it('refuses an expired API token at once, not after the 5-second cache', async () => {
     const org = await createTestOrg(t);

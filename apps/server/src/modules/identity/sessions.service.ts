@@ -22,7 +22,11 @@ const MAX_FAILURES_PER_EMAIL = 10;
 const MAX_FAILURES_PER_IP = 100;
 export const THROTTLE_WINDOW_MS = 15 * 60_000;
 
-/** A session-only action: an API token, whatever its scopes, cannot do it (changing the password). */
+/**
+ * A session-only action: an API token, whatever its scopes, cannot do it. Writes under /auth (my name and
+ * language, my password) act on the person, not on the organisation's data, so integrations have no use for them
+ * and a leaked token must not be able to take over its owner's account.
+ */
 export function requireSession(actor: Actor) {
   if (actor.tokenScopes) throw new AppError('FORBIDDEN', { entry: m.session_only });
 }

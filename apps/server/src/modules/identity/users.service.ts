@@ -13,6 +13,7 @@ import { identityMessages as m } from './identity.messages.ts';
 import type { TCreateUserRequest, TUpdateMeRequest, TUpdateUserRequest, TUserListQuery, TUserQuery } from './identity.schemas.ts';
 import { hashPassword, randomToken, sha256 } from './passwords.ts';
 import { deleteUserSessions, insertPasswordReset } from './sessions.repository.ts';
+import { requireSession } from './sessions.service.ts';
 import * as repo from './users.repository.ts';
 
 const INVITE_TTL_MS = 7 * 24 * 3600_000;
@@ -39,7 +40,9 @@ export function createUserService(deps: { db: Db; clock: Clock; publicUrl: strin
       };
     },
 
+    /** Session only, like every write under /auth: an API token cannot rename its owner, whatever its scopes. */
     async updateMe(actor: Actor, input: TUpdateMeRequest) {
+      requireSession(actor);
       const u = await repo.updateUser(db, actor.orgId, actor.userId, input);
       if (!u) throw userNotFound();
       cache.clear();
