@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign in with e-mail and password */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign out */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -39,12 +41,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Who is signed in: user, organisation and permissions */
         get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change my name or language */
         patch: operations["updateMe"];
         trace?: never;
     };
@@ -57,6 +61,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /**
+         * Change my password (signed-in sessions only)
+         * @description Ends my other sessions and voids outstanding reset links. Not callable with an API token; throttled like sign-in.
+         */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -73,6 +81,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** E-mail a password reset link */
         post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
@@ -89,6 +98,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Set a new password from a reset or invitation link */
         post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
@@ -103,8 +113,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the users of the organisation */
         get: operations["listUsers"];
         put?: never;
+        /** Add a user, or invite them by e-mail to choose a password */
         post: operations["createUser"];
         delete?: never;
         options?: never;
@@ -119,7 +131,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every user matching the same filters and order as the list, as CSV (no passwords, sessions or tokens). */
+        /**
+         * Export the user list as CSV
+         * @description Every user matching the same filters and order as the list, as CSV (no passwords, sessions or tokens).
+         */
         get: operations["exportUsersCsv"];
         put?: never;
         post?: never;
@@ -142,6 +157,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a user: name, role, language, own accounts only, disabled */
         patch: operations["updateUser"];
         trace?: never;
     };
@@ -152,8 +168,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List API tokens (all of the organisation for admins, otherwise my own) */
         get: operations["listApiTokens"];
         put?: never;
+        /** Create an API token with scopes; its secret is shown only in this answer */
         post: operations["createApiToken"];
         delete?: never;
         options?: never;
@@ -171,6 +189,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Revoke an API token */
         delete: operations["revokeApiToken"];
         options?: never;
         head?: never;
@@ -869,6 +888,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description Default Response */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
         };
     };
     logout: {
@@ -886,6 +923,96 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
             };
         };
     };
@@ -1251,6 +1378,24 @@ export interface operations {
             };
             /** @description Default Response */
             409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
