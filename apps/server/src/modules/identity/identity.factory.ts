@@ -1,49 +1,45 @@
-/** Test factory: valid users and API tokens of this module, made through the API like a client would. */
-
-import { type Session, signIn, TEST_PASSWORD, type TestApp } from '../../../test/harness.ts';
-import type { TPermission, TRole } from '../../platform/access/permissions.ts';
-import { newId } from '../../platform/ids.ts';
+import type { FastifyInstance } from 'fastify';
+import type { TPermission } from '../../platform/access/permissions.ts';
 import type { TApiToken, TCreateUserRequest, TUser } from './identity.schemas.ts';
 
-/** A user of the session's organisation (read-only with the test password unless told otherwise). */
-export async function makeUser(t: TestApp, admin: Session, overrides: Partial<TCreateUserRequest> = {}): Promise<TUser> {
-  const res = await t.app.inject({
+let n = 0;
+
+/**
+ * A valid user made through the API by an admin, for tests of this and other modules: a unique e-mail, the
+ * read-only role and, unless given, the password the test harness signs in with. `headers` are a signed-in
+ * admin session's (see test/harness.ts, whose `signIn` then signs the new user in).
+ */
+export async function makeUser(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  overrides: Partial<TCreateUserRequest> = {},
+): Promise<TUser> {
+  const i = ++n;
+  const res = await app.inject({
     method: 'POST',
     url: '/api/v1/users',
-    headers: admin.headers,
+    headers,
     payload: {
-      email: `user-${newId().slice(-12)}@test.example`,
-      name: 'Factory User',
-      role: 'read_only' satisfies TRole,
-      password: TEST_PASSWORD,
+      email: `user-${i}-${Date.now().toString(36)}@test.example`,
+      name: `User ${i}`,
+      role: 'read_only',
+      password: 'correct horse battery staple',
       ...overrides,
     },
   });
-  if (res.statusCode !== 201) throw new Error(`makeUser failed: ${res.statusCode} ${res.body}`);
-  return res.json();
+  if (res.statusCode !== 201) throw new Error(`makeUser: ${res.statusCode} ${res.body}`);
+  return res.json() as TUser;
 }
 
-/** A user and a signed-in session of theirs. */
-export async function makeSignedInUser(t: TestApp, admin: Session, overrides: Partial<TCreateUserRequest> = {}): Promise<Session> {
-  const user = await makeUser(t, admin, overrides);
-  const session = await signIn(t, user.email, overrides.password ?? TEST_PASSWORD);
-  return { ...session, orgId: admin.orgId, userId: user.id };
-}
-
-/** An API token of the session's user with these scopes; `headers` authenticate with it. */
+/** An API token of the signed-in user with these scopes; `headers` authenticate with it. */
 export async function makeApiToken(
-  t: TestApp,
-  owner: Session,
+  app: FastifyInstance,
+  headers: Record<string, string>,
   scopes: TPermission[],
   overrides: { name?: string; expiresAt?: string | null } = {},
 ): Promise<TApiToken & { token: string; headers: Record<string, string> }> {
-  const res = await t.app.inject({
-    method: 'POST',
-    url: '/api/v1/api-tokens',
-    headers: owner.headers,
-    payload: { name: 'Factory token', scopes, ...overrides },
-  });
-  if (res.statusCode !== 201) throw new Error(`makeApiToken failed: ${res.statusCode} ${res.body}`);
-  const created = res.json();
+  const res = await app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers, payload: { name: 'Token', scopes, ...overrides } });
+  if (res.statusCode !== 201) throw new Error(`makeApiToken: ${res.statusCode} ${res.body}`);
+  const created = res.json() as TApiToken & { token: string };
   return { ...created, headers: { authorization: `Bearer ${created.token}` } };
 }

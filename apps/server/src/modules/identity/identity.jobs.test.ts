@@ -22,7 +22,7 @@ describe('identity housekeeping', () => {
     expect(job?.name).toBe(IDENTITY_HOUSEKEEPING_JOB);
     expect(job?.cron).toMatch(/^\d+ \d+ \* \* \*$/);
     const org = await createTestOrg(t);
-    const user = await makeUser(t, org.admin);
+    const user = await makeUser(t.app, org.admin.headers);
     const now = t.clock.now().getTime();
     const at = (ms: number) => new Date(now + ms);
     const attempt = (ms: number) => ({ id: newId(), email: `${newId()}@test.example`, ip: '10.0.0.1', succeeded: false, at: at(ms) });

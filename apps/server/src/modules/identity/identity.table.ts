@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, foreignKey, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../organisations/index.ts';
+import { organisations } from '../organisations/organisations.table.ts';
 
 export const users = pgTable(
   'users',

@@ -1,9 +1,37 @@
-export { identityJobs } from './identity.jobs.ts';
+// The identity module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
+import { defineModule } from '../../platform/modules.ts';
+import { identityAccessMatrix, identityPublicRoutes } from './identity.access.ts';
+import { identityJobs } from './identity.jobs.ts';
+import { identityMessages } from './identity.messages.ts';
+import { identityPermissions } from './identity.permissions.ts';
+import { registerIdentityRoutes } from './identity.routes.ts';
+import { createIdentityService, type IdentityService } from './identity.service.ts';
+import { apiTokens, loginAttempts, passwordResets, sessions, users } from './identity.table.ts';
+
+export { makeApiToken, makeUser } from './identity.factory.ts';
 export { toUserDto } from './identity.mappers.ts';
-export { registerIdentityRoutes } from './identity.routes.ts';
 export { LANGUAGES, type TUser, ZUser } from './identity.schemas.ts';
-export { createIdentityService, type IdentityService } from './identity.service.ts';
-// Other modules join users for names and owners (reads); login_attempts, sessions, API tokens and resets stay
-// exported only while db/schema.ts and the system module still name them.
-export { apiTokens, loginAttempts, passwordResets, sessions, users } from './identity.table.ts';
 export { hashPassword } from './passwords.ts';
+export type { IdentityService };
+// Other modules join users for names and owners (reads only; writes go through the identity service).
+// login_attempts stays exported for the proxy-check test, which counts sign-in attempts per client address.
+export { loginAttempts, users };
+
+/** The module as the composition root assembles it (modules/index.ts lists it). */
+export const identityModule = defineModule({
+  name: 'identity',
+  tables: { users, sessions, apiTokens, loginAttempts, passwordResets },
+  permissions: identityPermissions,
+  messages: identityMessages,
+  accessMatrix: identityAccessMatrix,
+  publicRoutes: identityPublicRoutes,
+  services: (ctx) => ({ identity: createIdentityService({ ...ctx, publicUrl: ctx.config.publicUrl }) }),
+  routes: (app, ctx) => registerIdentityRoutes(app, { identity: ctx.services.identity, cookieSecure: ctx.config.cookieSecure }),
+  jobs: (ctx) => identityJobs(ctx),
+});
+
+declare module '../../platform/modules.ts' {
+  interface ServiceRegistry {
+    identity: IdentityService;
+  }
+}

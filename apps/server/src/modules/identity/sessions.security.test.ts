@@ -1,9 +1,9 @@
 /** Findings of the security review on sessions, passwords and tokens, each pinned by a test. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, TEST_PASSWORD, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, type Session, signIn, TEST_PASSWORD, type TestApp } from '../../../test/harness.ts';
 import { randomIp } from '../../../test/security/support.ts';
-import { PERMISSIONS } from '../../platform/access/permissions.ts';
-import { makeApiToken, makeSignedInUser } from './identity.factory.ts';
+import { allPermissions } from '../../platform/access/permissions.ts';
+import { makeApiToken, makeUser } from './identity.factory.ts';
 import { SESSION_ABSOLUTE_MS } from './sessions.service.ts';
 
 const HOUR = 3600_000;
@@ -28,6 +28,12 @@ const changePassword = (headers: Record<string, string>, currentPassword: string
 const login = (email: string, password: string, ip: string) =>
   t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { email, password }, remoteAddress: ip });
 
+/** A new user of the organisation, signed in. */
+async function signedInUser(admin: Session, role: 'csm' | 'read_only' = 'read_only') {
+  const user = await makeUser(t.app, admin.headers, { role });
+  return { ...(await signIn(t, user.email)), userId: user.id };
+}
+
 /** The one error shape of every answer that is not 2xx. */
 function expectErrorShape(body: Record<string, unknown>, code: string) {
   expect(body).toMatchObject({ code, message: expect.any(String), requestId: expect.any(String), details: expect.any(Array) });
@@ -36,7 +42,7 @@ function expectErrorShape(body: Record<string, unknown>, code: string) {
 describe('password change', () => {
   it('is throttled like sign-in: wrong current passwords count as failures of the same e-mail', async () => {
     const org = await createTestOrg(t);
-    const user = await makeSignedInUser(t, org.admin, { role: 'csm' });
+    const user = await signedInUser(org.admin, 'csm');
     const ip = randomIp();
     for (let i = 0; i < 10; i++) {
       const wrong = await changePassword(user.headers, `not my password ${i}`, ip);
@@ -60,7 +66,7 @@ describe('password change', () => {
 
   it('sign-in failures count against a password change as well', async () => {
     const org = await createTestOrg(t);
-    const user = await makeSignedInUser(t, org.admin, { role: 'csm' });
+    const user = await signedInUser(org.admin, 'csm');
     const ip = randomIp();
     for (let i = 0; i < 10; i++) expect((await login(user.email, `wrong password ${i}`, ip)).statusCode).toBe(401);
     expect((await changePassword(user.headers, TEST_PASSWORD, randomIp())).statusCode).toBe(429);
@@ -68,7 +74,7 @@ describe('password change', () => {
 
   it('is refused to an API token, whatever its scopes, with the one error shape', async () => {
     const org = await createTestOrg(t);
-    const token = await makeApiToken(t, org.admin, [...PERMISSIONS]);
+    const token = await makeApiToken(t.app, org.admin.headers, allPermissions());
     const res = await changePassword(token.headers, TEST_PASSWORD, randomIp(), 'a password set by a token');
     expect(res.statusCode).toBe(403);
     expectErrorShape(res.json(), 'FORBIDDEN');
@@ -81,7 +87,7 @@ describe('password change', () => {
 describe('profile writes with an API token', () => {
   it('cannot rename its owner or change their language, whatever its scopes; reading who it is works', async () => {
     const org = await createTestOrg(t);
-    const token = await makeApiToken(t, org.admin, [...PERMISSIONS]);
+    const token = await makeApiToken(t.app, org.admin.headers, allPermissions());
     const rename = await t.app.inject({
       method: 'PATCH',
       url: '/api/v1/auth/me',
@@ -105,7 +111,7 @@ describe('expiry within the auth cache', () => {
   it('refuses an expired API token at once, not after the 5-second cache', async () => {
     const org = await createTestOrg(t);
     const expiresAt = new Date(t.clock.now().getTime() + 2_000).toISOString();
-    const token = await makeApiToken(t, org.admin, ['account:read'], { expiresAt });
+    const token = await makeApiToken(t.app, org.admin.headers, ['account:read'], { expiresAt });
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/accounts', headers: token.headers })).statusCode).toBe(200);
     // 3 s later the token has expired while its cache entry (5 s) has not.
     t.clock.advance(3_000);
@@ -120,7 +126,7 @@ describe('expiry within the auth cache', () => {
 
   it('refuses a session at its absolute expiry at once, not after the 5-second cache', async () => {
     const org = await createTestOrg(t);
-    const user = await makeSignedInUser(t, org.admin);
+    const user = await signedInUser(org.admin);
     const start = t.clock.now();
     try {
       // Active every 11 hours (never idle), up to 2 seconds before the 7-day end.
