@@ -45,14 +45,16 @@ describe('password change', () => {
     const user = await signedInUser(org.admin, 'csm');
     const ip = randomIp();
     for (let i = 0; i < 10; i++) {
-      const wrong = await changePassword(user.headers, `not my password ${i}`, ip);
+      const wrong = await changePassword({ ...user.headers, 'accept-language': 'nl' }, `not my password ${i}`, ip);
       expect(wrong.statusCode).toBe(400);
-      expect(wrong.json().details[0]).toMatchObject({ field: 'currentPassword', code: 'incorrect' });
+      expect(wrong.json().details[0]).toEqual({ field: 'currentPassword', code: 'incorrect', message: 'klopt niet' });
     }
     // The eleventh try is refused before the password is looked at, even the right one, from any address.
-    const blocked = await changePassword(user.headers, TEST_PASSWORD, randomIp());
+    const blocked = await changePassword({ ...user.headers, 'accept-language': 'da' }, TEST_PASSWORD, randomIp());
     expect(blocked.statusCode).toBe(429);
     expectErrorShape(blocked.json(), 'RATE_LIMITED');
+    // Rendered from the catalogue entry in the request's language, with its values.
+    expect(blocked.json().message).toBe('For mange mislykkede loginforsøg; prøv igen om 15 minutter');
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
     // One store of attempts: sign-in with that e-mail is blocked too.
     expect((await login(user.email, TEST_PASSWORD, randomIp())).statusCode).toBe(429);
