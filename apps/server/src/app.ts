@@ -95,6 +95,7 @@ export async function buildApp(deps: AppDeps) {
       info: {
         title: 'Customer365 API',
         version: VERSION,
+        license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
         description:
           'REST API of Customer365. Authenticate with a session cookie (browser; writes need the x-csrf-token header) or an API token: `Authorization: Bearer c365_…`.',
       },
@@ -104,6 +105,8 @@ export async function buildApp(deps: AppDeps) {
           session: { type: 'apiKey', in: 'cookie', name: cookieNames(config.cookieSecure).session },
         },
       },
+      // Relative: the document describes whichever instance serves it (/api/v1/openapi.json).
+      servers: [{ url: '/', description: 'This Customer365 server' }],
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,
