@@ -3,7 +3,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
@@ -11,13 +10,14 @@ import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import { migrate as migrateLite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import type { Logger } from 'pino';
-import * as schema from '../../db/schema.ts';
 import { createFsFlusher, type Flusher } from './durable-flush.ts';
 
-export type TSchema = typeof schema;
-/** Either driver's database, or a transaction on it: repositories accept this. */
-export type Db = PgDatabase<PgQueryResultHKT, TSchema, ExtractTablesWithRelations<TSchema>>;
-export type Tx = PgTransaction<PgQueryResultHKT, TSchema, ExtractTablesWithRelations<TSchema>>;
+/**
+ * Either driver's database, or a transaction on it: repositories accept this. No relational schema is
+ * attached (queries name their tables), so the platform depends on no module's tables.
+ */
+export type Db = PgDatabase<PgQueryResultHKT>;
+export type Tx = PgTransaction<PgQueryResultHKT>;
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../db/migrations');
 
@@ -70,7 +70,7 @@ async function openPostgres(opts: DatabaseOptions): Promise<Database> {
   pool.on('connect', (client) => {
     client.on('error', (err) => opts.logger?.warn({ err: err.message }, 'PostgreSQL connection lost'));
   });
-  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
+  const db = drizzlePg({ client: pool }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
@@ -111,7 +111,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     extensions: { pg_trgm },
     loadDataDir: opts.loadDataDir,
   });
-  const db = drizzleLite({ client, schema }) as unknown as Db;
+  const db = drizzleLite({ client }) as unknown as Db;
   return {
     kind: 'pglite',
     db,

@@ -2,6 +2,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { type $ZodIssue, type $ZodType, safeParse } from 'zod/v4/core';
 import { da, en, nl } from 'zod/v4/locales';
 import { AppError, type TErrorDetail } from '../errors.ts';
+import { findMessage, renderCode } from '../messages.ts';
 import { MESSAGES, type TCatalogueEntry, type TMessageCode, VALUE_WORDS } from './validation-messages.ts';
 
 /**
@@ -97,6 +98,8 @@ export function describeIssue(entry: TValidationEntry, lang: TApiLanguage): { co
   const message = entry.message ?? 'is invalid';
   const issue = { ...entry.params, code: entry.keyword, path: entry.instancePath.split('/').filter(Boolean), message } as $ZodIssue;
   const own = message !== unwrap(ZOD_LOCALES.en(issue));
+  // A schema's own message is a catalogue code (`.regex(re, m.domain_format.code)`): rendered by that code.
+  if (own && findMessage(message)) return { code: message, message: renderCode(message, lang) ?? message };
   if (own) return { code: entry.keyword, message: lang === 'en' ? message : translateText(message, lang).message };
   const friendly = friendlyIssue(entry.keyword, entry.params);
   if (friendly) return { code: entry.keyword, message: renderMessage(friendly.code, lang, friendly.values) };
@@ -247,14 +250,20 @@ const joinDetails = (details: TErrorDetail[]) => details.map((d) => `${d.field}:
  * The English message and details are never changed, only given codes.
  */
 export function localiseError(error: AppError, lang: TApiLanguage): AppError {
-  if (!error.details.length && lang === 'en') return error;
+  if (!error.details.length && lang === 'en' && !error.messageCode) return error;
   const details = error.details.map((d) => {
+    // A detail thrown from a catalogue entry is rendered by its code; only old plain-text ones are matched.
+    const byCode = d.code !== undefined && d.values !== undefined ? renderCode(d.code, lang, d.values) : undefined;
+    const coded = byCode ?? (d.code !== undefined && findMessage(d.code) ? renderCode(d.code, lang) : undefined);
+    if (coded !== undefined) return { field: d.field, code: d.code as string, message: coded };
     const t = translateText(d.message, lang);
     return { field: d.field, code: d.code ?? t.code ?? 'invalid', message: t.message };
   });
   let message = error.message;
   if (lang !== 'en') {
-    if (error.details.length && error.message === joinDetails(error.details)) message = joinDetails(details);
+    const own = error.messageCode ? renderCode(error.messageCode, lang, error.messageValues) : undefined;
+    if (own !== undefined) message = own;
+    else if (error.details.length && error.message === joinDetails(error.details)) message = joinDetails(details);
     else {
       const whole = translateText(error.message, lang);
       const prefixed = /^([\w.[\]-]+): (.+)$/s.exec(error.message);

@@ -4,13 +4,11 @@
  * matched to its entry by that text; `{name}` parts are filled from the English message. A message
  * with no entry here is sent in English.
  */
-export interface TCatalogueEntry {
-  en: string;
-  nl: string;
-  da: string;
-}
+import { defineMessages, registerValueWords, type TCatalogueEntry } from '../messages.ts';
 
-export const MESSAGES = {
+export type { TCatalogueEntry };
+
+export const MESSAGES = defineMessages({
   // platform/http
   body_too_large: { en: 'too large', nl: 'te groot', da: 'for stor' },
   request_too_large: {
@@ -359,7 +357,7 @@ export const MESSAGES = {
     nl: 'zijn geen bekende velden: {keys}',
     da: 'er ikke kendte felter: {keys}',
   },
-} as const satisfies Record<string, TCatalogueEntry>;
+});
 
 export type TMessageCode = keyof typeof MESSAGES;
 
@@ -368,3 +366,5 @@ export const VALUE_WORDS: Record<string, { nl: string; da: string }> = {
   account: { nl: 'accounts', da: 'konti' },
   contact: { nl: 'contactpersonen', da: 'kontakter' },
 };
+
+registerValueWords(VALUE_WORDS);
