@@ -40,7 +40,7 @@ interface RawResponse {
   body: unknown;
 }
 
-/** Parse consecutive HTTP/1.1 responses (Content-Length bodies) from raw bytes. */
+/** Parse consecutive HTTP/1.1 responses (Content-Length bodies, UTF-8 JSON) from raw bytes read as latin1. */
 function parseResponses(raw: string): RawResponse[] {
   const out: RawResponse[] = [];
   let rest = raw;
@@ -50,7 +50,7 @@ function parseResponses(raw: string): RawResponse[] {
     const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
     const length = Number(headers['content-length'] ?? 0);
     const body = rest.slice(headEnd + 4, headEnd + 4 + length);
-    out.push({ status: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(body) });
+    out.push({ status: Number(statusLine.split(' ')[1]), headers, body: JSON.parse(Buffer.from(body, 'latin1').toString('utf8')) });
     rest = rest.slice(headEnd + 4 + length);
   }
   return out;
@@ -98,6 +98,10 @@ describe('answers before routing', () => {
       s.write(`GET /api/v1/things/${'a'.repeat(300)} HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n`),
     );
     expectErrorShape(parseResponses(raw)[0], 414, 'URI_TOO_LONG', 'url');
+    const nl = await rawExchange(port, (s) =>
+      s.write(`GET /api/v1/things/${'a'.repeat(300)} HTTP/1.1\r\nHost: x\r\nAccept-Language: nl\r\nConnection: close\r\n\r\n`),
+    );
+    expect(parseResponses(nl)[0]?.body).toMatchObject({ message: 'Een deel van het adres is te lang', details: [{ message: 'te lang' }] });
   });
 
   it('answers a header block over the limit with 431 in the error shape', async () => {
@@ -145,7 +149,7 @@ describe('answers before routing', () => {
         void inHandler.then(async () => {
           closing = running.close();
           await new Promise((r) => setTimeout(r, 50));
-          s.write('GET /api/v1/things/1 HTTP/1.1\r\nHost: x\r\n\r\n'); // the next request on the same connection
+          s.write('GET /api/v1/things/1 HTTP/1.1\r\nHost: x\r\nAccept-Language: da\r\n\r\n'); // the next request on the same connection
           await new Promise((r) => setTimeout(r, 50));
           release();
         });
@@ -158,6 +162,11 @@ describe('answers before routing', () => {
     expect(first).toMatchObject({ status: 200, body: { ok: true } });
     expect(second?.status).toBe(503);
     expect(second?.headers['retry-after']).toBe('5');
-    expect(second?.body).toEqual({ requestId: expect.stringMatching(UUID), code: 'UNAVAILABLE', message: expect.any(String), details: [] });
+    expect(second?.body).toEqual({
+      requestId: expect.stringMatching(UUID),
+      code: 'UNAVAILABLE',
+      message: 'Serveren lukker ned; prøv igen om lidt',
+      details: [],
+    });
   });
 });

@@ -2,6 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import { AppError } from '../errors.ts';
+import { defineMessages, renderEntry } from '../messages.ts';
+import { pickLanguage } from './validation-i18n.ts';
+
+const m = defineMessages({
+  server_shutting_down: {
+    en: 'The server is shutting down; try again shortly',
+    nl: 'De server wordt afgesloten; probeer het zo opnieuw',
+    da: 'Serveren lukker ned; prøv igen om lidt',
+  },
+  address_part_too_long: {
+    en: 'A part of the address is too long',
+    nl: 'Een deel van het adres is te lang',
+    da: 'En del af adressen er for lang',
+  },
+  address_invalid: { en: 'The address is not valid', nl: 'Het adres is niet geldig', da: 'Adressen er ikke gyldig' },
+  url_too_long: { en: 'too long', nl: 'te lang', da: 'for lang' },
+  url_invalid: { en: 'invalid', nl: 'ongeldig', da: 'ugyldig' },
+});
 
 /**
  * The answers Fastify and Node's HTTP parser give before a request reaches routing or hooks — a header
@@ -18,10 +36,15 @@ export const edgeAnswerOptions: Pick<FastifyServerOptions, 'return503OnClosing' 
 
 /** A path parameter over `maxParamLength` (414), an address that is not valid percent-encoding (400). */
 function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const lang = pickLanguage(request.headers['accept-language']);
   const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
-  const body = tooLong
-    ? errorBody(request.id, 'URI_TOO_LONG', 'A part of the address is too long', 'url', 'too long')
-    : errorBody(request.id, 'BAD_REQUEST', 'The address is not valid', 'url', 'invalid');
+  const [title, detail] = tooLong ? [m.address_part_too_long, m.url_too_long] : [m.address_invalid, m.url_invalid];
+  const body = {
+    requestId: request.id,
+    code: tooLong ? 'URI_TOO_LONG' : 'BAD_REQUEST',
+    message: renderEntry(title, lang),
+    details: [{ field: 'url', code: detail.code, message: renderEntry(detail, lang) }],
+  };
   return reply.status(tooLong ? 414 : 400).send(body);
 }
 
@@ -35,12 +58,12 @@ export function registerShutdownAnswers(app: FastifyInstance) {
     closing = true;
   });
   app.addHook('onRequest', async () => {
-    if (closing)
-      throw new AppError('UNAVAILABLE', 'The server is shutting down; try again shortly', [], { 'retry-after': '5', connection: 'close' });
+    if (closing) throw new AppError('UNAVAILABLE', { entry: m.server_shutting_down }, [], { 'retry-after': '5', connection: 'close' });
   });
 }
 
-export function errorBody(requestId: string, code: string, message: string, field: string, detail: string) {
+/** The error shape written by hand (no request exists yet, so English: no Accept-Language was read). */
+function errorBody(requestId: string, code: string, message: string, field: string, detail: string) {
   return { requestId, code, message, details: [{ field, code: detail.replaceAll(' ', '_'), message: detail }] };
 }
 
