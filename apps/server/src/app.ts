@@ -13,6 +13,7 @@ import { assembleModules, MODULES } from './modules/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
 import { cookieNames, registerAuthHook } from './platform/http/auth-hook.ts';
+import { edgeAnswerOptions, registerShutdownAnswers } from './platform/http/edge-answers.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputHardening } from './platform/http/hardening.ts';
 import { fastifyTrustProxy, registerProxyCheck } from './platform/http/proxy-check.ts';
@@ -51,10 +52,13 @@ export async function buildApp(deps: AppDeps) {
     // Request ids only need to be unique (they are not stored as keys): the random v4 UUID is the cheapest.
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // 414, 431, a bad request line and shutdown answer in the one error shape (platform/http/edge-answers.ts).
+    ...edgeAnswerOptions,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerShutdownAnswers(app);
   registerProxyCheck(app, config.trustProxy);
   // The route table as registered: the access-matrix and bad-input tests walk it, so new routes are covered.
   const routes: RegisteredRoute[] = [];
