@@ -30,7 +30,7 @@ describe('unknown query parameters', () => {
     const checked: string[] = [];
     for (const [routeKey, spec] of orderedSpecs()) {
       const res = await request(t, routeKey, spec, f, org.admin.headers, {
-        url: `${routeKey.split(' ')[1]?.replace(':id', spec.id ? f[spec.id] : '')}?segmnet=smb`,
+        url: `${routeKey.split(' ')[1]?.replace(':id', spec.id ? (f[spec.id] ?? '') : '')}?segmnet=smb`,
       });
       expect(res.statusCode, `${routeKey}: ${res.body.slice(0, 300)}`).toBe(400);
       expect(res.json(), routeKey).toMatchObject({
