@@ -15,7 +15,7 @@ import * as data from './demo-data.ts';
 export const DEMO_PASSWORD = 'customer365-demo';
 export const DEMO_SLUG = 'demo';
 
-const DEMO_USERS: { role: TRole; name: string; email: string; ownAccountsOnly?: boolean; language?: string }[] = [
+export const DEMO_USERS: { role: TRole; name: string; email: string; ownAccountsOnly?: boolean; language?: string }[] = [
   { role: 'admin', name: 'Alex Admin', email: 'admin@demo.customer365.test' },
   { role: 'vp_cs', name: 'Victoria Peters', email: 'vp@demo.customer365.test' },
   { role: 'csm', name: 'Casey de Wit', email: 'csm@demo.customer365.test' },

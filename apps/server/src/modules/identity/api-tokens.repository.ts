@@ -1,5 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { apiTokens, users } from './identity.table.ts';
 
 /** Queries of API tokens: no HTTP, no access checks; takes a db or a transaction and the organisation. */
@@ -43,13 +44,15 @@ export async function revokeApiToken(db: Db, orgId: string, id: string, q: { use
 }
 
 /** By credential: the token (by its SHA-256) with its user, before anyone is known. */
-export async function findApiTokenWithUser(db: Db, tokenHash: string) {
-  const [row] = await db
-    .select({ token: apiTokens, user: users })
-    .from(apiTokens)
-    .innerJoin(users, and(eq(users.orgId, apiTokens.orgId), eq(users.id, apiTokens.userId)))
-    .where(eq(apiTokens.tokenHash, tokenHash));
-  return row;
+export function findApiTokenWithUser(db: Db, tokenHash: string) {
+  return acrossOrganisations('a bearer token is resolved by its hash, before the organisation is known', async () => {
+    const [row] = await db
+      .select({ token: apiTokens, user: users })
+      .from(apiTokens)
+      .innerJoin(users, and(eq(users.orgId, apiTokens.orgId), eq(users.id, apiTokens.userId)))
+      .where(eq(apiTokens.tokenHash, tokenHash));
+    return row;
+  });
 }
 
 export async function touchApiToken(db: Db, orgId: string, id: string, at: Date) {

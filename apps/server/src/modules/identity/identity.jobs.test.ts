@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { newId } from '../../platform/ids.ts';
@@ -61,13 +61,13 @@ describe('identity housekeeping', () => {
     const sessionsLeft = await t.db
       .select({ id: sessions.id })
       .from(sessions)
-      .where(inArray(sessions.id, [ended, live]));
+      .where(and(eq(sessions.orgId, org.orgId), inArray(sessions.id, [ended, live])));
     expect(sessionsLeft.map((r) => r.id)).toEqual([live]);
     // A link an hour past expiry stays, so a late click still answers "expired" rather than "unknown".
     const resetsLeft = await t.db
       .select({ id: passwordResets.id })
       .from(passwordResets)
-      .where(inArray(passwordResets.id, [longExpired, justExpired]));
+      .where(and(eq(passwordResets.orgId, org.orgId), inArray(passwordResets.id, [longExpired, justExpired])));
     expect(resetsLeft.map((r) => r.id)).toEqual([justExpired]);
   });
 });

@@ -11,7 +11,7 @@ import { apiTokens, loginAttempts, passwordResets, sessions, users } from './ide
 export { makeApiToken, makeUser } from './identity.factory.ts';
 export { toUserDto } from './identity.mappers.ts';
 export { LANGUAGES, type TUser, ZUser } from './identity.schemas.ts';
-export { hashPassword } from './passwords.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
 export type { IdentityService };
 // Other modules join users for names and owners (reads only; writes go through the identity service).
 // login_attempts stays exported for the proxy-check test, which counts sign-in attempts per client address.

@@ -1,5 +1,6 @@
 import { and, count, eq, gte, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { newId } from '../../platform/ids.ts';
 import { loginAttempts, passwordResets, sessions, users } from './identity.table.ts';
 
@@ -7,15 +8,17 @@ import { loginAttempts, passwordResets, sessions, users } from './identity.table
  * Queries of sign-in, sessions and password resets. No HTTP, no access checks; takes a db or a transaction.
  * Every query on a tenant table takes the organisation, except the few marked "by credential": they run before
  * anyone is known (sign-in by e-mail, a session cookie, a reset link), when the secret itself is the key and
- * unique across the installation.
+ * unique across the installation. They run inside `acrossOrganisations`, which says why.
  */
 
 export type TUserRow = typeof users.$inferSelect;
 
 /** By credential: sign-in is by e-mail, which belongs to one user in the whole installation. */
-export async function findUserByEmail(db: Db, email: string): Promise<TUserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return row;
+export function findUserByEmail(db: Db, email: string): Promise<TUserRow | undefined> {
+  return acrossOrganisations('sign-in and reset requests are by e-mail, before the organisation is known', async () => {
+    const [row] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    return row;
+  });
 }
 
 /** Failed sign-in attempts since `since`, per e-mail and per client address (login_attempts is not per organisation). */
@@ -57,13 +60,15 @@ export async function insertSession(db: Db, orgId: string, session: Omit<typeof 
 }
 
 /** By credential: the session (by the SHA-256 of its cookie) with its user. */
-export async function findSessionWithUser(db: Db, sessionId: string) {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
-    .where(eq(sessions.id, sessionId));
-  return row;
+export function findSessionWithUser(db: Db, sessionId: string) {
+  return acrossOrganisations('a session cookie is resolved by its hash, before the organisation is known', async () => {
+    const [row] = await db
+      .select({ session: sessions, user: users })
+      .from(sessions)
+      .innerJoin(users, and(eq(users.orgId, sessions.orgId), eq(users.id, sessions.userId)))
+      .where(eq(sessions.id, sessionId));
+    return row;
+  });
 }
 
 export async function touchSession(db: Db, orgId: string, sessionId: string, at: Date) {
@@ -97,9 +102,11 @@ export async function insertPasswordReset(db: Db, orgId: string, reset: Omit<typ
 }
 
 /** By credential: a reset or invitation link (by the SHA-256 of its token). */
-export async function findPasswordReset(db: Db, resetId: string) {
-  const [row] = await db.select().from(passwordResets).where(eq(passwordResets.id, resetId));
-  return row;
+export function findPasswordReset(db: Db, resetId: string) {
+  return acrossOrganisations('a reset link is resolved by its hash, before the organisation is known', async () => {
+    const [row] = await db.select().from(passwordResets).where(eq(passwordResets.id, resetId));
+    return row;
+  });
 }
 
 /** Uses up every outstanding reset and invitation link of a user: after a reset or change, older links are void. */
@@ -114,9 +121,11 @@ export async function useUpResets(db: Db, orgId: string, userId: string, at: Dat
  * Housekeeping across all organisations: sign-in attempts older than the throttle could look at, ended
  * sessions, and reset links a day past their expiry (kept that long so a late click still says "expired").
  */
-export async function deleteStaleCredentials(db: Db, q: { attemptsBefore: Date; sessionsBefore: Date; resetsBefore: Date }) {
-  const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.at, q.attemptsBefore)).returning({ id: loginAttempts.id });
-  const ended = await db.delete(sessions).where(lt(sessions.expiresAt, q.sessionsBefore)).returning({ id: sessions.id });
-  const resets = await db.delete(passwordResets).where(lt(passwordResets.expiresAt, q.resetsBefore)).returning({ id: passwordResets.id });
-  return { attempts: attempts.length, sessions: ended.length, resets: resets.length };
+export function deleteStaleCredentials(db: Db, q: { attemptsBefore: Date; sessionsBefore: Date; resetsBefore: Date }) {
+  return acrossOrganisations('nightly housekeeping of every organisation', async () => {
+    const attempts = await db.delete(loginAttempts).where(lt(loginAttempts.at, q.attemptsBefore)).returning({ id: loginAttempts.id });
+    const ended = await db.delete(sessions).where(lt(sessions.expiresAt, q.sessionsBefore)).returning({ id: sessions.id });
+    const resets = await db.delete(passwordResets).where(lt(passwordResets.expiresAt, q.resetsBefore)).returning({ id: passwordResets.id });
+    return { attempts: attempts.length, sessions: ended.length, resets: resets.length };
+  });
 }

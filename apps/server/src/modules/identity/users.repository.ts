@@ -2,6 +2,7 @@ import { and, asc, count, desc, eq, ilike, isNull, lte, max, or, type SQL, sql }
 import { ROLES } from '../../platform/access/permissions.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { organisations } from '../organisations/index.ts';
 import type { TUserQuery } from './identity.schemas.ts';
 import { users } from './identity.table.ts';
@@ -30,9 +31,11 @@ export async function lockUser(db: Db, orgId: string, userId: string): Promise<T
 }
 
 /** Whether any user of the installation has this e-mail: sign-in is by e-mail, so it is unique across organisations. */
-export async function isEmailTaken(db: Db, email: string): Promise<boolean> {
-  const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
-  return !!row;
+export function isEmailTaken(db: Db, email: string): Promise<boolean> {
+  return acrossOrganisations('an e-mail address belongs to one user in the whole installation', async () => {
+    const [row] = await db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`);
+    return !!row;
+  });
 }
 
 export async function insertUser(db: Db, orgId: string, user: Omit<typeof users.$inferInsert, 'orgId'>): Promise<TUserRow> {
