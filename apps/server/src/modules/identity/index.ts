@@ -13,9 +13,10 @@ export { toUserDto } from './identity.mappers.ts';
 export { LANGUAGES, type TUser, ZUser } from './identity.schemas.ts';
 export { hashPassword, verifyPassword } from './passwords.ts';
 export type { IdentityService };
-// Other modules join users for names and owners (reads only; writes go through the identity service).
-// login_attempts stays exported for the proxy-check test, which counts sign-in attempts per client address.
-export { loginAttempts, users };
+// Other modules join users (names, owners) and API tokens (names in the audit log) for reads; writes go
+// through the identity service. login_attempts is exported for the proxy-check test, which counts sign-in
+// attempts per client address.
+export { apiTokens, loginAttempts, users };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const identityModule = defineModule({
