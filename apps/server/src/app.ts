@@ -138,7 +138,7 @@ export async function buildApp(deps: AppDeps) {
   registerOrganisationRoutes(app, { organisations: services.organisations });
   registerCustomFieldRoutes(app, { customFields: services.customFields });
   registerAccountRoutes(app, { accounts: services.accounts, db });
-  registerContactRoutes(app, { contacts, db });
+  registerContactRoutes(app, { contacts });
   registerTimelineRoutes(app, { timeline });
   registerAuditRoutes(app, { audit: services.audit });
   registerImportRoutes(app, { imports });

@@ -345,6 +345,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List contacts */
         get: operations["listContacts"];
         put?: never;
         post?: never;
@@ -361,6 +362,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export contacts as CSV
+         * @description Every contact matching the same filters as the list, as CSV, with a column per custom field.
+         */
         get: operations["exportContactsCsv"];
         put?: never;
         post?: never;
@@ -377,8 +382,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List an account's contacts */
         get: operations["listAccountContacts"];
         put?: never;
+        /** Add a contact to an account */
         post: operations["createContact"];
         delete?: never;
         options?: never;
@@ -393,12 +400,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a contact */
         get: operations["getContact"];
         put?: never;
         post?: never;
+        /** Delete a contact */
         delete: operations["deleteContact"];
         options?: never;
         head?: never;
+        /** Change a contact */
         patch: operations["updateContact"];
         trace?: never;
     };
@@ -409,6 +419,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List an account's timeline */
         get: operations["listTimeline"];
         put?: never;
         post?: never;
@@ -425,7 +436,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The account's interactions matching the same filters and order as the timeline, as CSV. */
+        /**
+         * Export an account's timeline as CSV
+         * @description The account's interactions matching the same filters and order as the timeline, as CSV.
+         */
         get: operations["exportTimelineCsv"];
         put?: never;
         post?: never;
@@ -444,6 +458,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log an interaction on an account */
         post: operations["createInteraction"];
         delete?: never;
         options?: never;
@@ -461,6 +476,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete an interaction */
         delete: operations["deleteInteraction"];
         options?: never;
         head?: never;
@@ -474,6 +490,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the audit log
+         * @description Who changed what and when, with the name of the item each entry is about.
+         */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
@@ -490,7 +510,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON). */
+        /**
+         * Export the audit log as CSV
+         * @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON).
+         */
         get: operations["exportAuditLogCsv"];
         put?: never;
         post?: never;
@@ -6025,6 +6048,7 @@ export interface operations {
                             actorLabel: string;
                             entityType: string;
                             entityId: string;
+                            entityName: string | null;
                             action: string;
                             before: unknown;
                             after: unknown;

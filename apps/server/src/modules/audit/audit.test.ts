@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { newId } from '../../platform/ids.ts';
+import { makeContact } from '../contacts/index.ts';
+import { insertAuditEntry } from './audit.repository.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,8 +38,12 @@ describe('audit log list', () => {
       .replace(/^\ufeff/, '')
       .split('\r\n')
       .filter(Boolean);
-    expect(lines[0]).toBe('at,actor,actor_user_id,entity_type,entity_id,action,before,after,request_id');
-    expect(lines.slice(1).map((l) => l.split(',')[5])).toEqual(['updated', 'created', 'archived']);
+    expect(lines[0]).toBe('at,actor,actor_user_id,entity_type,entity_id,entity_name,action,before,after,request_id');
+    expect(lines.slice(1).map((l) => l.split(',').slice(5, 7))).toEqual([
+      ['Audited', 'updated'],
+      ['Audited', 'created'],
+      ['Audited', 'archived'],
+    ]);
     // before/after as JSON, quoted for CSV.
     expect(lines.find((l) => l.includes(',updated,'))).toContain('"{""employees"":null}","{""employees"":5}"');
 
@@ -48,5 +55,62 @@ describe('audit log list', () => {
         .trim()
         .split('\r\n'),
     ).toHaveLength(1);
+  });
+
+  it('names the item of every entry: its name now, the recorded one once it is gone, null when there is none', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const post = async (url: string, payload: Record<string, unknown>) => {
+      const res = await t.app.inject({ method: 'POST', url, headers: h, payload });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json().id as string;
+    };
+    const accountId = await post('/api/v1/accounts', { name: 'Old name' });
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${accountId}`, headers: h, payload: { name: 'Northwind' } });
+    const kept = await makeContact(t, org.admin, accountId, { firstName: 'Ada', lastName: 'Lovelace' });
+    const gone = await makeContact(t, org.admin, accountId, { firstName: 'Gone', lastName: 'Person' });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${gone.id}`, headers: h })).statusCode).toBe(204);
+    const marketId = await post('/api/v1/markets', { code: 'DK', name: 'Denmark', language: 'da', currency: 'DKK' });
+    const fieldId = await post('/api/v1/custom-fields', { entity: 'account', key: 'tier', label: 'Tier', type: 'text' });
+    const user = await org.as('csm', { name: 'Carla Csm' });
+    const tokenId = (
+      await t.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: h, payload: { name: 'CRM sync', scopes: ['account:read'] } })
+    ).json().id;
+
+    const entries = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: h })).json().items as {
+      entityType: string;
+      entityId: string;
+      action: string;
+      entityName: string | null;
+    }[];
+    const nameOf = (entityId: string, action: string) => entries.find((e) => e.entityId === entityId && e.action === action)?.entityName;
+    expect(nameOf(accountId, 'created')).toBe('Northwind');
+    expect(nameOf(accountId, 'contact_added')).toBe('Northwind');
+    expect(nameOf(kept.id, 'created')).toBe('Ada Lovelace');
+    expect(nameOf(gone.id, 'created')).toBe('Gone Person');
+    expect(nameOf(gone.id, 'deleted')).toBe('Gone Person');
+    expect(nameOf(marketId, 'created')).toBe('Denmark');
+    expect(nameOf(fieldId, 'created')).toBe('Tier');
+    expect(nameOf(user.userId, 'created')).toBe('Carla Csm');
+    expect(nameOf(tokenId, 'created')).toBe('CRM sync');
+    expect(entries.every((e) => e.entityName !== undefined)).toBe(true);
+
+    // An entry about an item that no longer exists and that recorded no name has none.
+    const missing = newId();
+    await insertAuditEntry(t.db, org.orgId, {
+      id: newId(),
+      at: t.clock.now(),
+      actorLabel: 'system',
+      entityType: 'account',
+      entityId: missing,
+      action: 'noted',
+    });
+    const orphan = (await t.app.inject({ method: 'GET', url: `/api/v1/audit-log?entityId=${missing}`, headers: h })).json().items;
+    expect(orphan).toMatchObject([{ entityId: missing, entityName: null }]);
+
+    // Another organisation's items never lend their names.
+    const other = await createTestOrg(t, 'Other');
+    const theirs = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: other.admin.headers })).json();
+    expect(theirs.items.some((e: { entityName: string | null }) => e.entityName === 'Northwind')).toBe(false);
   });
 });

@@ -1,3 +1,3 @@
 export { registerAuditRoutes } from './audit.routes.ts';
-export { createAuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
+export { type AuditService, createAuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
 export { auditLog } from './audit.table.ts';

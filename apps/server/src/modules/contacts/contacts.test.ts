@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeContact } from './contacts.factory.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -87,12 +88,7 @@ describe('contacts', () => {
     const org = await createTestOrg(t);
     const csm = await org.as('csm', { ownAccountsOnly: true });
     const other = await newAccount(org.admin.headers, 'Other');
-    await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/accounts/${other}/contacts`,
-      headers: org.admin.headers,
-      payload: { firstName: 'Hidden' },
-    });
+    await makeContact(t, org.admin, other, { firstName: 'Hidden' });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: csm.headers });
     expect(list.json().total).toBe(0);
     const add = await t.app.inject({
@@ -102,5 +98,44 @@ describe('contacts', () => {
       payload: { firstName: 'X' },
     });
     expect(add.statusCode).toBe(404);
+  });
+
+  it('answers a taken e-mail, a taken external id and a bad phone number with their codes, in the request language', async () => {
+    const org = await createTestOrg(t);
+    const accountId = await newAccount(org.admin.headers);
+    const existing = await makeContact(t, org.admin, accountId, { email: 'lars@acme.dk', externalId: 'crm-1' });
+    expect(existing.email).toBe('lars@acme.dk');
+    const add = (payload: Record<string, unknown>, lang: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/v1/accounts/${accountId}/contacts`,
+        headers: { ...org.admin.headers, 'accept-language': lang },
+        payload,
+      });
+
+    const email = await add({ firstName: 'L', email: 'LARS@acme.dk' }, 'nl');
+    expect(email.statusCode).toBe(409);
+    expect(email.json().details).toEqual([
+      { field: 'email', code: 'contact_email_taken', message: 'dit account heeft al een contactpersoon met dit e-mailadres' },
+    ]);
+    const external = await add({ firstName: 'L', externalId: 'crm-1' }, 'da');
+    expect(external.statusCode).toBe(409);
+    expect(external.json().details).toEqual([
+      { field: 'externalId', code: 'contact_external_id_taken', message: 'en anden kontakt har dette eksterne id' },
+    ]);
+    const phone = await add({ firstName: 'L', phone: 'call me' }, 'en');
+    expect(phone.statusCode).toBe(400);
+    expect(phone.json().details).toEqual([
+      { field: 'phone', code: 'phone_format', message: 'must be a phone number (digits, spaces, + ( ) . / -)' },
+    ]);
+
+    // Renaming the contact to its own e-mail is no clash.
+    const same = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/contacts/${existing.id}`,
+      headers: org.admin.headers,
+      payload: { email: 'Lars@acme.dk', externalId: 'crm-1' },
+    });
+    expect(same.statusCode).toBe(200);
   });
 });

@@ -95,21 +95,28 @@ export function AuditLogPage() {
       {
         id: 'entityId',
         header: t('admin.audit.entityId'),
-        cell: ({ row }) =>
-          row.original.entityType === 'account' ? (
+        // The item's name when the server knows it (the id otherwise, in monospace).
+        cell: ({ row }) => {
+          const { entityType, entityId, entityName } = row.original;
+          return entityType === 'account' ? (
             <Link
               to="/accounts/$accountId"
-              params={{ accountId: row.original.entityId }}
-              style={{ fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' }}
+              params={{ accountId: entityId }}
+              style={
+                entityName ? undefined : { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' }
+              }
               onClick={(e: MouseEvent) => e.stopPropagation()}
             >
-              {row.original.entityId}
+              {entityName ?? entityId}
             </Link>
           ) : (
-            <Code fz="xs" bg="transparent">
-              {row.original.entityId}
-            </Code>
-          ),
+            (entityName ?? (
+              <Code fz="xs" bg="transparent">
+                {entityId}
+              </Code>
+            ))
+          );
+        },
       },
     ],
     [t, labels],
