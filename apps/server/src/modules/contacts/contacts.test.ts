@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { makeContact } from './contacts.factory.ts';
 
 let t: TestApp;
@@ -137,5 +137,29 @@ describe('contacts', () => {
       payload: { email: 'Lars@acme.dk', externalId: 'crm-1' },
     });
     expect(same.statusCode).toBe(200);
+  });
+
+  it('exports a column per custom contact field of the organisation, after the fixed ones', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const field = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/custom-fields',
+      headers: h,
+      payload: { entity: 'contact', key: 'badge', label: 'Badge', type: 'text' },
+    });
+    expect(field.statusCode).toBe(201);
+    const accountId = await newAccount(h);
+    await makeContact(t, org.admin, accountId, { firstName: 'Ines', custom: { badge: 'gold' } });
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/export.csv', headers: h });
+    expect(csv.statusCode).toBe(200);
+    const [header, row] = csvRows(csv.body);
+    expect(header?.slice(-2)).toEqual(['external_id', 'badge']);
+    expect(row?.[3]).toBe('Ines');
+    expect(row?.at(-1)).toBe('gold');
+
+    const readOnly = await org.as('read_only');
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/contacts/export.csv', headers: readOnly.headers })).statusCode).toBe(403);
   });
 });
