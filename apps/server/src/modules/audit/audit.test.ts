@@ -77,6 +77,30 @@ describe('audit log list', () => {
       await t.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: h, payload: { name: 'CRM sync', scopes: ['account:read'] } })
     ).json().id;
 
+    const renamed = await t.app.inject({ method: 'PATCH', url: '/api/v1/organisation', headers: h, payload: { name: 'Renamed Org' } });
+    expect(renamed.statusCode).toBe(200);
+    const form = new FormData();
+    form.append('entity', 'accounts');
+    form.append('file', new Blob(['name\nAcme\n']), 'crm-export.csv');
+    const upload = new Response(form);
+    const imported = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports',
+      headers: { ...h, 'content-type': upload.headers.get('content-type') ?? '' },
+      payload: Buffer.from(await upload.arrayBuffer()),
+    });
+    expect(imported.statusCode, imported.body).toBe(201);
+    // No service writes an entry about an import yet; one the imports module adds is named by its file.
+    const importId = imported.json().id as string;
+    await insertAuditEntry(t.db, org.orgId, {
+      id: newId(),
+      at: t.clock.now(),
+      actorLabel: 'system',
+      entityType: 'import',
+      entityId: importId,
+      action: 'noted',
+    });
+
     const entries = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: h })).json().items as {
       entityType: string;
       entityId: string;
@@ -93,6 +117,8 @@ describe('audit log list', () => {
     expect(nameOf(fieldId, 'created')).toBe('Tier');
     expect(nameOf(user.userId, 'created')).toBe('Carla Csm');
     expect(nameOf(tokenId, 'created')).toBe('CRM sync');
+    expect(nameOf(org.orgId, 'updated')).toBe('Renamed Org');
+    expect(nameOf(importId, 'noted')).toBe('crm-export.csv');
     expect(entries.every((e) => e.entityName !== undefined)).toBe(true);
 
     // An entry about an item that no longer exists and that recorded no name has none.
