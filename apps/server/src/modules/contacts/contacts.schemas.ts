@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
-import { zCustomValues } from '../accounts/accounts.schemas.ts';
+import { zCustomValues } from '../accounts/index.ts';
 import { contactMessages } from './contacts.messages.ts';
 
 export const CONTACT_ROLES = ['champion', 'decision_maker', 'billing', 'technical', 'user', 'executive_sponsor'] as const;
