@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { newId } from '../../platform/ids.ts';
+import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
 import { insertAuditEntry } from './audit.repository.ts';
 
@@ -16,8 +17,7 @@ describe('audit log list', () => {
   it('sorts by action or actor and exports the filtered entries in the same order', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
-    const created = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'Audited' } });
-    const id = created.json().id;
+    const { id } = await makeAccount(t.app, h, { name: 'Audited' });
     t.clock.advance(60_000);
     await t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${id}`, headers: h, payload: { employees: 5 } });
     t.clock.advance(60_000);
@@ -65,10 +65,10 @@ describe('audit log list', () => {
       expect(res.statusCode, res.body).toBe(201);
       return res.json().id as string;
     };
-    const accountId = await post('/api/v1/accounts', { name: 'Old name' });
+    const accountId = (await makeAccount(t.app, h, { name: 'Old name' })).id;
     await t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${accountId}`, headers: h, payload: { name: 'Northwind' } });
-    const kept = await makeContact(t, org.admin, accountId, { firstName: 'Ada', lastName: 'Lovelace' });
-    const gone = await makeContact(t, org.admin, accountId, { firstName: 'Gone', lastName: 'Person' });
+    const kept = await makeContact(t.app, org.admin.headers, accountId, { firstName: 'Ada', lastName: 'Lovelace' });
+    const gone = await makeContact(t.app, org.admin.headers, accountId, { firstName: 'Gone', lastName: 'Person' });
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${gone.id}`, headers: h })).statusCode).toBe(204);
     const marketId = await post('/api/v1/markets', { code: 'DK', name: 'Denmark', language: 'da', currency: 'DKK' });
     const fieldId = await post('/api/v1/custom-fields', { entity: 'account', key: 'tier', label: 'Tier', type: 'text' });

@@ -1,22 +1,22 @@
-import type { Session, TestApp } from '../../../test/harness.ts';
+import type { FastifyInstance } from 'fastify';
 import type { TContact, TCreateContact } from './contacts.schemas.ts';
 
 /**
- * Test factory: a valid contact made through the API as `session`, on the given account. Tests of any
- * module use it instead of building contact rows by hand; `overrides` sets the fields a test is about.
+ * A valid contact on the given account, made through the API, for tests of this and other modules; `overrides`
+ * sets the fields a test is about. `headers` are a signed-in session's (see test/harness.ts).
  */
 export async function makeContact(
-  t: TestApp,
-  session: Pick<Session, 'headers'>,
+  app: FastifyInstance,
+  headers: Record<string, string>,
   accountId: string,
   overrides: Partial<TCreateContact> = {},
 ): Promise<TContact> {
-  const res = await t.app.inject({
+  const res = await app.inject({
     method: 'POST',
     url: `/api/v1/accounts/${accountId}/contacts`,
-    headers: session.headers,
+    headers,
     payload: { firstName: 'Sam', lastName: 'Jansen', ...overrides },
   });
-  if (res.statusCode !== 201) throw new Error(`making a contact failed (${res.statusCode}): ${res.body}`);
+  if (res.statusCode !== 201) throw new Error(`makeContact: ${res.statusCode} ${res.body}`);
   return res.json() as TContact;
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
+import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from './contacts.factory.ts';
 
 let t: TestApp;
@@ -10,11 +11,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function newAccount(headers: Record<string, string>, name = 'Acme') {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers, payload: { name } });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-}
+const newAccount = async (headers: Record<string, string>, name = 'Acme') => (await makeAccount(t.app, headers, { name })).id;
 
 describe('contacts', () => {
   it('adds, edits, lists, exports and removes contacts of an account', async () => {
@@ -88,7 +85,7 @@ describe('contacts', () => {
     const org = await createTestOrg(t);
     const csm = await org.as('csm', { ownAccountsOnly: true });
     const other = await newAccount(org.admin.headers, 'Other');
-    await makeContact(t, org.admin, other, { firstName: 'Hidden' });
+    await makeContact(t.app, org.admin.headers, other, { firstName: 'Hidden' });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/contacts', headers: csm.headers });
     expect(list.json().total).toBe(0);
     const add = await t.app.inject({
@@ -103,7 +100,7 @@ describe('contacts', () => {
   it('answers a taken e-mail, a taken external id and a bad phone number with their codes, in the request language', async () => {
     const org = await createTestOrg(t);
     const accountId = await newAccount(org.admin.headers);
-    const existing = await makeContact(t, org.admin, accountId, { email: 'lars@acme.dk', externalId: 'crm-1' });
+    const existing = await makeContact(t.app, org.admin.headers, accountId, { email: 'lars@acme.dk', externalId: 'crm-1' });
     expect(existing.email).toBe('lars@acme.dk');
     const add = (payload: Record<string, unknown>, lang: string) =>
       t.app.inject({
@@ -151,7 +148,7 @@ describe('contacts', () => {
     });
     expect(field.statusCode).toBe(201);
     const accountId = await newAccount(h);
-    await makeContact(t, org.admin, accountId, { firstName: 'Ines', custom: { badge: 'gold' } });
+    await makeContact(t.app, org.admin.headers, accountId, { firstName: 'Ines', custom: { badge: 'gold' } });
 
     const csv = await t.app.inject({ method: 'GET', url: '/api/v1/contacts/export.csv', headers: h });
     expect(csv.statusCode).toBe(200);

@@ -1,22 +1,22 @@
-import type { Session, TestApp } from '../../../test/harness.ts';
+import type { FastifyInstance } from 'fastify';
 import type { TCreateInteraction, TInteraction } from './timeline.schemas.ts';
 
 /**
- * Test factory: a valid interaction logged through the API as `session` on the given account. Tests of any
- * module use it instead of building timeline rows by hand; `overrides` sets the fields a test is about.
+ * A valid interaction logged on the given account through the API, for tests of this and other modules;
+ * `overrides` sets the fields a test is about. `headers` are a signed-in session's (see test/harness.ts).
  */
 export async function makeInteraction(
-  t: TestApp,
-  session: Pick<Session, 'headers'>,
+  app: FastifyInstance,
+  headers: Record<string, string>,
   accountId: string,
   overrides: Partial<TCreateInteraction> = {},
 ): Promise<TInteraction> {
-  const res = await t.app.inject({
+  const res = await app.inject({
     method: 'POST',
     url: `/api/v1/accounts/${accountId}/interactions`,
-    headers: session.headers,
+    headers,
     payload: { kind: 'note', subject: 'Check-in', ...overrides },
   });
-  if (res.statusCode !== 201) throw new Error(`logging an interaction failed (${res.statusCode}): ${res.body}`);
+  if (res.statusCode !== 201) throw new Error(`makeInteraction: ${res.statusCode} ${res.body}`);
   return res.json() as TInteraction;
 }

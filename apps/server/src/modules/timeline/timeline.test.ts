@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
 import { makeInteraction } from './timeline.factory.ts';
 
@@ -15,8 +16,8 @@ describe('timeline', () => {
   it('logs interactions by hand and lists them newest first, filtered by kind', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
-    const accountId = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'Acme' } })).json().id;
-    const contactId = (await makeContact(t, org.admin, accountId, { firstName: 'Lars', lastName: 'Jensen' })).id;
+    const accountId = (await makeAccount(t.app, h, { name: 'Acme' })).id;
+    const contactId = (await makeContact(t.app, org.admin.headers, accountId, { firstName: 'Lars', lastName: 'Jensen' })).id;
     const log = (payload: Record<string, unknown>) =>
       t.app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/interactions`, headers: h, payload });
 
@@ -55,7 +56,7 @@ describe('timeline', () => {
   it('searches the timeline and exports it as CSV in the same order', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
-    const accountId = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'Acme' } })).json().id;
+    const accountId = (await makeAccount(t.app, h, { name: 'Acme' })).id;
     const log = (payload: Record<string, unknown>) =>
       t.app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/interactions`, headers: h, payload });
     await log({ kind: 'call', subject: 'Renewal call', occurredAt: '2026-11-02T10:00:00Z' });
@@ -86,9 +87,9 @@ describe('timeline', () => {
   it('refuses a contact of another account and a kind that does not exist', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
-    const a = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'A' } })).json().id;
-    const b = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'B' } })).json().id;
-    const cOfB = (await makeContact(t, org.admin, b, { firstName: 'X' })).id;
+    const a = (await makeAccount(t.app, h, { name: 'A' })).id;
+    const b = (await makeAccount(t.app, h, { name: 'B' })).id;
+    const cOfB = (await makeContact(t.app, org.admin.headers, b, { firstName: 'X' })).id;
     const wrong = await t.app.inject({
       method: 'POST',
       url: `/api/v1/accounts/${a}/interactions`,
@@ -100,8 +101,8 @@ describe('timeline', () => {
       { field: 'contactId', code: 'unknown_contact', message: 'denne kontakt hører ikke til denne konto' },
     ]);
     // A contact of the same account is taken, and its name shows on the entry.
-    const cOfA = (await makeContact(t, org.admin, a, { firstName: 'Mette', lastName: 'Holm' })).id;
-    expect((await makeInteraction(t, org.admin, a, { contactId: cOfA })).contactName).toBe('Mette Holm');
+    const cOfA = (await makeContact(t.app, org.admin.headers, a, { firstName: 'Mette', lastName: 'Holm' })).id;
+    expect((await makeInteraction(t.app, org.admin.headers, a, { contactId: cOfA })).contactName).toBe('Mette Holm');
     const kind = await t.app.inject({
       method: 'POST',
       url: `/api/v1/accounts/${a}/interactions`,
