@@ -12,10 +12,10 @@ import type { TAuditFilter } from './audit.schemas.ts';
 /**
  * A page of entries with the name of the item each is about, in one query: the page is cut first, then each
  * entry is joined to the table of its entity type by primary key (org_id, id), so a page of 200 costs at most
- * 200 index lookups per type whatever the size of the log. An item that is gone keeps the name its entry
+ * 200 index lookups per type whatever the size of the log. Each joined table is pinned to the organisation itself. An item that is gone keeps the name its entry
  * recorded, if it recorded one (a deleted contact's or market's before-image).
  */
-export async function selectNamedPage(db: Db, page: TAuditPage, q: TAuditFilter): Promise<TAuditRow[]> {
+export async function selectNamedPage(db: Db, orgId: string, page: TAuditPage, q: TAuditFilter): Promise<TAuditRow[]> {
   // The entry's id as a key of the entity type's table; a CASE, so ids of other types are never cast.
   const idOf = (entityType: string) => sql`case when ${page.entityType} = ${entityType} then ${page.entityId}::uuid end`;
   const stored = (key: string) => sql`coalesce(${page.after} ->> ${key}, ${page.before} ->> ${key})`;
@@ -49,13 +49,13 @@ export async function selectNamedPage(db: Db, page: TAuditPage, q: TAuditFilter)
       entityName,
     })
     .from(page)
-    .leftJoin(accounts, and(eq(accounts.orgId, page.orgId), eq(accounts.id, idOf('account'))))
-    .leftJoin(contacts, and(eq(contacts.orgId, page.orgId), eq(contacts.id, idOf('contact'))))
-    .leftJoin(users, and(eq(users.orgId, page.orgId), eq(users.id, idOf('user'))))
-    .leftJoin(apiTokens, and(eq(apiTokens.orgId, page.orgId), eq(apiTokens.id, idOf('api_token'))))
-    .leftJoin(markets, and(eq(markets.orgId, page.orgId), eq(markets.id, idOf('market'))))
-    .leftJoin(customFields, and(eq(customFields.orgId, page.orgId), eq(customFields.id, idOf('custom_field'))))
-    .leftJoin(imports, and(eq(imports.orgId, page.orgId), eq(imports.id, idOf('import'))))
-    .leftJoin(organisations, and(eq(organisations.id, page.orgId), eq(organisations.id, idOf('organisation'))))
+    .leftJoin(accounts, and(eq(accounts.orgId, orgId), eq(accounts.id, idOf('account'))))
+    .leftJoin(contacts, and(eq(contacts.orgId, orgId), eq(contacts.id, idOf('contact'))))
+    .leftJoin(users, and(eq(users.orgId, orgId), eq(users.id, idOf('user'))))
+    .leftJoin(apiTokens, and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, idOf('api_token'))))
+    .leftJoin(markets, and(eq(markets.orgId, orgId), eq(markets.id, idOf('market'))))
+    .leftJoin(customFields, and(eq(customFields.orgId, orgId), eq(customFields.id, idOf('custom_field'))))
+    .leftJoin(imports, and(eq(imports.orgId, orgId), eq(imports.id, idOf('import'))))
+    .leftJoin(organisations, and(eq(organisations.id, orgId), eq(organisations.id, idOf('organisation'))))
     .orderBy(...orderOf(page, q));
 }

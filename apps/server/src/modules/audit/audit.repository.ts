@@ -39,9 +39,16 @@ export function orderOf(c: TOrderColumns, q: TAuditFilter) {
  * load (every module's service imports recordAudit from here).
  */
 let names: Promise<typeof import('./audit.names.repository.ts')> | undefined;
-async function namedPage(db: Db, where: SQL | undefined, q: TAuditFilter, limit: number, offset: number): Promise<TAuditRow[]> {
+async function namedPage(
+  db: Db,
+  orgId: string,
+  where: SQL | undefined,
+  q: TAuditFilter,
+  limit: number,
+  offset: number,
+): Promise<TAuditRow[]> {
   names ??= import('./audit.names.repository.ts');
-  return (await names).selectNamedPage(db, auditPage(db, where, q, limit, offset), q);
+  return (await names).selectNamedPage(db, orgId, auditPage(db, where, q, limit, offset), q);
 }
 
 /** One page of the log as a subquery, cut before any join. */
@@ -60,7 +67,7 @@ export type TAuditPage = ReturnType<typeof auditPage>;
 export async function listAuditEntries(db: Db, orgId: string, q: TAuditQuery): Promise<{ rows: TAuditRow[]; total: number }> {
   const where = whereOf(orgId, q);
   const [rows, [total]] = await Promise.all([
-    namedPage(db, where, q, q.pageSize, (q.page - 1) * q.pageSize),
+    namedPage(db, orgId, where, q, q.pageSize, (q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
@@ -82,5 +89,5 @@ export async function pageAuditEntries(
   q: TAuditFilter,
   page: { until: Date; limit: number; offset: number },
 ): Promise<TAuditRow[]> {
-  return namedPage(db, whereOf(orgId, q, page.until), q, page.limit, page.offset);
+  return namedPage(db, orgId, whereOf(orgId, q, page.until), q, page.limit, page.offset);
 }
