@@ -72,6 +72,7 @@ describe('audit log list', () => {
     expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/contacts/${gone.id}`, headers: h })).statusCode).toBe(204);
     const marketId = await post('/api/v1/markets', { code: 'DK', name: 'Denmark', language: 'da', currency: 'DKK' });
     const fieldId = await post('/api/v1/custom-fields', { entity: 'account', key: 'tier', label: 'Tier', type: 'text' });
+    expect((await t.app.inject({ method: 'DELETE', url: `/api/v1/custom-fields/${fieldId}`, headers: h })).statusCode).toBe(204);
     const user = await org.as('csm', { name: 'Carla Csm' });
     const tokenId = (
       await t.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers: h, payload: { name: 'CRM sync', scopes: ['account:read'] } })
@@ -115,6 +116,7 @@ describe('audit log list', () => {
     expect(nameOf(gone.id, 'deleted')).toBe('Gone Person');
     expect(nameOf(marketId, 'created')).toBe('Denmark');
     expect(nameOf(fieldId, 'created')).toBe('Tier');
+    expect(nameOf(fieldId, 'deleted')).toBe('Tier');
     expect(nameOf(user.userId, 'created')).toBe('Carla Csm');
     expect(nameOf(tokenId, 'created')).toBe('CRM sync');
     expect(nameOf(org.orgId, 'updated')).toBe('Renamed Org');
