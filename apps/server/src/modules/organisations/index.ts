@@ -1,4 +1,6 @@
 export { markets } from './markets.table.ts';
-export { registerOrganisationRoutes, ZMarket } from './organisations.routes.ts';
-export { createOrganisationService, createOrganisationWithAdmin, type TMarketInput } from './organisations.service.ts';
+export { organisationMessages } from './organisations.messages.ts';
+export { registerOrganisationRoutes } from './organisations.routes.ts';
+export { type TMarket, type TMarketInput, ZMarket } from './organisations.schemas.ts';
+export { createOrganisationService, createOrganisationWithAdmin, type OrganisationService } from './organisations.service.ts';
 export { organisations } from './organisations.table.ts';
