@@ -266,6 +266,39 @@ export interface paths {
         patch: operations["updateCustomField"];
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON). */
+        get: operations["exportAuditLogCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -273,8 +306,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accounts */
         get: operations["listAccounts"];
         put?: never;
+        /** Create an account */
         post: operations["createAccount"];
         delete?: never;
         options?: never;
@@ -289,7 +324,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description All accounts matching the same filters as the list, as CSV (custom fields included). Streams any number of rows. */
+        /**
+         * Export accounts as CSV
+         * @description All accounts matching the same filters as the list, as CSV (custom fields included). Streams any number of rows.
+         */
         get: operations["exportAccountsCsv"];
         put?: never;
         post?: never;
@@ -306,12 +344,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an account */
         get: operations["getAccount"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update an account */
         patch: operations["updateAccount"];
         trace?: never;
     };
@@ -324,6 +364,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Archive an account */
         post: operations["archiveAccount"];
         delete?: never;
         options?: never;
@@ -340,6 +381,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Restore an archived account */
         post: operations["unarchiveAccount"];
         delete?: never;
         options?: never;
@@ -471,39 +513,6 @@ export interface paths {
         put?: never;
         post?: never;
         delete: operations["deleteInteraction"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["listAuditLog"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit-log/export.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON). */
-        get: operations["exportAuditLogCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -796,7 +805,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -948,7 +957,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -2075,7 +2084,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -2190,7 +2199,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -2207,7 +2216,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -3544,6 +3553,261 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                sort?: "at" | "actorLabel" | "entityType" | "action";
+                entityType?: string;
+                entityId?: string;
+                actorUserId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            at: string;
+                            actorUserId: string | null;
+                            actorLabel: string;
+                            entityType: string;
+                            entityId: string;
+                            action: string;
+                            before: unknown;
+                            after: unknown;
+                            requestId: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportAuditLogCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                sort?: "at" | "actorLabel" | "entityType" | "action";
+                entityType?: string;
+                entityId?: string;
+                actorUserId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;
@@ -6000,261 +6264,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    listAuditLog: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                order?: "asc" | "desc";
-                sort?: "at" | "actorLabel" | "entityType" | "action";
-                entityType?: string;
-                entityId?: string;
-                actorUserId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            at: string;
-                            actorUserId: string | null;
-                            actorLabel: string;
-                            entityType: string;
-                            entityId: string;
-                            action: string;
-                            before: unknown;
-                            after: unknown;
-                            requestId: string | null;
-                        }[];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    exportAuditLogCsv: {
-        parameters: {
-            query?: {
-                order?: "asc" | "desc";
-                sort?: "at" | "actorLabel" | "entityType" | "action";
-                entityType?: string;
-                entityId?: string;
-                actorUserId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;

@@ -1,5 +1,5 @@
 import { boolean, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../organisations/index.ts';
+import { organisations } from '../organisations/organisations.table.ts';
 
 /** An admin-defined field on accounts or contacts; values live in the entity's `custom` jsonb under `key`. */
 export const customFields = pgTable(

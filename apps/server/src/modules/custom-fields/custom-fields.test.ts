@@ -95,7 +95,11 @@ describe('custom fields', () => {
       { field: 'key', code: 'custom_field_key_taken', message: 'er bestaat al een veld voor accounts met deze sleutel' },
     ]);
     const badKey = await post({ entity: 'account', key: 'Tier!', label: 'Tier', type: 'text' });
-    expect(badKey.json().details[0]).toMatchObject({ field: 'key', code: 'key_format' });
+    expect(badKey.json().details[0]).toMatchObject({
+      field: 'key',
+      code: 'invalid_format',
+      message: 'moet bestaan uit kleine letters, cijfers en _ en met een letter beginnen (max. 40)',
+    });
     const noOptions = await post({ entity: 'contact', key: 'kind', label: 'Kind', type: 'choice' });
     expect(noOptions.json().details[0]).toMatchObject({ field: 'options', code: 'choice_needs_option' });
 

@@ -1,5 +1,6 @@
 import { createCatalogue, type TApiLanguage } from '../../platform/http/validation-i18n.ts';
 import { MESSAGES, type TCatalogueEntry } from '../../platform/http/validation-messages.ts';
+import { accountMessages } from '../accounts/index.ts';
 
 /**
  * What can be wrong with a row of an import, in every UI language. A row error is stored with its code
@@ -120,7 +121,7 @@ export const ROW_MESSAGES = {
   },
 } as const satisfies Record<string, TCatalogueEntry>;
 
-const ALL = { ...MESSAGES, ...ROW_MESSAGES };
+const ALL = { ...MESSAGES, ...accountMessages, ...ROW_MESSAGES };
 export type TRowMessageCode = keyof typeof ALL;
 const catalogue = createCatalogue<TRowMessageCode>(ALL);
 

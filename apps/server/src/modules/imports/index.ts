@@ -1,6 +1,29 @@
+import { defineModule } from '../../platform/modules.ts';
+import { importJobs } from './imports.jobs.ts';
+import { importPermissions } from './imports.permissions.ts';
+import { registerImportRoutes } from './imports.routes.ts';
+import { createImportService, type ImportService } from './imports.service.ts';
+import { importErrors, importFiles, imports } from './imports.table.ts';
+
 export { IMPORT_ENTITIES, type TImportEntity, type TTargetField } from './imports.fields.ts';
 export { importJobs } from './imports.jobs.ts';
 export { registerImportRoutes } from './imports.routes.ts';
 export { IMPORT_MODES, IMPORT_STATUSES, type TImport, type TImportMode, ZImport } from './imports.schemas.ts';
 export { createImportService, type ImportService } from './imports.service.ts';
 export { importErrors, importFiles, imports } from './imports.table.ts';
+
+/** The module as the composition root assembles it (modules/index.ts lists it). */
+export const importsModule = defineModule({
+  name: 'imports',
+  tables: { imports, importFiles, importErrors },
+  permissions: importPermissions,
+  services: (ctx) => ({ imports: createImportService(ctx) }),
+  routes: (app, ctx) => registerImportRoutes(app, { imports: ctx.services.imports }),
+  jobs: (ctx) => importJobs({ imports: ctx.services.imports }),
+});
+
+declare module '../../platform/modules.ts' {
+  interface ServiceRegistry {
+    imports: ImportService;
+  }
+}

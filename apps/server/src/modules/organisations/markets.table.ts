@@ -1,5 +1,5 @@
 import { foreignKey, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { users } from '../identity/index.ts';
+import { users } from '../identity/identity.table.ts';
 import { organisations } from './organisations.table.ts';
 
 /** A market is a country the organisation sells in, with its language, currency and country manager. */

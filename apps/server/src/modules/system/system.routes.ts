@@ -15,7 +15,7 @@ import {
   ZOutboxExportQuery,
   ZOutboxQuery,
 } from './system.schemas.ts';
-import { createSystemService } from './system.service.ts';
+import type { SystemService } from './system.service.ts';
 
 const OUTBOX_CSV: CsvColumn<TOutboxEmail>[] = [
   ['id', (e) => e.id],
@@ -43,9 +43,9 @@ const JOBS_CSV: CsvColumn<TJob>[] = [
   ['last_error', (j) => j.lastError],
 ];
 
-export function registerSystemRoutes(app: FastifyInstance, deps: Parameters<typeof createSystemService>[0]) {
+export function registerSystemRoutes(app: FastifyInstance, deps: { system: SystemService }) {
   const r = typed(app);
-  const svc = createSystemService(deps);
+  const svc = deps.system;
   r.get('/api/health', {
     config: { public: true },
     schema: {
