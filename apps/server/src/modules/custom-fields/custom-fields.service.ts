@@ -3,9 +3,10 @@ import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, detail, invalid, notFound, type TErrorDetail } from '../../platform/errors.ts';
+import { MESSAGES } from '../../platform/http/validation-messages.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
-import { customFieldMessages as m } from './custom-fields.messages.ts';
+import { customFieldMessages } from './custom-fields.messages.ts';
 import * as repo from './custom-fields.repository.ts';
 import type { TCustomField, TCustomFieldEntity, TCustomFieldInput, TCustomFieldType, TUpdateCustomField } from './custom-fields.schemas.ts';
 
@@ -25,6 +26,8 @@ export function toCustomFieldDto(f: repo.TCustomFieldDef): TCustomField {
   };
 }
 
+// A value's problems are worded as the platform words the same problem in a request body.
+const m = { ...customFieldMessages, ...MESSAGES };
 const isoDate = z.iso.date();
 const MAX_TEXT = 2000;
 

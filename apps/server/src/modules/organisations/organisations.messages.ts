@@ -17,9 +17,4 @@ export const organisationMessages = defineMessages({
     nl: 'er bestaat al een markt met deze landcode',
     da: 'der findes allerede et marked med denne landekode',
   },
-  unknown_user: {
-    en: 'no such user in this organisation',
-    nl: 'deze gebruiker bestaat niet in deze organisatie',
-    da: 'denne bruger findes ikke i denne organisation',
-  },
 });

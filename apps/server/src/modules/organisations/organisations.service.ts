@@ -2,6 +2,7 @@ import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { MESSAGES } from '../../platform/http/validation-messages.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { hashPassword } from '../identity/index.ts';
@@ -67,7 +68,7 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   async function checkManager(tx: Db, orgId: string, userId: string | null | undefined) {
-    if (userId && !(await repo.isUserOfOrganisation(tx, orgId, userId))) throw invalid('countryManagerUserId', m.unknown_user);
+    if (userId && !(await repo.isUserOfOrganisation(tx, orgId, userId))) throw invalid('countryManagerUserId', MESSAGES.unknown_user);
   }
 
   async function checkCodeFree(tx: Db, orgId: string, code: string) {
