@@ -92,7 +92,12 @@ describe('sign-in links in the outbox', () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
     const email = `invitee-${org.orgId.slice(-8)}@links.example`;
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: h, payload: { email, name: 'Ida', role: 'read_only' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: h,
+      payload: { email, name: 'Ida', role: 'read_only' },
+    });
     expect(res.statusCode).toBe(201);
     const list = (await t.app.inject({ method: 'GET', url: `/api/v1/outbox?q=${email}`, headers: h })).json();
     expect(list.items).toHaveLength(1);
