@@ -184,12 +184,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get the signed-in organisation */
         get: operations["getOrganisation"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the organisation's name, reporting currency or default language */
         patch: operations["updateOrganisation"];
         trace?: never;
     };
@@ -200,8 +202,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the markets (countries) the organisation sells in */
         get: operations["listMarkets"];
         put?: never;
+        /** Create a market */
         post: operations["createMarket"];
         delete?: never;
         options?: never;
@@ -222,6 +226,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a market */
         patch: operations["updateMarket"];
         trace?: never;
     };
@@ -232,8 +237,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the organisation's custom fields of accounts and contacts */
         get: operations["listCustomFields"];
         put?: never;
+        /** Define a custom field */
         post: operations["createCustomField"];
         delete?: never;
         options?: never;
@@ -251,9 +258,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a custom field (stored values are kept) */
         delete: operations["deleteCustomField"];
         options?: never;
         head?: never;
+        /** Change a custom field's label, options, order or whether it is required */
         patch: operations["updateCustomField"];
         trace?: never;
     };
@@ -659,6 +668,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Check that the server and its database answer */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -675,6 +685,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the e-mails of the outbox, delivered or waiting */
         get: operations["listOutbox"];
         put?: never;
         post?: never;
@@ -691,7 +702,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every e-mail of the outbox matching the same filters and order as the list, as CSV (without the bodies). */
+        /**
+         * Export the outbox as CSV
+         * @description Every e-mail of the outbox matching the same filters and order as the list, as CSV (without the bodies).
+         */
         get: operations["exportOutboxCsv"];
         put?: never;
         post?: never;
@@ -708,6 +722,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get one e-mail of the outbox with its body */
         get: operations["getOutboxEmail"];
         put?: never;
         post?: never;
@@ -724,6 +739,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the organisation's background jobs
+         * @description An e-mail's delivery job is listed with its e-mail's state (see emailId), the same as the outbox shows.
+         */
         get: operations["listJobs"];
         put?: never;
         post?: never;
@@ -740,7 +759,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every job matching the same filters and order as the list, as CSV (progress and result as JSON). */
+        /**
+         * Export the jobs as CSV
+         * @description Every job matching the same filters and order as the list, as CSV (progress and result as JSON).
+         */
         get: operations["exportJobsCsv"];
         put?: never;
         post?: never;
@@ -7710,6 +7732,7 @@ export interface operations {
                             id: string;
                             to: string;
                             subject: string;
+                            /** @description The body; sign-in links (password reset, invitation) are shown with their token masked */
                             text: string;
                             html: string | null;
                             template: string;
@@ -7719,6 +7742,8 @@ export interface operations {
                             lastError: string | null;
                             createdAt: string;
                             sentAt: string | null;
+                            /** @description When a pending e-mail is tried (again); null once sent or failed */
+                            nextAttemptAt: string | null;
                         }[];
                         total: number;
                         page: number;
@@ -7955,6 +7980,7 @@ export interface operations {
                         id: string;
                         to: string;
                         subject: string;
+                        /** @description The body; sign-in links (password reset, invitation) are shown with their token masked */
                         text: string;
                         html: string | null;
                         template: string;
@@ -7964,6 +7990,8 @@ export interface operations {
                         lastError: string | null;
                         createdAt: string;
                         sentAt: string | null;
+                        /** @description When a pending e-mail is tried (again); null once sent or failed */
+                        nextAttemptAt: string | null;
                     };
                 };
             };
@@ -8087,7 +8115,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
                             attempts: number;
                             progress: unknown;
                             result: unknown;
@@ -8095,6 +8124,8 @@ export interface operations {
                             runAt: string;
                             createdAt: string;
                             finishedAt: string | null;
+                            /** @description The outbox e-mail an e-mail delivery job is for; its status, attempts and error are that e-mail's */
+                            emailId: string | null;
                         }[];
                         total: number;
                         page: number;
