@@ -3,7 +3,7 @@ import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness
 import { newId } from '../../platform/ids.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
-import { insertAuditEntry } from './audit.repository.ts';
+import { makeAuditEntry } from './audit.factory.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -93,14 +93,7 @@ describe('audit log list', () => {
     expect(imported.statusCode, imported.body).toBe(201);
     // No service writes an entry about an import yet; one the imports module adds is named by its file.
     const importId = imported.json().id as string;
-    await insertAuditEntry(t.db, org.orgId, {
-      id: newId(),
-      at: t.clock.now(),
-      actorLabel: 'system',
-      entityType: 'import',
-      entityId: importId,
-      action: 'noted',
-    });
+    await makeAuditEntry(t.db, org.orgId, { at: t.clock.now(), entityType: 'import', entityId: importId });
 
     const entries = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: h })).json().items as {
       entityType: string;
@@ -125,14 +118,7 @@ describe('audit log list', () => {
 
     // An entry about an item that no longer exists and that recorded no name has none.
     const missing = newId();
-    await insertAuditEntry(t.db, org.orgId, {
-      id: newId(),
-      at: t.clock.now(),
-      actorLabel: 'system',
-      entityType: 'account',
-      entityId: missing,
-      action: 'noted',
-    });
+    await makeAuditEntry(t.db, org.orgId, { at: t.clock.now(), entityType: 'account', entityId: missing });
     const orphan = (await t.app.inject({ method: 'GET', url: `/api/v1/audit-log?entityId=${missing}`, headers: h })).json().items;
     expect(orphan).toMatchObject([{ entityId: missing, entityName: null }]);
 

@@ -6,6 +6,7 @@ import { registerAuditRoutes } from './audit.routes.ts';
 import { type AuditService, createAuditService } from './audit.service.ts';
 import { auditLog } from './audit.table.ts';
 
+export { makeAuditEntry } from './audit.factory.ts';
 export { type AuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
 export { auditLog };
 
