@@ -1,11 +1,9 @@
-import { Code, Group, Progress, SegmentedControl, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { Code, Progress, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
-import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import type { ResponseOf } from '../../lib/types.ts';
@@ -74,22 +72,15 @@ function JobProgress({ job }: { job: Job }) {
 /** Administration → Jobs: background work (imports, e-mail delivery, scheduled runs) with status, progress and errors. */
 export function JobsPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<JobStatus | 'all'>('all');
-  const [nameInput, setNameInput] = useState('');
-  const [q] = useDebouncedValue(nameInput.trim(), 300);
-  const [sorting, setSorting] = useState<{ sort: JobSort; order: SortOrder }>({ sort: 'createdAt', order: 'desc' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
   const canExport = useCan('export:run');
-
+  const controls = useListState<{ status?: JobStatus }, JobSort>({ sort: 'createdAt', order: 'desc', filters: {} });
   // The list and its CSV export share filters and order.
-  const filters = { status: status === 'all' ? undefined : status, q: q || undefined, sort: sorting.sort, order: sorting.order };
-  const query = useQuery({
-    queryKey: ['jobs', filters, page, pageSize],
-    placeholderData: keepPreviousData,
+  const list = useServerList(controls, {
+    queryKey: ['jobs'],
+    toQuery: ({ q, filters, sort, order }) => ({ q, status: filters.status, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/jobs', { params: { query } })),
     // Running jobs move; keep the page live while it is open.
     refetchInterval: 5_000,
-    queryFn: async () => unwrap(await api.GET('/api/v1/jobs', { params: { query: { ...filters, page, pageSize } } })),
   });
 
   const columns = useMemo<DataColumn<Job>[]>(
@@ -172,52 +163,18 @@ export function JobsPage() {
       <DataTable
         testId="jobs-table"
         columns={columns}
-        data={query.data?.items}
-        total={query.data?.total}
+        list={list}
         getRowId={(j) => j.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        onPageSizeChange={(n) => {
-          setPageSize(n);
-          setPage(1);
-        }}
-        sort={sorting.sort}
-        order={sorting.order}
-        onSortChange={(sort, order) => {
-          setSorting({ sort: sort as JobSort, order });
-          setPage(1);
-        }}
-        exportUrl={canExport ? buildUrl('/api/v1/jobs/export.csv', filters) : undefined}
+        exportUrl={canExport ? buildUrl('/api/v1/jobs/export.csv', list.query) : undefined}
         emptyMessage={t('admin.jobs.empty')}
-        toolbar={
-          <Group gap="sm" align="flex-end">
-            <SegmentedControl
-              aria-label={t('admin.jobs.status')}
-              data={[
-                { value: 'all', label: t('common.all') },
-                ...STATUSES.map((s) => ({ value: s, label: t(`admin.jobs.statuses.${s}`) })),
-              ]}
-              value={status}
-              onChange={(v) => {
-                setStatus(v as JobStatus | 'all');
-                setPage(1);
-              }}
-            />
-            <TextInput
-              w={220}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.jobs.namePlaceholder')}
-              aria-label={t('admin.jobs.name')}
-              value={nameInput}
-              onChange={(e) => {
-                setNameInput(e.currentTarget.value);
-                setPage(1);
-              }}
-            />
-          </Group>
+        search={{ placeholder: t('admin.jobs.namePlaceholder'), width: 220 }}
+        filters={
+          <SegmentedControl
+            aria-label={t('admin.jobs.status')}
+            data={[{ value: 'all', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`admin.jobs.statuses.${s}`) }))]}
+            value={list.filters.status ?? 'all'}
+            onChange={(v) => list.setFilters({ status: v === 'all' ? undefined : (v as JobStatus) })}
+          />
         }
       />
     </>
