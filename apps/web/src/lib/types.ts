@@ -1,4 +1,5 @@
 import type { paths } from '@customer365/api-client';
+import { valuesOf } from './enums.ts';
 
 // Response and request shapes taken from the generated OpenAPI types, so the UI never hand-writes
 // a type that can drift from the server.
@@ -39,10 +40,45 @@ export type Segment = NonNullable<Account['segment']>;
 export type Edition = NonNullable<Account['edition']>;
 export type LifecycleStage = Account['lifecycleStage'];
 
-export const SEGMENTS: readonly Segment[] = ['enterprise', 'mid_market', 'smb'];
-export const EDITIONS: readonly Edition[] = ['self_service', 'professional', 'enterprise'];
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['trial', 'onboarding', 'adoption', 'renewal', 'at_risk', 'churned'];
-export const CONTACT_ROLES: readonly ContactRole[] = ['champion', 'decision_maker', 'billing', 'technical', 'user', 'executive_sponsor'];
-export const INTERACTION_KINDS: readonly InteractionKind[] = ['note', 'call', 'email', 'meeting', 'chat', 'support_request'];
+export const SEGMENTS = valuesOf<Segment>({ enterprise: true, mid_market: true, smb: true });
+export const EDITIONS = valuesOf<Edition>({ self_service: true, professional: true, enterprise: true });
+export const LIFECYCLE_STAGES = valuesOf<LifecycleStage>({
+  trial: true,
+  onboarding: true,
+  adoption: true,
+  renewal: true,
+  at_risk: true,
+  churned: true,
+});
+export const CONTACT_ROLES = valuesOf<ContactRole>({
+  champion: true,
+  decision_maker: true,
+  billing: true,
+  technical: true,
+  user: true,
+  executive_sponsor: true,
+});
+export const INTERACTION_KINDS = valuesOf<InteractionKind>({
+  note: true,
+  call: true,
+  email: true,
+  meeting: true,
+  chat: true,
+  support_request: true,
+});
+/** Languages offered for a contact; the server takes any language code here, so this list is the UI's own choice. */
 export const CONTACT_LANGUAGES = ['en', 'nl', 'da', 'de', 'fr', 'sv', 'no', 'fi', 'es', 'it'] as const;
-export const UI_LANGUAGES: readonly Language[] = ['en', 'nl', 'da'];
+export const UI_LANGUAGES = valuesOf<Language>({ en: true, nl: true, da: true });
+export type Role = User['role'];
+export const ROLES = valuesOf<Role>({
+  admin: true,
+  vp_cs: true,
+  csm: true,
+  cse: true,
+  support_manager: true,
+  customer_advocate: true,
+  country_manager: true,
+  product: true,
+  marketing: true,
+  read_only: true,
+});

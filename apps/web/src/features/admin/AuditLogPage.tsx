@@ -10,11 +10,11 @@ import { useListState, useServerList } from '../../components/list/listState.ts'
 import { SearchInput } from '../../components/list/SearchInput.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { AuditEntry } from '../../lib/types.ts';
+import type { AuditEntry, QueryOf } from '../../lib/types.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { formatDateTime, useUserOptions } from './shared.tsx';
 
-type AuditSort = 'at' | 'actorLabel' | 'entityType' | 'action';
+type AuditSort = NonNullable<QueryOf<'/api/v1/audit-log', 'get'>['sort']>;
 interface AuditFilters {
   entityType?: string;
   entityId?: string;
@@ -24,7 +24,7 @@ interface AuditFilters {
   to?: string;
 }
 
-// The entity types the server records; unknown ones still show, the filter offers the known ones.
+// The entity types the server records (the contract types them as text); unknown ones still show, the filter offers the known ones.
 const ENTITY_TYPES = ['account', 'contact', 'user', 'market', 'custom_field', 'organisation', 'api_token', 'import'] as const;
 
 /** A translated label for an audit entity type or action, falling back to the raw value for ones added later. */

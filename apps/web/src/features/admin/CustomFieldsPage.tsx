@@ -9,11 +9,12 @@ import { useListState, useLocalList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
+import { valuesOf } from '../../lib/enums.ts';
 import type { CustomField } from '../../lib/types.ts';
 import { type CustomFieldEntity, CustomFieldFormModal } from './CustomFieldFormModal.tsx';
 
-const ENTITIES: readonly CustomFieldEntity[] = ['account', 'contact'];
-const TYPES: readonly CustomField['type'][] = ['text', 'number', 'date', 'choice'];
+const ENTITIES = valuesOf<CustomFieldEntity>({ account: true, contact: true });
+const TYPES = valuesOf<CustomField['type']>({ text: true, number: true, date: true, choice: true });
 
 const CSV_COLUMNS: CsvColumn<CustomField>[] = [
   ['entity', (f) => f.entity],

@@ -6,13 +6,15 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { ResponseOf } from '../../lib/types.ts';
+import { valuesOf } from '../../lib/enums.ts';
+import type { QueryOf, ResponseOf } from '../../lib/types.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
 
 type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
-type JobStatus = 'queued' | 'running' | 'done' | 'failed';
-const STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
-type JobSort = 'createdAt' | 'runAt' | 'finishedAt' | 'name' | 'status' | 'attempts';
+type JobQuery = QueryOf<'/api/v1/jobs', 'get'>;
+type JobStatus = NonNullable<JobQuery['status']>;
+type JobSort = NonNullable<JobQuery['sort']>;
+const STATUSES = valuesOf<JobStatus>({ queued: true, running: true, done: true, failed: true });
 
 /** Reads the common progress shapes jobs report ({ processed, total }, { done, total } or a fraction). */
 export function progressFraction(progress: unknown): { value: number; label: string } | null {

@@ -8,13 +8,14 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { ResponseOf } from '../../lib/types.ts';
+import { valuesOf } from '../../lib/enums.ts';
+import type { QueryOf, ResponseOf } from '../../lib/types.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
 
 type OutboxEmail = ResponseOf<'/api/v1/outbox', 'get'>['items'][number];
 type OutboxStatus = OutboxEmail['status'];
-const STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
-type OutboxSort = 'createdAt' | 'sentAt' | 'to' | 'subject' | 'status' | 'attempts';
+const STATUSES = valuesOf<OutboxStatus>({ pending: true, sent: true, failed: true });
+type OutboxSort = NonNullable<QueryOf<'/api/v1/outbox', 'get'>['sort']>;
 
 /** Administration → Outbox: every e-mail the system wrote, delivered or waiting; readable here when no SMTP server is set. */
 export function OutboxPage() {

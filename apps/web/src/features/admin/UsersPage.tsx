@@ -7,11 +7,11 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { User } from '../../lib/types.ts';
+import { type QueryOf, ROLES, type Role, type User } from '../../lib/types.ts';
 import { formatDate, formatDateTime, StatusBadge } from './shared.tsx';
-import { ROLES, type Role, UserFormModal } from './UserFormModal.tsx';
+import { UserFormModal } from './UserFormModal.tsx';
 
-type UserSort = 'name' | 'email' | 'role' | 'lastLoginAt' | 'createdAt';
+type UserSort = NonNullable<QueryOf<'/api/v1/users', 'get'>['sort']>;
 
 /** Administration → Users: who can sign in, with which role, and whether they see only their own accounts. */
 export function UsersPage() {

@@ -9,6 +9,7 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
+import type { QueryOf } from '../../lib/types.ts';
 import {
   BUSY_STATUSES,
   IMPORT_ENTITIES,
@@ -21,7 +22,7 @@ import {
 } from './api.ts';
 import { ImportStatusBadge } from './ImportStatusBadge.tsx';
 
-type ImportSort = 'createdAt' | 'fileName' | 'entity' | 'status' | 'totalRows' | 'errorRows';
+type ImportSort = NonNullable<QueryOf<'/api/v1/imports', 'get'>['sort']>;
 
 /** Imports: past and running imports of accounts and contacts; "New import" opens the wizard. */
 export function ImportsPage() {
