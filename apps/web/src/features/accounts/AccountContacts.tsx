@@ -1,7 +1,8 @@
-import { ActionIcon, Anchor, Button, Group, Text, Tooltip } from '@mantine/core';
+import { ActionIcon, Anchor, Button, Group, Tooltip } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
@@ -57,9 +58,13 @@ export function AccountContacts({ accountId }: { accountId: string }) {
       enableSorting: true,
       meta: { noWrap: true },
       cell: ({ row }) => (
-        <Text size="sm" fw={500}>
+        <Anchor
+          renderRoot={(props) => <Link {...props} to="/contacts/$contactId" params={{ contactId: row.original.id }} />}
+          fw={500}
+          size="sm"
+        >
           {contactName(row.original)}
-        </Text>
+        </Anchor>
       ),
     },
     { id: 'jobTitle', header: t('contact.fields.jobTitle'), enableSorting: false, cell: ({ row }) => row.original.jobTitle ?? '—' },

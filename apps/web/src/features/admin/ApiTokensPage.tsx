@@ -156,7 +156,7 @@ export function ApiTokensPage() {
   return (
     <>
       <PageHeader
-        title={t('nav.apiTokens')}
+        title={t('admin.nav.apiTokens')}
         subtitle={t('admin.apiTokens.subtitle')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>

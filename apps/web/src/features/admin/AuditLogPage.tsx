@@ -114,7 +114,7 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.auditLog')} subtitle={t('admin.audit.subtitle')} />
+      <PageHeader title={t('admin.nav.auditLog')} subtitle={t('admin.audit.subtitle')} />
       <DataTable
         testId="audit-table"
         columns={columns}

@@ -164,7 +164,7 @@ export function CustomFieldsPage() {
   return (
     <>
       <PageHeader
-        title={t('nav.customFields')}
+        title={t('admin.nav.customFields')}
         subtitle={t('admin.customFields.subtitle')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>

@@ -161,7 +161,7 @@ export function JobsPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.jobs')} subtitle={t('admin.jobs.subtitle')} />
+      <PageHeader title={t('admin.nav.jobs')} subtitle={t('admin.jobs.subtitle')} />
       <DataTable
         testId="jobs-table"
         columns={columns}

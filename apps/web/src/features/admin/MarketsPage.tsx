@@ -83,7 +83,7 @@ export function MarketsPage() {
   return (
     <>
       <PageHeader
-        title={t('nav.markets')}
+        title={t('admin.nav.markets')}
         subtitle={t('admin.markets.subtitle')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>

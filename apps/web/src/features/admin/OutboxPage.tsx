@@ -70,7 +70,7 @@ export function OutboxPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.outbox')} subtitle={t('admin.outbox.subtitle')} />
+      <PageHeader title={t('admin.nav.outbox')} subtitle={t('admin.outbox.subtitle')} />
       {health.data && !health.data.mail.smtpConfigured ? (
         <Alert variant="light" color="blue" icon={<IconInfoCircle size={16} />} mb="md">
           {t('admin.outbox.noSmtp')}

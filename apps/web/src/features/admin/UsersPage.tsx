@@ -113,7 +113,7 @@ export function UsersPage() {
   return (
     <>
       <PageHeader
-        title={t('nav.users')}
+        title={t('admin.nav.users')}
         subtitle={t('admin.users.subtitle')}
         actions={
           <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEditing('new')}>

@@ -49,9 +49,14 @@ export function ContactsPage() {
         enableSorting: true,
         meta: { sticky: true },
         cell: ({ row }) => (
-          <Text size="sm" fw={500}>
+          <Anchor
+            renderRoot={(props) => <Link {...props} to="/contacts/$contactId" params={{ contactId: row.original.id }} />}
+            fw={500}
+            size="sm"
+            onClick={(e) => e.stopPropagation()}
+          >
             {contactName(row.original)}
-          </Text>
+          </Anchor>
         ),
       },
       {
@@ -63,6 +68,7 @@ export function ContactsPage() {
           <Anchor
             renderRoot={(props) => <Link {...props} to="/accounts/$accountId" params={{ accountId: row.original.accountId }} />}
             size="sm"
+            onClick={(e) => e.stopPropagation()}
           >
             {row.original.accountName}
           </Anchor>
@@ -154,6 +160,7 @@ export function ContactsPage() {
         columns={columns}
         list={list}
         getRowId={(c) => c.id}
+        onRowClick={(c) => navigate({ to: '/contacts/$contactId', params: { contactId: c.id } })}
         search={{ placeholder: t('contact.searchPlaceholder'), testId: 'contacts-search' }}
         filters={
           <>
