@@ -1,8 +1,6 @@
 import dayjs from 'dayjs';
-import 'dayjs/locale/da';
-import 'dayjs/locale/nl';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
-import relativeTime from 'dayjs/plugin/relativeTime';
+// Loads dayjs's nl and da locales and plugins, for the date pickers too.
+import '../lib/format.ts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { FEATURES } from '../features/index.ts';
@@ -10,9 +8,6 @@ import { mergeStrings, type Strings } from './bundles.ts';
 import da from './da.json';
 import en from './en.json';
 import nl from './nl.json';
-
-dayjs.extend(relativeTime);
-dayjs.extend(localizedFormat);
 
 export const LANGUAGES = ['en', 'nl', 'da'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];

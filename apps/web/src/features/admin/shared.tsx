@@ -1,17 +1,9 @@
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { api, unwrap } from '../../lib/api.ts';
 import type { User } from '../../lib/types.ts';
 
-/** Date and time in the UI language, or a dash. */
-export function formatDateTime(value: string | null | undefined): string {
-  return value ? dayjs(value).format('lll') : '—';
-}
-
-export function formatDate(value: string | null | undefined): string {
-  return value ? dayjs(value).format('ll') : '—';
-}
+export { formatDate, formatDateTime } from '../../lib/format.ts';
 
 /** Every active user of the organisation, for pickers (country manager, audit actor). */
 export function useUserOptions(enabled = true) {

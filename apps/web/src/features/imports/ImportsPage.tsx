@@ -1,7 +1,6 @@
 import { Badge, Button, Progress, Select, Stack, Text } from '@mantine/core';
 import { IconFileImport } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
-import dayjs from 'dayjs';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
@@ -9,6 +8,7 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import type { QueryOf } from '../../lib/types.ts';
 import {
   BUSY_STATUSES,
@@ -50,7 +50,7 @@ export function ImportsPage() {
         id: 'createdAt',
         header: t('imports.list.started'),
         enableSorting: true,
-        cell: ({ row }) => dayjs(row.original.createdAt).format('lll'),
+        cell: ({ row }) => formatDateTime(row.original.createdAt),
         meta: { noWrap: true, width: 170 },
       },
       {
