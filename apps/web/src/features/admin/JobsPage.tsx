@@ -1,4 +1,5 @@
-import { Code, Progress, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Anchor, Code, Progress, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
@@ -8,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { valuesOf } from '../../lib/enums.ts';
 import type { QueryOf, ResponseOf } from '../../lib/types.ts';
+import { MAIL_JOBS, useSmtpConfigured } from './mailState.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
 
 type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
@@ -36,7 +38,7 @@ export function progressFraction(progress: unknown): { value: number; label: str
 const PROGRESS_ORDER = ['processedRows', 'insertedRows', 'updatedRows', 'skippedRows'];
 const progressRank = (key: string) => (PROGRESS_ORDER.includes(key) ? PROGRESS_ORDER.indexOf(key) : PROGRESS_ORDER.length);
 
-function JobProgress({ job }: { job: Job }) {
+function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolean | undefined }) {
   const { t } = useTranslation();
   const fraction = progressFraction(job.progress);
   if (fraction) {
@@ -54,27 +56,39 @@ function JobProgress({ job }: { job: Job }) {
       </Stack>
     );
   }
-  if (job.progress === null || job.progress === undefined) return <>—</>;
-  if (typeof job.progress === 'object' && !Array.isArray(job.progress)) {
-    const entries = Object.entries(job.progress as Record<string, unknown>).sort(([a], [b]) => progressRank(a) - progressRank(b));
+  // A finished job without progress shows what it reported (an e-mail delivery run: how many it sent).
+  const shown = job.progress ?? (job.status === 'done' ? job.result : null);
+  const mailNote =
+    MAIL_JOBS.includes(job.name) && smtpConfigured === false ? (
+      <Anchor renderRoot={(props) => <Link {...props} to="/admin/outbox" />} size="xs" data-testid="job-mail-note">
+        {t('admin.jobs.mailWaitsInOutbox')}
+      </Anchor>
+    ) : null;
+  if (shown === null || shown === undefined) return mailNote ?? <>—</>;
+  if (typeof shown === 'object' && !Array.isArray(shown)) {
+    const entries = Object.entries(shown as Record<string, unknown>).sort(([a], [b]) => progressRank(a) - progressRank(b));
     return (
-      <Text size="xs" c="dimmed">
-        {entries
-          .map(
-            ([key, value]) =>
-              `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
-          )
-          .join(' · ')}
-      </Text>
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed">
+          {entries
+            .map(
+              ([key, value]) =>
+                `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+            )
+            .join(' · ')}
+        </Text>
+        {mailNote}
+      </Stack>
     );
   }
-  return <Code fz="xs">{JSON.stringify(job.progress)}</Code>;
+  return <Code fz="xs">{JSON.stringify(shown)}</Code>;
 }
 
 /** Administration → Jobs: background work (imports, e-mail delivery, scheduled runs) with status, progress and errors. */
 export function JobsPage() {
   const { t } = useTranslation();
   const canExport = useCan('export:run');
+  const smtpConfigured = useSmtpConfigured();
   const controls = useListState<{ status?: JobStatus }, JobSort>({ sort: 'createdAt', order: 'desc', filters: {} });
   // The list and its CSV export share filters and order.
   const list = useServerList(controls, {
@@ -112,7 +126,11 @@ export function JobsPage() {
           />
         ),
       },
-      { id: 'progress', header: t('admin.jobs.progress'), cell: ({ row }) => <JobProgress job={row.original} /> },
+      {
+        id: 'progress',
+        header: t('admin.jobs.progress'),
+        cell: ({ row }) => <JobProgress job={row.original} smtpConfigured={smtpConfigured} />,
+      },
       {
         id: 'attempts',
         header: t('admin.jobs.attempts'),
@@ -156,7 +174,7 @@ export function JobsPage() {
           ),
       },
     ],
-    [t],
+    [t, smtpConfigured],
   );
 
   return (

@@ -10,7 +10,8 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { valuesOf } from '../../lib/enums.ts';
 import type { QueryOf, ResponseOf } from '../../lib/types.ts';
-import { formatDateTime, StatusBadge } from './shared.tsx';
+import { useSmtpConfigured } from './mailState.ts';
+import { formatDateTime, MailStateBadge } from './shared.tsx';
 
 type OutboxEmail = ResponseOf<'/api/v1/outbox', 'get'>['items'][number];
 type OutboxStatus = OutboxEmail['status'];
@@ -30,7 +31,7 @@ export function OutboxPage() {
     fetch: async (query) => unwrap(await api.GET('/api/v1/outbox', { params: { query } })),
     refetchInterval: 15_000,
   });
-  const health = useQuery({ queryKey: ['health'], queryFn: async () => unwrap(await api.GET('/api/health')), staleTime: 60_000 });
+  const smtpConfigured = useSmtpConfigured();
 
   const columns = useMemo<DataColumn<OutboxEmail>[]>(
     () => [
@@ -48,7 +49,7 @@ export function OutboxPage() {
         id: 'status',
         header: t('admin.outbox.status'),
         enableSorting: true,
-        cell: ({ row }) => <StatusBadge status={row.original.status} label={t(`admin.outbox.statuses.${row.original.status}`)} />,
+        cell: ({ row }) => <MailStateBadge mail={row.original} smtpConfigured={smtpConfigured} />,
       },
       {
         id: 'attempts',
@@ -65,13 +66,13 @@ export function OutboxPage() {
         meta: { noWrap: true },
       },
     ],
-    [t],
+    [t, smtpConfigured],
   );
 
   return (
     <>
       <PageHeader title={t('admin.nav.outbox')} subtitle={t('admin.outbox.subtitle')} />
-      {health.data && !health.data.mail.smtpConfigured ? (
+      {smtpConfigured === false ? (
         <Alert variant="light" color="blue" icon={<IconInfoCircle size={16} />} mb="md">
           {t('admin.outbox.noSmtp')}
         </Alert>
@@ -104,6 +105,7 @@ export function OutboxPage() {
 
 function OutboxEmailModal({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const smtpConfigured = useSmtpConfigured();
   const query = useQuery({
     queryKey: ['outbox', 'email', id],
     enabled: id !== null,
@@ -123,7 +125,7 @@ function OutboxEmailModal({ id, onClose }: { id: string | null; onClose: () => v
               </Text>{' '}
               {mail.to}
             </Text>
-            <StatusBadge status={mail.status} label={t(`admin.outbox.statuses.${mail.status}`)} />
+            <MailStateBadge mail={mail} smtpConfigured={smtpConfigured} />
             <Text size="sm" c="dimmed">
               {formatDateTime(mail.createdAt)}
             </Text>

@@ -1,7 +1,9 @@
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api.ts';
 import type { User } from '../../lib/types.ts';
+import { mailState } from './mailState.ts';
 
 export { formatDate, formatDateTime } from '../../lib/format.ts';
 
@@ -18,6 +20,9 @@ export function useUserOptions(enabled = true) {
 }
 
 const STATUS_COLORS: Record<string, string> = {
+  waiting: 'yellow',
+  retrying: 'orange',
+  no_smtp: 'gray',
   active: 'teal',
   sent: 'teal',
   done: 'teal',
@@ -38,4 +43,17 @@ export function StatusBadge({ status, label }: { status: string; label: string }
       {label}
     </Badge>
   );
+}
+
+/** An outbox e-mail's state, in the same words on the Outbox and the Jobs page (see mailState.ts). */
+export function MailStateBadge({
+  mail,
+  smtpConfigured,
+}: {
+  mail: { status: string; attempts: number };
+  smtpConfigured: boolean | undefined;
+}) {
+  const { t } = useTranslation();
+  const state = mailState(mail, smtpConfigured);
+  return <StatusBadge status={state} label={t(`admin.outbox.statuses.${state}`)} />;
 }
