@@ -1,4 +1,4 @@
-import { Box, Button, Center, Group, Pagination, Select, Stack, Text } from '@mantine/core';
+import { Button, Center, Group, Pagination, Select, Stack, Text } from '@mantine/core';
 import { IconDownload, IconFilterOff } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -44,34 +44,31 @@ export function ListToolbar(props: ListToolbarProps) {
     </Button>
   ) : null;
   if (!props.search && !props.filters && !props.actions && !props.chooser && !exportButton) return null;
+  // One row that wraps: the search and filters first, the list's buttons at the right end of the last line.
   return (
-    <Group justify="space-between" align="flex-end" gap="sm" wrap="nowrap">
-      <Box style={{ flex: 1, minWidth: 0 }}>
-        <Group gap="xs" align="flex-end">
-          {props.search ? (
-            <SearchInput
-              value={list.q}
-              onChange={list.setSearch}
-              placeholder={props.search.placeholder}
-              width={props.search.width}
-              testId={props.search.testId}
-            />
-          ) : null}
-          {props.filters}
-          {list.isFiltered ? (
-            <Button
-              variant="subtle"
-              color="gray"
-              leftSection={<IconFilterOff size={16} />}
-              onClick={list.clearFilters}
-              data-testid="clear-filters"
-            >
-              {t('common.clearFilters')}
-            </Button>
-          ) : null}
-        </Group>
-      </Box>
-      <Group gap="xs" wrap="nowrap">
+    <Group gap="xs" align="flex-end" data-testid="list-toolbar">
+      {props.search ? (
+        <SearchInput
+          value={list.q}
+          onChange={list.setSearch}
+          placeholder={props.search.placeholder}
+          width={props.search.width}
+          testId={props.search.testId}
+        />
+      ) : null}
+      {props.filters}
+      {list.isFiltered ? (
+        <Button
+          variant="subtle"
+          color="gray"
+          leftSection={<IconFilterOff size={16} />}
+          onClick={list.clearFilters}
+          data-testid="clear-filters"
+        >
+          {t('common.clearFilters')}
+        </Button>
+      ) : null}
+      <Group gap="xs" wrap="nowrap" ml="auto">
         {props.actions}
         {props.chooser}
         {exportButton}

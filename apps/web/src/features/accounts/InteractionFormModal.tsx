@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { INTERACTION_KINDS, type InteractionInput, type InteractionKind } from '../../lib/types.ts';
 import { contactName } from './AccountContacts.tsx';
@@ -174,14 +175,14 @@ export function InteractionFormModal({ opened, onClose, accountId }: { opened: b
               />
             ) : null}
           </SimpleGrid>
-          <Group justify="flex-end" mt="sm">
+          <FormFooter>
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending} data-testid="interaction-save">
               {t('timeline.save')}
             </Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
     </Modal>

@@ -1,8 +1,9 @@
-import { Button, Divider, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldInput, type CustomValue } from '../../components/CustomFieldInput.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact, type ContactInput, type ContactRole } from '../../lib/types.ts';
@@ -180,14 +181,14 @@ export function ContactFormModal({
               </SimpleGrid>
             </>
           ) : null}
-          <Group justify="flex-end" mt="sm">
+          <FormFooter>
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending} data-testid="contact-save">
               {contact ? t('common.save') : t('contact.add')}
             </Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
     </Modal>
