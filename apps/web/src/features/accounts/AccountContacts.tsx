@@ -12,6 +12,7 @@ import { useListState, useServerList } from '../../components/list/listState.ts'
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import type { Contact, ContactSort } from '../../lib/types.ts';
 import { ContactFormModal } from '../contacts/ContactFormModal.tsx';
+import { contactKeys } from '../contacts/queryKeys.ts';
 import { RoleBadges } from '../contacts/RoleBadges.tsx';
 
 export function contactName(c: Pick<Contact, 'firstName' | 'lastName'>): string {
@@ -31,7 +32,7 @@ export function AccountContacts({ accountId }: { accountId: string }) {
   const controls = useListState<Record<string, never>, ContactSort>({ sort: 'name', order: 'asc', filters: {}, pageSize: 25 });
   // The list and its CSV export share words and order.
   const list = useServerList(controls, {
-    queryKey: ['contacts', 'account', accountId],
+    queryKey: contactKeys.ofAccount(accountId),
     toQuery: ({ q, sort, order }) => ({ q, sort, order }),
     fetch: async (query) => unwrap(await api.GET('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId }, query } })),
   });
@@ -39,7 +40,7 @@ export function AccountContacts({ accountId }: { accountId: string }) {
   const remove = useMutation({
     mutationFn: async (contact: Contact) => unwrap(await api.DELETE('/api/v1/contacts/{id}', { params: { path: { id: contact.id } } })),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.all });
       notifySuccess(t('contact.deleted'));
       setDeleting(null);
     },

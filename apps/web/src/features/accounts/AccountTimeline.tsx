@@ -12,6 +12,7 @@ import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../lib/types.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
+import { accountKeys } from './queryKeys.ts';
 import type { TimelineSearch } from './search.ts';
 
 const PAGE_SIZE = 25;
@@ -57,7 +58,7 @@ export function AccountTimeline({
   const kinds = search.kind;
   const filters = { kind: kinds, q: search.q, order: search.order ?? 'desc' };
   const timeline = useInfiniteQuery({
-    queryKey: ['timeline', accountId, filters],
+    queryKey: [...accountKeys.timeline(accountId), filters],
     initialPageParam: 1,
     queryFn: async ({ pageParam }) =>
       unwrap(
@@ -71,7 +72,7 @@ export function AccountTimeline({
   const remove = useMutation({
     mutationFn: async (item: Interaction) => unwrap(await api.DELETE('/api/v1/interactions/{id}', { params: { path: { id: item.id } } })),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['timeline', accountId] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.timeline(accountId) });
       notifySuccess(t('timeline.deleted'));
       setDeleting(null);
     },

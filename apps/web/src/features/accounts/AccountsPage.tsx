@@ -16,6 +16,7 @@ import type { Account, AccountQuery } from '../../lib/types.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
+import { accountKeys } from './queryKeys.ts';
 import type { AccountsSearch } from './search.ts';
 
 const route = getRouteApi('/app/accounts');
@@ -39,7 +40,7 @@ export function AccountsPage() {
   );
   // The list and its CSV export share filters and order.
   const list = useServerList(controls, {
-    queryKey: ['accounts', 'list'],
+    queryKey: accountKeys.list,
     toQuery: ({ q, filters, sort, order }): AccountQuery => ({ q, ...filters, sort, order }),
     fetch: async (query) => unwrap(await api.GET('/api/v1/accounts', { params: { query } })),
   });

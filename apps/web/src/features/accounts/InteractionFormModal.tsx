@@ -9,6 +9,7 @@ import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/
 import { INTERACTION_KINDS, type InteractionInput, type InteractionKind } from '../../lib/types.ts';
 import { contactName } from './AccountContacts.tsx';
 import { KIND_ICONS } from './interactionKinds.tsx';
+import { accountKeys } from './queryKeys.ts';
 
 type Direction = 'inbound' | 'outbound';
 // A note has no direction or duration; the other kinds are conversations that do.
@@ -74,7 +75,7 @@ export function InteractionFormModal({ opened, onClose, accountId }: { opened: b
       return unwrap(await api.POST('/api/v1/accounts/{id}/interactions', { params: { path: { id: accountId } }, body }));
     },
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['timeline', accountId] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.timeline(accountId) });
       notifySuccess(t('timeline.logged'));
       onClose();
     },

@@ -7,6 +7,7 @@ import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact, type ContactInput, type ContactRole } from '../../lib/types.ts';
+import { contactKeys } from './queryKeys.ts';
 
 type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 
@@ -87,7 +88,7 @@ export function ContactFormModal({
       return unwrap(await api.POST('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId } }, body }));
     },
     onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.all });
       notifySuccess(contact ? t('contact.saved') : t('contact.created', { name: `${saved.firstName} ${saved.lastName}`.trim() }));
       onClose();
     },

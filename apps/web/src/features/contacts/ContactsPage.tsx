@@ -13,6 +13,7 @@ import { formatCustomValue, formatDate } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact } from '../../lib/types.ts';
 import { contactName } from '../accounts/AccountContacts.tsx';
+import { contactKeys } from './queryKeys.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import type { ContactsSearch } from './search.ts';
 
@@ -36,7 +37,7 @@ export function ContactsPage() {
   );
   // The list and its CSV export share filters and order.
   const list = useServerList(controls, {
-    queryKey: ['contacts', 'list'],
+    queryKey: contactKeys.list,
     toQuery: ({ q, filters, sort, order }) => ({ q, role: filters.role, language: filters.language, sort, order }),
     fetch: async (query) => unwrap(await api.GET('/api/v1/contacts', { params: { query } })),
   });
