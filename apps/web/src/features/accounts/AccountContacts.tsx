@@ -11,13 +11,7 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import type { Contact, ContactSort } from '../../lib/types.ts';
-import { ContactFormModal } from '../contacts/ContactFormModal.tsx';
-import { contactKeys } from '../contacts/queryKeys.ts';
-import { RoleBadges } from '../contacts/RoleBadges.tsx';
-
-export function contactName(c: Pick<Contact, 'firstName' | 'lastName'>): string {
-  return `${c.firstName} ${c.lastName}`.trim();
-}
+import { ContactFormModal, contactKeys, contactName, RoleBadges } from '../contacts/index.ts';
 
 /** The account's contacts: search, sort, page, export, add, edit, delete. */
 export function AccountContacts({ accountId }: { accountId: string }) {

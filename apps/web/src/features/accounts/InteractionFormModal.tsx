@@ -7,7 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { INTERACTION_KINDS, type InteractionInput, type InteractionKind } from '../../lib/types.ts';
-import { contactName } from './AccountContacts.tsx';
+import { contactName } from '../contacts/index.ts';
 import { KIND_ICONS } from './interactionKinds.tsx';
 import { accountKeys } from './queryKeys.ts';
 

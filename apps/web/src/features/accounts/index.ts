@@ -36,3 +36,7 @@ export const accountsFeature = defineFeature({
   queryKeys: accountKeys,
   strings: { en, nl, da },
 });
+
+export { accountKeys } from './queryKeys.ts';
+// What other features may use.
+export type { AccountsSearch } from './search.ts';

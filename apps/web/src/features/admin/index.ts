@@ -64,3 +64,7 @@ export const adminFeature = defineFeature({
   // The feature's strings sit under its name: the key admin.users.subtitle is "subtitle" of "users" in i18n/en.json.
   strings: { en: { admin: en }, nl: { admin: nl }, da: { admin: da } },
 });
+
+// What other features may use: the before → after table of an audit entry and the user picker's options.
+export { AuditDiff } from './AuditDiff.tsx';
+export { useUserOptions } from './shared.tsx';

@@ -11,8 +11,8 @@ import { RouteError } from '../../components/RouteError.tsx';
 import { ApiError, api, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDateTime } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
-import { contactName } from '../accounts/AccountContacts.tsx';
 import { ContactFormModal } from './ContactFormModal.tsx';
+import { contactName } from './contactName.ts';
 import { contactKeys } from './queryKeys.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 

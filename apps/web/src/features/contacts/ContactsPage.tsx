@@ -12,7 +12,7 @@ import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact } from '../../lib/types.ts';
-import { contactName } from '../accounts/AccountContacts.tsx';
+import { contactName } from './contactName.ts';
 import { contactKeys } from './queryKeys.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import type { ContactsSearch } from './search.ts';

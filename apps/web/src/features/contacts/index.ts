@@ -35,3 +35,9 @@ export const contactsFeature = defineFeature({
   queryKeys: contactKeys,
   strings: { en, nl, da },
 });
+
+// What other features may use: the contact form, role badges, the name format and the query keys.
+export { ContactFormModal } from './ContactFormModal.tsx';
+export { contactName } from './contactName.ts';
+export { contactKeys } from './queryKeys.ts';
+export { RoleBadges } from './RoleBadges.tsx';
