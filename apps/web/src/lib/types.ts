@@ -23,16 +23,7 @@ export type Permission = Me['permissions'][number];
 export type Language = Me['user']['language'];
 export type Account = ResponseOf<'/api/v1/accounts/{id}', 'get'>;
 export type AccountInput = BodyOf<'/api/v1/accounts', 'post'>;
-export type AccountQuery = QueryOf<'/api/v1/accounts', 'get'>;
-export type AccountSort = NonNullable<AccountQuery['sort']>;
 export type Contact = ResponseOf<'/api/v1/contacts/{id}', 'get'>;
-export type ContactInput = BodyOf<'/api/v1/accounts/{id}/contacts', 'post'>;
-export type ContactRole = Contact['roles'][number];
-export type ContactSort = NonNullable<QueryOf<'/api/v1/contacts', 'get'>['sort']>;
-export type Interaction = ResponseOf<'/api/v1/accounts/{id}/timeline', 'get'>['items'][number];
-export type InteractionInput = BodyOf<'/api/v1/accounts/{id}/interactions', 'post'>;
-export type InteractionKind = Interaction['kind'];
-export type AuditEntry = ResponseOf<'/api/v1/audit-log', 'get'>['items'][number];
 export type CustomField = ResponseOf<'/api/v1/custom-fields', 'get'>['items'][number];
 export type Market = ResponseOf<'/api/v1/markets', 'get'>['items'][number];
 export type User = ResponseOf<'/api/v1/users', 'get'>['items'][number];
@@ -50,24 +41,6 @@ export const LIFECYCLE_STAGES = valuesOf<LifecycleStage>({
   at_risk: true,
   churned: true,
 });
-export const CONTACT_ROLES = valuesOf<ContactRole>({
-  champion: true,
-  decision_maker: true,
-  billing: true,
-  technical: true,
-  user: true,
-  executive_sponsor: true,
-});
-export const INTERACTION_KINDS = valuesOf<InteractionKind>({
-  note: true,
-  call: true,
-  email: true,
-  meeting: true,
-  chat: true,
-  support_request: true,
-});
-/** Languages offered for a contact; the server takes any language code here, so this list is the UI's own choice. */
-export const CONTACT_LANGUAGES = ['en', 'nl', 'da', 'de', 'fr', 'sv', 'no', 'fi', 'es', 'it'] as const;
 export const UI_LANGUAGES = valuesOf<Language>({ en: true, nl: true, da: true });
 export type Role = User['role'];
 export const ROLES = valuesOf<Role>({

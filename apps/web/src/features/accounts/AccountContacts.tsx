@@ -10,8 +10,8 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import type { Contact, ContactSort } from '../../lib/types.ts';
-import { ContactFormModal, contactKeys, contactName, RoleBadges } from '../contacts/index.ts';
+import type { Contact } from '../../lib/types.ts';
+import { ContactFormModal, type ContactSort, contactKeys, contactName, RoleBadges } from '../contacts/index.ts';
 
 /** The account's contacts: search, sort, page, export, add, edit, delete. */
 export function AccountContacts({ accountId }: { accountId: string }) {

@@ -9,11 +9,11 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { SearchInput } from '../../components/list/SearchInput.tsx';
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
-import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../lib/types.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
 import { accountKeys } from './queryKeys.ts';
 import type { TimelineSearch } from './search.ts';
+import { INTERACTION_KINDS, type Interaction, type InteractionKind } from './types.ts';
 
 const PAGE_SIZE = 25;
 

@@ -12,12 +12,13 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate, formatNumber } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
-import type { Account, AccountQuery } from '../../lib/types.ts';
+import type { Account } from '../../lib/types.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
 import { accountKeys } from './queryKeys.ts';
 import type { AccountsSearch } from './search.ts';
+import type { AccountQuery } from './types.ts';
 
 const route = getRouteApi('/app/accounts');
 /** Custom fields shown before the user picks columns: the first few the admin marked "show in lists". */

@@ -6,10 +6,10 @@ import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import { INTERACTION_KINDS, type InteractionInput, type InteractionKind } from '../../lib/types.ts';
 import { contactName } from '../contacts/index.ts';
 import { KIND_ICONS } from './interactionKinds.tsx';
 import { accountKeys } from './queryKeys.ts';
+import { INTERACTION_KINDS, type InteractionInput, type InteractionKind } from './types.ts';
 
 type Direction = 'inbound' | 'outbound';
 // A note has no direction or duration; the other kinds are conversations that do.

@@ -40,3 +40,4 @@ export const accountsFeature = defineFeature({
 export { accountKeys } from './queryKeys.ts';
 // What other features may use.
 export type { AccountsSearch } from './search.ts';
+export type { AccountQuery } from './types.ts';

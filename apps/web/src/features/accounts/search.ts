@@ -1,7 +1,8 @@
 import { valuesOf } from '../../lib/enums.ts';
 import { type ListSearch, optEnum, optEnumList, optString, optStringList, parseListSearch } from '../../lib/search.ts';
-import type { AccountQuery, AccountSort, Edition, LifecycleStage, Segment } from '../../lib/types.ts';
-import { EDITIONS, INTERACTION_KINDS, type InteractionKind, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
+import type { Edition, LifecycleStage, Segment } from '../../lib/types.ts';
+import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
+import { type AccountQuery, type AccountSort, INTERACTION_KINDS, type InteractionKind } from './types.ts';
 
 export const ACCOUNT_SORTS = valuesOf<AccountSort>({
   name: true,

@@ -10,9 +10,10 @@ import { useListState, useServerList } from '../../components/list/listState.ts'
 import { SearchInput } from '../../components/list/SearchInput.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { AuditEntry, QueryOf } from '../../lib/types.ts';
+import type { QueryOf } from '../../lib/types.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { formatDateTime, useUserOptions } from './shared.tsx';
+import type { AuditEntry } from './types.ts';
 
 type AuditSort = NonNullable<QueryOf<'/api/v1/audit-log', 'get'>['sort']>;
 interface AuditFilters {

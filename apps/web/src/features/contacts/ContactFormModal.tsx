@@ -6,8 +6,9 @@ import { CustomFieldInput, type CustomValue } from '../../components/CustomField
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
-import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact, type ContactInput, type ContactRole } from '../../lib/types.ts';
+import type { Contact } from '../../lib/types.ts';
 import { contactKeys } from './queryKeys.ts';
+import { CONTACT_LANGUAGES, CONTACT_ROLES, type ContactInput, type ContactRole } from './types.ts';
 
 type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 

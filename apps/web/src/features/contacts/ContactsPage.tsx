@@ -11,11 +11,12 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
-import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact } from '../../lib/types.ts';
+import type { Contact } from '../../lib/types.ts';
 import { contactName } from './contactName.ts';
 import { contactKeys } from './queryKeys.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import type { ContactsSearch } from './search.ts';
+import { CONTACT_LANGUAGES, CONTACT_ROLES } from './types.ts';
 
 const route = getRouteApi('/app/contacts');
 const OPTIONAL_COLUMNS = ['externalId', 'updatedAt'];

@@ -41,3 +41,4 @@ export { ContactFormModal } from './ContactFormModal.tsx';
 export { contactName } from './contactName.ts';
 export { contactKeys } from './queryKeys.ts';
 export { RoleBadges } from './RoleBadges.tsx';
+export type { ContactRole, ContactSort } from './types.ts';
