@@ -169,7 +169,8 @@ describe('every message the server sends has a catalogue entry', () => {
         if (!matchMessage(sample)) missing.push(`${path.relative(src, file)}: ${text}`);
       }
     }
-    expect(found).toBeGreaterThan(40);
+    // Fewer with every module that moves to its own catalogue (errors thrown as entries, not text); the scan still finds some.
+    expect(found).toBeGreaterThan(0);
     expect(missing, 'add these to platform/http/validation-messages.ts').toEqual([]);
   });
 });
