@@ -1,8 +1,7 @@
 /**
- * Our own validation and conflict messages in every UI language, keyed by a stable code. The English
- * text is what the code throws today (services call `invalid(field, 'is required')`), so an error is
- * matched to its entry by that text; `{name}` parts are filled from the English message. A message
- * with no entry here is sent in English.
+ * The platform's own messages in every UI language, keyed by a stable code: the HTTP layer's, the
+ * database constraints', the plain words for zod's common issues, and the few shared by several modules.
+ * Each module keeps its own in its `*.messages.ts`; errors carry the code and are rendered by it.
  */
 import { defineMessages, registerValueWords, type TCatalogueEntry } from '../messages.ts';
 

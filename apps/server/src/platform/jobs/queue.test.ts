@@ -11,7 +11,7 @@ import { createFixedClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import { jobs } from './jobs.table.ts';
-import { clientSafeMessage, createWorker, defineJob, enqueueJob, type JobDefinition } from './queue.ts';
+import { createWorker, defineJob, enqueueJob, type JobDefinition } from './queue.ts';
 
 let scratch: ScratchDatabase;
 let db: Db;
@@ -398,14 +398,3 @@ async function waitFor(check: () => Promise<boolean>, timeoutMs = 5_000) {
   }
   throw new Error('condition not reached');
 }
-
-describe('clientSafeMessage', () => {
-  it('keeps the driver message of a wrapped query error and drops the SQL and its parameters', () => {
-    const wrapped = Object.assign(new Error('Failed query: insert into "accounts" values ($1)\nparams: secret-value'), {
-      cause: new Error('duplicate key value violates unique constraint'),
-    });
-    expect(clientSafeMessage(wrapped)).toBe('duplicate key value violates unique constraint');
-    expect(clientSafeMessage(new Error('Failed query: select 1\nparams: secret'))).toBe('A database query failed');
-    expect(clientSafeMessage(new Error('SMTP refused'))).toBe('SMTP refused');
-  });
-});
