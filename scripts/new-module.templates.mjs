@@ -292,6 +292,14 @@ export const ${n.camel}Module = defineModule({
   accessFixtures: ${n.camel}AccessFixtures,
   services: (ctx) => ({ ${n.camel}: create${n.One}Service({ ...ctx, accounts: ctx.services.accounts }) }),
   routes: (app, ctx) => register${n.One}Routes(app, { ${n.camel}: ctx.services.${n.camel} }),
+  // The demo organisation shows the feature in use: a few rows made through the service, two days back.
+  demo: {
+    async activity({ services, actors, accountIds, at }) {
+      at(2, 10);
+      for (const accountId of accountIds.slice(0, 3))
+        await services.${n.camel}.create(actors.vp, accountId, { title: 'Example ${n.label}', notes: 'Made by the demo' });
+    },
+  },
 });
 
 declare module '../../platform/modules.ts' {

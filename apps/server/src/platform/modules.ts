@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TConfig } from '../config/config.ts';
+import type { Actor } from './access/access.ts';
 import type { TFixtureMaker, TRouteSpec } from './access/route-spec.ts';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/database.ts';
@@ -31,10 +32,23 @@ export interface ModuleContext {
   services: ServiceRegistry;
 }
 
-/** What a module adds to the demo organisation (db/seed), run in list order after the reference data. */
+/** What a module's demo contribution gets: the assembled modules on the demo's clock, and the demo team. */
+export interface TDemoContext extends ModuleContext {
+  orgId: string;
+  /** The demo organisation's people, as actors: admin, VP customer success, CSM, customer success engineer. */
+  actors: Record<'admin' | 'vp' | 'csm' | 'cse', Actor>;
+  /** The active accounts, by name. */
+  accountIds: string[];
+  /** Sets the demo clock to `days` before now at `hour` (UTC): the month is replayed in order. */
+  at(days: number, hour: number): void;
+}
+
+/**
+ * What a module adds to the demo organisation, so a newcomer sees the feature in use: run through the module's
+ * own services at the end of the demo's month (db/seed/demo-activity.ts), in list order.
+ */
 export interface TDemoContribution {
-  /** Reference data a newcomer sees (rows through the module's service or repository). */
-  seed?(ctx: ModuleContext & { orgId: string; adminUserId: string }): Promise<void>;
+  activity(demo: TDemoContext): Promise<void>;
 }
 
 /**

@@ -8,7 +8,7 @@ import pino from 'pino';
 import { loadConfig } from '../../config/config.ts';
 import { accounts } from '../../modules/accounts/index.ts';
 import { users } from '../../modules/identity/index.ts';
-import { assembleModules } from '../../modules/index.ts';
+import { assembleModules, MODULES } from '../../modules/index.ts';
 import { markets } from '../../modules/organisations/index.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import type { TRole } from '../../platform/access/permissions.ts';
@@ -35,7 +35,7 @@ export async function seedDemoActivity(database: Database, orgId: string, opts: 
   const logger = pino({ level: 'silent' });
   const config = loadConfig({ PUBLIC_URL: opts.publicUrl });
   const mailer: Mailer = { configured: false, send: async () => {}, close: () => {} };
-  const { services, jobs } = assembleModules({ config, database, db, clock, logger, mailer });
+  const { ctx, services, jobs } = assembleModules({ config, database, db, clock, logger, mailer });
   const { identity, accounts: accountSvc, contacts: contactSvc, imports: importSvc } = services;
   // Only the imports' jobs run here: the invitation e-mail waits in the outbox for the real worker.
   const worker = createWorker({ db, clock, logger, definitions: jobs.filter((j) => j.name.startsWith('imports.')), pollMs: 1000 });
@@ -144,6 +144,9 @@ export async function seedDemoActivity(database: Database, orgId: string, opts: 
   }
   at(3, 9);
   await identity.createUser(admin, { ...DEMO_INVITEE, role: 'csm', ownAccountsOnly: true, language: 'nl' });
+  // What each module adds to the month (its definition's `demo`), in list order.
+  const accountIds = all.filter(({ a }) => !a.archivedAt).map(({ a }) => a.id);
+  for (const m of MODULES) await m.demo?.activity({ ...ctx, orgId, actors: { admin, vp, csm, cse }, accountIds, at });
   await database.flusher?.flush();
 }
 
