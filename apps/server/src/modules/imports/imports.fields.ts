@@ -307,17 +307,15 @@ export function suggestMapping(entity: TImportEntity, columns: string[], fields:
     byHeader.set(normaliseHeader(f.label), f.key);
   }
   const taken = new Set<string>();
-  const mapping: Record<string, string | null> = {};
-  for (const column of columns) {
-    const key = byHeader.get(normaliseHeader(column));
-    if (key && !taken.has(key)) {
+  // Built as entries: a column may be named like a member of Object.prototype ("toString").
+  return Object.fromEntries(
+    columns.map((column) => {
+      const key = byHeader.get(normaliseHeader(column));
+      if (!key || taken.has(key)) return [column, null];
       taken.add(key);
-      mapping[column] = key;
-    } else {
-      mapping[column] = null;
-    }
-  }
-  return mapping;
+      return [column, key];
+    }),
+  );
 }
 
 /** Problems with a mapping as a whole (not with rows): unknown columns or fields, a field mapped twice, a required field missing. */

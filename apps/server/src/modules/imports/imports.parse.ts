@@ -213,7 +213,9 @@ export function columnsFromHeader(cells: string[]): string[] {
   const seen = new Map<string, number>();
   const names: string[] = [];
   for (let i = 0; i < width; i++) {
-    const base = (cells[i]?.trim() || `Column ${columnLetter(i)}`).slice(0, MAX_COLUMN_NAME);
+    const given = cells[i]?.trim() ?? '';
+    // "__proto__" cannot be a key of the mapping a client sends (JSON parsers refuse it), so it is renamed.
+    const base = (given === '__proto__' ? `${given} (${columnLetter(i)})` : given || `Column ${columnLetter(i)}`).slice(0, MAX_COLUMN_NAME);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     names.push(n === 1 ? base : `${base} (${n})`);

@@ -60,6 +60,11 @@ function toSummary(r: TImportRow, lang: TApiLanguage = 'en'): TImportSummary {
   };
 }
 
+/** Every column of the file with its target, null for the unmapped ones (a column may be named "toString"). */
+function fullMapping(columns: string[], stored: Record<string, string>): Record<string, string | null> {
+  return Object.fromEntries(columns.map((c) => [c, Object.hasOwn(stored, c) ? (stored[c] ?? null) : null]));
+}
+
 /** A file name fit to show and store: no path, no control characters, bounded length. */
 function cleanFileName(name: string | undefined) {
   const base = path
@@ -93,7 +98,7 @@ export function createImportService(deps: {
       columns: r.columns,
       sampleRows: r.sampleRows,
       suggestedMapping: suggestMapping(entity, r.columns, targetFields),
-      mapping: r.mapping ? Object.fromEntries(r.columns.map((c) => [c, r.mapping?.[c] ?? null])) : null,
+      mapping: r.mapping ? fullMapping(r.columns, r.mapping) : null,
       targetFields,
     };
   }
