@@ -26,6 +26,8 @@ export interface TRowError {
 export interface TImportRun {
   orgId: string;
   importId: string;
+  /** The uploaded file's name: the audit entries name it, so a record's history says where a change came from. */
+  fileName: string;
   actorUserId: string | null;
   actorLabel: string;
   clock: Clock;

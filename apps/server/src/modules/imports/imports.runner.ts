@@ -1,18 +1,26 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import type { JobContext } from '../../platform/jobs/queue.ts';
-import { users } from '../identity/identity.table.ts';
 import { createAccountPipeline } from './imports.accounts.ts';
 import { type BulkTx, withBulkTransaction } from './imports.bulk.ts';
 import { createContactPipeline } from './imports.contacts.ts';
 import { failureText, keptNote, rowsInvalidNow } from './imports.failure.ts';
 import type { TImportEntity } from './imports.fields.ts';
 import { readRecords, type TImportFormat, type TRawRow } from './imports.parse.ts';
-import { clearErrors, deleteFile, findImport, insertErrors, readFile, type TImportRow, updateImport } from './imports.repository.ts';
+import {
+  clearErrors,
+  deleteFile,
+  findImport,
+  findUserName,
+  insertErrors,
+  readFile,
+  type TImportRow,
+  updateImport,
+} from './imports.repository.ts';
 import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from './imports.rows.ts';
+import { every, statisticsRefresher, tidyUp } from './imports.statistics.ts';
 import { keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
 
 /**
@@ -48,63 +56,6 @@ interface TPipeline {
     rows: TRawRow[],
   ): Promise<{ records: { id: string; isNew: boolean; rowNumber: number }[]; errors: TRowError[]; invalidRows: number }>;
   write(tx: BulkTx, records: never[]): Promise<{ inserted: number; updated: number }>;
-}
-
-/** True at most once per `ms`: progress is written a few times a second, not once per batch. */
-function every(ms: number) {
-  let last = 0;
-  return () => {
-    const now = performance.now();
-    if (now - last < ms) return false;
-    last = now;
-    return true;
-  };
-}
-
-const STATS_AFTER_ROWS = 2000;
-
-/** Rows the planner believes the table has (from the last ANALYZE or VACUUM; 0 if never). */
-async function estimatedRows(db: Db, table: TImportTable): Promise<number> {
-  const result = (await db.execute(
-    sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = ${table}::regclass`,
-  )) as unknown as {
-    rows: { n: number }[];
-  };
-  return Number(result.rows[0]?.n ?? 0);
-}
-
-/**
- * Planner statistics for the table being filled. Without them the planner believes an organisation that
- * has just received thousands of rows still has none, and looks keys up by scanning the organisation
- * instead of probing the unique indexes (seconds per batch instead of milliseconds). So ANALYZE runs once
- * the import has added a tenth of what the table held (at least 2,000 rows), then each time that count has
- * grown fourfold. PGlite has no autovacuum at all, so there these are the only ANALYZEs the table gets.
- */
-function statisticsRefresher(database: Database, table: TImportTable) {
-  let next: number | null = null;
-  return async (db: Db, inserted: number) => {
-    next ??= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)));
-    if (inserted < next) return;
-    next = Math.max(next * 4, inserted * 2);
-    await analyze(database, table);
-  };
-}
-
-/**
- * ANALYZE. On PGlite it runs on the server's thread and nothing else is served meanwhile: there it samples
- * 3,000 rows (statistics target 10) instead of 30,000, which took 45 ms instead of 650 ms at 130k accounts.
- * That sample still gives the row count the lookups depend on and every frequent value of the few-valued
- * columns (segment, market, edition, stage) the list filters on. PostgreSQL analyzes with its own settings.
- */
-async function analyze(database: Database, table: TImportTable) {
-  if (database.kind !== 'pglite') {
-    await database.db.execute(sql.raw(`analyze ${table}`));
-    return;
-  }
-  await database.db.transaction(async (tx) => {
-    await tx.execute(sql.raw('set local default_statistics_target = 10'));
-    await tx.execute(sql.raw(`analyze ${table}`));
-  });
 }
 
 interface TCounts {
@@ -165,15 +116,13 @@ export function createImportRunner(deps: {
 
   async function runOf(imp: TImportRow): Promise<TImportRun> {
     const userId = imp.startedByUserId ?? imp.createdByUserId;
-    const [user] = await db
-      .select({ name: users.name })
-      .from(users)
-      .where(and(eq(users.orgId, imp.orgId), eq(users.id, userId)));
+    const name = await findUserName(db, imp.orgId, userId);
     return {
       orgId: imp.orgId,
       importId: imp.id,
-      actorUserId: user ? userId : null,
-      actorLabel: `${user?.name ?? 'system'} (import)`,
+      fileName: imp.fileName,
+      actorUserId: name === null ? null : userId,
+      actorLabel: `${name ?? 'system'} (import)`,
       clock,
     };
   }
@@ -209,27 +158,6 @@ export function createImportRunner(deps: {
   }
 
   /**
-   * After a large import (a tenth of the table or more): fresh planner statistics for the next one, and on
-   * PGlite, which has no autovacuum, a VACUUM for the dead rows that updates and undone batches leave behind
-   * (lookups step over every one of them otherwise). Then the data directory is flushed, as a request's
-   * writes are. Never fails the import.
-   */
-  async function tidyUp(table: TImportTable, written: number) {
-    try {
-      if (written >= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)))) {
-        if (deps.database.kind === 'pglite') {
-          await db.execute(sql.raw(`vacuum ${table}`));
-          await yieldToEventLoop(); // two shorter waits for requests instead of one long one
-        }
-        await analyze(deps.database, table);
-      }
-      await deps.database.flusher?.flush();
-    } catch (err) {
-      deps.logger?.error({ err: (err as Error).message }, `refreshing statistics of ${table} after an import failed`);
-    }
-  }
-
-  /**
    * Batch by batch, each batch its own transaction: progress shows and other requests get the database in
    * between. skip_invalid writes the valid rows of each batch; the all-or-nothing import on PGlite stops
    * at the first invalid row (its caller then undoes the batches already written).
@@ -239,7 +167,16 @@ export function createImportRunner(deps: {
     const pipeline = await pipelineFor(db, imp, run);
     const refreshStats = statisticsRefresher(deps.database, imp.entity === 'accounts' ? 'accounts' : 'contacts');
     const due = every(1000);
-    for await (const rows of rowBatches(db, imp)) {
+    // Rows an earlier run of this start committed (a resumed run): checked again, so later rows still meet
+    // their keys as duplicates, but not written, counted or audited again.
+    let done = counts.processed;
+    for await (const batch of rowBatches(db, imp)) {
+      const rows = done > 0 ? batch.slice(done) : batch;
+      if (done > 0) {
+        await pipeline.check(db, batch.slice(0, done));
+        done = Math.max(0, done - batch.length);
+        if (!rows.length) continue;
+      }
       await withBulkTransaction(deps.database, async (tx) => {
         const checked = await pipeline.check(tx.db, rows);
         if (opts.stopOnInvalid && checked.invalidRows) throw new RowsInvalid();
@@ -334,7 +271,17 @@ export function createImportRunner(deps: {
       const imp = await findImport(db, payload.orgId, payload.importId);
       if (!imp || imp.jobId !== ctx.jobId || imp.status !== 'importing') return { superseded: true };
       const { orgId, id } = imp;
-      const counts: TCounts = { processed: 0, inserted: 0, updated: 0, skipped: 0, invalid: 0 };
+      // skip_invalid commits batch by batch, with the counts in the same transaction: a resumed run goes on from them.
+      const resumed = imp.mode === 'skip_invalid' && imp.processedRows > 0;
+      const counts: TCounts = resumed
+        ? {
+            processed: imp.processedRows,
+            inserted: imp.insertedRows,
+            updated: imp.updatedRows,
+            skipped: imp.skippedRows,
+            invalid: imp.skippedRows,
+          }
+        : { processed: 0, inserted: 0, updated: 0, skipped: 0, invalid: 0 };
       const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
       const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite';
       const since = imp.startedAt ?? clock.now();
@@ -342,7 +289,7 @@ export function createImportRunner(deps: {
         // A previous attempt of this same start that died halfway (process killed) is rolled back first. Rows
         // someone changed meanwhile stay as they are; this attempt writes them again anyway.
         if (journaled) await undoImport(deps.database, { orgId, importId: id, table, since });
-        await clearErrors(db, orgId, id);
+        if (!resumed) await clearErrors(db, orgId, id);
         await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null }, ctx.jobId);
         const run = await runOf(imp);
         if (imp.mode === 'skip_invalid' || journaled) await importInBatches(imp, run, counts, ctx, { stopOnInvalid: journaled });
@@ -364,7 +311,7 @@ export function createImportRunner(deps: {
           ctx.jobId,
         );
         await deleteFile(db, orgId, id); // the rows are in; the upload is no longer needed
-        await tidyUp(table, counts.inserted + counts.updated); // housekeeping, after the user sees "completed"
+        await tidyUp(deps, table, counts.inserted + counts.updated); // housekeeping, after the user sees "completed"
         return progressOf(counts);
       } catch (err) {
         let undoFailed = false;
@@ -379,7 +326,7 @@ export function createImportRunner(deps: {
               deps.logger?.error({ err: (undoErr as Error).message }, 'undoing a failed import failed');
             },
           );
-          await tidyUp(table, counts.inserted + counts.updated);
+          await tidyUp(deps, table, counts.inserted + counts.updated);
         }
         const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0, keptRows: kept.length };
         if (err instanceof RowsInvalid && !undoFailed) {
