@@ -42,22 +42,34 @@ export interface TAccountRecord {
   custom: Record<string, unknown> | null;
 }
 
-const parseSegment = choiceParser(SEGMENTS, {
-  'mid-size': 'mid_market',
-  midmarket: 'mid_market',
-  mkb: 'smb',
-  smv: 'smb',
-  sme: 'smb',
-  small: 'smb',
-});
-const parseEdition = choiceParser(EDITIONS, { selfservice: 'self_service', self: 'self_service', pro: 'professional', ent: 'enterprise' });
-const parseStage = choiceParser(LIFECYCLE_STAGES, {
-  'at risk': 'at_risk',
-  risk: 'at_risk',
-  churn: 'churned',
-  proef: 'trial',
-  proeve: 'trial',
-});
+const parseSegment = choiceParser(
+  SEGMENTS,
+  {
+    'mid-size': 'mid_market',
+    midmarket: 'mid_market',
+    mkb: 'smb',
+    smv: 'smb',
+    sme: 'smb',
+    small: 'smb',
+  },
+  'segment',
+);
+const parseEdition = choiceParser(
+  EDITIONS,
+  { selfservice: 'self_service', self: 'self_service', pro: 'professional', ent: 'enterprise' },
+  'edition',
+);
+const parseStage = choiceParser(
+  LIFECYCLE_STAGES,
+  {
+    'at risk': 'at_risk',
+    risk: 'at_risk',
+    churn: 'churned',
+    proef: 'trial',
+    proeve: 'trial',
+  },
+  'lifecycleStage',
+);
 const TAG_OK = /^[^\p{Cc}]{1,50}$/u;
 
 function parseTags(raw: string): string[] | Problem {

@@ -4,6 +4,7 @@ import { newId } from '../../platform/ids.ts';
 import { CONTACT_ROLES } from '../contacts/index.ts';
 import { copyAudit, updateReturningBefore } from './imports.accounts.ts';
 import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
+import { choiceLabels } from './imports.choices.ts';
 import { CONTACT_LANGUAGES } from './imports.fields.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
@@ -47,72 +48,81 @@ export interface TContactRecord {
   custom: Record<string, unknown> | null;
 }
 
-const parseRole = choiceParser(CONTACT_ROLES, {
-  'decision maker': 'decision_maker',
-  beslisser: 'decision_maker',
-  besluitvormer: 'decision_maker',
-  beslutningstager: 'decision_maker',
-  sponsor: 'executive_sponsor',
-  facturatie: 'billing',
-  fakturering: 'billing',
-  finance: 'billing',
-  technisch: 'technical',
-  teknisk: 'technical',
-  gebruiker: 'user',
-  bruger: 'user',
-  kampioen: 'champion',
-});
-const parseLanguage = choiceParser(CONTACT_LANGUAGES, {
-  english: 'en',
-  engels: 'en',
-  engelsk: 'en',
-  dutch: 'nl',
-  nederlands: 'nl',
-  hollandsk: 'nl',
-  'nl-nl': 'nl',
-  'nl-be': 'nl',
-  danish: 'da',
-  dansk: 'da',
-  deens: 'da',
-  'da-dk': 'da',
-  dk: 'da',
-  german: 'de',
-  deutsch: 'de',
-  duits: 'de',
-  tysk: 'de',
-  french: 'fr',
-  francais: 'fr',
-  frans: 'fr',
-  fransk: 'fr',
-  swedish: 'sv',
-  svenska: 'sv',
-  zweeds: 'sv',
-  svensk: 'sv',
-  norwegian: 'no',
-  norsk: 'no',
-  noors: 'no',
-  nb: 'no',
-  finnish: 'fi',
-  suomi: 'fi',
-  fins: 'fi',
-  finsk: 'fi',
-  spanish: 'es',
-  espanol: 'es',
-  spaans: 'es',
-  spansk: 'es',
-  italian: 'it',
-  italiano: 'it',
-  italiaans: 'it',
-  italiensk: 'it',
-  'en-gb': 'en',
-  'en-us': 'en',
-});
+const parseRole = choiceParser(
+  CONTACT_ROLES,
+  {
+    'decision maker': 'decision_maker',
+    beslisser: 'decision_maker',
+    besluitvormer: 'decision_maker',
+    beslutningstager: 'decision_maker',
+    sponsor: 'executive_sponsor',
+    facturatie: 'billing',
+    fakturering: 'billing',
+    finance: 'billing',
+    technisch: 'technical',
+    teknisk: 'technical',
+    gebruiker: 'user',
+    bruger: 'user',
+    kampioen: 'champion',
+  },
+  'roles',
+);
+const parseLanguage = choiceParser(
+  CONTACT_LANGUAGES,
+  {
+    english: 'en',
+    engels: 'en',
+    engelsk: 'en',
+    dutch: 'nl',
+    nederlands: 'nl',
+    hollandsk: 'nl',
+    'nl-nl': 'nl',
+    'nl-be': 'nl',
+    danish: 'da',
+    dansk: 'da',
+    deens: 'da',
+    'da-dk': 'da',
+    dk: 'da',
+    german: 'de',
+    deutsch: 'de',
+    duits: 'de',
+    tysk: 'de',
+    french: 'fr',
+    francais: 'fr',
+    frans: 'fr',
+    fransk: 'fr',
+    swedish: 'sv',
+    svenska: 'sv',
+    zweeds: 'sv',
+    svensk: 'sv',
+    norwegian: 'no',
+    norsk: 'no',
+    noors: 'no',
+    nb: 'no',
+    finnish: 'fi',
+    suomi: 'fi',
+    fins: 'fi',
+    finsk: 'fi',
+    spanish: 'es',
+    espanol: 'es',
+    spaans: 'es',
+    spansk: 'es',
+    italian: 'it',
+    italiano: 'it',
+    italiaans: 'it',
+    italiensk: 'it',
+    'en-gb': 'en',
+    'en-us': 'en',
+  },
+  'language',
+);
 
 function parseRoles(raw: string): string[] | Problem {
   const roles: string[] = [];
   for (const item of splitList(raw)) {
     const role = parseRole(item);
-    if (isProblem(role)) return problem('not_a_contact_role', { role: item.slice(0, 60), roles: CONTACT_ROLES.join(', ') });
+    if (isProblem(role))
+      return problem('not_a_contact_role', { role: item.slice(0, 60), roles: choiceLabels('roles', 'en'), choice: 'roles' });
     if (!roles.includes(role)) roles.push(role);
   }
   return roles;

@@ -2,14 +2,15 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/access/access.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError, detail, invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { attachmentHeaders, type CsvColumn, csvLine, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZErrorResponse, ZIdParams } from '../../platform/http/schemas.ts';
 import { pickLanguage } from '../../platform/http/validation-i18n.ts';
+import { MESSAGES } from '../../platform/http/validation-messages.ts';
 import { IMPORT_ENTITIES, type TImportEntity } from './imports.fields.ts';
-import { localiseRowError } from './imports.messages.ts';
+import { localiseRowError, importMessages as m } from './imports.messages.ts';
 import {
   type TImportSummary,
   ZImport,
@@ -53,33 +54,31 @@ const IMPORTS_CSV: CsvColumn<TImportSummary & { createdBy: string }>[] = [
 /** Read the multipart upload: a `file` part and an `entity` field, in either order. */
 async function readUpload(req: FastifyRequest) {
   if (!req.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data', [
-      { field: 'file', message: 'expected a multipart/form-data upload' },
-    ]);
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { entry: MESSAGES.send_multipart }, [detail('file', MESSAGES.expected_multipart_upload)]);
   }
   let entity: string | undefined;
   let file: { fileName: string; bytes: Buffer } | undefined;
   for await (const part of req.parts()) {
     if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw invalid(part.fieldname, 'unexpected file; send the file in the field "file"');
+      if (part.fieldname !== 'file') throw invalid(part.fieldname, m.unexpected_file);
       try {
         file = { fileName: part.filename, bytes: await part.toBuffer() };
       } catch (err) {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('PAYLOAD_TOO_LARGE', 'file: is larger than the upload limit (50 MB)', [
-            { field: 'file', message: 'is larger than the upload limit (50 MB)' },
-          ]);
+          const tooLarge = detail('file', m.file_too_large);
+          throw new AppError('PAYLOAD_TOO_LARGE', `file: ${tooLarge.message}`, [tooLarge]);
         }
         throw err;
       }
     } else if (part.fieldname === 'entity') {
       entity = String(part.value);
     } else {
-      throw invalid(part.fieldname, 'is not a field of this form (send "entity" and "file")');
+      throw invalid(part.fieldname, m.unexpected_form_field);
     }
   }
-  if (!IMPORT_ENTITIES.includes(entity as TImportEntity)) throw invalid('entity', `must be one of: ${IMPORT_ENTITIES.join(', ')}`);
-  if (!file) throw invalid('file', 'is required');
+  if (!IMPORT_ENTITIES.includes(entity as TImportEntity))
+    throw invalid('entity', MESSAGES.not_an_option, { options: IMPORT_ENTITIES.join(', ') });
+  if (!file) throw invalid('file', MESSAGES.is_required);
   return { entity: entity as TImportEntity, ...file };
 }
 

@@ -168,7 +168,7 @@ export function readCustomValues(
     given = true;
   }
   const { values: clean, errors } = checkCustomValues(defs, values, { requireAll: isNew });
-  for (const e of errors) reader.fail(e.field, Problem.fromText(e.message));
+  for (const e of errors) reader.fail(e.field, Problem.fromDetail(e));
   return given ? clean : null;
 }
 

@@ -6,7 +6,7 @@ import type { JobContext } from '../../platform/jobs/queue.ts';
 import { createAccountPipeline } from './imports.accounts.ts';
 import { type BulkTx, withBulkTransaction } from './imports.bulk.ts';
 import { createContactPipeline } from './imports.contacts.ts';
-import { failureText, keptNote, rowsInvalidNow } from './imports.failure.ts';
+import { errorPart, failureOf, failurePart, keptNote, rowsInvalidNow, type TFailurePart } from './imports.failure.ts';
 import type { TImportEntity } from './imports.fields.ts';
 import { readRecords, type TImportFormat, type TRawRow } from './imports.parse.ts';
 import {
@@ -128,13 +128,13 @@ export function createImportRunner(deps: {
   }
 
   /** A message that is safe to show: our own errors as they are, anything else (database, parser) generic. */
-  function failureMessage(err: unknown, what: string) {
-    if (err instanceof AppError) return err.message;
+  function failureMessage(err: unknown, what: string): TFailurePart {
+    if (err instanceof AppError) return errorPart(err);
     if ((err as { code?: string }).code === '23505') {
-      return failureText(what === 'import' ? 'concurrent_records' : 'concurrent_rows');
+      return failurePart(what === 'import' ? 'import_concurrent_records' : 'import_concurrent_rows');
     }
     deps.logger?.error({ err: (err as Error).message }, `${what} failed`);
-    return failureText(what === 'import' ? 'internal_import' : 'internal_validation');
+    return failurePart(what === 'import' ? 'import_internal_import' : 'import_internal_validation');
   }
 
   /** Check every row without writing; store every error. Returns false when superseded (new mapping, deleted). */
@@ -260,7 +260,7 @@ export function createImportRunner(deps: {
           db,
           imp.orgId,
           imp.id,
-          { status: 'failed', failureMessage: failureMessage(err, 'validation'), finishedAt: clock.now() },
+          { status: 'failed', ...failureOf([failureMessage(err, 'validation')]), finishedAt: clock.now() },
           ctx.jobId,
         );
         throw err;
@@ -290,7 +290,7 @@ export function createImportRunner(deps: {
         // someone changed meanwhile stay as they are; this attempt writes them again anyway.
         if (journaled) await undoImport(deps.database, { orgId, importId: id, table, since });
         if (!resumed) await clearErrors(db, orgId, id);
-        await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null }, ctx.jobId);
+        await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null, failure: null }, ctx.jobId);
         const run = await runOf(imp);
         if (imp.mode === 'skip_invalid' || journaled) await importInBatches(imp, run, counts, ctx, { stopOnInvalid: journaled });
         else await importInOneTransaction(imp, run, counts, ctx);
@@ -334,23 +334,19 @@ export function createImportRunner(deps: {
           await clearErrors(db, orgId, id);
           const checked = await validatePass(imp, ctx.jobId);
           await insertErrors(db, orgId, id, keptRowErrors(kept));
-          const message = `${rowsInvalidNow(checked?.invalid)}${keptNote(kept.length)} ${failureText('check_errors_again')}`;
+          const failure = failureOf([rowsInvalidNow(checked?.invalid), ...keptNote(kept.length), failurePart('import_check_errors_again')]);
           const recount = checked
             ? { totalRows: checked.total, validRows: checked.total - checked.invalid, errorRows: checked.invalid }
             : {};
-          await updateImport(
-            db,
-            orgId,
-            id,
-            { ...nothing, ...recount, status: 'failed', failureMessage: message, finishedAt: clock.now() },
-            ctx.jobId,
-          );
-          return { failed: message };
+          await updateImport(db, orgId, id, { ...nothing, ...recount, status: 'failed', ...failure, finishedAt: clock.now() }, ctx.jobId);
+          return { failed: failure.failureMessage };
         }
-        const message = undoFailed ? failureText('undo_failed') : `${failureMessage(err, 'import')}${keptNote(kept.length)}`;
+        const failure = failureOf(
+          undoFailed ? [failurePart('import_undo_failed')] : [failureMessage(err, 'import'), ...keptNote(kept.length)],
+        );
         await insertErrors(db, orgId, id, keptRowErrors(kept));
         const written = imp.mode === 'all_or_nothing' && !undoFailed ? nothing : progressOf(counts);
-        await updateImport(db, orgId, id, { ...written, status: 'failed', failureMessage: message, finishedAt: clock.now() }, ctx.jobId);
+        await updateImport(db, orgId, id, { ...written, status: 'failed', ...failure, finishedAt: clock.now() }, ctx.jobId);
         throw err;
       }
     },

@@ -9,9 +9,9 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueJob, type JobContext, type TAbandonedJob } from '../../platform/jobs/queue.ts';
 import { loadCustomFields } from '../custom-fields/index.ts';
 import { abandonImport } from './imports.abandon.ts';
-import { localiseFailure } from './imports.failure.ts';
+import { describeFailure } from './imports.failure.ts';
 import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
-import { localiseRowError } from './imports.messages.ts';
+import { localiseRowError, importMessages as m } from './imports.messages.ts';
 import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
 import {
   clearErrors,
@@ -52,7 +52,7 @@ function toSummary(r: TImportRow, lang: TApiLanguage = 'en'): TImportSummary {
     skippedRows: r.skippedRows,
     keptRows: r.keptRows,
     progress: status === 'completed' ? 1 : status === 'importing' && r.totalRows > 0 ? Math.min(1, r.processedRows / r.totalRows) : null,
-    failureMessage: localiseFailure(r.failureMessage, lang),
+    failureMessage: describeFailure(r, lang),
     createdByUserId: r.createdByUserId,
     createdAt: r.createdAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
@@ -77,7 +77,7 @@ function cleanFileName(name: string | undefined) {
 /** Imports touch any account of the organisation, so a user limited to their own accounts cannot run them. */
 function requireImporter(actor: Actor) {
   requirePermission(actor, 'import:run');
-  if (actor.ownAccountsOnly) throw new AppError('FORBIDDEN', 'Users limited to their own accounts cannot run imports');
+  if (actor.ownAccountsOnly) throw new AppError('FORBIDDEN', { entry: m.import_own_accounts_only });
 }
 
 export function createImportService(deps: {
@@ -164,8 +164,7 @@ export function createImportService(deps: {
       requireImporter(actor);
       await db.transaction(async (tx) => {
         const imp = await getRow(tx, actor, id, true);
-        if (!MAPPABLE.includes(imp.status as TImportStatus))
-          throw conflict('status', `the import is ${imp.status}; its mapping can no longer change`);
+        if (!MAPPABLE.includes(imp.status as TImportStatus)) throw conflict('status', m.import_mapping_locked, { status: imp.status });
         const entity = imp.entity as TImportEntity;
         const fields = targetFieldsFor(entity, await loadCustomFields(tx, actor.orgId, entity === 'accounts' ? 'account' : 'contact'));
         const problems = checkMapping(entity, mapping, imp.columns, fields);
@@ -191,6 +190,7 @@ export function createImportService(deps: {
             skippedRows: 0,
             keptRows: 0,
             failureMessage: null,
+            failure: null,
             startedAt: null,
             startedByUserId: null,
             finishedAt: null,
@@ -207,18 +207,14 @@ export function createImportService(deps: {
         const imp = await getRow(tx, actor, id, true);
         const restartable = imp.status === 'failed' && imp.mode !== null;
         if (imp.status !== 'validated' && !restartable) {
-          throw conflict(
-            'status',
-            imp.status === 'importing' ? 'the import is already running' : `the import is ${imp.status}; it can start once validated`,
-          );
+          throw imp.status === 'importing'
+            ? conflict('status', m.import_running)
+            : conflict('status', m.import_not_validated, { status: imp.status });
         }
         if (mode === 'all_or_nothing' && imp.errorRows > 0) {
-          throw invalid(
-            'mode',
-            `${imp.errorRows} of ${imp.totalRows} rows have errors, so nothing would be imported; fix them, or choose skip_invalid to import the ${imp.validRows} valid rows`,
-          );
+          throw invalid('mode', m.import_has_errors, { errors: imp.errorRows, total: imp.totalRows, valid: imp.validRows });
         }
-        if (imp.validRows === 0) throw invalid('mode', 'no row is valid, so there is nothing to import');
+        if (imp.validRows === 0) throw invalid('mode', m.import_nothing_valid);
         const jobId = await enqueueJob(tx, clock, RUN_JOB, { orgId: actor.orgId, importId: id } satisfies TImportJobPayload, {
           orgId: actor.orgId,
           maxAttempts: IMPORT_JOB_ATTEMPTS,
@@ -235,6 +231,7 @@ export function createImportService(deps: {
             skippedRows: 0,
             keptRows: 0,
             failureMessage: null,
+            failure: null,
             startedAt: clock.now(),
             startedByUserId: actor.userId,
             finishedAt: null,
@@ -250,7 +247,7 @@ export function createImportService(deps: {
       await db.transaction(async (tx) => {
         const imp = await getRow(tx, actor, id, true);
         const neverStarted = DISCARDABLE.includes(imp.status as TImportStatus) || (imp.status === 'failed' && imp.mode === null);
-        if (!neverStarted) throw conflict('status', `the import is ${imp.status}; only an import that has not started can be discarded`);
+        if (!neverStarted) throw conflict('status', m.import_not_discardable, { status: imp.status });
         await tx.delete(imports).where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
       });
     },

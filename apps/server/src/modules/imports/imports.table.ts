@@ -1,5 +1,6 @@
 import { customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../organisations/organisations.table.ts';
+import { organisations } from '../organisations/index.ts';
+import type { TFailurePart } from './imports.failure.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -44,7 +45,10 @@ export const imports = pgTable(
     skippedRows: integer('skipped_rows').notNull().default(0),
     /** Rows a failed all-or-nothing import could not undo: someone changed them after the import wrote them. */
     keptRows: integer('kept_rows').notNull().default(0),
+    /** Why the import stopped, in English (for API clients without Accept-Language and the CSV). */
     failureMessage: text('failure_message'),
+    /** The same as parts with codes and values (imports.failure.ts), rendered in the reader's language; null on older rows. */
+    failure: jsonb('failure').$type<TFailurePart[]>(),
     createdByUserId: uuid('created_by_user_id').notNull(),
     startedByUserId: uuid('started_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
