@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { CONTACT_ROLES } from '../contacts/index.ts';
-import { copyAudit, updateReturningBefore } from './imports.accounts.ts';
+import { copyAudit, updateReturningBefore } from './imports.audit.ts';
 import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
 import { choiceLabels } from './imports.choices.ts';
 import { CONTACT_LANGUAGES } from './imports.fields.ts';
@@ -116,6 +116,20 @@ const parseLanguage = choiceParser(
   },
   'language',
 );
+
+/** The fields of a contact record whose imported values its audit entry lists (when they changed). */
+const CONTACT_AUDITED = [
+  'accountId',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'jobTitle',
+  'roles',
+  'language',
+  'externalId',
+  'custom',
+] as const;
 
 function parseRoles(raw: string): string[] | Problem {
   const roles: string[] = [];
@@ -259,7 +273,7 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
         fresh.map((r) => insertLine(run.orgId, now, r)),
       );
       const before = existing.length ? await updateReturningBefore(tx, updateSql(run.orgId, now, existing)) : new Map<string, string>();
-      await copyAudit(tx, run, now, 'contact', records, before);
+      await copyAudit(tx, run, now, 'contact', records, before, CONTACT_AUDITED);
       return { inserted: fresh.length, updated: existing.length };
     },
   };
