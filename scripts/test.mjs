@@ -108,7 +108,7 @@ const migrations = async () => {
         bin('drizzle-kit', 'bin.cjs'),
         'generate',
         '--dialect=postgresql',
-        '--schema=./src/db/schema.ts',
+        '--schema=./src/{modules,platform}/**/*.table.ts',
         `--out=${path.relative(path.join(root, 'apps/server'), copy)}`,
       ],
       { cwd: path.join(root, 'apps/server'), timeoutMs: 120_000 },

@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './src/db/schema.ts',
+  // Every table file of the modules and the platform: a new module's tables are found without a hub file.
+  schema: './src/{modules,platform}/**/*.table.ts',
   out: './src/db/migrations',
 });

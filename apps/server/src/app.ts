@@ -9,15 +9,7 @@ import Fastify, { type FastifyInstance, type FastifySchema } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import type { TConfig } from './config/config.ts';
-import { createAccountService, registerAccountRoutes } from './modules/accounts/index.ts';
-import { createAuditService, registerAuditRoutes } from './modules/audit/index.ts';
-import { createContactService, registerContactRoutes } from './modules/contacts/index.ts';
-import { createCustomFieldService, registerCustomFieldRoutes } from './modules/custom-fields/index.ts';
-import { createIdentityService, registerIdentityRoutes } from './modules/identity/index.ts';
-import { createImportService, importJobs, registerImportRoutes } from './modules/imports/index.ts';
-import { createOrganisationService, registerOrganisationRoutes } from './modules/organisations/index.ts';
-import { registerSystemRoutes, systemJobs } from './modules/system/index.ts';
-import { createTimelineService, registerTimelineRoutes } from './modules/timeline/index.ts';
+import { assembleModules, MODULES } from './modules/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
 import { cookieNames, registerAuthHook } from './platform/http/auth-hook.ts';
@@ -27,7 +19,7 @@ import { fastifyTrustProxy, registerProxyCheck } from './platform/http/proxy-che
 import { registerSecurityHeaders } from './platform/http/security-headers.ts';
 import { validatorCompiler } from './platform/http/validation-i18n.ts';
 import { serveWebApp } from './platform/http/web-app.ts';
-import { createWorker, type JobDefinition } from './platform/jobs/queue.ts';
+import { createWorker } from './platform/jobs/queue.ts';
 import type { Mailer } from './platform/mail/outbox.ts';
 import { VERSION } from './version.ts';
 
@@ -48,7 +40,7 @@ export interface RegisteredRoute {
 
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 
-/** The composition root: platform plugins first, then each module's services and routes. */
+/** The composition root: platform plugins first, then every module of modules/index.ts: services, routes, jobs, event subscribers. */
 export async function buildApp(deps: AppDeps) {
   const { config, database, clock, logger } = deps;
   const db = database.db;
@@ -118,40 +110,17 @@ export async function buildApp(deps: AppDeps) {
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  const identity = createIdentityService({ db, clock, publicUrl: config.publicUrl });
-  registerAuthHook(app, identity, { cookieSecure: config.cookieSecure });
+  // Every module's services, in list order (a module may use the services of those before it).
+  const { ctx, events, jobs: definitions } = assembleModules({ config, database, db, clock, logger, mailer: deps.mailer });
+
+  registerAuthHook(app, ctx.services.identity, { cookieSecure: config.cookieSecure });
   registerInputHardening(app);
-
-  const services = {
-    identity,
-    organisations: createOrganisationService({ db, clock }),
-    customFields: createCustomFieldService({ db, clock }),
-    accounts: createAccountService({ db, clock }),
-    audit: createAuditService({ db }),
-  };
-  const contacts = createContactService({ db, clock, accounts: services.accounts });
-  const timeline = createTimelineService({ db, clock, accounts: services.accounts });
-  const imports = createImportService({ db, clock, database });
-  const all = { ...services, contacts, timeline, imports };
-
-  registerIdentityRoutes(app, { identity, db, cookieSecure: config.cookieSecure });
-  registerOrganisationRoutes(app, { organisations: services.organisations });
-  registerCustomFieldRoutes(app, { customFields: services.customFields });
-  registerAccountRoutes(app, { accounts: services.accounts, db });
-  registerContactRoutes(app, { contacts, db });
-  registerTimelineRoutes(app, { timeline });
-  registerAuditRoutes(app, { audit: services.audit });
-  registerImportRoutes(app, { imports });
-  registerSystemRoutes(app, { db, database, clock, mailer: deps.mailer });
+  for (const m of MODULES) m.routes?.(app, ctx);
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  const definitions: JobDefinition[] = [
-    ...systemJobs({ db, clock, mailer: deps.mailer, mailFrom: config.mailFrom, logger }),
-    ...importJobs({ imports }),
-  ];
   const worker = createWorker({ db, clock, logger, definitions, pollMs: config.jobPollMs, concurrency: config.jobConcurrency });
 
   serveWebApp(app, config.webDist ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
-  return { app, services: all, worker, routes };
+  return { app, services: ctx.services, events, worker, routes };
 }

@@ -257,6 +257,39 @@ export interface paths {
         patch: operations["updateCustomField"];
         trace?: never;
     };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON). */
+        get: operations["exportAuditLogCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts": {
         parameters: {
             query?: never;
@@ -264,8 +297,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accounts */
         get: operations["listAccounts"];
         put?: never;
+        /** Create an account */
         post: operations["createAccount"];
         delete?: never;
         options?: never;
@@ -280,7 +315,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description All accounts matching the same filters as the list, as CSV (custom fields included). Streams any number of rows. */
+        /**
+         * Export accounts as CSV
+         * @description All accounts matching the same filters as the list, as CSV (custom fields included). Streams any number of rows.
+         */
         get: operations["exportAccountsCsv"];
         put?: never;
         post?: never;
@@ -297,12 +335,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an account */
         get: operations["getAccount"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Update an account */
         patch: operations["updateAccount"];
         trace?: never;
     };
@@ -315,6 +355,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Archive an account */
         post: operations["archiveAccount"];
         delete?: never;
         options?: never;
@@ -331,6 +372,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Restore an archived account */
         post: operations["unarchiveAccount"];
         delete?: never;
         options?: never;
@@ -467,39 +509,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/audit-log": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get: operations["listAuditLog"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/audit-log/export.csv": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON). */
-        get: operations["exportAuditLogCsv"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -507,10 +516,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Imports of the organisation, newest first unless sorted otherwise; filter by entity, status, mode and part of the file name. */
+        /**
+         * List imports
+         * @description Imports of the organisation, newest first unless sorted otherwise; filter by entity, status, mode and part of the file name.
+         */
         get: operations["listImports"];
         put?: never;
-        /** @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping. */
+        /**
+         * Upload a file to import
+         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.
+         */
         post: operations["createImport"];
         delete?: never;
         options?: never;
@@ -525,7 +540,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every import matching the same filters and order as the list, as CSV, with who uploaded each file. */
+        /**
+         * Export imports as CSV
+         * @description Every import matching the same filters and order as the list, as CSV, with who uploaded each file.
+         */
         get: operations["exportImportsCsv"];
         put?: never;
         post?: never;
@@ -542,10 +560,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an import */
         get: operations["getImport"];
         put?: never;
         post?: never;
-        /** @description Discard an import that has not started. */
+        /**
+         * Discard an import
+         * @description Discard an import that has not started.
+         */
         delete: operations["deleteImport"];
         options?: never;
         head?: never;
@@ -560,7 +582,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Save the column mapping; every row is then checked in the background (status validating → validated). */
+        /**
+         * Save an import's column mapping
+         * @description Save the column mapping; every row is then checked in the background (status validating → validated).
+         */
         put: operations["setImportMapping"];
         post?: never;
         delete?: never;
@@ -578,7 +603,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Start writing the rows in the background (status importing → completed | failed). all_or_nothing is refused while rows have errors. */
+        /**
+         * Start an import
+         * @description Start writing the rows in the background (status importing → completed | failed). all_or_nothing is refused while rows have errors.
+         */
         post: operations["startImport"];
         delete?: never;
         options?: never;
@@ -593,7 +621,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language). */
+        /**
+         * List an import's row errors
+         * @description Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language).
+         */
         get: operations["listImportErrors"];
         put?: never;
         post?: never;
@@ -610,7 +641,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every problem found in the rows, in row order, as CSV: the message in English, with its code. */
+        /**
+         * Export an import's row errors as CSV
+         * @description Every problem found in the rows, in row order, as CSV: the message in English, with its code.
+         */
         get: operations["exportImportErrorsCsv"];
         put?: never;
         post?: never;
@@ -774,7 +808,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -926,7 +960,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -2053,7 +2087,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -2168,7 +2202,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -2185,7 +2219,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:read" | "account:write" | "account:archive" | "contact:read" | "contact:write" | "interaction:read" | "interaction:write" | "import:run" | "export:run" | "custom_field:manage" | "market:read" | "market:manage" | "user:read" | "user:manage" | "organisation:manage" | "audit:read" | "outbox:read" | "job:read" | "api_token:manage")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -3522,6 +3556,261 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                sort?: "at" | "actorLabel" | "entityType" | "action";
+                entityType?: string;
+                entityId?: string;
+                actorUserId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            at: string;
+                            actorUserId: string | null;
+                            actorLabel: string;
+                            entityType: string;
+                            entityId: string;
+                            action: string;
+                            before: unknown;
+                            after: unknown;
+                            requestId: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportAuditLogCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                sort?: "at" | "actorLabel" | "entityType" | "action";
+                entityType?: string;
+                entityId?: string;
+                actorUserId?: string;
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;
@@ -5978,261 +6267,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    listAuditLog: {
-        parameters: {
-            query?: {
-                page?: number;
-                pageSize?: number;
-                order?: "asc" | "desc";
-                sort?: "at" | "actorLabel" | "entityType" | "action";
-                entityType?: string;
-                entityId?: string;
-                actorUserId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            /** Format: uuid */
-                            id: string;
-                            at: string;
-                            actorUserId: string | null;
-                            actorLabel: string;
-                            entityType: string;
-                            entityId: string;
-                            action: string;
-                            before: unknown;
-                            after: unknown;
-                            requestId: string | null;
-                        }[];
-                        total: number;
-                        page: number;
-                        pageSize: number;
-                    };
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-        };
-    };
-    exportAuditLogCsv: {
-        parameters: {
-            query?: {
-                order?: "asc" | "desc";
-                sort?: "at" | "actorLabel" | "entityType" | "action";
-                entityType?: string;
-                entityId?: string;
-                actorUserId?: string;
-                from?: string;
-                to?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": string;
-                };
-            };
-            /** @description Default Response */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
-                        requestId: string;
-                        code: string;
-                        message: string;
-                        details: {
-                            field: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Default Response */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;

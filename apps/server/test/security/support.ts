@@ -8,34 +8,19 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { RegisteredRoute } from '../../src/app.ts';
-import { PERMISSIONS, type TPermission } from '../../src/platform/access/permissions.ts';
+import { importUpload } from '../../src/modules/imports/index.ts';
+import { MODULES } from '../../src/modules/index.ts';
+import { allPermissions, type TPermission } from '../../src/platform/access/permissions.ts';
+import { nextSpecNumber, type TFixtures, type TRouteSpec, uniq } from '../../src/platform/access/route-spec.ts';
 import { TEST_PASSWORD, type TestApp } from '../harness.ts';
 
-export type TFixture = 'account' | 'contact' | 'interaction' | 'market' | 'user' | 'customField' | 'apiToken' | 'outbox' | 'import';
-export type TFixtures = Record<TFixture, string>;
+export type { TFixture, TFixtures } from '../../src/platform/access/route-spec.ts';
+export type RouteSpec = TRouteSpec;
 
-export interface RouteSpec {
-  /** Every permission the route needs; [] = any signed-in user. */
-  permissions: TPermission[];
-  /** What the `:id` path parameter names. */
-  id?: TFixture;
-  /** A valid body (called once per request, so unique values stay unique). */
-  body?: (f: TFixtures) => Record<string, unknown>;
-  /** A valid non-JSON body (multipart uploads), with its content-type header. */
-  raw?: () => { payload: Buffer; headers: Record<string, string> };
-  /** What the admin gets with the fixture, when not 2xx (e.g. starting an import that was never validated). */
-  adminStatus?: number;
-  /** Hidden from a user limited to their own accounts when the fixture account is someone else's. */
-  accountScoped?: boolean;
-  /** Runs after the other routes of a phase (state-changing routes that would disturb the rest). */
-  late?: number;
-}
+export { uniq };
 
-let n = 0;
-/** A short unique suffix: bodies with unique keys (e-mail, market code, field key) stay valid on every call. */
-export const uniq = () => `${Date.now().toString(36)}${(n++).toString(36)}`;
 const marketCode = () => {
-  const i = n++;
+  const i = nextSpecNumber();
   return `${String.fromCharCode(65 + (((i / 26) | 0) % 26))}${String.fromCharCode(65 + (i % 26))}`;
 };
 
@@ -56,7 +41,9 @@ export const PUBLIC_ROUTES = [
   'GET /api/v1/openapi.json',
 ];
 
+/** The routes of every module's definition (`<module>.access.ts`), and those not yet moved there. */
 export const ROUTES: Record<string, RouteSpec> = {
+  ...Object.assign({}, ...MODULES.map((m) => m.accessMatrix ?? {})),
   'GET /api/v1/auth/me': { permissions: [] },
   'PATCH /api/v1/auth/me': { permissions: [], body: () => ({ language: 'en' }) },
   'POST /api/v1/auth/change-password': {
@@ -91,13 +78,6 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   'PATCH /api/v1/custom-fields/:id': { permissions: ['custom_field:manage'], id: 'customField', body: () => ({ label: 'Renamed Field' }) },
   'DELETE /api/v1/custom-fields/:id': { permissions: ['custom_field:manage'], id: 'customField', late: 3 },
-  'GET /api/v1/accounts': { permissions: ['account:read'] },
-  'GET /api/v1/accounts/export.csv': { permissions: ['account:read', 'export:run'] },
-  'GET /api/v1/accounts/:id': { permissions: ['account:read'], id: 'account', accountScoped: true },
-  'POST /api/v1/accounts': { permissions: ['account:write'], body: () => ({ name: `Account ${uniq()}`, employees: 12 }) },
-  'PATCH /api/v1/accounts/:id': { permissions: ['account:write'], id: 'account', accountScoped: true, body: () => ({ notes: 'Edited' }) },
-  'POST /api/v1/accounts/:id/archive': { permissions: ['account:archive'], id: 'account', accountScoped: true, late: 1 },
-  'POST /api/v1/accounts/:id/unarchive': { permissions: ['account:archive'], id: 'account', accountScoped: true, late: 2 },
   'GET /api/v1/contacts': { permissions: ['contact:read'] },
   'GET /api/v1/contacts/export.csv': { permissions: ['contact:read', 'export:run'] },
   'GET /api/v1/accounts/:id/contacts': { permissions: ['contact:read'], id: 'account' },
@@ -126,34 +106,10 @@ export const ROUTES: Record<string, RouteSpec> = {
   'GET /api/v1/outbox/:id': { permissions: ['outbox:read'], id: 'outbox' },
   'GET /api/v1/jobs': { permissions: ['job:read'] },
   'GET /api/v1/jobs/export.csv': { permissions: ['job:read', 'export:run'] },
-  'POST /api/v1/imports': { permissions: ['import:run'], raw: () => csvUpload('accounts', 'name,domain\r\nAcme,acme.example\r\n') },
-  'GET /api/v1/imports': { permissions: ['import:run'] },
-  'GET /api/v1/imports/export.csv': { permissions: ['import:run', 'export:run'] },
-  'GET /api/v1/imports/:id': { permissions: ['import:run'], id: 'import' },
-  'PUT /api/v1/imports/:id/mapping': {
-    permissions: ['import:run'],
-    id: 'import',
-    body: () => ({ mapping: { name: 'name', domain: 'domain' } }),
-  },
-  // The fixture import is never validated (that runs in the worker), so starting it is a conflict even for an admin.
-  'POST /api/v1/imports/:id/start': { permissions: ['import:run'], id: 'import', body: () => ({ mode: 'skip_invalid' }), adminStatus: 409 },
-  'DELETE /api/v1/imports/:id': { permissions: ['import:run'], id: 'import', late: 3 },
-  'GET /api/v1/imports/:id/errors': { permissions: ['import:run'], id: 'import' },
-  'GET /api/v1/imports/:id/errors.csv': { permissions: ['import:run'], id: 'import' },
 };
 
-/** A multipart/form-data import upload, built by hand so request bodies stay synchronous. */
-export function csvUpload(entity: string, content: string, fileName = 'accounts.csv', extraFields: Record<string, string> = {}) {
-  const boundary = `----c365test${uniq()}`;
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const body =
-    field('entity', entity) +
-    Object.entries(extraFields)
-      .map(([k, v]) => field(k, v))
-      .join('') +
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
-  return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+/** A multipart/form-data import upload (the imports module's test factory). */
+export const csvUpload = importUpload;
 
 export const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 
@@ -174,7 +130,7 @@ export function coverageGaps(t: TestApp) {
       .map(key),
     unknownPermissions: Object.values(ROUTES)
       .flatMap((s) => s.permissions)
-      .filter((p) => !PERMISSIONS.includes(p)),
+      .filter((p) => !allPermissions().includes(p)),
   };
 }
 

@@ -5,17 +5,18 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import pino from 'pino';
-import { type AccountService, accounts, createAccountService } from '../../modules/accounts/index.ts';
-import { createContactService } from '../../modules/contacts/index.ts';
-import { createIdentityService, users } from '../../modules/identity/index.ts';
-import { createImportService, importJobs } from '../../modules/imports/index.ts';
-import { markets } from '../../modules/organisations/markets.table.ts';
+import { loadConfig } from '../../config/config.ts';
+import { accounts } from '../../modules/accounts/index.ts';
+import { users } from '../../modules/identity/index.ts';
+import { assembleModules } from '../../modules/index.ts';
+import { markets } from '../../modules/organisations/index.ts';
 import type { Actor } from '../../platform/access/access.ts';
 import type { TRole } from '../../platform/access/permissions.ts';
 import { createFixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { csvLine } from '../../platform/http/csv.ts';
 import { createWorker } from '../../platform/jobs/queue.ts';
+import type { Mailer } from '../../platform/mail/outbox.ts';
 
 const DAY = 24 * 3600_000;
 export const DEMO_IMPORT_FILE = 'hubspot-companies-export.csv';
@@ -30,17 +31,14 @@ export async function seedDemoActivity(database: Database, orgId: string, opts: 
     d.setUTCHours(hour, (days * 7) % 60, 0, 0);
     clock.set(d);
   };
-  const identity = createIdentityService({ db, clock, publicUrl: opts.publicUrl });
-  const accountSvc: AccountService = createAccountService({ db, clock });
-  const contactSvc = createContactService({ db, clock, accounts: accountSvc });
-  const importSvc = createImportService({ db, clock, database });
-  const worker = createWorker({
-    db,
-    clock,
-    logger: pino({ level: 'silent' }),
-    definitions: importJobs({ imports: importSvc }),
-    pollMs: 1000,
-  });
+  // The product's own modules, assembled as app.ts does, on the demo's clock; mail stays in the outbox.
+  const logger = pino({ level: 'silent' });
+  const config = loadConfig({ PUBLIC_URL: opts.publicUrl });
+  const mailer: Mailer = { configured: false, send: async () => {}, close: () => {} };
+  const { services, jobs } = assembleModules({ config, database, db, clock, logger, mailer });
+  const { identity, accounts: accountSvc, contacts: contactSvc, imports: importSvc } = services;
+  // Only the imports' jobs run here: the invitation e-mail waits in the outbox for the real worker.
+  const worker = createWorker({ db, clock, logger, definitions: jobs.filter((j) => j.name.startsWith('imports.')), pollMs: 1000 });
 
   const people = await db.select().from(users).where(eq(users.orgId, orgId));
   const actor = (email: string): Actor => {

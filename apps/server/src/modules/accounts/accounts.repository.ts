@@ -17,12 +17,15 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
-import { users } from '../identity/identity.table.ts';
-import { markets } from '../organisations/markets.table.ts';
+import { users } from '../identity/index.ts';
+import { markets } from '../organisations/index.ts';
 import type { TAccountListQuery } from './accounts.schemas.ts';
 import { accounts } from './accounts.table.ts';
 
-/** Queries only: no HTTP, no access checks. Takes a db or a transaction. */
+/**
+ * Every query of the accounts module: no HTTP, no access checks. Each function takes a db or a transaction
+ * and the organisation explicitly, and every query filters on it.
+ */
 
 // Flat, so rows need no reshaping: a list page maps 50 of them per request.
 const selection = {
@@ -130,4 +133,54 @@ export async function* iterateAccounts(db: Db, where: SQL | undefined, batchSize
     after = batch[batch.length - 1]?.id ?? null;
     if (batch.length < batchSize) return;
   }
+}
+
+/** Whether a market of this organisation has the id (for the reference check before a write). */
+export async function marketExists(db: Db, orgId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: markets.id })
+    .from(markets)
+    .where(and(eq(markets.orgId, orgId), eq(markets.id, id)));
+  return Boolean(row);
+}
+
+/** Whether a user of this organisation has the id. */
+export async function userExists(db: Db, orgId: string, id: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.orgId, orgId), eq(users.id, id)));
+  return Boolean(row);
+}
+
+/** The id of the account that has this external id or domain, if any. */
+export async function findAccountIdBy(db: Db, orgId: string, column: 'externalId' | 'domain', value: string): Promise<string | null> {
+  const col = column === 'externalId' ? accounts.externalId : accounts.domain;
+  const [row] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.orgId, orgId), eq(col, value)));
+  return row?.id ?? null;
+}
+
+export type TNewAccountRow = typeof accounts.$inferInsert;
+
+export async function insertAccount(db: Db, row: TNewAccountRow & { orgId: string }): Promise<void> {
+  await db.insert(accounts).values(row);
+}
+
+/** Locks the account's row until the transaction ends, so two updates of one account take turns. */
+export async function lockAccount(db: Db, orgId: string, id: string): Promise<void> {
+  await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)))
+    .for('update');
+}
+
+export async function updateAccount(db: Db, orgId: string, id: string, values: Partial<TNewAccountRow>): Promise<void> {
+  await db
+    .update(accounts)
+    .set(values)
+    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
 }

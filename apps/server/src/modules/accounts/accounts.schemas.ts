@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zInt, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
+import { accountMessages } from './accounts.messages.ts';
 
 export const EDITIONS = ['self_service', 'professional', 'enterprise'] as const;
 export const SEGMENTS = ['enterprise', 'mid_market', 'smb'] as const;
@@ -24,7 +25,7 @@ const zDomain = z
   .trim()
   .toLowerCase()
   .max(253)
-  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, 'must be a domain such as example.com');
+  .regex(/^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/, accountMessages.domain_format.code);
 const zTag = z.string().trim().min(1).max(50);
 /** Values of admin-defined custom fields, keyed by field key; checked against the definitions in the service. */
 export const zCustomValues = z.record(z.string().max(60), z.union([z.string().max(2000), z.number(), z.null()]));

@@ -1,16 +1,28 @@
-import { and, eq } from 'drizzle-orm';
 import { type Actor, accountOwnerScope, requireAccountInScope, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events.ts';
+import { MESSAGES } from '../../platform/http/validation-messages.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { loadCustomFields, requireValidCustomValues } from '../custom-fields/index.ts';
-import { users } from '../identity/identity.table.ts';
-import { markets } from '../organisations/markets.table.ts';
-import { accountListWhere, findAccountById, iterateAccounts, listAccounts, type TAccountRow } from './accounts.repository.ts';
+import { accountCsvChunks } from './accounts.export.ts';
+import { accountMessages as m } from './accounts.messages.ts';
+import {
+  accountListWhere,
+  findAccountById,
+  findAccountIdBy,
+  insertAccount,
+  iterateAccounts,
+  listAccounts,
+  lockAccount,
+  marketExists,
+  type TAccountRow,
+  updateAccount,
+  userExists,
+} from './accounts.repository.ts';
 import type { TAccount, TAccountListQuery, TCreateAccount, TUpdateAccount } from './accounts.schemas.ts';
-import { accounts } from './accounts.table.ts';
 
 export function toAccountDto(r: TAccountRow): TAccount {
   return {
@@ -40,39 +52,22 @@ export function toAccountDto(r: TAccountRow): TAccount {
 
 export type AccountService = ReturnType<typeof createAccountService>;
 
-export function createAccountService(deps: { db: Db; clock: Clock }) {
-  const { db, clock } = deps;
+export function createAccountService(deps: { db: Db; clock: Clock; events: EventBus }) {
+  const { db, clock, events } = deps;
 
   /** Market and owner must belong to the actor's organisation; the composite foreign keys are the second wall. */
   async function checkReferences(tx: Db, orgId: string, input: { marketId?: string | null; ownerUserId?: string | null }) {
-    if (input.marketId) {
-      const [m] = await tx
-        .select({ id: markets.id })
-        .from(markets)
-        .where(and(eq(markets.orgId, orgId), eq(markets.id, input.marketId)));
-      if (!m) throw invalid('marketId', 'no such market in this organisation');
-    }
-    if (input.ownerUserId) {
-      const [u] = await tx
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.orgId, orgId), eq(users.id, input.ownerUserId)));
-      if (!u) throw invalid('ownerUserId', 'no such user in this organisation');
-    }
+    if (input.marketId && !(await marketExists(tx, orgId, input.marketId))) throw invalid('marketId', MESSAGES.unknown_market);
+    if (input.ownerUserId && !(await userExists(tx, orgId, input.ownerUserId))) throw invalid('ownerUserId', MESSAGES.unknown_user);
   }
 
   async function checkUnique(tx: Db, orgId: string, input: { externalId?: string | null; domain?: string | null }, exceptId?: string) {
     const clash = async (column: 'externalId' | 'domain', value: string) => {
-      const col = column === 'externalId' ? accounts.externalId : accounts.domain;
-      const [row] = await tx
-        .select({ id: accounts.id })
-        .from(accounts)
-        .where(and(eq(accounts.orgId, orgId), eq(col, value)));
-      return row && row.id !== exceptId;
+      const id = await findAccountIdBy(tx, orgId, column, value);
+      return id !== null && id !== exceptId;
     };
-    if (input.externalId && (await clash('externalId', input.externalId)))
-      throw conflict('externalId', 'another account has this external id');
-    if (input.domain && (await clash('domain', input.domain))) throw conflict('domain', 'another account has this domain');
+    if (input.externalId && (await clash('externalId', input.externalId))) throw conflict('externalId', m.account_external_id_taken);
+    if (input.domain && (await clash('domain', input.domain))) throw conflict('domain', m.account_domain_taken);
   }
 
   async function getInScope(tx: Db, actor: Actor, id: string) {
@@ -107,10 +102,18 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
       for await (const batch of iterateAccounts(db, where)) yield batch.map(toAccountDto);
     },
 
+    /** Every matching account as CSV chunks; the first batch is read before it returns, so a refusal is still a 403. */
+    async exportCsv(actor: Actor, q: Partial<TAccountListQuery>) {
+      const rows = this.exportRows(actor, q);
+      const first = await rows.next();
+      const defs = await loadCustomFields(db, actor.orgId, 'account');
+      return accountCsvChunks(defs, first, rows);
+    },
+
     async create(actor: Actor, input: TCreateAccount) {
       requirePermission(actor, 'account:write');
       if (actor.ownAccountsOnly && input.ownerUserId && input.ownerUserId !== actor.userId) {
-        throw invalid('ownerUserId', 'you can only create accounts you own');
+        throw invalid('ownerUserId', m.create_own_accounts_only);
       }
       return db.transaction(async (tx) => {
         const defs = await loadCustomFields(tx, actor.orgId, 'account');
@@ -119,7 +122,7 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
         await checkUnique(tx, actor.orgId, input);
         const now = clock.now();
         const id = newId();
-        await tx.insert(accounts).values({
+        await insertAccount(tx, {
           orgId: actor.orgId,
           id,
           name: input.name,
@@ -142,6 +145,7 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
         if (!created) throw new AppError('INTERNAL', 'Account was not created');
         const dto = toAccountDto(created);
         await recordAudit(tx, clock, actor, { entityType: 'account', entityId: id, action: 'created', after: dto });
+        await events.publish(tx, actor.orgId, 'account.created', { accountId: id });
         return dto;
       });
     },
@@ -149,20 +153,13 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
     async update(actor: Actor, id: string, input: TUpdateAccount) {
       requirePermission(actor, 'account:write');
       return db.transaction(async (tx) => {
-        await tx
-          .select({ id: accounts.id })
-          .from(accounts)
-          .where(and(eq(accounts.orgId, actor.orgId), eq(accounts.id, id)))
-          .for('update');
+        await lockAccount(tx, actor.orgId, id);
         const before = await getInScope(tx, actor, id);
         if (input.expectedVersion !== undefined && input.expectedVersion !== before.version) {
-          throw conflict(
-            'expectedVersion',
-            `the account was changed by someone else (now version ${before.version}); reload and try again`,
-          );
+          throw conflict('expectedVersion', m.account_changed, { version: before.version });
         }
         if (actor.ownAccountsOnly && input.ownerUserId !== undefined && input.ownerUserId !== actor.userId) {
-          throw invalid('ownerUserId', 'you can only assign accounts to yourself');
+          throw invalid('ownerUserId', m.assign_to_self_only);
         }
         const { expectedVersion: _v, custom: customInput, ...fields } = input;
         let custom = before.custom;
@@ -172,22 +169,22 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
         }
         await checkReferences(tx, actor.orgId, fields);
         await checkUnique(tx, actor.orgId, fields, id);
-        await tx
-          .update(accounts)
-          .set({
-            ...fields,
-            ...(fields.externalId === '' ? { externalId: null } : {}),
-            ...(fields.tags ? { tags: [...new Set(fields.tags)] } : {}),
-            custom,
-            version: before.version + 1,
-            updatedAt: clock.now(),
-          })
-          .where(and(eq(accounts.orgId, actor.orgId), eq(accounts.id, id)));
+        await updateAccount(tx, actor.orgId, id, {
+          ...fields,
+          ...(fields.externalId === '' ? { externalId: null } : {}),
+          ...(fields.tags ? { tags: [...new Set(fields.tags)] } : {}),
+          custom,
+          version: before.version + 1,
+          updatedAt: clock.now(),
+        });
         const after = await findAccountById(tx, actor.orgId, id);
         if (!after) throw notFound('Account');
         const beforeDto = toAccountDto(before);
         const afterDto = toAccountDto(after);
-        await recordAudit(tx, clock, actor, { entityType: 'account', entityId: id, action: 'updated', ...diff(beforeDto, afterDto) });
+        const changes = diff(beforeDto, afterDto);
+        await recordAudit(tx, clock, actor, { entityType: 'account', entityId: id, action: 'updated', ...changes });
+        const changed = Object.keys(changes.after);
+        if (changed.length) await events.publish(tx, actor.orgId, 'account.updated', { accountId: id, changed });
         return afterDto;
       });
     },
@@ -197,10 +194,11 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
       return db.transaction(async (tx) => {
         const before = await getInScope(tx, actor, id);
         if (!!before.archivedAt === archived) return toAccountDto(before);
-        await tx
-          .update(accounts)
-          .set({ archivedAt: archived ? clock.now() : null, version: before.version + 1, updatedAt: clock.now() })
-          .where(and(eq(accounts.orgId, actor.orgId), eq(accounts.id, id)));
+        await updateAccount(tx, actor.orgId, id, {
+          archivedAt: archived ? clock.now() : null,
+          version: before.version + 1,
+          updatedAt: clock.now(),
+        });
         const after = await findAccountById(tx, actor.orgId, id);
         if (!after) throw notFound('Account');
         await recordAudit(tx, clock, actor, {
@@ -210,6 +208,7 @@ export function createAccountService(deps: { db: Db; clock: Clock }) {
           before: { archivedAt: before.archivedAt },
           after: { archivedAt: after.archivedAt },
         });
+        await events.publish(tx, actor.orgId, archived ? 'account.archived' : 'account.unarchived', { accountId: id });
         return toAccountDto(after);
       });
     },

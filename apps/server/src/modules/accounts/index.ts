@@ -1,4 +1,31 @@
-export { registerAccountRoutes } from './accounts.routes.ts';
+// The accounts module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
+import { defineModule } from '../../platform/modules.ts';
+import { accountAccessMatrix } from './accounts.access.ts';
+import { accountMessages } from './accounts.messages.ts';
+import { accountPermissions } from './accounts.permissions.ts';
+import { registerAccountRoutes } from './accounts.routes.ts';
+import { type AccountService, createAccountService } from './accounts.service.ts';
+import { accounts } from './accounts.table.ts';
+
+export type { TAccountEvent, TAccountUpdatedEvent } from './accounts.events.ts';
+export { makeAccount } from './accounts.factory.ts';
 export { EDITIONS, LIFECYCLE_STAGES, SEGMENTS, type TAccount, type TCreateAccount, ZAccount } from './accounts.schemas.ts';
-export { type AccountService, createAccountService, toAccountDto } from './accounts.service.ts';
-export { accounts } from './accounts.table.ts';
+export { type AccountService, toAccountDto } from './accounts.service.ts';
+export { accountMessages, accounts };
+
+/** The module as the composition root assembles it (modules/index.ts lists it). */
+export const accountsModule = defineModule({
+  name: 'accounts',
+  tables: { accounts },
+  permissions: accountPermissions,
+  messages: accountMessages,
+  accessMatrix: accountAccessMatrix,
+  services: (ctx) => ({ accounts: createAccountService(ctx) }),
+  routes: (app, ctx) => registerAccountRoutes(app, { accounts: ctx.services.accounts }),
+});
+
+declare module '../../platform/modules.ts' {
+  interface ServiceRegistry {
+    accounts: AccountService;
+  }
+}

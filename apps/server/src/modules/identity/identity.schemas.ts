@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import { PERMISSIONS, ROLES } from '../../platform/access/permissions.ts';
+import { allPermissions, ROLES, type TPermission } from '../../platform/access/permissions.ts';
 import { zPage, zText } from '../../platform/http/schemas.ts';
 
 export const LANGUAGES = ['en', 'nl', 'da'] as const;
 export const zLanguage = z.enum(LANGUAGES);
 export const zRole = z.enum(ROLES);
-export const zPermission = z.enum(PERMISSIONS);
+// Lazy: every module's permissions are registered by the time a request is checked or the OpenAPI document is built.
+export const zPermission = z.lazy(() => z.enum(allPermissions() as [TPermission, ...TPermission[]])) as unknown as z.ZodType<TPermission>;
 /** ASVS 2.1.1/2.1.2: at least 12 characters, long passphrases allowed, no composition rules. */
 export const zPassword = z.string().min(12, 'must be at least 12 characters').max(256);
 export const zEmail = z.string().trim().max(254).pipe(z.email());
@@ -69,7 +70,7 @@ export const ZApiToken = z.object({
 });
 export const ZCreateApiTokenRequest = z.strictObject({
   name: zText(100),
-  scopes: z.array(zPermission).min(1).max(PERMISSIONS.length),
+  scopes: z.array(zPermission).min(1).max(100),
   expiresAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
 export const ZCreatedApiToken = ZApiToken.extend({ token: z.string() });

@@ -4,7 +4,6 @@ import type { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import { from as copyFrom } from 'pg-copy-streams';
-import * as schema from '../../db/schema.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 
 /**
@@ -30,7 +29,7 @@ export async function withBulkTransaction<T>(database: Database, fn: (tx: BulkTx
     client.on('error', onError);
     try {
       await client.query('begin');
-      const db = drizzlePg({ client, schema }) as unknown as Db;
+      const db = drizzlePg({ client }) as unknown as Db;
       const result = await fn({
         db,
         async copy(table, columns, lines) {
@@ -53,7 +52,7 @@ export async function withBulkTransaction<T>(database: Database, fn: (tx: BulkTx
   }
   const lite = database.pglite as PGlite;
   return lite.transaction(async (ptx) => {
-    const db = drizzleLite({ client: ptx as unknown as PGlite, schema }) as unknown as Db;
+    const db = drizzleLite({ client: ptx as unknown as PGlite }) as unknown as Db;
     return fn({
       db,
       async copy(table, columns, lines) {

@@ -89,6 +89,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.post('/api/v1/imports', {
     schema: {
       operationId: 'createImport',
+      summary: 'Upload a file to import',
       tags,
       description:
         'Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.',
@@ -109,6 +110,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports', {
     schema: {
       operationId: 'listImports',
+      summary: 'List imports',
       tags,
       description:
         'Imports of the organisation, newest first unless sorted otherwise; filter by entity, status, mode and part of the file name.',
@@ -121,6 +123,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports/export.csv', {
     schema: {
       operationId: 'exportImportsCsv',
+      summary: 'Export imports as CSV',
       tags,
       description: 'Every import matching the same filters and order as the list, as CSV, with who uploaded each file.',
       querystring: ZImportExportQuery,
@@ -131,13 +134,14 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   });
 
   r.get('/api/v1/imports/:id', {
-    schema: { operationId: 'getImport', tags, params: ZIdParams, response: { 200: ZImport, ...standardErrors } },
+    schema: { operationId: 'getImport', summary: 'Get an import', tags, params: ZIdParams, response: { 200: ZImport, ...standardErrors } },
     handler: async (req) => svc.get(actorOf(req), req.params.id, languageOf(req)),
   });
 
   r.put('/api/v1/imports/:id/mapping', {
     schema: {
       operationId: 'setImportMapping',
+      summary: "Save an import's column mapping",
       tags,
       description: 'Save the column mapping; every row is then checked in the background (status validating → validated).',
       params: ZIdParams,
@@ -150,6 +154,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.post('/api/v1/imports/:id/start', {
     schema: {
       operationId: 'startImport',
+      summary: 'Start an import',
       tags,
       description:
         'Start writing the rows in the background (status importing → completed | failed). all_or_nothing is refused while rows have errors.',
@@ -163,6 +168,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.delete('/api/v1/imports/:id', {
     schema: {
       operationId: 'deleteImport',
+      summary: 'Discard an import',
       tags,
       description: 'Discard an import that has not started.',
       params: ZIdParams,
@@ -177,6 +183,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports/:id/errors', {
     schema: {
       operationId: 'listImportErrors',
+      summary: "List an import's row errors",
       tags,
       description:
         "Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language).",
@@ -190,6 +197,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports/:id/errors.csv', {
     schema: {
       operationId: 'exportImportErrorsCsv',
+      summary: "Export an import's row errors as CSV",
       tags,
       description: 'Every problem found in the rows, in row order, as CSV: the message in English, with its code.',
       params: ZIdParams,

@@ -1,5 +1,5 @@
 import { AppError, forbidden } from '../errors.ts';
-import { ROLE_PERMISSIONS, type TPermission, type TRole } from './permissions.ts';
+import { permissionsOfRole, roleHas, type TPermission, type TRole } from './permissions.ts';
 
 /** Who is acting: a signed-in user, or an integration through an API token (scopes narrow the role). */
 export interface Actor {
@@ -14,12 +14,12 @@ export interface Actor {
 }
 
 export function permissionsOf(actor: Actor): TPermission[] {
-  const granted = ROLE_PERMISSIONS[actor.role];
-  return actor.tokenScopes ? granted.filter((p) => actor.tokenScopes?.includes(p)) : [...granted];
+  const granted = permissionsOfRole(actor.role);
+  return actor.tokenScopes ? granted.filter((p) => actor.tokenScopes?.includes(p)) : granted;
 }
 
 export function can(actor: Actor, permission: TPermission): boolean {
-  return ROLE_PERMISSIONS[actor.role].includes(permission) && (!actor.tokenScopes || actor.tokenScopes.includes(permission));
+  return roleHas(actor.role, permission) && (!actor.tokenScopes || actor.tokenScopes.includes(permission));
 }
 
 /** First line of every service method: throws 403 unless the actor holds the permission. */

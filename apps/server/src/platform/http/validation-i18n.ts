@@ -2,7 +2,7 @@ import type { FastifySchemaCompiler } from 'fastify';
 import { type $ZodIssue, type $ZodType, safeParse } from 'zod/v4/core';
 import { da, en, nl } from 'zod/v4/locales';
 import { AppError, type TErrorDetail } from '../errors.ts';
-import { findMessage, renderCode } from '../messages.ts';
+import { allMessages, findMessage, renderCode } from '../messages.ts';
 import { MESSAGES, type TCatalogueEntry, type TMessageCode, VALUE_WORDS } from './validation-messages.ts';
 
 /**
@@ -86,7 +86,7 @@ export function describeIssue(entry: TValidationEntry, lang: TApiLanguage): { co
   const issue = { ...entry.params, code: entry.keyword, path: entry.instancePath.split('/').filter(Boolean), message } as $ZodIssue;
   const own = message !== unwrap(ZOD_LOCALES.en(issue));
   // A schema's own message is a catalogue code (`.regex(re, m.domain_format.code)`): rendered by that code.
-  if (own && findMessage(message)) return { code: message, message: renderCode(message, lang) ?? message };
+  if (own && findMessage(message)) return { code: entry.keyword, message: renderCode(message, lang) ?? message };
   if (own) return { code: entry.keyword, message: lang === 'en' ? message : translateText(message, lang).message };
   const friendly = friendlyIssue(entry.keyword, entry.params);
   if (friendly) return { code: entry.keyword, message: renderMessage(friendly.code, lang, friendly.values) };
@@ -215,9 +215,15 @@ export function createCatalogue<C extends string>(entries: Record<C, TCatalogueE
 }
 
 const catalogue = createCatalogue<TMessageCode>(MESSAGES);
+// Every module's entries, for the old plain-text throws still being moved to codes (rebuilt when modules add more).
+let everyEntry = { size: -1, catalogue: catalogue as ReturnType<typeof createCatalogue<string>> };
 
 /** The catalogue entry an English message came from, with the values of its `{name}` parts. */
-export const matchMessage = (english: string) => catalogue.match(english);
+export const matchMessage = (english: string) => {
+  const all = allMessages();
+  if (everyEntry.size !== all.size) everyEntry = { size: all.size, catalogue: createCatalogue<string>(Object.fromEntries(all)) };
+  return everyEntry.catalogue.match(english) as { code: TMessageCode; values: Record<string, string> } | undefined;
+};
 
 export const renderMessage = (code: TMessageCode, lang: TApiLanguage, values: Record<string, string> = {}) =>
   catalogue.render(code, lang, values);
@@ -226,7 +232,7 @@ export const renderMessage = (code: TMessageCode, lang: TApiLanguage, values: Re
 export function translateText(english: string, lang: TApiLanguage): { code?: TMessageCode; message: string } {
   const match = matchMessage(english);
   if (!match) return { message: english };
-  return { code: match.code, message: lang === 'en' ? english : renderMessage(match.code, lang, match.values) };
+  return { code: match.code, message: lang === 'en' ? english : (renderCode(match.code, lang, match.values) ?? english) };
 }
 
 const joinDetails = (details: TErrorDetail[]) => details.map((d) => `${d.field}: ${d.message}`).join('; ');

@@ -1,0 +1,42 @@
+import { createEventBus } from '../platform/events.ts';
+import type { JobDefinition } from '../platform/jobs/queue.ts';
+import type { ModuleContext, ModuleDefinition, ServiceRegistry } from '../platform/modules.ts';
+import { accountsModule } from './accounts/index.ts';
+import { auditModule } from './audit/index.ts';
+import { contactsModule } from './contacts/index.ts';
+import { customFieldsModule } from './custom-fields/index.ts';
+import { identityModule } from './identity/index.ts';
+import { importsModule } from './imports/index.ts';
+import { organisationsModule } from './organisations/index.ts';
+import { systemModule } from './system/index.ts';
+import { timelineModule } from './timeline/index.ts';
+
+/**
+ * Every domain module, in the order their services are built (a module's services may use those of the
+ * modules before it). Adding a module to the product is one entry here; the composition root (app.ts),
+ * the permission table, the message catalogues, the access-matrix suite and the demo loop over this list.
+ */
+export const MODULES: readonly ModuleDefinition[] = [
+  identityModule,
+  organisationsModule,
+  customFieldsModule,
+  auditModule,
+  accountsModule,
+  contactsModule,
+  timelineModule,
+  importsModule,
+  systemModule,
+];
+
+/**
+ * Every module's services (in list order: a module may use the services of those before it), its event
+ * subscribers, and the jobs the worker runs: what app.ts serves, and what the demo replays its month with.
+ */
+export function assembleModules(deps: Omit<ModuleContext, 'services' | 'events'>) {
+  const events = createEventBus(deps.clock);
+  const ctx: ModuleContext = { ...deps, events, services: {} as ServiceRegistry };
+  for (const m of MODULES) Object.assign(ctx.services, m.services?.(ctx));
+  events.setSubscribers(MODULES.flatMap((m) => m.subscribers?.(ctx) ?? []));
+  const jobs: JobDefinition[] = [...MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), ...events.jobs()];
+  return { ctx, services: ctx.services, events, jobs };
+}

@@ -1,0 +1,82 @@
+import { z } from 'zod';
+import type { Clock } from './clock.ts';
+import type { Db } from './db/database.ts';
+import { newId } from './ids.ts';
+import { defineJob, enqueueJob, type JobDefinition } from './jobs/queue.ts';
+
+/**
+ * Domain events: what happened in one module that others react to ("subscription changed → metrics →
+ * health → playbook task"). Each module declares the events it publishes, with their payloads:
+ * `declare module '../../platform/events.ts' { interface DomainEvents { 'account.updated': TAccountUpdated } }`.
+ * A subscriber is listed in its module's definition. Publishing writes one job per subscriber in the
+ * publisher's transaction, so an event exists only if the change commits, and is delivered at least once
+ * by the job queue; handlers are idempotent (the event id is stable across retries).
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' declaration merging
+export interface DomainEvents {}
+export type TEventName = keyof DomainEvents & string;
+
+export interface TEventMeta {
+  /** Stable across redeliveries: a handler that must not act twice keys its work on it. */
+  eventId: string;
+  orgId: string;
+  /** When the change happened (the publisher's clock). */
+  occurredAt: string;
+}
+
+export interface TEventSubscriber<E extends TEventName = TEventName> {
+  event: E;
+  /** Unique name of the handler, e.g. "timeline.logAccountArchived"; it names the delivery job. */
+  name: string;
+  handle(payload: DomainEvents[E], meta: TEventMeta): Promise<void>;
+}
+
+export const subscribe = <E extends TEventName>(event: E, name: string, handle: TEventSubscriber<E>['handle']): TEventSubscriber<E> => ({
+  event,
+  name,
+  handle,
+});
+
+const ZDelivery = z.object({ eventId: z.string(), orgId: z.string(), occurredAt: z.string(), payload: z.unknown() });
+const jobName = (subscriber: { name: string }) => `event:${subscriber.name}`;
+
+export interface EventBus {
+  /** Publish inside the caller's transaction: one delivery job per subscriber of the event. */
+  publish<E extends TEventName>(tx: Db, orgId: string, event: E, payload: DomainEvents[E]): Promise<string>;
+  /** The delivery jobs, for the worker. */
+  jobs(): JobDefinition[];
+  subscribersOf(event: TEventName): readonly TEventSubscriber[];
+  /** Set once by the composition root, after every module's services exist (handlers call them). */
+  setSubscribers(list: readonly TEventSubscriber[]): void;
+}
+
+export function createEventBus(clock: Clock): EventBus {
+  let subscribers: readonly TEventSubscriber[] = [];
+  const of = (event: TEventName) => subscribers.filter((s) => s.event === event);
+  return {
+    async publish(tx, orgId, event, payload) {
+      const eventId = newId();
+      const occurredAt = clock.now().toISOString();
+      for (const s of of(event))
+        await enqueueJob(tx, clock, jobName(s), { eventId, orgId, occurredAt, payload }, { orgId, dedupeKey: `${jobName(s)}:${eventId}` });
+      return eventId;
+    },
+    jobs: () =>
+      subscribers.map((s) =>
+        defineJob({
+          name: jobName(s),
+          payload: ZDelivery,
+          handler: (d) => s.handle(d.payload as never, { eventId: d.eventId, orgId: d.orgId, occurredAt: d.occurredAt }),
+        }),
+      ),
+    subscribersOf: of,
+    setSubscribers(list) {
+      const names = new Set<string>();
+      for (const s of list) {
+        if (names.has(s.name)) throw new Error(`Event subscriber "${s.name}" is listed twice`);
+        names.add(s.name);
+      }
+      subscribers = list;
+    },
+  };
+}

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { TConfig } from '../config/config.ts';
+import type { TRouteSpec } from './access/route-spec.ts';
+import type { Clock } from './clock.ts';
+import type { Database, Db } from './db/database.ts';
+import type { EventBus, TEventSubscriber } from './events.ts';
+import type { JobDefinition } from './jobs/queue.ts';
+import type { Mailer } from './mail/outbox.ts';
+import type { TMessage } from './messages.ts';
+
+/**
+ * The services of every module, by module name. A module adds its own next to its definition:
+ * `declare module '../../platform/modules.ts' { interface ServiceRegistry { accounts: AccountService } }`,
+ * so a later module's `services(ctx)` finds `ctx.services.accounts` typed.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled by the modules' declaration merging
+export interface ServiceRegistry {}
+
+/** What the composition root hands each module. */
+export interface ModuleContext {
+  config: TConfig;
+  database: Database;
+  db: Db;
+  clock: Clock;
+  logger: Logger;
+  mailer: Mailer;
+  /** Publishes domain events in a transaction (platform/events.ts). */
+  events: EventBus;
+  /** The services of the modules before this one in the list (modules/index.ts). */
+  services: ServiceRegistry;
+}
+
+/** What a module adds to the demo organisation (db/seed), run in list order after the reference data. */
+export interface TDemoContribution {
+  /** Reference data a newcomer sees (rows through the module's service or repository). */
+  seed?(ctx: ModuleContext & { orgId: string; adminUserId: string }): Promise<void>;
+}
+
+/**
+ * One module, as the composition root assembles it: everything a module adds to the product is listed here,
+ * so adding a module is one entry in modules/index.ts (and one in the web's feature list).
+ */
+export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = Partial<ServiceRegistry>> {
+  /** The folder's name. */
+  name: string;
+  /** The module's Drizzle tables (drizzle-kit finds every `*.table.ts` by itself; listed here for the tenancy checks). */
+  tables: Record<string, unknown>;
+  /** Its permissions and the roles that hold them (`definePermissions` in `<module>.permissions.ts`). */
+  permissions: Record<string, readonly string[]>;
+  /** Its message catalogue (`defineMessages` in `<module>.messages.ts`). */
+  messages?: Record<string, TMessage>;
+  /** Builds its services; their names join ServiceRegistry. */
+  services?(ctx: ModuleContext): TServices;
+  /** Registers its HTTP routes (schemas and one-line handlers calling the services). */
+  routes?(app: FastifyInstance, ctx: ModuleContext): void;
+  /** Its background jobs (zod payload, optional cron). */
+  jobs?(ctx: ModuleContext): JobDefinition[];
+  /** Its handlers of other modules' domain events (delivered through the job queue). */
+  subscribers?(ctx: ModuleContext): TEventSubscriber[];
+  /** Its routes as the access-matrix and bad-input suites must test them (`<module>.access.ts`). */
+  accessMatrix?: Record<string, TRouteSpec>;
+  /** Routes anyone may call without signing in, as "METHOD /url". */
+  publicRoutes?: string[];
+  demo?: TDemoContribution;
+}
+
+export const defineModule = <TServices extends Partial<ServiceRegistry>>(def: ModuleDefinition<TServices>): ModuleDefinition<TServices> =>
+  def;
