@@ -9,6 +9,7 @@ import { useCustomFields, useMarkets } from '../../lib/lookups.ts';
 import type { CustomField } from '../../lib/types.ts';
 import { AuditDiff } from '../admin/AuditDiff.tsx';
 import { useUserOptions } from '../admin/shared.tsx';
+import { ImportSource, importedEntry } from '../imports/ImportSource.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -70,6 +71,18 @@ function onlyChanges(before: unknown, after: unknown): { before: unknown; after:
   return { before: b, after: a };
 }
 
+/**
+ * An import's entry shows the fields its row changed (before → after); the file it came from is named above
+ * it. Older import entries listed only their bookkeeping (import id, row, result): nothing of that is shown.
+ */
+function importDiff(readable: (snapshot: unknown) => unknown, before: unknown, changes: Record<string, unknown> | null) {
+  if (!changes) return { before: undefined, after: undefined };
+  const after = readable(changes);
+  const was = readable(before);
+  if (!isRecord(after) || !isRecord(was)) return { before: was ?? undefined, after };
+  return { before: Object.fromEntries(Object.keys(after).map((k) => [k, was[k]])), after };
+}
+
 /** Every recorded change to the account (who, when, before → after); needs audit:read. */
 export function AccountHistory({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
@@ -120,24 +133,32 @@ export function AccountHistory({ accountId }: { accountId: string }) {
           </Button>
         </Group>
       ) : null}
-      {entries.map((entry) => (
-        <Paper withBorder p="md" key={entry.id}>
-          <Group justify="space-between" mb="xs">
-            <Group gap="xs">
-              <Badge variant="light" radius="sm">
-                {t(`account.history.action.${entry.action}`, { defaultValue: entry.action })}
-              </Badge>
-              <Text size="sm" fw={500}>
-                {entry.actorLabel}
+      {entries.map((entry) => {
+        const imported = importedEntry(entry.action, entry.after);
+        return (
+          <Paper withBorder p="md" key={entry.id}>
+            <Group justify="space-between" mb="xs">
+              <Group gap="xs">
+                <Badge variant="light" radius="sm">
+                  {t(`account.history.action.${entry.action}`, { defaultValue: entry.action })}
+                </Badge>
+                <Text size="sm" fw={500}>
+                  {entry.actorLabel}
+                </Text>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(entry.at)}
               </Text>
             </Group>
-            <Text size="xs" c="dimmed">
-              {formatDateTime(entry.at)}
-            </Text>
-          </Group>
-          <AuditDiff {...onlyChanges(readable(entry.before), readable(entry.after))} />
-        </Paper>
-      ))}
+            {imported ? <ImportSource entry={imported} /> : null}
+            <AuditDiff
+              {...(imported
+                ? importDiff(readable, entry.before, imported.changes)
+                : onlyChanges(readable(entry.before), readable(entry.after)))}
+            />
+          </Paper>
+        );
+      })}
       {history.hasNextPage ? (
         <Group justify="center">
           <Button variant="default" size="xs" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>
