@@ -9,6 +9,10 @@ export function renderModule(n) {
     [`${n.kebab}.repository.ts`]: repository(n),
     [`${n.kebab}.service.ts`]: service(n),
     [`${n.kebab}.routes.ts`]: routes(n),
+    [`${n.kebab}.messages.ts`]: messages(n),
+    [`${n.kebab}.permissions.ts`]: permissions(n),
+    [`${n.kebab}.access.ts`]: access(n),
+    [`${n.kebab}.factory.ts`]: factory(n),
     'index.ts': index(n),
     [`${n.kebab}.test.ts`]: test(n),
   };
@@ -117,10 +121,11 @@ export async function delete${n.One}Row(db: Db, orgId: string, id: string) {
 const service = (n) => `import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
+import { invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import { ${n.camel}Messages as m } from './${n.kebab}.messages.ts';
 import { delete${n.One}Row, find${n.One}ById, insert${n.One}, list${n.One}RowsOfAccount, type T${n.One}Row } from './${n.kebab}.repository.ts';
 import type { T${n.One}, T${n.One}ListQuery, TCreate${n.One} } from './${n.kebab}.schemas.ts';
 
@@ -166,7 +171,8 @@ export function create${n.One}Service(deps: { db: Db; clock: Clock; accounts: Ac
     async create(actor: Actor, accountId: string, input: TCreate${n.One}) {
       requirePermission(actor, '${n.perm}:write');
       return db.transaction(async (tx) => {
-        await deps.accounts.requireVisible(actor, accountId, tx);
+        const account = await deps.accounts.requireVisible(actor, accountId, tx);
+        if (account.archivedAt) throw invalid('accountId', m.${n.perm}_account_archived);
         const now = clock.now();
         const row = await insert${n.One}(tx, {
           orgId: actor.orgId,
@@ -212,6 +218,7 @@ export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}:
   r.get('/api/v1/accounts/:id/${n.kebab}', {
     schema: {
       operationId: 'list${n.Many}',
+      summary: 'List the ${n.label}s of an account',
       tags: ['${n.kebab}'],
       params: ZIdParams,
       querystring: Z${n.One}ListQuery,
@@ -223,6 +230,7 @@ export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}:
   r.post('/api/v1/accounts/:id/${n.kebab}', {
     schema: {
       operationId: 'create${n.One}',
+      summary: 'Add a ${n.label} to an account',
       tags: ['${n.kebab}'],
       params: ZIdParams,
       body: ZCreate${n.One}Request,
@@ -232,12 +240,24 @@ export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}:
   });
 
   r.get('/api/v1/${n.kebab}/:id', {
-    schema: { operationId: 'get${n.One}', tags: ['${n.kebab}'], params: ZIdParams, response: { 200: Z${n.One}, ...standardErrors } },
+    schema: {
+      operationId: 'get${n.One}',
+      summary: 'Get a ${n.label}',
+      tags: ['${n.kebab}'],
+      params: ZIdParams,
+      response: { 200: Z${n.One}, ...standardErrors },
+    },
     handler: async (req) => svc.get(actorOf(req), req.params.id),
   });
 
   r.delete('/api/v1/${n.kebab}/:id', {
-    schema: { operationId: 'delete${n.One}', tags: ['${n.kebab}'], params: ZIdParams, response: { 204: z.null(), ...standardErrors } },
+    schema: {
+      operationId: 'delete${n.One}',
+      summary: 'Delete a ${n.label}',
+      tags: ['${n.kebab}'],
+      params: ZIdParams,
+      response: { 204: z.null(), ...standardErrors },
+    },
     handler: async (req, reply) => {
       await svc.remove(actorOf(req), req.params.id);
       return reply.status(204).send(null);
@@ -246,15 +266,105 @@ export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}:
 }
 `;
 
-const index = (n) => `// The module's public surface: other modules, app.ts and db/schema.ts import only from here.
-export { ${n.camel} } from './${n.kebab}.table.ts';
-export { Z${n.One}, type T${n.One} } from './${n.kebab}.schemas.ts';
-export { create${n.One}Service, type ${n.One}Service, to${n.One}Dto } from './${n.kebab}.service.ts';
-export { register${n.One}Routes } from './${n.kebab}.routes.ts';
+const index = (n) => `// The ${n.kebab} module's public surface: other modules, app.ts, the seed and other tests import only this.
+import { defineModule } from '../../platform/modules.ts';
+import { ${n.camel}AccessFixtures, ${n.camel}AccessMatrix } from './${n.kebab}.access.ts';
+import { ${n.camel}Messages } from './${n.kebab}.messages.ts';
+import { ${n.camel}Permissions } from './${n.kebab}.permissions.ts';
+import { register${n.One}Routes } from './${n.kebab}.routes.ts';
+import { create${n.One}Service, type ${n.One}Service } from './${n.kebab}.service.ts';
+import { ${n.camel} } from './${n.kebab}.table.ts';
+
+export { make${n.One} } from './${n.kebab}.factory.ts';
+export { type T${n.One}, Z${n.One} } from './${n.kebab}.schemas.ts';
+export { type ${n.One}Service, to${n.One}Dto } from './${n.kebab}.service.ts';
+export { ${n.camel} };
+
+/** The module as the composition root assembles it (modules/index.ts lists it). */
+export const ${n.camel}Module = defineModule({
+  name: '${n.kebab}',
+  tables: { ${n.camel} },
+  permissions: ${n.camel}Permissions,
+  messages: ${n.camel}Messages,
+  accessMatrix: ${n.camel}AccessMatrix,
+  accessFixtures: ${n.camel}AccessFixtures,
+  services: (ctx) => ({ ${n.camel}: create${n.One}Service({ ...ctx, accounts: ctx.services.accounts }) }),
+  routes: (app, ctx) => register${n.One}Routes(app, { ${n.camel}: ctx.services.${n.camel} }),
+});
+
+declare module '../../platform/modules.ts' {
+  interface ServiceRegistry {
+    ${n.camel}: ${n.One}Service;
+  }
+}
+`;
+
+const messages = (n) => `import { defineMessages } from '../../platform/messages.ts';
+
+/** What the ${n.kebab} module tells a user, in every UI language. The codes are part of the API: keep them. */
+export const ${n.camel}Messages = defineMessages({
+  ${n.perm}_account_archived: {
+    en: 'the account is archived; restore it first',
+    nl: 'het account is gearchiveerd; zet het eerst terug',
+    da: 'kontoen er arkiveret; gendan den først',
+  },
+});
+`;
+
+const permissions = (n) => `import { CUSTOMER_TEAM, definePermissions, EVERYONE } from '../../platform/access/permissions.ts';
+
+/** Who may see and change ${n.label}s (admins always may). */
+export const ${n.camel}Permissions = definePermissions({
+  '${n.perm}:read': EVERYONE,
+  '${n.perm}:write': CUSTOMER_TEAM,
+});
+
+declare module '../../platform/access/permissions.ts' {
+  interface PermissionRegistry extends Record<keyof typeof ${n.camel}Permissions, true> {}
+}
+`;
+
+const access = (n) => `import type { TFixtureMaker, TRouteSpec } from '../../platform/access/route-spec.ts';
+
+/** How the access-matrix and bad-input suites exercise the ${n.kebab} routes (test/security/). */
+export const ${n.camel}AccessMatrix: Record<string, TRouteSpec> = {
+  'GET /api/v1/accounts/:id/${n.kebab}': { permissions: ['${n.perm}:read'], id: 'account', accountScoped: true },
+  'POST /api/v1/accounts/:id/${n.kebab}': {
+    permissions: ['${n.perm}:write'],
+    id: 'account',
+    accountScoped: true,
+    body: () => ({ title: 'Example' }),
+  },
+  'GET /api/v1/${n.kebab}/:id': { permissions: ['${n.perm}:read'], id: '${n.one}', accountScoped: true },
+  'DELETE /api/v1/${n.kebab}/:id': { permissions: ['${n.perm}:write'], id: '${n.one}', accountScoped: true, late: 3 },
+};
+
+/** The ${n.label} the suites' \`:id\` routes use, made in each test organisation. */
+export const ${n.camel}AccessFixtures = {
+  ${n.one}: (make: TFixtureMaker) => make.post(\`/api/v1/accounts/\${make.fixtures.account}/${n.kebab}\`, { title: 'Fixture' }),
+};
+`;
+
+const factory = (n) => `import type { FastifyInstance } from 'fastify';
+import type { T${n.One}, TCreate${n.One} } from './${n.kebab}.schemas.ts';
+
+/** A valid ${n.label} on the account, made through the API, for tests of this and other modules. */
+export async function make${n.One}(
+  app: FastifyInstance,
+  headers: Record<string, string>,
+  accountId: string,
+  overrides: Partial<TCreate${n.One}> = {},
+) {
+  const res = await app.inject({ method: 'POST', url: \`/api/v1/accounts/\${accountId}/${n.kebab}\`, headers, payload: { title: 'Example', ...overrides } });
+  if (res.statusCode !== 201) throw new Error(\`make${n.One}: \${res.statusCode} \${res.body}\`);
+  return res.json() as T${n.One};
+}
 `;
 
 const test = (n) => `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeAccount } from '../accounts/index.ts';
+import { make${n.One} } from './${n.kebab}.factory.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -264,11 +374,7 @@ afterAll(async () => {
   await t.close();
 });
 
-async function createAccount(headers: Record<string, string>) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers, payload: { name: 'Acme B.V.' } });
-  expect(res.statusCode).toBe(201);
-  return res.json().id as string;
-}
+const createAccount = async (headers: Record<string, string>) => (await makeAccount(t.app, headers)).id;
 
 describe('${n.kebab}', () => {
   it('creates, lists, reads, deletes and audits a ${n.label}', async () => {
@@ -310,6 +416,23 @@ describe('${n.kebab}', () => {
     expect((await t.app.inject({ method: 'GET', url, headers: org.admin.headers })).json().total).toBe(0);
   });
 
+  it('refuses a ${n.label} on an archived account, in the user’s language', async () => {
+    const org = await createTestOrg(t);
+    const accountId = await createAccount(org.admin.headers);
+    await make${n.One}(t.app, org.admin.headers, accountId);
+    await t.app.inject({ method: 'POST', url: \`/api/v1/accounts/\${accountId}/archive\`, headers: org.admin.headers });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: \`/api/v1/accounts/\${accountId}/${n.kebab}\`,
+      headers: { ...org.admin.headers, 'accept-language': 'nl' },
+      payload: { title: 'Too late' },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().details).toEqual([
+      { field: 'accountId', code: '${n.perm}_account_archived', message: 'het account is gearchiveerd; zet het eerst terug' },
+    ]);
+  });
+
   it('answers 401 without a session, 404 to another organisation and 403 without the permission', async () => {
     const a = await createTestOrg(t, 'A');
     const b = await createTestOrg(t, 'B');
@@ -317,9 +440,11 @@ describe('${n.kebab}', () => {
     const url = \`/api/v1/accounts/\${accountId}/${n.kebab}\`;
     expect((await t.app.inject({ method: 'GET', url })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url, headers: b.admin.headers })).statusCode).toBe(404);
-    // Until ${n.perm}:read is granted to more roles in permissions.ts, only admins hold it.
+    // ${n.perm}:write is for the customer team (${n.kebab}.permissions.ts): a read-only user may look, not add.
     const reader = await a.as('read_only');
-    expect((await t.app.inject({ method: 'GET', url, headers: reader.headers })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url, headers: reader.headers })).statusCode).toBe(200);
+    const write = await t.app.inject({ method: 'POST', url, headers: reader.headers, payload: { title: 'No' } });
+    expect(write.statusCode).toBe(403);
   });
 });
 `;

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { hashPassword } from '../../apps/server/src/modules/identity/passwords.ts';
+import { hashPassword } from '../../apps/server/src/modules/identity/index.ts';
 import { openDatabase } from '../../apps/server/src/platform/db/database.ts';
 
 export const BENCH_SLUG = 'bench';

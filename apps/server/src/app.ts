@@ -13,6 +13,7 @@ import { assembleModules, MODULES } from './modules/index.ts';
 import type { Clock } from './platform/clock.ts';
 import type { Database } from './platform/db/database.ts';
 import { cookieNames, registerAuthHook } from './platform/http/auth-hook.ts';
+import { edgeAnswerOptions, registerShutdownAnswers } from './platform/http/edge-answers.ts';
 import { registerErrorHandler } from './platform/http/error-handler.ts';
 import { registerInputHardening } from './platform/http/hardening.ts';
 import { fastifyTrustProxy, registerProxyCheck } from './platform/http/proxy-check.ts';
@@ -51,10 +52,13 @@ export async function buildApp(deps: AppDeps) {
     // Request ids only need to be unique (they are not stored as keys): the random v4 UUID is the cheapest.
     genReqId: () => randomUUID(),
     routerOptions: { maxParamLength: 200 },
+    // 414, 431, a bad request line and shutdown answer in the one error shape (platform/http/edge-answers.ts).
+    ...edgeAnswerOptions,
   }) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerShutdownAnswers(app);
   registerProxyCheck(app, config.trustProxy);
   // The route table as registered: the access-matrix and bad-input tests walk it, so new routes are covered.
   const routes: RegisteredRoute[] = [];
@@ -95,6 +99,7 @@ export async function buildApp(deps: AppDeps) {
       info: {
         title: 'Customer365 API',
         version: VERSION,
+        license: { name: 'AGPL-3.0-only', identifier: 'AGPL-3.0-only' },
         description:
           'REST API of Customer365. Authenticate with a session cookie (browser; writes need the x-csrf-token header) or an API token: `Authorization: Bearer c365_…`.',
       },
@@ -104,6 +109,8 @@ export async function buildApp(deps: AppDeps) {
           session: { type: 'apiKey', in: 'cookie', name: cookieNames(config.cookieSecure).session },
         },
       },
+      // Relative: the document describes whichever instance serves it (/api/v1/openapi.json).
+      servers: [{ url: '/', description: 'This Customer365 server' }],
       security: [{ bearer: [] }, { session: [] }],
     },
     transform: jsonSchemaTransform,

@@ -1,12 +1,16 @@
 import { buildApp } from './app.ts';
 import { loadConfig, type TConfig } from './config/config.ts';
 import { seedDemoIfEmpty } from './db/seed/demo.ts';
+import { demoLoginLines, findDemoLogins } from './db/seed/demo-logins.ts';
 import { systemClock } from './platform/clock.ts';
 import { openDatabase } from './platform/db/database.ts';
 import { createLogger } from './platform/logger.ts';
 import { createSmtpMailer } from './platform/mail/outbox.ts';
 
-/** Start the whole product in one process: migrations, demo data on first start, HTTP server and worker. */
+/**
+ * Start the whole product in one process: migrations, demo data on first start, HTTP server and worker. The
+ * demo logins are printed on every start for as long as their password is still the demo one.
+ */
 export async function startServer(config: TConfig = loadConfig()) {
   const startedAt = performance.now();
   const logger = createLogger(config.logLevel);
@@ -20,7 +24,12 @@ export async function startServer(config: TConfig = loadConfig()) {
   await database.migrate();
   const mailer = createSmtpMailer(config.smtpUrl);
   const clock = systemClock;
-  const demo = config.seedDemo ? await seedDemoIfEmpty(database, clock, config.publicUrl) : null;
+  if (config.seedDemo) await seedDemoIfEmpty(database, clock, config.publicUrl);
+  // Checked while the app is built: one argon2 verification, off the main thread.
+  const demoLogins = findDemoLogins(database.db).catch((err: Error) => {
+    logger.warn({ err: err.message }, 'checking the demo logins failed');
+    return null;
+  });
   const { app, worker } = await buildApp({ config, database, clock, logger, mailer });
   if (config.processRole !== 'web') worker.start();
   await app.listen({ port: config.port, host: config.host });
@@ -31,13 +40,20 @@ export async function startServer(config: TConfig = loadConfig()) {
     `  Customer365 is running at ${config.publicUrl}   (database: ${where}; ${Math.round(performance.now() - startedAt)} ms to start)`,
     `  API reference: ${config.publicUrl}/api/docs`,
   ];
-  if (demo) {
-    lines.push('', `  Demo organisation "${demo.organisation}" — every demo user's password is: ${demo.password}`);
-    for (const u of demo.users) lines.push(`    ${u.role.padEnd(18)} ${u.email}`);
-  }
+  lines.push(...demoLoginLines(await demoLogins));
   if (!mailer.configured) lines.push('', '  SMTP_URL is not set: e-mails are kept in Administration → Outbox.');
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
+  /**
+   * Requests in flight finish while new ones are answered 503, and at the same time the worker stops
+   * claiming and hands its running jobs back at their next checkpoint, so another instance resumes them
+   * at once. Then the database closes.
+   */
+  const close = async () => {
+    await Promise.all([app.close().catch(() => {}), worker.stop().catch(() => {})]);
+    mailer.close();
+    await database.close().catch(() => {});
+  };
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -45,13 +61,10 @@ export async function startServer(config: TConfig = loadConfig()) {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
-    await app.close().catch(() => {});
-    await worker.stop().catch(() => {});
-    mailer.close();
-    await database.close().catch(() => {});
+    await close();
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));
   process.once('SIGTERM', () => void stop('SIGTERM'));
-  return { app, worker, database, stop };
+  return { app, worker, database, stop, close };
 }

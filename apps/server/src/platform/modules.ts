@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { TConfig } from '../config/config.ts';
-import type { TRouteSpec } from './access/route-spec.ts';
+import type { TFixtureMaker, TRouteSpec } from './access/route-spec.ts';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/database.ts';
 import type { EventBus, TEventSubscriber } from './events.ts';
@@ -60,6 +60,8 @@ export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = P
   subscribers?(ctx: ModuleContext): TEventSubscriber[];
   /** Its routes as the access-matrix and bad-input suites must test them (`<module>.access.ts`). */
   accessMatrix?: Record<string, TRouteSpec>;
+  /** The fixtures its routes' `:id` names, made in each test organisation after the built-in ones. */
+  accessFixtures?: Record<string, (make: TFixtureMaker) => Promise<string>>;
   /** Routes anyone may call without signing in, as "METHOD /url". */
   publicRoutes?: string[];
   demo?: TDemoContribution;

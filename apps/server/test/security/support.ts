@@ -141,7 +141,10 @@ export function orderedSpecs(): [string, RouteSpec][] {
 
 export function urlOf(routeKey: string, f: TFixtures | null, spec: RouteSpec): string {
   const url = routeKey.split(' ')[1] ?? '';
-  return spec.id && f ? url.replace(':id', f[spec.id]) : url;
+  if (!spec.id || !f) return url;
+  const id = f[spec.id];
+  if (!id) throw new Error(`${routeKey}: no fixture named ${spec.id}`);
+  return url.replace(':id', id);
 }
 
 export function request(
@@ -207,7 +210,11 @@ export async function createFixtures(t: TestApp, admin: { headers: Record<string
     await t.app.inject({ method: 'POST', url: '/api/v1/imports', headers: { ...h, ...upload.headers }, payload: upload.payload }),
     'import',
   );
-  return { account, contact, interaction, market, user, customField, apiToken, outbox, import: imp };
+  const fixtures: TFixtures = { account, contact, interaction, market, user, customField, apiToken, outbox, import: imp };
+  for (const m of MODULES)
+    for (const [name, make] of Object.entries(m.accessFixtures ?? {}))
+      fixtures[name] = await make({ fixtures, post: async (url, body) => created(await post(url, body), name) });
+  return fixtures;
 }
 
 /** An API token of the organisation's admin, limited to the given scopes. */

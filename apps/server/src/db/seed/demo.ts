@@ -1,12 +1,10 @@
 import { count, eq } from 'drizzle-orm';
-import { accounts } from '../../modules/accounts/accounts.table.ts';
-import { contacts } from '../../modules/contacts/contacts.table.ts';
-import { customFields } from '../../modules/custom-fields/custom-fields.table.ts';
-import { users } from '../../modules/identity/identity.table.ts';
-import { hashPassword } from '../../modules/identity/passwords.ts';
-import { markets } from '../../modules/organisations/markets.table.ts';
-import { organisations } from '../../modules/organisations/organisations.table.ts';
-import { interactions } from '../../modules/timeline/timeline.table.ts';
+import { accounts } from '../../modules/accounts/index.ts';
+import { contacts } from '../../modules/contacts/index.ts';
+import { customFields } from '../../modules/custom-fields/index.ts';
+import { hashPassword, users } from '../../modules/identity/index.ts';
+import { markets, organisations } from '../../modules/organisations/index.ts';
+import { interactions } from '../../modules/timeline/index.ts';
 import type { TRole } from '../../platform/access/permissions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
@@ -17,7 +15,7 @@ import * as data from './demo-data.ts';
 export const DEMO_PASSWORD = 'customer365-demo';
 export const DEMO_SLUG = 'demo';
 
-const DEMO_USERS: { role: TRole; name: string; email: string; ownAccountsOnly?: boolean; language?: string }[] = [
+export const DEMO_USERS: { role: TRole; name: string; email: string; ownAccountsOnly?: boolean; language?: string }[] = [
   { role: 'admin', name: 'Alex Admin', email: 'admin@demo.customer365.test' },
   { role: 'vp_cs', name: 'Victoria Peters', email: 'vp@demo.customer365.test' },
   { role: 'csm', name: 'Casey de Wit', email: 'csm@demo.customer365.test' },

@@ -8,7 +8,7 @@ export { registerIdentityRoutes } from './identity.routes.ts';
 export { LANGUAGES } from './identity.schemas.ts';
 export { createIdentityService, type IdentityService, toUserDto } from './identity.service.ts';
 export { apiTokens, loginAttempts, passwordResets, sessions, users } from './identity.table.ts';
-export { hashPassword } from './passwords.ts';
+export { hashPassword, verifyPassword } from './passwords.ts';
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const identityModule = defineModule({

@@ -5,8 +5,16 @@ import type { TPermission } from './permissions.ts';
  * lists its routes in `<module>.access.ts`; the suites fail when the app has a route no module describes, so
  * a new route cannot slip in untested.
  */
-export type TFixture = 'account' | 'contact' | 'interaction' | 'market' | 'user' | 'customField' | 'apiToken' | 'outbox' | 'import';
-export type TFixtures = Record<TFixture, string>;
+export type TBuiltInFixture = 'account' | 'contact' | 'interaction' | 'market' | 'user' | 'customField' | 'apiToken' | 'outbox' | 'import';
+/** A fixture the suites make in each test organisation: a built-in one, or one a module's definition adds. */
+export type TFixture = TBuiltInFixture | (string & {});
+export type TFixtures = Record<TBuiltInFixture, string> & Record<string, string>;
+
+/** What a module's fixture maker gets: the fixtures made so far, and a POST as the organisation's admin that returns the new id. */
+export interface TFixtureMaker {
+  fixtures: TFixtures;
+  post(url: string, body: object): Promise<string>;
+}
 
 export interface TRouteSpec {
   /** Every permission the route needs; [] = any signed-in user. */

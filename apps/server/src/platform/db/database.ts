@@ -49,7 +49,14 @@ export interface DatabaseOptions {
   durableWrites?: boolean;
   /** A PGlite data dump (from dumpDataDir) to start from: tests clone a migrated template this way. */
   loadDataDir?: Blob | File;
+  /** Sees every statement the app runs through Drizzle, before it runs (the tests' tenancy check). */
+  onQuery?: (sql: string, params: unknown[]) => void;
 }
+
+const queryLogger = (opts: DatabaseOptions) => {
+  const onQuery = opts.onQuery;
+  return onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : undefined;
+};
 
 export async function openDatabase(opts: DatabaseOptions): Promise<Database> {
   return opts.databaseUrl ? openPostgres(opts) : openPglite(opts);
@@ -70,7 +77,7 @@ async function openPostgres(opts: DatabaseOptions): Promise<Database> {
   pool.on('connect', (client) => {
     client.on('error', (err) => opts.logger?.warn({ err: err.message }, 'PostgreSQL connection lost'));
   });
-  const db = drizzlePg({ client: pool }) as unknown as Db;
+  const db = drizzlePg({ client: pool, logger: queryLogger(opts) }) as unknown as Db;
   return {
     kind: 'postgres',
     db,
@@ -111,7 +118,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     extensions: { pg_trgm },
     loadDataDir: opts.loadDataDir,
   });
-  const db = drizzleLite({ client }) as unknown as Db;
+  const db = drizzleLite({ client, logger: queryLogger(opts) }) as unknown as Db;
   return {
     kind: 'pglite',
     db,
@@ -120,7 +127,7 @@ async function openPglite(opts: DatabaseOptions): Promise<Database> {
     flusher: !inMemory && opts.durableWrites !== false ? createFsFlusher(opts.dataDir) : null,
     async migrate() {
       await client.exec('create extension if not exists pg_trgm');
-      await migrateLite(drizzleLite({ client }), { migrationsFolder: MIGRATIONS_DIR });
+      await migrateLite(drizzleLite({ client, logger: queryLogger(opts) }), { migrationsFolder: MIGRATIONS_DIR });
     },
     async ping() {
       const r = await client.query<{ v: string }>('select version() as v');

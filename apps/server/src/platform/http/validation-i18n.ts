@@ -48,11 +48,12 @@ const VALIDATION_ERROR = Symbol.for('ZodFastifySchemaValidationError');
 /**
  * fastify-type-provider-zod's validator compiler, except that issues keep the offending input: zod's
  * locales need it to say what was received ("verwacht string, ontving getal"). The input stays in the
- * error object on the server; responses carry only field, code and message.
+ * error object on the server; responses carry only field, code and message. Query strings are strict as
+ * bodies are: an unknown parameter is a 400 naming it (see strictQuery).
  */
-export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
-  ({ schema }) =>
-  (data) => {
+export const validatorCompiler: FastifySchemaCompiler<$ZodType> = ({ schema: routeSchema, httpPart }) => {
+  const schema = httpPart === 'querystring' ? strictQuery(routeSchema) : routeSchema;
+  return (data) => {
     const result = safeParse(schema, data, REPORT_INPUT);
     if (!result.error) return { value: result.data };
     return {
@@ -66,6 +67,18 @@ export const validatorCompiler: FastifySchemaCompiler<$ZodType> =
       })),
     } as never;
   };
+};
+
+/**
+ * A query object schema made strict, so `?pagesize=10` or `?segmnet=smb` is refused instead of silently
+ * ignored (the list would look unfiltered). A route that takes parameters it cannot list (dynamic filter
+ * keys) says so with `z.looseObject` or `.catchall(…)`, which is left as it is, as is anything but an object.
+ */
+export function strictQuery(schema: $ZodType): $ZodType {
+  const def = schema._zod.def as { type: string; catchall?: unknown };
+  if (def.type !== 'object' || def.catchall !== undefined || !('strict' in schema)) return schema;
+  return (schema as unknown as { strict(): $ZodType }).strict();
+}
 
 export interface TValidationEntry {
   keyword: string;

@@ -1,19 +1,33 @@
 import os from 'node:os';
 import { CronExpressionParser } from 'cron-parser';
 import { and, eq, type SQL, sql } from 'drizzle-orm';
+import type { PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
+import { clientSafeMessage, createSleeper, isJobInterrupted, JobInterrupted } from './job-support.ts';
 import { jobs } from './jobs.table.ts';
+
+export { clientSafeMessage, isJobInterrupted, JobInterrupted };
 
 export interface JobContext {
   jobId: string;
   orgId: string | null;
   attempt: number;
-  /** Store progress (shown in the UI) and extend the job's lease. */
+  /** Store progress (shown in the UI) and extend the job's lease. Kept when the job is handed back. */
   progress(value: Record<string, unknown>): Promise<void>;
+  /** The progress an earlier run stored (null on a first run): where a handed-back job may resume. */
+  previousProgress?: Record<string, unknown> | null;
+  /** Aborted when the worker stops (server shutdown); its reason is a JobInterrupted. */
+  signal?: AbortSignal;
+  /**
+   * Call between units of work whose results are committed: once the worker is stopping it throws
+   * JobInterrupted, and the job goes back to the queue (not counted as an attempt) for another worker.
+   * (The three fields above and this one are absent only when a test calls a handler without a worker.)
+   */
+  checkpoint?(): void;
   logger: Logger;
 }
 
@@ -98,7 +112,11 @@ export interface Worker {
   /** Mark failed the jobs whose worker died on their last allowed attempt; returns how many. */
   failAbandoned(): Promise<number>;
   start(): void;
-  /** Stop claiming, and wait for the jobs in flight. */
+  /**
+   * Stop claiming, ask the jobs in flight to stop at their next checkpoint, and wait for them: a job that
+   * stops there goes back to the queue at once (another instance resumes it within its poll interval
+   * instead of after the lease); one without checkpoints runs to its end.
+   */
   stop(): Promise<void>;
 }
 
@@ -196,7 +214,7 @@ export function createWorker(deps: {
     const log = deps.logger.child({ job: job.name, jobId: job.id });
     // Only while this worker still holds the job: after its lease expired another worker may have taken
     // the job over, and a late finish from this one must not overwrite that outcome.
-    const finish = (values: Partial<typeof jobs.$inferInsert>) =>
+    const finish = (values: PgUpdateSetSource<typeof jobs>) =>
       deps.db
         .update(jobs)
         .set({ lockedUntil: null, lockedBy: null, ...values })
@@ -210,12 +228,16 @@ export function createWorker(deps: {
       await finish({ status: 'failed', lastError: `Invalid payload: ${parsed.error.message}`, finishedAt: deps.clock.now() });
       return;
     }
+    const { signal } = stopping;
     try {
       const result = await def.handler(parsed.data, {
         jobId: job.id,
         orgId: job.orgId,
         attempt: job.attempts,
         logger: log,
+        previousProgress: (job.progress ?? null) as Record<string, unknown> | null,
+        signal,
+        checkpoint: () => signal.throwIfAborted(),
         progress: async (value) => {
           await deps.db
             .update(jobs)
@@ -225,6 +247,12 @@ export function createWorker(deps: {
       });
       await finish({ status: 'done', result: (result ?? null) as object | null, finishedAt: deps.clock.now(), lastError: null });
     } catch (err) {
+      if (isJobInterrupted(err)) {
+        // Stopped at a checkpoint: back to the queue at once, the run not counted, its progress kept.
+        log.info({ attempt: job.attempts }, 'job handed back: the worker is stopping');
+        await finish({ status: 'queued', attempts: sql`greatest(${jobs.attempts} - 1, 0)`, runAt: deps.clock.now() });
+        return;
+      }
       const message = clientSafeMessage(err);
       const giveUp = def.retryFailures === false || job.attempts >= (def.maxAttempts ?? job.maxAttempts);
       log.warn({ err: message, attempt: job.attempts, giveUp }, 'job failed');
@@ -280,6 +308,8 @@ export function createWorker(deps: {
 
   let stopped = true;
   let loops: Promise<void>[] = [];
+  // Aborted by stop(): running jobs stop at their next checkpoint and are handed back.
+  let stopping = new AbortController();
   const scheduler = createSleeper();
   const laneSleepers = new Map(lanes.map((l) => [l.lane, createSleeper()]));
   const wakeAll = () => {
@@ -333,41 +363,15 @@ export function createWorker(deps: {
     start() {
       if (!stopped) return;
       stopped = false;
+      if (stopping.signal.aborted) stopping = new AbortController();
       loops = [scheduleLoop(), ...lanes.map(laneLoop)];
     },
     async stop() {
       stopped = true;
+      stopping.abort(new JobInterrupted());
       wakeAll();
       await Promise.all(loops);
       loops = [];
     },
   };
-}
-
-/** Wait up to `ms`; `wake()` ends the wait early (a job finished, new cron slots, stop). */
-function createSleeper() {
-  let wake: (() => void) | null = null;
-  return {
-    sleep: (ms: number) =>
-      new Promise<void>((resolve) => {
-        const timer = setTimeout(done, ms);
-        function done() {
-          clearTimeout(timer);
-          wake = null;
-          resolve();
-        }
-        wake = done;
-      }),
-    wake: () => wake?.(),
-  };
-}
-
-/**
- * A job's error is shown in Administration → Jobs. Query wrappers put the SQL and its parameters in the
- * message; keep the underlying driver's message and never the parameters.
- */
-export function clientSafeMessage(err: unknown): string {
-  const e = err as { message?: string; cause?: { message?: string } };
-  const message = e?.cause?.message ?? e?.message ?? String(err);
-  return message.replace(/\s*params:[\s\S]*$/, '').replace(/^Failed query:[\s\S]*$/, 'A database query failed');
 }
