@@ -2,6 +2,7 @@ import type { AppError } from '../../platform/errors.ts';
 import { createCatalogue, type TApiLanguage } from '../../platform/http/validation-i18n.ts';
 import { defineMessages, findMessage, renderCode, type TMessageValues } from '../../platform/messages.ts';
 import { matchRowMessage } from './imports.messages.ts';
+import type { TFailurePart } from './imports.table.ts';
 
 /**
  * Why an import stopped, in every UI language. A failure is stored as its parts, each a code with values
@@ -90,13 +91,7 @@ export const failureMessages = defineMessages({
 
 export type TFailureCode = keyof typeof failureMessages;
 
-/**
- * One part of a failure: a sentence (or, with `clause`, a clause after "; "), from a catalogue code and its
- * values, naming a field when the error named one; `text` only for an error no catalogue knows.
- */
-export type TFailurePart =
-  | { code: string; values?: Record<string, string>; field?: string; clause?: boolean }
-  | { text: string; clause?: boolean };
+export type { TFailurePart };
 
 const part = (code: TFailureCode, count?: number, clause?: boolean): TFailurePart => ({
   code,

@@ -1,6 +1,5 @@
 import { customType, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organisations } from '../organisations/index.ts';
-import type { TFailurePart } from './imports.failure.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
@@ -15,6 +14,15 @@ export interface TParseOptions {
   /** A leading `sep=;` line (written by Excel) that is not part of the data. */
   skipFirstLine?: boolean;
 }
+
+/**
+ * One part of why an import stopped (imports.failure.ts): a sentence (or, with `clause`, a clause after "; "),
+ * from a catalogue code and its values, naming a field when the error named one; `text` only for an error no
+ * catalogue knows.
+ */
+export type TFailurePart =
+  | { code: string; values?: Record<string, string>; field?: string; clause?: boolean }
+  | { text: string; clause?: boolean };
 
 /** An uploaded CSV/XLSX file going through mapping → validation (preview) → import. */
 export const imports = pgTable(

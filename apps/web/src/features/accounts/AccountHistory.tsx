@@ -1,6 +1,7 @@
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconDownload, IconFileImport } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
@@ -9,7 +10,6 @@ import { useCustomFields, useMarkets } from '../../lib/lookups.ts';
 import type { CustomField } from '../../lib/types.ts';
 import { AuditDiff } from '../admin/AuditDiff.tsx';
 import { useUserOptions } from '../admin/shared.tsx';
-import { ImportSource, importedEntry } from '../imports/ImportSource.tsx';
 
 const PAGE_SIZE = 20;
 
@@ -55,6 +55,54 @@ function useReadableSnapshot() {
     }
     return out;
   };
+}
+
+/** What an "imported" audit entry says about its import: which file, which row, and the fields it changed. */
+interface ImportedEntry {
+  importId: string;
+  fileName: string | null;
+  row: number | null;
+  /** The fields the row changed, with their new values; null on entries written before imports listed them. */
+  changes: Record<string, unknown> | null;
+}
+
+/** The import behind an audit entry's `after`, or null when the entry is not an import's. */
+function importedEntry(action: string, after: unknown): ImportedEntry | null {
+  if (action !== 'imported' || !isRecord(after) || typeof after.importId !== 'string') return null;
+  return {
+    importId: after.importId,
+    fileName: typeof after.fileName === 'string' ? after.fileName : null,
+    row: typeof after.row === 'number' ? after.row : null,
+    changes: isRecord(after.changes) ? after.changes : null,
+  };
+}
+
+/** "From klanten.csv, row 4", linking to the import; older entries look the file name up when the reader may see imports. */
+function ImportSource({ entry }: { entry: ImportedEntry }) {
+  const { t } = useTranslation();
+  const canImport = useCan('import:run');
+  const lookup = useQuery({
+    queryKey: ['imports', 'detail', entry.importId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/imports/{id}', { params: { path: { id: entry.importId } } })),
+    enabled: !entry.fileName && canImport,
+    retry: false,
+  });
+  const fileName = entry.fileName ?? lookup.data?.fileName ?? null;
+  const label = fileName
+    ? t('imports.history.fromFile', { file: fileName, row: entry.row ?? '?' })
+    : t('imports.history.fromImport', { row: entry.row ?? '?' });
+  return (
+    <Text size="sm" c="dimmed" mb="xs" data-testid="history-import-source">
+      <IconFileImport size={14} style={{ verticalAlign: 'middle', marginRight: 4 }} />
+      {canImport ? (
+        <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/imports/$importId" params={{ importId: entry.importId }} />}>
+          {label}
+        </Anchor>
+      ) : (
+        label
+      )}
+    </Text>
+  );
 }
 
 /** The server records the whole custom object when one value changes; show just what changed. */
