@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
-import type { JobContext } from '../../platform/jobs/queue.ts';
+import { isJobInterrupted, type JobContext, JobInterrupted } from '../../platform/jobs/queue.ts';
 import { createImportService } from './imports.service.ts';
 import { csv, getImport, uploadAndValidate } from './imports.test-helpers.ts';
 
@@ -81,5 +81,41 @@ describe('a resumed skip_invalid import', () => {
     const imported = (audit.json().items as { action: string; entityId: string }[]).filter((e) => e.action === 'imported');
     expect(imported).toHaveLength(ROWS - 1);
     expect(new Set(imported.map((e) => e.entityId)).size).toBe(ROWS - 1);
+  });
+
+  it('stops at a checkpoint when the worker is stopping: handed back, not failed, and the next run finishes it', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const validated = await uploadAndValidate(t, h, 'accounts', 'handback.csv', file);
+    const started = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${validated.id}/start`,
+      headers: h,
+      payload: { mode: 'skip_invalid' },
+    });
+    expect(started.statusCode, started.body).toBe(202);
+    const jobId = (await t.services.imports.findRow(org.orgId, validated.id))?.jobId as string;
+    const small = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3 });
+    const payload = { orgId: org.orgId, importId: validated.id };
+    const stopping = {
+      ...contextOf(org.orgId, jobId, 1, async () => {}),
+      checkpoint: () => {
+        throw new JobInterrupted();
+      },
+    };
+    const handedBack = await small.runImport(payload, stopping).catch((err: unknown) => err);
+    expect(isJobInterrupted(handedBack)).toBe(true);
+    expect(await getImport(t, h, validated.id)).toMatchObject({ status: 'importing', processedRows: 3, failureMessage: null });
+
+    await small.runImport(
+      payload,
+      contextOf(org.orgId, jobId, 1, async () => {}),
+    );
+    expect(await getImport(t, h, validated.id)).toMatchObject({
+      status: 'completed',
+      insertedRows: ROWS - 1,
+      updatedRows: 0,
+      skippedRows: 2,
+    });
   });
 });

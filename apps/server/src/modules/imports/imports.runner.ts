@@ -2,7 +2,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { JobContext } from '../../platform/jobs/queue.ts';
+import { isJobInterrupted, type JobContext } from '../../platform/jobs/queue.ts';
 import { createAccountPipeline } from './imports.accounts.ts';
 import { type BulkTx, withBulkTransaction } from './imports.bulk.ts';
 import { createContactPipeline } from './imports.contacts.ts';
@@ -153,6 +153,7 @@ export function createImportRunner(deps: {
       }
       await insertErrors(db, imp.orgId, imp.id, errors);
       await yieldToEventLoop();
+      ctx?.checkpoint?.(); // the worker is stopping: hand the job back (validation starts over)
     }
     return { total, invalid };
   }
@@ -192,6 +193,7 @@ export function createImportRunner(deps: {
       await refreshStats(db, counts.inserted);
       if (due()) await ctx.progress(progressOf(counts));
       await yieldToEventLoop();
+      ctx.checkpoint?.(); // the worker is stopping: hand the job back; the next run goes on from the committed batches
     }
   }
 
@@ -256,6 +258,7 @@ export function createImportRunner(deps: {
         );
         return counts;
       } catch (err) {
+        if (isJobInterrupted(err)) throw err; // handed back to the queue, not failed
         await updateImport(
           db,
           imp.orgId,
@@ -314,6 +317,8 @@ export function createImportRunner(deps: {
         await tidyUp(deps, table, counts.inserted + counts.updated); // housekeeping, after the user sees "completed"
         return progressOf(counts);
       } catch (err) {
+        // Handed back to the queue (the worker is stopping): the next run resumes or, all or nothing, undoes and starts over.
+        if (isJobInterrupted(err)) throw err;
         let undoFailed = false;
         let kept: TKeptRow[] = [];
         if (journaled) {
