@@ -5,10 +5,10 @@ import { newId } from '../../platform/ids.ts';
 import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../accounts/index.ts';
 import { copyAudit, updateReturningBefore } from './imports.audit.ts';
 import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
+import { findAccountsByKeys } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
   columnsOf,
-  findAccountsByKeys,
   RowReader,
   readCustomValues,
   resolveMarket,

@@ -1,7 +1,8 @@
 import type { SQL } from 'drizzle-orm';
 import { newId } from '../../platform/ids.ts';
 import { type BulkTx, copyCell, copyLine } from './imports.bulk.ts';
-import { queryRows, type TImportRun } from './imports.rows.ts';
+import { queryRows } from './imports.lookups.repository.ts';
+import type { TImportRun } from './imports.rows.ts';
 
 /**
  * The "imported" audit entries of the rows an import writes. Each names the import (id and file name, so a

@@ -6,11 +6,10 @@ import { copyAudit, updateReturningBefore } from './imports.audit.ts';
 import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
 import { choiceLabels } from './imports.choices.ts';
 import { CONTACT_LANGUAGES } from './imports.fields.ts';
+import { findAccountsByKeys, queryRows } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
   columnsOf,
-  findAccountsByKeys,
-  queryRows,
   RowReader,
   readCustomValues,
   SeenKeys,

@@ -12,12 +12,23 @@ import { importErrors, importFiles, imports } from './imports.table.ts';
 export type TImportRow = typeof imports.$inferSelect;
 export const FILE_PART_BYTES = 1024 * 1024;
 
-export async function findImport(db: Db, orgId: string, id: string): Promise<TImportRow | null> {
-  const [row] = await db
+/** An import of the organisation; `forUpdate` locks its row until the transaction ends. */
+export async function findImport(db: Db, orgId: string, id: string, opts: { forUpdate?: boolean } = {}): Promise<TImportRow | null> {
+  const q = db
     .select()
     .from(imports)
     .where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
+  const [row] = opts.forUpdate ? await q.for('update') : await q;
   return row ?? null;
+}
+
+export async function insertImport(db: Db, values: typeof imports.$inferInsert) {
+  await db.insert(imports).values(values);
+}
+
+/** Delete an import; its file and errors go with it (foreign keys cascade). */
+export async function deleteImport(db: Db, orgId: string, id: string) {
+  await db.delete(imports).where(and(eq(imports.orgId, orgId), eq(imports.id, id)));
 }
 
 const SORT_COLUMNS = {

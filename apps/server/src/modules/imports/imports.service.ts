@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
@@ -15,17 +14,19 @@ import { localiseRowError, importMessages as m } from './imports.messages.ts';
 import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
 import {
   clearErrors,
+  deleteImport,
   findImport,
+  insertImport,
   iterateErrors,
   iterateImports,
   listErrors,
   listImports,
   storeFile,
   type TImportRow,
+  updateImport,
 } from './imports.repository.ts';
 import { createImportRunner, IMPORT_JOB_ATTEMPTS, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
 import type { TImport, TImportListQuery, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
-import { imports } from './imports.table.ts';
 
 export type ImportService = ReturnType<typeof createImportService>;
 
@@ -104,11 +105,7 @@ export function createImportService(deps: {
   }
 
   async function getRow(tx: Db, actor: Actor, id: string, forUpdate = false) {
-    const q = tx
-      .select()
-      .from(imports)
-      .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
-    const [row] = forUpdate ? await q.for('update') : await q;
+    const row = await findImport(tx, actor.orgId, id, { forUpdate });
     if (!row) throw notFound('Import');
     return row;
   }
@@ -121,7 +118,7 @@ export function createImportService(deps: {
       const { columns, sampleRows } = await readPreview(input.bytes, format, parseOptions);
       const id = newId();
       await db.transaction(async (tx) => {
-        await tx.insert(imports).values({
+        await insertImport(tx, {
           orgId: actor.orgId,
           id,
           entity: input.entity,
@@ -174,28 +171,25 @@ export function createImportService(deps: {
           maxAttempts: IMPORT_JOB_ATTEMPTS,
         });
         await clearErrors(tx, actor.orgId, id);
-        await tx
-          .update(imports)
-          .set({
-            mapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => e[1] !== null)),
-            status: 'validating',
-            jobId,
-            mode: null,
-            totalRows: 0,
-            validRows: 0,
-            errorRows: 0,
-            processedRows: 0,
-            insertedRows: 0,
-            updatedRows: 0,
-            skippedRows: 0,
-            keptRows: 0,
-            failureMessage: null,
-            failure: null,
-            startedAt: null,
-            startedByUserId: null,
-            finishedAt: null,
-          })
-          .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+        await updateImport(tx, actor.orgId, id, {
+          mapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => e[1] !== null)),
+          status: 'validating',
+          jobId,
+          mode: null,
+          totalRows: 0,
+          validRows: 0,
+          errorRows: 0,
+          processedRows: 0,
+          insertedRows: 0,
+          updatedRows: 0,
+          skippedRows: 0,
+          keptRows: 0,
+          failureMessage: null,
+          failure: null,
+          startedAt: null,
+          startedByUserId: null,
+          finishedAt: null,
+        });
       });
       return toDto(await getRow(db, actor, id), lang);
     },
@@ -219,24 +213,21 @@ export function createImportService(deps: {
           orgId: actor.orgId,
           maxAttempts: IMPORT_JOB_ATTEMPTS,
         });
-        await tx
-          .update(imports)
-          .set({
-            status: 'importing',
-            mode,
-            jobId,
-            processedRows: 0,
-            insertedRows: 0,
-            updatedRows: 0,
-            skippedRows: 0,
-            keptRows: 0,
-            failureMessage: null,
-            failure: null,
-            startedAt: clock.now(),
-            startedByUserId: actor.userId,
-            finishedAt: null,
-          })
-          .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+        await updateImport(tx, actor.orgId, id, {
+          status: 'importing',
+          mode,
+          jobId,
+          processedRows: 0,
+          insertedRows: 0,
+          updatedRows: 0,
+          skippedRows: 0,
+          keptRows: 0,
+          failureMessage: null,
+          failure: null,
+          startedAt: clock.now(),
+          startedByUserId: actor.userId,
+          finishedAt: null,
+        });
       });
       return toDto(await getRow(db, actor, id), lang);
     },
@@ -248,7 +239,7 @@ export function createImportService(deps: {
         const imp = await getRow(tx, actor, id, true);
         const neverStarted = DISCARDABLE.includes(imp.status as TImportStatus) || (imp.status === 'failed' && imp.mode === null);
         if (!neverStarted) throw conflict('status', m.import_not_discardable, { status: imp.status });
-        await tx.delete(imports).where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+        await deleteImport(tx, actor.orgId, id);
       });
     },
 

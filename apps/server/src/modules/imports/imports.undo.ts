@@ -2,9 +2,10 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { withBulkTransaction } from './imports.bulk.ts';
+import { queryRows } from './imports.lookups.repository.ts';
 import { renderRowMessage } from './imports.messages.ts';
 import type { TImportTable } from './imports.repository.ts';
-import { queryRows, type TRowError } from './imports.rows.ts';
+import type { TRowError } from './imports.rows.ts';
 
 export type { TImportTable };
 
