@@ -1,6 +1,8 @@
+import { and, eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { isJobInterrupted, type JobContext, JobInterrupted } from '../../platform/jobs/queue.ts';
 import { createImportService } from './imports.service.ts';
 import { csv, getImport, uploadAndValidate } from './imports.test-helpers.ts';
@@ -28,6 +30,19 @@ const file = csv([
 
 const never = new Promise<void>(() => {});
 
+/**
+ * The import's job, kept from every worker (on a shared PostgreSQL database another test process's worker
+ * would claim it): this test runs it itself, as a worker would.
+ */
+async function holdJob(orgId: string, importId: string) {
+  const jobId = (await t.services.imports.findRow(orgId, importId))?.jobId as string;
+  await t.db
+    .update(jobs)
+    .set({ runAt: new Date('2100-01-01T00:00:00Z') })
+    .where(and(eq(jobs.orgId, orgId), eq(jobs.id, jobId)));
+  return jobId;
+}
+
 function contextOf(orgId: string, jobId: string, attempt: number, progress: JobContext['progress']): JobContext {
   return { jobId, orgId, attempt, logger: pino({ level: 'silent' }), progress };
 }
@@ -45,7 +60,7 @@ describe('a resumed skip_invalid import', () => {
       payload: { mode: 'skip_invalid' },
     });
     expect(started.statusCode, started.body).toBe(202);
-    const jobId = (await t.services.imports.findRow(org.orgId, validated.id))?.jobId as string;
+    const jobId = await holdJob(org.orgId, validated.id);
     // Batches of 3 rows; the first run stops for good once its first batch is committed (as a killed server would).
     const small = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3 });
     const payload = { orgId: org.orgId, importId: validated.id };
@@ -94,7 +109,7 @@ describe('a resumed skip_invalid import', () => {
       payload: { mode: 'skip_invalid' },
     });
     expect(started.statusCode, started.body).toBe(202);
-    const jobId = (await t.services.imports.findRow(org.orgId, validated.id))?.jobId as string;
+    const jobId = await holdJob(org.orgId, validated.id);
     const small = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3 });
     const payload = { orgId: org.orgId, importId: validated.id };
     const stopping = {
