@@ -7,7 +7,7 @@ e2e('an admin invites a user, edits their role and reads the invitation in the o
   const name = unique('Ingrid Invitee');
   const email = `${name.split(' ').pop()}@example.com`;
   await logIn(page, DEMO.admin);
-  await navLink(page, 'nav.users').click();
+  await navLink(page, 'admin.nav.users').click();
   await expectUrl(page, /^\/admin\/users$/);
   await page.getByRole('button', { name: t('admin.users.invite') }).click();
   const dialog = page.getByRole('dialog');
@@ -34,7 +34,7 @@ e2e('an admin invites a user, edits their role and reads the invitation in the o
   await expectText(row, t('admin.users.ownAccountsOnlyShort'));
 
   // Without SMTP the invitation waits in the outbox, readable there.
-  await navLink(page, 'nav.outbox').click();
+  await navLink(page, 'admin.nav.outbox').click();
   const mail = page.getByTestId('outbox-table-row').filter({ hasText: email });
   await expectVisible(mail);
   await mail.click();
@@ -44,7 +44,7 @@ e2e('an admin invites a user, edits their role and reads the invitation in the o
 e2e('an admin creates, edits and deletes a choice custom field', async ({ page }) => {
   const label = unique('Support tier');
   await logIn(page, DEMO.admin);
-  await navLink(page, 'nav.customFields').click();
+  await navLink(page, 'admin.nav.customFields').click();
   await page.getByRole('button', { name: t('admin.customFields.new') }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: t('admin.customFields.type') }).click();
@@ -79,7 +79,7 @@ e2e('an admin creates, edits and deletes a choice custom field', async ({ page }
 e2e('an API token is shown once, works against the API, is audited and stops working when revoked', async ({ page, url }) => {
   const name = unique('CRM sync');
   await logIn(page, DEMO.admin);
-  await navLink(page, 'nav.apiTokens').click();
+  await navLink(page, 'admin.nav.apiTokens').click();
   await page.getByRole('button', { name: t('admin.apiTokens.new') }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel(t('admin.apiTokens.name')).fill(name);
@@ -116,7 +116,7 @@ e2e('an API token is shown once, works against the API, is audited and stops wor
   assert.equal((await fetch(url('/api/v1/accounts?pageSize=1'), asToken)).status, 401);
 
   // The audit log has both changes; filtering by type finds them and the entry shows its details.
-  await navLink(page, 'nav.auditLog').click();
+  await navLink(page, 'admin.nav.auditLog').click();
   await page.getByRole('combobox', { name: t('admin.audit.entity') }).click();
   await page.getByRole('option', { name: t('admin.audit.entities.api_token'), exact: true }).click();
   const entries = page.getByTestId('audit-table-row');
@@ -137,7 +137,7 @@ e2e('an API token is shown once, works against the API, is audited and stops wor
 
 e2e('an admin adds a market with a country manager and renames the organisation', async ({ page }) => {
   await logIn(page, DEMO.admin);
-  await navLink(page, 'nav.markets').click();
+  await navLink(page, 'admin.nav.markets').click();
   await page.getByRole('button', { name: t('admin.markets.new') }).click();
   const dialog = page.getByRole('dialog');
   const code = 'SE';
@@ -152,7 +152,7 @@ e2e('an admin adds a market with a country manager and renames the organisation'
   await expectText(row, 'SEK');
   await expectText(row, 'Dorthe Lund');
 
-  await navLink(page, 'nav.organisation').click();
+  await navLink(page, 'admin.nav.organisation').click();
   const nameInput = page.getByLabel(t('admin.organisation.name'));
   await eventually(async () => assert.notEqual(await nameInput.inputValue(), ''));
   const original = await nameInput.inputValue();
@@ -173,7 +173,7 @@ e2e('the jobs page lists background work and filters it by status', async ({ pag
     headers: { 'x-csrf-token': csrf },
   });
   assert.equal(invited.status(), 201);
-  await navLink(page, 'nav.jobs').click();
+  await navLink(page, 'admin.nav.jobs').click();
   await expectUrl(page, /^\/admin\/jobs$/);
   const rows = page.getByTestId('jobs-table-row');
   await eventually(async () => assert.ok((await rows.count()) > 0));
@@ -192,8 +192,8 @@ e2e('the jobs page lists background work and filters it by status', async ({ pag
 
 e2e('administration is out of reach for a read-only user', async ({ page }) => {
   await logIn(page, DEMO.readOnly);
-  await expectHidden(navLink(page, 'nav.users'));
-  await expectHidden(navLink(page, 'nav.auditLog'));
+  await expectHidden(navLink(page, 'admin.nav.users'));
+  await expectHidden(navLink(page, 'admin.nav.auditLog'));
   await page.goto('/admin/users');
   await expectVisible(page.getByText(t('errors.forbidden')));
   assert.equal((await page.request.get('/api/v1/audit-log')).status(), 403);

@@ -9,7 +9,7 @@ e2e('a user logs in and sees the navigation laid out by domain', async ({ page }
   const nav = mainNavigation(page);
   for (const group of ['nav.overview', 'nav.customers', 'nav.administration'])
     await expectVisible(nav.getByText(t(group), { exact: true }));
-  for (const item of ['nav.dashboard', 'nav.accounts', 'nav.contacts', 'nav.imports', 'nav.users', 'nav.auditLog'])
+  for (const item of ['nav.dashboard', 'nav.accounts', 'nav.contacts', 'nav.imports', 'admin.nav.users', 'admin.nav.auditLog'])
     await expectVisible(navLink(page, item));
   await expectVisible(page.getByTestId('organisation-name'));
 });

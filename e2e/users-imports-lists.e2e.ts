@@ -80,7 +80,7 @@ e2e('import history searches file names, filters, sorts and exports the same imp
   await checkedImport(page, `${tag}-alpha.csv`, 'Name,Domain\r\nAlpha One,alpha-one.example\r\n');
 
   await page.goto('/imports');
-  await page.getByRole('textbox', { name: t('imports.list.file') }).fill(tag);
+  await page.getByPlaceholder(t('imports.list.searchPlaceholder')).fill(tag);
   const fileHeader = t('imports.list.file');
   // Newest first.
   await eventually(async () =>
@@ -93,7 +93,8 @@ e2e('import history searches file names, filters, sorts and exports the same imp
   );
 
   await choose(page, page, t('imports.list.status'), t('imports.statuses.completed'));
-  await expectVisible(page.getByText(t('table.empty')));
+  // Filtered down to nothing: the list says so and offers to clear the filters.
+  await expectVisible(page.getByText(t('table.noMatches')));
   await choose(page, page, t('imports.list.status'), t('imports.statuses.validated'));
   await eventually(async () => assert.equal((await columnTexts(page, 'imports-table', fileHeader)).length, 2));
 

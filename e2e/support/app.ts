@@ -19,15 +19,33 @@ const locales = new Map<string, Tree>();
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Tree;
 
-/** The UI's strings as i18n/index.ts assembles them: the shared file plus features/<name>/i18n/<lang>.json under <name>. */
+/** Adds the strings of `source` that `target` lacks; never replaces one. */
+function fill(target: Tree, source: Tree) {
+  for (const [key, value] of Object.entries(source)) {
+    const existing = target[key];
+    if (typeof value === 'object' && (existing === undefined || typeof existing === 'object')) {
+      const child: Tree = existing ?? {};
+      target[key] = child;
+      fill(child, value);
+    } else if (existing === undefined) target[key] = value;
+  }
+}
+
+/**
+ * The UI's strings: the shared file plus each feature's features/<name>/i18n/<lang>.json. A feature's
+ * index.ts merges its file at the root (accounts: account.fields.name) or under its name (admin:
+ * admin.users.subtitle); without running that code the tests add each file both ways, filling gaps only,
+ * so every key the app has resolves to the app's text.
+ */
 function loadStrings(lang: string): Tree {
   const web = WEB_SRC;
   const tree: Tree = readJson(path.join(web, `i18n/${lang}.json`));
   for (const feature of fs.readdirSync(path.join(web, 'features'))) {
     const file = path.join(web, 'features', feature, 'i18n', `${lang}.json`);
     if (!fs.existsSync(file)) continue;
-    const existing = tree[feature];
-    tree[feature] = { ...(typeof existing === 'object' ? existing : {}), ...readJson(file) };
+    const strings = readJson(file);
+    fill(tree, strings);
+    fill(tree, { [feature]: strings });
   }
   return tree;
 }

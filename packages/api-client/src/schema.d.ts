@@ -184,12 +184,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get the signed-in organisation */
         get: operations["getOrganisation"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
+        /** Change the organisation's name, reporting currency or default language */
         patch: operations["updateOrganisation"];
         trace?: never;
     };
@@ -200,8 +202,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the markets (countries) the organisation sells in */
         get: operations["listMarkets"];
         put?: never;
+        /** Create a market */
         post: operations["createMarket"];
         delete?: never;
         options?: never;
@@ -222,6 +226,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
+        /** Change a market */
         patch: operations["updateMarket"];
         trace?: never;
     };
@@ -232,8 +237,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the organisation's custom fields of accounts and contacts */
         get: operations["listCustomFields"];
         put?: never;
+        /** Define a custom field */
         post: operations["createCustomField"];
         delete?: never;
         options?: never;
@@ -251,9 +258,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a custom field (stored values are kept) */
         delete: operations["deleteCustomField"];
         options?: never;
         head?: never;
+        /** Change a custom field's label, options, order or whether it is required */
         patch: operations["updateCustomField"];
         trace?: never;
     };
@@ -264,6 +273,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the audit log
+         * @description Who changed what and when, with the name of the item each entry is about.
+         */
         get: operations["listAuditLog"];
         put?: never;
         post?: never;
@@ -280,7 +293,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON). */
+        /**
+         * Export the audit log as CSV
+         * @description Every audit entry matching the same filters and order as the list, as CSV (before/after as JSON).
+         */
         get: operations["exportAuditLogCsv"];
         put?: never;
         post?: never;
@@ -387,6 +403,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List contacts */
         get: operations["listContacts"];
         put?: never;
         post?: never;
@@ -403,6 +420,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Export contacts as CSV
+         * @description Every contact matching the same filters as the list, as CSV, with a column per custom field.
+         */
         get: operations["exportContactsCsv"];
         put?: never;
         post?: never;
@@ -419,8 +440,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List an account's contacts */
         get: operations["listAccountContacts"];
         put?: never;
+        /** Add a contact to an account */
         post: operations["createContact"];
         delete?: never;
         options?: never;
@@ -435,12 +458,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a contact */
         get: operations["getContact"];
         put?: never;
         post?: never;
+        /** Delete a contact */
         delete: operations["deleteContact"];
         options?: never;
         head?: never;
+        /** Change a contact */
         patch: operations["updateContact"];
         trace?: never;
     };
@@ -451,6 +477,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List an account's timeline */
         get: operations["listTimeline"];
         put?: never;
         post?: never;
@@ -467,7 +494,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The account's interactions matching the same filters and order as the timeline, as CSV. */
+        /**
+         * Export an account's timeline as CSV
+         * @description The account's interactions matching the same filters and order as the timeline, as CSV.
+         */
         get: operations["exportTimelineCsv"];
         put?: never;
         post?: never;
@@ -486,6 +516,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log an interaction on an account */
         post: operations["createInteraction"];
         delete?: never;
         options?: never;
@@ -503,6 +534,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete an interaction */
         delete: operations["deleteInteraction"];
         options?: never;
         head?: never;
@@ -661,6 +693,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Check that the server and its database answer */
         get: operations["getHealth"];
         put?: never;
         post?: never;
@@ -677,6 +710,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List the e-mails of the outbox, delivered or waiting */
         get: operations["listOutbox"];
         put?: never;
         post?: never;
@@ -693,7 +727,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every e-mail of the outbox matching the same filters and order as the list, as CSV (without the bodies). */
+        /**
+         * Export the outbox as CSV
+         * @description Every e-mail of the outbox matching the same filters and order as the list, as CSV (without the bodies).
+         */
         get: operations["exportOutboxCsv"];
         put?: never;
         post?: never;
@@ -710,6 +747,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get one e-mail of the outbox with its body */
         get: operations["getOutboxEmail"];
         put?: never;
         post?: never;
@@ -726,6 +764,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * List the organisation's background jobs
+         * @description An e-mail's delivery job is listed with its e-mail's state (see emailId), the same as the outbox shows.
+         */
         get: operations["listJobs"];
         put?: never;
         post?: never;
@@ -742,7 +784,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every job matching the same filters and order as the list, as CSV (progress and result as JSON). */
+        /**
+         * Export the jobs as CSV
+         * @description Every job matching the same filters and order as the list, as CSV (progress and result as JSON).
+         */
         get: operations["exportJobsCsv"];
         put?: never;
         post?: never;
@@ -3603,6 +3648,7 @@ export interface operations {
                             actorLabel: string;
                             entityType: string;
                             entityId: string;
+                            entityName: string | null;
                             action: string;
                             before: unknown;
                             after: unknown;
@@ -7711,6 +7757,7 @@ export interface operations {
                             id: string;
                             to: string;
                             subject: string;
+                            /** @description The body; sign-in links (password reset, invitation) are shown with their token masked */
                             text: string;
                             html: string | null;
                             template: string;
@@ -7720,6 +7767,8 @@ export interface operations {
                             lastError: string | null;
                             createdAt: string;
                             sentAt: string | null;
+                            /** @description When a pending e-mail is tried (again); null once sent or failed */
+                            nextAttemptAt: string | null;
                         }[];
                         total: number;
                         page: number;
@@ -7956,6 +8005,7 @@ export interface operations {
                         id: string;
                         to: string;
                         subject: string;
+                        /** @description The body; sign-in links (password reset, invitation) are shown with their token masked */
                         text: string;
                         html: string | null;
                         template: string;
@@ -7965,6 +8015,8 @@ export interface operations {
                         lastError: string | null;
                         createdAt: string;
                         sentAt: string | null;
+                        /** @description When a pending e-mail is tried (again); null once sent or failed */
+                        nextAttemptAt: string | null;
                     };
                 };
             };
@@ -8088,7 +8140,8 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             name: string;
-                            status: string;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "done" | "failed";
                             attempts: number;
                             progress: unknown;
                             result: unknown;
@@ -8096,6 +8149,8 @@ export interface operations {
                             runAt: string;
                             createdAt: string;
                             finishedAt: string | null;
+                            /** @description The outbox e-mail an e-mail delivery job is for; its status, attempts and error are that e-mail's */
+                            emailId: string | null;
                         }[];
                         total: number;
                         page: number;

@@ -1,56 +1,18 @@
-import {
-  IconAddressBook,
-  IconApi,
-  IconBuilding,
-  IconBuildingStore,
-  IconClipboardList,
-  IconFileImport,
-  IconForms,
-  IconLayoutDashboard,
-  IconMailForward,
-  IconRun,
-  IconUsers,
-  IconWorld,
-} from '@tabler/icons-react';
-import type { ComponentType } from 'react';
-import type { Permission } from '../lib/types.ts';
+import { FEATURES } from '../features/index.ts';
+import { NAV_GROUPS, type NavItem } from './feature.ts';
 
-export interface NavItem {
-  to: string;
-  /** i18n key of the label */
-  label: string;
-  icon: ComponentType<{ size?: number | string; stroke?: number }>;
-  /** shown only when the user has this permission */
-  permission?: Permission;
-}
+export type { NavItem };
 
 export interface NavGroup {
+  /** i18n key of the group's heading */
   label: string;
   items: NavItem[];
 }
 
-/** The left navigation, grouped by domain. A new capability adds its pages here and in router.tsx. */
-export const NAVIGATION: NavGroup[] = [
-  { label: 'nav.overview', items: [{ to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard }] },
-  {
-    label: 'nav.customers',
-    items: [
-      { to: '/accounts', label: 'nav.accounts', icon: IconBuildingStore, permission: 'account:read' },
-      { to: '/contacts', label: 'nav.contacts', icon: IconAddressBook, permission: 'contact:read' },
-      { to: '/imports', label: 'nav.imports', icon: IconFileImport, permission: 'import:run' },
-    ],
-  },
-  {
-    label: 'nav.administration',
-    items: [
-      { to: '/admin/users', label: 'nav.users', icon: IconUsers, permission: 'user:manage' },
-      { to: '/admin/markets', label: 'nav.markets', icon: IconWorld, permission: 'market:manage' },
-      { to: '/admin/custom-fields', label: 'nav.customFields', icon: IconForms, permission: 'custom_field:manage' },
-      { to: '/admin/api-tokens', label: 'nav.apiTokens', icon: IconApi, permission: 'api_token:manage' },
-      { to: '/admin/audit-log', label: 'nav.auditLog', icon: IconClipboardList, permission: 'audit:read' },
-      { to: '/admin/outbox', label: 'nav.outbox', icon: IconMailForward, permission: 'outbox:read' },
-      { to: '/admin/jobs', label: 'nav.jobs', icon: IconRun, permission: 'job:read' },
-      { to: '/admin/organisation', label: 'nav.organisation', icon: IconBuilding, permission: 'organisation:manage' },
-    ],
-  },
-];
+/** The left navigation: each feature's entries under their group, in the order of the features list. */
+export const NAVIGATION: NavGroup[] = NAV_GROUPS.map((group) => ({
+  label: `nav.${group}`,
+  items: FEATURES.flatMap((feature): readonly NavItem[] => ('navigation' in feature ? feature.navigation : [])).filter(
+    (item) => item.group === group,
+  ),
+}));

@@ -1,27 +1,13 @@
-import {
-  Box,
-  Button,
-  Center,
-  Group,
-  Pagination,
-  Paper,
-  Progress,
-  Select,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  UnstyledButton,
-} from '@mantine/core';
-import { IconArrowDown, IconArrowsSort, IconArrowUp, IconDownload } from '@tabler/icons-react';
+import { Group, Paper, Progress, Skeleton, Stack, Table, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
 import { type ColumnDef, flexRender, getCoreRowModel, type Row, useReactTable, type VisibilityState } from '@tanstack/react-table';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { PAGE_SIZES } from '../lib/search.ts';
 import { ColumnChooser, useColumnSettings } from './ColumnChooser.tsx';
+import { type AnyList, ListEmpty, ListFooter, ListToolbar, type ListToolbarProps } from './list/ListParts.tsx';
+import type { SortOrder } from './list/listState.ts';
 import './DataTable.css';
 
-export type SortOrder = 'asc' | 'desc';
+export type { SortOrder };
 
 const NONE: readonly string[] = [];
 
@@ -38,35 +24,18 @@ export interface DataColumnMeta {
 
 export type DataColumn<T> = ColumnDef<T> & { meta?: DataColumnMeta };
 
-export interface DataTableProps<T> {
+export interface DataTableProps<T> extends Omit<ListToolbarProps, 'list' | 'chooser'> {
   columns: DataColumn<T>[];
-  data: T[] | undefined;
-  total: number | undefined;
+  /** The list's controls and current rows, from `useServerList` or `useLocalList` (components/list/listState.ts). */
+  list: AnyList<T>;
   getRowId: (row: T) => string;
-  isLoading?: boolean;
-  isFetching?: boolean;
-  page: number;
-  pageSize: number;
-  onPageChange: (page: number) => void;
-  onPageSizeChange?: (pageSize: number) => void;
-  /** The server-side sort key; a column sorts when its `id` is a sort key and `enableSorting` is true. */
-  sort?: string;
-  order?: SortOrder;
-  onSortChange?: (sort: string, order: SortOrder) => void;
-  /** Filters and search, shown above the table. */
-  toolbar?: ReactNode;
-  /** Extra buttons beside "Export CSV". */
-  actions?: ReactNode;
-  /** The list's export endpoint with the same filters; the button is hidden without it. */
-  exportUrl?: string;
-  /** For lists held whole in the browser: builds and downloads the CSV itself (see lib/csv.ts). */
-  onExport?: () => void;
   /**
    * Offers a column chooser (show/hide, compact rows), remembered in this browser under `storageKey`
    * (include the user id). Columns in `defaultHidden` start hidden.
    */
   columnSettings?: { storageKey: string; defaultHidden?: readonly string[] };
   onRowClick?: (row: T) => void;
+  /** Shown when the list is empty and nothing is filtered out; a filtered empty list says "nothing matches". */
   emptyMessage?: ReactNode;
   /** data-testid of the table, rows get `${testId}-row`. */
   testId?: string;
@@ -105,12 +74,13 @@ function SortIcon({ active, order }: { active: boolean; order?: SortOrder }) {
 }
 
 /**
- * A server-paged list: sorting by column header, pagination with page size, total count, CSV export
- * and loading/empty states. The page owns the state (usually in the URL) and fetches the rows.
+ * Every list page's table: search box and filters, sorting by column header, column chooser, CSV export,
+ * paging with page size and total, loading, empty and "nothing matches" states. The page builds its
+ * `list` with `useListState`/`urlListControls` and `useServerList`/`useLocalList`.
  */
 export function DataTable<T>(props: DataTableProps<T>) {
-  const { t, i18n } = useTranslation();
-  const { columns, data, total = 0, page, pageSize, sort, order = 'asc', onSortChange } = props;
+  const { columns, list } = props;
+  const { rows: data, total = 0, sort, order } = list;
   const settings = useColumnSettings(props.columnSettings?.storageKey ?? '', props.columnSettings?.defaultHidden ?? NONE);
   const withChooser = !!props.columnSettings;
   const dense = withChooser && settings.dense;
@@ -140,16 +110,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const visibleColumnCount = table.getVisibleLeafColumns().length;
   const { scrollRef, maxHeight } = useFitToWindow(withChooser);
 
-  const pageCount = Math.max(1, Math.ceil(total / pageSize));
-  const from = total === 0 ? 0 : (page - 1) * pageSize + 1;
-  const to = Math.min(total, page * pageSize);
-  const numberFormat = new Intl.NumberFormat(i18n.language);
-  const showSkeleton = props.isLoading && !data;
+  const showSkeleton = list.isLoading && !data;
 
-  const toggleSort = (columnId: string) => {
-    if (!onSortChange) return;
-    onSortChange(columnId, sort === columnId && order === 'asc' ? 'desc' : 'asc');
-  };
+  const toggleSort = (columnId: string) => list.setSort(columnId, sort === columnId && order === 'asc' ? 'desc' : 'asc');
 
   const renderRow = (row: Row<T>) => (
     <Table.Tr
@@ -176,34 +139,17 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   return (
     <Stack gap="sm">
-      {props.toolbar || props.exportUrl || props.onExport || props.actions || withChooser ? (
-        <Group justify="space-between" align="flex-end" gap="sm" wrap="nowrap">
-          <Box style={{ flex: 1, minWidth: 0 }}>{props.toolbar}</Box>
-          <Group gap="xs" wrap="nowrap">
-            {props.actions}
-            {withChooser ? <ColumnChooser columns={columnOptions} settings={settings} /> : null}
-            {props.onExport ? (
-              <Button variant="default" leftSection={<IconDownload size={16} />} onClick={props.onExport} data-testid="export-csv">
-                {t('table.exportCsv')}
-              </Button>
-            ) : null}
-            {props.exportUrl ? (
-              <Button
-                component="a"
-                href={props.exportUrl}
-                download
-                variant="default"
-                leftSection={<IconDownload size={16} />}
-                data-testid="export-csv"
-              >
-                {t('table.exportCsv')}
-              </Button>
-            ) : null}
-          </Group>
-        </Group>
-      ) : null}
+      <ListToolbar
+        list={list}
+        search={props.search}
+        filters={props.filters}
+        actions={props.actions}
+        chooser={withChooser ? <ColumnChooser columns={columnOptions} settings={settings} /> : null}
+        exportUrl={props.exportUrl}
+        onExport={props.onExport}
+      />
       <Paper withBorder pos="relative" style={{ overflow: 'hidden' }}>
-        {props.isFetching && !showSkeleton ? (
+        {list.isFetching && !showSkeleton ? (
           <Progress value={100} animated size={2} pos="absolute" top={0} left={0} right={0} radius={0} />
         ) : null}
         {/* A wide list scrolls inside its frame, so the sideways scrollbar and the header stay on screen. */}
@@ -224,7 +170,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                     const meta = header.column.columnDef.meta as DataColumnMeta | undefined;
                     // Sorting happens on the server, so a column needs no accessor to sort: `enableSorting: true` is enough
                     // (TanStack's getCanSort() would also demand an accessor and hide every header button).
-                    const sortable = header.column.columnDef.enableSorting === true && !!onSortChange;
+                    const sortable = header.column.columnDef.enableSorting === true;
                     const label = header.isPlaceholder ? null : flexRender(header.column.columnDef.header, header.getContext());
                     const active = sort === header.column.id;
                     return (
@@ -274,11 +220,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
               {!showSkeleton && data && data.length === 0 ? (
                 <Table.Tr>
                   <Table.Td colSpan={visibleColumnCount}>
-                    <Center py="xl">
-                      <Text c="dimmed" data-testid="table-empty">
-                        {props.emptyMessage ?? t('table.empty')}
-                      </Text>
-                    </Center>
+                    <ListEmpty list={list} message={props.emptyMessage} />
                   </Table.Td>
                 </Table.Tr>
               ) : null}
@@ -286,41 +228,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           </Table>
         </Table.ScrollContainer>
       </Paper>
-      <Group justify="space-between" gap="sm">
-        <Text size="sm" c="dimmed" data-testid="table-total">
-          {t('table.range', {
-            from: numberFormat.format(from),
-            to: numberFormat.format(to),
-            total: numberFormat.format(total),
-            count: total,
-          })}
-        </Text>
-        <Group gap="sm">
-          {props.onPageSizeChange ? (
-            <Group gap={6} wrap="nowrap">
-              <Text size="sm" c="dimmed">
-                {t('table.pageSize')}
-              </Text>
-              <Select
-                size="xs"
-                w={80}
-                data={PAGE_SIZES.map(String)}
-                value={String(pageSize)}
-                allowDeselect={false}
-                onChange={(v) => v && props.onPageSizeChange?.(Number(v))}
-                aria-label={t('table.pageSize')}
-              />
-            </Group>
-          ) : null}
-          <Pagination
-            size="sm"
-            total={pageCount}
-            value={Math.min(page, pageCount)}
-            onChange={props.onPageChange}
-            withEdges={pageCount > 5}
-          />
-        </Group>
-      </Group>
+      <ListFooter list={list} />
     </Stack>
   );
 }

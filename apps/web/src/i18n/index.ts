@@ -1,37 +1,24 @@
 import dayjs from 'dayjs';
-import 'dayjs/locale/da';
-import 'dayjs/locale/nl';
-import localizedFormat from 'dayjs/plugin/localizedFormat';
-import relativeTime from 'dayjs/plugin/relativeTime';
+// Loads dayjs's nl and da locales and plugins, for the date pickers too.
+import '../lib/format.ts';
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { FEATURES } from '../features/index.ts';
+import { mergeStrings, type Strings } from './bundles.ts';
 import da from './da.json';
 import en from './en.json';
 import nl from './nl.json';
-
-dayjs.extend(relativeTime);
-dayjs.extend(localizedFormat);
 
 export const LANGUAGES = ['en', 'nl', 'da'] as const;
 export type UiLanguage = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'c365.language';
 
-type Strings = Record<string, unknown>;
-
-// A feature may keep its strings beside its code in features/<name>/i18n/<lang>.json; they are
-// merged under the feature's name, so "title" in features/imports/i18n/en.json is the key imports.title.
-const featureFiles = import.meta.glob<Strings>('../features/*/i18n/*.json', { eager: true, import: 'default' });
-
-function withFeatureStrings(lang: UiLanguage, base: Strings): Strings {
-  const merged: Strings = { ...base };
-  for (const [file, strings] of Object.entries(featureFiles)) {
-    const match = /features\/([^/]+)\/i18n\/([a-z]+)\.json$/.exec(file);
-    if (!match || match[2] !== lang) continue;
-    const feature = match[1]!;
-    const existing = merged[feature];
-    merged[feature] = existing && typeof existing === 'object' ? { ...(existing as Strings), ...strings } : strings;
-  }
-  return merged;
+/** The shared strings (buttons, errors, layout) with every feature's own bundle merged in (features/index.ts). */
+function stringsOf(lang: UiLanguage, shared: Strings): Strings {
+  return mergeStrings(
+    shared,
+    FEATURES.flatMap((feature) => ('strings' in feature ? [{ name: feature.name, strings: feature.strings[lang] }] : [])),
+  );
 }
 
 export function isUiLanguage(value: unknown): value is UiLanguage {
@@ -54,9 +41,9 @@ i18n.on('languageChanged', (lng) => {
 
 void i18n.use(initReactI18next).init({
   resources: {
-    en: { translation: withFeatureStrings('en', en) },
-    nl: { translation: withFeatureStrings('nl', nl) },
-    da: { translation: withFeatureStrings('da', da) },
+    en: { translation: stringsOf('en', en) },
+    nl: { translation: stringsOf('nl', nl) },
+    da: { translation: stringsOf('da', da) },
   },
   lng: initialLanguage(),
   fallbackLng: 'en',

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FEATURES } from '../features/index.ts';
+import { mergeStrings } from './bundles.ts';
 
 // Every user-facing string goes through i18next in English, Dutch and Danish. These checks keep the
 // three languages in step: the same keys, the same {{placeholders}}, and no t('key') in the code
@@ -8,7 +10,6 @@ type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ['en', 'nl', 'da'] as const;
 
 const shared = import.meta.glob<Tree>('./*.json', { eager: true, import: 'default' });
-const features = import.meta.glob<Tree>('../features/*/i18n/*.json', { eager: true, import: 'default' });
 const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
   eager: true,
   query: '?raw',
@@ -24,14 +25,10 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** The strings of one language as the app sees them: shared file plus each feature's under its name. */
-function stringsOf(lang: string): Map<string, string> {
-  const all = flatten(shared[`./${lang}.json`] ?? {});
-  for (const [file, tree] of Object.entries(features)) {
-    const match = /features\/([^/]+)\/i18n\/([a-z]+)\.json$/.exec(file);
-    if (match?.[2] === lang) for (const [k, v] of flatten(tree, `${match[1]}.`)) all.set(k, v);
-  }
-  return all;
+/** The strings of one language as the app sees them: the shared file with each feature's bundle merged in. */
+function stringsOf(lang: (typeof LANGUAGES)[number]): Map<string, string> {
+  const bundles = FEATURES.flatMap((feature) => ('strings' in feature ? [{ name: feature.name, strings: feature.strings[lang] }] : []));
+  return flatten(mergeStrings(shared[`./${lang}.json`] ?? {}, bundles) as Tree);
 }
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
@@ -42,6 +39,26 @@ describe('UI strings', () => {
 
   it('has English strings', () => {
     expect(en.size).toBeGreaterThan(100);
+  });
+
+  it('refuses a feature string that another feature or the shared strings already set', () => {
+    expect(() =>
+      mergeStrings({ nav: { accounts: 'Accounts' } }, [{ name: 'b', strings: { nav: { contacts: 'Contacts' } } }]),
+    ).not.toThrow();
+    expect(() => mergeStrings({ nav: { accounts: 'Accounts' } }, [{ name: 'b', strings: { nav: { accounts: 'Mine' } } }])).toThrow(
+      /nav\.accounts.*feature b.*shared/,
+    );
+    expect(() =>
+      mergeStrings({}, [
+        { name: 'a', strings: { x: { y: '1' } } },
+        { name: 'b', strings: { x: { y: '2' } } },
+      ]),
+    ).toThrow(/x\.y.*feature b.*set by a/);
+  });
+
+  it('finds every feature folder with strings in the features list', () => {
+    const folders = Object.keys(import.meta.glob('../features/*/i18n/en.json')).map((f) => f.split('/')[2]);
+    expect(folders.filter((name) => !FEATURES.some((feature) => feature.name === name && 'strings' in feature))).toEqual([]);
   });
 
   for (const lang of LANGUAGES.filter((l) => l !== 'en')) {

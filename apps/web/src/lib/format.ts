@@ -1,17 +1,30 @@
 import dayjs from 'dayjs';
+import 'dayjs/locale/da';
+import 'dayjs/locale/nl';
+import localizedFormat from 'dayjs/plugin/localizedFormat';
+import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from 'i18next';
 
-/** Date in the UI language (dayjs follows i18next's language), or a dash. */
-export function formatDate(value: string | null | undefined): string {
-  return value ? dayjs(value).format('ll') : '—';
+dayjs.extend(relativeTime);
+dayjs.extend(localizedFormat);
+
+// Every date the UI prints goes through these, in the UI language (i18next's), whatever dayjs's global
+// locale happens to be: "Dec 31, 2026" in English, "31 dec 2026" in Dutch, "31. dec. 2026" in Danish.
+const inUiLanguage = (value: string, lang?: string) => dayjs(value).locale(lang ?? i18n.language ?? 'en');
+
+/** Date in the UI language, or a dash. */
+export function formatDate(value: string | null | undefined, lang?: string): string {
+  return value ? inUiLanguage(value, lang).format('ll') : '—';
 }
 
-export function formatDateTime(value: string | null | undefined): string {
-  return value ? dayjs(value).format('lll') : '—';
+/** Date and time in the UI language, or a dash. */
+export function formatDateTime(value: string | null | undefined, lang?: string): string {
+  return value ? inUiLanguage(value, lang).format('lll') : '—';
 }
 
-export function formatRelative(value: string): string {
-  return dayjs(value).fromNow();
+/** "3 days ago" in the UI language. */
+export function formatRelative(value: string, lang?: string): string {
+  return inUiLanguage(value, lang).fromNow();
 }
 
 export function formatNumber(value: number | null | undefined): string {

@@ -17,7 +17,6 @@ const rows: Row[] = [
 const opts = (language: string, filter?: (r: Row) => boolean): LocalListOptions<Row> => ({
   sortValues: { name: (r) => r.name, n: (r) => r.n },
   searchText: (r) => r.name,
-  initialSort: { sort: 'name', order: 'asc' },
   filter,
   language,
 });

@@ -1,13 +1,11 @@
-import { useState } from 'react';
-import type { SortOrder } from '../components/DataTable.tsx';
+import type { SortOrder } from '../components/list/listState.ts';
 
-/** Sorting, searching and paging of a list the API returns whole, in the browser. */
+/** Sorting and searching of a list the API returns whole, in the browser (paging: `useLocalList`). */
 export interface LocalListOptions<T> {
   /** The value each sortable column sorts by. */
   sortValues: Record<string, (row: T) => string | number | boolean | null | undefined>;
   /** The text the search box looks in. */
   searchText: (row: T) => string;
-  initialSort: { sort: string; order: SortOrder };
   /** Further filters of the page (a status, a type…). */
   filter?: (row: T) => boolean;
   /** The UI language, for sorting text the way its readers expect (ø after z in Danish). */
@@ -44,39 +42,4 @@ export function filterAndSort<T>(
       return c * dir || a.index - b.index;
     })
     .map((x) => x.row);
-}
-
-export function useLocalList<T>(items: readonly T[] | undefined, opts: LocalListOptions<T>) {
-  const [search, setSearchState] = useState('');
-  const [sorting, setSorting] = useState(opts.initialSort);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSizeState] = useState(50);
-  const all = items ? filterAndSort(items, opts, { search, ...sorting }) : undefined;
-  const pageCount = Math.max(1, Math.ceil((all?.length ?? 0) / pageSize));
-  const current = Math.min(page, pageCount);
-  return {
-    all,
-    rows: all?.slice((current - 1) * pageSize, current * pageSize),
-    total: all?.length,
-    search,
-    setSearch: (value: string) => {
-      setSearchState(value);
-      setPage(1);
-    },
-    page: current,
-    setPage,
-    pageSize,
-    setPageSize: (size: number) => {
-      setPageSizeState(size);
-      setPage(1);
-    },
-    sort: sorting.sort,
-    order: sorting.order,
-    setSort: (sort: string, order: SortOrder) => {
-      setSorting({ sort, order });
-      setPage(1);
-    },
-    /** Back to the first page, after a filter of the page's own changed. */
-    resetPage: () => setPage(1),
-  };
 }

@@ -1,4 +1,5 @@
 import type { paths } from '@customer365/api-client';
+import { valuesOf } from './enums.ts';
 
 // Response and request shapes taken from the generated OpenAPI types, so the UI never hand-writes
 // a type that can drift from the server.
@@ -22,16 +23,7 @@ export type Permission = Me['permissions'][number];
 export type Language = Me['user']['language'];
 export type Account = ResponseOf<'/api/v1/accounts/{id}', 'get'>;
 export type AccountInput = BodyOf<'/api/v1/accounts', 'post'>;
-export type AccountQuery = QueryOf<'/api/v1/accounts', 'get'>;
-export type AccountSort = NonNullable<AccountQuery['sort']>;
 export type Contact = ResponseOf<'/api/v1/contacts/{id}', 'get'>;
-export type ContactInput = BodyOf<'/api/v1/accounts/{id}/contacts', 'post'>;
-export type ContactRole = Contact['roles'][number];
-export type ContactSort = NonNullable<QueryOf<'/api/v1/contacts', 'get'>['sort']>;
-export type Interaction = ResponseOf<'/api/v1/accounts/{id}/timeline', 'get'>['items'][number];
-export type InteractionInput = BodyOf<'/api/v1/accounts/{id}/interactions', 'post'>;
-export type InteractionKind = Interaction['kind'];
-export type AuditEntry = ResponseOf<'/api/v1/audit-log', 'get'>['items'][number];
 export type CustomField = ResponseOf<'/api/v1/custom-fields', 'get'>['items'][number];
 export type Market = ResponseOf<'/api/v1/markets', 'get'>['items'][number];
 export type User = ResponseOf<'/api/v1/users', 'get'>['items'][number];
@@ -39,10 +31,27 @@ export type Segment = NonNullable<Account['segment']>;
 export type Edition = NonNullable<Account['edition']>;
 export type LifecycleStage = Account['lifecycleStage'];
 
-export const SEGMENTS: readonly Segment[] = ['enterprise', 'mid_market', 'smb'];
-export const EDITIONS: readonly Edition[] = ['self_service', 'professional', 'enterprise'];
-export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['trial', 'onboarding', 'adoption', 'renewal', 'at_risk', 'churned'];
-export const CONTACT_ROLES: readonly ContactRole[] = ['champion', 'decision_maker', 'billing', 'technical', 'user', 'executive_sponsor'];
-export const INTERACTION_KINDS: readonly InteractionKind[] = ['note', 'call', 'email', 'meeting', 'chat', 'support_request'];
-export const CONTACT_LANGUAGES = ['en', 'nl', 'da', 'de', 'fr', 'sv', 'no', 'fi', 'es', 'it'] as const;
-export const UI_LANGUAGES: readonly Language[] = ['en', 'nl', 'da'];
+export const SEGMENTS = valuesOf<Segment>({ enterprise: true, mid_market: true, smb: true });
+export const EDITIONS = valuesOf<Edition>({ self_service: true, professional: true, enterprise: true });
+export const LIFECYCLE_STAGES = valuesOf<LifecycleStage>({
+  trial: true,
+  onboarding: true,
+  adoption: true,
+  renewal: true,
+  at_risk: true,
+  churned: true,
+});
+export const UI_LANGUAGES = valuesOf<Language>({ en: true, nl: true, da: true });
+export type Role = User['role'];
+export const ROLES = valuesOf<Role>({
+  admin: true,
+  vp_cs: true,
+  csm: true,
+  cse: true,
+  support_manager: true,
+  customer_advocate: true,
+  country_manager: true,
+  product: true,
+  marketing: true,
+  read_only: true,
+});

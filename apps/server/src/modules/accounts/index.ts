@@ -9,7 +9,7 @@ import { accounts } from './accounts.table.ts';
 
 export type { TAccountEvent, TAccountUpdatedEvent } from './accounts.events.ts';
 export { makeAccount } from './accounts.factory.ts';
-export { EDITIONS, LIFECYCLE_STAGES, SEGMENTS, type TAccount, type TCreateAccount, ZAccount } from './accounts.schemas.ts';
+export { EDITIONS, LIFECYCLE_STAGES, SEGMENTS, type TAccount, type TCreateAccount, ZAccount, zCustomValues } from './accounts.schemas.ts';
 export { type AccountService, toAccountDto } from './accounts.service.ts';
 export { accountMessages, accounts };
 

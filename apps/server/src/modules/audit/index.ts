@@ -1,24 +1,27 @@
+// The audit module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
 import { defineModule } from '../../platform/modules.ts';
+import { auditAccessMatrix } from './audit.access.ts';
 import { auditPermissions } from './audit.permissions.ts';
 import { registerAuditRoutes } from './audit.routes.ts';
-import { createAuditService } from './audit.service.ts';
+import { type AuditService, createAuditService } from './audit.service.ts';
 import { auditLog } from './audit.table.ts';
 
-export { registerAuditRoutes } from './audit.routes.ts';
-export { createAuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
-export { auditLog } from './audit.table.ts';
+export { makeAuditEntry } from './audit.factory.ts';
+export { type AuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
+export { auditLog };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const auditModule = defineModule({
   name: 'audit',
   tables: { auditLog },
   permissions: auditPermissions,
+  accessMatrix: auditAccessMatrix,
   services: (ctx) => ({ audit: createAuditService(ctx) }),
   routes: (app, ctx) => registerAuditRoutes(app, { audit: ctx.services.audit }),
 });
 
 declare module '../../platform/modules.ts' {
   interface ServiceRegistry {
-    audit: ReturnType<typeof createAuditService>;
+    audit: AuditService;
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZPageQuery, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
-import { zCustomValues } from '../accounts/accounts.schemas.ts';
+import { zCustomValues } from '../accounts/index.ts';
+import { contactMessages } from './contacts.messages.ts';
 
 export const CONTACT_ROLES = ['champion', 'decision_maker', 'billing', 'technical', 'user', 'executive_sponsor'] as const;
 export const zContactRole = z.enum(CONTACT_ROLES);
@@ -32,7 +33,7 @@ const fields = {
     .string()
     .trim()
     .max(40)
-    .regex(/^[+0-9 ()./-]{3,40}$/, 'must be a phone number (digits, spaces, + ( ) . / -)')
+    .regex(/^[+0-9 ()./-]{3,40}$/, contactMessages.phone_format.code)
     .nullable()
     .optional(),
   jobTitle: zOptionalText(150),

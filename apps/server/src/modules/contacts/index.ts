@@ -1,21 +1,27 @@
+// The contacts module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
 import { defineModule } from '../../platform/modules.ts';
+import { contactAccessMatrix } from './contacts.access.ts';
+import { contactMessages } from './contacts.messages.ts';
 import { contactPermissions } from './contacts.permissions.ts';
 import { registerContactRoutes } from './contacts.routes.ts';
 import { type ContactService, createContactService } from './contacts.service.ts';
 import { contacts } from './contacts.table.ts';
 
-export { registerContactRoutes } from './contacts.routes.ts';
+export { makeContact } from './contacts.factory.ts';
+export { findContactById, type TContactRow } from './contacts.repository.ts';
 export { CONTACT_ROLES, type TContact, type TCreateContact } from './contacts.schemas.ts';
-export { type ContactService, createContactService } from './contacts.service.ts';
-export { contacts } from './contacts.table.ts';
+export { type ContactService, toContactDto } from './contacts.service.ts';
+export { contactMessages, contacts };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const contactsModule = defineModule({
   name: 'contacts',
   tables: { contacts },
   permissions: contactPermissions,
+  messages: contactMessages,
+  accessMatrix: contactAccessMatrix,
   services: (ctx) => ({ contacts: createContactService({ ...ctx, accounts: ctx.services.accounts }) }),
-  routes: (app, ctx) => registerContactRoutes(app, { contacts: ctx.services.contacts, db: ctx.db }),
+  routes: (app, ctx) => registerContactRoutes(app, { contacts: ctx.services.contacts }),
 });
 
 declare module '../../platform/modules.ts' {

@@ -2,46 +2,26 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, ZIdParams, zInt, zText } from '../../platform/http/schemas.ts';
-import { CUSTOM_FIELD_ENTITIES, CUSTOM_FIELD_TYPES, type createCustomFieldService } from './custom-fields.service.ts';
+import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
+import {
+  ZCreateCustomFieldRequest,
+  ZCustomField,
+  ZCustomFieldList,
+  ZCustomFieldListQuery,
+  ZUpdateCustomFieldRequest,
+} from './custom-fields.schemas.ts';
+import type { CustomFieldService } from './custom-fields.service.ts';
 
-export const ZCustomField = z.object({
-  id: z.uuid(),
-  entity: z.enum(CUSTOM_FIELD_ENTITIES),
-  key: z.string(),
-  label: z.string(),
-  type: z.enum(CUSTOM_FIELD_TYPES),
-  options: z.array(z.string()),
-  required: z.boolean(),
-  showInList: z.boolean(),
-  position: z.int(),
-});
-
-const editable = {
-  label: zText(100),
-  options: z.array(zText(100)).max(200).optional(),
-  required: z.boolean().optional(),
-  showInList: z.boolean().optional(),
-  position: zInt(0, 10_000).optional(),
-};
-
-export const ZCreateCustomFieldRequest = z.strictObject({
-  ...editable,
-  entity: z.enum(CUSTOM_FIELD_ENTITIES),
-  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, 'must be lowercase letters, digits and _, starting with a letter (max 40)'),
-  type: z.enum(CUSTOM_FIELD_TYPES),
-});
-export const ZUpdateCustomFieldRequest = z.strictObject({ ...editable, label: zText(100).optional() });
-
-export function registerCustomFieldRoutes(app: FastifyInstance, deps: { customFields: ReturnType<typeof createCustomFieldService> }) {
+export function registerCustomFieldRoutes(app: FastifyInstance, deps: { customFields: CustomFieldService }) {
   const r = typed(app);
   const svc = deps.customFields;
   r.get('/api/v1/custom-fields', {
     schema: {
       operationId: 'listCustomFields',
       tags: ['custom-fields'],
-      querystring: z.object({ entity: z.enum(CUSTOM_FIELD_ENTITIES).optional() }),
-      response: { 200: z.object({ items: z.array(ZCustomField) }), ...standardErrors },
+      summary: "List the organisation's custom fields of accounts and contacts",
+      querystring: ZCustomFieldListQuery,
+      response: { 200: ZCustomFieldList, ...standardErrors },
     },
     handler: async (req) => ({ items: await svc.list(actorOf(req), req.query.entity) }),
   });
@@ -49,6 +29,7 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { customFi
     schema: {
       operationId: 'createCustomField',
       tags: ['custom-fields'],
+      summary: 'Define a custom field',
       body: ZCreateCustomFieldRequest,
       response: { 201: ZCustomField, ...standardErrors },
     },
@@ -58,6 +39,7 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { customFi
     schema: {
       operationId: 'updateCustomField',
       tags: ['custom-fields'],
+      summary: "Change a custom field's label, options, order or whether it is required",
       params: ZIdParams,
       body: ZUpdateCustomFieldRequest,
       response: { 200: ZCustomField, ...standardErrors },
@@ -68,12 +50,10 @@ export function registerCustomFieldRoutes(app: FastifyInstance, deps: { customFi
     schema: {
       operationId: 'deleteCustomField',
       tags: ['custom-fields'],
+      summary: 'Delete a custom field (stored values are kept)',
       params: ZIdParams,
       response: { 204: z.null(), ...standardErrors },
     },
-    handler: async (req, reply) => {
-      await svc.remove(actorOf(req), req.params.id);
-      return reply.status(204).send(null);
-    },
+    handler: async (req, reply) => reply.status(204).send(await svc.remove(actorOf(req), req.params.id).then(() => null)),
   });
 }

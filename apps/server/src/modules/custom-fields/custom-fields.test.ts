@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeCustomField } from './custom-fields.factory.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -81,5 +82,46 @@ describe('custom fields', () => {
     });
     expect(res.statusCode).toBe(403);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/custom-fields', headers: csm.headers })).statusCode).toBe(200);
+  });
+
+  it('names its errors by code, in the request language, and keeps fields per organisation', async () => {
+    const org = await createTestOrg(t);
+    const nl = { ...org.admin.headers, 'accept-language': 'nl' };
+    const field = await makeCustomField(t, org.admin, { key: 'tier', type: 'choice', options: ['gold', 'silver'] });
+    const post = (payload: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/custom-fields', headers: nl, payload });
+    const twice = await post({ entity: 'account', key: 'tier', label: 'Tier', type: 'text' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.json().details).toEqual([
+      { field: 'key', code: 'custom_field_key_taken', message: 'er bestaat al een veld voor accounts met deze sleutel' },
+    ]);
+    const badKey = await post({ entity: 'account', key: 'Tier!', label: 'Tier', type: 'text' });
+    expect(badKey.json().details[0]).toMatchObject({
+      field: 'key',
+      code: 'invalid_format',
+      message: 'moet bestaan uit kleine letters, cijfers en _ en met een letter beginnen (max. 40)',
+    });
+    const noOptions = await post({ entity: 'contact', key: 'kind', label: 'Kind', type: 'choice' });
+    expect(noOptions.json().details[0]).toMatchObject({ field: 'options', code: 'choice_needs_option' });
+
+    const value = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/accounts',
+      headers: nl,
+      payload: { name: 'A', custom: { tier: 'bronze', nope: 1 } },
+    });
+    expect(value.statusCode).toBe(400);
+    expect(value.json().details).toEqual([
+      { field: 'custom.tier', code: 'not_an_option', message: 'moet een van deze zijn: gold, silver' },
+      { field: 'custom.nope', code: 'unknown_custom_field', message: 'is geen eigen veld van deze organisatie' },
+    ]);
+
+    // Another organisation neither sees nor changes the field.
+    const other = await createTestOrg(t);
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/custom-fields', headers: other.admin.headers });
+    expect(list.json().items).toEqual([]);
+    const foreign = await t.app.inject({ method: 'DELETE', url: `/api/v1/custom-fields/${field.id}`, headers: other.admin.headers });
+    expect(foreign.statusCode).toBe(404);
+    const gone = await t.app.inject({ method: 'DELETE', url: `/api/v1/custom-fields/${field.id}`, headers: org.admin.headers });
+    expect(gone.statusCode).toBe(204);
   });
 });

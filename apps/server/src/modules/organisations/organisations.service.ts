@@ -1,58 +1,63 @@
-import { and, asc, eq } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
-import type { TRole } from '../../platform/access/permissions.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts';
+import { MESSAGES } from '../../platform/http/validation-messages.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
-import { users } from '../identity/identity.table.ts';
-import { hashPassword } from '../identity/passwords.ts';
-import { markets } from './markets.table.ts';
-import { organisations } from './organisations.table.ts';
+import { hashPassword } from '../identity/index.ts';
+import { organisationMessages as m } from './organisations.messages.ts';
+import * as repo from './organisations.repository.ts';
+import type {
+  TCreateOrganisation,
+  TMarket,
+  TMarketInput,
+  TOrganisation,
+  TUpdateMarket,
+  TUpdateOrganisation,
+} from './organisations.schemas.ts';
 
-type MarketRow = typeof markets.$inferSelect;
-export const toMarketDto = (m: MarketRow & { countryManagerName?: string | null }) => ({
-  id: m.id,
-  code: m.code,
-  name: m.name,
-  language: m.language,
-  currency: m.currency,
-  countryManagerUserId: m.countryManagerUserId,
-  countryManagerName: m.countryManagerName ?? null,
+export const toOrganisationDto = (o: repo.TOrganisationRow): TOrganisation => ({
+  id: o.id,
+  name: o.name,
+  slug: o.slug,
+  reportingCurrency: o.reportingCurrency,
+  defaultLanguage: o.defaultLanguage,
 });
 
-export interface TMarketInput {
-  code: string;
-  name: string;
-  language: string;
-  currency: string;
-  countryManagerUserId?: string | null;
-}
+export const toMarketDto = (row: repo.TMarketRow & { countryManagerName?: string | null }): TMarket => ({
+  id: row.id,
+  code: row.code,
+  name: row.name,
+  language: row.language,
+  currency: row.currency,
+  countryManagerUserId: row.countryManagerUserId,
+  countryManagerName: row.countryManagerName ?? null,
+});
 
 /**
  * Creates an organisation with its first admin. Used by `customer365 create-admin`, the demo seed and tests
  * (each test makes its own organisation instead of truncating tables).
  */
-export async function createOrganisationWithAdmin(
-  db: Db,
-  clock: Clock,
-  input: { name: string; slug: string; reportingCurrency?: string; admin: { email: string; name: string; password: string; role?: TRole } },
-) {
+export async function createOrganisationWithAdmin(db: Db, clock: Clock, input: TCreateOrganisation) {
+  const passwordHash = await hashPassword(input.admin.password);
   return db.transaction(async (tx) => {
     const orgId = newId();
     const userId = newId();
     const now = clock.now();
-    await tx
-      .insert(organisations)
-      .values({ id: orgId, name: input.name, slug: input.slug, reportingCurrency: input.reportingCurrency ?? 'EUR', createdAt: now });
-    await tx.insert(users).values({
-      orgId,
+    await repo.insertOrganisation(tx, {
+      id: orgId,
+      name: input.name,
+      slug: input.slug,
+      reportingCurrency: input.reportingCurrency ?? 'EUR',
+      createdAt: now,
+    });
+    await repo.insertFirstUser(tx, orgId, {
       id: userId,
       email: input.admin.email,
       name: input.admin.name,
       role: input.admin.role ?? 'admin',
-      passwordHash: await hashPassword(input.admin.password),
+      passwordHash,
       createdAt: now,
     });
     return { orgId, userId };
@@ -63,116 +68,81 @@ export function createOrganisationService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
   async function checkManager(tx: Db, orgId: string, userId: string | null | undefined) {
-    if (!userId) return;
-    const [u] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(and(eq(users.orgId, orgId), eq(users.id, userId)));
-    if (!u) throw invalid('countryManagerUserId', 'no such user in this organisation');
+    if (userId && !(await repo.isUserOfOrganisation(tx, orgId, userId))) throw invalid('countryManagerUserId', MESSAGES.unknown_user);
   }
 
-  async function listMarketRows(tx: Db, orgId: string) {
-    const rows = await tx
-      .select({ m: markets, countryManagerName: users.name })
-      .from(markets)
-      .leftJoin(users, and(eq(users.orgId, markets.orgId), eq(users.id, markets.countryManagerUserId)))
-      .where(eq(markets.orgId, orgId))
-      .orderBy(asc(markets.name));
-    return rows.map((r) => toMarketDto({ ...r.m, countryManagerName: r.countryManagerName }));
+  async function checkCodeFree(tx: Db, orgId: string, code: string) {
+    if (await repo.findMarketByCode(tx, orgId, code)) throw conflict('code', m.market_code_taken);
+  }
+
+  async function marketDto(tx: Db, orgId: string, row: repo.TMarketRow) {
+    return toMarketDto((await repo.findMarketWithManager(tx, orgId, row.id)) ?? row);
   }
 
   return {
-    async get(actor: Actor) {
-      const [org] = await db.select().from(organisations).where(eq(organisations.id, actor.orgId));
+    async get(actor: Actor): Promise<TOrganisation> {
+      const org = await repo.findOrganisation(db, actor.orgId);
       if (!org) throw notFound('Organisation');
-      return { id: org.id, name: org.name, slug: org.slug, reportingCurrency: org.reportingCurrency, defaultLanguage: org.defaultLanguage };
+      return toOrganisationDto(org);
     },
 
-    async update(actor: Actor, input: { name?: string; reportingCurrency?: string; defaultLanguage?: string }) {
+    async update(actor: Actor, input: TUpdateOrganisation): Promise<TOrganisation> {
       requirePermission(actor, 'organisation:manage');
       return db.transaction(async (tx) => {
-        const [before] = await tx.select().from(organisations).where(eq(organisations.id, actor.orgId));
+        const before = await repo.findOrganisation(tx, actor.orgId);
+        if (!before) throw notFound('Organisation');
         // An empty PATCH changes nothing (and Drizzle refuses an empty SET): answer with the current state.
-        const changed = Object.keys(input).length > 0;
-        const [after] = changed ? await tx.update(organisations).set(input).where(eq(organisations.id, actor.orgId)).returning() : [before];
-        if (!before || !after) throw notFound('Organisation');
-        if (changed)
-          await recordAudit(tx, clock, actor, { entityType: 'organisation', entityId: actor.orgId, action: 'updated', before, after });
-        return {
-          id: after.id,
-          name: after.name,
-          slug: after.slug,
-          reportingCurrency: after.reportingCurrency,
-          defaultLanguage: after.defaultLanguage,
-        };
+        if (Object.keys(input).length === 0) return toOrganisationDto(before);
+        const after = await repo.updateOrganisation(tx, actor.orgId, input);
+        if (!after) throw notFound('Organisation');
+        await recordAudit(tx, clock, actor, { entityType: 'organisation', entityId: actor.orgId, action: 'updated', before, after });
+        return toOrganisationDto(after);
       });
     },
 
-    async listMarkets(actor: Actor) {
+    async listMarkets(actor: Actor): Promise<TMarket[]> {
       requirePermission(actor, 'market:read');
-      return listMarketRows(db, actor.orgId);
+      return (await repo.listMarkets(db, actor.orgId)).map(toMarketDto);
     },
 
-    async createMarket(actor: Actor, input: TMarketInput) {
+    async createMarket(actor: Actor, input: TMarketInput): Promise<TMarket> {
       requirePermission(actor, 'market:manage');
       return db.transaction(async (tx) => {
         await checkManager(tx, actor.orgId, input.countryManagerUserId);
-        const [clash] = await tx
-          .select({ id: markets.id })
-          .from(markets)
-          .where(and(eq(markets.orgId, actor.orgId), eq(markets.code, input.code)));
-        if (clash) throw conflict('code', 'a market with this country code already exists');
-        const [row] = await tx
-          .insert(markets)
-          .values({
-            ...input,
-            countryManagerUserId: input.countryManagerUserId ?? null,
-            orgId: actor.orgId,
-            id: newId(),
-            createdAt: clock.now(),
-          })
-          .returning();
+        await checkCodeFree(tx, actor.orgId, input.code);
+        const row = await repo.insertMarket(tx, actor.orgId, {
+          ...input,
+          countryManagerUserId: input.countryManagerUserId ?? null,
+          id: newId(),
+          createdAt: clock.now(),
+        });
         if (!row) throw new AppError('INTERNAL', 'Market was not created');
         await recordAudit(tx, clock, actor, { entityType: 'market', entityId: row.id, action: 'created', after: toMarketDto(row) });
-        return (await listMarketRows(tx, actor.orgId)).find((m) => m.id === row.id) ?? toMarketDto(row);
+        return marketDto(tx, actor.orgId, row);
       });
     },
 
-    async updateMarket(actor: Actor, id: string, input: Partial<TMarketInput>) {
+    async updateMarket(actor: Actor, id: string, input: TUpdateMarket): Promise<TMarket> {
       requirePermission(actor, 'market:manage');
       return db.transaction(async (tx) => {
-        const [before] = await tx
-          .select()
-          .from(markets)
-          .where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id)));
+        const before = await repo.findMarketById(tx, actor.orgId, id);
         if (!before) throw notFound('Market');
         await checkManager(tx, actor.orgId, input.countryManagerUserId);
-        if (input.code && input.code !== before.code) {
-          const [clash] = await tx
-            .select({ id: markets.id })
-            .from(markets)
-            .where(and(eq(markets.orgId, actor.orgId), eq(markets.code, input.code)));
-          if (clash) throw conflict('code', 'a market with this country code already exists');
-        }
-        const changed = Object.keys(input).length > 0;
-        const [after] = changed
-          ? await tx
-              .update(markets)
-              .set(input)
-              .where(and(eq(markets.orgId, actor.orgId), eq(markets.id, id)))
-              .returning()
-          : [before];
+        if (input.code && input.code !== before.code) await checkCodeFree(tx, actor.orgId, input.code);
+        if (Object.keys(input).length === 0) return marketDto(tx, actor.orgId, before);
+        const after = await repo.updateMarket(tx, actor.orgId, id, input);
         if (!after) throw notFound('Market');
-        if (changed)
-          await recordAudit(tx, clock, actor, {
-            entityType: 'market',
-            entityId: id,
-            action: 'updated',
-            before: toMarketDto(before),
-            after: toMarketDto(after),
-          });
-        return (await listMarketRows(tx, actor.orgId)).find((m) => m.id === id) ?? toMarketDto(after);
+        await recordAudit(tx, clock, actor, {
+          entityType: 'market',
+          entityId: id,
+          action: 'updated',
+          before: toMarketDto(before),
+          after: toMarketDto(after),
+        });
+        return marketDto(tx, actor.orgId, after);
       });
     },
   };
 }
+
+export type OrganisationService = ReturnType<typeof createOrganisationService>;

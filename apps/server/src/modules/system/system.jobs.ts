@@ -1,14 +1,14 @@
-import { and, inArray, lt } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
 import { DELIVER_EMAIL_JOB, deliverDueEmails, type Mailer } from '../../platform/mail/outbox.ts';
-import { loginAttempts, passwordResets, sessions } from '../identity/identity.table.ts';
+import { deleteFinishedJobs } from './system.repository.ts';
 
 const DAY = 24 * 3600_000;
+/** Finished jobs stay listed in Administration → Jobs this long. */
+const KEEP_FINISHED_JOBS_MS = 30 * DAY;
 
 export function systemJobs(deps: { db: Db; clock: Clock; mailer: Mailer; mailFrom: string; logger: Logger }) {
   const deliver = async () => {
@@ -29,11 +29,7 @@ export function systemJobs(deps: { db: Db; clock: Clock; mailer: Mailer; mailFro
       cron: '17 3 * * *',
       maxAttempts: 2,
       handler: async () => {
-        const now = deps.clock.now().getTime();
-        await deps.db.delete(loginAttempts).where(lt(loginAttempts.at, new Date(now - DAY)));
-        await deps.db.delete(sessions).where(lt(sessions.expiresAt, new Date(now)));
-        await deps.db.delete(passwordResets).where(lt(passwordResets.expiresAt, new Date(now - DAY)));
-        await deps.db.delete(jobs).where(and(inArray(jobs.status, ['done', 'failed']), lt(jobs.finishedAt, new Date(now - 30 * DAY))));
+        await deleteFinishedJobs(deps.db, new Date(deps.clock.now().getTime() - KEEP_FINISHED_JOBS_MS));
         return { ok: true };
       },
     }),

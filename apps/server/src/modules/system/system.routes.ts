@@ -1,171 +1,119 @@
-import { and, eq } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { type Actor, requirePermission } from '../../platform/access/access.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Database, Db } from '../../platform/db/database.ts';
-import { notFound } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
-import { sendCsv } from '../../platform/http/csv.ts';
+import { type CsvColumn, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams, zPage } from '../../platform/http/schemas.ts';
-import { emailOutbox } from '../../platform/mail/outbox.table.ts';
-import type { Mailer } from '../../platform/mail/outbox.ts';
-import { VERSION } from '../../version.ts';
-import { createSystemLists, JOBS_CSV, OUTBOX_CSV, ZJobsQuery, ZOutboxQuery } from './system.lists.ts';
+import {
+  type TJob,
+  type TOutboxEmail,
+  ZHealth,
+  ZJob,
+  ZJobsExportQuery,
+  ZJobsQuery,
+  ZOutboxEmail,
+  ZOutboxExportQuery,
+  ZOutboxQuery,
+} from './system.schemas.ts';
+import type { SystemService } from './system.service.ts';
 
-const ZHealth = z.object({
-  status: z.enum(['ok', 'degraded']),
-  version: z.string(),
-  time: z.string(),
-  database: z.object({ kind: z.enum(['pglite', 'postgres']), ok: z.boolean(), version: z.string().nullable() }),
-  mail: z.object({ smtpConfigured: z.boolean() }),
-});
+const OUTBOX_CSV: CsvColumn<TOutboxEmail>[] = [
+  ['id', (e) => e.id],
+  ['created_at', (e) => e.createdAt],
+  ['to', (e) => e.to],
+  ['subject', (e) => e.subject],
+  ['template', (e) => e.template],
+  ['status', (e) => e.status],
+  ['attempts', (e) => e.attempts],
+  ['sent_at', (e) => e.sentAt],
+  ['last_error', (e) => e.lastError],
+];
 
-const ZOutboxEmail = z.object({
-  id: z.uuid(),
-  to: z.string(),
-  subject: z.string(),
-  text: z.string(),
-  html: z.string().nullable(),
-  template: z.string(),
-  status: z.enum(['pending', 'sent', 'failed']),
-  attempts: z.int(),
-  lastError: z.string().nullable(),
-  createdAt: z.string(),
-  sentAt: z.string().nullable(),
-});
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
+const JOBS_CSV: CsvColumn<TJob>[] = [
+  ['id', (j) => j.id],
+  ['name', (j) => j.name],
+  ['status', (j) => j.status],
+  ['attempts', (j) => j.attempts],
+  ['created_at', (j) => j.createdAt],
+  ['run_at', (j) => j.runAt],
+  ['finished_at', (j) => j.finishedAt],
+  ['progress', (j) => json(j.progress)],
+  ['result', (j) => json(j.result)],
+  ['last_error', (j) => j.lastError],
+];
 
-const ZJob = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  status: z.string(),
-  attempts: z.int(),
-  progress: z.unknown(),
-  result: z.unknown(),
-  lastError: z.string().nullable(),
-  runAt: z.string(),
-  createdAt: z.string(),
-  finishedAt: z.string().nullable(),
-});
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-export function registerSystemRoutes(app: FastifyInstance, deps: { db: Db; database: Database; clock: Clock; mailer: Mailer }) {
+export function registerSystemRoutes(app: FastifyInstance, deps: { system: SystemService }) {
   const r = typed(app);
+  const svc = deps.system;
   r.get('/api/health', {
     config: { public: true },
-    schema: { operationId: 'getHealth', tags: ['system'], response: { 200: ZHealth, 503: ZHealth } },
-    handler: async (_req, reply) => {
-      const db = await Promise.race([
-        deps.database.ping(),
-        new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), 3000).unref()),
-      ]).catch(() => ({ ok: false, version: null }));
-      const body = {
-        status: db.ok ? ('ok' as const) : ('degraded' as const),
-        version: VERSION,
-        time: deps.clock.now().toISOString(),
-        database: { kind: deps.database.kind, ok: db.ok, version: db.version },
-        mail: { smtpConfigured: deps.mailer.configured },
-      };
-      return reply.status(db.ok ? 200 : 503).send(body);
+    schema: {
+      operationId: 'getHealth',
+      tags: ['system'],
+      summary: 'Check that the server and its database answer',
+      response: { 200: ZHealth, 503: ZHealth },
     },
+    handler: async (_req, reply) => svc.health().then((h) => reply.status(h.database.ok ? 200 : 503).send(h)),
   });
 
-  const lists = createSystemLists(deps.db);
   r.get('/api/v1/outbox', {
     schema: {
       operationId: 'listOutbox',
       tags: ['system'],
+      summary: 'List the e-mails of the outbox, delivered or waiting',
       querystring: ZOutboxQuery,
       response: { 200: zPage(ZOutboxEmail), ...standardErrors },
     },
-    handler: async (req) => {
-      const { rows, total } = await lists.listOutbox(actorOf(req), req.query);
-      return { items: rows.map(toOutboxDto), total, page: req.query.page, pageSize: req.query.pageSize };
-    },
+    handler: async (req) => svc.listOutbox(actorOf(req), req.query),
   });
 
   r.get('/api/v1/outbox/export.csv', {
     schema: {
       operationId: 'exportOutboxCsv',
       tags: ['system'],
+      summary: 'Export the outbox as CSV',
       description: 'Every e-mail of the outbox matching the same filters and order as the list, as CSV (without the bodies).',
-      querystring: ZOutboxQuery.omit({ page: true, pageSize: true }),
+      querystring: ZOutboxExportQuery,
       produces: ['text/csv'],
       response: { 200: z.string(), ...standardErrors },
     },
-    handler: async (req, reply) => sendCsv(reply, 'outbox.csv', OUTBOX_CSV, lists.exportOutbox(actorOf(req), req.query)),
+    handler: async (req, reply) => sendCsv(reply, 'outbox.csv', OUTBOX_CSV, svc.exportOutbox(actorOf(req), req.query)),
   });
 
   r.get('/api/v1/outbox/:id', {
-    schema: { operationId: 'getOutboxEmail', tags: ['system'], params: ZIdParams, response: { 200: ZOutboxEmail, ...standardErrors } },
-    handler: async (req) => {
-      const actor: Actor = actorOf(req);
-      requirePermission(actor, 'outbox:read');
-      const [row] = await deps.db
-        .select()
-        .from(emailOutbox)
-        .where(and(eq(emailOutbox.orgId, actor.orgId), eq(emailOutbox.id, req.params.id)));
-      if (!row) throw notFound('E-mail');
-      return toOutboxDto(row);
+    schema: {
+      operationId: 'getOutboxEmail',
+      tags: ['system'],
+      summary: 'Get one e-mail of the outbox with its body',
+      params: ZIdParams,
+      response: { 200: ZOutboxEmail, ...standardErrors },
     },
+    handler: async (req) => svc.getOutboxEmail(actorOf(req), req.params.id),
   });
 
   r.get('/api/v1/jobs', {
     schema: {
       operationId: 'listJobs',
       tags: ['system'],
+      summary: "List the organisation's background jobs",
+      description: "An e-mail's delivery job is listed with its e-mail's state (see emailId), the same as the outbox shows.",
       querystring: ZJobsQuery,
       response: { 200: zPage(ZJob), ...standardErrors },
     },
-    handler: async (req) => {
-      const { rows, total } = await lists.listJobs(actorOf(req), req.query);
-      return {
-        items: rows.map((j) => ({
-          id: j.id,
-          name: j.name,
-          status: j.status,
-          attempts: j.attempts,
-          progress: j.progress,
-          result: j.result,
-          lastError: j.lastError,
-          runAt: j.runAt.toISOString(),
-          createdAt: j.createdAt.toISOString(),
-          finishedAt: iso(j.finishedAt),
-        })),
-        total,
-        page: req.query.page,
-        pageSize: req.query.pageSize,
-      };
-    },
+    handler: async (req) => svc.listJobs(actorOf(req), req.query),
   });
 
   r.get('/api/v1/jobs/export.csv', {
     schema: {
       operationId: 'exportJobsCsv',
       tags: ['system'],
+      summary: 'Export the jobs as CSV',
       description: 'Every job matching the same filters and order as the list, as CSV (progress and result as JSON).',
-      querystring: ZJobsQuery.omit({ page: true, pageSize: true }),
+      querystring: ZJobsExportQuery,
       produces: ['text/csv'],
       response: { 200: z.string(), ...standardErrors },
     },
-    handler: async (req, reply) => sendCsv(reply, 'jobs.csv', JOBS_CSV, lists.exportJobs(actorOf(req), req.query)),
+    handler: async (req, reply) => sendCsv(reply, 'jobs.csv', JOBS_CSV, svc.exportJobs(actorOf(req), req.query)),
   });
-}
-
-function toOutboxDto(row: typeof emailOutbox.$inferSelect) {
-  return {
-    id: row.id,
-    to: row.to,
-    subject: row.subject,
-    text: row.text,
-    html: row.html,
-    template: row.template,
-    status: row.status as 'pending' | 'sent' | 'failed',
-    attempts: row.attempts,
-    lastError: row.lastError,
-    createdAt: row.createdAt.toISOString(),
-    sentAt: iso(row.sentAt),
-  };
 }

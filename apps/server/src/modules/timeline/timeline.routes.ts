@@ -4,14 +4,8 @@ import { actorOf } from '../../platform/http/auth-hook.ts';
 import { type CsvColumn, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
-import {
-  type TInteraction,
-  type TimelineService,
-  ZCreateInteractionRequest,
-  ZInteraction,
-  ZTimelinePage,
-  ZTimelineQuery,
-} from './timeline.service.ts';
+import { type TInteraction, ZCreateInteractionRequest, ZInteraction, ZTimelinePage, ZTimelineQuery } from './timeline.schemas.ts';
+import type { TimelineService } from './timeline.service.ts';
 
 const CSV_COLUMNS: CsvColumn<TInteraction>[] = [
   ['occurred_at', (i) => i.occurredAt],
@@ -33,6 +27,7 @@ export function registerTimelineRoutes(app: FastifyInstance, deps: { timeline: T
     schema: {
       operationId: 'listTimeline',
       tags: ['timeline'],
+      summary: "List an account's timeline",
       params: ZIdParams,
       querystring: ZTimelineQuery,
       response: { 200: ZTimelinePage, ...standardErrors },
@@ -43,6 +38,7 @@ export function registerTimelineRoutes(app: FastifyInstance, deps: { timeline: T
     schema: {
       operationId: 'exportTimelineCsv',
       tags: ['timeline'],
+      summary: "Export an account's timeline as CSV",
       description: "The account's interactions matching the same filters and order as the timeline, as CSV.",
       params: ZIdParams,
       querystring: ZTimelineQuery.omit({ page: true, pageSize: true }),
@@ -56,6 +52,7 @@ export function registerTimelineRoutes(app: FastifyInstance, deps: { timeline: T
     schema: {
       operationId: 'createInteraction',
       tags: ['timeline'],
+      summary: 'Log an interaction on an account',
       params: ZIdParams,
       body: ZCreateInteractionRequest,
       response: { 201: ZInteraction, ...standardErrors },
@@ -63,7 +60,13 @@ export function registerTimelineRoutes(app: FastifyInstance, deps: { timeline: T
     handler: async (req, reply) => reply.status(201).send(await deps.timeline.create(actorOf(req), req.params.id, req.body)),
   });
   r.delete('/api/v1/interactions/:id', {
-    schema: { operationId: 'deleteInteraction', tags: ['timeline'], params: ZIdParams, response: { 204: z.null(), ...standardErrors } },
+    schema: {
+      operationId: 'deleteInteraction',
+      tags: ['timeline'],
+      summary: 'Delete an interaction',
+      params: ZIdParams,
+      response: { 204: z.null(), ...standardErrors },
+    },
     handler: async (req, reply) => {
       await deps.timeline.remove(actorOf(req), req.params.id);
       return reply.status(204).send(null);

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeAccount } from '../accounts/index.ts';
+import { makeContact } from '../contacts/index.ts';
+import { makeInteraction } from './timeline.factory.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -13,15 +16,8 @@ describe('timeline', () => {
   it('logs interactions by hand and lists them newest first, filtered by kind', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
-    const accountId = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'Acme' } })).json().id;
-    const contactId = (
-      await t.app.inject({
-        method: 'POST',
-        url: `/api/v1/accounts/${accountId}/contacts`,
-        headers: h,
-        payload: { firstName: 'Lars', lastName: 'Jensen' },
-      })
-    ).json().id;
+    const accountId = (await makeAccount(t.app, h, { name: 'Acme' })).id;
+    const contactId = (await makeContact(t.app, org.admin.headers, accountId, { firstName: 'Lars', lastName: 'Jensen' })).id;
     const log = (payload: Record<string, unknown>) =>
       t.app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/interactions`, headers: h, payload });
 
@@ -45,15 +41,22 @@ describe('timeline', () => {
     ).json();
     expect(calls.total).toBe(2);
 
-    const future = await log({ kind: 'meeting', subject: 'Later', occurredAt: '2026-11-25T10:00:00Z' });
+    const future = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/interactions`,
+      headers: { ...h, 'accept-language': 'nl' },
+      payload: { kind: 'meeting', subject: 'Later', occurredAt: '2026-11-25T10:00:00Z' },
+    });
     expect(future.statusCode).toBe(400);
-    expect(future.json().details[0].field).toBe('occurredAt');
+    expect(future.json().details).toEqual([
+      { field: 'occurredAt', code: 'too_far_in_future', message: 'mag niet meer dan een dag in de toekomst liggen' },
+    ]);
   });
 
   it('searches the timeline and exports it as CSV in the same order', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
-    const accountId = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'Acme' } })).json().id;
+    const accountId = (await makeAccount(t.app, h, { name: 'Acme' })).id;
     const log = (payload: Record<string, unknown>) =>
       t.app.inject({ method: 'POST', url: `/api/v1/accounts/${accountId}/interactions`, headers: h, payload });
     await log({ kind: 'call', subject: 'Renewal call', occurredAt: '2026-11-02T10:00:00Z' });
@@ -84,19 +87,22 @@ describe('timeline', () => {
   it('refuses a contact of another account and a kind that does not exist', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
-    const a = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'A' } })).json().id;
-    const b = (await t.app.inject({ method: 'POST', url: '/api/v1/accounts', headers: h, payload: { name: 'B' } })).json().id;
-    const cOfB = (
-      await t.app.inject({ method: 'POST', url: `/api/v1/accounts/${b}/contacts`, headers: h, payload: { firstName: 'X' } })
-    ).json().id;
+    const a = (await makeAccount(t.app, h, { name: 'A' })).id;
+    const b = (await makeAccount(t.app, h, { name: 'B' })).id;
+    const cOfB = (await makeContact(t.app, org.admin.headers, b, { firstName: 'X' })).id;
     const wrong = await t.app.inject({
       method: 'POST',
       url: `/api/v1/accounts/${a}/interactions`,
-      headers: h,
+      headers: { ...h, 'accept-language': 'da' },
       payload: { kind: 'call', subject: 's', contactId: cOfB },
     });
     expect(wrong.statusCode).toBe(400);
-    expect(wrong.json().details[0].field).toBe('contactId');
+    expect(wrong.json().details).toEqual([
+      { field: 'contactId', code: 'unknown_contact', message: 'denne kontakt hører ikke til denne konto' },
+    ]);
+    // A contact of the same account is taken, and its name shows on the entry.
+    const cOfA = (await makeContact(t.app, org.admin.headers, a, { firstName: 'Mette', lastName: 'Holm' })).id;
+    expect((await makeInteraction(t.app, org.admin.headers, a, { contactId: cOfA })).contactName).toBe('Mette Holm');
     const kind = await t.app.inject({
       method: 'POST',
       url: `/api/v1/accounts/${a}/interactions`,

@@ -136,9 +136,7 @@ describe('message catalogue', () => {
       code: 'not_an_option',
       message: 'moet een van deze zijn: red, green',
     });
-    expect(translateText('a contact field with this key already exists', 'da').message).toBe(
-      'der findes allerede et felt til kontakter med denne nøgle',
-    );
+    expect(translateText('custom.tier is already in use', 'da').message).toBe('custom.tier er allerede i brug');
     expect(renderMessage('text_too_long', 'da', { max: '2000' })).toBe('må højst være 2000 tegn');
     expect(translateText('something new', 'nl')).toEqual({ message: 'something new' });
   });

@@ -99,74 +99,17 @@ export const MESSAGES = defineMessages({
   },
   must_be_future: { en: 'must be in the future', nl: 'moet in de toekomst liggen', da: 'skal ligge i fremtiden' },
   not_an_option: { en: 'must be one of: {options}', nl: 'moet een van deze zijn: {options}', da: 'skal være en af: {options}' },
-  // contacts
+  // Also contacts' own (contacts.messages.ts, same words): imports' row catalogue reads it from here.
   phone_format: {
     en: 'must be a phone number (digits, spaces, + ( ) . / -)',
     nl: 'moet een telefoonnummer zijn (cijfers, spaties, + ( ) . / -)',
     da: 'skal være et telefonnummer (cifre, mellemrum, + ( ) . / -)',
   },
-  contact_email_taken: {
-    en: 'this account already has a contact with this e-mail',
-    nl: 'dit account heeft al een contactpersoon met dit e-mailadres',
-    da: 'denne konto har allerede en kontakt med denne e-mail',
-  },
-  contact_external_id_taken: {
-    en: 'another contact has this external id',
-    nl: 'een andere contactpersoon heeft dit externe id',
-    da: 'en anden kontakt har dette eksterne id',
-  },
-  // timeline
-  too_far_in_future: {
-    en: 'must not be more than a day in the future',
-    nl: 'mag niet meer dan een dag in de toekomst liggen',
-    da: 'må ikke ligge mere end en dag ude i fremtiden',
-  },
-  unknown_contact: {
-    en: 'no such contact on this account',
-    nl: 'deze contactpersoon hoort niet bij dit account',
-    da: 'denne kontakt hører ikke til denne konto',
-  },
-  // organisations
-  currency_format: {
-    en: 'must be an ISO 4217 code such as EUR',
-    nl: 'moet een ISO 4217-code zijn, zoals EUR',
-    da: 'skal være en ISO 4217-kode som EUR',
-  },
-  country_format: {
-    en: 'must be an ISO 3166-1 alpha-2 country code such as NL',
-    nl: 'moet een ISO 3166-1-landcode van twee letters zijn, zoals NL',
-    da: 'skal være en ISO 3166-1-landekode på to bogstaver som NL',
-  },
-  market_code_taken: {
-    en: 'a market with this country code already exists',
-    nl: 'er bestaat al een markt met deze landcode',
-    da: 'der findes allerede et marked med denne landekode',
-  },
-  // custom-fields
-  key_format: {
-    en: 'must be lowercase letters, digits and _, starting with a letter (max 40)',
-    nl: 'moet bestaan uit kleine letters, cijfers en _ en met een letter beginnen (max. 40)',
-    da: 'skal bestå af små bogstaver, cifre og _ og starte med et bogstav (maks. 40)',
-  },
-  unknown_custom_field: {
-    en: 'is not a custom field of this organisation',
-    nl: 'is geen eigen veld van deze organisatie',
-    da: 'er ikke et eget felt i denne organisation',
-  },
+  // values of custom fields (imports and zod use them too)
   not_a_number: { en: 'must be a number', nl: 'moet een getal zijn', da: 'skal være et tal' },
   not_a_date: { en: 'must be a date (YYYY-MM-DD)', nl: 'moet een datum zijn (JJJJ-MM-DD)', da: 'skal være en dato (ÅÅÅÅ-MM-DD)' },
   not_text: { en: 'must be text', nl: 'moet tekst zijn', da: 'skal være tekst' },
   text_too_long: { en: 'must be at most {max} characters', nl: 'mag hoogstens {max} tekens lang zijn', da: 'må højst være {max} tegn' },
-  choice_needs_option: {
-    en: 'a choice field needs at least one option',
-    nl: 'een keuzeveld heeft minstens één optie nodig',
-    da: 'et valgfelt skal have mindst én mulighed',
-  },
-  custom_field_key_taken: {
-    en: 'a {entity} field with this key already exists',
-    nl: 'er bestaat al een veld voor {entity} met deze sleutel',
-    da: 'der findes allerede et felt til {entity} med denne nøgle',
-  },
   // identity
   password_too_short: { en: 'must be at least 12 characters', nl: 'moet minstens 12 tekens lang zijn', da: 'skal være mindst 12 tegn' },
   incorrect: { en: 'is incorrect', nl: 'klopt niet', da: 'er forkert' },

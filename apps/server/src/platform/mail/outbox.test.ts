@@ -51,6 +51,13 @@ async function invite(t: TestApp, headers: Record<string, string>) {
 
 const outboxRow = async (t: TestApp, id: string) => (await t.db.select().from(emailOutbox).where(eq(emailOutbox.id, id)))[0];
 
+/** The e-mail's delivery job as Administration → Jobs lists it. */
+async function deliveryJob(t: TestApp, headers: Record<string, string>, emailId: string) {
+  const res = await t.app.inject({ method: 'GET', url: '/api/v1/jobs?name=deliver-email&pageSize=100', headers });
+  expect(res.statusCode).toBe(200);
+  return res.json().items.find((j: { emailId: string | null }) => j.emailId === emailId);
+}
+
 /** What the worker does every minute: schedule the sweep slot, then run due jobs. */
 async function tick(t: TestApp) {
   await t.worker.scheduleDue();
@@ -72,7 +79,18 @@ describe('outbox without SMTP', () => {
     expect(list.json().items.map((m: { id: string }) => m.id)).toContain(row.id);
     const one = await t.app.inject({ method: 'GET', url: `/api/v1/outbox/${row.id}`, headers: org.admin.headers });
     expect(one.json()).toMatchObject({ id: row.id, to: row.to, template: 'invitation', status: 'pending' });
-    expect(one.json().text).toContain('/reset-password?token=');
+    // The sign-in link is there for the admin to see, but not usable: its token is masked.
+    expect(one.json().text).toContain('/reset-password?token=•••');
+    expect(one.json().text).not.toMatch(/token=[A-Za-z0-9_-]{16,}/);
+    expect(row.text).toMatch(/token=[A-Za-z0-9_-]{16,}/);
+    // Jobs and Outbox agree: the e-mail waits, so does its delivery job.
+    expect(await deliveryJob(t, org.admin.headers, row.id)).toMatchObject({
+      status: 'queued',
+      attempts: 0,
+      lastError: null,
+      finishedAt: null,
+    });
+    expect(one.json().nextAttemptAt).toBe(row.nextAttemptAt.toISOString());
     // Only admins read the outbox: it holds sign-in links.
     const csm = await org.as('csm');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/outbox', headers: csm.headers })).statusCode).toBe(403);
@@ -89,6 +107,15 @@ describe('outbox with failing SMTP', () => {
     let current = await outboxRow(t, row.id);
     expect(current).toMatchObject({ status: 'pending', attempts: 1 });
     expect(current?.lastError).toMatch(/550|Mailbox unavailable/);
+    // Jobs tells the same story as Outbox: waiting for the next attempt, with the same error and count.
+    expect(await deliveryJob(t, org.admin.headers, row.id)).toMatchObject({
+      status: 'queued',
+      attempts: 1,
+      lastError: current?.lastError,
+      runAt: current?.nextAttemptAt.toISOString(),
+      finishedAt: null,
+      result: null,
+    });
     const gaps: number[] = [];
     for (let attempt = 1; attempt < 8; attempt++) {
       const due = current?.nextAttemptAt.getTime() ?? 0;
@@ -115,6 +142,11 @@ describe('outbox with failing SMTP', () => {
     const admin = await signIn(t, org.admin.email); // a day later: the first session has gone idle
     const failed = await t.app.inject({ method: 'GET', url: '/api/v1/outbox?status=failed', headers: admin.headers });
     expect(failed.json().items.map((m: { id: string }) => m.id)).toContain(row.id);
+    const job = await deliveryJob(t, admin.headers, row.id);
+    expect(job).toMatchObject({ status: 'failed', attempts: 8, lastError: current?.lastError });
+    expect(job.finishedAt).not.toBeNull();
+    const failedJobs = await t.app.inject({ method: 'GET', url: '/api/v1/jobs?status=failed', headers: admin.headers });
+    expect(failedJobs.json().items.map((j: { id: string }) => j.id)).toContain(job.id);
   });
 
   it('delivers once the server accepts again, exactly once', async () => {
@@ -130,7 +162,23 @@ describe('outbox with failing SMTP', () => {
     t.clock.advance(60 * 60_000);
     await tick(t);
     expect(smtp.inbox.filter((m) => m.subject?.includes('invited'))).toHaveLength(1);
-    expect(await outboxRow(t, row.id)).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    const sent = await outboxRow(t, row.id);
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2, lastError: null });
+    // The job that failed its first run is done now, as its e-mail is sent; no failed job is left behind.
+    const job = await deliveryJob(t, org.admin.headers, row.id);
+    expect(job).toMatchObject({ status: 'done', attempts: 2, lastError: null, finishedAt: sent?.sentAt?.toISOString() });
+    const done = await t.app.inject({ method: 'GET', url: '/api/v1/jobs?status=done&name=deliver-email', headers: org.admin.headers });
+    expect(done.json().items.map((j: { id: string }) => j.id)).toContain(job.id);
+    const failedJobs = await t.app.inject({ method: 'GET', url: '/api/v1/jobs?status=failed', headers: org.admin.headers });
+    expect(failedJobs.json().total).toBe(0);
+    // The delivered e-mail carries the real link; the outbox shows it masked.
+    const delivered = smtp.inbox.find((m) => m.messageId === row.messageId);
+    const token = /token=([A-Za-z0-9_-]+)/.exec(row.text)?.[1] ?? '';
+    expect(token.length).toBeGreaterThan(16);
+    expect(delivered?.text).toContain(`token=${token}`);
+    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/outbox/${row.id}`, headers: org.admin.headers });
+    expect(shown.json()).toMatchObject({ status: 'sent', nextAttemptAt: null });
+    expect(shown.body).not.toContain(token);
   });
 
   it('survives an SMTP server that is not there (closed port)', async () => {

@@ -30,11 +30,13 @@ export async function enqueueEmail(tx: Db, clock: Clock, mail: TOutgoingEmail): 
     createdAt: now,
   });
   // Wake the worker now instead of waiting for the next scheduled delivery run.
-  await enqueueJob(tx, clock, DELIVER_EMAIL_JOB, {}, { orgId: mail.orgId, dedupeKey: `deliver-email:${id}` });
+  await enqueueJob(tx, clock, DELIVER_EMAIL_JOB, {}, { orgId: mail.orgId, dedupeKey: `${DELIVER_EMAIL_KEY_PREFIX}${id}` });
   return id;
 }
 
 export const DELIVER_EMAIL_JOB = 'deliver-email';
+/** An e-mail's delivery job is keyed by this prefix and the outbox id, so the Jobs list can show it with its e-mail. */
+export const DELIVER_EMAIL_KEY_PREFIX = 'deliver-email:';
 
 export interface Mailer {
   readonly configured: boolean;
@@ -112,7 +114,8 @@ export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mai
           status: giveUp ? 'failed' : 'pending',
           lastError: (err as Error).message.slice(0, 1000),
           lockedUntil: null,
-          nextAttemptAt: new Date(deps.clock.now().getTime() + backoffMs),
+          // A given-up e-mail is not tried again; its next_attempt_at then records when it was given up.
+          nextAttemptAt: giveUp ? deps.clock.now() : new Date(deps.clock.now().getTime() + backoffMs),
         })
         .where(and(eq(emailOutbox.orgId, row.orgId), eq(emailOutbox.id, row.id)));
     }

@@ -1,22 +1,17 @@
-import { ActionIcon, Anchor, Button, Group, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconPencil, IconSearch, IconTrash, IconUserPlus } from '@tabler/icons-react';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { ActionIcon, Anchor, Button, Group, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPencil, IconTrash, IconUserPlus } from '@tabler/icons-react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
-import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import type { Contact, ContactSort } from '../../lib/types.ts';
-import { ContactFormModal } from '../contacts/ContactFormModal.tsx';
-import { RoleBadges } from '../contacts/RoleBadges.tsx';
-
-const PAGE_SIZE = 25;
-
-export function contactName(c: Pick<Contact, 'firstName' | 'lastName'>): string {
-  return `${c.firstName} ${c.lastName}`.trim();
-}
+import type { Contact } from '../../lib/types.ts';
+import { ContactFormModal, type ContactSort, contactKeys, contactName, RoleBadges } from '../contacts/index.ts';
 
 /** The account's contacts: search, sort, page, export, add, edit, delete. */
 export function AccountContacts({ accountId }: { accountId: string }) {
@@ -24,29 +19,22 @@ export function AccountContacts({ accountId }: { accountId: string }) {
   const queryClient = useQueryClient();
   const canWrite = useCan('contact:write');
   const canExport = useCan('export:run');
-  const [page, setPage] = useState(1);
-  const [sort, setSort] = useState<{ sort: ContactSort; order: SortOrder }>({ sort: 'name', order: 'asc' });
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
   const [formOpened, formModal] = useDisclosure();
   const [editing, setEditing] = useState<Contact | undefined>();
   const [deleting, setDeleting] = useState<Contact | null>(null);
 
-  const list = useQuery({
-    queryKey: ['contacts', 'account', accountId, page, sort, q],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/accounts/{id}/contacts', {
-          params: { path: { id: accountId }, query: { page, pageSize: PAGE_SIZE, sort: sort.sort, order: sort.order, q: q || undefined } },
-        }),
-      ),
-    placeholderData: keepPreviousData,
+  const controls = useListState<Record<string, never>, ContactSort>({ sort: 'name', order: 'asc', filters: {}, pageSize: 25 });
+  // The list and its CSV export share words and order.
+  const list = useServerList(controls, {
+    queryKey: contactKeys.ofAccount(accountId),
+    toQuery: ({ q, sort, order }) => ({ q, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId }, query } })),
   });
 
   const remove = useMutation({
     mutationFn: async (contact: Contact) => unwrap(await api.DELETE('/api/v1/contacts/{id}', { params: { path: { id: contact.id } } })),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.all });
       notifySuccess(t('contact.deleted'));
       setDeleting(null);
     },
@@ -65,9 +53,13 @@ export function AccountContacts({ accountId }: { accountId: string }) {
       enableSorting: true,
       meta: { noWrap: true },
       cell: ({ row }) => (
-        <Text size="sm" fw={500}>
+        <Anchor
+          renderRoot={(props) => <Link {...props} to="/contacts/$contactId" params={{ contactId: row.original.id }} />}
+          fw={500}
+          size="sm"
+        >
           {contactName(row.original)}
-        </Text>
+        </Anchor>
       ),
     },
     { id: 'jobTitle', header: t('contact.fields.jobTitle'), enableSorting: false, cell: ({ row }) => row.original.jobTitle ?? '—' },
@@ -134,36 +126,10 @@ export function AccountContacts({ accountId }: { accountId: string }) {
       <DataTable
         testId="account-contacts"
         columns={columns}
-        data={list.data?.items}
-        total={list.data?.total}
+        list={list}
         getRowId={(c) => c.id}
-        isLoading={list.isLoading}
-        isFetching={list.isFetching}
-        page={page}
-        pageSize={PAGE_SIZE}
-        onPageChange={setPage}
-        sort={sort.sort}
-        order={sort.order}
-        onSortChange={(s, order) => setSort({ sort: s as ContactSort, order })}
-        toolbar={
-          <TextInput
-            w={260}
-            leftSection={<IconSearch size={16} />}
-            placeholder={t('contact.searchPlaceholder')}
-            aria-label={t('common.search')}
-            value={search}
-            onChange={(e) => {
-              setSearch(e.currentTarget.value);
-              setPage(1);
-            }}
-            data-testid="account-contacts-search"
-          />
-        }
-        exportUrl={
-          canExport
-            ? buildUrl('/api/v1/contacts/export.csv', { accountId, q: q || undefined, sort: sort.sort, order: sort.order })
-            : undefined
-        }
+        search={{ placeholder: t('contact.searchPlaceholder'), testId: 'account-contacts-search' }}
+        exportUrl={canExport ? buildUrl('/api/v1/contacts/export.csv', { accountId, ...list.query }) : undefined}
         actions={
           canWrite ? (
             <Button leftSection={<IconUserPlus size={16} />} onClick={() => openForm()} data-testid="add-contact">

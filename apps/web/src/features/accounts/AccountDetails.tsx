@@ -1,28 +1,12 @@
-import { Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DetailRows } from '../../components/DetailRows.tsx';
 import { formatCustomValue, formatDateTime, formatNumber } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import type { Account } from '../../lib/types.ts';
 import { LifecycleBadge, TagList } from './badges.tsx';
 import { WebsiteLink } from './WebsiteLink.tsx';
-
-function Rows({ rows }: { rows: [string, ReactNode][] }) {
-  return (
-    <Table variant="vertical" layout="fixed" withRowBorders={false} verticalSpacing={6}>
-      <Table.Tbody>
-        {rows.map(([label, value]) => (
-          <Table.Tr key={label}>
-            <Table.Th w="38%" bg="transparent" fw={500} c="dimmed">
-              {label}
-            </Table.Th>
-            <Table.Td style={{ wordBreak: 'break-word' }}>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
 
 /** Every field of the account, including the organisation's custom fields. */
 export function AccountDetails({ account: a }: { account: Account }) {
@@ -47,8 +31,6 @@ export function AccountDetails({ account: a }: { account: Account }) {
     [t('account.fields.createdAt'), formatDateTime(a.createdAt)],
     [t('account.fields.updatedAt'), formatDateTime(a.updatedAt)],
     ...(a.archivedAt ? ([[t('account.fields.archivedAt'), formatDateTime(a.archivedAt)]] as [string, ReactNode][]) : []),
-    // Each save raises the version; an edit made from an older one is refused rather than lost.
-    [t('account.fields.version'), a.version],
   ];
   const custom: [string, ReactNode][] = (customFields.data ?? []).map((f) => [f.label, formatCustomValue(f.type, a.custom[f.key])]);
 
@@ -56,10 +38,10 @@ export function AccountDetails({ account: a }: { account: Account }) {
     <Stack gap="md" data-testid="account-details">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Paper withBorder p="md">
-          <Rows rows={main} />
+          <DetailRows rows={main} />
         </Paper>
         <Paper withBorder p="md">
-          <Rows rows={classification} />
+          <DetailRows rows={classification} />
         </Paper>
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
@@ -68,7 +50,7 @@ export function AccountDetails({ account: a }: { account: Account }) {
             {t('account.customFields')}
           </Title>
           {custom.length ? (
-            <Rows rows={custom} />
+            <DetailRows rows={custom} />
           ) : (
             <Text size="sm" c="dimmed">
               {t('account.noCustomFields')}

@@ -1,7 +1,4 @@
-import { Button, Group, SegmentedControl, TagsInput, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFilterOff, IconSearch } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { SegmentedControl, TagsInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
 import { useActiveUsers, useMarkets } from '../../lib/lookups.ts';
@@ -14,43 +11,16 @@ function listOrUndefined<T>(values: T[]): T[] | undefined {
   return values.length ? values : undefined;
 }
 
-/** Search and filters of the accounts list; every change lands in the URL through `onChange`. */
-export function AccountFilters({ search, onChange }: { search: AccountsSearch; onChange: (changes: Partial<AccountsSearch>) => void }) {
+type Filters = Omit<AccountsSearch, 'q' | 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/** The accounts list's own filters (the search box and "Clear filters" are the list's); changes land in the URL. */
+export function AccountFilters({ filters: search, onChange }: { filters: Filters; onChange: (changes: Partial<Filters>) => void }) {
   const { t } = useTranslation();
   const markets = useMarkets();
   const users = useActiveUsers();
-  const [q, setQ] = useState(search.q ?? '');
-  const [debouncedQ] = useDebouncedValue(q, 300);
-
-  // Typing waits for a pause before it filters; a URL change (back button, clear) resets the box.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text triggers a search
-  useEffect(() => {
-    if (debouncedQ.trim() !== (search.q ?? '')) onChange({ q: debouncedQ.trim() || undefined });
-  }, [debouncedQ]);
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-
-  const hasFilters = !!(
-    search.q ||
-    search.marketId ||
-    search.segment ||
-    search.edition ||
-    search.ownerUserId ||
-    search.lifecycleStage ||
-    search.tag ||
-    (search.status && search.status !== 'active')
-  );
 
   return (
-    <Group gap="xs" align="flex-end">
-      <TextInput
-        w={240}
-        leftSection={<IconSearch size={16} />}
-        placeholder={t('account.searchPlaceholder')}
-        aria-label={t('common.search')}
-        value={q}
-        onChange={(e) => setQ(e.currentTarget.value)}
-        data-testid="accounts-search"
-      />
+    <>
       <FilterMultiSelect
         label={t('account.fields.market')}
         data={(markets.data ?? []).map((m) => ({ value: m.id, label: m.name }))}
@@ -103,27 +73,6 @@ export function AccountFilters({ search, onChange }: { search: AccountsSearch; o
         data={ACCOUNT_STATUSES.map((s) => ({ value: s, label: t(`account.status.${s}`) }))}
         aria-label={t('account.statusFilter')}
       />
-      {hasFilters ? (
-        <Button
-          variant="subtle"
-          color="gray"
-          leftSection={<IconFilterOff size={16} />}
-          onClick={() =>
-            onChange({
-              q: undefined,
-              marketId: undefined,
-              segment: undefined,
-              edition: undefined,
-              ownerUserId: undefined,
-              lifecycleStage: undefined,
-              tag: undefined,
-              status: undefined,
-            })
-          }
-        >
-          {t('common.clearFilters')}
-        </Button>
-      ) : null}
-    </Group>
+    </>
   );
 }

@@ -1,24 +1,11 @@
-import {
-  Alert,
-  Button,
-  Divider,
-  Group,
-  List,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  TagsInput,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
+import { Alert, Button, Divider, List, Modal, NumberInput, Select, SimpleGrid, Stack, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { IconAlertTriangle, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { CustomFieldInput, type CustomValue } from '../../components/CustomFieldInput.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { ApiError, api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { useActiveUsers, useCustomFields, useMarkets } from '../../lib/lookups.ts';
 import {
@@ -321,14 +308,14 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
               </List>
             </Alert>
           ) : null}
-          <Group justify="flex-end" mt="sm">
+          <FormFooter>
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending} disabled={conflict} data-testid="account-form-submit">
               {base ? t('common.save') : t('accountForm.create')}
             </Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
     </Modal>

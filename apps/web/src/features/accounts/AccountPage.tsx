@@ -26,6 +26,7 @@ import { AccountFormModal } from './AccountFormModal.tsx';
 import { AccountHistory } from './AccountHistory.tsx';
 import { AccountTimeline } from './AccountTimeline.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
+import { accountKeys } from './queryKeys.ts';
 import type { AccountTab } from './search.ts';
 import { WebsiteLink } from './WebsiteLink.tsx';
 
@@ -33,7 +34,7 @@ const route = getRouteApi('/app/accounts/$accountId');
 
 export function accountQuery(id: string) {
   return {
-    queryKey: ['accounts', 'detail', id],
+    queryKey: accountKeys.detail(id),
     queryFn: async (): Promise<Account> => unwrap(await api.GET('/api/v1/accounts/{id}', { params: { path: { id } } })),
   };
 }
@@ -91,8 +92,8 @@ export function AccountPage() {
       );
     },
     onSuccess: (saved) => {
-      queryClient.setQueryData(['accounts', 'detail', saved.id], saved);
-      void queryClient.invalidateQueries({ queryKey: ['accounts', 'list'] });
+      queryClient.setQueryData(accountKeys.detail(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: accountKeys.list });
       void queryClient.invalidateQueries({ queryKey: ['audit', 'account', saved.id] });
       notifySuccess(saved.archivedAt ? t('account.archivedDone') : t('account.unarchivedDone'));
       archiveModal.close();

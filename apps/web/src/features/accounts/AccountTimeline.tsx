@@ -1,31 +1,19 @@
-import {
-  ActionIcon,
-  Button,
-  Center,
-  Chip,
-  Group,
-  Loader,
-  Paper,
-  SegmentedControl,
-  Stack,
-  Text,
-  TextInput,
-  ThemeIcon,
-  Timeline,
-} from '@mantine/core';
-import { useDebouncedValue, useDisclosure } from '@mantine/hooks';
-import { IconDownload, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Button, Center, Chip, Group, Loader, Paper, SegmentedControl, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { SearchInput } from '../../components/list/SearchInput.tsx';
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
-import { INTERACTION_KINDS, type Interaction, type InteractionKind } from '../../lib/types.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
+import { accountKeys } from './queryKeys.ts';
 import type { TimelineSearch } from './search.ts';
+import { INTERACTION_KINDS, type Interaction, type InteractionKind } from './types.ts';
 
 const PAGE_SIZE = 25;
 
@@ -68,17 +56,9 @@ export function AccountTimeline({
   const [formOpened, formModal] = useDisclosure();
   const [deleting, setDeleting] = useState<Interaction | null>(null);
   const kinds = search.kind;
-  const [q, setQ] = useState(search.q ?? '');
-  const [debouncedQ] = useDebouncedValue(q, 300);
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text triggers a search
-  useEffect(() => {
-    if (debouncedQ.trim() !== (search.q ?? '')) onSearchChange({ q: debouncedQ.trim() || undefined });
-  }, [debouncedQ]);
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-
   const filters = { kind: kinds, q: search.q, order: search.order ?? 'desc' };
   const timeline = useInfiniteQuery({
-    queryKey: ['timeline', accountId, filters],
+    queryKey: [...accountKeys.timeline(accountId), filters],
     initialPageParam: 1,
     queryFn: async ({ pageParam }) =>
       unwrap(
@@ -92,7 +72,7 @@ export function AccountTimeline({
   const remove = useMutation({
     mutationFn: async (item: Interaction) => unwrap(await api.DELETE('/api/v1/interactions/{id}', { params: { path: { id: item.id } } })),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['timeline', accountId] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.timeline(accountId) });
       notifySuccess(t('timeline.deleted'));
       setDeleting(null);
     },
@@ -106,14 +86,11 @@ export function AccountTimeline({
     <Stack gap="sm">
       <Group justify="space-between" align="center">
         <Group gap="sm">
-          <TextInput
-            w={260}
-            leftSection={<IconSearch size={16} />}
+          <SearchInput
             placeholder={t('timeline.searchPlaceholder')}
-            aria-label={t('common.search')}
-            value={q}
-            onChange={(e) => setQ(e.currentTarget.value)}
-            data-testid="timeline-search"
+            value={search.q ?? ''}
+            onChange={(q) => onSearchChange({ q: q || undefined })}
+            testId="timeline-search"
           />
           <SegmentedControl
             aria-label={t('timeline.order')}

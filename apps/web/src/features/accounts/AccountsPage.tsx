@@ -1,43 +1,28 @@
 import { Anchor, Badge, Button, Group, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlus } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { defaultHiddenColumns } from '../../components/ColumnChooser.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { urlListControls, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate, formatNumber } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
-import type { Account, AccountQuery } from '../../lib/types.ts';
+import type { Account } from '../../lib/types.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
+import { accountKeys } from './queryKeys.ts';
 import type { AccountsSearch } from './search.ts';
+import type { AccountQuery } from './types.ts';
 
 const route = getRouteApi('/app/accounts');
-const DEFAULT_PAGE_SIZE = 50;
 /** Custom fields shown before the user picks columns: the first few the admin marked "show in lists". */
 const OPTIONAL_COLUMNS = ['domain', 'externalId', 'createdAt'];
-
-/** The API query for the list's filters; the CSV export gets the same ones. */
-export function accountFilterQuery(search: AccountsSearch): AccountQuery {
-  return {
-    q: search.q,
-    marketId: search.marketId,
-    segment: search.segment,
-    edition: search.edition,
-    ownerUserId: search.ownerUserId,
-    lifecycleStage: search.lifecycleStage,
-    tag: search.tag,
-    status: search.status,
-    sort: search.sort,
-    order: search.order,
-  };
-}
 
 export function AccountsPage() {
   const { t } = useTranslation();
@@ -49,19 +34,17 @@ export function AccountsPage() {
   const customFields = useCustomFields('account');
   const me = useMe();
 
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const filterQuery = accountFilterQuery(search);
-
-  const list = useQuery({
-    queryKey: ['accounts', 'list', filterQuery, page, pageSize],
-    queryFn: async () => unwrap(await api.GET('/api/v1/accounts', { params: { query: { ...filterQuery, page, pageSize } } })),
-    placeholderData: keepPreviousData,
+  const controls = urlListControls(
+    search,
+    (changes: Partial<AccountsSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }) }),
+    { sort: 'name', order: 'asc', filters: {} },
+  );
+  // The list and its CSV export share filters and order.
+  const list = useServerList(controls, {
+    queryKey: accountKeys.list,
+    toQuery: ({ q, filters, sort, order }): AccountQuery => ({ q, ...filters, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/accounts', { params: { query } })),
   });
-
-  /** Changes the URL's search; any filter change goes back to the first page. */
-  const update = (changes: Partial<AccountsSearch>, keepPage = false) =>
-    navigate({ search: (prev) => ({ ...prev, ...changes, ...(keepPage ? {} : { page: undefined }) }) });
 
   const listFields = customFields.data;
   const defaultHidden = useMemo(() => defaultHiddenColumns(OPTIONAL_COLUMNS, listFields), [listFields]);
@@ -199,21 +182,12 @@ export function AccountsPage() {
       <DataTable
         testId="accounts-table"
         columns={columns}
-        data={list.data?.items}
-        total={list.data?.total}
+        list={list}
         getRowId={(a) => a.id}
-        isLoading={list.isLoading}
-        isFetching={list.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={(p) => update({ page: p }, true)}
-        onPageSizeChange={(size) => update({ pageSize: size === DEFAULT_PAGE_SIZE ? undefined : size })}
-        sort={search.sort ?? 'name'}
-        order={search.order ?? 'asc'}
-        onSortChange={(sort, order) => update({ sort: sort as AccountsSearch['sort'], order })}
         onRowClick={(a) => navigate({ to: '/accounts/$accountId', params: { accountId: a.id } })}
-        toolbar={<AccountFilters search={search} onChange={update} />}
-        exportUrl={canExport ? buildUrl('/api/v1/accounts/export.csv', filterQuery) : undefined}
+        search={{ placeholder: t('account.searchPlaceholder'), testId: 'accounts-search', width: 240 }}
+        filters={<AccountFilters filters={list.filters} onChange={list.setFilters} />}
+        exportUrl={canExport ? buildUrl('/api/v1/accounts/export.csv', list.query) : undefined}
         columnSettings={{ storageKey: `accounts.${me.user.id}`, defaultHidden }}
         emptyMessage={t('account.emptyList')}
       />

@@ -4,10 +4,12 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import { INTERACTION_KINDS, type InteractionInput, type InteractionKind } from '../../lib/types.ts';
-import { contactName } from './AccountContacts.tsx';
+import { contactName } from '../contacts/index.ts';
 import { KIND_ICONS } from './interactionKinds.tsx';
+import { accountKeys } from './queryKeys.ts';
+import { INTERACTION_KINDS, type InteractionInput, type InteractionKind } from './types.ts';
 
 type Direction = 'inbound' | 'outbound';
 // A note has no direction or duration; the other kinds are conversations that do.
@@ -73,7 +75,7 @@ export function InteractionFormModal({ opened, onClose, accountId }: { opened: b
       return unwrap(await api.POST('/api/v1/accounts/{id}/interactions', { params: { path: { id: accountId } }, body }));
     },
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['timeline', accountId] });
+      void queryClient.invalidateQueries({ queryKey: accountKeys.timeline(accountId) });
       notifySuccess(t('timeline.logged'));
       onClose();
     },
@@ -174,14 +176,14 @@ export function InteractionFormModal({ opened, onClose, accountId }: { opened: b
               />
             ) : null}
           </SimpleGrid>
-          <Group justify="flex-end" mt="sm">
+          <FormFooter>
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending} data-testid="interaction-save">
               {t('timeline.save')}
             </Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
     </Modal>

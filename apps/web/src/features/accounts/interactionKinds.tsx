@@ -1,6 +1,6 @@
 import { IconHeadset, IconMail, IconMessages, IconNote, IconPhone, IconUsersGroup } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import type { InteractionKind } from '../../lib/types.ts';
+import type { InteractionKind } from './types.ts';
 
 type Icon = ComponentType<{ size?: number | string; stroke?: number }>;
 

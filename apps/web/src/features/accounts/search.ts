@@ -1,20 +1,22 @@
+import { valuesOf } from '../../lib/enums.ts';
 import { type ListSearch, optEnum, optEnumList, optString, optStringList, parseListSearch } from '../../lib/search.ts';
-import type { AccountSort, Edition, LifecycleStage, Segment } from '../../lib/types.ts';
-import { EDITIONS, INTERACTION_KINDS, type InteractionKind, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
+import type { Edition, LifecycleStage, Segment } from '../../lib/types.ts';
+import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
+import { type AccountQuery, type AccountSort, INTERACTION_KINDS, type InteractionKind } from './types.ts';
 
-export const ACCOUNT_SORTS: readonly AccountSort[] = [
-  'name',
-  'createdAt',
-  'updatedAt',
-  'segment',
-  'edition',
-  'lifecycleStage',
-  'employees',
-  'market',
-  'owner',
-];
-export const ACCOUNT_STATUSES = ['active', 'archived', 'all'] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export const ACCOUNT_SORTS = valuesOf<AccountSort>({
+  name: true,
+  createdAt: true,
+  updatedAt: true,
+  segment: true,
+  edition: true,
+  lifecycleStage: true,
+  employees: true,
+  market: true,
+  owner: true,
+});
+export type AccountStatus = NonNullable<AccountQuery['status']>;
+export const ACCOUNT_STATUSES = valuesOf<AccountStatus>({ active: true, archived: true, all: true });
 
 /** The accounts list's state in the URL: search, filters, sort and page. */
 export interface AccountsSearch extends ListSearch<AccountSort> {

@@ -1,14 +1,14 @@
-import { Badge, Button, Group, SegmentedControl, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconBan, IconPlus, IconSearch } from '@tabler/icons-react';
+import { Badge, Button, SegmentedControl, Text, Tooltip } from '@mantine/core';
+import { IconBan, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useLocalList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
-import { useLocalList } from '../../lib/localList.ts';
 import type { ResponseOf } from '../../lib/types.ts';
 import { CreateApiTokenModal } from './CreateApiTokenModal.tsx';
 import { formatDate, formatDateTime, StatusBadge } from './shared.tsx';
@@ -44,9 +44,9 @@ export function ApiTokensPage() {
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
-  const [status, setStatus] = useState<TokenStatus | 'all'>('all');
   const query = useQuery({ queryKey: ['api-tokens'], queryFn: async () => unwrap(await api.GET('/api/v1/api-tokens')).items });
-  const list = useLocalList(query.data, {
+  const controls = useListState<{ status?: TokenStatus }, string>({ sort: 'createdAt', order: 'desc', filters: {} });
+  const list = useLocalList(query.data, controls, {
     sortValues: {
       name: (tk) => tk.name,
       user: (tk) => tk.userName,
@@ -56,9 +56,10 @@ export function ApiTokensPage() {
       status: (tk) => STATUSES.indexOf(tokenStatus(tk)),
     },
     searchText: (tk) => `${tk.name} ${tk.prefix} ${tk.userName} ${tk.scopes.join(' ')}`,
-    filter: (tk) => status === 'all' || tokenStatus(tk) === status,
-    initialSort: { sort: 'createdAt', order: 'desc' },
+    filter: (tk, filters) => !filters.status || tokenStatus(tk) === filters.status,
     language: i18n.language,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
   });
 
   const revoke = useMutation({
@@ -155,7 +156,7 @@ export function ApiTokensPage() {
   return (
     <>
       <PageHeader
-        title={t('nav.apiTokens')}
+        title={t('admin.nav.apiTokens')}
         subtitle={t('admin.apiTokens.subtitle')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)}>
@@ -166,43 +167,21 @@ export function ApiTokensPage() {
       <DataTable
         testId="api-tokens-table"
         columns={columns}
-        data={list.rows}
-        total={list.total}
+        list={list}
         getRowId={(tk) => tk.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={list.page}
-        pageSize={list.pageSize}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        sort={list.sort}
-        order={list.order}
-        onSortChange={list.setSort}
         onExport={() => downloadCsv('api-tokens.csv', CSV_COLUMNS, list.all ?? [])}
         emptyMessage={t('admin.apiTokens.empty')}
-        toolbar={
-          <Group gap="sm" align="flex-end">
-            <TextInput
-              w={260}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.apiTokens.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={list.search}
-              onChange={(e) => list.setSearch(e.currentTarget.value)}
-            />
-            <SegmentedControl
-              aria-label={t('admin.apiTokens.status')}
-              data={[
-                { value: 'all', label: t('common.all') },
-                ...STATUSES.map((st) => ({ value: st, label: t(`admin.apiTokens.statuses.${st}`) })),
-              ]}
-              value={status}
-              onChange={(v) => {
-                setStatus(v as TokenStatus | 'all');
-                list.resetPage();
-              }}
-            />
-          </Group>
+        search={{ placeholder: t('admin.apiTokens.searchPlaceholder') }}
+        filters={
+          <SegmentedControl
+            aria-label={t('admin.apiTokens.status')}
+            data={[
+              { value: 'all', label: t('common.all') },
+              ...STATUSES.map((st) => ({ value: st, label: t(`admin.apiTokens.statuses.${st}`) })),
+            ]}
+            value={list.filters.status ?? 'all'}
+            onChange={(v) => list.setFilters({ status: v === 'all' ? undefined : (v as TokenStatus) })}
+          />
         }
       />
       <CreateApiTokenModal opened={creating} onClose={() => setCreating(false)} />

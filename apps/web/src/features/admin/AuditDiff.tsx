@@ -20,6 +20,9 @@ export interface DiffRow {
   changed: boolean;
 }
 
+/** Bookkeeping the snapshots carry but people do not need: the row version used to refuse stale edits. */
+const INTERNAL_FIELDS = new Set(['version']);
+
 /** Field-by-field comparison of an audit entry's before and after snapshots; changed fields first. */
 export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
   if (!isRecord(before) && !isRecord(after)) {
@@ -27,7 +30,7 @@ export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
   }
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
-  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((field) => !INTERNAL_FIELDS.has(field));
   const rows = fields.map((field) => ({ field, before: b[field], after: a[field], changed: show(b[field]) !== show(a[field]) }));
   return rows.sort((x, y) => Number(y.changed) - Number(x.changed));
 }

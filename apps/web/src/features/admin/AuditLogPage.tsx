@@ -1,22 +1,31 @@
-import { Badge, Code, Drawer, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Code, Drawer, Group, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
 import { type MouseEvent, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
-import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
+import { SearchInput } from '../../components/list/SearchInput.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { AuditEntry } from '../../lib/types.ts';
+import type { QueryOf } from '../../lib/types.ts';
 import { AuditDiff } from './AuditDiff.tsx';
 import { formatDateTime, useUserOptions } from './shared.tsx';
+import type { AuditEntry } from './types.ts';
 
-type AuditSort = 'at' | 'actorLabel' | 'entityType' | 'action';
+type AuditSort = NonNullable<QueryOf<'/api/v1/audit-log', 'get'>['sort']>;
+interface AuditFilters {
+  entityType?: string;
+  entityId?: string;
+  actorUserId?: string;
+  /** The chosen period's first and last day (YYYY-MM-DD). */
+  from?: string;
+  to?: string;
+}
 
-// The entity types the server records; unknown ones still show, the filter offers the known ones.
+// The entity types the server records (the contract types them as text); unknown ones still show, the filter offers the known ones.
 const ENTITY_TYPES = ['account', 'contact', 'user', 'market', 'custom_field', 'organisation', 'api_token', 'import'] as const;
 
 /** A translated label for an audit entity type or action, falling back to the raw value for ones added later. */
@@ -35,34 +44,23 @@ function useAuditLabels() {
 export function AuditLogPage() {
   const { t } = useTranslation();
   const labels = useAuditLabels();
-  const [entityType, setEntityType] = useState<string | null>(null);
-  const [entityIdInput, setEntityIdInput] = useState('');
-  const [entityId] = useDebouncedValue(entityIdInput.trim(), 300);
-  const [actorUserId, setActorUserId] = useState<string | null>(null);
-  const [range, setRange] = useState<DatesRangeValue<string>>([null, null]);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const [sorting, setSorting] = useState<{ sort: AuditSort; order: SortOrder }>({ sort: 'at', order: 'desc' });
   const canExport = useCan('export:run');
   const [selected, setSelected] = useState<AuditEntry | null>(null);
   const { options: userOptions } = useUserOptions();
-
-  const from = range[0] ? dayjs(range[0]).startOf('day').toISOString() : undefined;
-  const to = range[1] ? dayjs(range[1]).endOf('day').toISOString() : undefined;
+  const controls = useListState<AuditFilters, AuditSort>({ sort: 'at', order: 'desc', filters: {} });
   // The list and its CSV export share filters and order.
-  const filters = {
-    entityType: entityType ?? undefined,
-    entityId: entityId || undefined,
-    actorUserId: actorUserId ?? undefined,
-    from,
-    to,
-    sort: sorting.sort,
-    order: sorting.order,
-  };
-  const query = useQuery({
-    queryKey: ['audit-log', filters, page, pageSize],
-    placeholderData: keepPreviousData,
-    queryFn: async () => unwrap(await api.GET('/api/v1/audit-log', { params: { query: { ...filters, page, pageSize } } })),
+  const list = useServerList(controls, {
+    queryKey: ['audit-log'],
+    toQuery: ({ filters, sort, order }) => ({
+      entityType: filters.entityType,
+      entityId: filters.entityId,
+      actorUserId: filters.actorUserId,
+      from: filters.from ? dayjs(filters.from).startOf('day').toISOString() : undefined,
+      to: filters.to ? dayjs(filters.to).endOf('day').toISOString() : undefined,
+      sort,
+      order,
+    }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/audit-log', { params: { query } })),
   });
 
   const columns = useMemo<DataColumn<AuditEntry>[]>(
@@ -95,71 +93,60 @@ export function AuditLogPage() {
       {
         id: 'entityId',
         header: t('admin.audit.entityId'),
-        cell: ({ row }) =>
-          row.original.entityType === 'account' ? (
+        // The item's name when the server knows it (the id otherwise, in monospace).
+        cell: ({ row }) => {
+          const { entityType, entityId, entityName } = row.original;
+          return entityType === 'account' ? (
             <Link
               to="/accounts/$accountId"
-              params={{ accountId: row.original.entityId }}
-              style={{ fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' }}
+              params={{ accountId: entityId }}
+              style={
+                entityName ? undefined : { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' }
+              }
               onClick={(e: MouseEvent) => e.stopPropagation()}
             >
-              {row.original.entityId}
+              {entityName ?? entityId}
             </Link>
           ) : (
-            <Code fz="xs" bg="transparent">
-              {row.original.entityId}
-            </Code>
-          ),
+            (entityName ?? (
+              <Code fz="xs" bg="transparent">
+                {entityId}
+              </Code>
+            ))
+          );
+        },
       },
     ],
     [t, labels],
   );
 
-  const resetPage =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
-
   return (
     <>
-      <PageHeader title={t('nav.auditLog')} subtitle={t('admin.audit.subtitle')} />
+      <PageHeader title={t('admin.nav.auditLog')} subtitle={t('admin.audit.subtitle')} />
       <DataTable
         testId="audit-table"
         columns={columns}
-        data={query.data?.items}
-        total={query.data?.total}
+        list={list}
         getRowId={(e) => e.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        onPageSizeChange={resetPage(setPageSize)}
-        sort={sorting.sort}
-        order={sorting.order}
-        onSortChange={(sort, order) => resetPage(setSorting)({ sort: sort as AuditSort, order })}
-        exportUrl={canExport ? buildUrl('/api/v1/audit-log/export.csv', filters) : undefined}
+        exportUrl={canExport ? buildUrl('/api/v1/audit-log/export.csv', list.query) : undefined}
         onRowClick={setSelected}
         emptyMessage={t('admin.audit.empty')}
-        toolbar={
-          <Group gap="sm" align="flex-end">
+        filters={
+          <>
             <Select
               w={190}
               label={t('admin.audit.entity')}
               placeholder={t('common.all')}
               clearable
               data={ENTITY_TYPES.map((e) => ({ value: e, label: labels.entity(e) }))}
-              value={entityType}
-              onChange={resetPage(setEntityType)}
+              value={list.filters.entityType ?? null}
+              onChange={(v) => list.setFilters({ entityType: v ?? undefined })}
             />
-            <TextInput
-              w={200}
-              label={t('admin.audit.entityId')}
+            <SearchInput
+              width={200}
               placeholder={t('admin.audit.entityIdPlaceholder')}
-              value={entityIdInput}
-              onChange={(e) => resetPage(setEntityIdInput)(e.currentTarget.value)}
+              value={list.filters.entityId ?? ''}
+              onChange={(v) => list.setFilters({ entityId: v || undefined })}
             />
             <Select
               w={220}
@@ -168,8 +155,8 @@ export function AuditLogPage() {
               searchable
               clearable
               data={userOptions}
-              value={actorUserId}
-              onChange={resetPage(setActorUserId)}
+              value={list.filters.actorUserId ?? null}
+              onChange={(v) => list.setFilters({ actorUserId: v ?? undefined })}
             />
             <DatePickerInput
               w={250}
@@ -178,11 +165,11 @@ export function AuditLogPage() {
               placeholder={t('admin.audit.anyTime')}
               clearable
               allowSingleDateInRange
-              value={range}
-              onChange={resetPage(setRange)}
+              value={[list.filters.from ?? null, list.filters.to ?? null]}
+              onChange={([from, to]: DatesRangeValue<string>) => list.setFilters({ from: from ?? undefined, to: to ?? undefined })}
               valueFormat="ll"
             />
-          </Group>
+          </>
         }
       />
       <Drawer opened={selected !== null} onClose={() => setSelected(null)} position="right" size="xl" title={t('admin.audit.entryTitle')}>

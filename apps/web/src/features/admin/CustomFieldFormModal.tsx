@@ -3,11 +3,12 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { valuesOf } from '../../lib/enums.ts';
 import type { CustomField } from '../../lib/types.ts';
 
 export type CustomFieldEntity = CustomField['entity'];
 export type CustomFieldType = CustomField['type'];
-const TYPES: readonly CustomFieldType[] = ['text', 'number', 'date', 'choice'];
+const TYPES = valuesOf<CustomFieldType>({ text: true, number: true, date: true, choice: true });
 
 interface FieldForm {
   entity: CustomFieldEntity;

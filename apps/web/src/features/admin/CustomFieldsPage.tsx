@@ -1,19 +1,20 @@
-import { ActionIcon, Badge, Button, Group, SegmentedControl, Select, Text, TextInput, Tooltip } from '@mantine/core';
-import { IconCheck, IconPencil, IconPlus, IconSearch, IconTrash } from '@tabler/icons-react';
+import { ActionIcon, Badge, Button, Group, SegmentedControl, Select, Text, Tooltip } from '@mantine/core';
+import { IconCheck, IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useLocalList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
-import { useLocalList } from '../../lib/localList.ts';
+import { valuesOf } from '../../lib/enums.ts';
 import type { CustomField } from '../../lib/types.ts';
 import { type CustomFieldEntity, CustomFieldFormModal } from './CustomFieldFormModal.tsx';
 
-const ENTITIES: readonly CustomFieldEntity[] = ['account', 'contact'];
-const TYPES: readonly CustomField['type'][] = ['text', 'number', 'date', 'choice'];
+const ENTITIES = valuesOf<CustomFieldEntity>({ account: true, contact: true });
+const TYPES = valuesOf<CustomField['type']>({ text: true, number: true, date: true, choice: true });
 
 const CSV_COLUMNS: CsvColumn<CustomField>[] = [
   ['entity', (f) => f.entity],
@@ -36,7 +37,6 @@ export function CustomFieldsPage() {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [entity, setEntity] = useState<CustomFieldEntity>('account');
-  const [type, setType] = useState<string | null>(null);
   const [editing, setEditing] = useState<CustomField | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CustomField | null>(null);
 
@@ -48,7 +48,8 @@ export function CustomFieldsPage() {
     () => [...(query.data ?? [])].sort((a, b) => a.position - b.position || a.label.localeCompare(b.label)),
     [query.data],
   );
-  const list = useLocalList(query.data ? fields : undefined, {
+  const controls = useListState<{ type?: string }, string>({ sort: 'position', order: 'asc', filters: {} });
+  const list = useLocalList(query.data ? fields : undefined, controls, {
     sortValues: {
       position: (f) => f.position,
       label: (f) => f.label,
@@ -57,9 +58,10 @@ export function CustomFieldsPage() {
       showInList: (f) => (f.showInList ? 0 : 1),
     },
     searchText: (f) => `${f.label} ${f.key} ${f.options.join(' ')}`,
-    filter: (f) => !type || f.type === type,
-    initialSort: { sort: 'position', order: 'asc' },
+    filter: (f, filters) => !filters.type || f.type === filters.type,
     language: i18n.language,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
   });
 
   const remove = useMutation({
@@ -162,7 +164,7 @@ export function CustomFieldsPage() {
   return (
     <>
       <PageHeader
-        title={t('nav.customFields')}
+        title={t('admin.nav.customFields')}
         subtitle={t('admin.customFields.subtitle')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
@@ -173,38 +175,21 @@ export function CustomFieldsPage() {
       <DataTable
         testId="custom-fields-table"
         columns={columns}
-        data={list.rows}
-        total={list.total}
+        list={list}
         getRowId={(f) => f.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={list.page}
-        pageSize={list.pageSize}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        sort={list.sort}
-        order={list.order}
-        onSortChange={list.setSort}
         onExport={() => downloadCsv(`custom-fields-${entity}.csv`, CSV_COLUMNS, list.all ?? [])}
         emptyMessage={t('admin.customFields.empty')}
-        toolbar={
-          <Group gap="sm" align="flex-end">
+        search={{ placeholder: t('admin.customFields.searchPlaceholder'), width: 240 }}
+        filters={
+          <>
             <SegmentedControl
               aria-label={t('admin.customFields.entity')}
               data={ENTITIES.map((e) => ({ value: e, label: t(`admin.customFields.entities.${e}`) }))}
               value={entity}
               onChange={(v) => {
                 setEntity(v as CustomFieldEntity);
-                list.resetPage();
+                list.setPage(1);
               }}
-            />
-            <TextInput
-              w={240}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.customFields.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={list.search}
-              onChange={(e) => list.setSearch(e.currentTarget.value)}
             />
             <Select
               w={160}
@@ -212,13 +197,10 @@ export function CustomFieldsPage() {
               aria-label={t('admin.customFields.type')}
               clearable
               data={TYPES.map((ty) => ({ value: ty, label: t(`admin.customFields.types.${ty}`) }))}
-              value={type}
-              onChange={(v) => {
-                setType(v);
-                list.resetPage();
-              }}
+              value={list.filters.type ?? null}
+              onChange={(v) => list.setFilters({ type: v ?? undefined })}
             />
-          </Group>
+          </>
         }
       />
       <CustomFieldFormModal

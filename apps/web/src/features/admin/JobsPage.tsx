@@ -1,20 +1,22 @@
-import { Code, Group, Progress, SegmentedControl, Stack, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { Anchor, Code, Progress, SegmentedControl, Stack, Text, Tooltip } from '@mantine/core';
+import { Link } from '@tanstack/react-router';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
-import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { ResponseOf } from '../../lib/types.ts';
+import { valuesOf } from '../../lib/enums.ts';
+import type { QueryOf, ResponseOf } from '../../lib/types.ts';
+import { MAIL_JOBS, useSmtpConfigured } from './mailState.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
 
 type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
-type JobStatus = 'queued' | 'running' | 'done' | 'failed';
-const STATUSES: readonly JobStatus[] = ['queued', 'running', 'done', 'failed'];
-type JobSort = 'createdAt' | 'runAt' | 'finishedAt' | 'name' | 'status' | 'attempts';
+type JobQuery = QueryOf<'/api/v1/jobs', 'get'>;
+type JobStatus = NonNullable<JobQuery['status']>;
+type JobSort = NonNullable<JobQuery['sort']>;
+const STATUSES = valuesOf<JobStatus>({ queued: true, running: true, done: true, failed: true });
 
 /** Reads the common progress shapes jobs report ({ processed, total }, { done, total } or a fraction). */
 export function progressFraction(progress: unknown): { value: number; label: string } | null {
@@ -36,7 +38,7 @@ export function progressFraction(progress: unknown): { value: number; label: str
 const PROGRESS_ORDER = ['processedRows', 'insertedRows', 'updatedRows', 'skippedRows'];
 const progressRank = (key: string) => (PROGRESS_ORDER.includes(key) ? PROGRESS_ORDER.indexOf(key) : PROGRESS_ORDER.length);
 
-function JobProgress({ job }: { job: Job }) {
+function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolean | undefined }) {
   const { t } = useTranslation();
   const fraction = progressFraction(job.progress);
   if (fraction) {
@@ -54,42 +56,47 @@ function JobProgress({ job }: { job: Job }) {
       </Stack>
     );
   }
-  if (job.progress === null || job.progress === undefined) return <>—</>;
-  if (typeof job.progress === 'object' && !Array.isArray(job.progress)) {
-    const entries = Object.entries(job.progress as Record<string, unknown>).sort(([a], [b]) => progressRank(a) - progressRank(b));
+  // A finished job without progress shows what it reported (an e-mail delivery run: how many it sent).
+  const shown = job.progress ?? (job.status === 'done' ? job.result : null);
+  const mailNote =
+    MAIL_JOBS.includes(job.name) && smtpConfigured === false ? (
+      <Anchor renderRoot={(props) => <Link {...props} to="/admin/outbox" />} size="xs" data-testid="job-mail-note">
+        {t('admin.jobs.mailWaitsInOutbox')}
+      </Anchor>
+    ) : null;
+  if (shown === null || shown === undefined) return mailNote ?? <>—</>;
+  if (typeof shown === 'object' && !Array.isArray(shown)) {
+    const entries = Object.entries(shown as Record<string, unknown>).sort(([a], [b]) => progressRank(a) - progressRank(b));
     return (
-      <Text size="xs" c="dimmed">
-        {entries
-          .map(
-            ([key, value]) =>
-              `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
-          )
-          .join(' · ')}
-      </Text>
+      <Stack gap={2}>
+        <Text size="xs" c="dimmed">
+          {entries
+            .map(
+              ([key, value]) =>
+                `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
+            )
+            .join(' · ')}
+        </Text>
+        {mailNote}
+      </Stack>
     );
   }
-  return <Code fz="xs">{JSON.stringify(job.progress)}</Code>;
+  return <Code fz="xs">{JSON.stringify(shown)}</Code>;
 }
 
 /** Administration → Jobs: background work (imports, e-mail delivery, scheduled runs) with status, progress and errors. */
 export function JobsPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<JobStatus | 'all'>('all');
-  const [nameInput, setNameInput] = useState('');
-  const [q] = useDebouncedValue(nameInput.trim(), 300);
-  const [sorting, setSorting] = useState<{ sort: JobSort; order: SortOrder }>({ sort: 'createdAt', order: 'desc' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
   const canExport = useCan('export:run');
-
+  const smtpConfigured = useSmtpConfigured();
+  const controls = useListState<{ status?: JobStatus }, JobSort>({ sort: 'createdAt', order: 'desc', filters: {} });
   // The list and its CSV export share filters and order.
-  const filters = { status: status === 'all' ? undefined : status, q: q || undefined, sort: sorting.sort, order: sorting.order };
-  const query = useQuery({
-    queryKey: ['jobs', filters, page, pageSize],
-    placeholderData: keepPreviousData,
+  const list = useServerList(controls, {
+    queryKey: ['jobs'],
+    toQuery: ({ q, filters, sort, order }) => ({ q, status: filters.status, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/jobs', { params: { query } })),
     // Running jobs move; keep the page live while it is open.
     refetchInterval: 5_000,
-    queryFn: async () => unwrap(await api.GET('/api/v1/jobs', { params: { query: { ...filters, page, pageSize } } })),
   });
 
   const columns = useMemo<DataColumn<Job>[]>(
@@ -119,7 +126,11 @@ export function JobsPage() {
           />
         ),
       },
-      { id: 'progress', header: t('admin.jobs.progress'), cell: ({ row }) => <JobProgress job={row.original} /> },
+      {
+        id: 'progress',
+        header: t('admin.jobs.progress'),
+        cell: ({ row }) => <JobProgress job={row.original} smtpConfigured={smtpConfigured} />,
+      },
       {
         id: 'attempts',
         header: t('admin.jobs.attempts'),
@@ -163,61 +174,27 @@ export function JobsPage() {
           ),
       },
     ],
-    [t],
+    [t, smtpConfigured],
   );
 
   return (
     <>
-      <PageHeader title={t('nav.jobs')} subtitle={t('admin.jobs.subtitle')} />
+      <PageHeader title={t('admin.nav.jobs')} subtitle={t('admin.jobs.subtitle')} />
       <DataTable
         testId="jobs-table"
         columns={columns}
-        data={query.data?.items}
-        total={query.data?.total}
+        list={list}
         getRowId={(j) => j.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        onPageSizeChange={(n) => {
-          setPageSize(n);
-          setPage(1);
-        }}
-        sort={sorting.sort}
-        order={sorting.order}
-        onSortChange={(sort, order) => {
-          setSorting({ sort: sort as JobSort, order });
-          setPage(1);
-        }}
-        exportUrl={canExport ? buildUrl('/api/v1/jobs/export.csv', filters) : undefined}
+        exportUrl={canExport ? buildUrl('/api/v1/jobs/export.csv', list.query) : undefined}
         emptyMessage={t('admin.jobs.empty')}
-        toolbar={
-          <Group gap="sm" align="flex-end">
-            <SegmentedControl
-              aria-label={t('admin.jobs.status')}
-              data={[
-                { value: 'all', label: t('common.all') },
-                ...STATUSES.map((s) => ({ value: s, label: t(`admin.jobs.statuses.${s}`) })),
-              ]}
-              value={status}
-              onChange={(v) => {
-                setStatus(v as JobStatus | 'all');
-                setPage(1);
-              }}
-            />
-            <TextInput
-              w={220}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.jobs.namePlaceholder')}
-              aria-label={t('admin.jobs.name')}
-              value={nameInput}
-              onChange={(e) => {
-                setNameInput(e.currentTarget.value);
-                setPage(1);
-              }}
-            />
-          </Group>
+        search={{ placeholder: t('admin.jobs.namePlaceholder'), width: 220 }}
+        filters={
+          <SegmentedControl
+            aria-label={t('admin.jobs.status')}
+            data={[{ value: 'all', label: t('common.all') }, ...STATUSES.map((s) => ({ value: s, label: t(`admin.jobs.statuses.${s}`) }))]}
+            value={list.filters.status ?? 'all'}
+            onChange={(v) => list.setFilters({ status: v === 'all' ? undefined : (v as JobStatus) })}
+          />
         }
       />
     </>

@@ -1,13 +1,13 @@
 import { ActionIcon, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Tooltip } from '@mantine/core';
-import { IconPencil, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useLocalList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
-import { useLocalList } from '../../lib/localList.ts';
 import { type Language, type Market, UI_LANGUAGES } from '../../lib/types.ts';
 import { useUserOptions } from './shared.tsx';
 
@@ -26,9 +26,9 @@ const CSV_COLUMNS: CsvColumn<Market>[] = [
 export function MarketsPage() {
   const { t, i18n } = useTranslation();
   const [editing, setEditing] = useState<Market | 'new' | null>(null);
-  const [language, setLanguage] = useState<string | null>(null);
   const query = useQuery({ queryKey: marketsQueryKey, queryFn: async () => unwrap(await api.GET('/api/v1/markets')).items });
-  const list = useLocalList(query.data, {
+  const controls = useListState<{ language?: string }, string>({ sort: 'name', order: 'asc', filters: {} });
+  const list = useLocalList(query.data, controls, {
     sortValues: {
       code: (m) => m.code,
       name: (m) => m.name,
@@ -37,9 +37,10 @@ export function MarketsPage() {
       countryManager: (m) => m.countryManagerName,
     },
     searchText: (m) => `${m.code} ${m.name} ${m.currency} ${m.countryManagerName ?? ''}`,
-    filter: (m) => !language || m.language === language,
-    initialSort: { sort: 'name', order: 'asc' },
+    filter: (m, filters) => !filters.language || m.language === filters.language,
     language: i18n.language,
+    isLoading: query.isLoading,
+    isFetching: query.isFetching,
   });
 
   const columns = useMemo<DataColumn<Market>[]>(
@@ -82,7 +83,7 @@ export function MarketsPage() {
   return (
     <>
       <PageHeader
-        title={t('nav.markets')}
+        title={t('admin.nav.markets')}
         subtitle={t('admin.markets.subtitle')}
         actions={
           <Button leftSection={<IconPlus size={16} />} onClick={() => setEditing('new')}>
@@ -93,43 +94,20 @@ export function MarketsPage() {
       <DataTable
         testId="markets-table"
         columns={columns}
-        data={list.rows}
-        total={list.total}
+        list={list}
         getRowId={(m) => m.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={list.page}
-        pageSize={list.pageSize}
-        onPageChange={list.setPage}
-        onPageSizeChange={list.setPageSize}
-        sort={list.sort}
-        order={list.order}
-        onSortChange={list.setSort}
         onExport={() => downloadCsv('markets.csv', CSV_COLUMNS, list.all ?? [])}
-        toolbar={
-          <Group gap="sm" align="flex-end">
-            <TextInput
-              w={260}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.markets.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={list.search}
-              onChange={(e) => list.setSearch(e.currentTarget.value)}
-              data-testid="markets-search"
-            />
-            <Select
-              w={200}
-              placeholder={t('admin.markets.language')}
-              aria-label={t('admin.markets.language')}
-              clearable
-              data={UI_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-              value={language}
-              onChange={(v) => {
-                setLanguage(v);
-                list.resetPage();
-              }}
-            />
-          </Group>
+        search={{ placeholder: t('admin.markets.searchPlaceholder'), testId: 'markets-search' }}
+        filters={
+          <Select
+            w={200}
+            placeholder={t('admin.markets.language')}
+            aria-label={t('admin.markets.language')}
+            clearable
+            data={UI_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            value={list.filters.language ?? null}
+            onChange={(v) => list.setFilters({ language: v ?? undefined })}
+          />
         }
       />
       <MarketFormModal market={editing} onClose={() => setEditing(null)} />

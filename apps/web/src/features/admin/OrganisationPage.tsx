@@ -50,7 +50,7 @@ export function OrganisationPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.organisation')} subtitle={t('admin.organisation.subtitle')} />
+      <PageHeader title={t('admin.nav.organisation')} subtitle={t('admin.organisation.subtitle')} />
       <Paper withBorder p="lg" maw={560}>
         {!form ? (
           <Stack>

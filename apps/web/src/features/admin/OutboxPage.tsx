@@ -1,42 +1,37 @@
-import { Alert, Code, Group, Loader, Modal, SegmentedControl, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconInfoCircle, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Alert, Code, Group, Loader, Modal, SegmentedControl, Stack, Text } from '@mantine/core';
+import { IconInfoCircle } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
-import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { ResponseOf } from '../../lib/types.ts';
-import { formatDateTime, StatusBadge } from './shared.tsx';
+import { valuesOf } from '../../lib/enums.ts';
+import type { QueryOf, ResponseOf } from '../../lib/types.ts';
+import { useSmtpConfigured } from './mailState.ts';
+import { formatDateTime, MailStateBadge } from './shared.tsx';
 
 type OutboxEmail = ResponseOf<'/api/v1/outbox', 'get'>['items'][number];
 type OutboxStatus = OutboxEmail['status'];
-const STATUSES: readonly OutboxStatus[] = ['pending', 'sent', 'failed'];
-type OutboxSort = 'createdAt' | 'sentAt' | 'to' | 'subject' | 'status' | 'attempts';
+const STATUSES = valuesOf<OutboxStatus>({ pending: true, sent: true, failed: true });
+type OutboxSort = NonNullable<QueryOf<'/api/v1/outbox', 'get'>['sort']>;
 
 /** Administration → Outbox: every e-mail the system wrote, delivered or waiting; readable here when no SMTP server is set. */
 export function OutboxPage() {
   const { t } = useTranslation();
-  const [status, setStatus] = useState<OutboxStatus | 'all'>('all');
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [sorting, setSorting] = useState<{ sort: OutboxSort; order: SortOrder }>({ sort: 'createdAt', order: 'desc' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
   const [openId, setOpenId] = useState<string | null>(null);
   const canExport = useCan('export:run');
-
+  const controls = useListState<{ status?: OutboxStatus }, OutboxSort>({ sort: 'createdAt', order: 'desc', filters: {} });
   // The list and its CSV export share filters and order.
-  const filters = { q: q || undefined, status: status === 'all' ? undefined : status, sort: sorting.sort, order: sorting.order };
-  const query = useQuery({
-    queryKey: ['outbox', filters, page, pageSize],
-    placeholderData: keepPreviousData,
+  const list = useServerList(controls, {
+    queryKey: ['outbox'],
+    toQuery: ({ q, filters, sort, order }) => ({ q, status: filters.status, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/outbox', { params: { query } })),
     refetchInterval: 15_000,
-    queryFn: async () => unwrap(await api.GET('/api/v1/outbox', { params: { query: { ...filters, page, pageSize } } })),
   });
-  const health = useQuery({ queryKey: ['health'], queryFn: async () => unwrap(await api.GET('/api/health')), staleTime: 60_000 });
+  const smtpConfigured = useSmtpConfigured();
 
   const columns = useMemo<DataColumn<OutboxEmail>[]>(
     () => [
@@ -54,7 +49,7 @@ export function OutboxPage() {
         id: 'status',
         header: t('admin.outbox.status'),
         enableSorting: true,
-        cell: ({ row }) => <StatusBadge status={row.original.status} label={t(`admin.outbox.statuses.${row.original.status}`)} />,
+        cell: ({ row }) => <MailStateBadge mail={row.original} smtpConfigured={smtpConfigured} />,
       },
       {
         id: 'attempts',
@@ -71,13 +66,13 @@ export function OutboxPage() {
         meta: { noWrap: true },
       },
     ],
-    [t],
+    [t, smtpConfigured],
   );
 
   return (
     <>
-      <PageHeader title={t('nav.outbox')} subtitle={t('admin.outbox.subtitle')} />
-      {health.data && !health.data.mail.smtpConfigured ? (
+      <PageHeader title={t('admin.nav.outbox')} subtitle={t('admin.outbox.subtitle')} />
+      {smtpConfigured === false ? (
         <Alert variant="light" color="blue" icon={<IconInfoCircle size={16} />} mb="md">
           {t('admin.outbox.noSmtp')}
         </Alert>
@@ -85,54 +80,22 @@ export function OutboxPage() {
       <DataTable
         testId="outbox-table"
         columns={columns}
-        data={query.data?.items}
-        total={query.data?.total}
+        list={list}
         getRowId={(m) => m.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        onPageSizeChange={(n) => {
-          setPageSize(n);
-          setPage(1);
-        }}
-        sort={sorting.sort}
-        order={sorting.order}
-        onSortChange={(sort, order) => {
-          setSorting({ sort: sort as OutboxSort, order });
-          setPage(1);
-        }}
-        exportUrl={canExport ? buildUrl('/api/v1/outbox/export.csv', filters) : undefined}
+        exportUrl={canExport ? buildUrl('/api/v1/outbox/export.csv', list.query) : undefined}
         onRowClick={(m) => setOpenId(m.id)}
         emptyMessage={t('admin.outbox.empty')}
-        toolbar={
-          <Group gap="sm" align="flex-end">
-            <TextInput
-              w={260}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.outbox.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={search}
-              onChange={(e) => {
-                setSearch(e.currentTarget.value);
-                setPage(1);
-              }}
-              data-testid="outbox-search"
-            />
-            <SegmentedControl
-              aria-label={t('admin.outbox.status')}
-              data={[
-                { value: 'all', label: t('common.all') },
-                ...STATUSES.map((s) => ({ value: s, label: t(`admin.outbox.statuses.${s}`) })),
-              ]}
-              value={status}
-              onChange={(v) => {
-                setStatus(v as OutboxStatus | 'all');
-                setPage(1);
-              }}
-            />
-          </Group>
+        search={{ placeholder: t('admin.outbox.searchPlaceholder'), testId: 'outbox-search' }}
+        filters={
+          <SegmentedControl
+            aria-label={t('admin.outbox.status')}
+            data={[
+              { value: 'all', label: t('common.all') },
+              ...STATUSES.map((s) => ({ value: s, label: t(`admin.outbox.statuses.${s}`) })),
+            ]}
+            value={list.filters.status ?? 'all'}
+            onChange={(v) => list.setFilters({ status: v === 'all' ? undefined : (v as OutboxStatus) })}
+          />
         }
       />
       <OutboxEmailModal id={openId} onClose={() => setOpenId(null)} />
@@ -142,6 +105,7 @@ export function OutboxPage() {
 
 function OutboxEmailModal({ id, onClose }: { id: string | null; onClose: () => void }) {
   const { t } = useTranslation();
+  const smtpConfigured = useSmtpConfigured();
   const query = useQuery({
     queryKey: ['outbox', 'email', id],
     enabled: id !== null,
@@ -161,7 +125,7 @@ function OutboxEmailModal({ id, onClose }: { id: string | null; onClose: () => v
               </Text>{' '}
               {mail.to}
             </Text>
-            <StatusBadge status={mail.status} label={t(`admin.outbox.statuses.${mail.status}`)} />
+            <MailStateBadge mail={mail} smtpConfigured={smtpConfigured} />
             <Text size="sm" c="dimmed">
               {formatDateTime(mail.createdAt)}
             </Text>

@@ -4,21 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import { type Language, UI_LANGUAGES, type User } from '../../lib/types.ts';
-
-export type Role = User['role'];
-export const ROLES: readonly Role[] = [
-  'admin',
-  'vp_cs',
-  'csm',
-  'cse',
-  'support_manager',
-  'customer_advocate',
-  'country_manager',
-  'product',
-  'marketing',
-  'read_only',
-];
+import { type Language, ROLES, type Role, UI_LANGUAGES, type User } from '../../lib/types.ts';
 
 interface FormState {
   name: string;

@@ -1,44 +1,35 @@
-import { ActionIcon, Badge, Button, Checkbox, Group, Select, Text, TextInput, Tooltip } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconPencil, IconSearch, IconUserPlus } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { ActionIcon, Badge, Button, Checkbox, Group, Select, Text, Tooltip } from '@mantine/core';
+import { IconPencil, IconUserPlus } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
-import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import type { User } from '../../lib/types.ts';
+import { type QueryOf, ROLES, type Role, type User } from '../../lib/types.ts';
 import { formatDate, formatDateTime, StatusBadge } from './shared.tsx';
-import { ROLES, type Role, UserFormModal } from './UserFormModal.tsx';
+import { UserFormModal } from './UserFormModal.tsx';
 
-type UserSort = 'name' | 'email' | 'role' | 'lastLoginAt' | 'createdAt';
+type UserSort = NonNullable<QueryOf<'/api/v1/users', 'get'>['sort']>;
 
 /** Administration → Users: who can sign in, with which role, and whether they see only their own accounts. */
 export function UsersPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [role, setRole] = useState<Role | null>(null);
-  const [showDisabled, setShowDisabled] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
-  const [sorting, setSorting] = useState<{ sort: UserSort; order: SortOrder }>({ sort: 'name', order: 'asc' });
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const canExport = useCan('export:run');
-
+  const controls = useListState<{ role?: Role; showDisabled?: boolean }, UserSort>({ sort: 'name', order: 'asc', filters: {} });
   // The list and its CSV export share filters and order.
-  const filters = {
-    q: q || undefined,
-    role: role ?? undefined,
-    includeDisabled: showDisabled ? ('true' as const) : undefined,
-    sort: sorting.sort,
-    order: sorting.order,
-  };
-  const query = useQuery({
-    queryKey: ['users', 'list', filters, page, pageSize],
-    placeholderData: keepPreviousData,
-    queryFn: async () => unwrap(await api.GET('/api/v1/users', { params: { query: { ...filters, page, pageSize } } })),
+  const list = useServerList(controls, {
+    queryKey: ['users', 'list'],
+    toQuery: ({ q, filters, sort, order }) => ({
+      q,
+      role: filters.role,
+      includeDisabled: filters.showDisabled ? ('true' as const) : undefined,
+      sort,
+      order,
+    }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/users', { params: { query } })),
   });
 
   const columns = useMemo<DataColumn<User>[]>(
@@ -119,17 +110,10 @@ export function UsersPage() {
     [t],
   );
 
-  const resetPage =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
-
   return (
     <>
       <PageHeader
-        title={t('nav.users')}
+        title={t('admin.nav.users')}
         subtitle={t('admin.users.subtitle')}
         actions={
           <Button leftSection={<IconUserPlus size={16} />} onClick={() => setEditing('new')}>
@@ -140,48 +124,28 @@ export function UsersPage() {
       <DataTable
         testId="users-table"
         columns={columns}
-        data={query.data?.items}
-        total={query.data?.total}
+        list={list}
         getRowId={(u) => u.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        onPageSizeChange={resetPage(setPageSize)}
-        sort={sorting.sort}
-        order={sorting.order}
-        onSortChange={(sort, order) => resetPage(setSorting)({ sort: sort as UserSort, order })}
-        exportUrl={canExport ? buildUrl('/api/v1/users/export.csv', filters) : undefined}
-        toolbar={
-          <Group gap="sm" align="flex-end">
-            <TextInput
-              w={260}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('admin.users.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={search}
-              onChange={(e) => {
-                setSearch(e.currentTarget.value);
-                setPage(1);
-              }}
-            />
+        exportUrl={canExport ? buildUrl('/api/v1/users/export.csv', list.query) : undefined}
+        search={{ placeholder: t('admin.users.searchPlaceholder') }}
+        filters={
+          <>
             <Select
               w={240}
               placeholder={t('admin.users.allRoles')}
               aria-label={t('admin.users.role')}
               clearable
               data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-              value={role}
-              onChange={(v) => resetPage(setRole)(v as Role | null)}
+              value={list.filters.role ?? null}
+              onChange={(v) => list.setFilters({ role: (v ?? undefined) as Role | undefined })}
             />
             <Checkbox
               mb={8}
               label={t('admin.users.showDisabled')}
-              checked={showDisabled}
-              onChange={(e) => resetPage(setShowDisabled)(e.currentTarget.checked)}
+              checked={!!list.filters.showDisabled}
+              onChange={(e) => list.setFilters({ showDisabled: e.currentTarget.checked || undefined })}
             />
-          </Group>
+          </>
         }
       />
       <UserFormModal user={editing} onClose={() => setEditing(null)} />

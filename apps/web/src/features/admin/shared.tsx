@@ -1,17 +1,11 @@
 import { Badge } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import dayjs from 'dayjs';
+import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api.ts';
 import type { User } from '../../lib/types.ts';
+import { mailState } from './mailState.ts';
 
-/** Date and time in the UI language, or a dash. */
-export function formatDateTime(value: string | null | undefined): string {
-  return value ? dayjs(value).format('lll') : '—';
-}
-
-export function formatDate(value: string | null | undefined): string {
-  return value ? dayjs(value).format('ll') : '—';
-}
+export { formatDate, formatDateTime } from '../../lib/format.ts';
 
 /** Every active user of the organisation, for pickers (country manager, audit actor). */
 export function useUserOptions(enabled = true) {
@@ -26,6 +20,9 @@ export function useUserOptions(enabled = true) {
 }
 
 const STATUS_COLORS: Record<string, string> = {
+  waiting: 'yellow',
+  retrying: 'orange',
+  no_smtp: 'gray',
   active: 'teal',
   sent: 'teal',
   done: 'teal',
@@ -46,4 +43,17 @@ export function StatusBadge({ status, label }: { status: string; label: string }
       {label}
     </Badge>
   );
+}
+
+/** An outbox e-mail's state, in the same words on the Outbox and the Jobs page (see mailState.ts). */
+export function MailStateBadge({
+  mail,
+  smtpConfigured,
+}: {
+  mail: { status: string; attempts: number };
+  smtpConfigured: boolean | undefined;
+}) {
+  const { t } = useTranslation();
+  const state = mailState(mail, smtpConfigured);
+  return <StatusBadge status={state} label={t(`admin.outbox.statuses.${state}`)} />;
 }

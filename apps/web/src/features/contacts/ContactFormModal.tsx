@@ -1,11 +1,14 @@
-import { Button, Divider, Group, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import { Button, Divider, Modal, MultiSelect, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldInput, type CustomValue } from '../../components/CustomFieldInput.tsx';
+import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
-import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact, type ContactInput, type ContactRole } from '../../lib/types.ts';
+import type { Contact } from '../../lib/types.ts';
+import { contactKeys } from './queryKeys.ts';
+import { CONTACT_LANGUAGES, CONTACT_ROLES, type ContactInput, type ContactRole } from './types.ts';
 
 type ContactLanguage = (typeof CONTACT_LANGUAGES)[number];
 
@@ -86,7 +89,7 @@ export function ContactFormModal({
       return unwrap(await api.POST('/api/v1/accounts/{id}/contacts', { params: { path: { id: accountId } }, body }));
     },
     onSuccess: (saved) => {
-      void queryClient.invalidateQueries({ queryKey: ['contacts'] });
+      void queryClient.invalidateQueries({ queryKey: contactKeys.all });
       notifySuccess(contact ? t('contact.saved') : t('contact.created', { name: `${saved.firstName} ${saved.lastName}`.trim() }));
       onClose();
     },
@@ -180,14 +183,14 @@ export function ContactFormModal({
               </SimpleGrid>
             </>
           ) : null}
-          <Group justify="flex-end" mt="sm">
+          <FormFooter>
             <Button variant="default" onClick={onClose}>
               {t('common.cancel')}
             </Button>
             <Button type="submit" loading={save.isPending} data-testid="contact-save">
               {contact ? t('common.save') : t('contact.add')}
             </Button>
-          </Group>
+          </FormFooter>
         </Stack>
       </form>
     </Modal>

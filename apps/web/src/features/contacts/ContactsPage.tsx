@@ -1,25 +1,24 @@
-import { Anchor, Group, Select, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Anchor, Select, Text } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { defaultHiddenColumns } from '../../components/ColumnChooser.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
+import { urlListControls, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
-import { CONTACT_LANGUAGES, CONTACT_ROLES, type Contact } from '../../lib/types.ts';
-import { contactName } from '../accounts/AccountContacts.tsx';
+import type { Contact } from '../../lib/types.ts';
+import { contactName } from './contactName.ts';
+import { contactKeys } from './queryKeys.ts';
 import { RoleBadges } from './RoleBadges.tsx';
 import type { ContactsSearch } from './search.ts';
+import { CONTACT_LANGUAGES, CONTACT_ROLES } from './types.ts';
 
 const route = getRouteApi('/app/contacts');
-const DEFAULT_PAGE_SIZE = 50;
 const OPTIONAL_COLUMNS = ['externalId', 'updatedAt'];
 
 /** Contacts across all accounts the user may see, with search, role and language filters, columns to choose and CSV export. */
@@ -32,26 +31,16 @@ export function ContactsPage() {
   const customFields = useCustomFields('contact');
   const fields = customFields.data;
   const defaultHidden = useMemo(() => defaultHiddenColumns(OPTIONAL_COLUMNS, fields), [fields]);
-  const [q, setQ] = useState(search.q ?? '');
-  const [debouncedQ] = useDebouncedValue(q, 300);
-
-  const page = search.page ?? 1;
-  const pageSize = search.pageSize ?? DEFAULT_PAGE_SIZE;
-  const filterQuery = { q: search.q, role: search.role, language: search.language, sort: search.sort, order: search.order };
-
-  const update = (changes: Partial<ContactsSearch>, keepPage = false) =>
-    navigate({ search: (prev) => ({ ...prev, ...changes, ...(keepPage ? {} : { page: undefined }) }) });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text triggers a search
-  useEffect(() => {
-    if (debouncedQ.trim() !== (search.q ?? '')) update({ q: debouncedQ.trim() || undefined });
-  }, [debouncedQ]);
-  useEffect(() => setQ(search.q ?? ''), [search.q]);
-
-  const list = useQuery({
-    queryKey: ['contacts', 'list', filterQuery, page, pageSize],
-    queryFn: async () => unwrap(await api.GET('/api/v1/contacts', { params: { query: { ...filterQuery, page, pageSize } } })),
-    placeholderData: keepPreviousData,
+  const controls = urlListControls(
+    search,
+    (changes: Partial<ContactsSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }) }),
+    { sort: 'name', order: 'asc', filters: {} },
+  );
+  // The list and its CSV export share filters and order.
+  const list = useServerList(controls, {
+    queryKey: contactKeys.list,
+    toQuery: ({ q, filters, sort, order }) => ({ q, role: filters.role, language: filters.language, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/contacts', { params: { query } })),
   });
 
   const columns = useMemo<DataColumn<Contact>[]>(
@@ -62,9 +51,14 @@ export function ContactsPage() {
         enableSorting: true,
         meta: { sticky: true },
         cell: ({ row }) => (
-          <Text size="sm" fw={500}>
+          <Anchor
+            renderRoot={(props) => <Link {...props} to="/contacts/$contactId" params={{ contactId: row.original.id }} />}
+            fw={500}
+            size="sm"
+            onClick={(e) => e.stopPropagation()}
+          >
             {contactName(row.original)}
-          </Text>
+          </Anchor>
         ),
       },
       {
@@ -76,6 +70,7 @@ export function ContactsPage() {
           <Anchor
             renderRoot={(props) => <Link {...props} to="/accounts/$accountId" params={{ accountId: row.original.accountId }} />}
             size="sm"
+            onClick={(e) => e.stopPropagation()}
           >
             {row.original.accountName}
           </Anchor>
@@ -165,35 +160,18 @@ export function ContactsPage() {
       <DataTable
         testId="contacts-table"
         columns={columns}
-        data={list.data?.items}
-        total={list.data?.total}
+        list={list}
         getRowId={(c) => c.id}
-        isLoading={list.isLoading}
-        isFetching={list.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={(p) => update({ page: p }, true)}
-        onPageSizeChange={(size) => update({ pageSize: size === DEFAULT_PAGE_SIZE ? undefined : size })}
-        sort={search.sort ?? 'name'}
-        order={search.order ?? 'asc'}
-        onSortChange={(sort, order) => update({ sort: sort as ContactsSearch['sort'], order })}
-        toolbar={
-          <Group gap="xs" align="flex-end">
-            <TextInput
-              w={260}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('contact.searchPlaceholder')}
-              aria-label={t('common.search')}
-              value={q}
-              onChange={(e) => setQ(e.currentTarget.value)}
-              data-testid="contacts-search"
-            />
+        onRowClick={(c) => navigate({ to: '/contacts/$contactId', params: { contactId: c.id } })}
+        search={{ placeholder: t('contact.searchPlaceholder'), testId: 'contacts-search' }}
+        filters={
+          <>
             <FilterMultiSelect
               width={220}
               label={t('contact.fields.roles')}
               data={CONTACT_ROLES.map((r) => ({ value: r, label: t(`contact.role.${r}`) }))}
-              value={search.role}
-              onChange={(role) => update({ role })}
+              value={list.filters.role}
+              onChange={(role) => list.setFilters({ role })}
               testId="filter-role"
             />
             <Select
@@ -202,13 +180,13 @@ export function ContactsPage() {
               aria-label={t('contact.fields.language')}
               clearable
               data={CONTACT_LANGUAGES.map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-              value={search.language ?? null}
-              onChange={(v) => update({ language: (v ?? undefined) as ContactsSearch['language'] })}
+              value={list.filters.language ?? null}
+              onChange={(v) => list.setFilters({ language: (v ?? undefined) as ContactsSearch['language'] })}
               data-testid="filter-language"
             />
-          </Group>
+          </>
         }
-        exportUrl={canExport ? buildUrl('/api/v1/contacts/export.csv', filterQuery) : undefined}
+        exportUrl={canExport ? buildUrl('/api/v1/contacts/export.csv', list.query) : undefined}
         columnSettings={{ storageKey: `contacts.${me.user.id}`, defaultHidden }}
         emptyMessage={t('contact.emptyList')}
       />

@@ -1,6 +1,6 @@
 import { Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ContactRole } from '../../lib/types.ts';
+import type { ContactRole } from './types.ts';
 
 const ROLE_COLORS: Record<ContactRole, string> = {
   champion: 'teal',

@@ -1,7 +1,8 @@
+import { valuesOf } from '../../lib/enums.ts';
 import { type ListSearch, optEnum, optEnumList, optString, parseListSearch } from '../../lib/search.ts';
-import { CONTACT_LANGUAGES, CONTACT_ROLES, type ContactRole, type ContactSort } from '../../lib/types.ts';
+import { CONTACT_LANGUAGES, CONTACT_ROLES, type ContactRole, type ContactSort } from './types.ts';
 
-export const CONTACT_SORTS: readonly ContactSort[] = ['name', 'email', 'createdAt', 'account'];
+export const CONTACT_SORTS = valuesOf<ContactSort>({ name: true, email: true, createdAt: true, account: true });
 
 export interface ContactsSearch extends ListSearch<ContactSort> {
   q?: string;

@@ -9,8 +9,8 @@ import { useCan, useMe } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, unwrap } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
-import { type AccountQuery, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
-import type { AccountsSearch } from '../accounts/search.ts';
+import { LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
+import type { AccountQuery, AccountsSearch } from '../accounts/index.ts';
 
 // A starting point: every number is a list total (pageSize=1) from the accounts and contacts
 // endpoints. Real metrics (ARR, health, renewals due) arrive with their own modules.

@@ -1,9 +1,9 @@
 import { Anchor, Code, Text } from '@mantine/core';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import { type MouseEvent, useMemo, useState } from 'react';
+import { type MouseEvent, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
 import { api, unwrap } from '../../lib/api.ts';
 import { fieldLabel, type ImportDetail, type ImportError } from './api.ts';
 
@@ -13,16 +13,14 @@ import { fieldLabel, type ImportDetail, type ImportError } from './api.ts';
  */
 export function ImportErrorsTable({ imp }: { imp: ImportDetail }) {
   const { t, i18n } = useTranslation();
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
   const fieldsByKey = useMemo(() => new Map(imp.targetFields.map((f) => [f.key, f])), [imp.targetFields]);
 
-  const errors = useQuery({
+  const controls = useListState<Record<string, never>, 'rowNumber'>({ sort: 'rowNumber', order: 'asc', filters: {}, pageSize: 25 });
+  const errors = useServerList(controls, {
     // The language is part of the key: the server words the messages in it.
-    queryKey: ['imports', 'errors', imp.id, { page, pageSize, language: i18n.language }],
-    placeholderData: keepPreviousData,
-    queryFn: async () =>
-      unwrap(await api.GET('/api/v1/imports/{id}/errors', { params: { path: { id: imp.id }, query: { page, pageSize } } })),
+    queryKey: ['imports', 'errors', imp.id, i18n.language],
+    toQuery: () => ({}),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/imports/{id}/errors', { params: { path: { id: imp.id }, query } })),
   });
 
   const columns = useMemo<DataColumn<ImportError>[]>(
@@ -73,18 +71,8 @@ export function ImportErrorsTable({ imp }: { imp: ImportDetail }) {
     <DataTable
       testId="import-errors"
       columns={columns}
-      data={errors.data?.items}
-      total={errors.data?.total}
+      list={errors}
       getRowId={(e) => `${e.rowNumber}:${e.field}`}
-      isLoading={errors.isLoading}
-      isFetching={errors.isFetching}
-      page={page}
-      pageSize={pageSize}
-      onPageChange={setPage}
-      onPageSizeChange={(s) => {
-        setPageSize(s);
-        setPage(1);
-      }}
       exportUrl={`/api/v1/imports/${imp.id}/errors.csv`}
     />
   );

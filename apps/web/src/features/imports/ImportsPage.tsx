@@ -1,15 +1,15 @@
-import { Badge, Button, Group, Progress, Select, Stack, Text, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { IconFileImport, IconSearch } from '@tabler/icons-react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Badge, Button, Progress, Select, Stack, Text } from '@mantine/core';
+import { IconFileImport } from '@tabler/icons-react';
 import { Link, useNavigate } from '@tanstack/react-router';
-import dayjs from 'dayjs';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
-import { type DataColumn, DataTable, type SortOrder } from '../../components/DataTable.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
+import type { QueryOf } from '../../lib/types.ts';
 import {
   BUSY_STATUSES,
   IMPORT_ENTITIES,
@@ -22,37 +22,25 @@ import {
 } from './api.ts';
 import { ImportStatusBadge } from './ImportStatusBadge.tsx';
 
-type ImportSort = 'createdAt' | 'fileName' | 'entity' | 'status' | 'totalRows' | 'errorRows';
+type ImportSort = NonNullable<QueryOf<'/api/v1/imports', 'get'>['sort']>;
 
 /** Imports: past and running imports of accounts and contacts; "New import" opens the wizard. */
 export function ImportsPage() {
   const { t, i18n } = useTranslation();
   const navigate = useNavigate();
-  const [search, setSearch] = useState('');
-  const [q] = useDebouncedValue(search.trim(), 300);
-  const [entity, setEntity] = useState<ImportEntity | null>(null);
-  const [status, setStatus] = useState<ImportStatus | null>(null);
-  const [mode, setMode] = useState<ImportMode | null>(null);
-  const [sorting, setSorting] = useState<{ sort: ImportSort; order: SortOrder }>({ sort: 'createdAt', order: 'desc' });
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
   const canExport = useCan('export:run');
-
+  const controls = useListState<{ entity?: ImportEntity; status?: ImportStatus; mode?: ImportMode }, ImportSort>({
+    sort: 'createdAt',
+    order: 'desc',
+    filters: {},
+    pageSize: 25,
+  });
   // The list and its CSV export share filters and order.
-  const filters = {
-    q: q || undefined,
-    entity: entity ?? undefined,
-    status: status ?? undefined,
-    mode: mode ?? undefined,
-    sort: sorting.sort,
-    order: sorting.order,
-  };
-  const filtered = Boolean(filters.q || filters.entity || filters.status || filters.mode);
-  const query = useQuery({
-    queryKey: ['imports', 'list', filters, page, pageSize],
-    placeholderData: keepPreviousData,
-    queryFn: async () => unwrap(await api.GET('/api/v1/imports', { params: { query: { ...filters, page, pageSize } } })),
-    refetchInterval: (q) => (q.state.data?.items.some((i) => BUSY_STATUSES.includes(i.status)) ? 2_000 : false),
+  const list = useServerList(controls, {
+    queryKey: ['imports', 'list'],
+    toQuery: ({ q, filters, sort, order }) => ({ q, ...filters, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/imports', { params: { query } })),
+    refetchInterval: (rows) => (rows?.some((i) => BUSY_STATUSES.includes(i.status)) ? 2_000 : false),
   });
   const n = useMemo(() => new Intl.NumberFormat(i18n.language), [i18n.language]);
 
@@ -62,7 +50,7 @@ export function ImportsPage() {
         id: 'createdAt',
         header: t('imports.list.started'),
         enableSorting: true,
-        cell: ({ row }) => dayjs(row.original.createdAt).format('lll'),
+        cell: ({ row }) => formatDateTime(row.original.createdAt),
         meta: { noWrap: true, width: 170 },
       },
       {
@@ -146,13 +134,6 @@ export function ImportsPage() {
     [t, n],
   );
 
-  const resetPage =
-    <T,>(set: (v: T) => void) =>
-    (v: T) => {
-      set(v);
-      setPage(1);
-    };
-
   return (
     <>
       <PageHeader
@@ -167,40 +148,20 @@ export function ImportsPage() {
       <DataTable
         testId="imports-table"
         columns={columns}
-        data={query.data?.items}
-        total={query.data?.total}
+        list={list}
         getRowId={(i) => i.id}
-        isLoading={query.isLoading}
-        isFetching={query.isFetching}
-        page={page}
-        pageSize={pageSize}
-        onPageChange={setPage}
-        onPageSizeChange={resetPage(setPageSize)}
-        sort={sorting.sort}
-        order={sorting.order}
-        onSortChange={(sort, order) => resetPage(setSorting)({ sort: sort as ImportSort, order })}
-        exportUrl={canExport ? buildUrl('/api/v1/imports/export.csv', filters) : undefined}
-        toolbar={
-          <Group gap="sm" align="flex-end">
-            <TextInput
-              w={240}
-              leftSection={<IconSearch size={16} />}
-              placeholder={t('imports.list.searchPlaceholder')}
-              aria-label={t('imports.list.file')}
-              value={search}
-              onChange={(e) => {
-                setSearch(e.currentTarget.value);
-                setPage(1);
-              }}
-            />
+        exportUrl={canExport ? buildUrl('/api/v1/imports/export.csv', list.query) : undefined}
+        search={{ placeholder: t('imports.list.searchPlaceholder'), width: 240 }}
+        filters={
+          <>
             <Select
               w={180}
               placeholder={t('imports.list.allEntities')}
               aria-label={t('imports.list.entity')}
               clearable
               data={IMPORT_ENTITIES.map((e) => ({ value: e, label: t(`imports.entities.${e}`) }))}
-              value={entity}
-              onChange={(v) => resetPage(setEntity)(v as ImportEntity | null)}
+              value={list.filters.entity ?? null}
+              onChange={(v) => list.setFilters({ entity: (v ?? undefined) as ImportEntity | undefined })}
             />
             <Select
               w={200}
@@ -208,8 +169,8 @@ export function ImportsPage() {
               aria-label={t('imports.list.status')}
               clearable
               data={IMPORT_STATUSES.map((s) => ({ value: s, label: t(`imports.statuses.${s}`) }))}
-              value={status}
-              onChange={(v) => resetPage(setStatus)(v as ImportStatus | null)}
+              value={list.filters.status ?? null}
+              onChange={(v) => list.setFilters({ status: (v ?? undefined) as ImportStatus | undefined })}
             />
             <Select
               w={220}
@@ -217,20 +178,13 @@ export function ImportsPage() {
               aria-label={t('imports.list.mode')}
               clearable
               data={IMPORT_MODES.map((m) => ({ value: m, label: t(`imports.modes.${m}`) }))}
-              value={mode}
-              onChange={(v) => resetPage(setMode)(v as ImportMode | null)}
+              value={list.filters.mode ?? null}
+              onChange={(v) => list.setFilters({ mode: (v ?? undefined) as ImportMode | undefined })}
             />
-          </Group>
+          </>
         }
         onRowClick={(i) => void navigate({ to: '/imports/$importId', params: { importId: i.id } })}
-        // "No imports yet" only when nothing is filtered out; otherwise the table's own "nothing to show".
-        emptyMessage={
-          filtered ? undefined : (
-            <Group gap={6}>
-              <Text c="dimmed">{t('imports.list.empty')}</Text>
-            </Group>
-          )
-        }
+        emptyMessage={t('imports.list.empty')}
       />
     </>
   );

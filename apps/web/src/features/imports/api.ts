@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import i18n from 'i18next';
 import { ApiError, type ApiErrorBody, api, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from '../../lib/api.ts';
+import { valuesOf } from '../../lib/enums.ts';
 import type { ResponseOf } from '../../lib/types.ts';
 
 export type ImportDetail = ResponseOf<'/api/v1/imports/{id}', 'get'>;
@@ -12,9 +13,16 @@ export type ImportMode = NonNullable<ImportDetail['mode']>;
 export type TargetField = ImportDetail['targetFields'][number];
 export type Mapping = Record<string, string | null>;
 
-export const IMPORT_ENTITIES: readonly ImportEntity[] = ['accounts', 'contacts'];
-export const IMPORT_STATUSES: readonly ImportStatus[] = ['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed'];
-export const IMPORT_MODES: readonly ImportMode[] = ['all_or_nothing', 'skip_invalid'];
+export const IMPORT_ENTITIES = valuesOf<ImportEntity>({ accounts: true, contacts: true });
+export const IMPORT_STATUSES = valuesOf<ImportStatus>({
+  uploaded: true,
+  validating: true,
+  validated: true,
+  importing: true,
+  completed: true,
+  failed: true,
+});
+export const IMPORT_MODES = valuesOf<ImportMode>({ all_or_nothing: true, skip_invalid: true });
 /** While the server works in the background the wizard polls; other states do not change by themselves. */
 export const BUSY_STATUSES: readonly ImportStatus[] = ['validating', 'importing'];
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
-import { enqueueJob } from '../../platform/jobs/queue.ts';
+import { makeJob, makeOutboxEmail } from './system.factory.ts';
+import { MASK, maskLinks } from './system.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -57,7 +58,7 @@ describe('jobs list', () => {
     const h = org.admin.headers;
     for (const name of ['lists.beta', 'lists.alpha', 'lists.gamma']) {
       t.clock.advance(1000);
-      await enqueueJob(t.db, t.clock, name, { n: name }, { orgId: org.orgId, runAt: new Date('2030-01-01T00:00:00Z') });
+      await makeJob(t, org.orgId, name, { payload: { n: name } });
     }
     const names = async (query: string) =>
       (await t.app.inject({ method: 'GET', url: `/api/v1/jobs?${query}`, headers: h })).json().items.map((j: { name: string }) => j.name);
@@ -83,5 +84,55 @@ describe('jobs list', () => {
 
     const csm = await org.as('csm');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/jobs/export.csv', headers: csm.headers })).statusCode).toBe(403);
+  });
+});
+
+describe('sign-in links in the outbox', () => {
+  it('are shown to admins with the token masked, in the list and the detail, while the stored e-mail keeps it', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const email = `invitee-${org.orgId.slice(-8)}@links.example`;
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: h,
+      payload: { email, name: 'Ida', role: 'read_only' },
+    });
+    expect(res.statusCode).toBe(201);
+    const list = (await t.app.inject({ method: 'GET', url: `/api/v1/outbox?q=${email}`, headers: h })).json();
+    expect(list.items).toHaveLength(1);
+    const [item] = list.items;
+    expect(item.template).toBe('invitation');
+    expect(item.text).toContain(`/reset-password?token=${MASK}`);
+    const stored = await makeOutboxEmail(t, org.orgId, {
+      subject: 'Reset',
+      text: 'Open http://localhost:3650/reset-password?token=SECRET-TOKEN-1 to choose a password.',
+      html: '<a href="http://localhost:3650/accept-invitation?org=x&amp;token=SECRET-TOKEN-2">Accept</a>',
+    });
+    const one = await t.app.inject({ method: 'GET', url: `/api/v1/outbox/${stored.id}`, headers: h });
+    expect(one.json().text).toBe(`Open http://localhost:3650/reset-password?token=${MASK} to choose a password.`);
+    expect(one.json().html).toBe(`<a href="http://localhost:3650/accept-invitation?org=x&amp;token=${MASK}">Accept</a>`);
+    for (const url of ['/api/v1/outbox?pageSize=100', `/api/v1/outbox/${stored.id}`, '/api/v1/outbox/export.csv'])
+      expect((await t.app.inject({ method: 'GET', url, headers: h })).body, url).not.toContain('SECRET-TOKEN');
+  });
+
+  it('masks every token parameter of a link and leaves other text alone', () => {
+    expect(maskLinks('a https://x.example/p?token=abc&next=%2F b')).toBe(`a https://x.example/p?token=${MASK}&next=%2F b`);
+    expect(maskLinks('https://x.example/p?a=1&token=abc\nhttps://x.example/q?token=def')).toBe(
+      `https://x.example/p?a=1&token=${MASK}\nhttps://x.example/q?token=${MASK}`,
+    );
+    expect(maskLinks('the token= word and ?tokens=1 stay')).toBe('the token= word and ?tokens=1 stay');
+  });
+});
+
+describe('jobs of e-mail delivery', () => {
+  it("are listed with their own organisation's e-mail only", async () => {
+    const a = await createTestOrg(t);
+    const b = await createTestOrg(t);
+    const mail = await makeOutboxEmail(t, a.orgId);
+    const jobsOf = async (headers: Record<string, string>) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/jobs?name=deliver-email', headers })).json().items;
+    expect(await jobsOf(a.admin.headers)).toMatchObject([{ emailId: mail.id, status: 'queued', attempts: 0 }]);
+    expect(await jobsOf(b.admin.headers)).toEqual([]);
   });
 });

@@ -1,0 +1,93 @@
+import { type AnyColumn, and, asc, count, desc, eq, gte, lte, max, type SQL } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import type { TAuditFilter, TAuditQuery } from './audit.schemas.ts';
+import { auditLog } from './audit.table.ts';
+
+/** Queries only: no HTTP, no access checks. Every function takes a db or a transaction and the organisation. */
+
+export type TNewAuditEntry = Omit<typeof auditLog.$inferInsert, 'orgId'>;
+export type TAuditRow = typeof auditLog.$inferSelect & { entityName: string | null };
+
+export async function insertAuditEntry(db: Db, orgId: string, entry: TNewAuditEntry): Promise<void> {
+  await db.insert(auditLog).values({ ...entry, orgId });
+}
+
+function whereOf(orgId: string, q: TAuditFilter, until?: Date): SQL | undefined {
+  return and(
+    eq(auditLog.orgId, orgId),
+    q.entityType ? eq(auditLog.entityType, q.entityType) : undefined,
+    q.entityId ? eq(auditLog.entityId, q.entityId) : undefined,
+    q.actorUserId ? eq(auditLog.actorUserId, q.actorUserId) : undefined,
+    q.from ? gte(auditLog.at, new Date(q.from)) : undefined,
+    q.to ? lte(auditLog.at, new Date(q.to)) : undefined,
+    until ? lte(auditLog.at, until) : undefined,
+  );
+}
+
+type TOrderColumns = Record<'at' | 'id' | 'actorLabel' | 'entityType' | 'action', AnyColumn>;
+
+// Ties (same actor, same action) keep time order, newest first unless the list asks otherwise; the id makes pages stable.
+export function orderOf(c: TOrderColumns, q: TAuditFilter) {
+  const dir = q.order === 'asc' ? asc : desc;
+  const sort = q.sort ?? 'at';
+  return sort === 'at' ? [dir(c.at), dir(c.id)] : [dir(c[sort]), desc(c.at), desc(c.id)];
+}
+
+/**
+ * The query that names each entry's item joins the tables of the modules that own them, and those modules
+ * write the audit log; it is loaded on first use so that the audit module does not import them while they
+ * load (every module's service imports recordAudit from here).
+ */
+let names: Promise<typeof import('./audit.names.repository.ts')> | undefined;
+async function namedPage(
+  db: Db,
+  orgId: string,
+  where: SQL | undefined,
+  q: TAuditFilter,
+  limit: number,
+  offset: number,
+): Promise<TAuditRow[]> {
+  names ??= import('./audit.names.repository.ts');
+  return (await names).selectNamedPage(db, orgId, auditPage(db, where, q, limit, offset), q);
+}
+
+/** One page of the log as a subquery, cut before any join. */
+function auditPage(db: Db, where: SQL | undefined, q: TAuditFilter, limit: number, offset: number) {
+  return db
+    .select()
+    .from(auditLog)
+    .where(where)
+    .orderBy(...orderOf(auditLog, q))
+    .limit(limit)
+    .offset(offset)
+    .as('page');
+}
+export type TAuditPage = ReturnType<typeof auditPage>;
+
+export async function listAuditEntries(db: Db, orgId: string, q: TAuditQuery): Promise<{ rows: TAuditRow[]; total: number }> {
+  const where = whereOf(orgId, q);
+  const [rows, [total]] = await Promise.all([
+    namedPage(db, orgId, where, q, q.pageSize, (q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(auditLog).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** When the newest matching entry was written (null when none matches): an export stops there. */
+export async function findLatestEntryAt(db: Db, orgId: string, q: TAuditFilter): Promise<Date | null> {
+  const [last] = await db
+    .select({ at: max(auditLog.at) })
+    .from(auditLog)
+    .where(whereOf(orgId, q));
+  return last?.at ?? null;
+}
+
+/** One slice of the matching entries written until `until`, in the list's order, with their items' names. */
+export async function pageAuditEntries(
+  db: Db,
+  orgId: string,
+  q: TAuditFilter,
+  page: { until: Date; limit: number; offset: number },
+): Promise<TAuditRow[]> {
+  return namedPage(db, orgId, whereOf(orgId, q, page.until), q, page.limit, page.offset);
+}

@@ -1,0 +1,91 @@
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, lte, max, or } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
+import { contacts } from '../contacts/index.ts';
+import { users } from '../identity/index.ts';
+import type { TTimelineFilter, TTimelineQuery } from './timeline.schemas.ts';
+import { interactions } from './timeline.table.ts';
+
+/** Queries only: no HTTP, no access checks. Every function takes a db or a transaction and the organisation. */
+
+export type TInteractionRow = typeof interactions.$inferSelect & {
+  authorName: string | null;
+  contactFirstName: string | null;
+  contactLastName: string | null;
+};
+export type TNewInteraction = Omit<typeof interactions.$inferInsert, 'orgId'>;
+
+// The author's and the contact's names come along, so a page needs no second query.
+const withNames = (db: Db) =>
+  db
+    .select({
+      ...getTableColumns(interactions),
+      authorName: users.name,
+      contactFirstName: contacts.firstName,
+      contactLastName: contacts.lastName,
+    })
+    .from(interactions)
+    .leftJoin(users, and(eq(users.orgId, interactions.orgId), eq(users.id, interactions.authorUserId)))
+    .leftJoin(contacts, and(eq(contacts.orgId, interactions.orgId), eq(contacts.id, interactions.contactId)));
+
+const whereOf = (orgId: string, accountId: string, q: TTimelineFilter, createdUntil?: Date) =>
+  and(
+    eq(interactions.orgId, orgId),
+    eq(interactions.accountId, accountId),
+    q.kind?.length ? inArray(interactions.kind, q.kind) : undefined,
+    q.q ? or(ilike(interactions.subject, containsPattern(q.q)), ilike(interactions.body, containsPattern(q.q))) : undefined,
+    createdUntil ? lte(interactions.createdAt, createdUntil) : undefined,
+  );
+
+const orderOf = (q: TTimelineFilter) =>
+  q.order === 'asc' ? [asc(interactions.occurredAt), desc(interactions.id)] : [desc(interactions.occurredAt), desc(interactions.id)];
+
+export async function listInteractions(db: Db, orgId: string, accountId: string, q: TTimelineQuery) {
+  const where = whereOf(orgId, accountId, q);
+  const [rows, [total]] = await Promise.all([
+    withNames(db)
+      .where(where)
+      .orderBy(...orderOf(q))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db.select({ n: count() }).from(interactions).where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
+}
+
+/** When the newest matching interaction was logged (null when none matches): an export stops there. */
+export async function findLatestCreatedAt(db: Db, orgId: string, accountId: string, q: TTimelineFilter): Promise<Date | null> {
+  const [last] = await db
+    .select({ at: max(interactions.createdAt) })
+    .from(interactions)
+    .where(whereOf(orgId, accountId, q));
+  return last?.at ?? null;
+}
+
+/** One slice of the matching interactions logged until `createdUntil`, in the timeline's order. */
+export async function pageInteractions(
+  db: Db,
+  orgId: string,
+  accountId: string,
+  q: TTimelineFilter,
+  page: { createdUntil: Date; limit: number; offset: number },
+): Promise<TInteractionRow[]> {
+  return withNames(db)
+    .where(whereOf(orgId, accountId, q, page.createdUntil))
+    .orderBy(...orderOf(q))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function findInteractionById(db: Db, orgId: string, id: string): Promise<TInteractionRow | null> {
+  const [row] = await withNames(db).where(and(eq(interactions.orgId, orgId), eq(interactions.id, id)));
+  return row ?? null;
+}
+
+export async function insertInteraction(db: Db, orgId: string, values: TNewInteraction): Promise<void> {
+  await db.insert(interactions).values({ ...values, orgId });
+}
+
+export async function deleteInteraction(db: Db, orgId: string, id: string): Promise<void> {
+  await db.delete(interactions).where(and(eq(interactions.orgId, orgId), eq(interactions.id, id)));
+}

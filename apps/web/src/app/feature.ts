@@ -1,0 +1,51 @@
+import type { AnyRoute } from '@tanstack/react-router';
+import type { ComponentType } from 'react';
+import type { Language, Me, Permission } from '../lib/types.ts';
+import { ForbiddenError } from './auth.tsx';
+import type { AppRoute, RootRoute } from './router.tsx';
+
+/** The groups of the left navigation, in order; their labels are shared strings (`nav.<group>`). */
+export const NAV_GROUPS = ['overview', 'customers', 'administration'] as const;
+export type NavGroupId = (typeof NAV_GROUPS)[number];
+
+export interface NavItem {
+  group: NavGroupId;
+  to: string;
+  /** i18n key of the label */
+  label: string;
+  icon: ComponentType<{ size?: number | string; stroke?: number }>;
+  /** shown only when the user has this permission */
+  permission?: Permission;
+}
+
+/** A feature's strings per UI language, merged into the shared ones at their root (see i18n/bundles.ts). */
+export type FeatureStrings = Record<Language, Record<string, unknown>>;
+
+/**
+ * Everything the app needs to know about one feature folder (features/<name>/index.ts): its pages
+ * (with URL, search-param parser and permission), its navigation entries, its query keys and its
+ * strings. features/index.ts lists the features; the router, the navigation and i18n loop over it.
+ */
+export interface Feature {
+  name: string;
+  /** Pages inside the signed-in layout; their parent is the layout route. */
+  routes?: (app: AppRoute) => readonly AnyRoute[];
+  /** Pages reachable without a session (sign-in, password reset). */
+  publicRoutes?: (root: RootRoute) => readonly AnyRoute[];
+  navigation?: readonly NavItem[];
+  /** The TanStack Query keys of the feature's data, for reading and invalidating. */
+  queryKeys?: Record<string, unknown>;
+  strings?: FeatureStrings;
+}
+
+/** Keeps the feature's exact route types, so links and search params stay typed through the router. */
+export function defineFeature<const F extends Feature>(feature: F): F {
+  return feature;
+}
+
+/** beforeLoad for a page that needs a permission; the nav already hides it, this covers typed URLs. */
+export function requirePermission(permission: Permission) {
+  return ({ context }: { context: { me: Me } }) => {
+    if (!context.me.permissions.includes(permission)) throw new ForbiddenError(permission);
+  };
+}
