@@ -8,8 +8,7 @@ import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDateTime } from '../../lib/format.ts';
 import { useCustomFields, useMarkets } from '../../lib/lookups.ts';
 import type { CustomField } from '../../lib/types.ts';
-import { AuditDiff } from '../admin/AuditDiff.tsx';
-import { useUserOptions } from '../admin/shared.tsx';
+import { AuditDiff, useUserOptions } from '../admin/index.ts';
 
 const PAGE_SIZE = 20;
 
