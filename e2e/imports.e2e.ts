@@ -48,7 +48,7 @@ async function accountsWorkbook(tag: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function uploadFile(page: Page, fileName: string, buffer: Buffer) {
+async function uploadFile(page: Page, fileName: string, buffer: Buffer, mimeType = XLSX_MIME) {
   await page.goto('/imports');
   await page.getByRole('link', { name: t('imports.list.new') }).click();
   await expectUrl(page, /^\/imports\/new$/);
@@ -56,7 +56,7 @@ async function uploadFile(page: Page, fileName: string, buffer: Buffer) {
     .getByRole('radiogroup', { name: t('imports.upload.what') })
     .getByText(t('imports.entities.accounts'), { exact: true })
     .click();
-  await page.locator('input[type=file]').setInputFiles({ name: fileName, mimeType: XLSX_MIME, buffer });
+  await page.locator('input[type=file]').setInputFiles({ name: fileName, mimeType, buffer });
   await expectUrl(page, /^\/imports\/[0-9a-f-]{36}$/, 20_000);
 }
 
@@ -104,9 +104,10 @@ e2e(
     assert.match(csv, /^\uFEFF?row,field,column,message,value/);
     assert.match(csv, /\n4,employees,Employees,.*lots/);
 
-    // "Import nothing while there are errors" is the default and cannot start; skipping invalid rows can.
-    const startButton = page.getByRole('button', { name: t('imports.check.start_other', { formatted: '4' }) });
-    assert.equal(await startButton.isDisabled(), true);
+    // With errors, "skip invalid rows" (the choice that can run) is preselected; "import nothing" cannot start.
+    assert.equal(await page.getByRole('radio', { name: t('imports.check.modes.skip_invalid') }).isChecked(), true);
+    await page.getByRole('radio', { name: t('imports.check.modes.all_or_nothing') }).check();
+    assert.equal(await page.getByRole('button', { name: t('imports.check.start_other', { formatted: '4' }) }).isDisabled(), true);
     await page.getByRole('radio', { name: t('imports.check.modes.skip_invalid') }).check();
     await page.getByRole('button', { name: t('imports.check.start_other', { formatted: '3' }) }).click();
 
@@ -125,7 +126,6 @@ e2e(
     await uploadFile(page, `accounts-${tag}.xlsx`, file);
     await page.getByRole('button', { name: t('imports.mapping.continue') }).click();
     await expectText(stat(page, 'stat-errors'), '1', 20_000);
-    await page.getByRole('radio', { name: t('imports.check.modes.skip_invalid') }).check();
     await page.getByRole('button', { name: t('imports.check.start_other', { formatted: '3' }) }).click();
     await expectVisible(page.getByTestId('import-done'), 30_000);
     await expectText(stat(page, 'stat-inserted'), '0');
@@ -155,3 +155,78 @@ e2e('a file with an unsupported type is refused before upload', async ({ page })
   await expectVisible(page.getByRole('alert').filter({ hasText: t('imports.upload.wrongType') }));
   await expectUrl(page, /^\/imports\/new$/);
 });
+
+/** Runs a CSV of accounts through the wizard with the suggested mapping, skipping invalid rows when there are any. */
+async function importCsv(page: Page, fileName: string, rows: string[][], expected: { valid: number; errors: number }) {
+  const csv = `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
+  await uploadFile(page, fileName, Buffer.from(csv), 'text/csv');
+  await page.getByRole('button', { name: t('imports.mapping.continue') }).click();
+  await expectText(stat(page, 'stat-valid'), String(expected.valid), 20_000);
+  await expectText(stat(page, 'stat-errors'), String(expected.errors));
+  const start = page.getByRole('button', {
+    name: t(expected.valid === 1 ? 'imports.check.start_one' : 'imports.check.start_other', { formatted: String(expected.valid) }),
+  });
+  await start.click();
+  await expectVisible(page.getByTestId('import-done'), 30_000);
+}
+
+e2e(
+  'labels as the UI shows them are imported; the history names the file and only the changed fields; "Open accounts" shows them',
+  async ({ page }) => {
+    const tag = Date.now().toString(36);
+    await logIn(page, DEMO.admin);
+    // The labels the UI shows, in English, Dutch and Danish and in any case; a value that is none of them is named with them.
+    await importCsv(
+      page,
+      `labels-${tag}.csv`,
+      [
+        ['Name', 'Domain', 'Segment', 'Lifecycle stage'],
+        [`Label Shop ${tag}`, `shop-${tag}.example`, 'Small business', 'Trial'],
+        [`Label Fabriek ${tag}`, `fabriek-${tag}.example`, 'klein bedrijf', 'PROEFPERIODE'],
+        [`Label Huge ${tag}`, `huge-${tag}.example`, 'Huge', 'Adoption'],
+      ],
+      { valid: 2, errors: 1 },
+    );
+    const errorRow = page.getByTestId('import-errors-row').first();
+    await expectText(errorRow, 'Huge');
+    await expectText(errorRow, `${t('account.segment.smb')} (smb)`);
+    const shop = (await (await page.request.get(`/api/v1/accounts?q=${encodeURIComponent(`Label Shop ${tag}`)}`)).json()) as {
+      items: { id: string; segment: string; lifecycleStage: string }[];
+    };
+    assert.equal(shop.items[0]?.segment, 'smb');
+    assert.equal(shop.items[0]?.lifecycleStage, 'trial');
+
+    // "Open accounts" lists what the import wrote first.
+    await page.getByTestId('open-imported').click();
+    await expectUrl(page, /^\/accounts/);
+    const listed = page.getByTestId('accounts-table-row');
+    await expectVisible(listed.filter({ hasText: `Label Fabriek ${tag}` }));
+    await expectVisible(listed.filter({ hasText: `Label Shop ${tag}` }));
+
+    // A second file changes one field of the shop: its history says so, with the field's label and the file's name.
+    await importCsv(
+      page,
+      `segments-${tag}.csv`,
+      [
+        ['Name', 'Domain', 'Segment'],
+        [`Label Shop ${tag}`, `shop-${tag}.example`, 'Enterprise'],
+      ],
+      { valid: 1, errors: 0 },
+    );
+    await page.goto(`/accounts/${shop.items[0]?.id}?tab=history`);
+    const history = page.getByTestId('account-history');
+    await expectVisible(history);
+    const sources = history.getByTestId('history-import-source');
+    await eventually(async () => assert.equal(await sources.count(), 2));
+    await expectText(sources.first(), t('imports.history.fromFile', { file: `segments-${tag}.csv`, row: 2 }));
+    await expectText(sources.nth(1), t('imports.history.fromFile', { file: `labels-${tag}.csv`, row: 2 }));
+    const latest = history.getByTestId('audit-diff').first();
+    await expectText(latest, t('account.fields.segment'));
+    await expectText(latest, t('account.segment.smb'));
+    await expectText(latest, t('account.segment.enterprise'));
+    const text = (await latest.textContent()) ?? '';
+    for (const hidden of ['importId', 'result', 'row', t('account.fields.name')])
+      assert.ok(!text.includes(hidden), `${hidden} shown: ${text}`);
+  },
+  { timeout: 120_000 },
+);

@@ -567,10 +567,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Imports of the organisation, newest first unless sorted otherwise; filter by entity, status, mode and part of the file name. */
+        /**
+         * List imports
+         * @description Imports of the organisation, newest first unless sorted otherwise; filter by entity, status, mode and part of the file name.
+         */
         get: operations["listImports"];
         put?: never;
-        /** @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping. */
+        /**
+         * Upload a file to import
+         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.
+         */
         post: operations["createImport"];
         delete?: never;
         options?: never;
@@ -585,7 +591,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every import matching the same filters and order as the list, as CSV, with who uploaded each file. */
+        /**
+         * Export imports as CSV
+         * @description Every import matching the same filters and order as the list, as CSV, with who uploaded each file.
+         */
         get: operations["exportImportsCsv"];
         put?: never;
         post?: never;
@@ -602,10 +611,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get an import */
         get: operations["getImport"];
         put?: never;
         post?: never;
-        /** @description Discard an import that has not started. */
+        /**
+         * Discard an import
+         * @description Discard an import that has not started.
+         */
         delete: operations["deleteImport"];
         options?: never;
         head?: never;
@@ -620,7 +633,10 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** @description Save the column mapping; every row is then checked in the background (status validating → validated). */
+        /**
+         * Save an import's column mapping
+         * @description Save the column mapping; every row is then checked in the background (status validating → validated).
+         */
         put: operations["setImportMapping"];
         post?: never;
         delete?: never;
@@ -638,7 +654,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** @description Start writing the rows in the background (status importing → completed | failed). all_or_nothing is refused while rows have errors. */
+        /**
+         * Start an import
+         * @description Start writing the rows in the background (status importing → completed | failed). all_or_nothing is refused while rows have errors.
+         */
         post: operations["startImport"];
         delete?: never;
         options?: never;
@@ -653,7 +672,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language). */
+        /**
+         * List an import's row errors
+         * @description Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language).
+         */
         get: operations["listImportErrors"];
         put?: never;
         post?: never;
@@ -670,7 +692,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Every problem found in the rows, in row order, as CSV: the message in English, with its code. */
+        /**
+         * Export an import's row errors as CSV
+         * @description Every problem found in the rows, in row order, as CSV: the message in English, with its code.
+         */
         get: operations["exportImportErrorsCsv"];
         put?: never;
         post?: never;

@@ -206,7 +206,8 @@ describe('prototype pollution', () => {
     });
     expect(imp.statusCode, imp.body).toBe(201);
     const got = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${imp.json().id}`, headers: org.admin.headers });
-    expect(got.json().columns).toEqual(['__proto__', 'constructor', 'prototype', 'name', 'hasOwnProperty']);
+    // A "__proto__" header is renamed (a client could not send it back as a mapping key).
+    expect(got.json().columns).toEqual(['__proto__ (A)', 'constructor', 'prototype', 'name', 'hasOwnProperty']);
     expect(got.json().sampleRows[0]).toEqual(['x', 'y', 'z', 'Acme', 'w']);
     expectPristinePrototypes();
   });

@@ -8,6 +8,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { expect } from 'vitest';
 import type { RegisteredRoute } from '../../src/app.ts';
+import { importUpload } from '../../src/modules/imports/index.ts';
 import { MODULES } from '../../src/modules/index.ts';
 import { allPermissions, type TPermission } from '../../src/platform/access/permissions.ts';
 import { nextSpecNumber, type TFixtures, type TRouteSpec, uniq } from '../../src/platform/access/route-spec.ts';
@@ -37,34 +38,10 @@ export const PUBLIC_ROUTES = [...MODULES.flatMap((m) => m.publicRoutes ?? []), '
 /** The routes of every module's definition (`<module>.access.ts`), and those not yet moved there. */
 export const ROUTES: Record<string, RouteSpec> = {
   ...Object.assign({}, ...MODULES.map((m) => m.accessMatrix ?? {})),
-  'POST /api/v1/imports': { permissions: ['import:run'], raw: () => csvUpload('accounts', 'name,domain\r\nAcme,acme.example\r\n') },
-  'GET /api/v1/imports': { permissions: ['import:run'] },
-  'GET /api/v1/imports/export.csv': { permissions: ['import:run', 'export:run'] },
-  'GET /api/v1/imports/:id': { permissions: ['import:run'], id: 'import' },
-  'PUT /api/v1/imports/:id/mapping': {
-    permissions: ['import:run'],
-    id: 'import',
-    body: () => ({ mapping: { name: 'name', domain: 'domain' } }),
-  },
-  // The fixture import is never validated (that runs in the worker), so starting it is a conflict even for an admin.
-  'POST /api/v1/imports/:id/start': { permissions: ['import:run'], id: 'import', body: () => ({ mode: 'skip_invalid' }), adminStatus: 409 },
-  'DELETE /api/v1/imports/:id': { permissions: ['import:run'], id: 'import', late: 3 },
-  'GET /api/v1/imports/:id/errors': { permissions: ['import:run'], id: 'import' },
-  'GET /api/v1/imports/:id/errors.csv': { permissions: ['import:run'], id: 'import' },
 };
 
-/** A multipart/form-data import upload, built by hand so request bodies stay synchronous. */
-export function csvUpload(entity: string, content: string, fileName = 'accounts.csv', extraFields: Record<string, string> = {}) {
-  const boundary = `----c365test${uniq()}`;
-  const field = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`;
-  const body =
-    field('entity', entity) +
-    Object.entries(extraFields)
-      .map(([k, v]) => field(k, v))
-      .join('') +
-    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
-  return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
-}
+/** A multipart/form-data import upload (the imports module's test factory). */
+export const csvUpload = importUpload;
 
 export const key = (r: { method: string; url: string }) => `${r.method} ${r.url}`;
 

@@ -1,7 +1,7 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import type { TAbandonedJob } from '../../platform/jobs/queue.ts';
-import { failureText, keptNote, serverStopped } from './imports.failure.ts';
+import { failureOf, failurePart, keptNote, serverStopped } from './imports.failure.ts';
 import { clearErrors, findImport, insertErrors, updateImport } from './imports.repository.ts';
 import type { TImportJobPayload } from './imports.runner.ts';
 import { keptRowErrors, type TImportTable, undoImport } from './imports.undo.ts';
@@ -26,12 +26,12 @@ export async function abandonImport(
   const fail = (values: Parameters<typeof updateImport>[3]) =>
     updateImport(db, orgId, id, { status: 'failed', finishedAt: clock.now(), ...values }, info.jobId);
   if (imp.status === 'validating') {
-    await fail({ failureMessage: `${stopped}; ${failureText('then_remap')}` });
+    await fail(failureOf([stopped, failurePart('import_then_remap', true)]));
     return;
   }
   if (imp.status !== 'importing') return;
   if (imp.mode === 'skip_invalid') {
-    await fail({ failureMessage: `${stopped}; ${failureText('counted_rows_written')}` });
+    await fail(failureOf([stopped, failurePart('import_counted_rows_written', true)]));
     return;
   }
   const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
@@ -47,6 +47,6 @@ export async function abandonImport(
     updatedRows: 0,
     skippedRows: 0,
     keptRows: kept.length,
-    failureMessage: `${stopped}; ${failureText('nothing_imported')}${keptNote(kept.length)}`,
+    ...failureOf([stopped, failurePart('import_nothing_imported', true), ...keptNote(kept.length)]),
   });
 }

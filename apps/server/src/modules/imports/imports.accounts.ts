@@ -1,14 +1,14 @@
-import { type SQL, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { INT4_MAX } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
 import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../accounts/index.ts';
+import { copyAudit, updateReturningBefore } from './imports.audit.ts';
 import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
+import { findAccountsByKeys } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
   columnsOf,
-  findAccountsByKeys,
-  queryRows,
   RowReader,
   readCustomValues,
   resolveMarket,
@@ -42,22 +42,34 @@ export interface TAccountRecord {
   custom: Record<string, unknown> | null;
 }
 
-const parseSegment = choiceParser(SEGMENTS, {
-  'mid-size': 'mid_market',
-  midmarket: 'mid_market',
-  mkb: 'smb',
-  smv: 'smb',
-  sme: 'smb',
-  small: 'smb',
-});
-const parseEdition = choiceParser(EDITIONS, { selfservice: 'self_service', self: 'self_service', pro: 'professional', ent: 'enterprise' });
-const parseStage = choiceParser(LIFECYCLE_STAGES, {
-  'at risk': 'at_risk',
-  risk: 'at_risk',
-  churn: 'churned',
-  proef: 'trial',
-  proeve: 'trial',
-});
+const parseSegment = choiceParser(
+  SEGMENTS,
+  {
+    'mid-size': 'mid_market',
+    midmarket: 'mid_market',
+    mkb: 'smb',
+    smv: 'smb',
+    sme: 'smb',
+    small: 'smb',
+  },
+  'segment',
+);
+const parseEdition = choiceParser(
+  EDITIONS,
+  { selfservice: 'self_service', self: 'self_service', pro: 'professional', ent: 'enterprise' },
+  'edition',
+);
+const parseStage = choiceParser(
+  LIFECYCLE_STAGES,
+  {
+    'at risk': 'at_risk',
+    risk: 'at_risk',
+    churn: 'churned',
+    proef: 'trial',
+    proeve: 'trial',
+  },
+  'lifecycleStage',
+);
 const TAG_OK = /^[^\p{Cc}]{1,50}$/u;
 
 function parseTags(raw: string): string[] | Problem {
@@ -164,11 +176,28 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
         fresh.map((r) => insertLine(run.orgId, now, r)),
       );
       const before = existing.length ? await updateReturningBefore(tx, updateSql(run.orgId, now, existing)) : new Map<string, string>();
-      await copyAudit(tx, run, now, 'account', records, before);
+      await copyAudit(tx, run, now, 'account', records, before, ACCOUNT_AUDITED);
       return { inserted: fresh.length, updated: existing.length };
     },
   };
 }
+
+/** The fields of an account record whose imported values its audit entry lists (when they changed). */
+const ACCOUNT_AUDITED = [
+  'name',
+  'domain',
+  'externalId',
+  'marketId',
+  'segment',
+  'edition',
+  'lifecycleStage',
+  'ownerUserId',
+  'tags',
+  'employees',
+  'website',
+  'notes',
+  'custom',
+] as const;
 
 const TAG_SEPARATOR = '\u001f'; // cannot occur in a tag (control characters are refused)
 
@@ -263,40 +292,4 @@ function updateSql(orgId: string, now: string, records: TAccountRecord[]) {
           from ${arrays(records)} join accounts o on o.org_id = ${orgId}::uuid and o.id = r.id) r
     where a.org_id = ${orgId}::uuid and a.id = r.id
     returning a.id, r.before::text as before`;
-}
-
-/** Run an update that returns each row's before-image; they go into the audit entries. */
-export async function updateReturningBefore(tx: BulkTx, query: SQL) {
-  const rows = await queryRows<{ id: string; before: string }>(tx.db, query);
-  return new Map(rows.map((r) => [r.id, r.before]));
-}
-
-const AUDIT_COLUMNS = ['org_id', 'id', 'at', 'actor_user_id', 'actor_label', 'entity_type', 'entity_id', 'action', 'before', 'after'];
-
-/** One "imported" audit row per created or updated record (with the before-image of an update), loaded with COPY in the same transaction. */
-export async function copyAudit(
-  tx: BulkTx,
-  run: TImportRun,
-  now: string,
-  entityType: 'account' | 'contact',
-  records: { id: string; isNew: boolean; rowNumber: number }[],
-  before: Map<string, string>,
-) {
-  const actor = copyCell(run.actorUserId);
-  const label = copyCell(run.actorLabel);
-  const lines = records.map((r) =>
-    copyLine([
-      run.orgId,
-      newId(),
-      now,
-      actor,
-      label,
-      entityType,
-      r.id,
-      'imported',
-      copyCell(before.get(r.id) ?? null),
-      `{"importId":"${run.importId}","row":${r.rowNumber},"result":"${r.isNew ? 'created' : 'updated'}"}`,
-    ]),
-  );
-  await tx.copy('audit_log', AUDIT_COLUMNS, lines);
 }

@@ -2,14 +2,14 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { CONTACT_ROLES } from '../contacts/index.ts';
-import { copyAudit, updateReturningBefore } from './imports.accounts.ts';
+import { copyAudit, updateReturningBefore } from './imports.audit.ts';
 import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
+import { choiceLabels } from './imports.choices.ts';
 import { CONTACT_LANGUAGES } from './imports.fields.ts';
+import { findAccountsByKeys, queryRows } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
   columnsOf,
-  findAccountsByKeys,
-  queryRows,
   RowReader,
   readCustomValues,
   SeenKeys,
@@ -47,72 +47,95 @@ export interface TContactRecord {
   custom: Record<string, unknown> | null;
 }
 
-const parseRole = choiceParser(CONTACT_ROLES, {
-  'decision maker': 'decision_maker',
-  beslisser: 'decision_maker',
-  besluitvormer: 'decision_maker',
-  beslutningstager: 'decision_maker',
-  sponsor: 'executive_sponsor',
-  facturatie: 'billing',
-  fakturering: 'billing',
-  finance: 'billing',
-  technisch: 'technical',
-  teknisk: 'technical',
-  gebruiker: 'user',
-  bruger: 'user',
-  kampioen: 'champion',
-});
-const parseLanguage = choiceParser(CONTACT_LANGUAGES, {
-  english: 'en',
-  engels: 'en',
-  engelsk: 'en',
-  dutch: 'nl',
-  nederlands: 'nl',
-  hollandsk: 'nl',
-  'nl-nl': 'nl',
-  'nl-be': 'nl',
-  danish: 'da',
-  dansk: 'da',
-  deens: 'da',
-  'da-dk': 'da',
-  dk: 'da',
-  german: 'de',
-  deutsch: 'de',
-  duits: 'de',
-  tysk: 'de',
-  french: 'fr',
-  francais: 'fr',
-  frans: 'fr',
-  fransk: 'fr',
-  swedish: 'sv',
-  svenska: 'sv',
-  zweeds: 'sv',
-  svensk: 'sv',
-  norwegian: 'no',
-  norsk: 'no',
-  noors: 'no',
-  nb: 'no',
-  finnish: 'fi',
-  suomi: 'fi',
-  fins: 'fi',
-  finsk: 'fi',
-  spanish: 'es',
-  espanol: 'es',
-  spaans: 'es',
-  spansk: 'es',
-  italian: 'it',
-  italiano: 'it',
-  italiaans: 'it',
-  italiensk: 'it',
-  'en-gb': 'en',
-  'en-us': 'en',
-});
+const parseRole = choiceParser(
+  CONTACT_ROLES,
+  {
+    'decision maker': 'decision_maker',
+    beslisser: 'decision_maker',
+    besluitvormer: 'decision_maker',
+    beslutningstager: 'decision_maker',
+    sponsor: 'executive_sponsor',
+    facturatie: 'billing',
+    fakturering: 'billing',
+    finance: 'billing',
+    technisch: 'technical',
+    teknisk: 'technical',
+    gebruiker: 'user',
+    bruger: 'user',
+    kampioen: 'champion',
+  },
+  'roles',
+);
+const parseLanguage = choiceParser(
+  CONTACT_LANGUAGES,
+  {
+    english: 'en',
+    engels: 'en',
+    engelsk: 'en',
+    dutch: 'nl',
+    nederlands: 'nl',
+    hollandsk: 'nl',
+    'nl-nl': 'nl',
+    'nl-be': 'nl',
+    danish: 'da',
+    dansk: 'da',
+    deens: 'da',
+    'da-dk': 'da',
+    dk: 'da',
+    german: 'de',
+    deutsch: 'de',
+    duits: 'de',
+    tysk: 'de',
+    french: 'fr',
+    francais: 'fr',
+    frans: 'fr',
+    fransk: 'fr',
+    swedish: 'sv',
+    svenska: 'sv',
+    zweeds: 'sv',
+    svensk: 'sv',
+    norwegian: 'no',
+    norsk: 'no',
+    noors: 'no',
+    nb: 'no',
+    finnish: 'fi',
+    suomi: 'fi',
+    fins: 'fi',
+    finsk: 'fi',
+    spanish: 'es',
+    espanol: 'es',
+    spaans: 'es',
+    spansk: 'es',
+    italian: 'it',
+    italiano: 'it',
+    italiaans: 'it',
+    italiensk: 'it',
+    'en-gb': 'en',
+    'en-us': 'en',
+  },
+  'language',
+);
+
+/** The fields of a contact record whose imported values its audit entry lists (when they changed). */
+const CONTACT_AUDITED = [
+  'accountId',
+  'firstName',
+  'lastName',
+  'email',
+  'phone',
+  'jobTitle',
+  'roles',
+  'language',
+  'externalId',
+  'custom',
+] as const;
 
 function parseRoles(raw: string): string[] | Problem {
   const roles: string[] = [];
   for (const item of splitList(raw)) {
     const role = parseRole(item);
-    if (isProblem(role)) return problem('not_a_contact_role', { role: item.slice(0, 60), roles: CONTACT_ROLES.join(', ') });
+    if (isProblem(role))
+      return problem('not_a_contact_role', { role: item.slice(0, 60), roles: choiceLabels('roles', 'en'), choice: 'roles' });
     if (!roles.includes(role)) roles.push(role);
   }
   return roles;
@@ -249,7 +272,7 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
         fresh.map((r) => insertLine(run.orgId, now, r)),
       );
       const before = existing.length ? await updateReturningBefore(tx, updateSql(run.orgId, now, existing)) : new Map<string, string>();
-      await copyAudit(tx, run, now, 'contact', records, before);
+      await copyAudit(tx, run, now, 'contact', records, before, CONTACT_AUDITED);
       return { inserted: fresh.length, updated: existing.length };
     },
   };

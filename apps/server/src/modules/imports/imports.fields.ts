@@ -1,6 +1,8 @@
+import { detail, type TErrorDetail } from '../../platform/errors.ts';
 import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../accounts/index.ts';
 import { CONTACT_ROLES } from '../contacts/index.ts';
 import type { TCustomFieldDef } from '../custom-fields/index.ts';
+import { importMessages as m } from './imports.messages.ts';
 
 export const IMPORT_ENTITIES = ['accounts', 'contacts'] as const;
 export type TImportEntity = (typeof IMPORT_ENTITIES)[number];
@@ -307,17 +309,15 @@ export function suggestMapping(entity: TImportEntity, columns: string[], fields:
     byHeader.set(normaliseHeader(f.label), f.key);
   }
   const taken = new Set<string>();
-  const mapping: Record<string, string | null> = {};
-  for (const column of columns) {
-    const key = byHeader.get(normaliseHeader(column));
-    if (key && !taken.has(key)) {
+  // Built as entries: a column may be named like a member of Object.prototype ("toString").
+  return Object.fromEntries(
+    columns.map((column) => {
+      const key = byHeader.get(normaliseHeader(column));
+      if (!key || taken.has(key)) return [column, null];
       taken.add(key);
-      mapping[column] = key;
-    } else {
-      mapping[column] = null;
-    }
-  }
-  return mapping;
+      return [column, key];
+    }),
+  );
 }
 
 /** Problems with a mapping as a whole (not with rows): unknown columns or fields, a field mapped twice, a required field missing. */
@@ -326,32 +326,29 @@ export function checkMapping(
   mapping: Record<string, string | null>,
   columns: string[],
   fields: TTargetField[],
-): { field: string; message: string }[] {
-  const problems: { field: string; message: string }[] = [];
+): TErrorDetail[] {
+  const problems: TErrorDetail[] = [];
   const known = new Map(fields.map((f) => [f.key, f]));
   const columnSet = new Set(columns);
   const usedBy = new Map<string, string>();
   for (const [column, target] of Object.entries(mapping)) {
     if (!columnSet.has(column)) {
-      problems.push({ field: `mapping.${column}`, message: 'is not a column of the file' });
+      problems.push(detail(`mapping.${column}`, m.mapping_unknown_column));
       continue;
     }
     if (target === null) continue;
-    if (!known.has(target)) problems.push({ field: `mapping.${column}`, message: `"${target}" is not a field that can be imported` });
+    if (!known.has(target)) problems.push(detail(`mapping.${column}`, m.mapping_unknown_target, { target }));
     else if (usedBy.has(target))
-      problems.push({ field: `mapping.${column}`, message: `"${target}" is already mapped from column "${usedBy.get(target)}"` });
+      problems.push(detail(`mapping.${column}`, m.mapping_duplicate_target, { target, column: usedBy.get(target) ?? '' }));
     else usedBy.set(target, column);
   }
   const mapped = new Set(usedBy.keys());
   const builtInRequired = fields.filter((f) => f.required && !f.key.startsWith('custom.'));
   for (const f of builtInRequired) {
-    if (!mapped.has(f.key)) problems.push({ field: 'mapping', message: `map a column to "${f.key}" (${f.label}); it is required` });
+    if (!mapped.has(f.key)) problems.push(detail('mapping', m.mapping_required_target, { key: f.key, label: f.label }));
   }
   if (entity === 'contacts' && !mapped.has('accountExternalId') && !mapped.has('accountDomain')) {
-    problems.push({
-      field: 'mapping',
-      message: 'map a column to "accountExternalId" or "accountDomain", so each contact finds its account',
-    });
+    problems.push(detail('mapping', m.mapping_contact_account));
   }
   return problems;
 }

@@ -1,8 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { MESSAGES } from '../../platform/http/validation-messages.ts';
-import { FAILURE_MESSAGES, failureText, keptNote, localiseFailure, rowsInvalidNow, serverStopped } from './imports.failure.ts';
-import { localiseRowError, matchRowMessage, ROW_MESSAGES, renderRowMessage } from './imports.messages.ts';
+import { findMessage } from '../../platform/messages.ts';
+import {
+  failureMessages,
+  failureOf,
+  failurePart,
+  keptNote,
+  localiseFailure,
+  renderFailure,
+  rowsInvalidNow,
+  serverStopped,
+} from './imports.failure.ts';
+import { importMessages, localiseRowError, matchRowMessage, renderRowMessage, SHARED_ROW_CODES } from './imports.messages.ts';
 import { insertErrors } from './imports.repository.ts';
 import { csv, upload, uploadAndValidate } from './imports.test-helpers.ts';
 
@@ -17,7 +27,7 @@ afterAll(async () => {
 describe('row message catalogue', () => {
   it('has every entry in three languages with the same placeholders, under codes of its own', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [code, entry] of Object.entries(ROW_MESSAGES)) {
+    for (const [code, entry] of Object.entries(importMessages)) {
       expect(Object.hasOwn(MESSAGES, code), `${code} is also a platform code`).toBe(false);
       for (const lang of ['nl', 'da'] as const) {
         expect(entry[lang], `${code}.${lang}`).not.toBe(entry.en);
@@ -27,6 +37,8 @@ describe('row message catalogue', () => {
       expect(matchRowMessage(entry.en.replace(/\{\w+\}/g, '7'))?.code, code).toBe(code);
     }
     expect(renderRowMessage('same_external_id_as_row', 'da', { row: '4' })).toBe('række 4 har samme eksterne id');
+    // The codes a row problem borrows from other catalogues are registered (a moved entry keeps its code).
+    for (const code of SHARED_ROW_CODES) expect(findMessage(code), code).toBeDefined();
   });
 
   it('words an old row (English only) in the reader language, and leaves unknown text alone', () => {
@@ -81,9 +93,9 @@ describe('import row errors in the reader language', () => {
     expect(en.name).toMatchObject({ code: 'is_required', params: {}, message: 'is required' });
     expect(en.domain).toMatchObject({ code: 'domain_format', message: 'must be a domain such as example.com' });
     expect(en.segment).toMatchObject({
-      code: 'not_an_option',
-      params: { options: 'enterprise, mid_market, smb' },
-      message: 'must be one of: enterprise, mid_market, smb',
+      code: 'not_a_choice',
+      params: { choice: 'segment' },
+      message: 'must be one of these: Enterprise, Mid-market (mid_market), Small business (smb)',
     });
     expect(en.employees).toMatchObject({
       code: 'number_between',
@@ -100,7 +112,7 @@ describe('import row errors in the reader language', () => {
     const nl = await errorsIn('nl-NL,nl;q=0.9');
     expect(nl.name.message).toBe('is verplicht');
     expect(nl.domain.message).toBe('moet een domein zijn, zoals example.com');
-    expect(nl.segment.message).toBe('moet een van deze zijn: enterprise, mid_market, smb');
+    expect(nl.segment.message).toBe('moet een van deze zijn: Enterprise, Middelgroot (mid_market), Klein bedrijf (smb)');
     expect(nl.employees.message).toMatch(/^moet tussen 0 en \d+ liggen$/);
     expect(nl.market.message).toBe('deze markt bestaat niet; gebruik een van: NL');
     expect(nl.externalId).toMatchObject({ code: 'same_external_id_as_row', message: 'rij 2 heeft hetzelfde externe id' });
@@ -159,7 +171,8 @@ describe('import row errors in the reader language', () => {
 
 describe('why an import stopped, in the reader language', () => {
   it('words each stored failure part by part, also texts stored by earlier versions', () => {
-    expect(localiseFailure(`${rowsInvalidNow(2)}${keptNote(1)} ${failureText('check_errors_again')}`, 'nl')).toBe(
+    const old = (parts: Parameters<typeof renderFailure>[0]) => renderFailure(parts, 'en');
+    expect(localiseFailure(old([rowsInvalidNow(2), ...keptNote(1), failurePart('import_check_errors_again')]), 'nl')).toBe(
       '2 rijen bevatten nu fouten; er is niets geïmporteerd. 1 rij die iemand wijzigde terwijl de import liep, is gelaten zoals hij nu is, met de geïmporteerde waarden en die wijziging (staat bij de fouten). Bekijk de fouten en start dan opnieuw.',
     );
     // As an earlier version wrote it: "1 rows", and "was left as they are now".
@@ -179,13 +192,13 @@ describe('why an import stopped, in the reader language', () => {
     ).toBe(
       'De server stopte 3 keer achter elkaar terwijl dit liep (bijvoorbeeld omdat het geheugen op was of omdat hij opnieuw werd gestart); er is niets geïmporteerd.',
     );
-    expect(localiseFailure(`${serverStopped(1)}; ${failureText('then_remap')}`, 'da')).toMatch(
+    expect(localiseFailure(old([serverStopped(1), failurePart('import_then_remap', true)]), 'da')).toMatch(
       /^Serveren stoppede, mens dette kørte .*; kontrollér filen, og gem derefter tilknytningen igen\.$/,
     );
     // A platform message raised while importing, field first; text we do not know stays as it is.
     expect(localiseFailure('file: has no header row', 'nl')).toBe('file: heeft geen kopregel');
     expect(localiseFailure('Something unforeseen. And more.', 'nl')).toBe('Something unforeseen. And more.');
-    expect(localiseFailure(failureText('internal_import'), 'en')).toBe(
+    expect(localiseFailure(old([failurePart('import_internal_import')]), 'en')).toBe(
       'The import stopped because of an internal error; try again, or check the server log.',
     );
     expect(localiseFailure(null, 'nl')).toBeNull();
@@ -193,11 +206,24 @@ describe('why an import stopped, in the reader language', () => {
 
   it('has every part in three languages with the same placeholders', () => {
     const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
-    for (const [code, entry] of Object.entries(FAILURE_MESSAGES)) {
+    for (const [code, entry] of Object.entries(failureMessages)) {
       for (const lang of ['nl', 'da'] as const) {
         expect(entry[lang], `${code}.${lang}`).not.toBe(entry.en);
         expect(names(entry[lang]), `${code}.${lang}`).toEqual(names(entry.en));
       }
     }
+  });
+
+  it('stores a failure as parts with codes and renders it by code, not by matching its text', () => {
+    const stored = failureOf([serverStopped(2), failurePart('import_nothing_imported', true), ...keptNote(1)]);
+    expect(stored.failure).toEqual([
+      { code: 'import_server_stopped', values: { count: '2' } },
+      { code: 'import_nothing_imported', clause: true },
+      { code: 'import_kept_one' },
+    ]);
+    expect(stored.failureMessage).toMatch(/^The server stopped while this ran, 2 times in a row .*\); nothing was imported\. 1 row that/);
+    expect(renderFailure(stored.failure, 'nl')).toMatch(/^De server stopte 2 keer achter elkaar .*; er is niets geïmporteerd\. 1 rij die/);
+    // A field's error raised while importing keeps its field and code.
+    expect(renderFailure([{ field: 'file', code: 'file_no_header', values: {} }], 'da')).toBe('file: har ingen overskriftsrække');
   });
 });

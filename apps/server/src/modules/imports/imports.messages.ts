@@ -1,14 +1,114 @@
 import { createCatalogue, type TApiLanguage } from '../../platform/http/validation-i18n.ts';
-import { MESSAGES, type TCatalogueEntry } from '../../platform/http/validation-messages.ts';
-import { accountMessages } from '../accounts/index.ts';
+import { allMessages, defineMessages, findMessage, renderCode, type TCatalogueEntry } from '../../platform/messages.ts';
+import { choiceLabelsIn } from './imports.choices.ts';
 
 /**
- * What can be wrong with a row of an import, in every UI language. A row error is stored with its code
- * and `{name}` values (and its English text, for API clients without Accept-Language and for the CSV),
- * so the list can be shown in the reader's language. Messages shared with the API (is required, must be
- * a number, …) come from the platform catalogue; these are the import's own.
+ * The import's own messages in every UI language, by code (the codes are part of the API: error details and
+ * row errors carry them). Answers of the routes (the file, the mapping, the import's status) and what can be
+ * wrong with a row. A row error is stored with its code and `{name}` values (and its English text, for API
+ * clients without Accept-Language and for the CSV), so the list is shown in the reader's language.
  */
-export const ROW_MESSAGES = {
+export const importMessages = defineMessages({
+  // The uploaded file and the form
+  file_empty: { en: 'is empty', nl: 'is leeg', da: 'er tom' },
+  file_old_excel: {
+    en: 'is an old Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV',
+    nl: 'is een oud Excel-bestand (.xls) of een met een wachtwoord beveiligde werkmap; sla het op als .xlsx of CSV',
+    da: 'er en gammel Excel-fil (.xls) eller en adgangskodebeskyttet projektmappe; gem den som .xlsx eller CSV',
+  },
+  file_not_supported: {
+    en: 'must be a CSV or .xlsx file',
+    nl: 'moet een CSV- of .xlsx-bestand zijn',
+    da: 'skal være en CSV- eller .xlsx-fil',
+  },
+  file_binary: {
+    en: 'must be a CSV or .xlsx file (this looks like a binary file)',
+    nl: 'moet een CSV- of .xlsx-bestand zijn (dit lijkt een binair bestand)',
+    da: 'skal være en CSV- eller .xlsx-fil (det ligner en binær fil)',
+  },
+  file_too_many_columns: {
+    en: 'has {count} columns; at most {max} are supported',
+    nl: 'heeft {count} kolommen; er worden hoogstens {max} ondersteund',
+    da: 'har {count} kolonner; højst {max} understøttes',
+  },
+  file_unreadable_xlsx: { en: 'is not a readable .xlsx file', nl: 'is geen leesbaar .xlsx-bestand', da: 'er ikke en læsbar .xlsx-fil' },
+  file_unreadable_csv: { en: 'could not be read as CSV', nl: 'kon niet als CSV worden gelezen', da: 'kunne ikke læses som CSV' },
+  file_no_header: { en: 'has no header row', nl: 'heeft geen kopregel', da: 'har ingen overskriftsrække' },
+  file_no_rows: {
+    en: 'has no data rows below the header',
+    nl: 'heeft geen gegevensregels onder de kopregel',
+    da: 'har ingen datarækker under overskriften',
+  },
+  file_too_large: {
+    en: 'is larger than the upload limit (50 MB)',
+    nl: 'is groter dan de uploadlimiet (50 MB)',
+    da: 'er større end uploadgrænsen (50 MB)',
+  },
+  unexpected_file: {
+    en: 'unexpected file; send the file in the field "file"',
+    nl: 'onverwacht bestand; stuur het bestand in het veld "file"',
+    da: 'uventet fil; send filen i feltet "file"',
+  },
+  unexpected_form_field: {
+    en: 'is not a field of this form (send "entity" and "file")',
+    nl: 'is geen veld van dit formulier (stuur "entity" en "file")',
+    da: 'er ikke et felt i denne formular (send "entity" og "file")',
+  },
+  // The import's status
+  import_mapping_locked: {
+    en: 'the import is {status}; its mapping can no longer change',
+    nl: 'de import heeft de status {status}; de koppeling kan niet meer veranderen',
+    da: 'importen har status {status}; tilknytningen kan ikke længere ændres',
+  },
+  import_running: { en: 'the import is already running', nl: 'de import loopt al', da: 'importen kører allerede' },
+  import_not_validated: {
+    en: 'the import is {status}; it can start once validated',
+    nl: 'de import heeft de status {status}; hij kan starten zodra hij gecontroleerd is',
+    da: 'importen har status {status}; den kan starte, når den er kontrolleret',
+  },
+  import_has_errors: {
+    en: '{errors} of {total} rows have errors, so nothing would be imported; fix them, or choose skip_invalid to import the {valid} valid rows',
+    nl: '{errors} van de {total} rijen bevatten fouten, dus er zou niets worden geïmporteerd; los ze op, of kies skip_invalid om de {valid} geldige rijen te importeren',
+    da: '{errors} af {total} rækker har fejl, så intet ville blive importeret; ret dem, eller vælg skip_invalid for at importere de {valid} gyldige rækker',
+  },
+  import_nothing_valid: {
+    en: 'no row is valid, so there is nothing to import',
+    nl: 'geen enkele rij is geldig, dus er is niets te importeren',
+    da: 'ingen række er gyldig, så der er intet at importere',
+  },
+  import_not_discardable: {
+    en: 'the import is {status}; only an import that has not started can be discarded',
+    nl: 'de import heeft de status {status}; alleen een import die nog niet begonnen is kan worden weggegooid',
+    da: 'importen har status {status}; kun en import, der ikke er startet, kan kasseres',
+  },
+  // The mapping
+  mapping_unknown_column: { en: 'is not a column of the file', nl: 'is geen kolom van het bestand', da: 'er ikke en kolonne i filen' },
+  mapping_unknown_target: {
+    en: '"{target}" is not a field that can be imported',
+    nl: '"{target}" is geen veld dat kan worden geïmporteerd',
+    da: '"{target}" er ikke et felt, der kan importeres',
+  },
+  mapping_duplicate_target: {
+    en: '"{target}" is already mapped from column "{column}"',
+    nl: '"{target}" is al gekoppeld aan kolom "{column}"',
+    da: '"{target}" er allerede knyttet til kolonnen "{column}"',
+  },
+  mapping_required_target: {
+    en: 'map a column to "{key}" ({label}); it is required',
+    nl: 'koppel een kolom aan "{key}" ({label}); dit veld is verplicht',
+    da: 'knyt en kolonne til "{key}" ({label}); feltet er påkrævet',
+  },
+  mapping_contact_account: {
+    en: 'map a column to "accountExternalId" or "accountDomain", so each contact finds its account',
+    nl: 'koppel een kolom aan "accountExternalId" of "accountDomain", zodat elke contactpersoon zijn account vindt',
+    da: 'knyt en kolonne til "accountExternalId" eller "accountDomain", så hver kontakt finder sin konto',
+  },
+  import_own_accounts_only: {
+    en: 'Users limited to their own accounts cannot run imports',
+    nl: 'Gebruikers die alleen hun eigen accounts zien, kunnen geen imports uitvoeren',
+    da: 'Brugere, der kun ser deres egne konti, kan ikke køre importer',
+  },
+  // Rows
   too_many_tags: { en: 'at most {max} tags', nl: 'hoogstens {max} tags', da: 'højst {max} tags' },
   invalid_tag: {
     en: '"{tag}" is not a valid tag (1–50 characters)',
@@ -119,20 +219,45 @@ export const ROW_MESSAGES = {
     nl: 'Niet teruggedraaid: iemand heeft dit record gewijzigd nadat de import het schreef, dus het houdt die wijziging en de geïmporteerde waarden',
     da: 'Ikke fortrudt: nogen ændrede posten, efter importen skrev den, så den beholder ændringen og de importerede værdier',
   },
-} as const satisfies Record<string, TCatalogueEntry>;
+  not_a_choice: {
+    en: 'must be one of these: {labels}',
+    nl: 'moet een van deze zijn: {labels}',
+    da: 'skal være en af: {labels}',
+  },
+});
 
-const ALL = { ...MESSAGES, ...accountMessages, ...ROW_MESSAGES };
-export type TRowMessageCode = keyof typeof ALL;
-const catalogue = createCatalogue<TRowMessageCode>(ALL);
+/** Codes of other catalogues a row problem may carry: the API's own wording of the same checks. */
+export const SHARED_ROW_CODES = [
+  'is_required',
+  'email_format',
+  'web_address',
+  'not_an_option',
+  'not_whole_number',
+  'not_a_number',
+  'not_a_date',
+  'text_too_long',
+  'domain_format',
+  'phone_format',
+] as const;
+export type TRowMessageCode = keyof typeof importMessages | (typeof SHARED_ROW_CODES)[number];
 
-export const isRowMessageCode = (code: string): code is TRowMessageCode => Object.hasOwn(ALL, code);
+export const isRowMessageCode = (code: string): code is TRowMessageCode => findMessage(code) !== undefined;
 
 /** A row error's text in `lang` from its code and values. */
 export const renderRowMessage = (code: TRowMessageCode, lang: TApiLanguage, params: Record<string, string> = {}) =>
-  catalogue.render(code, lang, params);
+  renderCode(code, lang, params) ?? code;
 
-/** The code and values of an English row message: for problems that arrive as text (custom fields) and for rows stored before codes. */
-export const matchRowMessage = (english: string) => catalogue.match(english);
+// Every registered message, to recognise English text: built again when modules have registered more.
+let legacy: { size: number; catalogue: ReturnType<typeof createCatalogue<string>> } | undefined;
+function textCatalogue() {
+  const entries = allMessages();
+  if (legacy?.size !== entries.size)
+    legacy = { size: entries.size, catalogue: createCatalogue<string>(Object.fromEntries(entries) as Record<string, TCatalogueEntry>) };
+  return legacy.catalogue;
+}
+
+/** The code and values of an English message: for problems that arrive as text and for rows stored before codes. */
+export const matchRowMessage = (english: string) => textCatalogue().match(english);
 
 /** A row error as a reader of `lang` sees it: stored code first, else its English text matched to the catalogue, else as stored. */
 export function localiseRowError<E extends { code: string | null; params: Record<string, string> | null; message: string }>(
@@ -141,10 +266,13 @@ export function localiseRowError<E extends { code: string | null; params: Record
 ): Omit<E, 'code' | 'params'> & { code: string; params: Record<string, string> } {
   const known = e.code && isRowMessageCode(e.code) ? { code: e.code, values: e.params ?? {} } : matchRowMessage(e.message);
   if (!known) return { ...e, code: e.code ?? 'invalid', params: e.params ?? {} };
+  // A choice's labels are named in the reader's language (stored: its field, and the English labels).
+  const labels = known.values.choice ? choiceLabelsIn(known.values, lang) : undefined;
+  const values = labels === undefined ? known.values : { ...known.values, labels, roles: labels };
   return {
     ...e,
     code: known.code,
     params: known.values,
-    message: lang === 'en' ? e.message : renderRowMessage(known.code, lang, known.values),
+    message: lang === 'en' ? e.message : (renderCode(known.code, lang, values) ?? e.message),
   };
 }

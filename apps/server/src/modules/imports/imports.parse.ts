@@ -3,6 +3,7 @@ import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError, invalid } from '../../platform/errors.ts';
+import { importMessages as m } from './imports.messages.ts';
 import type { TParseOptions } from './imports.table.ts';
 
 /**
@@ -27,23 +28,22 @@ const MAX_COLUMN_NAME = 200;
 const ZIP = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const TEXT_EXTENSIONS = new Set(['', '.csv', '.txt', '.tsv']);
-const NOT_SUPPORTED = 'must be a CSV or .xlsx file';
 
 /** Decide the format from the bytes (the name only breaks ties), and for CSV the encoding and delimiter. */
 export function sniffFile(bytes: Buffer, fileName: string): { format: TImportFormat; parseOptions: TParseOptions } {
-  if (!bytes.length) throw invalid('file', 'is empty');
+  if (!bytes.length) throw invalid('file', m.file_empty);
   const ext = path.extname(fileName).toLowerCase();
   if (bytes.subarray(0, 4).equals(OLE)) {
-    throw invalid('file', 'is an old Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV');
+    throw invalid('file', m.file_old_excel);
   }
   if (bytes.subarray(0, 4).equals(ZIP)) {
-    if (ext !== '.xlsx' && ext !== '') throw invalid('file', NOT_SUPPORTED);
+    if (ext !== '.xlsx' && ext !== '') throw invalid('file', m.file_not_supported);
     return { format: 'xlsx', parseOptions: {} };
   }
-  if (!TEXT_EXTENSIONS.has(ext)) throw invalid('file', NOT_SUPPORTED);
+  if (!TEXT_EXTENSIONS.has(ext)) throw invalid('file', m.file_not_supported);
   const encoding = detectEncoding(bytes);
   const head = new TextDecoder(encoding).decode(bytes.subarray(0, 64 * 1024));
-  if (head.includes('\u0000')) throw invalid('file', `${NOT_SUPPORTED} (this looks like a binary file)`);
+  if (head.includes('\u0000')) throw invalid('file', m.file_binary);
   return { format: 'csv', parseOptions: { encoding, newline: detectNewline(head), ...detectDelimiter(head) } };
 }
 
@@ -209,11 +209,13 @@ export function cellText(v: unknown): string {
 export function columnsFromHeader(cells: string[]): string[] {
   let width = cells.length;
   while (width > 0 && !cells[width - 1]?.trim()) width--;
-  if (width > MAX_COLUMNS) throw invalid('file', `has ${width} columns; at most ${MAX_COLUMNS} are supported`);
+  if (width > MAX_COLUMNS) throw invalid('file', m.file_too_many_columns, { count: width, max: MAX_COLUMNS });
   const seen = new Map<string, number>();
   const names: string[] = [];
   for (let i = 0; i < width; i++) {
-    const base = (cells[i]?.trim() || `Column ${columnLetter(i)}`).slice(0, MAX_COLUMN_NAME);
+    const given = cells[i]?.trim() ?? '';
+    // "__proto__" cannot be a key of the mapping a client sends (JSON parsers refuse it), so it is renamed.
+    const base = (given === '__proto__' ? `${given} (${columnLetter(i)})` : given || `Column ${columnLetter(i)}`).slice(0, MAX_COLUMN_NAME);
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     names.push(n === 1 ? base : `${base} (${n})`);
@@ -249,9 +251,9 @@ export async function readPreview(bytes: Buffer, format: TImportFormat, options:
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw invalid('file', format === 'xlsx' ? 'is not a readable .xlsx file' : 'could not be read as CSV');
+    throw invalid('file', format === 'xlsx' ? m.file_unreadable_xlsx : m.file_unreadable_csv);
   }
-  if (!columns?.length) throw invalid('file', 'has no header row');
-  if (!sampleRows.length) throw invalid('file', 'has no data rows below the header');
+  if (!columns?.length) throw invalid('file', m.file_no_header);
+  if (!sampleRows.length) throw invalid('file', m.file_no_rows);
   return { columns, sampleRows };
 }

@@ -2,14 +2,15 @@ import { Readable } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { requirePermission } from '../../platform/access/access.ts';
-import { AppError, invalid } from '../../platform/errors.ts';
+import { AppError, detail, invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { attachmentHeaders, type CsvColumn, csvLine, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZErrorResponse, ZIdParams } from '../../platform/http/schemas.ts';
 import { pickLanguage } from '../../platform/http/validation-i18n.ts';
+import { MESSAGES } from '../../platform/http/validation-messages.ts';
 import { IMPORT_ENTITIES, type TImportEntity } from './imports.fields.ts';
-import { localiseRowError } from './imports.messages.ts';
+import { localiseRowError, importMessages as m } from './imports.messages.ts';
 import {
   type TImportSummary,
   ZImport,
@@ -53,33 +54,31 @@ const IMPORTS_CSV: CsvColumn<TImportSummary & { createdBy: string }>[] = [
 /** Read the multipart upload: a `file` part and an `entity` field, in either order. */
 async function readUpload(req: FastifyRequest) {
   if (!req.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data', [
-      { field: 'file', message: 'expected a multipart/form-data upload' },
-    ]);
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { entry: MESSAGES.send_multipart }, [detail('file', MESSAGES.expected_multipart_upload)]);
   }
   let entity: string | undefined;
   let file: { fileName: string; bytes: Buffer } | undefined;
   for await (const part of req.parts()) {
     if (part.type === 'file') {
-      if (part.fieldname !== 'file') throw invalid(part.fieldname, 'unexpected file; send the file in the field "file"');
+      if (part.fieldname !== 'file') throw invalid(part.fieldname, m.unexpected_file);
       try {
         file = { fileName: part.filename, bytes: await part.toBuffer() };
       } catch (err) {
         if ((err as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('PAYLOAD_TOO_LARGE', 'file: is larger than the upload limit (50 MB)', [
-            { field: 'file', message: 'is larger than the upload limit (50 MB)' },
-          ]);
+          const tooLarge = detail('file', m.file_too_large);
+          throw new AppError('PAYLOAD_TOO_LARGE', `file: ${tooLarge.message}`, [tooLarge]);
         }
         throw err;
       }
     } else if (part.fieldname === 'entity') {
       entity = String(part.value);
     } else {
-      throw invalid(part.fieldname, 'is not a field of this form (send "entity" and "file")');
+      throw invalid(part.fieldname, m.unexpected_form_field);
     }
   }
-  if (!IMPORT_ENTITIES.includes(entity as TImportEntity)) throw invalid('entity', `must be one of: ${IMPORT_ENTITIES.join(', ')}`);
-  if (!file) throw invalid('file', 'is required');
+  if (!IMPORT_ENTITIES.includes(entity as TImportEntity))
+    throw invalid('entity', MESSAGES.not_an_option, { options: IMPORT_ENTITIES.join(', ') });
+  if (!file) throw invalid('file', MESSAGES.is_required);
   return { entity: entity as TImportEntity, ...file };
 }
 
@@ -90,6 +89,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.post('/api/v1/imports', {
     schema: {
       operationId: 'createImport',
+      summary: 'Upload a file to import',
       tags,
       description:
         'Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.',
@@ -110,6 +110,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports', {
     schema: {
       operationId: 'listImports',
+      summary: 'List imports',
       tags,
       description:
         'Imports of the organisation, newest first unless sorted otherwise; filter by entity, status, mode and part of the file name.',
@@ -122,6 +123,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports/export.csv', {
     schema: {
       operationId: 'exportImportsCsv',
+      summary: 'Export imports as CSV',
       tags,
       description: 'Every import matching the same filters and order as the list, as CSV, with who uploaded each file.',
       querystring: ZImportExportQuery,
@@ -132,13 +134,14 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   });
 
   r.get('/api/v1/imports/:id', {
-    schema: { operationId: 'getImport', tags, params: ZIdParams, response: { 200: ZImport, ...standardErrors } },
+    schema: { operationId: 'getImport', summary: 'Get an import', tags, params: ZIdParams, response: { 200: ZImport, ...standardErrors } },
     handler: async (req) => svc.get(actorOf(req), req.params.id, languageOf(req)),
   });
 
   r.put('/api/v1/imports/:id/mapping', {
     schema: {
       operationId: 'setImportMapping',
+      summary: "Save an import's column mapping",
       tags,
       description: 'Save the column mapping; every row is then checked in the background (status validating → validated).',
       params: ZIdParams,
@@ -151,6 +154,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.post('/api/v1/imports/:id/start', {
     schema: {
       operationId: 'startImport',
+      summary: 'Start an import',
       tags,
       description:
         'Start writing the rows in the background (status importing → completed | failed). all_or_nothing is refused while rows have errors.',
@@ -164,6 +168,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.delete('/api/v1/imports/:id', {
     schema: {
       operationId: 'deleteImport',
+      summary: 'Discard an import',
       tags,
       description: 'Discard an import that has not started.',
       params: ZIdParams,
@@ -178,6 +183,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports/:id/errors', {
     schema: {
       operationId: 'listImportErrors',
+      summary: "List an import's row errors",
       tags,
       description:
         "Every problem found in the rows, in row order, each with a code and its message in the request's language (Accept-Language).",
@@ -191,6 +197,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
   r.get('/api/v1/imports/:id/errors.csv', {
     schema: {
       operationId: 'exportImportErrorsCsv',
+      summary: "Export an import's row errors as CSV",
       tags,
       description: 'Every problem found in the rows, in row order, as CSV: the message in English, with its code.',
       params: ZIdParams,

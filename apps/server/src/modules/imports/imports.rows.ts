@@ -1,10 +1,8 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { checkCustomValues, loadCustomFields, type TCustomFieldDef } from '../custom-fields/index.ts';
-import { users } from '../identity/identity.table.ts';
-import { markets } from '../organisations/markets.table.ts';
 import type { TImportEntity } from './imports.fields.ts';
+import { findMarkets, findUsers } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import { isProblem, Problem, parseDate, parseNumber, problem, shownValue } from './imports.values.ts';
 
@@ -26,6 +24,8 @@ export interface TRowError {
 export interface TImportRun {
   orgId: string;
   importId: string;
+  /** The uploaded file's name: the audit entries name it, so a record's history says where a change came from. */
+  fileName: string;
   actorUserId: string | null;
   actorLabel: string;
   clock: Clock;
@@ -41,11 +41,8 @@ export interface TOrgLookups {
 
 export async function loadOrgLookups(db: Db, orgId: string, entity: TImportEntity): Promise<TOrgLookups> {
   const [marketRows, userRows, customDefs] = await Promise.all([
-    db.select({ id: markets.id, code: markets.code, name: markets.name }).from(markets).where(eq(markets.orgId, orgId)),
-    db
-      .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
-      .from(users)
-      .where(and(eq(users.orgId, orgId))),
+    findMarkets(db, orgId),
+    findUsers(db, orgId),
     loadCustomFields(db, orgId, entity === 'accounts' ? 'account' : 'contact'),
   ]);
   const marketMap = new Map<string, string>();
@@ -166,7 +163,7 @@ export function readCustomValues(
     given = true;
   }
   const { values: clean, errors } = checkCustomValues(defs, values, { requireAll: isNew });
-  for (const e of errors) reader.fail(e.field, Problem.fromText(e.message));
+  for (const e of errors) reader.fail(e.field, Problem.fromDetail(e));
   return given ? clean : null;
 }
 
@@ -190,41 +187,4 @@ export function columnsOf<R, K extends string>(records: R[], pick: Record<K, (r:
     for (const key of Object.keys(pick) as K[]) (out[key] as unknown[])[i] = pick[key](r);
   });
   return out;
-}
-
-/** Rows of a raw query, on either driver. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
-
-export interface TAccountKeys {
-  id: string;
-  externalId: string | null;
-  domain: string | null;
-}
-
-/**
- * Existing accounts by external id and by domain (lower case). Each key is probed through its unique
- * index (a join on unnest): a plain `= any(…)` lets the planner scan the organisation's accounts when
- * its statistics are stale, as they are in the middle of an import that has just added thousands.
- */
-export async function findAccountsByKeys(db: Db, orgId: string, externalIds: string[], domains: string[]) {
-  const byExternalId = new Map<string, TAccountKeys>();
-  const byDomain = new Map<string, TAccountKeys>();
-  if (!externalIds.length && !domains.length) return { byExternalId, byDomain };
-  const rows = await queryRows<TAccountKeys>(
-    db,
-    sql`
-      select a.id, a.external_id as "externalId", lower(a.domain) as domain
-      from unnest(${sql.param(externalIds)}::text[]) as k(v) join accounts a on a.org_id = ${orgId} and a.external_id = k.v
-      union
-      select a.id, a.external_id, lower(a.domain)
-      from unnest(${sql.param(domains)}::text[]) as k(v) join accounts a on a.org_id = ${orgId} and lower(a.domain) = k.v`,
-  );
-  for (const a of rows) {
-    if (a.externalId) byExternalId.set(a.externalId, a);
-    if (a.domain) byDomain.set(a.domain, a);
-  }
-  return { byExternalId, byDomain };
 }

@@ -1,18 +1,26 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { and, eq, sql } from 'drizzle-orm';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
-import type { JobContext } from '../../platform/jobs/queue.ts';
-import { users } from '../identity/identity.table.ts';
+import { isJobInterrupted, type JobContext } from '../../platform/jobs/queue.ts';
 import { createAccountPipeline } from './imports.accounts.ts';
 import { type BulkTx, withBulkTransaction } from './imports.bulk.ts';
 import { createContactPipeline } from './imports.contacts.ts';
-import { failureText, keptNote, rowsInvalidNow } from './imports.failure.ts';
+import { errorPart, failureOf, failurePart, keptNote, rowsInvalidNow, type TFailurePart } from './imports.failure.ts';
 import type { TImportEntity } from './imports.fields.ts';
 import { readRecords, type TImportFormat, type TRawRow } from './imports.parse.ts';
-import { clearErrors, deleteFile, findImport, insertErrors, readFile, type TImportRow, updateImport } from './imports.repository.ts';
+import {
+  clearErrors,
+  deleteFile,
+  findImport,
+  findUserName,
+  insertErrors,
+  readFile,
+  type TImportRow,
+  updateImport,
+} from './imports.repository.ts';
 import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from './imports.rows.ts';
+import { every, statisticsRefresher, tidyUp } from './imports.statistics.ts';
 import { keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
 
 /**
@@ -48,63 +56,6 @@ interface TPipeline {
     rows: TRawRow[],
   ): Promise<{ records: { id: string; isNew: boolean; rowNumber: number }[]; errors: TRowError[]; invalidRows: number }>;
   write(tx: BulkTx, records: never[]): Promise<{ inserted: number; updated: number }>;
-}
-
-/** True at most once per `ms`: progress is written a few times a second, not once per batch. */
-function every(ms: number) {
-  let last = 0;
-  return () => {
-    const now = performance.now();
-    if (now - last < ms) return false;
-    last = now;
-    return true;
-  };
-}
-
-const STATS_AFTER_ROWS = 2000;
-
-/** Rows the planner believes the table has (from the last ANALYZE or VACUUM; 0 if never). */
-async function estimatedRows(db: Db, table: TImportTable): Promise<number> {
-  const result = (await db.execute(
-    sql`select greatest(reltuples, 0)::float8 as n from pg_class where oid = ${table}::regclass`,
-  )) as unknown as {
-    rows: { n: number }[];
-  };
-  return Number(result.rows[0]?.n ?? 0);
-}
-
-/**
- * Planner statistics for the table being filled. Without them the planner believes an organisation that
- * has just received thousands of rows still has none, and looks keys up by scanning the organisation
- * instead of probing the unique indexes (seconds per batch instead of milliseconds). So ANALYZE runs once
- * the import has added a tenth of what the table held (at least 2,000 rows), then each time that count has
- * grown fourfold. PGlite has no autovacuum at all, so there these are the only ANALYZEs the table gets.
- */
-function statisticsRefresher(database: Database, table: TImportTable) {
-  let next: number | null = null;
-  return async (db: Db, inserted: number) => {
-    next ??= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)));
-    if (inserted < next) return;
-    next = Math.max(next * 4, inserted * 2);
-    await analyze(database, table);
-  };
-}
-
-/**
- * ANALYZE. On PGlite it runs on the server's thread and nothing else is served meanwhile: there it samples
- * 3,000 rows (statistics target 10) instead of 30,000, which took 45 ms instead of 650 ms at 130k accounts.
- * That sample still gives the row count the lookups depend on and every frequent value of the few-valued
- * columns (segment, market, edition, stage) the list filters on. PostgreSQL analyzes with its own settings.
- */
-async function analyze(database: Database, table: TImportTable) {
-  if (database.kind !== 'pglite') {
-    await database.db.execute(sql.raw(`analyze ${table}`));
-    return;
-  }
-  await database.db.transaction(async (tx) => {
-    await tx.execute(sql.raw('set local default_statistics_target = 10'));
-    await tx.execute(sql.raw(`analyze ${table}`));
-  });
 }
 
 interface TCounts {
@@ -165,27 +116,25 @@ export function createImportRunner(deps: {
 
   async function runOf(imp: TImportRow): Promise<TImportRun> {
     const userId = imp.startedByUserId ?? imp.createdByUserId;
-    const [user] = await db
-      .select({ name: users.name })
-      .from(users)
-      .where(and(eq(users.orgId, imp.orgId), eq(users.id, userId)));
+    const name = await findUserName(db, imp.orgId, userId);
     return {
       orgId: imp.orgId,
       importId: imp.id,
-      actorUserId: user ? userId : null,
-      actorLabel: `${user?.name ?? 'system'} (import)`,
+      fileName: imp.fileName,
+      actorUserId: name === null ? null : userId,
+      actorLabel: `${name ?? 'system'} (import)`,
       clock,
     };
   }
 
   /** A message that is safe to show: our own errors as they are, anything else (database, parser) generic. */
-  function failureMessage(err: unknown, what: string) {
-    if (err instanceof AppError) return err.message;
+  function failureMessage(err: unknown, what: string): TFailurePart {
+    if (err instanceof AppError) return errorPart(err);
     if ((err as { code?: string }).code === '23505') {
-      return failureText(what === 'import' ? 'concurrent_records' : 'concurrent_rows');
+      return failurePart(what === 'import' ? 'import_concurrent_records' : 'import_concurrent_rows');
     }
     deps.logger?.error({ err: (err as Error).message }, `${what} failed`);
-    return failureText(what === 'import' ? 'internal_import' : 'internal_validation');
+    return failurePart(what === 'import' ? 'import_internal_import' : 'import_internal_validation');
   }
 
   /** Check every row without writing; store every error. Returns false when superseded (new mapping, deleted). */
@@ -204,29 +153,9 @@ export function createImportRunner(deps: {
       }
       await insertErrors(db, imp.orgId, imp.id, errors);
       await yieldToEventLoop();
+      ctx?.checkpoint?.(); // the worker is stopping: hand the job back (validation starts over)
     }
     return { total, invalid };
-  }
-
-  /**
-   * After a large import (a tenth of the table or more): fresh planner statistics for the next one, and on
-   * PGlite, which has no autovacuum, a VACUUM for the dead rows that updates and undone batches leave behind
-   * (lookups step over every one of them otherwise). Then the data directory is flushed, as a request's
-   * writes are. Never fails the import.
-   */
-  async function tidyUp(table: TImportTable, written: number) {
-    try {
-      if (written >= Math.max(STATS_AFTER_ROWS, 0.1 * (await estimatedRows(db, table)))) {
-        if (deps.database.kind === 'pglite') {
-          await db.execute(sql.raw(`vacuum ${table}`));
-          await yieldToEventLoop(); // two shorter waits for requests instead of one long one
-        }
-        await analyze(deps.database, table);
-      }
-      await deps.database.flusher?.flush();
-    } catch (err) {
-      deps.logger?.error({ err: (err as Error).message }, `refreshing statistics of ${table} after an import failed`);
-    }
   }
 
   /**
@@ -239,7 +168,16 @@ export function createImportRunner(deps: {
     const pipeline = await pipelineFor(db, imp, run);
     const refreshStats = statisticsRefresher(deps.database, imp.entity === 'accounts' ? 'accounts' : 'contacts');
     const due = every(1000);
-    for await (const rows of rowBatches(db, imp)) {
+    // Rows an earlier run of this start committed (a resumed run): checked again, so later rows still meet
+    // their keys as duplicates, but not written, counted or audited again.
+    let done = counts.processed;
+    for await (const batch of rowBatches(db, imp)) {
+      const rows = done > 0 ? batch.slice(done) : batch;
+      if (done > 0) {
+        await pipeline.check(db, batch.slice(0, done));
+        done = Math.max(0, done - batch.length);
+        if (!rows.length) continue;
+      }
       await withBulkTransaction(deps.database, async (tx) => {
         const checked = await pipeline.check(tx.db, rows);
         if (opts.stopOnInvalid && checked.invalidRows) throw new RowsInvalid();
@@ -255,6 +193,7 @@ export function createImportRunner(deps: {
       await refreshStats(db, counts.inserted);
       if (due()) await ctx.progress(progressOf(counts));
       await yieldToEventLoop();
+      ctx.checkpoint?.(); // the worker is stopping: hand the job back; the next run goes on from the committed batches
     }
   }
 
@@ -319,11 +258,12 @@ export function createImportRunner(deps: {
         );
         return counts;
       } catch (err) {
+        if (isJobInterrupted(err)) throw err; // handed back to the queue, not failed
         await updateImport(
           db,
           imp.orgId,
           imp.id,
-          { status: 'failed', failureMessage: failureMessage(err, 'validation'), finishedAt: clock.now() },
+          { status: 'failed', ...failureOf([failureMessage(err, 'validation')]), finishedAt: clock.now() },
           ctx.jobId,
         );
         throw err;
@@ -334,7 +274,17 @@ export function createImportRunner(deps: {
       const imp = await findImport(db, payload.orgId, payload.importId);
       if (!imp || imp.jobId !== ctx.jobId || imp.status !== 'importing') return { superseded: true };
       const { orgId, id } = imp;
-      const counts: TCounts = { processed: 0, inserted: 0, updated: 0, skipped: 0, invalid: 0 };
+      // skip_invalid commits batch by batch, with the counts in the same transaction: a resumed run goes on from them.
+      const resumed = imp.mode === 'skip_invalid' && imp.processedRows > 0;
+      const counts: TCounts = resumed
+        ? {
+            processed: imp.processedRows,
+            inserted: imp.insertedRows,
+            updated: imp.updatedRows,
+            skipped: imp.skippedRows,
+            invalid: imp.skippedRows,
+          }
+        : { processed: 0, inserted: 0, updated: 0, skipped: 0, invalid: 0 };
       const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
       const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite';
       const since = imp.startedAt ?? clock.now();
@@ -342,8 +292,8 @@ export function createImportRunner(deps: {
         // A previous attempt of this same start that died halfway (process killed) is rolled back first. Rows
         // someone changed meanwhile stay as they are; this attempt writes them again anyway.
         if (journaled) await undoImport(deps.database, { orgId, importId: id, table, since });
-        await clearErrors(db, orgId, id);
-        await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null }, ctx.jobId);
+        if (!resumed) await clearErrors(db, orgId, id);
+        await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null, failure: null }, ctx.jobId);
         const run = await runOf(imp);
         if (imp.mode === 'skip_invalid' || journaled) await importInBatches(imp, run, counts, ctx, { stopOnInvalid: journaled });
         else await importInOneTransaction(imp, run, counts, ctx);
@@ -364,9 +314,11 @@ export function createImportRunner(deps: {
           ctx.jobId,
         );
         await deleteFile(db, orgId, id); // the rows are in; the upload is no longer needed
-        await tidyUp(table, counts.inserted + counts.updated); // housekeeping, after the user sees "completed"
+        await tidyUp(deps, table, counts.inserted + counts.updated); // housekeeping, after the user sees "completed"
         return progressOf(counts);
       } catch (err) {
+        // Handed back to the queue (the worker is stopping): the next run resumes or, all or nothing, undoes and starts over.
+        if (isJobInterrupted(err)) throw err;
         let undoFailed = false;
         let kept: TKeptRow[] = [];
         if (journaled) {
@@ -379,7 +331,7 @@ export function createImportRunner(deps: {
               deps.logger?.error({ err: (undoErr as Error).message }, 'undoing a failed import failed');
             },
           );
-          await tidyUp(table, counts.inserted + counts.updated);
+          await tidyUp(deps, table, counts.inserted + counts.updated);
         }
         const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0, keptRows: kept.length };
         if (err instanceof RowsInvalid && !undoFailed) {
@@ -387,23 +339,19 @@ export function createImportRunner(deps: {
           await clearErrors(db, orgId, id);
           const checked = await validatePass(imp, ctx.jobId);
           await insertErrors(db, orgId, id, keptRowErrors(kept));
-          const message = `${rowsInvalidNow(checked?.invalid)}${keptNote(kept.length)} ${failureText('check_errors_again')}`;
+          const failure = failureOf([rowsInvalidNow(checked?.invalid), ...keptNote(kept.length), failurePart('import_check_errors_again')]);
           const recount = checked
             ? { totalRows: checked.total, validRows: checked.total - checked.invalid, errorRows: checked.invalid }
             : {};
-          await updateImport(
-            db,
-            orgId,
-            id,
-            { ...nothing, ...recount, status: 'failed', failureMessage: message, finishedAt: clock.now() },
-            ctx.jobId,
-          );
-          return { failed: message };
+          await updateImport(db, orgId, id, { ...nothing, ...recount, status: 'failed', ...failure, finishedAt: clock.now() }, ctx.jobId);
+          return { failed: failure.failureMessage };
         }
-        const message = undoFailed ? failureText('undo_failed') : `${failureMessage(err, 'import')}${keptNote(kept.length)}`;
+        const failure = failureOf(
+          undoFailed ? [failurePart('import_undo_failed')] : [failureMessage(err, 'import'), ...keptNote(kept.length)],
+        );
         await insertErrors(db, orgId, id, keptRowErrors(kept));
         const written = imp.mode === 'all_or_nothing' && !undoFailed ? nothing : progressOf(counts);
-        await updateImport(db, orgId, id, { ...written, status: 'failed', failureMessage: message, finishedAt: clock.now() }, ctx.jobId);
+        await updateImport(db, orgId, id, { ...written, status: 'failed', ...failure, finishedAt: clock.now() }, ctx.jobId);
         throw err;
       }
     },

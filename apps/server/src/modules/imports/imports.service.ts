@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
@@ -9,23 +8,25 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueJob, type JobContext, type TAbandonedJob } from '../../platform/jobs/queue.ts';
 import { loadCustomFields } from '../custom-fields/index.ts';
 import { abandonImport } from './imports.abandon.ts';
-import { localiseFailure } from './imports.failure.ts';
+import { describeFailure } from './imports.failure.ts';
 import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
-import { localiseRowError } from './imports.messages.ts';
+import { localiseRowError, importMessages as m } from './imports.messages.ts';
 import { readPreview, sniffFile, type TImportFormat } from './imports.parse.ts';
 import {
   clearErrors,
+  deleteImport,
   findImport,
+  insertImport,
   iterateErrors,
   iterateImports,
   listErrors,
   listImports,
   storeFile,
   type TImportRow,
+  updateImport,
 } from './imports.repository.ts';
 import { createImportRunner, IMPORT_JOB_ATTEMPTS, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
 import type { TImport, TImportListQuery, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
-import { imports } from './imports.table.ts';
 
 export type ImportService = ReturnType<typeof createImportService>;
 
@@ -52,12 +53,17 @@ function toSummary(r: TImportRow, lang: TApiLanguage = 'en'): TImportSummary {
     skippedRows: r.skippedRows,
     keptRows: r.keptRows,
     progress: status === 'completed' ? 1 : status === 'importing' && r.totalRows > 0 ? Math.min(1, r.processedRows / r.totalRows) : null,
-    failureMessage: localiseFailure(r.failureMessage, lang),
+    failureMessage: describeFailure(r, lang),
     createdByUserId: r.createdByUserId,
     createdAt: r.createdAt.toISOString(),
     startedAt: r.startedAt?.toISOString() ?? null,
     finishedAt: r.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** Every column of the file with its target, null for the unmapped ones (a column may be named "toString"). */
+function fullMapping(columns: string[], stored: Record<string, string>): Record<string, string | null> {
+  return Object.fromEntries(columns.map((c) => [c, Object.hasOwn(stored, c) ? (stored[c] ?? null) : null]));
 }
 
 /** A file name fit to show and store: no path, no control characters, bounded length. */
@@ -72,7 +78,7 @@ function cleanFileName(name: string | undefined) {
 /** Imports touch any account of the organisation, so a user limited to their own accounts cannot run them. */
 function requireImporter(actor: Actor) {
   requirePermission(actor, 'import:run');
-  if (actor.ownAccountsOnly) throw new AppError('FORBIDDEN', 'Users limited to their own accounts cannot run imports');
+  if (actor.ownAccountsOnly) throw new AppError('FORBIDDEN', { entry: m.import_own_accounts_only });
 }
 
 export function createImportService(deps: {
@@ -93,17 +99,13 @@ export function createImportService(deps: {
       columns: r.columns,
       sampleRows: r.sampleRows,
       suggestedMapping: suggestMapping(entity, r.columns, targetFields),
-      mapping: r.mapping ? Object.fromEntries(r.columns.map((c) => [c, r.mapping?.[c] ?? null])) : null,
+      mapping: r.mapping ? fullMapping(r.columns, r.mapping) : null,
       targetFields,
     };
   }
 
   async function getRow(tx: Db, actor: Actor, id: string, forUpdate = false) {
-    const q = tx
-      .select()
-      .from(imports)
-      .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
-    const [row] = forUpdate ? await q.for('update') : await q;
+    const row = await findImport(tx, actor.orgId, id, { forUpdate });
     if (!row) throw notFound('Import');
     return row;
   }
@@ -116,7 +118,7 @@ export function createImportService(deps: {
       const { columns, sampleRows } = await readPreview(input.bytes, format, parseOptions);
       const id = newId();
       await db.transaction(async (tx) => {
-        await tx.insert(imports).values({
+        await insertImport(tx, {
           orgId: actor.orgId,
           id,
           entity: input.entity,
@@ -159,8 +161,7 @@ export function createImportService(deps: {
       requireImporter(actor);
       await db.transaction(async (tx) => {
         const imp = await getRow(tx, actor, id, true);
-        if (!MAPPABLE.includes(imp.status as TImportStatus))
-          throw conflict('status', `the import is ${imp.status}; its mapping can no longer change`);
+        if (!MAPPABLE.includes(imp.status as TImportStatus)) throw conflict('status', m.import_mapping_locked, { status: imp.status });
         const entity = imp.entity as TImportEntity;
         const fields = targetFieldsFor(entity, await loadCustomFields(tx, actor.orgId, entity === 'accounts' ? 'account' : 'contact'));
         const problems = checkMapping(entity, mapping, imp.columns, fields);
@@ -170,27 +171,25 @@ export function createImportService(deps: {
           maxAttempts: IMPORT_JOB_ATTEMPTS,
         });
         await clearErrors(tx, actor.orgId, id);
-        await tx
-          .update(imports)
-          .set({
-            mapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => e[1] !== null)),
-            status: 'validating',
-            jobId,
-            mode: null,
-            totalRows: 0,
-            validRows: 0,
-            errorRows: 0,
-            processedRows: 0,
-            insertedRows: 0,
-            updatedRows: 0,
-            skippedRows: 0,
-            keptRows: 0,
-            failureMessage: null,
-            startedAt: null,
-            startedByUserId: null,
-            finishedAt: null,
-          })
-          .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+        await updateImport(tx, actor.orgId, id, {
+          mapping: Object.fromEntries(Object.entries(mapping).filter((e): e is [string, string] => e[1] !== null)),
+          status: 'validating',
+          jobId,
+          mode: null,
+          totalRows: 0,
+          validRows: 0,
+          errorRows: 0,
+          processedRows: 0,
+          insertedRows: 0,
+          updatedRows: 0,
+          skippedRows: 0,
+          keptRows: 0,
+          failureMessage: null,
+          failure: null,
+          startedAt: null,
+          startedByUserId: null,
+          finishedAt: null,
+        });
       });
       return toDto(await getRow(db, actor, id), lang);
     },
@@ -202,39 +201,33 @@ export function createImportService(deps: {
         const imp = await getRow(tx, actor, id, true);
         const restartable = imp.status === 'failed' && imp.mode !== null;
         if (imp.status !== 'validated' && !restartable) {
-          throw conflict(
-            'status',
-            imp.status === 'importing' ? 'the import is already running' : `the import is ${imp.status}; it can start once validated`,
-          );
+          throw imp.status === 'importing'
+            ? conflict('status', m.import_running)
+            : conflict('status', m.import_not_validated, { status: imp.status });
         }
         if (mode === 'all_or_nothing' && imp.errorRows > 0) {
-          throw invalid(
-            'mode',
-            `${imp.errorRows} of ${imp.totalRows} rows have errors, so nothing would be imported; fix them, or choose skip_invalid to import the ${imp.validRows} valid rows`,
-          );
+          throw invalid('mode', m.import_has_errors, { errors: imp.errorRows, total: imp.totalRows, valid: imp.validRows });
         }
-        if (imp.validRows === 0) throw invalid('mode', 'no row is valid, so there is nothing to import');
+        if (imp.validRows === 0) throw invalid('mode', m.import_nothing_valid);
         const jobId = await enqueueJob(tx, clock, RUN_JOB, { orgId: actor.orgId, importId: id } satisfies TImportJobPayload, {
           orgId: actor.orgId,
           maxAttempts: IMPORT_JOB_ATTEMPTS,
         });
-        await tx
-          .update(imports)
-          .set({
-            status: 'importing',
-            mode,
-            jobId,
-            processedRows: 0,
-            insertedRows: 0,
-            updatedRows: 0,
-            skippedRows: 0,
-            keptRows: 0,
-            failureMessage: null,
-            startedAt: clock.now(),
-            startedByUserId: actor.userId,
-            finishedAt: null,
-          })
-          .where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+        await updateImport(tx, actor.orgId, id, {
+          status: 'importing',
+          mode,
+          jobId,
+          processedRows: 0,
+          insertedRows: 0,
+          updatedRows: 0,
+          skippedRows: 0,
+          keptRows: 0,
+          failureMessage: null,
+          failure: null,
+          startedAt: clock.now(),
+          startedByUserId: actor.userId,
+          finishedAt: null,
+        });
       });
       return toDto(await getRow(db, actor, id), lang);
     },
@@ -245,8 +238,8 @@ export function createImportService(deps: {
       await db.transaction(async (tx) => {
         const imp = await getRow(tx, actor, id, true);
         const neverStarted = DISCARDABLE.includes(imp.status as TImportStatus) || (imp.status === 'failed' && imp.mode === null);
-        if (!neverStarted) throw conflict('status', `the import is ${imp.status}; only an import that has not started can be discarded`);
-        await tx.delete(imports).where(and(eq(imports.orgId, actor.orgId), eq(imports.id, id)));
+        if (!neverStarted) throw conflict('status', m.import_not_discardable, { status: imp.status });
+        await deleteImport(tx, actor.orgId, id);
       });
     },
 

@@ -15,6 +15,15 @@ export interface TParseOptions {
   skipFirstLine?: boolean;
 }
 
+/**
+ * One part of why an import stopped (imports.failure.ts): a sentence (or, with `clause`, a clause after "; "),
+ * from a catalogue code and its values, naming a field when the error named one; `text` only for an error no
+ * catalogue knows.
+ */
+export type TFailurePart =
+  | { code: string; values?: Record<string, string>; field?: string; clause?: boolean }
+  | { text: string; clause?: boolean };
+
 /** An uploaded CSV/XLSX file going through mapping → validation (preview) → import. */
 export const imports = pgTable(
   'imports',
@@ -44,7 +53,10 @@ export const imports = pgTable(
     skippedRows: integer('skipped_rows').notNull().default(0),
     /** Rows a failed all-or-nothing import could not undo: someone changed them after the import wrote them. */
     keptRows: integer('kept_rows').notNull().default(0),
+    /** Why the import stopped, in English (for API clients without Accept-Language and the CSV). */
     failureMessage: text('failure_message'),
+    /** The same as parts with codes and values (imports.failure.ts), rendered in the reader's language; null on older rows. */
+    failure: jsonb('failure').$type<TFailurePart[]>(),
     createdByUserId: uuid('created_by_user_id').notNull(),
     startedByUserId: uuid('started_by_user_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

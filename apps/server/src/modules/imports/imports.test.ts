@@ -182,7 +182,7 @@ describe('account imports', () => {
       value: 'not a domain',
       message: 'must be a domain such as example.com',
     });
-    expect(byField.segment.message).toContain('enterprise, mid_market, smb');
+    expect(byField.segment.message).toContain('Mid-market (mid_market), Small business (smb)');
     expect(byField.market.message).toContain('DK, NL');
     const row5 = errors.json().items.filter((e: { rowNumber: number }) => e.rowNumber === 5);
     expect(row5.map((e: { field: string; message: string }) => `${e.field}: ${e.message}`).sort()).toEqual([

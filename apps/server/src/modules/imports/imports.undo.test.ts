@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
 import type { JobContext } from '../../platform/jobs/queue.ts';
-import { queryRows } from './imports.rows.ts';
+import { queryRows } from './imports.lookups.repository.ts';
 import { csv, getImport, startAndRun, uploadAndValidate } from './imports.test-helpers.ts';
 import { undoImport } from './imports.undo.ts';
 

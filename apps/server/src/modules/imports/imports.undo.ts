@@ -2,8 +2,12 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../platform/db/database.ts';
 import { withBulkTransaction } from './imports.bulk.ts';
+import { queryRows } from './imports.lookups.repository.ts';
 import { renderRowMessage } from './imports.messages.ts';
-import { queryRows, type TRowError } from './imports.rows.ts';
+import type { TImportTable } from './imports.repository.ts';
+import type { TRowError } from './imports.rows.ts';
+
+export type { TImportTable };
 
 /**
  * Before-images of the rows an import updates, and undoing an import.
@@ -53,7 +57,6 @@ const CONTACT_COLUMNS: TColumn[] = [
   ['updatedAt', 'updated_at', 'timestamptz'],
 ];
 
-export type TImportTable = 'accounts' | 'contacts';
 const COLUMNS: Record<TImportTable, TColumn[]> = { accounts: ACCOUNT_COLUMNS, contacts: CONTACT_COLUMNS };
 
 /** `jsonb_build_object(…)` of the columns an import can change, read from `alias` (the row before the update). */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { matchRowMessage, renderRowMessage, type TRowMessageCode } from './imports.messages.ts';
+import { findMessage, renderCode } from '../../platform/messages.ts';
+import { choiceLabels, labelAliases, type TChoiceField } from './imports.choices.ts';
+import { matchRowMessage, type TRowMessageCode } from './imports.messages.ts';
 
 /**
  * Cell parsers for imports. Each returns the clean value or a Problem (never throws), because a file of
@@ -8,22 +10,32 @@ import { matchRowMessage, renderRowMessage, type TRowMessageCode } from './impor
 export class Problem {
   /** The English text, as stored and exported; the code and params give it in other languages. */
   readonly message: string;
-  constructor(
-    readonly code: TRowMessageCode | null,
-    readonly params: Record<string, string> = {},
+  private constructor(
+    /** A registered message code (platform/messages.ts), or null for text the catalogues do not know. */
+    readonly code: string | null,
+    readonly params: Record<string, string>,
     english?: string,
   ) {
-    this.message = code ? renderRowMessage(code, 'en', params) : (english ?? '');
+    this.message = code ? (renderCode(code, 'en', params) ?? code) : (english ?? '');
   }
 
-  /** A problem that arrives as English text (checks shared with the API): its catalogue code when it has one. */
-  static fromText(english: string): Problem {
-    const match = matchRowMessage(english);
-    return match ? new Problem(match.code, match.values) : new Problem(null, {}, english);
+  static of(code: TRowMessageCode, params: Record<string, string> = {}) {
+    return new Problem(code, params);
+  }
+
+  /**
+   * A problem reported by a check shared with the API (custom fields): by its code when it has one,
+   * else its English text matched to the catalogues, else as it is.
+   */
+  static fromDetail(d: { message: string; code?: string; values?: Record<string, string | number> }): Problem {
+    if (d.code && findMessage(d.code)) return new Problem(d.code, stringValues(d.values));
+    const match = matchRowMessage(d.message);
+    return match ? new Problem(match.code, match.values) : new Problem(null, {}, d.message);
   }
 }
-export const problem = (code: TRowMessageCode, params?: Record<string, string | number>) =>
-  new Problem(code, params && Object.fromEntries(Object.entries(params).map(([k, v]) => [k, String(v)])));
+const stringValues = (values: Record<string, string | number> = {}) =>
+  Object.fromEntries(Object.entries(values).map(([k, v]) => [k, String(v)]));
+export const problem = (code: TRowMessageCode, params?: Record<string, string | number>) => Problem.of(code, stringValues(params));
 export const isProblem = (v: unknown): v is Problem => v instanceof Problem;
 
 export function parseText(raw: string, max: number): string | Problem {
@@ -145,17 +157,21 @@ export const normaliseChoice = (raw: string) =>
     .replace(/[\s\-/]+/g, '_');
 
 /**
- * A choice parser over the allowed values plus extra spellings (e.g. Dutch "MKB" for smb). A column
- * repeats the same few spellings thousands of times, so answers are remembered per spelling.
+ * A choice parser over the allowed values plus extra spellings (e.g. Dutch "MKB" for smb) and, for the
+ * built-in choices, the labels the UI shows in each language ("Small business", "Klein bedrijf"),
+ * case-insensitively. An unknown value names those labels. A column repeats the same few spellings
+ * thousands of times, so answers are remembered per spelling.
  */
-export function choiceParser(values: readonly string[], aliases: Record<string, string> = {}) {
+export function choiceParser(values: readonly string[], aliases: Record<string, string> = {}, field?: TChoiceField) {
   const lookup = new Map<string, string>();
   for (const v of values) {
     lookup.set(normaliseChoice(v), v);
     lookup.set(normaliseChoice(v).replace(/_/g, ''), v);
   }
-  for (const [alias, v] of Object.entries(aliases)) lookup.set(normaliseChoice(alias), v);
-  const notAnOption = problem('not_an_option', { options: values.join(', ') });
+  for (const [alias, v] of Object.entries({ ...aliases, ...(field ? labelAliases(field) : {}) })) lookup.set(normaliseChoice(alias), v);
+  const notAnOption = field
+    ? problem('not_a_choice', { choice: field, labels: choiceLabels(field, 'en') })
+    : problem('not_an_option', { options: values.join(', ') });
   const seen = new Map<string, string | Problem>();
   return (raw: string): string | Problem => {
     const known = seen.get(raw);

@@ -1,10 +1,13 @@
 import { defineModule } from '../../platform/modules.ts';
+import { importAccessMatrix } from './imports.access.ts';
 import { importJobs } from './imports.jobs.ts';
+import { importMessages } from './imports.messages.ts';
 import { importPermissions } from './imports.permissions.ts';
 import { registerImportRoutes } from './imports.routes.ts';
 import { createImportService, type ImportService } from './imports.service.ts';
 import { importErrors, importFiles, imports } from './imports.table.ts';
 
+export { importUpload } from './imports.factory.ts';
 export { IMPORT_ENTITIES, type TImportEntity, type TTargetField } from './imports.fields.ts';
 export { importJobs } from './imports.jobs.ts';
 export { registerImportRoutes } from './imports.routes.ts';
@@ -17,6 +20,8 @@ export const importsModule = defineModule({
   name: 'imports',
   tables: { imports, importFiles, importErrors },
   permissions: importPermissions,
+  messages: importMessages,
+  accessMatrix: importAccessMatrix,
   services: (ctx) => ({ imports: createImportService(ctx) }),
   routes: (app, ctx) => registerImportRoutes(app, { imports: ctx.services.imports }),
   jobs: (ctx) => importJobs({ imports: ctx.services.imports }),

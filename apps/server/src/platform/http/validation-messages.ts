@@ -62,6 +62,11 @@ export const MESSAGES = defineMessages({
     da: 'Indholdet er ikke gyldig UTF-8',
   },
   csrf_mismatch: { en: 'missing or wrong', nl: 'ontbreekt of klopt niet', da: 'mangler eller er forkert' },
+  form_field_name_not_allowed: {
+    en: 'field names __proto__, constructor and prototype are not allowed',
+    nl: 'de veldnamen __proto__, constructor en prototype zijn niet toegestaan',
+    da: 'feltnavnene __proto__, constructor og prototype er ikke tilladt',
+  },
   // Database constraints (platform/http/error-handler.ts)
   already_in_use: { en: 'already in use', nl: 'is al in gebruik', da: 'er allerede i brug' },
   field_already_in_use: { en: '{field} is already in use', nl: '{field} is al in gebruik', da: '{field} er allerede i brug' },
@@ -104,103 +109,6 @@ export const MESSAGES = defineMessages({
   not_a_date: { en: 'must be a date (YYYY-MM-DD)', nl: 'moet een datum zijn (JJJJ-MM-DD)', da: 'skal være en dato (ÅÅÅÅ-MM-DD)' },
   not_text: { en: 'must be text', nl: 'moet tekst zijn', da: 'skal være tekst' },
   text_too_long: { en: 'must be at most {max} characters', nl: 'mag hoogstens {max} tekens lang zijn', da: 'må højst være {max} tegn' },
-  // imports
-  file_empty: { en: 'is empty', nl: 'is leeg', da: 'er tom' },
-  file_old_excel: {
-    en: 'is an old Excel (.xls) or a password-protected workbook; save it as .xlsx or CSV',
-    nl: 'is een oud Excel-bestand (.xls) of een met een wachtwoord beveiligde werkmap; sla het op als .xlsx of CSV',
-    da: 'er en gammel Excel-fil (.xls) eller en adgangskodebeskyttet projektmappe; gem den som .xlsx eller CSV',
-  },
-  file_not_supported: {
-    en: 'must be a CSV or .xlsx file',
-    nl: 'moet een CSV- of .xlsx-bestand zijn',
-    da: 'skal være en CSV- eller .xlsx-fil',
-  },
-  file_binary: {
-    en: 'must be a CSV or .xlsx file (this looks like a binary file)',
-    nl: 'moet een CSV- of .xlsx-bestand zijn (dit lijkt een binair bestand)',
-    da: 'skal være en CSV- eller .xlsx-fil (det ligner en binær fil)',
-  },
-  file_too_many_columns: {
-    en: 'has {count} columns; at most {max} are supported',
-    nl: 'heeft {count} kolommen; er worden hoogstens {max} ondersteund',
-    da: 'har {count} kolonner; højst {max} understøttes',
-  },
-  file_unreadable_xlsx: { en: 'is not a readable .xlsx file', nl: 'is geen leesbaar .xlsx-bestand', da: 'er ikke en læsbar .xlsx-fil' },
-  file_unreadable_csv: { en: 'could not be read as CSV', nl: 'kon niet als CSV worden gelezen', da: 'kunne ikke læses som CSV' },
-  file_no_header: { en: 'has no header row', nl: 'heeft geen kopregel', da: 'har ingen overskriftsrække' },
-  file_no_rows: {
-    en: 'has no data rows below the header',
-    nl: 'heeft geen gegevensregels onder de kopregel',
-    da: 'har ingen datarækker under overskriften',
-  },
-  file_too_large: {
-    en: 'is larger than the upload limit (50 MB)',
-    nl: 'is groter dan de uploadlimiet (50 MB)',
-    da: 'er større end uploadgrænsen (50 MB)',
-  },
-  unexpected_file: {
-    en: 'unexpected file; send the file in the field "file"',
-    nl: 'onverwacht bestand; stuur het bestand in het veld "file"',
-    da: 'uventet fil; send filen i feltet "file"',
-  },
-  form_field_name_not_allowed: {
-    en: 'field names __proto__, constructor and prototype are not allowed',
-    nl: 'de veldnamen __proto__, constructor en prototype zijn niet toegestaan',
-    da: 'feltnavnene __proto__, constructor og prototype er ikke tilladt',
-  },
-  unexpected_form_field: {
-    en: 'is not a field of this form (send "entity" and "file")',
-    nl: 'is geen veld van dit formulier (stuur "entity" en "file")',
-    da: 'er ikke et felt i denne formular (send "entity" og "file")',
-  },
-  import_mapping_locked: {
-    en: 'the import is {status}; its mapping can no longer change',
-    nl: 'de import heeft de status {status}; de koppeling kan niet meer veranderen',
-    da: 'importen har status {status}; tilknytningen kan ikke længere ændres',
-  },
-  import_running: { en: 'the import is already running', nl: 'de import loopt al', da: 'importen kører allerede' },
-  import_not_validated: {
-    en: 'the import is {status}; it can start once validated',
-    nl: 'de import heeft de status {status}; hij kan starten zodra hij gecontroleerd is',
-    da: 'importen har status {status}; den kan starte, når den er kontrolleret',
-  },
-  import_has_errors: {
-    en: '{errors} of {total} rows have errors, so nothing would be imported; fix them, or choose skip_invalid to import the {valid} valid rows',
-    nl: '{errors} van de {total} rijen bevatten fouten, dus er zou niets worden geïmporteerd; los ze op, of kies skip_invalid om de {valid} geldige rijen te importeren',
-    da: '{errors} af {total} rækker har fejl, så intet ville blive importeret; ret dem, eller vælg skip_invalid for at importere de {valid} gyldige rækker',
-  },
-  import_nothing_valid: {
-    en: 'no row is valid, so there is nothing to import',
-    nl: 'geen enkele rij is geldig, dus er is niets te importeren',
-    da: 'ingen række er gyldig, så der er intet at importere',
-  },
-  import_not_discardable: {
-    en: 'the import is {status}; only an import that has not started can be discarded',
-    nl: 'de import heeft de status {status}; alleen een import die nog niet begonnen is kan worden weggegooid',
-    da: 'importen har status {status}; kun en import, der ikke er startet, kan kasseres',
-  },
-  mapping_unknown_column: { en: 'is not a column of the file', nl: 'is geen kolom van het bestand', da: 'er ikke en kolonne i filen' },
-  mapping_unknown_target: {
-    en: '"{target}" is not a field that can be imported',
-    nl: '"{target}" is geen veld dat kan worden geïmporteerd',
-    da: '"{target}" er ikke et felt, der kan importeres',
-  },
-  mapping_duplicate_target: {
-    en: '"{target}" is already mapped from column "{column}"',
-    nl: '"{target}" is al gekoppeld aan kolom "{column}"',
-    da: '"{target}" er allerede knyttet til kolonnen "{column}"',
-  },
-  mapping_required_target: {
-    en: 'map a column to "{key}" ({label}); it is required',
-    nl: 'koppel een kolom aan "{key}" ({label}); dit veld is verplicht',
-    da: 'knyt en kolonne til "{key}" ({label}); feltet er påkrævet',
-  },
-  mapping_contact_account: {
-    en: 'map a column to "accountExternalId" or "accountDomain", so each contact finds its account',
-    nl: 'koppel een kolom aan "accountExternalId" of "accountDomain", zodat elke contactpersoon zijn account vindt',
-    da: 'knyt en kolonne til "accountExternalId" eller "accountDomain", så hver kontakt finder sin konto',
-  },
   // zod's issues in plain words (validation-i18n.ts friendlyIssue), where its own wording is technical
   not_empty: { en: 'must not be empty', nl: 'mag niet leeg zijn', da: 'må ikke være tomt' },
   text_too_short: {

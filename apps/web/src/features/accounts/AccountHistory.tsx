@@ -1,14 +1,14 @@
-import { Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
-import { IconDownload } from '@tabler/icons-react';
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { Anchor, Badge, Button, Center, Group, Loader, Paper, Stack, Text } from '@mantine/core';
+import { IconDownload, IconFileImport } from '@tabler/icons-react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDateTime } from '../../lib/format.ts';
 import { useCustomFields, useMarkets } from '../../lib/lookups.ts';
 import type { CustomField } from '../../lib/types.ts';
-import { AuditDiff } from '../admin/AuditDiff.tsx';
-import { useUserOptions } from '../admin/shared.tsx';
+import { AuditDiff, useUserOptions } from '../admin/index.ts';
 
 const PAGE_SIZE = 20;
 
@@ -56,6 +56,54 @@ function useReadableSnapshot() {
   };
 }
 
+/** What an "imported" audit entry says about its import: which file, which row, and the fields it changed. */
+interface ImportedEntry {
+  importId: string;
+  fileName: string | null;
+  row: number | null;
+  /** The fields the row changed, with their new values; null on entries written before imports listed them. */
+  changes: Record<string, unknown> | null;
+}
+
+/** The import behind an audit entry's `after`, or null when the entry is not an import's. */
+function importedEntry(action: string, after: unknown): ImportedEntry | null {
+  if (action !== 'imported' || !isRecord(after) || typeof after.importId !== 'string') return null;
+  return {
+    importId: after.importId,
+    fileName: typeof after.fileName === 'string' ? after.fileName : null,
+    row: typeof after.row === 'number' ? after.row : null,
+    changes: isRecord(after.changes) ? after.changes : null,
+  };
+}
+
+/** "From klanten.csv, row 4", linking to the import; older entries look the file name up when the reader may see imports. */
+function ImportSource({ entry }: { entry: ImportedEntry }) {
+  const { t } = useTranslation();
+  const canImport = useCan('import:run');
+  const lookup = useQuery({
+    queryKey: ['imports', 'detail', entry.importId],
+    queryFn: async () => unwrap(await api.GET('/api/v1/imports/{id}', { params: { path: { id: entry.importId } } })),
+    enabled: !entry.fileName && canImport,
+    retry: false,
+  });
+  const fileName = entry.fileName ?? lookup.data?.fileName ?? null;
+  const label = fileName
+    ? t('imports.history.fromFile', { file: fileName, row: entry.row ?? '?' })
+    : t('imports.history.fromImport', { row: entry.row ?? '?' });
+  return (
+    <Text size="sm" c="dimmed" mb="xs" data-testid="history-import-source">
+      <IconFileImport size={14} style={{ verticalAlign: 'middle', marginRight: 4 }} />
+      {canImport ? (
+        <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/imports/$importId" params={{ importId: entry.importId }} />}>
+          {label}
+        </Anchor>
+      ) : (
+        label
+      )}
+    </Text>
+  );
+}
+
 /** The server records the whole custom object when one value changes; show just what changed. */
 function onlyChanges(before: unknown, after: unknown): { before: unknown; after: unknown } {
   if (!isRecord(before) || !isRecord(after)) return { before, after };
@@ -68,6 +116,18 @@ function onlyChanges(before: unknown, after: unknown): { before: unknown; after:
     }
   }
   return { before: b, after: a };
+}
+
+/**
+ * An import's entry shows the fields its row changed (before → after); the file it came from is named above
+ * it. Older import entries listed only their bookkeeping (import id, row, result): nothing of that is shown.
+ */
+function importDiff(readable: (snapshot: unknown) => unknown, before: unknown, changes: Record<string, unknown> | null) {
+  if (!changes) return { before: undefined, after: undefined };
+  const after = readable(changes);
+  const was = readable(before);
+  if (!isRecord(after) || !isRecord(was)) return { before: was ?? undefined, after };
+  return { before: Object.fromEntries(Object.keys(after).map((k) => [k, was[k]])), after };
 }
 
 /** Every recorded change to the account (who, when, before → after); needs audit:read. */
@@ -120,24 +180,32 @@ export function AccountHistory({ accountId }: { accountId: string }) {
           </Button>
         </Group>
       ) : null}
-      {entries.map((entry) => (
-        <Paper withBorder p="md" key={entry.id}>
-          <Group justify="space-between" mb="xs">
-            <Group gap="xs">
-              <Badge variant="light" radius="sm">
-                {t(`account.history.action.${entry.action}`, { defaultValue: entry.action })}
-              </Badge>
-              <Text size="sm" fw={500}>
-                {entry.actorLabel}
+      {entries.map((entry) => {
+        const imported = importedEntry(entry.action, entry.after);
+        return (
+          <Paper withBorder p="md" key={entry.id}>
+            <Group justify="space-between" mb="xs">
+              <Group gap="xs">
+                <Badge variant="light" radius="sm">
+                  {t(`account.history.action.${entry.action}`, { defaultValue: entry.action })}
+                </Badge>
+                <Text size="sm" fw={500}>
+                  {entry.actorLabel}
+                </Text>
+              </Group>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(entry.at)}
               </Text>
             </Group>
-            <Text size="xs" c="dimmed">
-              {formatDateTime(entry.at)}
-            </Text>
-          </Group>
-          <AuditDiff {...onlyChanges(readable(entry.before), readable(entry.after))} />
-        </Paper>
-      ))}
+            {imported ? <ImportSource entry={imported} /> : null}
+            <AuditDiff
+              {...(imported
+                ? importDiff(readable, entry.before, imported.changes)
+                : onlyChanges(readable(entry.before), readable(entry.after)))}
+            />
+          </Paper>
+        );
+      })}
       {history.hasNextPage ? (
         <Group justify="center">
           <Button variant="default" size="xs" onClick={() => void history.fetchNextPage()} loading={history.isFetchingNextPage}>

@@ -50,7 +50,8 @@ function CheckResults({ imp, onRemap }: { imp: ImportDetail; onRemap: () => void
   const queryClient = useQueryClient();
   const n = new Intl.NumberFormat(i18n.language);
   const hasErrors = imp.errorRows > 0;
-  const [mode, setMode] = useState<ImportMode>('all_or_nothing');
+  // With errors all_or_nothing cannot run: the choice that can (skip the invalid rows) comes preselected.
+  const [mode, setMode] = useState<ImportMode>(hasErrors ? 'skip_invalid' : 'all_or_nothing');
   const start = useMutation({
     mutationFn: async () => unwrap(await api.POST('/api/v1/imports/{id}/start', { params: { path: { id: imp.id } }, body: { mode } })),
     onSuccess: (updated) => queryClient.setQueryData(importQuery(imp.id).queryKey, updated),

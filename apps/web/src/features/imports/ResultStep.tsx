@@ -120,9 +120,19 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
       {counts}
       {errors}
       <Group>
-        <Button component={Link} to={listPath}>
-          {t(`imports.result.open.${imp.entity}`)}
-        </Button>
+        {imp.entity === 'accounts' ? (
+          // Most recently changed first: the rows this import wrote lead the list.
+          <Button
+            renderRoot={(props) => <Link {...props} to="/accounts" search={{ sort: 'updatedAt', order: 'desc' }} />}
+            data-testid="open-imported"
+          >
+            {t('imports.result.open.accounts')}
+          </Button>
+        ) : (
+          <Button component={Link} to={listPath} data-testid="open-imported">
+            {t(`imports.result.open.${imp.entity}`)}
+          </Button>
+        )}
         <Button component={Link} to="/imports/new" variant="default">
           {t('imports.result.another')}
         </Button>
