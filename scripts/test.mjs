@@ -12,6 +12,7 @@
 //      Node binary; CI sets Node 24) or this Node; both at once, each line prefixed with its run;
 //   3. browser tests (with TEST_NODE_ALT when set).
 // TEST_CONCURRENCY caps the steps run at once (default: the number of cores; 1 runs one after another).
+// Each vitest run gets its share of the cores as workers; TEST_MAX_WORKERS sets that number instead.
 //
 // Ends with the slowest test files, a summary and the line `Tests: N passed, N failed`. N counts test cases
 // (vitest and end-to-end); a failing check that is not a test runner (lint, types, generated files) counts as
@@ -31,7 +32,8 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-test-'));
 const args = process.argv.slice(2);
 const deep = args.includes('--deep') || process.env.TEST_DEPTH === 'deep';
 const only = args.filter((a) => a !== '--deep');
-const cores = Math.max(1, Number(process.env.TEST_CONCURRENCY) || os.availableParallelism());
+const cores = os.availableParallelism();
+const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY) || cores);
 
 /** The Node binaries: this one, and another for the PostgreSQL and browser runs when TEST_NODE_ALT names one. */
 const mainNode = { path: process.execPath, version: process.version };
@@ -218,14 +220,14 @@ async function runPool(steps) {
       out.block(`━━ ${step.name} (${ok ? 'passed' : 'FAILED'}, ${((Date.now() - t0) / 1000).toFixed(1)} s)`, buffer.text());
     }
   };
-  await Promise.all(Array.from({ length: Math.min(cores, steps.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, steps.length) }, worker));
 }
 
 /** API suites: the lanes at once (each with its share of the cores), each lane's steps one after another. */
 async function runLanes(steps) {
   const lanes = [...new Set(steps.map((s) => s.lane))].map((lane) => steps.filter((s) => s.lane === lane));
-  const atOnce = Math.min(cores, lanes.length);
-  const workers = Math.max(1, Math.floor(cores / atOnce));
+  const atOnce = Math.min(concurrency, lanes.length);
+  const workers = Number(process.env.TEST_MAX_WORKERS) || Math.max(1, Math.floor(cores / atOnce));
   let next = 0;
   const worker = async () => {
     while (next < lanes.length) {
@@ -242,6 +244,8 @@ async function runLanes(steps) {
 }
 
 let stoppedAt = null;
+const STAGES = { 1: 'checks and web tests', 2: 'API suites', 3: 'browser tests' };
+const stageSeconds = [];
 for (const stage of [1, 2, 3]) {
   const steps = [];
   for (const step of STEPS.filter((s) => s.stage === stage && (!only.length || only.includes(s.key)))) {
@@ -249,9 +253,11 @@ for (const stage of [1, 2, 3]) {
     else steps.push(step);
   }
   if (!steps.length) continue;
+  const t0 = Date.now();
   if (stage === 1) await runPool(steps);
   else if (stage === 2) await runLanes(steps);
   else for (const step of steps) await runStep(step, { name: step.name, workers: cores, out: out.prefixed('') });
+  stageSeconds.push(`${STAGES[stage]} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (results.some((r) => r.status === 'failed')) {
     stoppedAt = stage;
     break;
@@ -277,6 +283,7 @@ for (const step of STEPS) {
     r.status === 'skipped' ? `  skipped: ${r.step.skipped ?? 'not applicable'}` : `  ${r.seconds.toFixed(1).padStart(6)} s${counts}`;
   lines.push(`  ${mark} ${r.step.name.padEnd(42)}${detail}`);
 }
+lines.push(`  Stages (wall clock): ${stageSeconds.join(', ')}`);
 lines.push('', `Tests: ${passed} passed, ${failed} failed`, '');
 process.stdout.write(lines.join('\n'));
 process.exit(stoppedAt ? 1 : 0);
