@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: every check and test tier, each once, as much at a time as the machine's cores allow.
+// `npm test`: every check and test tier, each once, using every core of the machine.
 //
 //   npm test                        everything (the PostgreSQL runs only when TEST_DATABASE_URL is set)
 //   npm test -- server cli          only the named steps (see STEPS below for the names)
@@ -9,9 +9,11 @@
 //   1. checks: lint, type checks, generated client, migrations, web tests; several at once, each step's
 //      output printed whole when it ends;
 //   2. API suites (server, then CLI): on PGlite with this Node, on PostgreSQL with TEST_NODE_ALT (another
-//      Node binary; CI sets Node 24) or this Node; both at once, each line prefixed with its run;
+//      Node binary; CI sets Node 24) or this Node; one run after the other, each with every core as a vitest
+//      worker. TEST_API_AT_ONCE=2 runs the two side by side instead (a worker each, every line prefixed with
+//      its run): on a busy 2-core machine that took 1090 s against 708 s one after the other;
 //   3. browser tests (with TEST_NODE_ALT when set).
-// TEST_CONCURRENCY caps the steps run at once (default: the number of cores; 1 runs one after another).
+// TEST_CONCURRENCY caps the checks run at once (default: the number of cores; 1 runs one after another).
 // Each vitest run gets its share of the cores as workers; TEST_MAX_WORKERS sets that number instead.
 //
 // Ends with the slowest test files, a summary and the line `Tests: N passed, N failed`. N counts test cases
@@ -223,10 +225,10 @@ async function runPool(steps) {
   await Promise.all(Array.from({ length: Math.min(concurrency, steps.length) }, worker));
 }
 
-/** API suites: the lanes at once (each with its share of the cores), each lane's steps one after another. */
+/** API suites: the lanes one after another, or TEST_API_AT_ONCE of them at once (each with its share of the cores). */
 async function runLanes(steps) {
   const lanes = [...new Set(steps.map((s) => s.lane))].map((lane) => steps.filter((s) => s.lane === lane));
-  const atOnce = Math.min(concurrency, lanes.length);
+  const atOnce = Math.min(Math.max(1, Number(process.env.TEST_API_AT_ONCE) || 1), lanes.length);
   const workers = Number(process.env.TEST_MAX_WORKERS) || Math.max(1, Math.floor(cores / atOnce));
   let next = 0;
   const worker = async () => {
