@@ -6,8 +6,6 @@ export default defineConfig({
     // The server's setup migrates the test database once (a PGlite template, or TEST_DATABASE_URL).
     globalSetup: ['../server/test/global-setup.ts'],
     pool: 'forks',
-    // One module cache and one test database per worker, as in apps/server/vitest.config.ts.
-    isolate: false,
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
