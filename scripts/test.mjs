@@ -258,7 +258,11 @@ for (const stage of [1, 2, 3]) {
   const t0 = Date.now();
   if (stage === 1) await runPool(steps);
   else if (stage === 2) await runLanes(steps);
-  else for (const step of steps) await runStep(step, { name: step.name, workers: cores, out: out.prefixed('') });
+  else
+    for (const step of steps) {
+      out.line(`\n━━ ${step.name}`);
+      await runStep(step, { name: step.name, workers: cores, out: out.prefixed('') });
+    }
   stageSeconds.push(`${STAGES[stage]} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
   if (results.some((r) => r.status === 'failed')) {
     stoppedAt = stage;
