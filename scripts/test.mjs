@@ -1,38 +1,71 @@
 #!/usr/bin/env node
-// `npm test`: every check and test tier, in order, stopping at the first failure.
+// `npm test`: every check and test tier, each once, using every core of the machine.
 //
 //   npm test                        everything (the PostgreSQL runs only when TEST_DATABASE_URL is set)
 //   npm test -- server cli          only the named steps (see STEPS below for the names)
+//   npm run test:deep               the same with TEST_DEPTH=deep: the slow tests on all of their inputs
 //
-// Ends with a summary and the line `Tests: N passed, N failed`. N counts test cases (vitest and
-// end-to-end); a failing check that is not a test runner (lint, types, generated files) counts as one failure,
-// so a failed run never reports 0 failed.
-import { spawn } from 'node:child_process';
+// Three stages, stopping after the first that fails:
+//   1. checks: lint, type checks, generated client, migrations, web tests; several at once, each step's
+//      output printed whole when it ends;
+//   2. API suites (server, then CLI): on PGlite with this Node, on PostgreSQL with TEST_NODE_ALT (another
+//      Node binary; CI sets Node 24) or this Node; one run after the other, each with every core as a vitest
+//      worker. TEST_API_AT_ONCE=2 runs the two side by side instead (a worker each, every line prefixed with
+//      its run): on a busy 2-core machine that took 1090 s against 708 s one after the other;
+//   3. browser tests (with TEST_NODE_ALT when set).
+// TEST_CONCURRENCY caps the checks run at once (default: the number of cores; 1 runs one after another).
+// Each vitest run gets its share of the cores as workers; TEST_MAX_WORKERS sets that number instead.
+//
+// Ends with the slowest test files, a summary and the line `Tests: N passed, N failed`. N counts test cases
+// (vitest and end-to-end); a failing check that is not a test runner (lint, types, generated files) counts as
+// one failure, so a failed run never reports 0 failed.
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checks } from './test-checks.mjs';
+import { createOutput } from './test-output.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const bin = (pkg, file) => path.join(root, 'node_modules', pkg, file);
-const node = process.execPath;
 const pgUrl = process.env.TEST_DATABASE_URL || '';
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-test-'));
+const args = process.argv.slice(2);
+const deep = args.includes('--deep') || process.env.TEST_DEPTH === 'deep';
+const only = args.filter((a) => a !== '--deep');
+const cores = os.availableParallelism();
+const concurrency = Math.max(1, Number(process.env.TEST_CONCURRENCY) || cores);
 
-/** Runs a command with its output shown live and kept (for counts); resolves with the exit code and the output. */
-function run(cmd, args, { cwd = root, env = {}, timeoutMs } = {}) {
+/** The Node binaries: this one, and another for the PostgreSQL and browser runs when TEST_NODE_ALT names one. */
+const mainNode = { path: process.execPath, version: process.version };
+const altNode = process.env.TEST_NODE_ALT ? nodeAt(process.env.TEST_NODE_ALT) : mainNode;
+function nodeAt(file) {
+  const r = spawnSync(file, ['--version'], { encoding: 'utf8' });
+  if (r.status !== 0) {
+    process.stderr.write(`TEST_NODE_ALT=${file} does not run: ${r.error?.message ?? r.stderr}\n`);
+    process.exit(2);
+  }
+  return { path: file, version: r.stdout.trim() };
+}
+const twoNodes = altNode.path !== mainNode.path;
+/** The binary's folder goes first on PATH, so `node` and `npm` in child processes are the same version. */
+const nodeEnv = (node) => ({ PATH: `${path.dirname(node.path)}${path.delimiter}${process.env.PATH ?? ''}` });
+
+/** Runs a command, its output going to `out` (live, prefixed or buffered) and kept; resolves with the exit code and the output. */
+function run(cmd, cmdArgs, { cwd = root, env = {}, timeoutMs, out }) {
   return new Promise((resolve) => {
     const fullEnv = { ...process.env, ...env };
     for (const [k, v] of Object.entries(env)) if (v === undefined) delete fullEnv[k];
     if (process.stdout.isTTY && !('NO_COLOR' in fullEnv)) fullEnv.FORCE_COLOR = '1';
-    const child = spawn(cmd, args, { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, cmdArgs, { cwd, env: fullEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const keep = (stream) => (chunk) => {
-      stream.write(chunk);
+      out.write(stream, chunk);
       output += chunk;
     };
-    child.stdout.on('data', keep(process.stdout));
-    child.stderr.on('data', keep(process.stderr));
+    child.stdout.on('data', keep('stdout'));
+    child.stderr.on('data', keep('stderr'));
     let timedOut = false;
     const timer = timeoutMs
       ? setTimeout(() => {
@@ -46,6 +79,7 @@ function run(cmd, args, { cwd = root, env = {}, timeoutMs } = {}) {
     });
     child.on('close', (code, signal) => {
       if (timer) clearTimeout(timer);
+      out.end();
       resolve({ code: code ?? (signal ? 1 : 0), output, timedOut });
     });
   });
@@ -54,19 +88,31 @@ function run(cmd, args, { cwd = root, env = {}, timeoutMs } = {}) {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ESC starts the colour codes being removed
 const stripAnsi = (s) => s.replace(/\u001b\[[0-9;]*m/g, '');
 
-/** A check that is not a test runner: passes or fails as a whole. */
-const check = (cmd, args, opts) => async () => {
-  const r = await run(cmd, args, opts);
-  return { ok: r.code === 0, passed: 0, failed: r.code === 0 ? 0 : 1, isCheck: true };
-};
+/** Where each vitest run's per-file times went (scripts/vitest-file-times.mjs), for the slowest-files list. */
+const fileTimes = [];
 
-/** A vitest run; the JSON reporter's file gives the counts. */
-const vitest = (workspace, env) => async () => {
-  const report = path.join(tmp, `vitest-${workspace.replace(/\W/g, '-')}-${Date.now()}.json`);
-  const r = await run(node, [bin('vitest', 'vitest.mjs'), 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    cwd: path.join(root, workspace),
-    env,
-  });
+/** A vitest run; the JSON reporter's file gives the counts. `ctx.workers` is its share of the cores. */
+const vitest = (workspace, node, env) => async (ctx) => {
+  const slug = `${workspace.replace(/\W/g, '-')}-${fileTimes.length}-${Date.now()}`;
+  const report = path.join(tmp, `vitest-${slug}.json`);
+  const times = path.join(tmp, `times-${slug}.json`);
+  const r = await run(
+    node.path,
+    [
+      bin('vitest', 'vitest.mjs'),
+      'run',
+      `--maxWorkers=${ctx.workers}`,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      `--reporter=${path.join(root, 'scripts/vitest-file-times.mjs')}`,
+    ],
+    {
+      cwd: path.join(root, workspace),
+      env: { ...env, ...nodeEnv(node), VITEST_FILE_TIMES: times, TEST_DEPTH: deep ? 'deep' : undefined },
+      out: ctx.out,
+    },
+  );
   let passed = 0;
   let failed = 0;
   try {
@@ -76,13 +122,18 @@ const vitest = (workspace, env) => async () => {
   } catch {
     // No report: vitest could not even start (a setup or import error). That is a failure of its own.
   }
+  try {
+    for (const f of JSON.parse(fs.readFileSync(times, 'utf8'))) fileTimes.push({ ...f, file: path.join(workspace, f.file), run: ctx.name });
+  } catch {
+    // No times without a finished run; its failure is counted above.
+  }
   if (r.code !== 0 && failed === 0) failed = 1;
   return { ok: r.code === 0, passed, failed };
 };
 
 /** The browser tests print `E2E: N passed, N failed` last. */
-const e2e = async () => {
-  const r = await run(node, ['--import', 'tsx', 'e2e/run.ts']);
+const e2e = (node) => async (ctx) => {
+  const r = await run(node.path, ['--import', 'tsx', 'e2e/run.ts'], { env: nodeEnv(node), out: ctx.out });
   const m = [...stripAnsi(r.output).matchAll(/^E2E: (\d+) passed, (\d+) failed$/gm)].at(-1);
   const passed = m ? Number(m[1]) : 0;
   let failed = m ? Number(m[2]) : 0;
@@ -90,151 +141,171 @@ const e2e = async () => {
   return { ok: r.code === 0, passed, failed };
 };
 
-/**
- * The committed migrations must match the schema: drizzle-kit generates into a copy of the migrations
- * folder, and any new file there means someone changed a table without `npm run generate:migration`.
- */
-const migrations = async () => {
-  const source = path.join(root, 'apps/server/src/db/migrations');
-  // drizzle-kit takes --out relative to the working directory, so the copy lives under the repo's .tmp/.
-  const copy = path.join(root, '.tmp', `migrations-check-${process.pid}`);
-  fs.rmSync(copy, { recursive: true, force: true });
-  fs.cpSync(source, copy, { recursive: true });
-  try {
-    const before = new Set(fs.readdirSync(copy));
-    const r = await run(
-      node,
-      [
-        bin('drizzle-kit', 'bin.cjs'),
-        'generate',
-        '--dialect=postgresql',
-        '--schema=./src/{modules,platform}/**/*.table.ts',
-        `--out=${path.relative(path.join(root, 'apps/server'), copy)}`,
-      ],
-      { cwd: path.join(root, 'apps/server'), timeoutMs: 120_000 },
-    );
-    if (r.timedOut) {
-      process.stderr.write(
-        '\ndrizzle-kit is waiting for an answer (a rename?): run `npm run generate:migration` yourself and commit the result.\n',
-      );
-      return { ok: false, passed: 0, failed: 1, isCheck: true };
-    }
-    const added = fs.readdirSync(copy).filter((f) => !before.has(f));
-    if (r.code !== 0 || added.length) {
-      for (const f of added.filter((f) => f.endsWith('.sql')))
-        process.stderr.write(`\nThe schema needs a migration that is not committed:\n${fs.readFileSync(path.join(copy, f), 'utf8')}\n`);
-      if (added.length)
-        process.stderr.write('Run `npm run generate:migration` and commit the new files under apps/server/src/db/migrations.\n');
-      return { ok: false, passed: 0, failed: 1, isCheck: true };
-    }
-    return { ok: true, passed: 0, failed: 0, isCheck: true };
-  } finally {
-    fs.rmSync(copy, { recursive: true, force: true });
-  }
-};
-
 const hasTests = (dir) =>
   fs.existsSync(dir) &&
   fs.readdirSync(dir, { recursive: true }).some((f) => /\.test\.tsx?$/.test(String(f)) && !String(f).includes('node_modules'));
 
-const tsc = (project) => check(node, [bin('typescript', 'bin/tsc'), '-p', project]);
 const PGLITE = { TEST_DATABASE_URL: undefined };
 const POSTGRES = { TEST_DATABASE_URL: pgUrl };
+const on = (node) => (twoNodes ? ` (Node ${node.version.split('.')[0]})` : '');
+const needsPg = { when: () => Boolean(pgUrl), skipped: 'TEST_DATABASE_URL not set' };
 
+// stage: 1 checks, 2 API suites, 3 browser. lane: steps of one lane run one after another, lanes at once.
 const STEPS = [
-  { key: 'lint', name: 'Lint and format (biome check)', run: check(node, [bin('@biomejs/biome', 'bin/biome'), 'check', '.']) },
-  { key: 'typecheck', name: 'Types: apps/server', run: tsc('apps/server') },
-  {
-    key: 'typecheck',
-    name: 'Types: apps/web',
-    run: tsc('apps/web'),
-    when: () => fs.existsSync(path.join(root, 'apps/web/tsconfig.json')),
-    skipped: 'no apps/web/tsconfig.json',
-  },
-  { key: 'typecheck', name: 'Types: apps/cli', run: tsc('apps/cli') },
-  { key: 'typecheck', name: 'Types: e2e', run: tsc('e2e') },
-  { key: 'typecheck', name: 'Types: bench', run: tsc('bench') },
-  {
-    key: 'client',
-    name: 'Generated API client is up to date',
-    run: check(node, ['--import', 'tsx', 'scripts/generate-client.ts', '--check']),
-  },
-  { key: 'migrations', name: 'Migrations match the schema', run: migrations },
-  { key: 'server', name: 'Server tests on PGlite', run: vitest('apps/server', PGLITE) },
-  { key: 'cli', name: 'CLI tests on PGlite', run: vitest('apps/cli', PGLITE) },
-  {
-    key: 'server-pg',
-    name: 'Server tests on PostgreSQL',
-    run: vitest('apps/server', POSTGRES),
-    when: () => Boolean(pgUrl),
-    skipped: 'TEST_DATABASE_URL not set',
-  },
-  {
-    key: 'cli-pg',
-    name: 'CLI tests on PostgreSQL',
-    run: vitest('apps/cli', POSTGRES),
-    when: () => Boolean(pgUrl),
-    skipped: 'TEST_DATABASE_URL not set',
-  },
+  ...checks({ root, bin, run }).map((s) => ({ ...s, stage: 1 })),
   {
     key: 'web',
     name: 'Web tests',
-    run: vitest('apps/web', {}),
+    stage: 1,
+    run: vitest('apps/web', mainNode, {}),
     when: () => hasTests(path.join(root, 'apps/web/src')),
     skipped: 'no web tests',
   },
+  { key: 'server', name: `Server tests on PGlite${on(mainNode)}`, stage: 2, lane: 'pglite', run: vitest('apps/server', mainNode, PGLITE) },
+  { key: 'cli', name: `CLI tests on PGlite${on(mainNode)}`, stage: 2, lane: 'pglite', run: vitest('apps/cli', mainNode, PGLITE) },
+  {
+    key: 'server-pg',
+    name: `Server tests on PostgreSQL${on(altNode)}`,
+    stage: 2,
+    lane: 'postgres',
+    run: vitest('apps/server', altNode, POSTGRES),
+    ...needsPg,
+  },
+  {
+    key: 'cli-pg',
+    name: `CLI tests on PostgreSQL${on(altNode)}`,
+    stage: 2,
+    lane: 'postgres',
+    run: vitest('apps/cli', altNode, POSTGRES),
+    ...needsPg,
+  },
   {
     key: 'e2e',
-    name: 'Browser end-to-end tests',
-    run: e2e,
+    name: `Browser end-to-end tests${on(altNode)}`,
+    stage: 3,
+    run: e2e(altNode),
     when: () => fs.existsSync(path.join(root, 'e2e/run.ts')),
     skipped: 'no e2e/run.ts',
   },
 ];
 
-const only = process.argv.slice(2);
 const unknown = only.filter((k) => !STEPS.some((s) => s.key === k));
 if (unknown.length) {
   process.stderr.write(`Unknown step ${unknown.join(', ')}; steps: ${[...new Set(STEPS.map((s) => s.key))].join(', ')}\n`);
   process.exit(2);
 }
 
+const out = createOutput(process.stdout);
 const results = [];
 let passed = 0;
 let failed = 0;
 const startedAt = Date.now();
-for (const step of STEPS) {
-  if (only.length && !only.includes(step.key)) continue;
-  if (step.when && !step.when()) {
-    results.push({ step, status: 'skipped' });
-    continue;
-  }
-  process.stdout.write(`\n━━ ${step.name}\n`);
+
+async function runStep(step, ctx) {
   const t0 = Date.now();
-  const r = await step.run();
+  const r = await step.run(ctx);
   passed += r.passed;
   failed += r.failed;
   results.push({ step, status: r.ok ? 'passed' : 'failed', seconds: (Date.now() - t0) / 1000, counts: r });
-  if (!r.ok) break;
+  return r.ok;
+}
+
+/** Checks: up to `cores` at once; each step's output is printed whole when it ends. */
+async function runPool(steps) {
+  let next = 0;
+  const worker = async () => {
+    while (next < steps.length) {
+      const step = steps[next++];
+      const buffer = out.buffered();
+      const t0 = Date.now();
+      const ok = await runStep(step, { name: step.name, workers: 1, out: buffer });
+      out.block(`━━ ${step.name} (${ok ? 'passed' : 'FAILED'}, ${((Date.now() - t0) / 1000).toFixed(1)} s)`, buffer.text());
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, steps.length) }, worker));
+}
+
+/** API suites: the lanes one after another, or TEST_API_AT_ONCE of them at once (each with its share of the cores). */
+async function runLanes(steps) {
+  const lanes = [...new Set(steps.map((s) => s.lane))].map((lane) => steps.filter((s) => s.lane === lane));
+  const atOnce = Math.min(Math.max(1, Number(process.env.TEST_API_AT_ONCE) || 1), lanes.length);
+  const workers = Number(process.env.TEST_MAX_WORKERS) || Math.max(1, Math.floor(cores / atOnce));
+  let next = 0;
+  const worker = async () => {
+    while (next < lanes.length) {
+      for (const step of lanes[next++]) {
+        const prefix = atOnce > 1 ? `${step.key.padEnd(9)}│ ` : '';
+        out.line(
+          `\n━━ ${step.name}${atOnce > 1 ? ` (lines marked "${step.key}")` : ''}, ${workers} vitest worker${workers > 1 ? 's' : ''}`,
+        );
+        if (!(await runStep(step, { name: step.name, workers, out: out.prefixed(prefix) }))) return;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: atOnce }, worker));
+}
+
+let stoppedAt = null;
+const STAGES = { 1: 'checks and web tests', 2: 'API suites', 3: 'browser tests' };
+const stageSeconds = [];
+for (const stage of [1, 2, 3]) {
+  const steps = [];
+  for (const step of STEPS.filter((s) => s.stage === stage && (!only.length || only.includes(s.key)))) {
+    if (step.when && !step.when()) results.push({ step, status: 'skipped' });
+    else steps.push(step);
+  }
+  if (!steps.length) continue;
+  const t0 = Date.now();
+  if (stage === 1) await runPool(steps);
+  else if (stage === 2) await runLanes(steps);
+  else
+    for (const step of steps) {
+      out.line(`\n━━ ${step.name}`);
+      await runStep(step, { name: step.name, workers: cores, out: out.prefixed('') });
+    }
+  stageSeconds.push(`${STAGES[stage]} ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  if (results.some((r) => r.status === 'failed')) {
+    stoppedAt = stage;
+    break;
+  }
 }
 fs.rmSync(tmp, { recursive: true, force: true });
 
 const ran = new Set(results.map((r) => r.step));
-const lines = [
-  '',
-  `━━ Summary (Node ${process.version}, ${pgUrl ? 'PGlite and PostgreSQL' : 'PGlite only'}, ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`,
-];
-for (const r of results) {
+const lines = ['', ...slowestFiles(10)];
+const nodes = twoNodes ? `Node ${mainNode.version} and ${altNode.version}` : `Node ${mainNode.version}`;
+const where = pgUrl ? 'PGlite and PostgreSQL' : 'PGlite only';
+lines.push(`━━ Summary (${nodes}, ${where}${deep ? ', deep' : ''}, ${((Date.now() - startedAt) / 1000).toFixed(0)} s)`);
+for (const step of STEPS) {
+  const r = results.find((x) => x.step === step);
+  if (!r) {
+    if (stoppedAt && !ran.has(step) && (!only.length || only.includes(step.key)))
+      lines.push(`  · ${step.name.padEnd(42)}  not run (stopped after the first stage that failed)`);
+    continue;
+  }
   const mark = r.status === 'passed' ? '✓' : r.status === 'failed' ? '✗' : '-';
   const counts = r.counts && !r.counts.isCheck ? `  ${r.counts.passed} passed, ${r.counts.failed} failed` : '';
-  const detail = r.status === 'skipped' ? `  skipped: ${r.step.skipped ?? 'not applicable'}` : `  ${r.seconds.toFixed(1)} s${counts}`;
-  lines.push(`  ${mark} ${r.step.name.padEnd(38)}${detail}`);
+  const detail =
+    r.status === 'skipped' ? `  skipped: ${r.step.skipped ?? 'not applicable'}` : `  ${r.seconds.toFixed(1).padStart(6)} s${counts}`;
+  lines.push(`  ${mark} ${r.step.name.padEnd(42)}${detail}`);
 }
-const failedStep = results.find((r) => r.status === 'failed');
-for (const step of STEPS) {
-  if (failedStep && !ran.has(step) && (!only.length || only.includes(step.key)))
-    lines.push(`  · ${step.name.padEnd(38)}  not run (stopped at the first failure)`);
-}
+lines.push(`  Stages (wall clock): ${stageSeconds.join(', ')}`);
 lines.push('', `Tests: ${passed} passed, ${failed} failed`, '');
 process.stdout.write(lines.join('\n'));
-process.exit(failedStep ? 1 : 0);
+process.exit(stoppedAt ? 1 : 0);
+
+/** The slowest test files of all vitest runs, with where their time went (import, once-per-file hooks, tests). */
+function slowestFiles(n) {
+  if (!fileTimes.length) return [];
+  const total = (f) => f.importMs + f.hooksMs + f.testsMs;
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  const sum = (key) => fileTimes.reduce((a, f) => a + f[key], 0);
+  const lines = [
+    `━━ Slowest test files (of ${fileTimes.length}; all files: import ${s(sum('importMs'))}, beforeAll/afterAll ${s(sum('hooksMs'))}, tests ${s(sum('testsMs'))}, summed over workers)`,
+  ];
+  for (const f of [...fileTimes].sort((a, b) => total(b) - total(a)).slice(0, n))
+    lines.push(
+      `  ${s(total(f)).padStart(8)}  ${f.file}  [${f.run}: import ${s(f.importMs)}, hooks ${s(f.hooksMs)}, tests ${s(f.testsMs)}]`,
+    );
+  return [...lines, ''];
+}

@@ -21,11 +21,24 @@ export async function createTestDatabase(): Promise<Database> {
   return openDatabase({ dataDir: 'memory://test', loadDataDir: blob });
 }
 
+/**
+ * The database of the apps `buildTestApp` makes: one per test worker, opened by its first file. The test files
+ * of a worker share their module cache (vitest.config.ts: isolate false), so this lives as long as the worker
+ * and the files after the first skip the clone (PGlite) or the new pool (PostgreSQL). Files share it as they
+ * share the PostgreSQL test database: each test makes its own organisation. Tests that need a database of
+ * their own (workers, far clock moves, cut connections) pass one from createScratchDatabase.
+ */
+let workerDatabase: Promise<Database> | null = null;
+function sharedTestDatabase(): Promise<Database> {
+  workerDatabase ??= createTestDatabase();
+  return workerDatabase;
+}
+
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** The real app on a test database, with a controllable clock and (optionally) a real SMTP mailer. */
 export async function buildTestApp(opts: { now?: string; smtpUrl?: string; mailer?: Mailer; database?: Database } = {}) {
-  const database = opts.database ?? (await createTestDatabase());
+  const database = opts.database ?? (await sharedTestDatabase());
   const clock = createFixedClock(opts.now ?? '2026-11-21T09:00:00Z');
   const config = loadConfig({
     DATA_DIR: '/nonexistent',
@@ -47,7 +60,6 @@ export async function buildTestApp(opts: { now?: string; smtpUrl?: string; maile
       await built.app.close();
       await built.worker.stop();
       mailer.close();
-      if (!opts.database) await database.close();
     },
   };
 }

