@@ -10,16 +10,24 @@ import { type Database, openDatabase } from '../src/platform/db/database.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createSmtpMailer, type Mailer } from '../src/platform/mail/outbox.ts';
 import { TEMPLATE_PATH } from './global-setup.ts';
+import { createTenancyChecker } from './tenancy-check.ts';
 
 export const TEST_PASSWORD = 'correct horse battery staple';
 
 /** A migrated database: PGlite cloned from the template, or the shared PostgreSQL test database. */
 export async function createTestDatabase(): Promise<Database> {
   const url = process.env.TEST_DATABASE_URL;
-  if (url) return openDatabase({ databaseUrl: url, dataDir: '', poolMax: 5 });
+  const onQuery = tenancy.onQuery;
+  if (url) return openDatabase({ databaseUrl: url, dataDir: '', poolMax: 5, onQuery });
   const blob = new Blob([fs.readFileSync(TEMPLATE_PATH)]);
-  return openDatabase({ dataDir: 'memory://test', loadDataDir: blob });
+  return openDatabase({ dataDir: 'memory://test', loadDataDir: blob, onQuery });
 }
+
+/**
+ * Every statement the test databases run is checked for its organisation (test/tenancy-check.ts): one that
+ * forgets it is refused, and the app's close() fails its test file naming the statement.
+ */
+const tenancy = createTenancyChecker();
 
 /**
  * The database of the apps `buildTestApp` makes: one per test worker, opened by its first file. The test files
@@ -51,6 +59,7 @@ export async function buildTestApp(opts: { now?: string; smtpUrl?: string; maile
   const logger = pino({ level: 'silent' });
   const built = await buildApp({ config, database, clock, logger, mailer });
   await built.app.ready();
+  const violationsBefore = tenancy.violations.length;
   return {
     ...built,
     database,
@@ -60,6 +69,8 @@ export async function buildTestApp(opts: { now?: string; smtpUrl?: string; maile
       await built.app.close();
       await built.worker.stop();
       mailer.close();
+      const found = tenancy.violations.slice(violationsBefore);
+      if (found.length) throw new Error(`Statements without their organisation:\n${[...new Set(found)].join('\n')}`);
     },
   };
 }

@@ -8,6 +8,7 @@ import { and, count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accounts } from '../../src/modules/accounts/index.ts';
 import type { Actor } from '../../src/platform/access/access.ts';
+import { acrossOrganisations } from '../../src/platform/db/tenancy.ts';
 import { toAppError } from '../../src/platform/http/error-handler.ts';
 import { newId } from '../../src/platform/ids.ts';
 import { buildTestApp, createTestOrg, type TestApp } from '../harness.ts';
@@ -33,7 +34,8 @@ const rawPost = (url: string, body: string) =>
 /** The client-facing error for whatever a promise rejects with. */
 async function mapped(p: Promise<unknown>) {
   try {
-    await p;
+    // Statements made up to provoke database errors, deliberately without an organisation.
+    await acrossOrganisations('the test provokes database errors', async () => await p);
   } catch (err) {
     return toAppError(err);
   }

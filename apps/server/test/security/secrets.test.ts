@@ -47,7 +47,7 @@ describe('secrets in responses', () => {
       ...(await column(sql`select id as v from sessions where org_id = ${org.orgId}`)),
       ...(await column(sql`select csrf_token as v from sessions where org_id = ${org.orgId}`)),
       ...(await column(sql`select token_hash as v from api_tokens where org_id = ${org.orgId}`)),
-      ...(await column(sql`select id as v from password_resets where user_id = ${csm.userId}`)),
+      ...(await column(sql`select id as v from password_resets where org_id = ${org.orgId} and user_id = ${csm.userId}`)),
       // The raw credentials the clients hold: the session cookie, the CSRF header, the bearer token.
       ...[org.admin.headers, csm.headers].flatMap((h) => [h.cookie?.split('=')[1] ?? '', h['x-csrf-token'] ?? '']),
       (token.authorization ?? '').replace('Bearer ', ''),

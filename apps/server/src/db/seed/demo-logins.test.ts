@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
 import { hashPassword, users } from '../../modules/identity/index.ts';
 import { organisations } from '../../modules/organisations/index.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { newId } from '../../platform/ids.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS } from './demo.ts';
 import { demoLoginLines, findDemoLogins } from './demo-logins.ts';
@@ -32,11 +33,12 @@ afterAll(async () => {
   await scratch?.close();
 });
 
-const setPassword = async (email: string, password: string) =>
-  scratch.database.db
-    .update(users)
-    .set({ passwordHash: await hashPassword(password) })
-    .where(eq(users.email, email));
+const setPassword = async (email: string, password: string) => {
+  const passwordHash = await hashPassword(password);
+  await acrossOrganisations('the demo users are found by e-mail', async () => {
+    await scratch.database.db.update(users).set({ passwordHash }).where(eq(users.email, email));
+  });
+};
 
 describe('demo logins in the start message', () => {
   it('lists every demo login while its password is the demo one, on every start', async () => {

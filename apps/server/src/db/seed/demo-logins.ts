@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { users, verifyPassword } from '../../modules/identity/index.ts';
 import { organisations } from '../../modules/organisations/index.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { DEMO_PASSWORD, DEMO_SLUG, DEMO_USERS } from './demo.ts';
 
 export interface TDemoLogins {
@@ -16,20 +17,25 @@ export interface TDemoLogins {
  * and once none is left nothing is printed. Null when there is no demo organisation.
  */
 export async function findDemoLogins(db: Db): Promise<TDemoLogins | null> {
-  const rows = await db
-    .select({ role: users.role, email: users.email, passwordHash: users.passwordHash, organisation: organisations.name })
-    .from(users)
-    .innerJoin(organisations, eq(organisations.id, users.orgId))
-    .where(
-      and(
-        eq(organisations.slug, DEMO_SLUG),
-        inArray(
-          users.email,
-          DEMO_USERS.map((u) => u.email),
+  // The demo organisation is found by its slug, before anyone is signed in.
+  const rows = await acrossOrganisations(
+    'the demo organisation is found by its slug',
+    async () =>
+      await db
+        .select({ role: users.role, email: users.email, passwordHash: users.passwordHash, organisation: organisations.name })
+        .from(users)
+        .innerJoin(organisations, eq(organisations.id, users.orgId))
+        .where(
+          and(
+            eq(organisations.slug, DEMO_SLUG),
+            inArray(
+              users.email,
+              DEMO_USERS.map((u) => u.email),
+            ),
+            isNull(users.disabledAt),
+          ),
         ),
-        isNull(users.disabledAt),
-      ),
-    );
+  );
   // The seed gives every demo user the same hash, so this is one argon2 check per start, not one per user.
   const hashes = [...new Set(rows.flatMap((r) => (r.passwordHash ? [r.passwordHash] : [])))];
   const checked = await Promise.all(hashes.map(async (h) => [h, await verifyPassword(h, DEMO_PASSWORD)] as const));

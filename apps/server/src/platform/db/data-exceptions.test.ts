@@ -10,6 +10,7 @@ import { toAppError } from '../http/error-handler.ts';
 import { newId } from '../ids.ts';
 import { createSmtpMailer } from '../mail/outbox.ts';
 import type { Database } from './database.ts';
+import { acrossOrganisations } from './tenancy.ts';
 
 /**
  * SQLSTATE class 22 (data exceptions): a 400 naming the field when PostgreSQL refused a value the caller
@@ -32,11 +33,12 @@ beforeAll(async () => {
   });
   app = built.app;
   // Routes that stand for a handler passing a value straight through, and for a bug in our own SQL.
+  const provoke = (q: Promise<unknown>) => acrossOrganisations('the test provokes database errors', async () => await q);
   app.get('/api/v1/test-data-exception/bound', { config: { public: true } }, async () =>
-    database.db.update(accounts).set({ employees: 3_000_000_000 }).where(sql`false`),
+    provoke(database.db.update(accounts).set({ employees: 3_000_000_000 }).where(sql`false`)),
   );
   app.get('/api/v1/test-data-exception/own', { config: { public: true } }, async () =>
-    database.db.execute(sql`select 1 / (count(*) - count(*)) as ratio from accounts`),
+    provoke(database.db.execute(sql`select 1 / (count(*) - count(*)) as ratio from accounts`)),
   );
   await app.ready();
 });
@@ -48,7 +50,8 @@ afterAll(async () => {
 
 async function mapped(p: Promise<unknown>) {
   try {
-    await p;
+    // Statements made up to provoke database errors, deliberately without an organisation.
+    await acrossOrganisations('the test provokes database errors', async () => await p);
   } catch (err) {
     return toAppError(err);
   }
