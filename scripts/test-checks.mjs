@@ -45,7 +45,8 @@ export function checks({ root, bin, run }) {
           '\ndrizzle-kit is waiting for an answer (a rename?): run `npm run generate:migration` yourself and commit the result.\n',
         );
       const added = fs.readdirSync(copy).filter((f) => !before.has(f));
-      if (r.code !== 0 || added.length) {
+      // drizzle-kit exits 0 even when a table file fails to load, so its "nothing to migrate" is required too.
+      if (r.code !== 0 || added.length || !/No schema changes/.test(r.output ?? '')) {
         let text = '';
         for (const f of added.filter((f) => f.endsWith('.sql')))
           text += `\nThe schema needs a migration that is not committed:\n${fs.readFileSync(path.join(copy, f), 'utf8')}\n`;

@@ -1,5 +1,5 @@
 import { index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { organisations } from '../organisations/index.ts';
+import { organisations } from '../organisations/organisations.table.ts';
 
 /** Append-only record of every change: who, when, what, before and after. */
 export const auditLog = pgTable(

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { accounts } from '../accounts/index.ts';
+import { accounts } from '../accounts/accounts.table.ts';
 
 /** A person at a customer account. */
 export const contacts = pgTable(

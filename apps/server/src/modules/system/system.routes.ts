@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { type CsvColumn, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, ZIdParams, zPage } from '../../platform/http/schemas.ts';
+import { standardErrors, ZErrorResponse, ZIdParams, zPage } from '../../platform/http/schemas.ts';
 import {
   type TJob,
   type TOutboxEmail,
@@ -52,7 +52,8 @@ export function registerSystemRoutes(app: FastifyInstance, deps: { system: Syste
       operationId: 'getHealth',
       tags: ['system'],
       summary: 'Check that the server and its database answer',
-      response: { 200: ZHealth, 503: ZHealth },
+      // 400: a query parameter it does not take (every query string is strict).
+      response: { 200: ZHealth, 400: ZErrorResponse, 503: ZHealth },
     },
     handler: async (_req, reply) => svc.health().then((h) => reply.status(h.database.ok ? 200 : 503).send(h)),
   });

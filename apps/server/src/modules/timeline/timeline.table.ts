@@ -1,7 +1,7 @@
 import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { accounts } from '../accounts/index.ts';
-import { contacts } from '../contacts/index.ts';
-import { users } from '../identity/index.ts';
+import { accounts } from '../accounts/accounts.table.ts';
+import { contacts } from '../contacts/contacts.table.ts';
+import { users } from '../identity/identity.table.ts';
 
 /** One entry on an account's timeline: a note, call, e-mail, meeting, chat or support request. */
 export const interactions = pgTable(
