@@ -60,7 +60,9 @@ describe('customer365 import', () => {
     expect(strict.code).toBe(1);
     expect(strict.stderr).toContain('3 rows: 2 valid, 1 with errors.');
     expect(strict.stderr).toContain('row 3, Domain (domain): must be a domain such as example.com');
-    expect(strict.stderr).toContain('row 3, Segment (segment): must be one of these: Enterprise, Mid-market (mid_market), Small business (smb) — value "galactic"');
+    expect(strict.stderr).toContain(
+      'row 3, Segment (segment): must be one of these: Enterprise, Mid-market (mid_market), Small business (smb) — value "galactic"',
+    );
     expect(strict.stderr).toContain('Nothing was imported (--mode all_or_nothing)');
     expect((await get('/api/v1/accounts')).total).toBe(0);
 
