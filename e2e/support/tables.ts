@@ -21,13 +21,24 @@ export async function columnHeaders(page: Page, tableTestId: string): Promise<st
 
 /** Picks an option of a Mantine Select or MultiSelect by the control's label. */
 export async function choose(page: Page, scope: Locator | Page, label: string, option: string) {
-  await scope
+  const control = scope
     .getByRole('textbox', { name: label, exact: true })
     .or(scope.getByRole('combobox', { name: label, exact: true }))
-    .first()
-    // A MultiSelect's pills wrapper sits over its input and takes the click; force reaches the input itself.
-    .click({ force: true });
-  await page.getByRole('option', { name: option, exact: true }).click();
+    .first();
+  const item = page.getByRole('option', { name: option, exact: true });
+  // A MultiSelect's pills wrapper sits over its input and takes the click; force reaches the input itself. A click
+  // while a modal is still opening can be lost, so the control is clicked again until its options show.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    await control.click({ force: true });
+    if (
+      await item.waitFor({ state: 'visible', timeout: 3_000 }).then(
+        () => true,
+        () => false,
+      )
+    )
+      break;
+  }
+  await item.click();
   // Tab, not Escape: Escape would also close a surrounding modal.
   await page.keyboard.press('Tab');
 }
