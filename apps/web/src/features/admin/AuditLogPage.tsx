@@ -1,4 +1,4 @@
-import { Badge, Code, Drawer, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Code, Drawer, Group, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
@@ -97,16 +97,14 @@ export function AuditLogPage() {
         cell: ({ row }) => {
           const { entityType, entityId, entityName } = row.original;
           return entityType === 'account' ? (
-            <Link
-              to="/accounts/$accountId"
-              params={{ accountId: entityId }}
-              style={
-                entityName ? undefined : { fontFamily: 'var(--mantine-font-family-monospace)', fontSize: 'var(--mantine-font-size-xs)' }
-              }
+            <Anchor
+              size="sm"
+              ff={entityName ? undefined : 'monospace'}
               onClick={(e: MouseEvent) => e.stopPropagation()}
+              renderRoot={(props) => <Link {...props} to="/accounts/$accountId" params={{ accountId: entityId }} />}
             >
               {entityName ?? entityId}
-            </Link>
+            </Anchor>
           ) : (
             (entityName ?? (
               <Code fz="xs" bg="transparent">
