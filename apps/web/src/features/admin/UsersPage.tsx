@@ -50,10 +50,11 @@ export function UsersPage() {
         header: t('admin.users.role'),
         enableSorting: true,
         cell: ({ row }) => (
-          <Group gap={6} wrap="nowrap">
+          // Wraps rather than cutting the badge short in a narrow column.
+          <Group gap={6}>
             <Text size="sm">{t(`roles.${row.original.role}`)}</Text>
             {row.original.ownAccountsOnly ? (
-              <Badge size="xs" variant="outline" color="gray">
+              <Badge size="xs" variant="outline" color="gray" style={{ flexShrink: 0 }}>
                 {t('admin.users.ownAccountsOnlyShort')}
               </Badge>
             ) : null}
