@@ -68,14 +68,12 @@ export function detail(field: string, entry: TMessage, values?: TMessageValues):
   return { field, code: entry.code, message: renderEntry(entry, 'en', values), ...(values ? { values } : {}) };
 }
 
-function fieldError(status: 'VALIDATION_FAILED' | 'CONFLICT', field: string, entry: TMessage | string, values?: TMessageValues) {
-  // A plain string is the old form, still taken while modules move to their catalogues.
-  const d = typeof entry === 'string' ? { field, message: entry } : detail(field, entry, values);
+function fieldError(status: 'VALIDATION_FAILED' | 'CONFLICT', field: string, entry: TMessage, values?: TMessageValues) {
+  const d = detail(field, entry, values);
   return new AppError(status, `${field}: ${d.message}`, [d]);
 }
 
 /** 400 naming the field: `throw invalid('domain', messages.domain_format)`. */
-export const invalid = (field: string, entry: TMessage | string, values?: TMessageValues) =>
-  fieldError('VALIDATION_FAILED', field, entry, values);
+export const invalid = (field: string, entry: TMessage, values?: TMessageValues) => fieldError('VALIDATION_FAILED', field, entry, values);
 /** 409 naming the field. */
-export const conflict = (field: string, entry: TMessage | string, values?: TMessageValues) => fieldError('CONFLICT', field, entry, values);
+export const conflict = (field: string, entry: TMessage, values?: TMessageValues) => fieldError('CONFLICT', field, entry, values);
