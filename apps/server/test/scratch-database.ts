@@ -4,7 +4,9 @@
  * worker, move the clock far ahead or cut connections get a scratch database instead (the test role needs
  * CREATEDB), dropped again on close.
  */
+
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 import { type Database, openDatabase } from '../src/platform/db/database.ts';
 import { newId } from '../src/platform/ids.ts';
 import { createTestDatabase } from './harness.ts';
@@ -115,4 +117,19 @@ function isAlive(pid: number) {
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * For a test file whose workers must not share the test database (the job queue's own tests): a scratch
+ * database opened before its tests, with a second connection to it (another instance), closed after them.
+ */
+export function useScratchDatabase(use: (db: Database['db'], otherDb: Database['db']) => void) {
+  let scratch: ScratchDatabase | undefined;
+  beforeAll(async () => {
+    scratch = await createScratchDatabase();
+    use(scratch.database.db, (await scratch.openAnother()).db);
+  });
+  afterAll(async () => {
+    await scratch?.close();
+  });
 }

@@ -4,27 +4,21 @@
  */
 import { eq, like } from 'drizzle-orm';
 import pino from 'pino';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
+import { useScratchDatabase } from '../../../test/scratch-database.ts';
 import { createFixedClock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
 import { jobs } from './jobs.table.ts';
 import { createWorker, defineJob, enqueueJob, type JobDefinition } from './queue.ts';
 
-let scratch: ScratchDatabase;
 let db: Db;
 let otherDb: Db;
 const logger = pino({ level: 'silent' });
-
-beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  db = scratch.database.db;
-  otherDb = (await scratch.openAnother()).db;
-});
-afterAll(async () => {
-  await scratch?.close();
+useScratchDatabase((a, b) => {
+  db = a;
+  otherDb = b;
 });
 
 const jobRow = async (id: string) => (await db.select().from(jobs).where(eq(jobs.id, id)))[0];
