@@ -1,5 +1,5 @@
-import { createCatalogue, type TApiLanguage } from '../../platform/http/validation-i18n.ts';
-import { allMessages, defineMessages, findMessage, renderCode, type TCatalogueEntry } from '../../platform/messages.ts';
+import { matchMessage, type TApiLanguage } from '../../platform/http/validation-i18n.ts';
+import { defineMessages, findMessage, renderCode } from '../../platform/messages.ts';
 import { choiceLabelsIn } from './imports.choices.ts';
 
 /**
@@ -247,17 +247,7 @@ export const isRowMessageCode = (code: string): code is TRowMessageCode => findM
 export const renderRowMessage = (code: TRowMessageCode, lang: TApiLanguage, params: Record<string, string> = {}) =>
   renderCode(code, lang, params) ?? code;
 
-// Every registered message, to recognise English text: built again when modules have registered more.
-let legacy: { size: number; catalogue: ReturnType<typeof createCatalogue<string>> } | undefined;
-function textCatalogue() {
-  const entries = allMessages();
-  if (legacy?.size !== entries.size)
-    legacy = { size: entries.size, catalogue: createCatalogue<string>(Object.fromEntries(entries) as Record<string, TCatalogueEntry>) };
-  return legacy.catalogue;
-}
-
-/** The code and values of an English message: for problems that arrive as text and for rows stored before codes. */
-export const matchRowMessage = (english: string) => textCatalogue().match(english);
+export const matchRowMessage = (english: string) => matchMessage(english);
 
 /** A row error as a reader of `lang` sees it: stored code first, else its English text matched to the catalogue, else as stored. */
 export function localiseRowError<E extends { code: string | null; params: Record<string, string> | null; message: string }>(

@@ -98,12 +98,6 @@ export const MESSAGES = defineMessages({
   },
   must_be_future: { en: 'must be in the future', nl: 'moet in de toekomst liggen', da: 'skal ligge i fremtiden' },
   not_an_option: { en: 'must be one of: {options}', nl: 'moet een van deze zijn: {options}', da: 'skal være en af: {options}' },
-  // Also contacts' own (contacts.messages.ts, same words): imports' row catalogue reads it from here.
-  phone_format: {
-    en: 'must be a phone number (digits, spaces, + ( ) . / -)',
-    nl: 'moet een telefoonnummer zijn (cijfers, spaties, + ( ) . / -)',
-    da: 'skal være et telefonnummer (cifre, mellemrum, + ( ) . / -)',
-  },
   // values of custom fields (imports and zod use them too)
   not_a_number: { en: 'must be a number', nl: 'moet een getal zijn', da: 'skal være et tal' },
   not_a_date: { en: 'must be a date (YYYY-MM-DD)', nl: 'moet een datum zijn (JJJJ-MM-DD)', da: 'skal være en dato (ÅÅÅÅ-MM-DD)' },
