@@ -7,7 +7,10 @@ import { contactsModule } from './contacts/index.ts';
 import { customFieldsModule } from './custom-fields/index.ts';
 import { identityModule } from './identity/index.ts';
 import { importsModule } from './imports/index.ts';
+import { metricsModule } from './metrics/index.ts';
 import { organisationsModule } from './organisations/index.ts';
+import { plansModule } from './plans/index.ts';
+import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
 import { timelineModule } from './timeline/index.ts';
 
@@ -24,6 +27,9 @@ export const MODULES: readonly ModuleDefinition[] = [
   accountsModule,
   contactsModule,
   timelineModule,
+  plansModule,
+  subscriptionsModule,
+  metricsModule,
   importsModule,
   systemModule,
 ];

@@ -1,0 +1,70 @@
+import { bigint, boolean, date, foreignKey, index, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { accounts } from '../accounts/accounts.table.ts';
+import { organisations } from '../organisations/organisations.table.ts';
+
+/**
+ * Each account's MRR over time in the reporting currency: one row per day its MRR (or whether it is a
+ * customer) changed. Written by the metrics module whenever a subscription of the account changes, in the
+ * same transaction, and rebuilt when the organisation's conventions or exchange rates change. The revenue
+ * metrics of any period are aggregates of these rows (metrics.repository.ts).
+ */
+export const mrrChanges = pgTable(
+  'mrr_changes',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    effectiveDate: date('effective_date', { mode: 'string' }).notNull(),
+    mrrBeforeCents: bigint('mrr_before_cents', { mode: 'number' }).notNull(),
+    mrrAfterCents: bigint('mrr_after_cents', { mode: 'number' }).notNull(),
+    /** A customer (paying, or on a free plan when the organisation counts those) before / after the day. */
+    activeBefore: boolean('active_before').notNull(),
+    activeAfter: boolean('active_after').notNull(),
+    /** The last day the account was a customer before this change (null: never): new or reactivation. */
+    lastActiveOn: date('last_active_on', { mode: 'string' }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId, t.effectiveDate] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+    index('mrr_changes_org_date_idx').on(t.orgId, t.effectiveDate),
+  ],
+);
+
+/** Units of the reporting currency one unit of `currency` buys in a month (month = its first day). */
+export const exchangeRates = pgTable(
+  'exchange_rates',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    currency: text('currency').notNull(),
+    month: date('month', { mode: 'string' }).notNull(),
+    rate: numeric('rate', { precision: 18, scale: 8 }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.currency, t.month] })],
+);
+
+/** The cost of serving customers in a month (hosting, support, customer success), for gross margin and CLV. */
+export const serviceCosts = pgTable(
+  'service_costs',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    /** In the reporting currency, cents. */
+    amountCents: bigint('amount_cents', { mode: 'number' }).notNull(),
+    note: text('note'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.month] })],
+);
+
+/** The organisation's metric conventions (METRICS.md), as a validated JSON document with defaults. */
+export const metricSettings = pgTable('metric_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
