@@ -43,6 +43,7 @@ export function assembleModules(deps: Omit<ModuleContext, 'services' | 'events'>
   const ctx: ModuleContext = { ...deps, events, services: {} as ServiceRegistry };
   for (const m of MODULES) Object.assign(ctx.services, m.services?.(ctx));
   events.setSubscribers(MODULES.flatMap((m) => m.subscribers?.(ctx) ?? []));
+  events.setProjections(MODULES.flatMap((m) => m.projections?.(ctx) ?? []));
   const jobs: JobDefinition[] = [...MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), ...events.jobs()];
   return { ctx, services: ctx.services, events, jobs };
 }

@@ -31,6 +31,24 @@ export interface TEventSubscriber<E extends TEventName = TEventName> {
   handle(payload: DomainEvents[E], meta: TEventMeta): Promise<void>;
 }
 
+/**
+ * A projection keeps another module's read model in step with the change, inside the publisher's transaction
+ * (the MRR of an account follows its subscription at once; the change and its projection commit together or
+ * not at all). Use it only for derived data the owning module could rebuild at any time; reactions that send,
+ * notify or may fail on their own are subscribers.
+ */
+export interface TEventProjection<E extends TEventName = TEventName> {
+  event: E;
+  name: string;
+  apply(tx: Db, payload: DomainEvents[E], meta: TEventMeta): Promise<void>;
+}
+
+export const project = <E extends TEventName>(event: E, name: string, apply: TEventProjection<E>['apply']): TEventProjection<E> => ({
+  event,
+  name,
+  apply,
+});
+
 export const subscribe = <E extends TEventName>(event: E, name: string, handle: TEventSubscriber<E>['handle']): TEventSubscriber<E> => ({
   event,
   name,
@@ -48,15 +66,19 @@ export interface EventBus {
   subscribersOf(event: TEventName): readonly TEventSubscriber[];
   /** Set once by the composition root, after every module's services exist (handlers call them). */
   setSubscribers(list: readonly TEventSubscriber[]): void;
+  /** The in-transaction projections, set once by the composition root like the subscribers. */
+  setProjections(list: readonly TEventProjection[]): void;
 }
 
 export function createEventBus(clock: Clock): EventBus {
   let subscribers: readonly TEventSubscriber[] = [];
+  let projections: readonly TEventProjection[] = [];
   const of = (event: TEventName) => subscribers.filter((s) => s.event === event);
   return {
     async publish(tx, orgId, event, payload) {
       const eventId = newId();
       const occurredAt = clock.now().toISOString();
+      for (const p of projections) if (p.event === event) await p.apply(tx, payload as never, { eventId, orgId, occurredAt });
       for (const s of of(event))
         await enqueueJob(tx, clock, jobName(s), { eventId, orgId, occurredAt, payload }, { orgId, dedupeKey: `${jobName(s)}:${eventId}` });
       return eventId;
@@ -77,6 +99,14 @@ export function createEventBus(clock: Clock): EventBus {
         names.add(s.name);
       }
       subscribers = list;
+    },
+    setProjections(list) {
+      const names = new Set(subscribers.map((s) => s.name));
+      for (const p of list) {
+        if (names.has(p.name)) throw new Error(`Event handler "${p.name}" is listed twice`);
+        names.add(p.name);
+      }
+      projections = list;
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Actor } from './access/access.ts';
 import type { TFixtureMaker, TRouteSpec } from './access/route-spec.ts';
 import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/database.ts';
-import type { EventBus, TEventSubscriber } from './events.ts';
+import type { EventBus, TEventProjection, TEventSubscriber } from './events.ts';
 import type { JobDefinition } from './jobs/queue.ts';
 import type { Mailer } from './mail/outbox.ts';
 import type { TMessage } from './messages.ts';
@@ -72,6 +72,8 @@ export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = P
   jobs?(ctx: ModuleContext): JobDefinition[];
   /** Its handlers of other modules' domain events (delivered through the job queue). */
   subscribers?(ctx: ModuleContext): TEventSubscriber[];
+  /** Its read models kept in step with other modules' events inside their transaction (platform/events.ts). */
+  projections?(ctx: ModuleContext): TEventProjection[];
   /** Its routes as the access-matrix and bad-input suites must test them (`<module>.access.ts`). */
   accessMatrix?: Record<string, TRouteSpec>;
   /** The fixtures its routes' `:id` names, made in each test organisation after the built-in ones. */

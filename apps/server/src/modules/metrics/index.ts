@@ -1,12 +1,55 @@
 // The metrics module's public surface: other modules, app.ts, the seed and other tests import only this.
+import { z } from 'zod';
+import { project } from '../../platform/events.ts';
+import { defineJob } from '../../platform/jobs/queue.ts';
 import { defineModule } from '../../platform/modules.ts';
+import { metricAccessMatrix } from './metrics.access.ts';
+import { metricMessages } from './metrics.messages.ts';
+import { metricsPermissions } from './metrics.permissions.ts';
+import { registerMetricRoutes } from './metrics.routes.ts';
+import { createMetricService, type MetricService, REBUILD_JOB } from './metrics.service.ts';
 import { exchangeRates, metricSettings, mrrChanges, serviceCosts } from './metrics.table.ts';
 
+export { buildSeries, periodsOf } from './metrics.engine.ts';
+export { type TMetricSettings, type TPeriodMetrics, type TSeries, ZMetricSettings } from './metrics.schemas.ts';
+export type { MetricService } from './metrics.service.ts';
+export { accountMrrChanges } from './metrics.timeline.ts';
 export { exchangeRates, metricSettings, mrrChanges, serviceCosts };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const metricsModule = defineModule({
   name: 'metrics',
   tables: { mrrChanges, exchangeRates, serviceCosts, metricSettings },
-  permissions: {},
+  permissions: metricsPermissions,
+  messages: metricMessages,
+  accessMatrix: metricAccessMatrix,
+  services: (ctx) => ({
+    metrics: createMetricService({
+      db: ctx.db,
+      clock: ctx.clock,
+      accounts: ctx.services.accounts,
+      subscriptions: ctx.services.subscriptions,
+    }),
+  }),
+  routes: (app, ctx) => registerMetricRoutes(app, { metrics: ctx.services.metrics }),
+  // An account's MRR follows its subscriptions in the same transaction: the revenue figures are never behind.
+  projections: (ctx) => [
+    project('subscription.changed', 'metrics.accountMrr', (tx, e, meta) =>
+      ctx.services.metrics.rebuildAccount(tx, meta.orgId, e.accountId),
+    ),
+  ],
+  jobs: (ctx) => [
+    defineJob({
+      name: REBUILD_JOB,
+      payload: z.object({ orgId: z.uuid() }),
+      lane: 'bulk',
+      handler: (p, jc) => ctx.services.metrics.rebuildAll(p.orgId, jc),
+    }),
+  ],
 });
+
+declare module '../../platform/modules.ts' {
+  interface ServiceRegistry {
+    metrics: MetricService;
+  }
+}

@@ -1,12 +1,43 @@
 // The subscriptions module's public surface: other modules, app.ts, the seed and other tests import only this.
 import { defineModule } from '../../platform/modules.ts';
+import { subscriptionAccessFixtures, subscriptionAccessMatrix } from './subscriptions.access.ts';
+import { subscriptionsDemo } from './subscriptions.demo.ts';
+import { subscriptionMessages } from './subscriptions.messages.ts';
+import { subscriptionsPermissions } from './subscriptions.permissions.ts';
+import { registerSubscriptionRoutes } from './subscriptions.routes.ts';
+import { createSubscriptionService, type SubscriptionService } from './subscriptions.service.ts';
 import { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions } from './subscriptions.table.ts';
 
+export type { TSubscriptionChangedEvent } from './subscriptions.events.ts';
+export { makeSubscription } from './subscriptions.factory.ts';
+export { CHANGE_KINDS, type TChange, type TSubscription } from './subscriptions.schemas.ts';
+export type { SubscriptionService } from './subscriptions.service.ts';
+export { addDays, lineMrrCents, replay, type TChangeOp, type TLineVersion, type TReplayChange } from './subscriptions.timeline.ts';
 export { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const subscriptionsModule = defineModule({
   name: 'subscriptions',
   tables: { subscriptions, subscriptionChanges, subscriptionLineVersions, cancelReasons },
-  permissions: {},
+  permissions: subscriptionsPermissions,
+  messages: subscriptionMessages,
+  accessMatrix: subscriptionAccessMatrix,
+  accessFixtures: subscriptionAccessFixtures,
+  services: (ctx) => ({
+    subscriptions: createSubscriptionService({
+      db: ctx.db,
+      clock: ctx.clock,
+      events: ctx.events,
+      plans: ctx.services.plans,
+      accounts: ctx.services.accounts,
+    }),
+  }),
+  routes: (app, ctx) => registerSubscriptionRoutes(app, { subscriptions: ctx.services.subscriptions }),
+  demo: subscriptionsDemo,
 });
+
+declare module '../../platform/modules.ts' {
+  interface ServiceRegistry {
+    subscriptions: SubscriptionService;
+  }
+}

@@ -73,8 +73,8 @@ export const cancelReasons = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     id: uuid('id').notNull(),
     label: text('label').notNull(),
-    /** A reason that names a competitor ("Lost to competitor"): reports group these by competitor. */
-    competitorId: uuid('competitor_id'),
+    /** A reason that asks which competitor ("Lost to a competitor"): the change names it, reports group by it. */
+    asksCompetitor: boolean('asks_competitor').notNull().default(false),
     sortOrder: integer('sort_order').notNull().default(0),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),

@@ -100,7 +100,7 @@ CREATE TABLE "cancel_reasons" (
 	"org_id" uuid NOT NULL,
 	"id" uuid NOT NULL,
 	"label" text NOT NULL,
-	"competitor_id" uuid,
+	"asks_competitor" boolean DEFAULT false NOT NULL,
 	"sort_order" integer DEFAULT 0 NOT NULL,
 	"archived_at" timestamp with time zone,
 	"created_at" timestamp with time zone NOT NULL,

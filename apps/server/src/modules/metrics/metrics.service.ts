@@ -1,0 +1,314 @@
+import { type Actor, requirePermission } from '../../platform/access/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { invalid } from '../../platform/errors.ts';
+import { enqueueJob, type JobContext } from '../../platform/jobs/queue.ts';
+import type { AccountService } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import type { SubscriptionService } from '../subscriptions/index.ts';
+import { addMonths, buildSeries, periodsOf, rangeEnd, rangeStart, type TMovementCents } from './metrics.engine.ts';
+import { metricMessages as m } from './metrics.messages.ts';
+import {
+  accountIdsWithMrr,
+  accountMrrSeries,
+  findSettings,
+  groupLabels,
+  listCosts,
+  listRates,
+  movementAccounts,
+  movementsByPeriod,
+  newAcvByPeriod,
+  replaceAccountMrr,
+  reportingCurrencyOf,
+  standingBefore,
+  trialsByPeriod,
+  upsertCosts,
+  upsertRates,
+  upsertSettings,
+} from './metrics.repository.ts';
+import { type TMetricSettings, type TSeries, type TSeriesQuery, ZMetricSettings } from './metrics.schemas.ts';
+import { accountMrrChanges, type TRateOf } from './metrics.timeline.ts';
+
+export const REBUILD_JOB = 'metrics.rebuild';
+export type MetricService = ReturnType<typeof createMetricService>;
+
+/** Rates by currency, the nearest stored month at or before the one asked (else the first after; else 1). */
+export function rateLookup(rows: { currency: string; month: string; rate: string }[], missing: Set<string>): TRateOf {
+  const byCurrency = new Map<string, { month: string; rate: number }[]>();
+  for (const r of rows) byCurrency.set(r.currency, [...(byCurrency.get(r.currency) ?? []), { month: r.month, rate: Number(r.rate) }]);
+  return (currency, month) => {
+    const list = byCurrency.get(currency);
+    if (!list?.length) {
+      missing.add(currency);
+      return 1;
+    }
+    let best = list[0];
+    for (const r of list) if (r.month <= month) best = r;
+    return best?.rate ?? 1;
+  };
+}
+
+export function createMetricService(deps: { db: Db; clock: Clock; accounts: AccountService; subscriptions: SubscriptionService }) {
+  const { db, clock } = deps;
+
+  async function settingsOf(tx: Db, orgId: string): Promise<TMetricSettings> {
+    const stored = ZMetricSettings.parse((await findSettings(tx, orgId)) ?? {});
+    return { ...stored, reportingCurrency: await reportingCurrencyOf(tx, orgId) };
+  }
+
+  /** Rebuilds one account's MRR change points from its subscriptions (the projection, and the rebuild job). */
+  async function rebuildAccount(tx: Db, orgId: string, accountId: string, ctx?: { settings: TMetricSettings; rateOf: TRateOf }) {
+    const settings = ctx?.settings ?? (await settingsOf(tx, orgId));
+    const rateOf = ctx?.rateOf ?? rateLookup(await listRates(tx, orgId), new Set());
+    const { versions, cancelledOn } = await deps.subscriptions.accountHistory(orgId, accountId, tx);
+    const changes = accountMrrChanges(
+      versions.map((v) => ({ ...v, discountPercent: Number(v.discountPercent) })),
+      settings,
+      rateOf,
+      cancelledOn,
+    );
+    await replaceAccountMrr(tx, orgId, accountId, changes);
+  }
+
+  async function requestRebuild(tx: Db, orgId: string) {
+    await enqueueJob(tx, clock, REBUILD_JOB, { orgId }, { orgId });
+  }
+
+  return {
+    rebuildAccount,
+
+    /** The rebuild job: every account with subscriptions, in batches, with progress. */
+    async rebuildAll(orgId: string, ctx: JobContext) {
+      const settings = await settingsOf(db, orgId);
+      const rateOf = rateLookup(await listRates(db, orgId), new Set());
+      const ids = new Set([...(await accountIdsWithMrr(db, orgId)), ...(await deps.subscriptions.accountIdsWithSubscriptions(orgId))]);
+      let done = 0;
+      const all = [...ids];
+      for (let i = 0; i < all.length; i += 200) {
+        await db.transaction(async (tx) => {
+          for (const id of all.slice(i, i + 200)) await rebuildAccount(tx, orgId, id, { settings, rateOf });
+        });
+        done += all.slice(i, i + 200).length;
+        await ctx.progress({ done, total: all.length });
+        ctx.checkpoint?.();
+      }
+      return { accounts: all.length };
+    },
+
+    async settings(actor: Actor) {
+      requirePermission(actor, 'metrics:read');
+      return settingsOf(db, actor.orgId);
+    },
+
+    async updateSettings(actor: Actor, patch: Partial<TMetricSettings>) {
+      requirePermission(actor, 'metrics:configure');
+      return db.transaction(async (tx) => {
+        const before = await settingsOf(tx, actor.orgId);
+        const { reportingCurrency: _, ...stored } = { ...before, ...patch };
+        await upsertSettings(tx, actor.orgId, ZMetricSettings.parse(stored), clock.now());
+        await requestRebuild(tx, actor.orgId);
+        await recordAudit(tx, clock, actor, {
+          entityType: 'metric_settings',
+          entityId: actor.orgId,
+          action: 'updated',
+          before,
+          after: stored,
+        });
+        return settingsOf(tx, actor.orgId);
+      });
+    },
+
+    async rates(actor: Actor) {
+      requirePermission(actor, 'metrics:read');
+      return (await listRates(db, actor.orgId)).map((r) => ({ currency: r.currency, month: r.month, rate: Number(r.rate) }));
+    },
+
+    async putRates(actor: Actor, rates: { currency: string; month: string; rate: number }[]) {
+      requirePermission(actor, 'metrics:configure');
+      await db.transaction(async (tx) => {
+        const reporting = (await settingsOf(tx, actor.orgId)).reportingCurrency;
+        for (const [i, r] of rates.entries())
+          if (r.currency === reporting) throw invalid(`rates.${i}.currency`, m.metrics_rate_reporting, { currency: reporting });
+        await upsertRates(
+          tx,
+          actor.orgId,
+          rates.map((r) => ({ ...r, month: `${r.month}-01` })),
+          clock.now(),
+        );
+        await requestRebuild(tx, actor.orgId);
+        await recordAudit(tx, clock, actor, {
+          entityType: 'exchange_rates',
+          entityId: actor.orgId,
+          action: 'updated',
+          after: { count: rates.length },
+        });
+      });
+    },
+
+    async costs(actor: Actor) {
+      requirePermission(actor, 'metrics:read');
+      return (await listCosts(db, actor.orgId)).map((c) => ({ month: c.month.slice(0, 7), amount: c.amountCents / 100, note: c.note }));
+    },
+
+    async putCosts(actor: Actor, costs: { month: string; amount: number; note?: string | null }[]) {
+      requirePermission(actor, 'metrics:configure');
+      await db.transaction(async (tx) => {
+        await upsertCosts(
+          tx,
+          actor.orgId,
+          costs.map((c) => ({ month: `${c.month}-01`, amountCents: Math.round(c.amount * 100), note: c.note ?? null })),
+          clock.now(),
+        );
+        await recordAudit(tx, clock, actor, {
+          entityType: 'service_costs',
+          entityId: actor.orgId,
+          action: 'updated',
+          after: { count: costs.length },
+        });
+      });
+    },
+
+    async series(actor: Actor, q: TSeriesQuery): Promise<TSeries> {
+      requirePermission(actor, 'metrics:read');
+      return computeSeries(db, actor.orgId, q, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
+    },
+
+    async movements(actor: Actor, q: { from: string; to: string; type?: string; page: number; pageSize: number } & TSeriesQuery) {
+      requirePermission(actor, 'metrics:read');
+      const settings = await settingsOf(db, actor.orgId);
+      const { rows, total } = await movementAccounts(db, actor.orgId, {
+        from: rangeStart(q.from),
+        to: rangeEnd(q.to),
+        filters: { ...q, owner: accountOwnerFilter(actor) ?? q.owner },
+        type: q.type,
+        reactivationWindowDays: settings.reactivationWindowDays,
+        limit: q.pageSize,
+        offset: (q.page - 1) * q.pageSize,
+      });
+      const items = rows.map((r) => ({
+        accountId: r.accountId,
+        accountName: r.accountName,
+        type: r.type as 'new',
+        mrrBefore: r.before / 100,
+        mrrAfter: r.after / 100,
+        amount: (r.after - r.before) / 100,
+        firstChangeOn: r.firstChangeOn,
+      }));
+      return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** One account's MRR over time (reporting currency), for its chart. */
+    async accountMrr(actor: Actor, accountId: string) {
+      requirePermission(actor, 'metrics:read');
+      await deps.accounts.requireVisible(actor, accountId);
+      const settings = await settingsOf(db, actor.orgId);
+      const rows = await accountMrrSeries(db, actor.orgId, accountId);
+      return {
+        currency: settings.reportingCurrency,
+        points: rows.map((r) => ({
+          date: r.effectiveDate,
+          mrr: r.mrrAfterCents / 100,
+          before: r.mrrBeforeCents / 100,
+          active: r.activeAfter,
+        })),
+      };
+    },
+  };
+}
+
+/** A user limited to their own accounts sees the figures of those only. */
+const accountOwnerFilter = (actor: Actor) => (actor.ownAccountsOnly ? actor.userId : undefined);
+
+async function computeSeries(
+  db: Db,
+  orgId: string,
+  q: TSeriesQuery,
+  settings: TMetricSettings,
+  owner: string | undefined,
+): Promise<TSeries> {
+  const from = rangeStart(q.from);
+  const to = rangeEnd(q.to);
+  if (to < from) throw invalid('to', m.metrics_range_order);
+  const periods = periodsOf(from, to, q.by, 5001);
+  if (periods.length > 5000) throw invalid('by', m.metrics_too_many_periods);
+  const filters = { ...q, owner: owner ?? q.owner };
+  // Months before the range feed LTV's trailing churn average.
+  const churnFrom = addMonths(`${from.slice(0, 7)}-01`, -settings.ltvChurnMonths);
+  const missing = new Set<string>();
+  const rateOf = rateLookup(await listRates(db, orgId), missing);
+  const unit = q.by;
+  const common = { unit, filters, groupBy: q.groupBy };
+  const [moves, start, monthlyMoves, monthlyStart, acv, trials, costs] = await Promise.all([
+    movementsByPeriod(db, orgId, { ...common, from, to, reactivationWindowDays: settings.reactivationWindowDays }),
+    standingBefore(db, orgId, from, filters, q.groupBy),
+    movementsByPeriod(db, orgId, { from: churnFrom, to, unit: 'month', filters, reactivationWindowDays: settings.reactivationWindowDays }),
+    standingBefore(db, orgId, churnFrom, filters),
+    newAcvByPeriod(db, orgId, { ...common, from, to }),
+    trialsByPeriod(db, orgId, { ...common, from, to }),
+    listCosts(db, orgId, `${from.slice(0, 7)}-01`, to),
+  ]);
+  const monthlyChurn = new Map<string, number | null>();
+  {
+    let customers = monthlyStart[0]?.customers ?? 0;
+    const byMonth = new Map(monthlyMoves.map((r) => [r.period, r]));
+    for (const p of periodsOf(churnFrom, to, 'month')) {
+      const r = byMonth.get(p.key);
+      const churned = (r?.churnN ?? 0) + (settings.joinAndChurn === 'include' ? (r?.joinAndChurnN ?? 0) : 0);
+      monthlyChurn.set(p.key, customers ? churned / customers : null);
+      customers += (r?.newN ?? 0) + (r?.reactivationN ?? 0) - (r?.churnN ?? 0);
+    }
+  }
+  const costMap = new Map(costs.map((c) => [c.month, c.amountCents]));
+  const seriesFor = (key: string | null | undefined) => {
+    const keyed = <T extends { groupKey: string | null }>(rows: T[]) => (key === undefined ? rows : rows.filter((r) => r.groupKey === key));
+    const movements = new Map<string, TMovementCents>();
+    for (const r of keyed(moves)) movements.set(r.period, addMovements(movements.get(r.period), r));
+    const acvMap = new Map<string, number>();
+    for (const r of keyed(acv))
+      acvMap.set(
+        r.period,
+        (acvMap.get(r.period) ?? 0) +
+          Math.round(r.mrrCents * 12 * (r.currency === settings.reportingCurrency ? 1 : rateOf(r.currency, r.month))),
+      );
+    const trialMap = new Map<string, { started: number; converted: number }>();
+    for (const r of keyed(trials)) {
+      const t = trialMap.get(r.period) ?? { started: 0, converted: 0 };
+      trialMap.set(r.period, { started: t.started + r.started, converted: t.converted + r.converted });
+    }
+    const st = keyed(start).reduce((a, r) => ({ mrr: a.mrr + r.mrr, customers: a.customers + r.customers }), { mrr: 0, customers: 0 });
+    // Costs are the organisation's: a group's series has no margin of its own.
+    const groupCosts = key === undefined ? costMap : new Map<string, number>();
+    return buildSeries({
+      unit,
+      periods,
+      start: st,
+      movements,
+      costs: groupCosts,
+      newAcvCents: acvMap,
+      trials: trialMap,
+      monthlyChurn,
+      settings,
+    });
+  };
+  let groups: TSeries['groups'];
+  if (q.groupBy) {
+    const keys = [...new Set([...moves.map((r) => r.groupKey), ...start.map((r) => r.groupKey)])];
+    const labels = await groupLabels(
+      db,
+      orgId,
+      q.groupBy,
+      keys.filter((k): k is string => k !== null),
+    );
+    groups = keys
+      .map((key) => ({ key, label: key === null ? '' : (labels.get(key) ?? key), periods: seriesFor(key) }))
+      .sort((a, b) => (b.periods.at(-1)?.mrr ?? 0) - (a.periods.at(-1)?.mrr ?? 0));
+  }
+  return { currency: settings.reportingCurrency, by: q.by, periods: seriesFor(undefined), groups, missingRates: [...missing].sort() };
+}
+
+function addMovements(a: TMovementCents | undefined, b: TMovementCents): TMovementCents {
+  if (!a) return { ...b };
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof TMovementCents)[]) out[k] += b[k];
+  return out;
+}

@@ -1,0 +1,296 @@
+import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
+import { accounts } from '../accounts/index.ts';
+import { users } from '../identity/index.ts';
+import type { TChangeListQuery, TSubscriptionListQuery } from './subscriptions.schemas.ts';
+import { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions } from './subscriptions.table.ts';
+import type { TLineVersion } from './subscriptions.timeline.ts';
+
+/** Queries only: no HTTP, no access checks. Every function takes a db or a transaction and the organisation. */
+
+export type TSubscriptionRow = typeof subscriptions.$inferSelect & { accountName: string };
+export type TChangeRow = typeof subscriptionChanges.$inferSelect & {
+  subscriptionReference: string;
+  currency: string;
+  accountName: string;
+  reasonLabel: string | null;
+  actorName: string | null;
+};
+export type TVersionRow = typeof subscriptionLineVersions.$inferSelect;
+
+/** Which subscriptions a list may show: the organisation's, and the actor's own accounts' when limited. */
+export interface TScope {
+  orgId: string;
+  ownerUserId: string | null;
+}
+
+const withAccount = (db: Db) =>
+  db
+    .select({ sub: subscriptions, accountName: accounts.name })
+    .from(subscriptions)
+    .innerJoin(accounts, and(eq(accounts.orgId, subscriptions.orgId), eq(accounts.id, subscriptions.accountId)));
+const flat = (r: { sub: typeof subscriptions.$inferSelect; accountName: string }): TSubscriptionRow => ({
+  ...r.sub,
+  accountName: r.accountName,
+});
+
+export async function findSubscription(db: Db, orgId: string, id: string): Promise<TSubscriptionRow | null> {
+  const [row] = await withAccount(db).where(and(eq(subscriptions.orgId, orgId), eq(subscriptions.id, id)));
+  return row ? flat(row) : null;
+}
+
+export async function lockSubscription(tx: Db, orgId: string, id: string) {
+  await tx.execute(sql`select 1 from subscriptions where org_id = ${orgId} and id = ${id} for update`);
+}
+
+/** The next free reference, SUB-0001 upwards. */
+export async function nextReference(tx: Db, orgId: string): Promise<string> {
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(nullif(regexp_replace(${subscriptions.reference}, '\\D', '', 'g'), '')::bigint), 0)` })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.orgId, orgId), sql`${subscriptions.reference} ~ '^SUB-[0-9]+$'`));
+  return `SUB-${String(Number(row?.n ?? 0) + 1).padStart(4, '0')}`;
+}
+
+export async function insertSubscription(tx: Db, row: typeof subscriptions.$inferInsert) {
+  await tx.insert(subscriptions).values(row);
+}
+
+export async function updateSubscription(tx: Db, orgId: string, id: string, set: Partial<typeof subscriptions.$inferInsert>) {
+  await tx
+    .update(subscriptions)
+    .set(set)
+    .where(and(eq(subscriptions.orgId, orgId), eq(subscriptions.id, id)));
+}
+
+export async function subscriptionsOfAccount(db: Db, orgId: string, accountId: string): Promise<TSubscriptionRow[]> {
+  const rows = await withAccount(db)
+    .where(and(eq(subscriptions.orgId, orgId), eq(subscriptions.accountId, accountId)))
+    .orderBy(asc(subscriptions.termStart), asc(subscriptions.reference));
+  return rows.map(flat);
+}
+
+const SORTS = {
+  reference: subscriptions.reference,
+  account: sql`lower(${accounts.name})`,
+  mrr: subscriptions.mrrCents,
+  termEnd: subscriptions.termEnd,
+  status: subscriptions.status,
+  createdAt: subscriptions.createdAt,
+} as const;
+
+export async function listSubscriptions(db: Db, scope: TScope, q: TSubscriptionListQuery) {
+  const like = q.q ? containsPattern(q.q) : null;
+  const where = and(
+    eq(subscriptions.orgId, scope.orgId),
+    scope.ownerUserId ? eq(accounts.ownerUserId, scope.ownerUserId) : undefined,
+    isNull(accounts.archivedAt),
+    q.accountId ? eq(subscriptions.accountId, q.accountId) : undefined,
+    q.status?.length ? inArray(subscriptions.status, q.status) : undefined,
+    q.currency ? eq(subscriptions.currency, q.currency) : undefined,
+    q.planId
+      ? sql`exists (select 1 from subscription_line_versions v where v.org_id = ${scope.orgId} and v.subscription_id = ${subscriptions.id} and v.plan_id = ${q.planId})`
+      : undefined,
+    like ? or(ilike(subscriptions.reference, like), ilike(accounts.name, like)) : undefined,
+  );
+  const dir = q.order === 'desc' ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    withAccount(db)
+      .where(where)
+      .orderBy(dir(SORTS[q.sort]), dir(subscriptions.id))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: count() })
+      .from(subscriptions)
+      .innerJoin(accounts, and(eq(accounts.orgId, subscriptions.orgId), eq(accounts.id, subscriptions.accountId)))
+      .where(where),
+  ]);
+  return { rows: rows.map(flat), total: total?.n ?? 0 };
+}
+
+// ---- changes -----------------------------------------------------------------------------------------
+
+const changeSelect = (db: Db) =>
+  db
+    .select({
+      c: subscriptionChanges,
+      subscriptionReference: subscriptions.reference,
+      currency: subscriptions.currency,
+      accountName: accounts.name,
+      reasonLabel: cancelReasons.label,
+      actorName: users.name,
+    })
+    .from(subscriptionChanges)
+    .innerJoin(
+      subscriptions,
+      and(eq(subscriptions.orgId, subscriptionChanges.orgId), eq(subscriptions.id, subscriptionChanges.subscriptionId)),
+    )
+    .innerJoin(accounts, and(eq(accounts.orgId, subscriptionChanges.orgId), eq(accounts.id, subscriptionChanges.accountId)))
+    .leftJoin(cancelReasons, and(eq(cancelReasons.orgId, subscriptionChanges.orgId), eq(cancelReasons.id, subscriptionChanges.reasonId)))
+    .leftJoin(users, and(eq(users.orgId, subscriptionChanges.orgId), eq(users.id, subscriptionChanges.actorUserId)));
+type TChangeSelected = Awaited<ReturnType<ReturnType<typeof changeSelect>['execute']>>[number];
+const flatChange = (r: TChangeSelected): TChangeRow => ({ ...r.c, ...r, c: undefined }) as unknown as TChangeRow;
+
+export async function changesOfSubscription(db: Db, orgId: string, subscriptionId: string): Promise<TChangeRow[]> {
+  const rows = await changeSelect(db)
+    .where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.subscriptionId, subscriptionId)))
+    .orderBy(asc(subscriptionChanges.effectiveDate), asc(subscriptionChanges.seq));
+  return rows.map(flatChange);
+}
+
+export async function listChanges(db: Db, scope: TScope, q: TChangeListQuery) {
+  const where = and(
+    eq(subscriptionChanges.orgId, scope.orgId),
+    scope.ownerUserId ? eq(accounts.ownerUserId, scope.ownerUserId) : undefined,
+    q.accountId ? eq(subscriptionChanges.accountId, q.accountId) : undefined,
+    q.kind?.length ? inArray(subscriptionChanges.kind, q.kind) : undefined,
+    q.from ? gte(subscriptionChanges.effectiveDate, q.from) : undefined,
+    q.to ? lte(subscriptionChanges.effectiveDate, q.to) : undefined,
+    q.reasonId ? eq(subscriptionChanges.reasonId, q.reasonId) : undefined,
+    q.competitorId ? eq(subscriptionChanges.competitorId, q.competitorId) : undefined,
+  );
+  const dir = q.order === 'asc' ? asc : desc;
+  const [rows, [total]] = await Promise.all([
+    changeSelect(db)
+      .where(where)
+      .orderBy(dir(subscriptionChanges.effectiveDate), dir(subscriptionChanges.seq))
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize),
+    db
+      .select({ n: count() })
+      .from(subscriptionChanges)
+      .innerJoin(accounts, and(eq(accounts.orgId, subscriptionChanges.orgId), eq(accounts.id, subscriptionChanges.accountId)))
+      .where(where),
+  ]);
+  return { rows: rows.map(flatChange), total: total?.n ?? 0 };
+}
+
+export async function nextSeq(tx: Db, orgId: string, subscriptionId: string): Promise<number> {
+  const [row] = await tx
+    .select({ n: sql<number>`coalesce(max(${subscriptionChanges.seq}), 0)` })
+    .from(subscriptionChanges)
+    .where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.subscriptionId, subscriptionId)));
+  return Number(row?.n ?? 0) + 1;
+}
+
+export async function insertChange(tx: Db, row: typeof subscriptionChanges.$inferInsert) {
+  await tx.insert(subscriptionChanges).values(row);
+}
+
+export async function findChangeByExternalId(db: Db, orgId: string, externalId: string) {
+  const [row] = await db
+    .select()
+    .from(subscriptionChanges)
+    .where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.externalId, externalId)));
+  return row ?? null;
+}
+
+export async function setChangeMrr(tx: Db, orgId: string, id: string, before: number, after: number) {
+  await tx
+    .update(subscriptionChanges)
+    .set({ mrrBeforeCents: before, mrrAfterCents: after })
+    .where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.id, id)));
+}
+
+export async function deleteChange(tx: Db, orgId: string, id: string) {
+  await tx.delete(subscriptionChanges).where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.id, id)));
+}
+
+// ---- line versions -----------------------------------------------------------------------------------
+
+export async function replaceVersions(
+  tx: Db,
+  orgId: string,
+  sub: { id: string; accountId: string; currency: string; intervalMonths: number },
+  versions: TLineVersion[],
+) {
+  await tx
+    .delete(subscriptionLineVersions)
+    .where(and(eq(subscriptionLineVersions.orgId, orgId), eq(subscriptionLineVersions.subscriptionId, sub.id)));
+  if (!versions.length) return;
+  await tx.insert(subscriptionLineVersions).values(
+    versions.map((v) => ({
+      orgId,
+      subscriptionId: sub.id,
+      accountId: sub.accountId,
+      currency: sub.currency,
+      intervalMonths: sub.intervalMonths,
+      ...v,
+      quantity: String(v.quantity),
+      unitPrice: String(v.unitPrice),
+      discountPercent: String(v.discountPercent),
+    })),
+  );
+}
+
+export async function versionsOfSubscription(db: Db, orgId: string, subscriptionId: string): Promise<TVersionRow[]> {
+  return db
+    .select()
+    .from(subscriptionLineVersions)
+    .where(and(eq(subscriptionLineVersions.orgId, orgId), eq(subscriptionLineVersions.subscriptionId, subscriptionId)))
+    .orderBy(asc(subscriptionLineVersions.validFrom), asc(subscriptionLineVersions.lineKey));
+}
+
+export async function versionsOfAccount(db: Db, orgId: string, accountId: string): Promise<TVersionRow[]> {
+  return db
+    .select()
+    .from(subscriptionLineVersions)
+    .where(and(eq(subscriptionLineVersions.orgId, orgId), eq(subscriptionLineVersions.accountId, accountId)));
+}
+
+/** Per subscription of the account that ended by a cancellation, the day the cancellation was requested. */
+export async function cancellationDaysOfAccount(db: Db, orgId: string, accountId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .select({ subscriptionId: subscriptionChanges.subscriptionId, kind: subscriptionChanges.kind, day: subscriptionChanges.effectiveDate })
+    .from(subscriptionChanges)
+    .where(
+      and(
+        eq(subscriptionChanges.orgId, orgId),
+        eq(subscriptionChanges.accountId, accountId),
+        inArray(subscriptionChanges.kind, ['cancel_request', 'cancel_withdrawn', 'reactivation', 'renewal']),
+      ),
+    )
+    .orderBy(asc(subscriptionChanges.effectiveDate), asc(subscriptionChanges.seq));
+  const out = new Map<string, string>();
+  for (const r of rows) {
+    if (r.kind === 'cancel_request') out.set(r.subscriptionId, r.day);
+    else out.delete(r.subscriptionId);
+  }
+  return out;
+}
+
+// ---- cancel reasons ----------------------------------------------------------------------------------
+
+export async function listCancelReasons(db: Db, orgId: string) {
+  return db
+    .select()
+    .from(cancelReasons)
+    .where(eq(cancelReasons.orgId, orgId))
+    .orderBy(asc(cancelReasons.sortOrder), asc(cancelReasons.label));
+}
+
+export async function findCancelReason(db: Db, orgId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(cancelReasons)
+    .where(and(eq(cancelReasons.orgId, orgId), eq(cancelReasons.id, id)));
+  return row ?? null;
+}
+
+export async function insertCancelReason(tx: Db, row: typeof cancelReasons.$inferInsert) {
+  await tx.insert(cancelReasons).values(row);
+}
+
+export async function updateCancelReason(tx: Db, orgId: string, id: string, set: Partial<typeof cancelReasons.$inferInsert>) {
+  await tx
+    .update(cancelReasons)
+    .set(set)
+    .where(and(eq(cancelReasons.orgId, orgId), eq(cancelReasons.id, id)));
+}
+
+export async function accountIdsWithSubscriptions(db: Db, orgId: string): Promise<string[]> {
+  const rows = await db.selectDistinct({ id: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.orgId, orgId));
+  return rows.map((r) => r.id);
+}
