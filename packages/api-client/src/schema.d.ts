@@ -560,6 +560,258 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List subscriptions */
+        get: operations["listSubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account’s subscriptions with their lines, versions and change history */
+        get: operations["listAccountSubscriptions"];
+        put?: never;
+        /**
+         * Start a subscription for an account
+         * @description Lines without a unit price take the plan’s list price for the currency and billing interval.
+         */
+        post: operations["createSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A subscription with its versions and changes */
+        get: operations["getSubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record an effective-dated change
+         * @description Upgrade or downgrade a line (change_plan), add a line (add-on), remove one, change quantity or price, add or remove a discount, change terms, request cancellation, withdraw it, end, reactivate or renew. Back-dated changes are replayed into the whole history.
+         */
+        post: operations["changeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscription-changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Subscription changes across accounts (upgrades, downgrades, cancellations …), newest first */
+        get: operations["listSubscriptionChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cancel-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The cancel reasons */
+        get: operations["listCancelReasons"];
+        put?: never;
+        /** Add a cancel reason */
+        post: operations["createCancelReason"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cancel-reasons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Rename, reorder or archive a cancel reason */
+        put: operations["updateCancelReason"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/mrr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * MRR, movements and the rates of METRICS.md for each period of a range
+         * @description Money in major units of the reporting currency, rates as fractions. A period’s MRR is read at the end of its last day; its movements compare each account’s MRR then with the end of the period before.
+         */
+        get: operations["getMrrSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/mrr.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same series as CSV */
+        get: operations["exportMrrSeriesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/movements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The accounts behind a range’s movements (drill-down), biggest first */
+        get: operations["listMrrMovements"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/mrr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account’s MRR over time in the reporting currency */
+        get: operations["getAccountMrr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How the organisation counts its metrics */
+        get: operations["getMetricSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a convention; every account’s MRR history is rebuilt in the background */
+        patch: operations["updateMetricSettings"];
+        trace?: never;
+    };
+    "/api/v1/metrics/exchange-rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Exchange rates to the reporting currency, per month */
+        get: operations["listExchangeRates"];
+        /** Set exchange rates for months (MRR history is rebuilt) */
+        put: operations["putExchangeRates"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/metrics/service-costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost of service per month (gross margin, CLV) */
+        get: operations["listServiceCosts"];
+        /** Set the cost of service for months */
+        put: operations["putServiceCosts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/imports": {
         parameters: {
             query?: never;
@@ -872,7 +1124,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -1132,7 +1384,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -2277,7 +2529,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -2392,7 +2644,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -2409,7 +2661,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "organisation:manage" | "outbox:read" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -6371,6 +6623,3109 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listSubscriptions: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description Reference or account name contains */
+                q?: string;
+                accountId?: string;
+                status?: string | string[];
+                currency?: string;
+                planId?: string;
+                sort?: "reference" | "account" | "mrr" | "termEnd" | "status" | "createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            reference: string;
+                            currency: string;
+                            intervalMonths: number;
+                            /** Format: date */
+                            termStart: string;
+                            termEnd: string | null;
+                            autoRenew: boolean;
+                            noticeDays: number;
+                            trialEnd: string | null;
+                            /** @enum {string} */
+                            status: "scheduled" | "trial" | "active" | "cancelling" | "ended";
+                            endsOn: string | null;
+                            mrr: number;
+                            arr: number;
+                            lines: {
+                                lineKey: string;
+                                planId: string | null;
+                                planName: string | null;
+                                description: string;
+                                quantity: number;
+                                unitPrice: number;
+                                discountPercent: number;
+                                trial: boolean;
+                                /** @description Major units of the subscription’s currency */
+                                mrr: number;
+                                /** Format: date */
+                                validFrom: string;
+                                validTo: string | null;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAccountSubscriptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        reference: string;
+                        currency: string;
+                        intervalMonths: number;
+                        /** Format: date */
+                        termStart: string;
+                        termEnd: string | null;
+                        autoRenew: boolean;
+                        noticeDays: number;
+                        trialEnd: string | null;
+                        /** @enum {string} */
+                        status: "scheduled" | "trial" | "active" | "cancelling" | "ended";
+                        endsOn: string | null;
+                        mrr: number;
+                        arr: number;
+                        lines: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        changes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            kind: "start" | "upgrade" | "downgrade" | "plan_change" | "add_on" | "remove_line" | "quantity" | "price" | "discount_added" | "discount_removed" | "terms" | "cancel_request" | "cancel_withdrawn" | "end" | "reactivation" | "renewal";
+                            /** Format: date */
+                            effectiveDate: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            reasonId: string | null;
+                            reasonLabel: string | null;
+                            competitorId: string | null;
+                            comment: string | null;
+                            currency: string;
+                            mrrBefore: number;
+                            mrrAfter: number;
+                            source: string;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        versions: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currency: string;
+                    /** @description Months in the billing interval: 1, 3, 12, 24 or 36 */
+                    intervalMonths: 1 | 3 | 12 | 24 | 36;
+                    /**
+                     * Format: date
+                     * @description A day, e.g. 2024-03-01
+                     */
+                    termStart: string;
+                    noticeDays?: number;
+                    lines: {
+                        planId?: string | null;
+                        /** @description Defaults to the plan’s name */
+                        description?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @description Defaults to the plan’s list price for the currency and interval */
+                        unitPrice?: number;
+                        discount?: {
+                            percent: number;
+                            /**
+                             * @description lasting: until removed; once: one invoice, no MRR effect; until: to a date
+                             * @enum {string}
+                             */
+                            kind: "lasting" | "once" | "until";
+                            /** @description For "until": the last day it applies */
+                            until?: string | null;
+                        } | null;
+                    }[];
+                    comment?: string | null;
+                    /** @description Last day of the term */
+                    termEnd?: string | null;
+                    autoRenew?: boolean;
+                    /** @description Last day of the trial */
+                    trialEnd?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        reference: string;
+                        currency: string;
+                        intervalMonths: number;
+                        /** Format: date */
+                        termStart: string;
+                        termEnd: string | null;
+                        autoRenew: boolean;
+                        noticeDays: number;
+                        trialEnd: string | null;
+                        /** @enum {string} */
+                        status: "scheduled" | "trial" | "active" | "cancelling" | "ended";
+                        endsOn: string | null;
+                        mrr: number;
+                        arr: number;
+                        lines: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        changes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            kind: "start" | "upgrade" | "downgrade" | "plan_change" | "add_on" | "remove_line" | "quantity" | "price" | "discount_added" | "discount_removed" | "terms" | "cancel_request" | "cancel_withdrawn" | "end" | "reactivation" | "renewal";
+                            /** Format: date */
+                            effectiveDate: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            reasonId: string | null;
+                            reasonLabel: string | null;
+                            competitorId: string | null;
+                            comment: string | null;
+                            currency: string;
+                            mrrBefore: number;
+                            mrrAfter: number;
+                            source: string;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        versions: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        reference: string;
+                        currency: string;
+                        intervalMonths: number;
+                        /** Format: date */
+                        termStart: string;
+                        termEnd: string | null;
+                        autoRenew: boolean;
+                        noticeDays: number;
+                        trialEnd: string | null;
+                        /** @enum {string} */
+                        status: "scheduled" | "trial" | "active" | "cancelling" | "ended";
+                        endsOn: string | null;
+                        mrr: number;
+                        arr: number;
+                        lines: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        changes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            kind: "start" | "upgrade" | "downgrade" | "plan_change" | "add_on" | "remove_line" | "quantity" | "price" | "discount_added" | "discount_removed" | "terms" | "cancel_request" | "cancel_withdrawn" | "end" | "reactivation" | "renewal";
+                            /** Format: date */
+                            effectiveDate: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            reasonId: string | null;
+                            reasonLabel: string | null;
+                            competitorId: string | null;
+                            comment: string | null;
+                            currency: string;
+                            mrrBefore: number;
+                            mrrAfter: number;
+                            source: string;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        versions: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    changeSubscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    op: "change_plan";
+                    lineKey: string;
+                    /** Format: uuid */
+                    planId: string;
+                    /** @description Per unit and billing interval, major units */
+                    unitPrice?: number;
+                    quantity?: number;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "add_line";
+                    line: {
+                        planId?: string | null;
+                        /** @description Defaults to the plan’s name */
+                        description?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @description Defaults to the plan’s list price for the currency and interval */
+                        unitPrice?: number;
+                        discount?: {
+                            percent: number;
+                            /**
+                             * @description lasting: until removed; once: one invoice, no MRR effect; until: to a date
+                             * @enum {string}
+                             */
+                            kind: "lasting" | "once" | "until";
+                            /** @description For "until": the last day it applies */
+                            until?: string | null;
+                        } | null;
+                    };
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "remove_line";
+                    lineKey: string;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "quantity";
+                    lineKey: string;
+                    quantity: number;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "price";
+                    lineKey: string;
+                    /** @description Per unit and billing interval, major units */
+                    unitPrice: number;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "discount";
+                    lineKey: string;
+                    discount: {
+                        percent: number;
+                        /**
+                         * @description lasting: until removed; once: one invoice, no MRR effect; until: to a date
+                         * @enum {string}
+                         */
+                        kind: "lasting" | "once" | "until";
+                        /** @description For "until": the last day it applies */
+                        until?: string | null;
+                    };
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "remove_discount";
+                    lineKey: string;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "terms";
+                    noticeDays?: number;
+                    /** @description Last day of the term */
+                    termEnd?: string | null;
+                    autoRenew?: boolean;
+                    /** @description Last day of the trial */
+                    trialEnd?: string | null;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "cancel";
+                    /**
+                     * Format: date
+                     * @description Last day paid for; defaults to the end of the current term or billing period
+                     */
+                    endsOn?: string;
+                    /** Format: uuid */
+                    reasonId: string;
+                    competitorId?: string | null;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "withdraw_cancel";
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "end";
+                    reasonId?: string | null;
+                    competitorId?: string | null;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "reactivate";
+                    lines?: {
+                        planId?: string | null;
+                        /** @description Defaults to the plan’s name */
+                        description?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @description Defaults to the plan’s list price for the currency and interval */
+                        unitPrice?: number;
+                        discount?: {
+                            percent: number;
+                            /**
+                             * @description lasting: until removed; once: one invoice, no MRR effect; until: to a date
+                             * @enum {string}
+                             */
+                            kind: "lasting" | "once" | "until";
+                            /** @description For "until": the last day it applies */
+                            until?: string | null;
+                        } | null;
+                    }[];
+                    /** @description Last day of the term */
+                    termEnd?: string | null;
+                    autoRenew?: boolean;
+                    /** @description Last day of the trial */
+                    trialEnd?: string | null;
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                } | {
+                    /** @enum {string} */
+                    op: "renew";
+                    termEnd: string | null;
+                    lines?: {
+                        planId?: string | null;
+                        /** @description Defaults to the plan’s name */
+                        description?: string | null;
+                        /** @default 1 */
+                        quantity?: number;
+                        /** @description Defaults to the plan’s list price for the currency and interval */
+                        unitPrice?: number;
+                        discount?: {
+                            percent: number;
+                            /**
+                             * @description lasting: until removed; once: one invoice, no MRR effect; until: to a date
+                             * @enum {string}
+                             */
+                            kind: "lasting" | "once" | "until";
+                            /** @description For "until": the last day it applies */
+                            until?: string | null;
+                        } | null;
+                    }[];
+                    /**
+                     * Format: date
+                     * @description The day the change takes effect (back-dated changes are allowed)
+                     */
+                    effectiveDate: string;
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        reference: string;
+                        currency: string;
+                        intervalMonths: number;
+                        /** Format: date */
+                        termStart: string;
+                        termEnd: string | null;
+                        autoRenew: boolean;
+                        noticeDays: number;
+                        trialEnd: string | null;
+                        /** @enum {string} */
+                        status: "scheduled" | "trial" | "active" | "cancelling" | "ended";
+                        endsOn: string | null;
+                        mrr: number;
+                        arr: number;
+                        lines: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        changes: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            kind: "start" | "upgrade" | "downgrade" | "plan_change" | "add_on" | "remove_line" | "quantity" | "price" | "discount_added" | "discount_removed" | "terms" | "cancel_request" | "cancel_withdrawn" | "end" | "reactivation" | "renewal";
+                            /** Format: date */
+                            effectiveDate: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            reasonId: string | null;
+                            reasonLabel: string | null;
+                            competitorId: string | null;
+                            comment: string | null;
+                            currency: string;
+                            mrrBefore: number;
+                            mrrAfter: number;
+                            source: string;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        versions: {
+                            lineKey: string;
+                            planId: string | null;
+                            planName: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPrice: number;
+                            discountPercent: number;
+                            trial: boolean;
+                            /** @description Major units of the subscription’s currency */
+                            mrr: number;
+                            /** Format: date */
+                            validFrom: string;
+                            validTo: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listSubscriptionChanges: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                accountId?: string;
+                kind?: string | string[];
+                /** @description A day, e.g. 2024-03-01 */
+                from?: string;
+                /** @description A day, e.g. 2024-03-01 */
+                to?: string;
+                reasonId?: string;
+                competitorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            kind: "start" | "upgrade" | "downgrade" | "plan_change" | "add_on" | "remove_line" | "quantity" | "price" | "discount_added" | "discount_removed" | "terms" | "cancel_request" | "cancel_withdrawn" | "end" | "reactivation" | "renewal";
+                            /** Format: date */
+                            effectiveDate: string;
+                            payload: {
+                                [key: string]: unknown;
+                            };
+                            reasonId: string | null;
+                            reasonLabel: string | null;
+                            competitorId: string | null;
+                            comment: string | null;
+                            currency: string;
+                            mrrBefore: number;
+                            mrrAfter: number;
+                            source: string;
+                            actorName: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listCancelReasons: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        label: string;
+                        asksCompetitor: boolean;
+                        sortOrder: number;
+                        archived: boolean;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createCancelReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                    asksCompetitor?: boolean;
+                    sortOrder?: number;
+                    archived?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateCancelReason: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    label: string;
+                    asksCompetitor?: boolean;
+                    sortOrder?: number;
+                    archived?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMrrSeries: {
+        parameters: {
+            query: {
+                /** @description Market code, e.g. NL */
+                market?: string;
+                edition?: string;
+                /** @description Plan code: accounts whose primary plan it is */
+                plan?: string;
+                /** @description The CSM owning the accounts */
+                owner?: string;
+                segment?: string;
+                tag?: string;
+                /** @description A custom field as key:value */
+                field?: string;
+                from: string;
+                to: string;
+                by?: "day" | "month" | "quarter" | "year";
+                /** @description Also return one series per value of this account attribute */
+                groupBy?: "market" | "edition" | "plan" | "owner" | "segment";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        /** @enum {string} */
+                        by: "day" | "month" | "quarter" | "year";
+                        periods: {
+                            /** @description 2019-01 (month), 2019-Q1, 2019, or a day */
+                            period: string;
+                            /** Format: date */
+                            from: string;
+                            /** Format: date */
+                            to: string;
+                            /** @description Major units of the reporting currency */
+                            mrr: number;
+                            /** @description Major units of the reporting currency */
+                            arr: number;
+                            customers: number;
+                            /** @description Major units of the reporting currency */
+                            startMrr: number;
+                            startCustomers: number;
+                            /** @description Major units of the reporting currency */
+                            new: number;
+                            /** @description Major units of the reporting currency */
+                            expansion: number;
+                            /** @description Major units of the reporting currency */
+                            contraction: number;
+                            /** @description Major units of the reporting currency */
+                            churn: number;
+                            /** @description Major units of the reporting currency */
+                            reactivation: number;
+                            newCustomers: number;
+                            expandedCustomers: number;
+                            contractedCustomers: number;
+                            churnedCustomers: number;
+                            reactivatedCustomers: number;
+                            /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                            customerChurnRate: number | null;
+                            /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                            grossMrrChurnRate: number | null;
+                            /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                            netMrrChurnRate: number | null;
+                            /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                            nrr: number | null;
+                            /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                            grr: number | null;
+                            quickRatio: number | null;
+                            arpa: number | null;
+                            ltv: number | null;
+                            clv: number | null;
+                            /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                            grossMarginPct: number | null;
+                            /** @description Major units of the reporting currency */
+                            recurringRevenue: number;
+                            /** @description Major units of the reporting currency */
+                            costOfService: number;
+                            /** @description Major units of the reporting currency */
+                            newAcv: number;
+                            trialsStarted: number;
+                            trialConversions: number;
+                        }[];
+                        /** @description With groupBy: one series per value (accounts without a value under key null) */
+                        groups?: {
+                            key: string | null;
+                            label: string;
+                            periods: {
+                                /** @description 2019-01 (month), 2019-Q1, 2019, or a day */
+                                period: string;
+                                /** Format: date */
+                                from: string;
+                                /** Format: date */
+                                to: string;
+                                /** @description Major units of the reporting currency */
+                                mrr: number;
+                                /** @description Major units of the reporting currency */
+                                arr: number;
+                                customers: number;
+                                /** @description Major units of the reporting currency */
+                                startMrr: number;
+                                startCustomers: number;
+                                /** @description Major units of the reporting currency */
+                                new: number;
+                                /** @description Major units of the reporting currency */
+                                expansion: number;
+                                /** @description Major units of the reporting currency */
+                                contraction: number;
+                                /** @description Major units of the reporting currency */
+                                churn: number;
+                                /** @description Major units of the reporting currency */
+                                reactivation: number;
+                                newCustomers: number;
+                                expandedCustomers: number;
+                                contractedCustomers: number;
+                                churnedCustomers: number;
+                                reactivatedCustomers: number;
+                                /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                                customerChurnRate: number | null;
+                                /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                                grossMrrChurnRate: number | null;
+                                /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                                netMrrChurnRate: number | null;
+                                /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                                nrr: number | null;
+                                /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                                grr: number | null;
+                                quickRatio: number | null;
+                                arpa: number | null;
+                                ltv: number | null;
+                                clv: number | null;
+                                /** @description A fraction (0.05 = 5%); null when the denominator is 0 */
+                                grossMarginPct: number | null;
+                                /** @description Major units of the reporting currency */
+                                recurringRevenue: number;
+                                /** @description Major units of the reporting currency */
+                                costOfService: number;
+                                /** @description Major units of the reporting currency */
+                                newAcv: number;
+                                trialsStarted: number;
+                                trialConversions: number;
+                            }[];
+                        }[];
+                        missingRates: string[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportMrrSeriesCsv: {
+        parameters: {
+            query: {
+                /** @description Market code, e.g. NL */
+                market?: string;
+                edition?: string;
+                /** @description Plan code: accounts whose primary plan it is */
+                plan?: string;
+                /** @description The CSM owning the accounts */
+                owner?: string;
+                segment?: string;
+                tag?: string;
+                /** @description A custom field as key:value */
+                field?: string;
+                from: string;
+                to: string;
+                by?: "day" | "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listMrrMovements: {
+        parameters: {
+            query: {
+                /** @description Market code, e.g. NL */
+                market?: string;
+                edition?: string;
+                /** @description Plan code: accounts whose primary plan it is */
+                plan?: string;
+                /** @description The CSM owning the accounts */
+                owner?: string;
+                segment?: string;
+                tag?: string;
+                /** @description A custom field as key:value */
+                field?: string;
+                from: string;
+                to: string;
+                type?: "new" | "expansion" | "contraction" | "churn" | "reactivation";
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** @enum {string} */
+                            type: "new" | "expansion" | "contraction" | "churn" | "reactivation";
+                            /** @description Major units of the reporting currency */
+                            mrrBefore: number;
+                            /** @description Major units of the reporting currency */
+                            mrrAfter: number;
+                            /** @description Signed MRR change */
+                            amount: number;
+                            /** Format: date */
+                            firstChangeOn: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAccountMrr: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        points: {
+                            date: string;
+                            mrr: number;
+                            before: number;
+                            active: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getMetricSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @default deduct
+                         * @enum {string}
+                         */
+                        discounts: "deduct" | "ignore";
+                        /**
+                         * @default lead
+                         * @enum {string}
+                         */
+                        freeCustomers: "lead" | "active";
+                        /**
+                         * @default period_end
+                         * @enum {string}
+                         */
+                        churnRecognised: "period_end" | "request";
+                        /** @default null */
+                        reactivationWindowDays: number | null;
+                        /**
+                         * @default exclude
+                         * @enum {string}
+                         */
+                        joinAndChurn: "exclude" | "include";
+                        /** @default 30 */
+                        renewalGraceDays: number;
+                        /** @default 6 */
+                        ltvChurnMonths: number;
+                        reportingCurrency: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateMetricSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    discounts?: "deduct" | "ignore";
+                    /** @enum {string} */
+                    freeCustomers?: "lead" | "active";
+                    /** @enum {string} */
+                    churnRecognised?: "period_end" | "request";
+                    reactivationWindowDays?: number | null;
+                    /** @enum {string} */
+                    joinAndChurn?: "exclude" | "include";
+                    renewalGraceDays?: number;
+                    ltvChurnMonths?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * @default deduct
+                         * @enum {string}
+                         */
+                        discounts: "deduct" | "ignore";
+                        /**
+                         * @default lead
+                         * @enum {string}
+                         */
+                        freeCustomers: "lead" | "active";
+                        /**
+                         * @default period_end
+                         * @enum {string}
+                         */
+                        churnRecognised: "period_end" | "request";
+                        /** @default null */
+                        reactivationWindowDays: number | null;
+                        /**
+                         * @default exclude
+                         * @enum {string}
+                         */
+                        joinAndChurn: "exclude" | "include";
+                        /** @default 30 */
+                        renewalGraceDays: number;
+                        /** @default 6 */
+                        ltvChurnMonths: number;
+                        reportingCurrency: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        /** Format: date */
+                        month: string;
+                        rate: number;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putExchangeRates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    rates: {
+                        currency: string;
+                        month: string;
+                        rate: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listServiceCosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        month: string;
+                        /** @description Major units of the reporting currency */
+                        amount: number;
+                        note: string | null;
+                    }[];
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putServiceCosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    costs: {
+                        month: string;
+                        amount: number;
+                        note?: string | null;
+                    }[];
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             204: {

@@ -30,7 +30,10 @@ export function toSubscriptionDto(
 ): TSubscription {
   let current = versions.filter((v) => v.validFrom <= today && (v.validTo === null || v.validTo > today));
   if (!current.length && versions.length) {
-    const lastFrom = versions.map((v) => v.validFrom).sort().at(-1);
+    const lastFrom = versions
+      .map((v) => v.validFrom)
+      .sort()
+      .at(-1);
     current = versions.filter((v) => v.validFrom === lastFrom);
   }
   return {

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeAccount } from '../accounts/index.ts';
+import { makeSubscription } from './subscriptions.factory.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type H = Record<string, string>;
+const change = (h: H, id: string, payload: object) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/subscriptions/${id}/changes`, headers: h, payload });
+const series = async (h: H, query: string) => {
+  const res = await t.app.inject({ method: 'GET', url: `/api/v1/metrics/mrr?${query}`, headers: h });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+describe('subscriptions', () => {
+  it('records effective-dated changes, replays back-dated ones, and every metric follows', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const account = await makeAccount(t.app, h, { name: 'Brightwave' });
+    const sub = await makeSubscription(t.app, h, account.id, {
+      termStart: '2024-01-01',
+      lines: [{ description: 'Seats', quantity: 10, unitPrice: 100 }],
+    });
+    expect(sub).toMatchObject({ reference: 'SUB-0001', status: 'active', mrr: 1000, arr: 12000, accountName: 'Brightwave' });
+
+    const up = await change(h, sub.id, { op: 'quantity', lineKey: 'L1', quantity: 15, effectiveDate: '2024-03-10' });
+    expect(up.statusCode, up.body).toBe(200);
+    expect(up.json().changes.map((c: { kind: string; mrrBefore: number; mrrAfter: number }) => [c.kind, c.mrrBefore, c.mrrAfter])).toEqual([
+      ['start', 0, 1000],
+      ['quantity', 1000, 1500],
+    ]);
+
+    let s = await series(h, 'from=2024-01&to=2024-04&by=month');
+    expect(s.currency).toBe('EUR');
+    expect(
+      s.periods.map((p: { period: string; mrr: number; new: number; expansion: number }) => [p.period, p.mrr, p.new, p.expansion]),
+    ).toEqual([
+      ['2024-01', 1000, 1000, 0],
+      ['2024-02', 1000, 0, 0],
+      ['2024-03', 1500, 0, 500],
+      ['2024-04', 1500, 0, 0],
+    ]);
+
+    // A back-dated 20% discount from February: contraction in February, and March's expansion is now from 800.
+    const back = await change(h, sub.id, {
+      op: 'discount',
+      lineKey: 'L1',
+      discount: { percent: 20, kind: 'lasting' },
+      effectiveDate: '2024-02-01',
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    s = await series(h, 'from=2024-01&to=2024-04&by=month');
+    expect(s.periods.map((p: { mrr: number; contraction: number; expansion: number }) => [p.mrr, p.contraction, p.expansion])).toEqual([
+      [1000, 0, 0],
+      [800, 200, 0],
+      [1200, 0, 400],
+      [1200, 0, 0],
+    ]);
+
+    // Drill-down: the account behind March's expansion.
+    const drill = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/metrics/movements?from=2024-03&to=2024-03&type=expansion',
+      headers: h,
+    });
+    expect(drill.json()).toMatchObject({ total: 1, items: [{ accountName: 'Brightwave', mrrBefore: 800, mrrAfter: 1200, amount: 400 }] });
+
+    // Cancel with a reason: churn at the end of the paid month, not on the request.
+    const reason = await t.app.inject({ method: 'POST', url: '/api/v1/cancel-reasons', headers: h, payload: { label: 'Too expensive' } });
+    const cancel = await change(h, sub.id, {
+      op: 'cancel',
+      reasonId: reason.json().id,
+      effectiveDate: '2024-05-20',
+      comment: 'Budget cut',
+    });
+    expect(cancel.statusCode, cancel.body).toBe(200);
+    expect(cancel.json().endsOn).toBe('2024-05-31');
+    s = await series(h, 'from=2024-05&to=2024-06&by=month');
+    expect(
+      s.periods.map((p: { mrr: number; churn: number; customers: number; customerChurnRate: number | null }) => [
+        p.mrr,
+        p.churn,
+        p.customers,
+        p.customerChurnRate,
+      ]),
+    ).toEqual([
+      [1200, 0, 1, 0],
+      [0, 1200, 0, 1],
+    ]);
+    const changes = await t.app.inject({ method: 'GET', url: '/api/v1/subscription-changes?kind=cancel_request', headers: h });
+    expect(changes.json().items).toMatchObject([{ reasonLabel: 'Too expensive', comment: 'Budget cut', accountName: 'Brightwave' }]);
+
+    // Another organisation sees none of it.
+    const other = await createTestOrg(t);
+    expect((await t.app.inject({ method: 'GET', url: `/api/v1/subscriptions/${sub.id}`, headers: other.admin.headers })).statusCode).toBe(
+      404,
+    );
+    expect((await series(other.admin.headers, 'from=2024-01&to=2024-06')).periods.every((p: { mrr: number }) => p.mrr === 0)).toBe(true);
+  });
+
+  it('refuses bad changes with the field named', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const account = await makeAccount(t.app, h, { name: 'Northwind' });
+    const sub = await makeSubscription(t.app, h, account.id);
+    const cases: [object, string][] = [
+      [{ op: 'quantity', lineKey: 'L9', quantity: 2, effectiveDate: '2024-02-01' }, 'lineKey'],
+      [{ op: 'quantity', lineKey: 'L1', quantity: 2, effectiveDate: '2023-12-01' }, 'effectiveDate'],
+      [{ op: 'quantity', lineKey: 'L1', quantity: -1, effectiveDate: '2024-02-01' }, 'quantity'],
+      [{ op: 'discount', lineKey: 'L1', discount: { percent: 10, kind: 'until' }, effectiveDate: '2024-02-01' }, 'discount.until'],
+      [{ op: 'reactivate', effectiveDate: '2024-02-01' }, 'effectiveDate'],
+      [{ op: 'cancel', reasonId: '00000000-0000-4000-8000-000000000000', effectiveDate: '2024-02-01' }, 'reasonId'],
+      [{ op: 'remove_line', lineKey: 'L1', effectiveDate: '2024-02-01' }, 'lineKey'],
+    ];
+    for (const [payload, field] of cases) {
+      const res = await change(h, sub.id, payload);
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(
+        res.json().details.map((d: { field: string }) => d.field),
+        JSON.stringify(payload),
+      ).toContain(field);
+    }
+  });
+});
