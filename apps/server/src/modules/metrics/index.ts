@@ -4,6 +4,7 @@ import { project } from '../../platform/events.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { metricAccessMatrix } from './metrics.access.ts';
+import { metricsDemo } from './metrics.demo.ts';
 import { metricMessages } from './metrics.messages.ts';
 import { metricsPermissions } from './metrics.permissions.ts';
 import { registerMetricRoutes } from './metrics.routes.ts';
@@ -38,6 +39,7 @@ export const metricsModule = defineModule({
       ctx.services.metrics.rebuildAccount(tx, meta.orgId, e.accountId),
     ),
   ],
+  demo: metricsDemo,
   jobs: (ctx) => [
     defineJob({
       name: REBUILD_JOB,
