@@ -17,12 +17,26 @@ export const metricsDemo: TDemoContribution = {
       actors.admin,
       months.map((m, i) => ({ currency: 'DKK', month: m.slice(0, 7), rate: Number((0.1341 + 0.0003 * Math.sin(i / 4)).toFixed(5)) })),
     );
-    await services.metrics.rebuildAll(demo.orgId, { jobId: 'demo', orgId: demo.orgId, attempt: 1, progress: async () => {}, logger: demo.logger });
-    const series = await services.metrics.series(actors.admin, { from: months[12]?.slice(0, 7) ?? thisMonth.slice(0, 7), to: thisMonth.slice(0, 7), by: 'month' });
+    await services.metrics.rebuildAll(demo.orgId, {
+      jobId: 'demo',
+      orgId: demo.orgId,
+      attempt: 1,
+      progress: async () => {},
+      logger: demo.logger,
+    });
+    const series = await services.metrics.series(actors.admin, {
+      from: months[12]?.slice(0, 7) ?? thisMonth.slice(0, 7),
+      to: thisMonth.slice(0, 7),
+      by: 'month',
+    });
     // Hosting, support and the customer success team: about a quarter of revenue, a little more in the early months.
     await services.metrics.putCosts(
       actors.admin,
-      series.periods.map((p, i) => ({ month: p.period, amount: Math.round(p.mrr * (0.3 - i * 0.002) + 1500), note: i === 0 ? 'Hosting, support and customer success' : null })),
+      series.periods.map((p, i) => ({
+        month: p.period,
+        amount: Math.round(p.mrr * (0.3 - i * 0.002) + 1500),
+        note: i === 0 ? 'Hosting, support and customer success' : null,
+      })),
     );
   },
 };
