@@ -46,10 +46,18 @@ export const subscriptionsDemo: TDemoContribution = {
     const today = demo.clock.now().toISOString().slice(0, 10);
     const admin: Actor = actors.admin;
     const reasons = new Map<string, string>();
-    for (const [label, asksCompetitor] of CANCEL_REASONS) reasons.set(label, await services.subscriptions.saveCancelReason(admin, null, { label, asksCompetitor }));
+    for (const [label, asksCompetitor] of CANCEL_REASONS)
+      reasons.set(label, await services.subscriptions.saveCancelReason(admin, null, { label, asksCompetitor }));
 
     const planId = async (code: string) => (await services.plans.findByCode(demo.orgId, code))?.id ?? null;
-    const plans = { SELF: await planId('SELF'), PRO: await planId('PRO'), ENT: await planId('ENT'), TRIAL: await planId('TRIAL'), SEATS: await planId('SEATS'), PS: await planId('PS') };
+    const plans = {
+      SELF: await planId('SELF'),
+      PRO: await planId('PRO'),
+      ENT: await planId('ENT'),
+      TRIAL: await planId('TRIAL'),
+      SEATS: await planId('SEATS'),
+      PS: await planId('PS'),
+    };
     const price = async (code: keyof typeof plans, interval: number) => {
       const id = plans[code];
       return id ? ((await services.plans.listPrice(demo.orgId, id, 'EUR', interval)) ?? 0) : 0;
@@ -77,7 +85,8 @@ export const subscriptionsDemo: TDemoContribution = {
       let start = monthsLater(today, -monthsAgo);
       start = `${start.slice(0, 8)}${String(1 + Math.floor(rand() * 27)).padStart(2, '0')}`;
       if (start > today) start = today;
-      const seats = code === 'ENT' ? 20 + Math.floor(rand() * 60) : code === 'PRO' ? 5 + Math.floor(rand() * 20) : 1 + Math.floor(rand() * 5);
+      const seats =
+        code === 'ENT' ? 20 + Math.floor(rand() * 60) : code === 'PRO' ? 5 + Math.floor(rand() * 20) : 1 + Math.floor(rand() * 5);
       const trial = stage === 'trial' || (i % 9 === 4 && code !== 'ENT');
       const lines = [await lineOf(code, currency, interval, seats)];
       const input: TCreateSubscription = {
@@ -100,15 +109,36 @@ export const subscriptionsDemo: TDemoContribution = {
       // Growth and shrinkage over the years, one story per account.
       const story = i % 8;
       if (story === 0 && code === 'SELF' && plans.PRO)
-        await change({ op: 'change_plan', lineKey: 'L1', planId: plans.PRO, effectiveDate: point(0.5), comment: 'Needed workflows and the CRM integration' });
+        await change({
+          op: 'change_plan',
+          lineKey: 'L1',
+          planId: plans.PRO,
+          effectiveDate: point(0.5),
+          comment: 'Needed workflows and the CRM integration',
+        });
       if (story === 1 && code === 'PRO' && plans.ENT)
-        await change({ op: 'change_plan', lineKey: 'L1', planId: plans.ENT, effectiveDate: point(0.6), comment: 'Second business unit onboarded' });
+        await change({
+          op: 'change_plan',
+          lineKey: 'L1',
+          planId: plans.ENT,
+          effectiveDate: point(0.6),
+          comment: 'Second business unit onboarded',
+        });
       if (story === 2 && code === 'ENT' && plans.PRO)
-        await change({ op: 'change_plan', lineKey: 'L1', planId: plans.PRO, effectiveDate: point(0.7), comment: 'Did not use the advanced features' });
-      if (story === 3) await change({ op: 'quantity', lineKey: 'L1', quantity: seats + 3 + Math.floor(rand() * 10), effectiveDate: point(0.4) });
+        await change({
+          op: 'change_plan',
+          lineKey: 'L1',
+          planId: plans.PRO,
+          effectiveDate: point(0.7),
+          comment: 'Did not use the advanced features',
+        });
+      if (story === 3)
+        await change({ op: 'quantity', lineKey: 'L1', quantity: seats + 3 + Math.floor(rand() * 10), effectiveDate: point(0.4) });
       if (story === 4) await change({ op: 'quantity', lineKey: 'L1', quantity: Math.max(1, seats - 2), effectiveDate: point(0.5) });
-      if (story === 5 && plans.SEATS) await change({ op: 'add_line', line: await lineOf('SEATS', currency, interval, 5), effectiveDate: point(0.3) });
-      if (story === 6 && plans.PS && yearly) await change({ op: 'add_line', line: await lineOf('PS', currency, 12, 1), effectiveDate: point(0.2) });
+      if (story === 5 && plans.SEATS)
+        await change({ op: 'add_line', line: await lineOf('SEATS', currency, interval, 5), effectiveDate: point(0.3) });
+      if (story === 6 && plans.PS && yearly)
+        await change({ op: 'add_line', line: await lineOf('PS', currency, 12, 1), effectiveDate: point(0.2) });
       if (story === 7)
         await change({
           op: 'discount',
@@ -117,20 +147,37 @@ export const subscriptionsDemo: TDemoContribution = {
           effectiveDate: point(0.6),
           comment: 'Loyalty discount for the multi-year commitment',
         });
-      if (i % 11 === 3) await change({ op: 'price', lineKey: 'L1', unitPrice: Math.round((lines[0]?.unitPrice ?? 0) * 1.05), effectiveDate: point(0.8), comment: 'Yearly price index' });
+      if (i % 11 === 3)
+        await change({
+          op: 'price',
+          lineKey: 'L1',
+          unitPrice: Math.round((lines[0]?.unitPrice ?? 0) * 1.05),
+          effectiveDate: point(0.8),
+          comment: 'Yearly price index',
+        });
 
       // The customers that left, and the one that came back.
       if (stage === 'churned' || (i % 13 === 7 && monthsAgo > 12)) {
         const reason = pick([...reasons.keys()]);
         const when = point(0.85);
-        await change({ op: 'cancel', reasonId: reasons.get(reason) as string, effectiveDate: when, comment: 'Confirmed by the decision maker' });
+        await change({
+          op: 'cancel',
+          reasonId: reasons.get(reason) as string,
+          effectiveDate: when,
+          comment: 'Confirmed by the decision maker',
+        });
         const after = (await services.subscriptions.get(admin, sub.id)).endsOn;
         if (!reactivated && after && monthsAgo > 20 && addDays(after, 60) < today) {
           reactivated = true;
           await change({ op: 'reactivate', effectiveDate: addDays(after, 60), comment: 'Came back after the new reporting module' });
         }
       } else if (stage === 'at_risk') {
-        await change({ op: 'cancel', reasonId: reasons.get('Low adoption') as string, effectiveDate: addDays(today, -10), comment: 'Will not renew unless usage improves' });
+        await change({
+          op: 'cancel',
+          reasonId: reasons.get('Low adoption') as string,
+          effectiveDate: addDays(today, -10),
+          comment: 'Will not renew unless usage improves',
+        });
       }
     }
   },
