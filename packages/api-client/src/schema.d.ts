@@ -6244,7 +6244,7 @@ export interface operations {
                             contactId: string | null;
                             contactName: string | null;
                             /** @enum {string} */
-                            kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request";
+                            kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription";
                             direction: ("inbound" | "outbound") | null;
                             subject: string;
                             body: string;
@@ -6253,6 +6253,10 @@ export interface operations {
                             authorUserId: string | null;
                             authorName: string | null;
                             source: string;
+                            /** @description For entries of other modules: what the entry is about */
+                            data: {
+                                [key: string]: unknown;
+                            } | null;
                             createdAt: string;
                         }[];
                         total: number;
@@ -6508,7 +6512,7 @@ export interface operations {
                         contactId: string | null;
                         contactName: string | null;
                         /** @enum {string} */
-                        kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request";
+                        kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription";
                         direction: ("inbound" | "outbound") | null;
                         subject: string;
                         body: string;
@@ -6517,6 +6521,10 @@ export interface operations {
                         authorUserId: string | null;
                         authorName: string | null;
                         source: string;
+                        /** @description For entries of other modules: what the entry is about */
+                        data: {
+                            [key: string]: unknown;
+                        } | null;
                         createdAt: string;
                     };
                 };
@@ -8431,7 +8439,7 @@ export interface operations {
     };
     getMrrSeries: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Market code, e.g. NL */
                 market?: string;
                 edition?: string;
@@ -8443,8 +8451,10 @@ export interface operations {
                 tag?: string;
                 /** @description A custom field as key:value */
                 field?: string;
-                from: string;
-                to: string;
+                /** @description Default: eleven months before `to` */
+                from?: string;
+                /** @description Default: this month */
+                to?: string;
                 by?: "day" | "month" | "quarter" | "year";
                 /** @description Also return one series per value of this account attribute */
                 groupBy?: "market" | "edition" | "plan" | "owner" | "segment";
@@ -8678,7 +8688,7 @@ export interface operations {
     };
     exportMrrSeriesCsv: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Market code, e.g. NL */
                 market?: string;
                 edition?: string;
@@ -8690,8 +8700,10 @@ export interface operations {
                 tag?: string;
                 /** @description A custom field as key:value */
                 field?: string;
-                from: string;
-                to: string;
+                /** @description Default: eleven months before `to` */
+                from?: string;
+                /** @description Default: this month */
+                to?: string;
                 by?: "day" | "month" | "quarter" | "year";
             };
             header?: never;
@@ -8803,7 +8815,7 @@ export interface operations {
     };
     listMrrMovements: {
         parameters: {
-            query: {
+            query?: {
                 /** @description Market code, e.g. NL */
                 market?: string;
                 edition?: string;
@@ -8815,8 +8827,10 @@ export interface operations {
                 tag?: string;
                 /** @description A custom field as key:value */
                 field?: string;
-                from: string;
-                to: string;
+                /** @description Default: the first day of this month */
+                from?: string;
+                /** @description Default: today */
+                to?: string;
                 type?: "new" | "expansion" | "contraction" | "churn" | "reactivation";
                 page?: number;
                 pageSize?: number;

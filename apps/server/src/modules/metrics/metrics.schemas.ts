@@ -59,8 +59,8 @@ export const ZMetricFilters = z.object({
 export type TMetricFilters = z.infer<typeof ZMetricFilters>;
 
 export const ZSeriesQuery = ZMetricFilters.extend({
-  from: zMonthOrDay,
-  to: zMonthOrDay,
+  from: zMonthOrDay.optional().describe('Default: eleven months before `to`'),
+  to: zMonthOrDay.optional().describe('Default: this month'),
   by: z.enum(GRANULARITIES).default('month'),
   groupBy: z.enum(GROUP_BYS).optional().describe('Also return one series per value of this account attribute'),
 });
@@ -120,8 +120,8 @@ export const ZSeries = z.object({
 export type TSeries = z.infer<typeof ZSeries>;
 
 export const ZMovementsQuery = ZMetricFilters.extend({
-  from: zMonthOrDay,
-  to: zMonthOrDay,
+  from: zMonthOrDay.optional().describe('Default: the first day of this month'),
+  to: zMonthOrDay.optional().describe('Default: today'),
   type: z.enum(MOVEMENTS).optional(),
 }).merge(ZPageQuery);
 export const ZMovementRow = z.object({

@@ -170,15 +170,18 @@ export function createMetricService(deps: { db: Db; clock: Clock; accounts: Acco
 
     async series(actor: Actor, q: TSeriesQuery): Promise<TSeries> {
       requirePermission(actor, 'metrics:read');
-      return computeSeries(db, actor.orgId, q, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
+      const to = q.to ?? clock.now().toISOString().slice(0, 7);
+      const from = q.from ?? addMonths(`${to.slice(0, 7)}-01`, -11).slice(0, 7);
+      return computeSeries(db, actor.orgId, { ...q, from, to }, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
     },
 
-    async movements(actor: Actor, q: { from: string; to: string; type?: string; page: number; pageSize: number } & TSeriesQuery) {
+    async movements(actor: Actor, q: { type?: string; page: number; pageSize: number } & TSeriesQuery) {
       requirePermission(actor, 'metrics:read');
       const settings = await settingsOf(db, actor.orgId);
+      const today = clock.now().toISOString().slice(0, 10);
       const { rows, total } = await movementAccounts(db, actor.orgId, {
-        from: rangeStart(q.from),
-        to: rangeEnd(q.to),
+        from: rangeStart(q.from ?? `${today.slice(0, 7)}-01`),
+        to: rangeEnd(q.to ?? today),
         filters: { ...q, owner: accountOwnerFilter(actor) ?? q.owner },
         type: q.type,
         reactivationWindowDays: settings.reactivationWindowDays,
@@ -222,7 +225,7 @@ const accountOwnerFilter = (actor: Actor) => (actor.ownAccountsOnly ? actor.user
 async function computeSeries(
   db: Db,
   orgId: string,
-  q: TSeriesQuery,
+  q: TSeriesQuery & { from: string; to: string },
   settings: TMetricSettings,
   owner: string | undefined,
 ): Promise<TSeries> {

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
@@ -161,7 +162,7 @@ describe('subscriptions', () => {
     const before = t.clock.now();
     try {
       t.clock.set('2026-11-27T01:00:00Z');
-      await refresh?.handler({}, { jobId: 'test', orgId: null, attempt: 1, progress: async () => {}, logger: t.app.log });
+      await refresh?.handler({}, { jobId: 'test', orgId: null, attempt: 1, progress: async () => {}, logger: pino({ level: 'silent' }) });
     } finally {
       t.clock.set(before);
     }
