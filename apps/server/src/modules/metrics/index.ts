@@ -30,6 +30,8 @@ export const metricsModule = defineModule({
       clock: ctx.clock,
       accounts: ctx.services.accounts,
       subscriptions: ctx.services.subscriptions,
+      // Until the competitors module is listed, cancellations name no competitor.
+      competitorNames: async () => new Map(),
     }),
   }),
   routes: (app, ctx) => registerMetricRoutes(app, { metrics: ctx.services.metrics }),

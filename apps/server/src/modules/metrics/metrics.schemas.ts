@@ -161,3 +161,21 @@ export const ZCostsPut = z.strictObject({
     .min(1)
     .max(600),
 });
+
+export const ZChurnReasonsQuery = z.strictObject({ from: zMonthOrDay.optional(), to: zMonthOrDay.optional() });
+export const ZChurnReasons = z.object({
+  currency: z.string(),
+  from: zIsoDate,
+  to: zIsoDate,
+  reasons: z.array(
+    z.object({
+      reasonId: z.uuid().nullable(),
+      reasonLabel: z.string().nullable(),
+      competitorId: z.uuid().nullable(),
+      competitorName: z.string().nullable().describe('For "lost to a competitor": which one'),
+      accounts: z.int(),
+      cancellations: z.int(),
+      mrr: zMoney.describe('MRR given up (at the request), reporting currency'),
+    }),
+  ),
+});

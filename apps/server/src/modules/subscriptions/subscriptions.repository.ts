@@ -313,3 +313,33 @@ export async function subscriptionsToRefresh(db: Db, today: string, since: strin
     return (rows as unknown as { rows: { org_id: string; id: string }[] }).rows.map((r) => ({ orgId: r.org_id, id: r.id }));
   });
 }
+
+/** Cancellations (requests and immediate ends) in a range, with the reason, competitor and MRR given up. */
+export async function cancellationsInRange(db: Db, scope: TScope, from: string, to: string) {
+  return db
+    .select({
+      reasonId: subscriptionChanges.reasonId,
+      reasonLabel: cancelReasons.label,
+      competitorId: subscriptionChanges.competitorId,
+      accountId: subscriptionChanges.accountId,
+      currency: subscriptions.currency,
+      effectiveDate: subscriptionChanges.effectiveDate,
+      mrrCents: subscriptionChanges.mrrBeforeCents,
+    })
+    .from(subscriptionChanges)
+    .innerJoin(
+      subscriptions,
+      and(eq(subscriptions.orgId, subscriptionChanges.orgId), eq(subscriptions.id, subscriptionChanges.subscriptionId)),
+    )
+    .innerJoin(accounts, and(eq(accounts.orgId, subscriptionChanges.orgId), eq(accounts.id, subscriptionChanges.accountId)))
+    .leftJoin(cancelReasons, and(eq(cancelReasons.orgId, subscriptionChanges.orgId), eq(cancelReasons.id, subscriptionChanges.reasonId)))
+    .where(
+      and(
+        eq(subscriptionChanges.orgId, scope.orgId),
+        scope.ownerUserId ? eq(accounts.ownerUserId, scope.ownerUserId) : undefined,
+        inArray(subscriptionChanges.kind, ['cancel_request', 'end']),
+        gte(subscriptionChanges.effectiveDate, from),
+        lte(subscriptionChanges.effectiveDate, to),
+      ),
+    );
+}

@@ -100,6 +100,12 @@ describe('subscriptions', () => {
     const changes = await t.app.inject({ method: 'GET', url: '/api/v1/subscription-changes?kind=cancel_request', headers: h });
     expect(changes.json().items).toMatchObject([{ reasonLabel: 'Too expensive', comment: 'Budget cut', accountName: 'Brightwave' }]);
 
+    const reasons = await t.app.inject({ method: 'GET', url: '/api/v1/metrics/churn-reasons?from=2024-01&to=2024-12', headers: h });
+    expect(reasons.json()).toMatchObject({
+      currency: 'EUR',
+      reasons: [{ reasonLabel: 'Too expensive', accounts: 1, cancellations: 1, mrr: 1200 }],
+    });
+
     // The account's timeline tells the story, dated on the effective days, with the MRR as replayed.
     const timeline = await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${account.id}/timeline?kind=subscription`, headers: h });
     expect(timeline.json().items.map((i: { subject: string; occurredAt: string }) => [i.occurredAt.slice(0, 10), i.subject])).toEqual([
