@@ -106,9 +106,9 @@ describe('the MRR playbook, imported as periods', () => {
           p.reactivatedCustomers,
           p.reactivation,
           p.expansion,
-          -p.contraction,
+          -(p.contraction ?? 0),
           p.churnedCustomers,
-          -p.churn,
+          -(p.churn ?? 0),
         ].map((v) => (v === 0 ? 0 : v)),
       );
     expect(got).toEqual(EXPECTED);
