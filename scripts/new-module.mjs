@@ -46,6 +46,7 @@ const n = {
   One: pascal(singular), // types and factories: TRenewal, createRenewalService
   Many: pascal(name), // operation ids: listRenewals
   perm: snake(singular), // permissions: renewal:read
+  CONST: snake(singular).toUpperCase(), // constants: RENEWAL_SORTS
   label: words(singular).join(' '), // human wording in messages
 };
 
