@@ -150,7 +150,7 @@ export function create${n.One}Service(deps: { db: Db; clock: Clock; accounts: Ac
   }
 
   return {
-    /** The organisation's ${n.label}s on the accounts the actor may see: search, one account, sort, paging. */
+    /** The organisation's ${n.labels} on the accounts the actor may see: search, one account, sort, paging. */
     async list(actor: Actor, q: T${n.Many}Query) {
       requirePermission(actor, '${n.perm}:read');
       const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
@@ -247,7 +247,7 @@ export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}:
   r.get('/api/v1/${n.kebab}', {
     schema: {
       operationId: 'list${n.Many}',
-      summary: 'List the ${n.label}s of the organisation',
+      summary: 'List the ${n.labels} of the organisation',
       tags: ['${n.kebab}'],
       querystring: Z${n.Many}Query,
       response: { 200: Z${n.Many}Page, ...standardErrors },
@@ -258,7 +258,7 @@ export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}:
   r.get('/api/v1/${n.kebab}/export.csv', {
     schema: {
       operationId: 'export${n.Many}Csv',
-      summary: 'Export the ${n.label}s as CSV',
+      summary: 'Export the ${n.labels} as CSV',
       description: 'Every ${n.label} matching the same filters and order as the list.',
       tags: ['${n.kebab}'],
       querystring: Z${n.Many}ExportQuery,
@@ -271,7 +271,7 @@ export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}:
   r.get('/api/v1/accounts/:id/${n.kebab}', {
     schema: {
       operationId: 'list${n.Many}OfAccount',
-      summary: 'List the ${n.label}s of an account',
+      summary: 'List the ${n.labels} of an account',
       tags: ['${n.kebab}'],
       params: ZIdParams,
       querystring: Z${n.One}ListQuery,

@@ -149,7 +149,7 @@ export const ${n.camel}Messages = defineMessages({
 
 const permissions = (n) => `import { CUSTOMER_TEAM, definePermissions, EVERYONE } from '../../platform/access/permissions.ts';
 
-/** Who may see and change ${n.label}s (admins always may). */
+/** Who may see and change ${n.labels} (admins always may). */
 export const ${n.camel}Permissions = definePermissions({
   '${n.perm}:read': EVERYONE,
   '${n.perm}:write': CUSTOMER_TEAM,

@@ -83,7 +83,7 @@ describe('${n.kebab}', () => {
     expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['deleted', 'created']);
   });
 
-  it('lists the organisation’s ${n.label}s with search, account filter, sort, paging and CSV export', async () => {
+  it('lists the organisation’s ${n.labels} with search, account filter, sort, paging and CSV export', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
     const limited = await org.as('csm', { ownAccountsOnly: true });
