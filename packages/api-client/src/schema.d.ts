@@ -4029,6 +4029,7 @@ export interface operations {
                 ownerUserId?: string | string[];
                 tag?: string | string[];
                 status?: "active" | "archived" | "all";
+                importId?: string;
                 sort?: "name" | "createdAt" | "updatedAt" | "segment" | "edition" | "lifecycleStage" | "employees" | "market" | "owner";
             };
             header?: never;
@@ -4338,6 +4339,7 @@ export interface operations {
                 ownerUserId?: string | string[];
                 tag?: string | string[];
                 status?: "active" | "archived" | "all";
+                importId?: string;
                 sort?: "name" | "createdAt" | "updatedAt" | "segment" | "edition" | "lifecycleStage" | "employees" | "market" | "owner";
             };
             header?: never;
@@ -5031,6 +5033,7 @@ export interface operations {
                 accountId?: string;
                 role?: string | string[];
                 language?: string;
+                importId?: string;
                 sort?: "name" | "email" | "createdAt" | "account";
             };
             header?: never;
@@ -5172,6 +5175,7 @@ export interface operations {
                 accountId?: string;
                 role?: string | string[];
                 language?: string;
+                importId?: string;
                 sort?: "name" | "email" | "createdAt" | "account";
             };
             header?: never;
@@ -5290,6 +5294,7 @@ export interface operations {
                 q?: string;
                 role?: string | string[];
                 language?: string;
+                importId?: string;
                 sort?: "name" | "email" | "createdAt" | "account";
             };
             header?: never;

@@ -1,4 +1,4 @@
-import { type AnyColumn, and, asc, count, desc, eq, gte, lte, max, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, gte, lte, max, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { TAuditFilter, TAuditQuery } from './audit.schemas.ts';
 import { auditLog } from './audit.table.ts';
@@ -90,4 +90,14 @@ export async function pageAuditEntries(
   page: { until: Date; limit: number; offset: number },
 ): Promise<TAuditRow[]> {
   return namedPage(db, orgId, whereOf(orgId, q, page.until), q, page.limit, page.offset);
+}
+
+/**
+ * A condition for another module's list: the record with id `idColumn` was created or updated by the import
+ * (its "imported" audit entry names the import; an undo deletes the entries of the rows it put back).
+ */
+export function touchedByImport(orgId: string, entityType: 'account' | 'contact', importId: string, idColumn: AnyColumn): SQL {
+  return sql`${idColumn}::text in (select ${auditLog.entityId} from ${auditLog}
+    where ${auditLog.orgId} = ${orgId} and ${auditLog.entityType} = ${entityType} and ${auditLog.action} = 'imported'
+      and ${auditLog.after}->>'importId' = ${importId})`;
 }
