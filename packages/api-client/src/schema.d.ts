@@ -4298,6 +4298,7 @@ export interface operations {
                 ownerUserId?: string | string[];
                 tag?: string | string[];
                 status?: "active" | "archived" | "all";
+                importId?: string;
                 sort?: "name" | "createdAt" | "updatedAt" | "segment" | "edition" | "lifecycleStage" | "employees" | "market" | "owner";
             };
             header?: never;
@@ -4607,6 +4608,7 @@ export interface operations {
                 ownerUserId?: string | string[];
                 tag?: string | string[];
                 status?: "active" | "archived" | "all";
+                importId?: string;
                 sort?: "name" | "createdAt" | "updatedAt" | "segment" | "edition" | "lifecycleStage" | "employees" | "market" | "owner";
             };
             header?: never;
@@ -5300,6 +5302,7 @@ export interface operations {
                 accountId?: string;
                 role?: string | string[];
                 language?: string;
+                importId?: string;
                 sort?: "name" | "email" | "createdAt" | "account";
             };
             header?: never;
@@ -5441,6 +5444,7 @@ export interface operations {
                 accountId?: string;
                 role?: string | string[];
                 language?: string;
+                importId?: string;
                 sort?: "name" | "email" | "createdAt" | "account";
             };
             header?: never;
@@ -5559,6 +5563,7 @@ export interface operations {
                 q?: string;
                 role?: string | string[];
                 language?: string;
+                importId?: string;
                 sort?: "name" | "email" | "createdAt" | "account";
             };
             header?: never;

@@ -28,6 +28,8 @@ export interface AccountsSearch extends ListSearch<AccountSort> {
   lifecycleStage?: LifecycleStage[];
   tag?: string[];
   status?: AccountStatus;
+  /** Only what this import created or updated (the import's "Open accounts"). */
+  importId?: string;
 }
 
 export function parseAccountsSearch(search: Record<string, unknown>): AccountsSearch {
@@ -41,6 +43,7 @@ export function parseAccountsSearch(search: Record<string, unknown>): AccountsSe
     lifecycleStage: optEnumList(search.lifecycleStage, LIFECYCLE_STAGES),
     tag: optStringList(search.tag),
     status: optEnum(search.status, ACCOUNT_STATUSES),
+    importId: optString(search.importId),
   };
 }
 
