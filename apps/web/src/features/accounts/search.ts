@@ -2,7 +2,7 @@ import { valuesOf } from '../../lib/enums.ts';
 import { type ListSearch, optEnum, optEnumList, optString, optStringList, parseListSearch } from '../../lib/search.ts';
 import type { Edition, LifecycleStage, Segment } from '../../lib/types.ts';
 import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
-import { type AccountQuery, type AccountSort, INTERACTION_KINDS, type InteractionKind } from './types.ts';
+import { type AccountQuery, type AccountSort, TIMELINE_KINDS, type TimelineKind } from './types.ts';
 
 export const ACCOUNT_SORTS = valuesOf<AccountSort>({
   name: true,
@@ -53,7 +53,7 @@ export type AccountTab = (typeof ACCOUNT_TABS)[number];
 /** The account page's tab, and the timeline's filters (kinds, words) and order. */
 export interface AccountPageSearch {
   tab?: AccountTab;
-  kind?: InteractionKind[];
+  kind?: TimelineKind[];
   q?: string;
   order?: 'asc' | 'desc';
 }
@@ -63,7 +63,7 @@ export type TimelineSearch = Pick<AccountPageSearch, 'kind' | 'q' | 'order'>;
 export function parseAccountPageSearch(search: Record<string, unknown>): AccountPageSearch {
   return {
     tab: optEnum(search.tab, ACCOUNT_TABS),
-    kind: optEnumList(search.kind, INTERACTION_KINDS),
+    kind: optEnumList(search.kind, TIMELINE_KINDS),
     q: optString(search.q),
     order: optEnum(search.order, ['asc', 'desc'] as const),
   };
