@@ -1,6 +1,7 @@
 import { accountsFeature } from './accounts/index.ts';
 import { adminFeature } from './admin/index.ts';
 import { authFeature } from './auth/index.ts';
+import { competitorsFeature } from './competitors/index.ts';
 import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { importsFeature } from './imports/index.ts';
@@ -17,5 +18,6 @@ export const FEATURES = [
   contactsFeature,
   importsFeature,
   plansFeature,
+  competitorsFeature,
   adminFeature,
 ] as const;

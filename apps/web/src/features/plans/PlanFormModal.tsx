@@ -1,26 +1,13 @@
-import {
-  ActionIcon,
-  Button,
-  Checkbox,
-  Group,
-  Modal,
-  NumberInput,
-  Select,
-  SimpleGrid,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-} from '@mantine/core';
-import { IconPlus, IconTrash } from '@tabler/icons-react';
+import { Button, Checkbox, Modal, NumberInput, Select, SimpleGrid, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { EDITIONS, type Edition } from '../../lib/types.ts';
+import { type PriceRow, PriceRows, toPrices } from './PriceRows.tsx';
 import { planKeys } from './queryKeys.ts';
-import { INTERVALS, type Plan, type PlanPrice } from './types.ts';
+import type { Plan } from './types.ts';
 import { useProducts } from './usePlanData.ts';
 
 interface PlanForm {
@@ -32,7 +19,7 @@ interface PlanForm {
   isFree: boolean;
   trialDays: number;
   edition: Edition | null;
-  prices: { currency: string; intervalMonths: number; amount: number | '' }[];
+  prices: PriceRow[];
 }
 const empty: PlanForm = {
   productId: null,
@@ -54,8 +41,6 @@ export function PlanFormModal({ plan, onClose }: { plan: Plan | 'new' | null; on
   const isNew = plan === 'new';
   const [form, setForm] = useState<PlanForm>(empty);
   const set = <K extends keyof PlanForm>(key: K, value: PlanForm[K]) => setForm((f) => ({ ...f, [key]: value }));
-  const setPrice = (i: number, change: Partial<PlanForm['prices'][number]>) =>
-    setForm((f) => ({ ...f, prices: f.prices.map((p, j) => (j === i ? { ...p, ...change } : p)) }));
 
   useEffect(() => {
     if (plan === 'new') setForm(empty);
@@ -75,11 +60,7 @@ export function PlanFormModal({ plan, onClose }: { plan: Plan | 'new' | null; on
 
   const save = useMutation({
     mutationFn: async () => {
-      const prices: PlanPrice[] = form.prices.map((p) => ({
-        currency: p.currency.trim().toUpperCase(),
-        intervalMonths: p.intervalMonths,
-        amount: p.amount === '' ? 0 : p.amount,
-      }));
+      const prices = toPrices(form.prices);
       const fields = {
         code: form.code.trim(),
         name: form.name,
@@ -199,64 +180,7 @@ export function PlanFormModal({ plan, onClose }: { plan: Plan | 'new' | null; on
             <Text size="xs" c="dimmed">
               {t('plan.pricesHelp')}
             </Text>
-            {form.prices.map((p, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: rows have no id until saved
-              <Group key={i} gap="xs" align="flex-start" wrap="nowrap" data-testid="price-row">
-                <TextInput
-                  w={90}
-                  aria-label={t('plan.fields.currency')}
-                  maxLength={3}
-                  value={p.currency}
-                  onChange={(e) => setPrice(i, { currency: e.currentTarget.value.toUpperCase() })}
-                  error={errors[`prices.${i}.currency`]}
-                />
-                <Select
-                  w={170}
-                  aria-label={t('plan.fields.interval')}
-                  allowDeselect={false}
-                  data={INTERVALS.map((m) => ({ value: String(m), label: t('plan.interval.every', { count: m }) }))}
-                  value={String(p.intervalMonths)}
-                  onChange={(v) => v && setPrice(i, { intervalMonths: Number(v) })}
-                  error={errors[`prices.${i}.intervalMonths`]}
-                />
-                <NumberInput
-                  flex={1}
-                  aria-label={t('plan.fields.amount')}
-                  min={0}
-                  decimalScale={2}
-                  thousandSeparator=" "
-                  value={p.amount}
-                  onChange={(v) => setPrice(i, { amount: typeof v === 'number' ? v : '' })}
-                  error={errors[`prices.${i}.amount`]}
-                  data-testid="price-amount"
-                />
-                <ActionIcon
-                  variant="subtle"
-                  color="red"
-                  mt={6}
-                  aria-label={t('plan.removePrice')}
-                  onClick={() => setForm((f) => ({ ...f, prices: f.prices.filter((_, j) => j !== i) }))}
-                >
-                  <IconTrash size={16} />
-                </ActionIcon>
-              </Group>
-            ))}
-            <div>
-              <Button
-                variant="subtle"
-                size="xs"
-                leftSection={<IconPlus size={14} />}
-                onClick={() =>
-                  setForm((f) => ({
-                    ...f,
-                    prices: [...f.prices, { currency: f.prices.at(-1)?.currency ?? 'EUR', intervalMonths: 12, amount: '' }],
-                  }))
-                }
-                data-testid="add-price"
-              >
-                {t('plan.addPrice')}
-              </Button>
-            </div>
+            <PriceRows rows={form.prices} onChange={(prices) => set('prices', prices)} errors={errors} />
           </Stack>
           <FormFooter>
             <Button variant="default" onClick={onClose}>

@@ -42,5 +42,8 @@ export const plansFeature = defineFeature({
 
 // What other features may use.
 export { formatMoney } from './format.ts';
+export { PriceBadges } from './PlansTab.tsx';
+export { type PriceRow, PriceRows, toPrices } from './PriceRows.tsx';
 export { planKeys } from './queryKeys.ts';
 export type { Plan } from './types.ts';
+export { usePlanOptions } from './usePlanData.ts';

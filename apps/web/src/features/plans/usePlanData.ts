@@ -11,3 +11,12 @@ export const useProducts = () =>
 
 export const useFeatures = () =>
   useQuery({ queryKey: planKeys.features, queryFn: async () => unwrap(await api.GET('/api/v1/features')).items });
+
+/** Active plans as select options ("Professional (PRO)"), for other features' forms. */
+export function usePlanOptions() {
+  const plans = useQuery({
+    queryKey: [...planKeys.list, 'options'],
+    queryFn: async () => unwrap(await api.GET('/api/v1/plans', { params: { query: { pageSize: 200, sort: 'tier' } } })).items,
+  });
+  return (plans.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.code})` }));
+}
