@@ -12,6 +12,7 @@ import { createMetricService, type MetricService, REBUILD_JOB } from './metrics.
 import { exchangeRates, metricSettings, mrrChanges, serviceCosts } from './metrics.table.ts';
 
 export { buildSeries, periodsOf } from './metrics.engine.ts';
+export { setExchangeRates, setServiceCosts } from './metrics.factory.ts';
 export { type TMetricSettings, type TPeriodMetrics, type TSeries, ZMetricSettings } from './metrics.schemas.ts';
 export type { MetricService } from './metrics.service.ts';
 export { accountMrrChanges } from './metrics.timeline.ts';
@@ -30,8 +31,8 @@ export const metricsModule = defineModule({
       clock: ctx.clock,
       accounts: ctx.services.accounts,
       subscriptions: ctx.services.subscriptions,
-      // Until the competitors module is listed, cancellations name no competitor.
-      competitorNames: async () => new Map(),
+      competitorNames: async (orgId, ids) =>
+        new Map([...(await ctx.services.competitors.lookup(orgId, ids)).values()].map((c) => [c.id, c.name])),
     }),
   }),
   routes: (app, ctx) => registerMetricRoutes(app, { metrics: ctx.services.metrics }),

@@ -108,30 +108,21 @@ export const subscriptionsDemo: TDemoContribution = {
 
       // Growth and shrinkage over the years, one story per account.
       const story = i % 8;
-      if (story === 0 && code === 'SELF' && plans.PRO)
-        await change({
-          op: 'change_plan',
-          lineKey: 'L1',
-          planId: plans.PRO,
-          effectiveDate: point(0.5),
-          comment: 'Needed workflows and the CRM integration',
-        });
-      if (story === 1 && code === 'PRO' && plans.ENT)
-        await change({
-          op: 'change_plan',
-          lineKey: 'L1',
-          planId: plans.ENT,
-          effectiveDate: point(0.6),
-          comment: 'Second business unit onboarded',
-        });
-      if (story === 2 && code === 'ENT' && plans.PRO)
-        await change({
-          op: 'change_plan',
-          lineKey: 'L1',
-          planId: plans.PRO,
-          effectiveDate: point(0.7),
-          comment: 'Did not use the advanced features',
-        });
+      const moveTo = async (to: 'PRO' | 'ENT', fraction: number, comment: string) => {
+        const line = await lineOf(to, currency, interval, seats);
+        if (line.planId)
+          await change({
+            op: 'change_plan',
+            lineKey: 'L1',
+            planId: line.planId,
+            unitPrice: line.unitPrice,
+            effectiveDate: point(fraction),
+            comment,
+          });
+      };
+      if (story === 0 && code === 'SELF') await moveTo('PRO', 0.5, 'Needed workflows and the CRM integration');
+      if (story === 1 && code === 'PRO') await moveTo('ENT', 0.6, 'Second business unit onboarded');
+      if (story === 2 && code === 'ENT') await moveTo('PRO', 0.7, 'Did not use the advanced features');
       if (story === 3)
         await change({ op: 'quantity', lineKey: 'L1', quantity: seats + 3 + Math.floor(rand() * 10), effectiveDate: point(0.4) });
       if (story === 4) await change({ op: 'quantity', lineKey: 'L1', quantity: Math.max(1, seats - 2), effectiveDate: point(0.5) });

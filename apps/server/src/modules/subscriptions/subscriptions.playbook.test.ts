@@ -116,5 +116,5 @@ describe('the MRR playbook, imported as periods', () => {
     expect(new Set(await write())).toEqual(new Set(['unchanged']));
     const again = await t.app.inject({ method: 'GET', url: '/api/v1/metrics/mrr?from=2018-01&to=2020-02&by=month', headers: h });
     expect(again.json().periods).toEqual(res.json().periods);
-  });
+  }, 120_000);
 });

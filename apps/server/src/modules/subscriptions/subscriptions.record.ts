@@ -3,7 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import type { PlanCatalogue } from '../plans/index.ts';
+import type { PlanService } from '../plans/index.ts';
 import type { TimelineService } from '../timeline/index.ts';
 import { describeChange } from './subscriptions.describe.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
@@ -29,7 +29,7 @@ import { addDays, replay, type TChangeOp, type TLineInput, type TReplayChange, t
 export interface TRecordDeps {
   clock: Clock;
   events: EventBus;
-  plans: PlanCatalogue;
+  plans: PlanService;
   timeline: TimelineService;
 }
 

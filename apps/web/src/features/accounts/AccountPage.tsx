@@ -14,7 +14,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/auth.tsx';
+import { accountTabExtensions } from '../../app/accountTabs.ts';
+import { useCan, useMe } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
 import { ApiError, api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
@@ -27,7 +28,7 @@ import { AccountHistory } from './AccountHistory.tsx';
 import { AccountTimeline } from './AccountTimeline.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
 import { accountKeys } from './queryKeys.ts';
-import type { AccountTab } from './search.ts';
+import { ACCOUNT_TABS, type AccountTab } from './search.ts';
 import { WebsiteLink } from './WebsiteLink.tsx';
 
 const route = getRouteApi('/app/accounts/$accountId');
@@ -79,6 +80,7 @@ export function AccountPage() {
   const canWrite = useCan('account:write');
   const canArchive = useCan('account:archive');
   const canAudit = useCan('audit:read');
+  const me = useMe();
   const [editOpened, editModal] = useDisclosure();
   const [archiveOpened, archiveModal] = useDisclosure();
 
@@ -104,7 +106,9 @@ export function AccountPage() {
   if (account.error instanceof ApiError && account.error.status === 404) return <AccountNotFound />;
   if (account.error) return <RouteError error={account.error} reset={() => void account.refetch()} />;
   const a = account.data;
-  const tab: AccountTab = search.tab === 'history' && !canAudit ? 'contacts' : (search.tab ?? 'contacts');
+  const extraTabs = accountTabExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
+  const known = [...ACCOUNT_TABS.filter((k) => k !== 'history' || canAudit), ...extraTabs.map((x) => x.key)];
+  const tab: AccountTab = search.tab && known.includes(search.tab) ? search.tab : 'contacts';
 
   return (
     <Stack gap="md">
@@ -200,6 +204,16 @@ export function AccountPage() {
               {t('account.tabs.history')}
             </Tabs.Tab>
           ) : null}
+          {extraTabs.map((x) => (
+            <Tabs.Tab
+              key={x.key}
+              value={x.key}
+              leftSection={x.icon ? <x.icon size={16} /> : undefined}
+              data-testid={`account-tab-${x.key}`}
+            >
+              {t(x.label)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         <Tabs.Panel value="contacts">
           <AccountContacts accountId={accountId} />
@@ -217,6 +231,11 @@ export function AccountPage() {
             <AccountHistory accountId={accountId} />
           </Tabs.Panel>
         ) : null}
+        {extraTabs.map((x) => (
+          <Tabs.Panel key={x.key} value={x.key}>
+            <x.component accountId={accountId} />
+          </Tabs.Panel>
+        ))}
       </Tabs>
 
       {a ? <AccountFormModal opened={editOpened} onClose={editModal.close} account={a} /> : null}

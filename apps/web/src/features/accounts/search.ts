@@ -48,7 +48,9 @@ export function parseAccountsSearch(search: Record<string, unknown>): AccountsSe
 }
 
 export const ACCOUNT_TABS = ['contacts', 'timeline', 'details', 'history'] as const;
-export type AccountTab = (typeof ACCOUNT_TABS)[number];
+/** One of the page's own tabs, or the key of a tab another feature adds (app/feature.ts, `accountTabs`). */
+export type AccountTab = (typeof ACCOUNT_TABS)[number] | (string & {});
+const TAB_KEY = /^[a-z][a-z0-9_-]{0,39}$/;
 
 /** The account page's tab, and the timeline's filters (kinds, words) and order. */
 export interface AccountPageSearch {
@@ -62,7 +64,7 @@ export type TimelineSearch = Pick<AccountPageSearch, 'kind' | 'q' | 'order'>;
 
 export function parseAccountPageSearch(search: Record<string, unknown>): AccountPageSearch {
   return {
-    tab: optEnum(search.tab, ACCOUNT_TABS),
+    tab: typeof search.tab === 'string' && TAB_KEY.test(search.tab) ? search.tab : undefined,
     kind: optEnumList(search.kind, TIMELINE_KINDS),
     q: optString(search.q),
     order: optEnum(search.order, ['asc', 'desc'] as const),

@@ -1,0 +1,10 @@
+import { FEATURES } from '../features/index.ts';
+import type { AccountTabExtension, Feature } from './feature.ts';
+
+/**
+ * The tabs features add to the account page, in the order of the features list. A function, read while the
+ * page renders: the features list imports the accounts feature, whose page asks for these.
+ */
+export function accountTabExtensions(): readonly AccountTabExtension[] {
+  return FEATURES.flatMap((feature: Feature) => feature.accountTabs ?? []);
+}
