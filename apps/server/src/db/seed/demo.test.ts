@@ -49,7 +49,7 @@ describe('demo organisation', () => {
 
   it('has a month of changes in the audit log, all in the past, by several people', async () => {
     // Every page: the revenue history adds hundreds of entries of its own.
-    const log = { items: [] as Record<string, string>[] };
+    const log: { items: { entityType: string; action: string; at: string; actorLabel: string }[] } = { items: [] };
     for (let page = 1; page <= 50; page++) {
       const got = await get(`/api/v1/audit-log?pageSize=200&page=${page}`);
       log.items.push(...got.items);
