@@ -36,6 +36,20 @@ export interface Feature {
   /** The TanStack Query keys of the feature's data, for reading and invalidating. */
   queryKeys?: Record<string, unknown>;
   strings?: FeatureStrings;
+  /** Tabs this feature adds to the account page (see app/accountTabs.ts). */
+  accountTabs?: readonly AccountTabContribution[];
+}
+
+/**
+ * A tab another feature adds to the account page: its URL value (`?tab=subscriptions`), label (i18n
+ * key), icon, the permission that shows it, and the component drawn with the account's id.
+ */
+export interface AccountTabContribution {
+  id: string;
+  label: string;
+  icon: ComponentType<{ size?: number | string; stroke?: number }>;
+  permission?: Permission;
+  component: ComponentType<{ accountId: string }>;
 }
 
 /** Keeps the feature's exact route types, so links and search params stay typed through the router. */

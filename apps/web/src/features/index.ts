@@ -4,9 +4,18 @@ import { authFeature } from './auth/index.ts';
 import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { importsFeature } from './imports/index.ts';
+import { subscriptionsFeature } from './subscriptions/index.ts';
 
 /**
  * Every feature of the web UI. The router, the left navigation (in this order within each group) and
  * the strings are assembled from this list: a new feature is one folder with an index.ts and one entry here.
  */
-export const FEATURES = [authFeature, dashboardFeature, accountsFeature, contactsFeature, importsFeature, adminFeature] as const;
+export const FEATURES = [
+  authFeature,
+  dashboardFeature,
+  accountsFeature,
+  subscriptionsFeature,
+  contactsFeature,
+  importsFeature,
+  adminFeature,
+] as const;

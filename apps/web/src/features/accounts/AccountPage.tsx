@@ -14,7 +14,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/auth.tsx';
+import { accountTabContributions } from '../../app/accountTabs.ts';
+import { useCan, useMe } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
 import { ApiError, api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
@@ -27,7 +28,7 @@ import { AccountHistory } from './AccountHistory.tsx';
 import { AccountTimeline } from './AccountTimeline.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
 import { accountKeys } from './queryKeys.ts';
-import type { AccountTab } from './search.ts';
+import { ACCOUNT_TABS } from './search.ts';
 import { WebsiteLink } from './WebsiteLink.tsx';
 
 const route = getRouteApi('/app/accounts/$accountId');
@@ -79,6 +80,8 @@ export function AccountPage() {
   const canWrite = useCan('account:write');
   const canArchive = useCan('account:archive');
   const canAudit = useCan('audit:read');
+  const permissions = useMe().permissions;
+  const extraTabs = accountTabContributions().filter((x) => !x.permission || permissions?.includes(x.permission));
   const [editOpened, editModal] = useDisclosure();
   const [archiveOpened, archiveModal] = useDisclosure();
 
@@ -104,7 +107,8 @@ export function AccountPage() {
   if (account.error instanceof ApiError && account.error.status === 404) return <AccountNotFound />;
   if (account.error) return <RouteError error={account.error} reset={() => void account.refetch()} />;
   const a = account.data;
-  const tab: AccountTab = search.tab === 'history' && !canAudit ? 'contacts' : (search.tab ?? 'contacts');
+  const known = (ACCOUNT_TABS as readonly string[]).includes(search.tab ?? '') || extraTabs.some((x) => x.id === search.tab);
+  const tab = !known || (search.tab === 'history' && !canAudit) ? 'contacts' : (search.tab ?? 'contacts');
 
   return (
     <Stack gap="md">
@@ -180,9 +184,7 @@ export function AccountPage() {
 
       <Tabs
         value={tab}
-        onChange={(v) =>
-          v && navigate({ search: (prev) => ({ ...prev, tab: v === 'contacts' ? undefined : (v as AccountTab) }), replace: true })
-        }
+        onChange={(v) => v && navigate({ search: (prev) => ({ ...prev, tab: v === 'contacts' ? undefined : v }), replace: true })}
         keepMounted={false}
       >
         <Tabs.List mb="md">
@@ -200,6 +202,11 @@ export function AccountPage() {
               {t('account.tabs.history')}
             </Tabs.Tab>
           ) : null}
+          {extraTabs.map((x) => (
+            <Tabs.Tab key={x.id} value={x.id} leftSection={<x.icon size={16} />} data-testid={`account-tab-${x.id}`}>
+              {t(x.label)}
+            </Tabs.Tab>
+          ))}
         </Tabs.List>
         <Tabs.Panel value="contacts">
           <AccountContacts accountId={accountId} />
@@ -217,6 +224,11 @@ export function AccountPage() {
             <AccountHistory accountId={accountId} />
           </Tabs.Panel>
         ) : null}
+        {extraTabs.map((x) => (
+          <Tabs.Panel key={x.id} value={x.id}>
+            <x.component accountId={accountId} />
+          </Tabs.Panel>
+        ))}
       </Tabs>
 
       {a ? <AccountFormModal opened={editOpened} onClose={editModal.close} account={a} /> : null}

@@ -49,7 +49,8 @@ export type AccountTab = (typeof ACCOUNT_TABS)[number];
 
 /** The account page's tab, and the timeline's filters (kinds, words) and order. */
 export interface AccountPageSearch {
-  tab?: AccountTab;
+  /** One of ACCOUNT_TABS, or a tab another feature adds (app/accountTabs.ts). */
+  tab?: AccountTab | (string & {});
   kind?: InteractionKind[];
   q?: string;
   order?: 'asc' | 'desc';
@@ -59,7 +60,7 @@ export type TimelineSearch = Pick<AccountPageSearch, 'kind' | 'q' | 'order'>;
 
 export function parseAccountPageSearch(search: Record<string, unknown>): AccountPageSearch {
   return {
-    tab: optEnum(search.tab, ACCOUNT_TABS),
+    tab: optString(search.tab),
     kind: optEnumList(search.kind, INTERACTION_KINDS),
     q: optString(search.q),
     order: optEnum(search.order, ['asc', 'desc'] as const),
