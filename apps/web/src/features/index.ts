@@ -4,6 +4,7 @@ import { authFeature } from './auth/index.ts';
 import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { importsFeature } from './imports/index.ts';
+import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
 
 /**
@@ -13,6 +14,7 @@ import { subscriptionsFeature } from './subscriptions/index.ts';
 export const FEATURES = [
   authFeature,
   dashboardFeature,
+  revenueFeature,
   accountsFeature,
   subscriptionsFeature,
   contactsFeature,
