@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Text, TextInput } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useLocalList } from '../../components/list/listState.ts';
@@ -86,7 +86,7 @@ export function CostsEditor({ reportingCurrency }: { reportingCurrency: string }
         ),
       },
     ],
-    [t, reportingCurrency],
+    [t, reportingCurrency, update],
   );
   const dirty = rows.filter((r) => r.dirty).length;
   return (

@@ -2,7 +2,7 @@ import { Button, Group, NumberInput, Select, Text, TextInput } from '@mantine/co
 import { MonthPickerInput } from '@mantine/dates';
 import { IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useLocalList } from '../../components/list/listState.ts';
@@ -63,7 +63,10 @@ export function RatesEditor({ reportingCurrency }: { reportingCurrency: string }
     },
     onError: (e) => notifyError(e),
   });
-  const setRate = (id: string, rate: number) => setRows((all) => all.map((r) => (r.id === id ? { ...r, rate, dirty: true } : r)));
+  const setRate = useCallback(
+    (id: string, rate: number) => setRows((all) => all.map((r) => (r.id === id ? { ...r, rate, dirty: true } : r))),
+    [],
+  );
   const add = () => {
     const currency = newRow.currency.trim().toUpperCase();
     if (!/^[A-Z]{3}$/.test(currency) || !newRow.month || newRow.rate === '') return;
@@ -92,7 +95,7 @@ export function RatesEditor({ reportingCurrency }: { reportingCurrency: string }
         ),
       },
     ],
-    [t, reportingCurrency],
+    [t, reportingCurrency, setRate],
   );
   const currencies = [...new Set(rows.map((r) => r.currency))].sort();
   const dirty = rows.filter((r) => r.dirty).length;
