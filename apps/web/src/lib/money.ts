@@ -1,15 +1,15 @@
 import i18n from 'i18next';
 
 /** An amount in major units of `currency`, in the UI language: "€ 1.234,50" in Dutch, "€1,234.50" in English. */
-export function formatMoney(value: number | null | undefined, currency: string, opts: { compact?: boolean } = {}): string {
+export function formatMoney(value: number | null | undefined, currency: string, opts: { compact?: boolean; whole?: boolean } = {}): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
   try {
     return new Intl.NumberFormat(i18n.language || 'en', {
       style: 'currency',
       currency,
       notation: opts.compact ? 'compact' : 'standard',
-      maximumFractionDigits: opts.compact ? 1 : 2,
-      minimumFractionDigits: opts.compact ? 0 : undefined,
+      maximumFractionDigits: opts.whole ? 0 : opts.compact ? 1 : 2,
+      minimumFractionDigits: opts.compact || opts.whole ? 0 : undefined,
     }).format(value);
   } catch {
     // A currency code Intl does not know: the number with the code after it.

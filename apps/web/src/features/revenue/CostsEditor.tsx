@@ -50,8 +50,11 @@ export function CostsEditor({ reportingCurrency }: { reportingCurrency: string }
     },
     onError: (e) => notifyError(e),
   });
-  const update = (month: string, changes: Partial<CostRow>) =>
-    setRows((all) => all.map((r) => (r.month === month ? { ...r, ...changes, dirty: true } : r)));
+  const update = useCallback(
+    (month: string, changes: Partial<CostRow>) =>
+      setRows((all) => all.map((r) => (r.month === month ? { ...r, ...changes, dirty: true } : r))),
+    [],
+  );
   const add = () => {
     if (!newMonth || newAmount === '') return;
     const month = newMonth.slice(0, 7);

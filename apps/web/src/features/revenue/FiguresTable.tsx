@@ -67,7 +67,7 @@ export function FiguresTable({
                   </Table.Td>
                   {series.periods.map((p) => {
                     const value = p[f.key] as number | null;
-                    const text = formatFigure(f.kind, value, series.currency);
+                    const text = formatFigure(f.kind, value, series.currency, 'whole');
                     return (
                       <Table.Td key={p.period} ta="right" style={{ whiteSpace: 'nowrap' }}>
                         {drill && value ? (

@@ -40,7 +40,7 @@ export function MrrTrendChart({ series }: { series: Series }) {
             color: GROUP_COLORS[j] ?? 'gray.6',
           }))}
           valueFormatter={money}
-          curveType="monotone"
+          curveType="linear"
         />
       </ChartFrame>
     );
@@ -54,7 +54,7 @@ export function MrrTrendChart({ series }: { series: Series }) {
         dataKey="period"
         series={[{ name: 'mrr', label: t('revenue.figures.mrr'), color: 'indigo.6' }]}
         valueFormatter={money}
-        curveType="monotone"
+        curveType="linear"
       />
     </ChartFrame>
   );

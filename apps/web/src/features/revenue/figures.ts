@@ -47,8 +47,13 @@ export const DRILLABLE: Partial<Record<FigureKey, 'new' | 'expansion' | 'contrac
   churnedCustomers: 'churn',
 };
 
-export function formatFigure(kind: FigureKind, value: number | null | undefined, currency: string, compact = false): string {
-  if (kind === 'money') return formatMoney(value, currency, { compact });
+export function formatFigure(
+  kind: FigureKind,
+  value: number | null | undefined,
+  currency: string,
+  style: 'exact' | 'whole' = 'exact',
+): string {
+  if (kind === 'money') return formatMoney(value, currency, { whole: style === 'whole' });
   if (kind === 'rate') return formatPercent(value);
   if (kind === 'ratio') return formatDecimal(value, 2);
   return formatNumber(value);

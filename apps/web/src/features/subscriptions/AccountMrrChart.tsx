@@ -20,6 +20,9 @@ export function AccountMrrChart({ accountId }: { accountId: string }) {
   if (!points.length) return null;
   const today = dayjs().format('YYYY-MM-DD');
   const data = points.map((p) => ({ date: p.date, mrr: p.mrr }));
+  // Start from where the first change came from (0 for a first subscription), a month earlier, so a single change is a step.
+  const first = points[0];
+  if (first) data.unshift({ date: dayjs(first.date).subtract(1, 'month').format('YYYY-MM-DD'), mrr: first.before });
   const last = data.at(-1);
   if (last && last.date < today) data.push({ date: today, mrr: last.mrr });
   const currency = mrr.data?.currency ?? 'EUR';

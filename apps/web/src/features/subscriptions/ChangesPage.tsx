@@ -26,7 +26,7 @@ const GROUPS: KindGroup[] = ['up', 'down', 'cancel'];
 export function ChangesPage() {
   const { t } = useTranslation();
   const reasons = useCancelReasons();
-  const controls = useListState<Filters, 'effectiveDate'>({ sort: 'effectiveDate', order: 'desc', filters: { group: 'down' } });
+  const controls = useListState<Filters, 'effectiveDate'>({ sort: 'effectiveDate', order: 'desc', filters: {} });
   const list = useServerList(controls, {
     queryKey: ['subscriptions', 'changes'],
     toQuery: ({ filters }) => ({

@@ -17,7 +17,7 @@ const routes = (app: AppRoute) => [
   }),
   createRoute({
     getParentRoute: () => app,
-    path: '/subscriptions/changes',
+    path: '/subscription-changes',
     beforeLoad: requirePermission('subscription:read'),
     component: lazyRouteComponent(() => import('./ChangesPage.tsx'), 'ChangesPage'),
   }),
@@ -34,7 +34,7 @@ export const subscriptionsFeature = defineFeature({
     { group: 'customers', to: '/subscriptions', label: 'nav.subscriptions', icon: IconReceipt2, permission: 'subscription:read' },
     {
       group: 'customers',
-      to: '/subscriptions/changes',
+      to: '/subscription-changes',
       label: 'nav.subscriptionChanges',
       icon: IconArrowsExchange,
       permission: 'subscription:read',
