@@ -80,7 +80,7 @@ e2e('the changes page separates downgrades from cancellations and the revenue se
   await expectUrl(page, /^\/subscription-changes/);
   await page.getByText(t('subscription.groups.down'), { exact: true }).click();
   await expectVisible(page.getByText(t('subscription.kinds.downgrade'), { exact: true }).first());
-  await page.goto('/revenue/settings');
+  await page.goto('/revenue-settings');
   await expectVisible(page.getByTestId('convention-discounts'));
   await page.getByRole('tab', { name: t('revenue.settings.reasons') }).click();
   await expectVisible(page.getByTestId('reasons-table'));

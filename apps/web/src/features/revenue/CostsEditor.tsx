@@ -111,7 +111,7 @@ export function CostsEditor({ reportingCurrency }: { reportingCurrency: string }
           {t('revenue.costs.add')}
         </Button>
         <Button onClick={() => save.mutate()} disabled={!dirty} loading={save.isPending} data-testid="save-costs">
-          {t('revenue.settings.saveChanges', { count: dirty })}
+          {dirty ? t('revenue.settings.saveChanges', { count: dirty }) : t('common.save')}
         </Button>
       </Group>
       <DataTable

@@ -40,7 +40,7 @@ export function FiguresTable({
         </Button>
       </Group>
       <Table.ScrollContainer minWidth={800} type="native">
-        <Table striped highlightOnHover withColumnBorders stickyHeader fz="sm">
+        <Table striped highlightOnHover withColumnBorders stickyHeader fz="xs" horizontalSpacing={8} verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>
               <Table.Th className="c365-sticky-col" style={{ whiteSpace: 'nowrap' }}>
@@ -73,7 +73,7 @@ export function FiguresTable({
                         {drill && value ? (
                           <UnstyledButton
                             onClick={() => onPick(p, drill)}
-                            fz="sm"
+                            fz="xs"
                             c="blue"
                             td="underline"
                             data-testid={`cell-${f.key}-${p.period}`}

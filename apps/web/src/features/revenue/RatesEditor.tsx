@@ -131,7 +131,7 @@ export function RatesEditor({ reportingCurrency }: { reportingCurrency: string }
           {t('revenue.rates.add')}
         </Button>
         <Button onClick={() => save.mutate()} disabled={!dirty} loading={save.isPending} data-testid="save-rates">
-          {t('revenue.settings.saveChanges', { count: dirty })}
+          {dirty ? t('revenue.settings.saveChanges', { count: dirty }) : t('common.save')}
         </Button>
       </Group>
       <DataTable

@@ -50,7 +50,7 @@ export function RevenuePage() {
         subtitle={t('revenue.subtitle', { currency: data?.currency ?? '…' })}
         actions={
           canConfigure ? (
-            <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/revenue/settings" />}>
+            <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/revenue-settings" />}>
               <Group gap={4}>
                 <IconSettings size={16} />
                 {t('revenue.settings.title')}

@@ -12,13 +12,13 @@ import type { SettingsTab } from './index.ts';
 import { revenueKeys } from './queryKeys.ts';
 import { RatesEditor } from './RatesEditor.tsx';
 
-const route = getRouteApi('/app/revenue/settings');
+const route = getRouteApi('/app/revenue-settings');
 
 /** Revenue settings for admins and VPs: metric conventions, exchange rates, cost of service, cancellation reasons. */
 export function SettingsPage() {
   const { t } = useTranslation();
   const { tab = 'conventions' } = route.useSearch();
-  const navigate = useNavigate({ from: '/revenue/settings' });
+  const navigate = useNavigate({ from: '/revenue-settings' });
   const canEditReasons = useCan('cancel_reason:write');
   const settings = useQuery({ queryKey: revenueKeys.settings, queryFn: async () => unwrap(await api.GET('/api/v1/metrics/settings')) });
   const reporting = settings.data?.reportingCurrency ?? '…';

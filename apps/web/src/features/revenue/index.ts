@@ -22,7 +22,7 @@ const routes = (app: AppRoute) => [
   }),
   createRoute({
     getParentRoute: () => app,
-    path: '/revenue/settings',
+    path: '/revenue-settings',
     validateSearch: (s: Record<string, unknown>): { tab?: SettingsTab } => ({ tab: optEnum(s.tab, SETTINGS_TABS) }),
     beforeLoad: requirePermission('metrics:configure'),
     component: lazyRouteComponent(() => import('./SettingsPage.tsx'), 'SettingsPage'),
@@ -37,7 +37,7 @@ export const revenueFeature = defineFeature({
     { group: 'overview', to: '/revenue', label: 'nav.revenue', icon: IconChartAreaLine, permission: 'metrics:read' },
     {
       group: 'administration',
-      to: '/revenue/settings',
+      to: '/revenue-settings',
       label: 'nav.revenueSettings',
       icon: IconChartAreaLine,
       permission: 'metrics:configure',
