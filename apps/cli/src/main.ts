@@ -4,6 +4,7 @@ import { runCreateAdmin } from './commands/create-admin.ts';
 import { runMigrate, runSeedDemo } from './commands/database.ts';
 import { runExport, type TEntity } from './commands/export.ts';
 import { runImport } from './commands/import.ts';
+import { runMetrics, type TMetricsOptions } from './commands/metrics.ts';
 import { runStart } from './commands/start.ts';
 import { CliError, EXIT } from './errors.ts';
 
@@ -39,7 +40,8 @@ Exit codes: 0 success · 1 the operation failed (server, database, import) · 2 
 Examples:
   customer365 create-admin --org-name "Acme Success" --email admin@acme.example --name "Ada Admin"
   customer365 import accounts accounts.xlsx --token c365_… --mode skip_invalid
-  customer365 export accounts --market NL --segment enterprise --out nl-enterprise.csv`,
+  customer365 export accounts --market NL --segment enterprise --out nl-enterprise.csv
+  customer365 metrics --from 2019-01 --to 2019-12 --by month --market NL --json`,
     );
 
   program
@@ -104,6 +106,31 @@ Examples:
     .option('--role <role>', 'contacts: role on the account, e.g. champion, decision_maker, billing (repeatable)', collect)
     .option('--language <code>', 'contacts: language code, e.g. nl')
     .action((entity: TEntity, _opts, cmd: Command) => runExport(entity, cmd.optsWithGlobals()));
+
+  program
+    .command('metrics')
+    .description('MRR, movements (new, expansion, contraction, churn, reactivation) and churn rates per period, through the REST API')
+    .requiredOption('--from <period>', 'first month (2019-01) or day (2019-01-15)')
+    .requiredOption('--to <period>', 'last month or day, inclusive')
+    .addOption(new Option('--by <granularity>', 'one row per').choices(['day', 'month', 'quarter', 'year']).default('month'))
+    .option('--market <code>', 'only accounts of this market, e.g. NL')
+    .option('--edition <edition>', 'only accounts of this edition, e.g. professional')
+    .option('--plan <code>', 'only accounts whose primary plan has this code')
+    .option('--owner <user-id>', 'only accounts this CSM owns')
+    .option('--segment <segment>', 'only accounts of this segment, e.g. enterprise')
+    .option('--tag <tag>', 'only accounts with this tag')
+    .option('--field <key:value>', 'only accounts with this custom field value')
+    .option(
+      '--json',
+      'print JSON: {"currency","periods":[{"period","mrr","customers","new","expansion","contraction","churn","reactivation","customerChurnRate","grossMrrChurnRate","netMrrChurnRate","arpa", then arr, nrr, grr …}]}',
+    )
+    .addHelpText(
+      'after',
+      `
+Money is in major units of the organisation's reporting currency, rates are fractions (0.05 = 5%), and
+each period's movements compare it with the period before. Without --json a table is printed.`,
+    )
+    .action((_opts, cmd: Command) => runMetrics(cmd.optsWithGlobals() as TMetricsOptions));
 
   return program;
 }

@@ -6,6 +6,8 @@ import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { importsFeature } from './imports/index.ts';
 import { plansFeature } from './plans/index.ts';
+import { revenueFeature } from './revenue/index.ts';
+import { subscriptionsFeature } from './subscriptions/index.ts';
 
 /**
  * Every feature of the web UI. The router, the left navigation (in this order within each group) and
@@ -14,7 +16,9 @@ import { plansFeature } from './plans/index.ts';
 export const FEATURES = [
   authFeature,
   dashboardFeature,
+  revenueFeature,
   accountsFeature,
+  subscriptionsFeature,
   contactsFeature,
   importsFeature,
   plansFeature,

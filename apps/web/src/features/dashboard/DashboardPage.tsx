@@ -11,6 +11,7 @@ import { api, unwrap } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
 import type { AccountQuery, AccountsSearch } from '../accounts/index.ts';
+import { RevenueFigures } from './RevenueFigures.tsx';
 
 // A starting point: every number is a list total (pageSize=1) from the accounts and contacts
 // endpoints. Real metrics (ARR, health, renewals due) arrive with their own modules.
@@ -67,6 +68,7 @@ export function DashboardPage() {
   const me = useMe();
   const canAccounts = useCan('account:read');
   const canContacts = useCan('contact:read');
+  const canMetrics = useCan('metrics:read');
 
   const active = useAccountCount('active', {}, canAccounts);
   const mine = useAccountCount('mine', { ownerUserId: [me.user.id] }, canAccounts);
@@ -106,6 +108,7 @@ export function DashboardPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('dashboard.welcome', { name: me.user.name.split(' ')[0] })} subtitle={t('dashboard.subtitle')} />
+      {canMetrics ? <RevenueFigures /> : null}
       {canAccounts ? (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">

@@ -1,0 +1,150 @@
+import { AreaChart, BarChart, LineChart } from '@mantine/charts';
+import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { formatMoney, formatPercent, formatPeriod } from '../../lib/money.ts';
+import { MOVEMENT_COLORS, MOVEMENTS, type Movement, type PeriodMetrics, type Series } from './types.ts';
+
+const GROUP_COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'red.6', 'lime.7', 'pink.6', 'yellow.7', 'gray.6'];
+
+function ChartFrame({ title, children, testId }: { title: string; children: React.ReactNode; testId: string }) {
+  return (
+    <Paper withBorder p="md" data-testid={testId}>
+      <Text fw={600} size="sm" mb="sm">
+        {title}
+      </Text>
+      {children}
+    </Paper>
+  );
+}
+
+/** MRR per period: one area for the whole selection, or one line per group (market, edition …). */
+export function MrrTrendChart({ series }: { series: Series }) {
+  const { t } = useTranslation();
+  const money = (v: number) => formatMoney(v, series.currency, { compact: true });
+  if (series.groups?.length) {
+    const groups = series.groups.slice(0, GROUP_COLORS.length);
+    const data = series.periods.map((p, i) => ({
+      period: formatPeriod(p.period),
+      ...Object.fromEntries(groups.map((g, j) => [`g${j}`, g.periods[i]?.mrr ?? 0])),
+    }));
+    return (
+      <ChartFrame title={t('revenue.charts.mrrByGroup')} testId="chart-mrr">
+        <LineChart
+          h={260}
+          data={data}
+          dataKey="period"
+          withLegend
+          series={groups.map((g, j) => ({
+            name: `g${j}`,
+            label: g.key === null ? t('revenue.noValue') : g.label,
+            color: GROUP_COLORS[j] ?? 'gray.6',
+          }))}
+          valueFormatter={money}
+          curveType="linear"
+        />
+      </ChartFrame>
+    );
+  }
+  const data = series.periods.map((p) => ({ period: formatPeriod(p.period), mrr: p.mrr }));
+  return (
+    <ChartFrame title={t('revenue.charts.mrr')} testId="chart-mrr">
+      <AreaChart
+        h={260}
+        data={data}
+        dataKey="period"
+        series={[{ name: 'mrr', label: t('revenue.figures.mrr'), color: 'indigo.6' }]}
+        valueFormatter={money}
+        curveType="linear"
+      />
+    </ChartFrame>
+  );
+}
+
+/** Movements per period, stacked: new, expansion and reactivation up; contraction and churn down. A bar opens its accounts. */
+export function MovementsChart({ series, onPick }: { series: Series; onPick: (period: PeriodMetrics, type: Movement) => void }) {
+  const { t } = useTranslation();
+  const down = new Set<Movement>(['contraction', 'churn']);
+  const data = series.periods.map((p) => ({
+    period: formatPeriod(p.period),
+    ...Object.fromEntries(MOVEMENTS.map((m) => [m, down.has(m) ? -p[m] : p[m]])),
+  }));
+  return (
+    <ChartFrame title={t('revenue.charts.movements')} testId="chart-movements">
+      <BarChart
+        h={260}
+        data={data}
+        dataKey="period"
+        type="stacked"
+        withLegend
+        series={MOVEMENTS.map((m) => ({ name: m, label: t(`revenue.movements.${m}`), color: MOVEMENT_COLORS[m] }))}
+        valueFormatter={(v) => formatMoney(v, series.currency, { compact: true })}
+        barProps={(s) => ({
+          cursor: 'pointer',
+          onClick: (_: unknown, index: number) => {
+            const p = series.periods[index];
+            if (p) onPick(p, s.name as Movement);
+          },
+        })}
+      />
+      <Text size="xs" c="dimmed" mt={4}>
+        {t('revenue.clickToDrill')}
+      </Text>
+    </ChartFrame>
+  );
+}
+
+/** Churn and retention rates per period, as percentages. */
+export function RatesChart({ series }: { series: Series }) {
+  const { t } = useTranslation();
+  const keys = ['customerChurnRate', 'grossMrrChurnRate', 'netMrrChurnRate', 'nrr', 'grr'] as const;
+  const colors = ['red.6', 'orange.6', 'yellow.7', 'teal.6', 'blue.6'];
+  const data = series.periods.map((p) => ({ period: formatPeriod(p.period), ...Object.fromEntries(keys.map((k) => [k, p[k]])) }));
+  return (
+    <ChartFrame title={t('revenue.charts.rates')} testId="chart-rates">
+      <LineChart
+        h={260}
+        data={data}
+        dataKey="period"
+        withLegend
+        connectNulls
+        series={keys.map((k, i) => ({ name: k, label: t(`revenue.figures.${k}`), color: colors[i] ?? 'gray.6' }))}
+        valueFormatter={(v) => formatPercent(v)}
+        yAxisProps={{ tickFormatter: (v: number) => formatPercent(v, 0) }}
+      />
+    </ChartFrame>
+  );
+}
+
+/** ARPA, LTV and CLV per period, and gross margin. */
+export function ValueChart({ series }: { series: Series }) {
+  const { t } = useTranslation();
+  const data = series.periods.map((p) => ({ period: formatPeriod(p.period), arpa: p.arpa, ltv: p.ltv, clv: p.clv }));
+  return (
+    <ChartFrame title={t('revenue.charts.value')} testId="chart-value">
+      <LineChart
+        h={260}
+        data={data}
+        dataKey="period"
+        withLegend
+        connectNulls
+        series={[
+          { name: 'arpa', label: t('revenue.figures.arpa'), color: 'indigo.6' },
+          { name: 'ltv', label: t('revenue.figures.ltv'), color: 'teal.6' },
+          { name: 'clv', label: t('revenue.figures.clv'), color: 'grape.6' },
+        ]}
+        valueFormatter={(v) => formatMoney(v, series.currency, { compact: true })}
+      />
+    </ChartFrame>
+  );
+}
+
+export function ChartsGrid({ series, onPick }: { series: Series; onPick: (period: PeriodMetrics, type: Movement) => void }) {
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
+      <MrrTrendChart series={series} />
+      <MovementsChart series={series} onPick={onPick} />
+      <RatesChart series={series} />
+      <ValueChart series={series} />
+    </SimpleGrid>
+  );
+}

@@ -1,0 +1,95 @@
+import { Alert, Anchor, Group, Progress, Skeleton, Stack } from '@mantine/core';
+import { IconSettings } from '@tabler/icons-react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
+import { PageHeader } from '../../components/PageHeader.tsx';
+import { RouteError } from '../../components/RouteError.tsx';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
+import { DrillDown } from './DrillDown.tsx';
+import { FiguresTable } from './FiguresTable.tsx';
+import type { FigureKey } from './figures.ts';
+import { KpiCards } from './KpiCards.tsx';
+import { revenueKeys } from './queryKeys.ts';
+import { ChartsGrid } from './RevenueCharts.tsx';
+import { RevenueFilters } from './RevenueFilters.tsx';
+import { filtersOf, type RevenueSearch, withDefaults } from './search.ts';
+import type { Movement, PeriodMetrics } from './types.ts';
+
+const route = getRouteApi('/app/revenue');
+
+/**
+ * The revenue dashboard: key figures against the previous period, MRR trend, movements, rates, and
+ * every figure per period; each movement opens the accounts and subscription changes behind it.
+ */
+export function RevenuePage() {
+  const { t } = useTranslation();
+  const raw = route.useSearch();
+  const search = withDefaults(raw);
+  const navigate = useNavigate({ from: '/revenue' });
+  const canConfigure = useCan('metrics:configure');
+  const [drill, setDrill] = useState<{ period: PeriodMetrics; type: Movement } | null>(null);
+  const [highlight, setHighlight] = useState<FigureKey | null>(null);
+  const filters = filtersOf(search);
+  const query = { ...filters, from: search.from, to: search.to, by: search.by, groupBy: search.groupBy };
+  const series = useQuery({
+    queryKey: revenueKeys.series(query),
+    placeholderData: keepPreviousData,
+    queryFn: async () => unwrap(await api.GET('/api/v1/metrics/mrr', { params: { query } })),
+  });
+  const update = (changes: Partial<RevenueSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true });
+  const pick = (period: PeriodMetrics, type: Movement) => setDrill({ period, type });
+  const data = series.data;
+
+  return (
+    <Stack gap="md">
+      <PageHeader
+        title={t('nav.revenue')}
+        subtitle={t('revenue.subtitle', { currency: data?.currency ?? '…' })}
+        actions={
+          canConfigure ? (
+            <Anchor size="sm" renderRoot={(props) => <Link {...props} to="/revenue-settings" />}>
+              <Group gap={4}>
+                <IconSettings size={16} />
+                {t('revenue.settings.title')}
+              </Group>
+            </Anchor>
+          ) : null
+        }
+      />
+      <RevenueFilters search={search} onChange={update} />
+      {series.isFetching ? <Progress value={100} animated size={2} /> : null}
+      {series.error ? <RouteError error={series.error} reset={() => void series.refetch()} /> : null}
+      {data?.missingRates.length ? (
+        <Alert color="yellow" data-testid="missing-rates">
+          {t('revenue.missingRates', { currencies: data.missingRates.join(', ') })}
+        </Alert>
+      ) : null}
+      <KpiCards
+        periods={data?.periods ?? []}
+        currency={data?.currency ?? 'EUR'}
+        loading={series.isLoading}
+        onPick={(key) => {
+          setHighlight(key);
+          document.querySelector(`[data-testid="figure-${key}"]`)?.scrollIntoView({ behavior: 'smooth', block: 'center' });
+        }}
+      />
+      {data ? (
+        <>
+          <ChartsGrid series={data} onPick={pick} />
+          <FiguresTable
+            series={data}
+            highlight={highlight}
+            onPick={pick}
+            exportUrl={buildUrl('/api/v1/metrics/mrr.csv', { ...filters, from: search.from, to: search.to, by: search.by })}
+          />
+        </>
+      ) : (
+        <Skeleton h={520} />
+      )}
+      <DrillDown target={drill} filters={filters} currency={data?.currency ?? 'EUR'} onClose={() => setDrill(null)} />
+    </Stack>
+  );
+}
