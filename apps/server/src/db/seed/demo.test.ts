@@ -74,4 +74,30 @@ describe('demo organisation', () => {
     const tokens = await get('/api/v1/api-tokens');
     expect(tokens.items ?? tokens).toMatchObject([{ name: 'HubSpot sync' }]);
   });
+
+  it('has the catalogue the subscriptions demo uses, a plan comparison, and competitors some accounts use or evaluate', async () => {
+    const plans = await get('/api/v1/plans?pageSize=200');
+    const byCode = new Map(plans.items.map((p: { code: string }) => [p.code, p]));
+    for (const code of ['SELF', 'PRO', 'ENT', 'TRIAL', 'SEATS', 'PS']) expect(byCode.has(code), code).toBe(true);
+    expect(byCode.get('TRIAL')).toMatchObject({ isFree: true, trialDays: 14, tier: 0 });
+    expect(byCode.get('SEATS')).toMatchObject({ productName: 'Extra users', productKind: 'addon' });
+    expect(byCode.get('PS')).toMatchObject({ productName: 'Professional Services', productKind: 'service' });
+    const ent = byCode.get('ENT') as { prices: { currency: string; intervalMonths: number }[] };
+    expect(ent.prices.map((p) => `${p.currency}/${p.intervalMonths}`).sort()).toEqual([
+      'EUR/1',
+      'EUR/12',
+      'EUR/36',
+      'USD/1',
+      'USD/12',
+      'USD/36',
+    ]);
+    const comparison = await get('/api/v1/plans/comparison?currency=EUR&interval=12');
+    expect(comparison.plans.map((p: { code: string }) => p.code)).toEqual(['TRIAL', 'SELF', 'PRO', 'ENT']);
+    expect(comparison.groups.length).toBeGreaterThanOrEqual(3);
+    const competitors = await get('/api/v1/competitors');
+    expect(competitors.items.length).toBeGreaterThanOrEqual(3);
+    expect(competitors.items.reduce((n: number, c: { accountCount: number }) => n + c.accountCount, 0)).toBeGreaterThanOrEqual(3);
+    const prices = await get('/api/v1/competitors/comparison?currency=EUR&interval=12');
+    expect(prices.rows.map((r: { planCode: string }) => r.planCode)).toEqual(['SELF', 'PRO', 'ENT']);
+  });
 });

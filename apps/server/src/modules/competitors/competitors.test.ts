@@ -220,6 +220,23 @@ describe('competitors', () => {
   });
 });
 
+describe('a plan a competitor plan is compared with', () => {
+  it('is archived instead of deleted, so the comparison keeps its name', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const pro = await makePlan(t.app, h, { code: 'PRO', name: 'Professional' });
+    const rival = await makeCompetitor(t.app, h);
+    await makeCompetitorPlan(t.app, h, rival.id, { comparablePlanId: pro.id });
+    expect((await call('DELETE', `/api/v1/plans/${pro.id}`, h)).json()).toEqual({ outcome: 'archived' });
+    expect((await call('GET', `/api/v1/plans/${pro.id}`, h)).json().archivedAt).not.toBeNull();
+    expect((await call('DELETE', `/api/v1/products/${pro.productId}`, h)).json()).toEqual({ outcome: 'archived' });
+    const audit = await call('GET', `/api/v1/audit-log?entityType=plan&entityId=${pro.id}`, h);
+    expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['archived', 'created']);
+    const detail = (await call('GET', `/api/v1/competitors/${rival.id}`, h)).json();
+    expect(detail.plans).toMatchObject([{ comparablePlanId: pro.id, comparablePlanName: 'Professional' }]);
+  });
+});
+
 describe('priceFor', () => {
   it('takes the exact interval, else scales the nearest one in the currency, else none', () => {
     const prices = [

@@ -83,11 +83,14 @@ export const deleteProduct = (db: Db, orgId: string, id: string) =>
 const featurePlanCount = sql<number>`(select count(*)::int from ${planFeatures} pf where pf.org_id = "features"."org_id" and pf.feature_id = "features"."id")`;
 
 export async function listFeatureRows(db: Db, orgId: string): Promise<TFeatureRow[]> {
-  return db
-    .select({ ...getTableColumns(features), planCount: featurePlanCount })
-    .from(features)
-    .where(eq(features.orgId, orgId))
-    .orderBy(asc(sql`lower(coalesce(${features.groupName}, ''))`), asc(features.sortOrder), asc(sql`lower(${features.name})`));
+  return (
+    db
+      .select({ ...getTableColumns(features), planCount: featurePlanCount })
+      .from(features)
+      .where(eq(features.orgId, orgId))
+      // The catalogue's own order: the comparison shows groups in the order of their first feature.
+      .orderBy(asc(features.sortOrder), asc(sql`lower(${features.name})`))
+  );
 }
 
 export async function findFeatureById(db: Db, orgId: string, id: string): Promise<TFeatureRow | null> {

@@ -152,7 +152,7 @@ export async function featuresOfPlans(db: Db, orgId: string, planIds: string[]) 
     .from(planFeatures)
     .innerJoin(features, and(eq(features.orgId, planFeatures.orgId), eq(features.id, planFeatures.featureId)))
     .where(and(eq(planFeatures.orgId, orgId), inArray(planFeatures.planId, planIds)))
-    .orderBy(asc(sql`lower(coalesce(${features.groupName}, ''))`), asc(features.sortOrder), asc(sql`lower(${features.name})`));
+    .orderBy(asc(features.sortOrder), asc(sql`lower(${features.name})`));
   return rows.map((r) => ({ ...r, limitValue: r.limitValue === null ? null : Number(r.limitValue) }));
 }
 

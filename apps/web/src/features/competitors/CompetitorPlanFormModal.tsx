@@ -69,6 +69,7 @@ export function CompetitorPlanFormModal({
             value={form.name}
             onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
             error={errors.name}
+            data-testid="competitor-plan-name"
           />
           <Select
             label={t('competitor.plan.comparable')}

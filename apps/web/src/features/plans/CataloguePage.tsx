@@ -22,7 +22,7 @@ export function CataloguePage() {
         title={t('plan.catalogue.title')}
         subtitle={t('plan.catalogue.subtitle')}
         actions={
-          <Button component={Link} to="/plans/compare" variant="default" leftSection={<IconLayoutColumns size={16} />}>
+          <Button component={Link} to="/plan-comparison" variant="default" leftSection={<IconLayoutColumns size={16} />}>
             {t('plan.comparison.open')}
           </Button>
         }

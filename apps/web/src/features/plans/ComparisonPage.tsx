@@ -13,7 +13,7 @@ import { planKeys } from './queryKeys.ts';
 import { type Comparison, INTERVALS } from './types.ts';
 import { useProducts } from './usePlanData.ts';
 
-const route = getRouteApi('/app/plans/compare');
+const route = getRouteApi('/app/plan-comparison');
 const CURRENCIES = ['EUR', 'USD', 'GBP', 'DKK'];
 
 type Cell = Comparison['groups'][number]['features'][number]['cells'][number];
@@ -49,7 +49,7 @@ function FeatureCell({ cell }: { cell: Cell }) {
 export function ComparisonPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
-  const navigate = useNavigate({ from: '/plans/compare' });
+  const navigate = useNavigate({ from: '/plan-comparison' });
   const currency = search.currency ?? 'EUR';
   const interval = search.interval ?? 12;
   const products = useProducts();

@@ -30,9 +30,10 @@ export function FeaturesTab() {
   const features = useFeatures();
   const [editing, setEditing] = useState<Feature | 'new' | null>(null);
   const [removing, setRemoving] = useState<Feature | null>(null);
-  const controls = useListState<Record<string, never>, string>({ sort: 'group', order: 'asc', filters: {} });
+  const controls = useListState<Record<string, never>, string>({ sort: 'sortOrder', order: 'asc', filters: {} });
   const list = useLocalList(features.data, controls, {
     sortValues: {
+      sortOrder: (f) => f.sortOrder,
       group: (f) => `${f.groupName ?? '~'} ${String(f.sortOrder).padStart(5, '0')}`,
       name: (f) => f.name,
       key: (f) => f.key,

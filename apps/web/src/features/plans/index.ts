@@ -21,7 +21,7 @@ const routes = (app: AppRoute) => [
   }),
   createRoute({
     getParentRoute: () => app,
-    path: '/plans/compare',
+    path: '/plan-comparison',
     validateSearch: parseComparisonSearch,
     beforeLoad: requirePermission('plan:read'),
     component: ComparisonPage,
@@ -34,7 +34,7 @@ export const plansFeature = defineFeature({
   routes,
   navigation: [
     { group: 'catalogue', to: '/plans', label: 'nav.plans', icon: IconTags, permission: 'plan:read' },
-    { group: 'catalogue', to: '/plans/compare', label: 'nav.planComparison', icon: IconLayoutColumns, permission: 'plan:read' },
+    { group: 'catalogue', to: '/plan-comparison', label: 'nav.planComparison', icon: IconLayoutColumns, permission: 'plan:read' },
   ],
   queryKeys: planKeys,
   strings: { en, nl, da },
