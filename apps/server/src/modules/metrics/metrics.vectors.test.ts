@@ -242,3 +242,12 @@ describe('METRICS.md MRR of a subscription', () => {
     ]);
   });
 });
+
+describe('terms', () => {
+  it('an auto-renewing yearly term that ended has renewed itself: the current term contains today', async () => {
+    const { currentTerm } = await import('../subscriptions/index.ts');
+    expect(currentTerm('2023-03-15', '2024-03-14', true, '2026-12-03')).toEqual({ termStart: '2026-03-15', termEnd: '2027-03-14' });
+    expect(currentTerm('2023-03-15', '2024-03-14', false, '2026-12-03')).toEqual({ termStart: '2023-03-15', termEnd: '2024-03-14' });
+    expect(currentTerm('2026-01-01', '2026-12-31', true, '2026-12-03')).toEqual({ termStart: '2026-01-01', termEnd: '2026-12-31' });
+  });
+});

@@ -85,10 +85,12 @@ export const subscriptionsDemo: TDemoContribution = {
       let start = monthsLater(today, -monthsAgo);
       start = `${start.slice(0, 8)}${String(1 + Math.floor(rand() * 27)).padStart(2, '0')}`;
       if (start > today) start = today;
-      const seats =
-        code === 'ENT' ? 20 + Math.floor(rand() * 60) : code === 'PRO' ? 5 + Math.floor(rand() * 20) : 1 + Math.floor(rand() * 5);
+      // Users beyond the edition's own, bought as the Extra users add-on.
+      const seats = code === 'ENT' ? 10 + Math.floor(rand() * 30) : code === 'PRO' ? Math.floor(rand() * 15) : 0;
       const trial = stage === 'trial' || (i % 9 === 4 && code !== 'ENT');
-      const lines = [await lineOf(code, currency, interval, seats)];
+      // The edition is priced per account.
+      const extraUsers = seats;
+      const lines = [await lineOf(code, currency, interval, 1), ...(extraUsers && plans.SEATS ? [await lineOf('SEATS', currency, interval, extraUsers)] : [])];
       const input: TCreateSubscription = {
         currency,
         intervalMonths: interval,
@@ -109,7 +111,7 @@ export const subscriptionsDemo: TDemoContribution = {
       // Growth and shrinkage over the years, one story per account.
       const story = i % 8;
       const moveTo = async (to: 'PRO' | 'ENT', fraction: number, comment: string) => {
-        const line = await lineOf(to, currency, interval, seats);
+        const line = await lineOf(to, currency, interval, 1);
         if (line.planId)
           await change({
             op: 'change_plan',
@@ -123,9 +125,9 @@ export const subscriptionsDemo: TDemoContribution = {
       if (story === 0 && code === 'SELF') await moveTo('PRO', 0.5, 'Needed workflows and the CRM integration');
       if (story === 1 && code === 'PRO') await moveTo('ENT', 0.6, 'Second business unit onboarded');
       if (story === 2 && code === 'ENT') await moveTo('PRO', 0.7, 'Did not use the advanced features');
-      if (story === 3)
-        await change({ op: 'quantity', lineKey: 'L1', quantity: seats + 3 + Math.floor(rand() * 10), effectiveDate: point(0.4) });
-      if (story === 4) await change({ op: 'quantity', lineKey: 'L1', quantity: Math.max(1, seats - 2), effectiveDate: point(0.5) });
+      if (story === 3 && extraUsers)
+        await change({ op: 'quantity', lineKey: 'L2', quantity: extraUsers + 3 + Math.floor(rand() * 10), effectiveDate: point(0.4) });
+      if (story === 4 && extraUsers > 2) await change({ op: 'quantity', lineKey: 'L2', quantity: extraUsers - 2, effectiveDate: point(0.5) });
       if (story === 5 && plans.SEATS)
         await change({ op: 'add_line', line: await lineOf('SEATS', currency, interval, 5), effectiveDate: point(0.3) });
       if (story === 6 && plans.PS && yearly)

@@ -287,8 +287,7 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
     mrrAround,
     status,
     endsOn: s.cancelEndsOn ?? (!s.terms.autoRenew ? s.terms.termEnd : null),
-    termStart: s.terms.termStart,
-    termEnd: s.terms.termEnd,
+    ...currentTerm(s.terms.termStart, s.terms.termEnd, s.terms.autoRenew && !s.cancelEndsOn, today),
     autoRenew: s.terms.autoRenew,
     trialEnd: s.terms.trialEnd,
     mrrCents: current.reduce((sum, v) => sum + v.mrrCents, 0),
@@ -327,4 +326,24 @@ function statusOn(s: TState, sorted: readonly TReplayChange[], current: readonly
   if (current.some((v) => v.trial)) return 'trial';
   const endsOn = s.cancelEndsOn ?? (!s.terms.autoRenew ? s.terms.termEnd : null);
   return endsOn && endsOn >= today && s.cancelEndsOn ? 'cancelling' : 'active';
+}
+
+/** An auto-renewing term whose end has passed has renewed itself, term after term: the one that contains today. */
+export function currentTerm(termStart: string, termEnd: string | null, renews: boolean, today: string): { termStart: string; termEnd: string | null } {
+  if (!renews || !termEnd || termEnd >= today) return { termStart, termEnd };
+  const a = new Date(`${termStart}T00:00:00Z`);
+  const b = new Date(`${addDays(termEnd, 1)}T00:00:00Z`);
+  const months = (b.getUTCFullYear() - a.getUTCFullYear()) * 12 + b.getUTCMonth() - a.getUTCMonth();
+  const whole = months > 0 && a.getUTCDate() === b.getUTCDate();
+  const days = Math.round((b.getTime() - a.getTime()) / 86_400_000);
+  let start = termStart;
+  let end: string = termEnd;
+  for (let i = 0; i < 1000 && end < today; i++) {
+    start = addDays(end, 1);
+    if (whole) {
+      const d = new Date(`${start}T00:00:00Z`);
+      end = addDays(new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + months, d.getUTCDate())).toISOString().slice(0, 10), -1);
+    } else end = addDays(start, days - 1);
+  }
+  return { termStart: start, termEnd: end };
 }
