@@ -12,7 +12,8 @@ import { createScratchDatabase, type ScratchDatabase } from './scratch-database.
  * of the repository (the files git knows, node_modules linked), then the copy's migration and API client are
  * generated and biome, the type checks, the module boundaries, the generated module's own tests (with the
  * access matrix, permissions, architecture and demo tests that loop over the module list) and the web tests
- * run there. About 70–90 s on a 2-core machine, most of it the three type checks and the server tests.
+ * run there. About 70–95 s on a quiet 2-core machine (4–5 min when it is shared and overloaded, hence the long
+ * time limits), most of it the three type checks and the server tests.
  * On PostgreSQL the copy's server tests use a scratch database, so the shared test database never sees
  * the generated table.
  */
