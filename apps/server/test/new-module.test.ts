@@ -128,7 +128,7 @@ describe('npm run new-module', () => {
       ).toBe(true);
       expect(fs.readFileSync(path.join(copy, 'packages/api-client/src/schema.d.ts'), 'utf8')).toContain('"/api/v1/renewal-notes"');
     },
-    6 * MINUTES,
+    12 * MINUTES,
   );
 
   it(
@@ -146,6 +146,6 @@ describe('npm run new-module', () => {
       expect(r.output).toMatch(/renewal-notes\.test\.ts/);
       expect(r.output).not.toMatch(/skipped|todo/i);
     },
-    6 * MINUTES,
+    12 * MINUTES,
   );
 });
