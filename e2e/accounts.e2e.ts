@@ -114,7 +114,7 @@ e2e('an admin sees an account’s change history with before and after; a CSM do
   const change = history.getByTestId('audit-diff').first();
   const employeesRow = change.locator('tr[data-changed]').filter({ hasText: 'employees' });
   await expectText(employeesRow, '10');
-  await expectText(employeesRow, '4321');
+  await expectText(employeesRow, '4,321'); // with the UI language's digit grouping, as the form and the list show it
   await expectText(history, 'Alex Admin');
 
   // A CSM has no audit:read, so no history tab.

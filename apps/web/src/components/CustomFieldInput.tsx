@@ -1,4 +1,6 @@
 import { NumberInput, Select, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { numberSeparators } from '../lib/format.ts';
 import type { CustomField } from '../lib/types.ts';
 import { DateField } from './DateField.tsx';
 
@@ -16,6 +18,7 @@ export function CustomFieldInput({
   onChange: (value: CustomValue) => void;
   error?: string;
 }) {
+  const { i18n } = useTranslation();
   const common = { label: field.label, required: field.required, error, 'data-testid': `custom-${field.key}` };
   switch (field.type) {
     case 'number':
@@ -24,7 +27,7 @@ export function CustomFieldInput({
           {...common}
           value={typeof value === 'number' ? value : ''}
           onChange={(v) => onChange(typeof v === 'number' ? v : v === '' ? null : Number(v))}
-          thousandSeparator=" "
+          {...numberSeparators(i18n.language)}
         />
       );
     case 'date':

@@ -27,6 +27,18 @@ export function formatRelative(value: string, lang?: string): string {
   return inUiLanguage(value, lang).fromNow();
 }
 
+/**
+ * The UI language's digit grouping and decimal mark, for number inputs: 2,238.5 in English, 2.238,5 in Dutch
+ * and Danish (what formatNumber prints, so a value reads the same in a form as in a list).
+ */
+export function numberSeparators(lang = i18n.language): { thousandSeparator: string; decimalSeparator: string } {
+  const parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+  return {
+    thousandSeparator: parts.find((p) => p.type === 'group')?.value ?? ',',
+    decimalSeparator: parts.find((p) => p.type === 'decimal')?.value ?? '.',
+  };
+}
+
 export function formatNumber(value: number | null | undefined): string {
   return value === null || value === undefined ? '—' : new Intl.NumberFormat(i18n.language).format(value);
 }

@@ -47,23 +47,32 @@ function contextOf(orgId: string, jobId: string, attempt: number, progress: JobC
   return { jobId, orgId, attempt, logger: pino({ level: 'silent' }), progress };
 }
 
+/**
+ * The file uploaded, validated and started in skip_invalid mode with its job held back, and an import service
+ * with batches of 3 rows to run that job as a worker would.
+ */
+async function startHeldImport(fileName: string) {
+  const org = await createTestOrg(t);
+  const h = org.admin.headers;
+  const validated = await uploadAndValidate(t, h, 'accounts', fileName, file);
+  const started = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports/${validated.id}/start`,
+    headers: h,
+    payload: { mode: 'skip_invalid' },
+  });
+  expect(started.statusCode, started.body).toBe(202);
+  const jobId = await holdJob(org.orgId, validated.id);
+  const service = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3 });
+  const payload = { orgId: org.orgId, importId: validated.id };
+  return { org, h, validated, jobId, service, payload };
+}
+
 describe('a resumed skip_invalid import', () => {
   it('continues after the last committed batch: each row counted once and audited once', async () => {
-    const org = await createTestOrg(t);
-    const h = org.admin.headers;
-    const validated = await uploadAndValidate(t, h, 'accounts', 'resume.csv', file);
+    const { org, h, validated, jobId, service: small, payload } = await startHeldImport('resume.csv');
     expect(validated).toMatchObject({ totalRows: ROWS + 1, errorRows: 2 });
-    const started = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${validated.id}/start`,
-      headers: h,
-      payload: { mode: 'skip_invalid' },
-    });
-    expect(started.statusCode, started.body).toBe(202);
-    const jobId = await holdJob(org.orgId, validated.id);
     // Batches of 3 rows; the first run stops for good once its first batch is committed (as a killed server would).
-    const small = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3 });
-    const payload = { orgId: org.orgId, importId: validated.id };
     void small.runImport(
       payload,
       contextOf(org.orgId, jobId, 1, () => never),
@@ -99,19 +108,7 @@ describe('a resumed skip_invalid import', () => {
   });
 
   it('stops at a checkpoint when the worker is stopping: handed back, not failed, and the next run finishes it', async () => {
-    const org = await createTestOrg(t);
-    const h = org.admin.headers;
-    const validated = await uploadAndValidate(t, h, 'accounts', 'handback.csv', file);
-    const started = await t.app.inject({
-      method: 'POST',
-      url: `/api/v1/imports/${validated.id}/start`,
-      headers: h,
-      payload: { mode: 'skip_invalid' },
-    });
-    expect(started.statusCode, started.body).toBe(202);
-    const jobId = await holdJob(org.orgId, validated.id);
-    const small = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3 });
-    const payload = { orgId: org.orgId, importId: validated.id };
+    const { org, h, validated, jobId, service: small, payload } = await startHeldImport('handback.csv');
     const stopping = {
       ...contextOf(org.orgId, jobId, 1, async () => {}),
       checkpoint: () => {

@@ -7,6 +7,7 @@ import { useCan, useMe } from '../../app/auth.tsx';
 import { CustomFieldInput, type CustomValue } from '../../components/CustomFieldInput.tsx';
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { ApiError, api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { numberSeparators } from '../../lib/format.ts';
 import { useActiveUsers, useCustomFields, useMarkets } from '../../lib/lookups.ts';
 import {
   type Account,
@@ -30,7 +31,7 @@ const scrollIntoView = (node: HTMLDivElement | null) => node?.scrollIntoView({ b
  */
 export function AccountFormModal(props: { opened: boolean; onClose: () => void; account?: Account; onSaved?: (account: Account) => void }) {
   const { opened, onClose, account, onSaved } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const me = useMe();
   const queryClient = useQueryClient();
   const canPickOwner = useCan('user:read');
@@ -240,7 +241,7 @@ export function AccountFormModal(props: { opened: boolean; onClose: () => void; 
               max={2_147_483_647}
               allowDecimal={false}
               allowNegative={false}
-              thousandSeparator=" "
+              {...numberSeparators(i18n.language)}
               value={form.employees ?? ''}
               onChange={(v) => set('employees', typeof v === 'number' ? v : null)}
               error={errors.employees}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from './AuditDiff.tsx';
+import { diffSnapshots, showValue } from './AuditDiff.tsx';
 
 describe('audit entry diff', () => {
   it('lists changed fields first and never the row version', () => {
@@ -8,5 +8,17 @@ describe('audit entry diff', () => {
       ['segment', true],
       ['name', false],
     ]);
+  });
+});
+
+describe('audit values', () => {
+  it('prints numbers with the language’s digit grouping, and lists comma-separated', async () => {
+    const { default: i18n } = await import('i18next');
+    await i18n.init({ lng: 'en', resources: {} });
+    expect(showValue(2238)).toBe('2,238');
+    await i18n.changeLanguage('nl');
+    expect(showValue(2238)).toBe('2.238');
+    expect(showValue(['a', 'b'])).toBe('a, b');
+    expect(showValue(null)).toBe('—');
   });
 });

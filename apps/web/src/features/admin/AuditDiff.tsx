@@ -1,14 +1,17 @@
 import { Code, Table, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../lib/format.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function show(value: unknown): string {
+/** A snapshot's value as text: numbers with the UI language's separators (2,238 / 2.238), lists comma-separated. */
+export function showValue(value: unknown): string {
   if (value === undefined || value === null || value === '') return '—';
   if (typeof value === 'string') return value;
+  if (typeof value === 'number') return formatNumber(value);
   if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.length ? value.join(', ') : '—';
   return JSON.stringify(value);
 }
@@ -26,12 +29,14 @@ const INTERNAL_FIELDS = new Set(['version']);
 /** Field-by-field comparison of an audit entry's before and after snapshots; changed fields first. */
 export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
   if (!isRecord(before) && !isRecord(after)) {
-    return before === undefined && after === undefined ? [] : [{ field: '', before, after, changed: show(before) !== show(after) }];
+    return before === undefined && after === undefined
+      ? []
+      : [{ field: '', before, after, changed: showValue(before) !== showValue(after) }];
   }
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   const fields = [...new Set([...Object.keys(b), ...Object.keys(a)])].filter((field) => !INTERNAL_FIELDS.has(field));
-  const rows = fields.map((field) => ({ field, before: b[field], after: a[field], changed: show(b[field]) !== show(a[field]) }));
+  const rows = fields.map((field) => ({ field, before: b[field], after: a[field], changed: showValue(b[field]) !== showValue(a[field]) }));
   return rows.sort((x, y) => Number(y.changed) - Number(x.changed));
 }
 
@@ -65,11 +70,11 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
               </Code>
             </Table.Td>
             <Table.Td bg={row.changed && row.before !== undefined ? 'red.0' : undefined} style={{ wordBreak: 'break-word' }}>
-              {show(row.before)}
+              {showValue(row.before)}
             </Table.Td>
             <Table.Td ta="center">{row.changed ? <IconArrowRight size={12} /> : null}</Table.Td>
             <Table.Td bg={row.changed && row.after !== undefined ? 'teal.0' : undefined} style={{ wordBreak: 'break-word' }}>
-              {show(row.after)}
+              {showValue(row.after)}
             </Table.Td>
           </Table.Tr>
         ))}

@@ -149,7 +149,16 @@ export function JobsPage() {
         id: 'runAt',
         header: t('admin.jobs.runAt'),
         enableSorting: true,
-        cell: ({ row }) => formatDateTime(row.original.runAt),
+        // A queued job whose time has come waits for a worker (or, for e-mail, for an SMTP server): a date in the
+        // past would read as if it had run then.
+        cell: ({ row }) =>
+          row.original.status === 'queued' && Date.parse(row.original.runAt) <= Date.now() ? (
+            <Text span size="sm" c="dimmed" title={formatDateTime(row.original.runAt)} data-testid="job-run-at-due">
+              {t('admin.jobs.runAtDue')}
+            </Text>
+          ) : (
+            formatDateTime(row.original.runAt)
+          ),
         meta: { noWrap: true },
       },
       {

@@ -42,7 +42,18 @@ export function OutboxPage() {
         cell: ({ row }) => formatDateTime(row.original.createdAt),
         meta: { noWrap: true, width: 180 },
       },
-      { id: 'to', header: t('admin.outbox.to'), accessorKey: 'to', enableSorting: true },
+      {
+        id: 'to',
+        header: t('admin.outbox.to'),
+        accessorKey: 'to',
+        enableSorting: true,
+        // A long address ends in "…" (whole on hover): the last column stays in view in Dutch and Danish at 1440 pixels.
+        cell: ({ row }) => (
+          <Text size="sm" maw={240} truncate="end" title={row.original.to}>
+            {row.original.to}
+          </Text>
+        ),
+      },
       { id: 'subject', header: t('admin.outbox.subject'), accessorKey: 'subject', enableSorting: true },
       { id: 'template', header: t('admin.outbox.template'), cell: ({ row }) => <Code fz="xs">{row.original.template}</Code> },
       {

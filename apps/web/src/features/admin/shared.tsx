@@ -38,8 +38,9 @@ const STATUS_COLORS: Record<string, string> = {
 
 export function StatusBadge({ status, label }: { status: string; label: string }) {
   return (
-    // max-content: a narrow table column must not cut the label short ("IN DE WACH…").
-    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'} radius="sm" style={{ minWidth: 'max-content' }}>
+    // max-content: a narrow table column must not cut the label short ("In de wach…"). In sentence case, like
+    // the role badges: the long states ("Niet verstuurd: geen SMTP-server") then leave room for the last column.
+    <Badge variant="light" color={STATUS_COLORS[status] ?? 'gray'} radius="sm" tt="none" style={{ minWidth: 'max-content' }}>
       {label}
     </Badge>
   );

@@ -88,7 +88,6 @@ export function ContactsPage() {
         id: 'jobTitle',
         header: t('contact.fields.jobTitle'),
         enableSorting: false,
-        meta: { noWrap: true },
         cell: ({ row }) => row.original.jobTitle ?? '—',
       },
       {
@@ -96,9 +95,10 @@ export function ContactsPage() {
         header: t('contact.fields.email'),
         enableSorting: true,
         meta: { noWrap: true },
+        // Long addresses end in "…" (the whole address on hover), so the roles still fit a 1440-pixel screen.
         cell: ({ row }) =>
           row.original.email ? (
-            <Anchor href={`mailto:${row.original.email}`} size="sm">
+            <Anchor href={`mailto:${row.original.email}`} size="sm" title={row.original.email} display="block" maw={230} truncate="end">
               {row.original.email}
             </Anchor>
           ) : (
@@ -116,7 +116,8 @@ export function ContactsPage() {
         id: 'roles',
         header: t('contact.fields.roles'),
         enableSorting: false,
-        cell: ({ row }) => <RoleBadges roles={row.original.roles} nowrap />,
+        meta: { width: 150 },
+        cell: ({ row }) => <RoleBadges roles={row.original.roles} />,
       },
       {
         id: 'language',

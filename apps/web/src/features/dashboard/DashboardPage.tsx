@@ -169,7 +169,13 @@ export function DashboardPage() {
                     renderRoot={(p) => <Link {...p} to="/accounts" search={{ lifecycleStage: [stage] }} />}
                     style={{ textDecoration: 'none' }}
                   >
-                    {t(`account.lifecycle.${stage}`)}: {formatNumber(byStage[i]?.data)}
+                    {t(`account.lifecycle.${stage}`)}:{' '}
+                    {byStage[i]?.data === undefined ? (
+                      // While the count loads: a placeholder, not "—" (which would read as "none").
+                      <Skeleton display="inline-block" h={10} w={18} radius="sm" data-testid="stage-count-loading" />
+                    ) : (
+                      formatNumber(byStage[i]?.data)
+                    )}
                   </Text>
                 ))}
               </Group>
