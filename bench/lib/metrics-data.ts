@@ -110,6 +110,8 @@ export async function ensureMetricsData(
   }
   const t0 = performance.now();
   log(`generating ${slug}: ${accounts} accounts …\n`);
+  // Changes name cancel reasons without a cascade: the subscriptions (and with them their changes) go first.
+  await sink.query('delete from subscriptions where org_id in (select id from organisations where slug = $1)', [slug]);
   await sink.query('delete from organisations where slug = $1', [slug]);
   const orgId = await seedAccounts(sink, slug, accounts);
   const catalogue = await seedCatalogue(sink, orgId);
