@@ -78,7 +78,7 @@ export async function upsertCosts(tx: Db, orgId: string, costs: { month: string;
 export type TPeriodUnit = 'day' | 'month' | 'quarter' | 'year';
 export type TGroupKey = 'market' | 'edition' | 'plan' | 'owner' | 'segment';
 
-const periodOf = (unit: TPeriodUnit, column: SQL) => (unit === 'day' ? column : sql`date_trunc(${unit}, ${column})::date`);
+const periodOf = (unit: TPeriodUnit, column: SQL) => (unit === 'day' ? column : sql`date_trunc(${unit}, (${column})::timestamp)::date`);
 
 /** The accounts the filters select, as a join condition on `c.account_id` (true when no filter). */
 function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
@@ -123,6 +123,34 @@ function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
   return { join, where, group, ctes };
 }
 
+/**
+ * Each account's change points in the range with whether each is the first and the last of its period: the
+ * rows come in (account, day) order off the primary key, so lag/lead need no sort, and the period's start and
+ * end values are then plain aggregates (an ordered array_agg per (account, period) sorted every group).
+ */
+function firstAndLastOfPeriod(
+  orgId: string,
+  q: { from: string; to: string; unit: TPeriodUnit | null },
+  s: { join: SQL; where: SQL; group: SQL },
+) {
+  const p = q.unit ? periodOf(q.unit, sql`c.effective_date`) : sql`null::date`;
+  const prev = q.unit ? periodOf(q.unit, sql`lag(c.effective_date) over w`) : sql`null::date`;
+  const next = q.unit ? periodOf(q.unit, sql`lead(c.effective_date) over w`) : sql`null::date`;
+  return sql`r as (
+      select c.account_id, ${p} as p, ${s.group} as grp, c.effective_date, c.mrr_before_cents, c.mrr_after_cents,
+        c.active_before, c.active_after, c.effective_date - c.last_active_on as gap,
+        (lag(c.effective_date) over w is null or ${prev} <> ${p}) as first,
+        (lead(c.effective_date) over w is null or ${next} <> ${p}) as last
+      from mrr_changes c ${s.join}
+      where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}
+      window w as (partition by c.account_id order by c.effective_date))`;
+}
+
+/** A period's start and end per account (group by account and period over `r`): one first and one last row each. */
+const GROUP_ENDS = sql`min(mrr_before_cents) filter (where first) as s, min(mrr_after_cents) filter (where last) as e,
+        bool_or(active_before) filter (where first) as ab, bool_or(active_after) filter (where last) as ae,
+        min(gap) filter (where first) as gap`;
+
 export interface TMovementRow {
   period: string;
   groupKey: string | null;
@@ -153,17 +181,9 @@ export async function movementsByPeriod(
   const win = q.reactivationWindowDays ?? 2_147_483_647;
   const rows = await rowsOf<Record<string, string | number | null>>(
     db,
-    sql`with ${sql.join([...s.ctes, sql`g as (`], sql`, `)}
-      select c.account_id, ${periodOf(q.unit, sql`c.effective_date`)} as p, ${s.group} as grp,
-        (array_agg(c.mrr_before_cents order by c.effective_date))[1] as s,
-        (array_agg(c.mrr_after_cents order by c.effective_date desc))[1] as e,
-        (array_agg(c.active_before order by c.effective_date))[1] as ab,
-        (array_agg(c.active_after order by c.effective_date desc))[1] as ae,
-        (array_agg(c.effective_date - c.last_active_on order by c.effective_date))[1] as gap,
-        bool_or(c.active_after) as was_active
-      from mrr_changes c ${s.join}
-      where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}
-      group by 1, 2, 3)
+    sql`with ${sql.join([...s.ctes, firstAndLastOfPeriod(orgId, q, s), sql`g as (`], sql`, `)}
+      select account_id, p, grp, ${GROUP_ENDS}, bool_or(active_after) as was_active
+      from r group by account_id, p, grp)
     select to_char(p, 'YYYY-MM-DD') as period, grp,
       coalesce(sum(e - s) filter (where not ab and ae and (gap is null or gap > ${win})), 0) as new,
       count(*) filter (where not ab and ae and (gap is null or gap > ${win})) as new_n,
@@ -299,17 +319,8 @@ export async function movementAccounts(
     sql`with ${sql.join(
       [
         ...s.ctes,
-        sql`g as (
-          select c.account_id,
-            (array_agg(c.mrr_before_cents order by c.effective_date))[1] as s,
-            (array_agg(c.mrr_after_cents order by c.effective_date desc))[1] as e,
-            (array_agg(c.active_before order by c.effective_date))[1] as ab,
-            (array_agg(c.active_after order by c.effective_date desc))[1] as ae,
-            (array_agg(c.effective_date - c.last_active_on order by c.effective_date))[1] as gap,
-            min(c.effective_date) as first_on
-          from mrr_changes c ${s.join}
-          where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}
-          group by 1)`,
+        firstAndLastOfPeriod(orgId, { from: q.from, to: q.to, unit: null }, s),
+        sql`g as (select account_id, ${GROUP_ENDS}, min(effective_date) as first_on from r group by account_id)`,
         sql`m as (select account_id, s, e, first_on, ${MOVEMENT_CASE(win)} as type from g)`,
       ],
       sql`, `,
