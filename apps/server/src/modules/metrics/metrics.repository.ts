@@ -133,17 +133,18 @@ function firstAndLastOfPeriod(
   q: { from: string; to: string; unit: TPeriodUnit | null },
   s: { join: SQL; where: SQL; group: SQL },
 ) {
-  const p = q.unit ? periodOf(q.unit, sql`c.effective_date`) : sql`null::date`;
-  const prev = q.unit ? periodOf(q.unit, sql`lag(c.effective_date) over w`) : sql`null::date`;
-  const next = q.unit ? periodOf(q.unit, sql`lead(c.effective_date) over w`) : sql`null::date`;
+  // With periods: the first and last of the account's rows in a period; without: of all its rows in the range.
+  const first = q.unit ? sql`lag(x.p) over w is distinct from x.p` : sql`lag(x.effective_date) over w is null`;
+  const last = q.unit ? sql`lead(x.p) over w is distinct from x.p` : sql`lead(x.effective_date) over w is null`;
   return sql`r as (
-      select c.account_id, ${p} as p, ${s.group} as grp, c.effective_date, c.mrr_before_cents, c.mrr_after_cents,
-        c.active_before, c.active_after, c.effective_date - c.last_active_on as gap,
-        (lag(c.effective_date) over w is null or ${prev} <> ${p}) as first,
-        (lead(c.effective_date) over w is null or ${next} <> ${p}) as last
-      from mrr_changes c ${s.join}
-      where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}
-      window w as (partition by c.account_id order by c.effective_date))`;
+      select x.*, ${first} as first, ${last} as last
+      from (
+        select c.account_id, ${q.unit ? periodOf(q.unit, sql`c.effective_date`) : sql`null::date`} as p, ${s.group} as grp,
+          c.effective_date, c.mrr_before_cents, c.mrr_after_cents, c.active_before, c.active_after,
+          c.effective_date - c.last_active_on as gap
+        from mrr_changes c ${s.join}
+        where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}) x
+      window w as (partition by x.account_id order by x.effective_date))`;
 }
 
 /** A period's start and end per account (group by account and period over `r`): one first and one last row each. */
@@ -196,7 +197,7 @@ export async function movementsByPeriod(
       coalesce(sum(s - e) filter (where ab and not ae), 0) as churn,
       count(*) filter (where ab and not ae) as churn_n,
       count(*) filter (where not ab and not ae and was_active) as join_and_churn_n
-    from g group by 1, 2 order by 1`,
+    from g group by p, grp order by p`,
   );
   return rows.map((r) => ({
     period: String(r.period),
@@ -242,14 +243,16 @@ export async function newAcvByPeriod(
     sql`with ${sql.join(
       [
         ...s.ctes,
+        // Each subscription's first paying day next to its versions (one pass, partitioned in the primary key's
+        // order), instead of finding it and then looking its versions up again subscription by subscription.
         sql`first_paid as (
-          select v.subscription_id, min(v.valid_from) as day from subscription_line_versions v
-          where v.org_id = ${orgId} and not v.trial and v.mrr_cents > 0 group by v.subscription_id)`,
+          select v.org_id, v.account_id, v.subscription_id, v.currency, v.valid_from, v.trial, v.mrr_cents,
+            min(v.valid_from) filter (where not v.trial and v.mrr_cents > 0) over (partition by v.subscription_id) as day
+          from subscription_line_versions v where v.org_id = ${orgId})`,
         sql`c as (
-          select v.org_id, v.account_id, v.currency, f.day as effective_date, sum(v.mrr_cents) as mrr
-          from first_paid f join subscription_line_versions v on v.org_id = ${orgId} and v.subscription_id = f.subscription_id and v.valid_from = f.day
-          where f.day >= ${q.from} and f.day <= ${q.to} and not v.trial
-          group by 1, 2, 3, 4, v.subscription_id)`,
+          select org_id, account_id, currency, day as effective_date, sum(mrr_cents) as mrr
+          from first_paid where valid_from = day and not trial and day >= ${q.from} and day <= ${q.to}
+          group by org_id, account_id, currency, day, subscription_id)`,
       ],
       sql`, `,
     )}
@@ -276,7 +279,7 @@ export async function trialsByPeriod(
           select v.org_id, v.account_id, v.subscription_id, min(v.valid_from) filter (where v.trial) as started_on,
             max(v.valid_to) filter (where v.trial) as trial_to,
             bool_or(not v.trial and v.mrr_cents > 0) as paid
-          from subscription_line_versions v where v.org_id = ${orgId} group by 1, 2, 3)`,
+          from subscription_line_versions v where v.org_id = ${orgId} group by v.org_id, v.subscription_id, v.account_id)`,
         sql`c as (
           select org_id, account_id, started_on as effective_date, 1 as started, 0 as converted from t where started_on is not null
           union all
