@@ -62,14 +62,17 @@ byte-identical JSON before and after). Measured along the way with EXPLAIN ANALY
 - Periods are truncated as \`date_trunc(unit, day::timestamp)\` instead of through \`timestamptz\` (no time-zone round
   trip per row), once per row instead of three times.
 - New ACV found each subscription's first paying day, then looked its versions up again one subscription at a time
-  (a nested loop of 100k index probes); now a window over the subscription's versions gives the day in the same pass.
+  (a nested loop of 100k index probes); now a window over the subscription's versions gives the day in the same pass,
+  and the grouping after it follows the window's order (an incremental sort instead of a sort spilling to disk).
+- Trials grouped all 1.05M line versions by subscription (a sort spilling 83 MB at 100k) to find the few with trial
+  days; now only trial versions are grouped (about 15k rows) and whether each subscription went on to pay is one index
+  probe.
 
 **What is left, and what it would take.** The movements query alone still costs 5–7 times the floor: the floor is one
 hash aggregate into 60 groups (and PostgreSQL runs it with two parallel workers), the movements need every account's
 rows in order, a window and an aggregate into 874k (account, month) groups. A request runs it twice (the series, and
 the monthly churn from six months earlier for LTV, which for \`by=month\` covers the series' months too: one query could
-serve both), plus two passes over the 1.05M line versions (new ACV and trials, 1.5–3 s on the busy machine, sorts
-spilling past the 4 MB \`work_mem\`). ≤ 1 s at 100k needs less work per request, not faster SQL: (1) in
+serve both), plus a pass over the 1.05M line versions for new ACV (3 s on the busy machine) and a scan of them for trials. ≤ 1 s at 100k needs less work per request, not faster SQL: (1) in
 \`computeSeries\`, one movements query when the unit is a month (it is outside the SQL this bench may change); (2) a
 per-(account, month) movement rollup kept by the same projection that writes \`mrr_changes\` (then the series is a plain
 aggregate like the floor, or a per-month table read in milliseconds); (3) indexes on \`subscription_line_versions\` for
