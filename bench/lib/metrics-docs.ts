@@ -49,7 +49,7 @@ size); the API figures below are its lower bound, since the dashboard asks for t
 export const METRICS_CHANGES = `**What was changed for these figures** (\`metrics.repository.ts\`, \`metrics.table.ts\`; the queries return the same
 rows: the metrics and subscriptions tests pass on PGlite and PostgreSQL, and eleven series and drill-downs of the 10k
 organisation — by month, quarter, year and day, with a market, a plan, grouped by market, edition and plan — gave
-byte-identical JSON before and after). Measured along the way with EXPLAIN ANALYZE at 100k accounts on the busy machine
+byte-identical JSON before and after: \`bench/metrics-snapshot.ts\` writes them, run it before and after a change). Measured along the way with EXPLAIN ANALYZE at 100k accounts on the busy machine
 (load average 9–12, so every figure is several times what a quiet machine gives; compare within a line):
 
 - Movements took each account's MRR at the start and end of each period with five \`(array_agg(… order by …))[1]\` per
@@ -73,7 +73,7 @@ hash aggregate into 60 groups (and PostgreSQL runs it with two parallel workers)
 rows in order, a window and an aggregate into 874k (account, month) groups. A request runs it twice (the series, and
 the monthly churn from six months earlier for LTV, which for \`by=month\` covers the series' months too: one query could
 serve both), plus a pass over the 1.05M line versions for new ACV (3 s on the busy machine) and a scan of them for trials. ≤ 1 s at 100k needs less work per request, not faster SQL: (1) in
-\`computeSeries\`, one movements query when the unit is a month (it is outside the SQL this bench may change); (2) a
+\`computeSeries\`, one movements query when the unit is a month (it is outside the SQL this bench may change; tried and reverted: (a) at 100k took 3.7 / 8.1 / 6.0 s against 9.4 s in the run above, with the load average at 9 instead of 17, and (c), which it does not touch, 8.8 s against 10.4 s, so about half of that is the quieter machine); (2) a
 per-(account, month) movement rollup kept by the same projection that writes \`mrr_changes\` (then the series is a plain
 aggregate like the floor, or a per-month table read in milliseconds); (3) indexes on \`subscription_line_versions\` for
 new ACV and trials (the subscriptions module's table), or both figures kept per month at write time.`;
