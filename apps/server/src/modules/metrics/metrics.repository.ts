@@ -78,7 +78,7 @@ export async function upsertCosts(tx: Db, orgId: string, costs: { month: string;
 export type TPeriodUnit = 'day' | 'month' | 'quarter' | 'year';
 export type TGroupKey = 'market' | 'edition' | 'plan' | 'owner' | 'segment';
 
-const periodOf = (unit: TPeriodUnit, column: SQL) => (unit === 'day' ? column : sql`date_trunc(${unit}, ${column})::date`);
+const periodOf = (unit: TPeriodUnit, column: SQL) => (unit === 'day' ? column : sql`date_trunc(${unit}, (${column})::timestamp)::date`);
 
 /** The accounts the filters select, as a join condition on `c.account_id` (true when no filter). */
 function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
@@ -123,6 +123,35 @@ function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
   return { join, where, group, ctes };
 }
 
+/**
+ * Each account's change points in the range with whether each is the first and the last of its period: the
+ * rows come in (account, day) order off the primary key, so lag/lead need no sort, and the period's start and
+ * end values are then plain aggregates (an ordered array_agg per (account, period) sorted every group).
+ */
+function firstAndLastOfPeriod(
+  orgId: string,
+  q: { from: string; to: string; unit: TPeriodUnit | null },
+  s: { join: SQL; where: SQL; group: SQL },
+) {
+  // With periods: the first and last of the account's rows in a period; without: of all its rows in the range.
+  const first = q.unit ? sql`lag(x.p) over w is distinct from x.p` : sql`lag(x.effective_date) over w is null`;
+  const last = q.unit ? sql`lead(x.p) over w is distinct from x.p` : sql`lead(x.effective_date) over w is null`;
+  return sql`r as (
+      select x.*, ${first} as first, ${last} as last
+      from (
+        select c.account_id, ${q.unit ? periodOf(q.unit, sql`c.effective_date`) : sql`null::date`} as p, ${s.group} as grp,
+          c.effective_date, c.mrr_before_cents, c.mrr_after_cents, c.active_before, c.active_after,
+          c.effective_date - c.last_active_on as gap
+        from mrr_changes c ${s.join}
+        where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}) x
+      window w as (partition by x.account_id order by x.effective_date))`;
+}
+
+/** A period's start and end per account (group by account and period over `r`): one first and one last row each. */
+const GROUP_ENDS = sql`min(mrr_before_cents) filter (where first) as s, min(mrr_after_cents) filter (where last) as e,
+        bool_or(active_before) filter (where first) as ab, bool_or(active_after) filter (where last) as ae,
+        min(gap) filter (where first) as gap`;
+
 export interface TMovementRow {
   period: string;
   groupKey: string | null;
@@ -153,17 +182,9 @@ export async function movementsByPeriod(
   const win = q.reactivationWindowDays ?? 2_147_483_647;
   const rows = await rowsOf<Record<string, string | number | null>>(
     db,
-    sql`with ${sql.join([...s.ctes, sql`g as (`], sql`, `)}
-      select c.account_id, ${periodOf(q.unit, sql`c.effective_date`)} as p, ${s.group} as grp,
-        (array_agg(c.mrr_before_cents order by c.effective_date))[1] as s,
-        (array_agg(c.mrr_after_cents order by c.effective_date desc))[1] as e,
-        (array_agg(c.active_before order by c.effective_date))[1] as ab,
-        (array_agg(c.active_after order by c.effective_date desc))[1] as ae,
-        (array_agg(c.effective_date - c.last_active_on order by c.effective_date))[1] as gap,
-        bool_or(c.active_after) as was_active
-      from mrr_changes c ${s.join}
-      where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}
-      group by 1, 2, 3)
+    sql`with ${sql.join([...s.ctes, firstAndLastOfPeriod(orgId, q, s), sql`g as (`], sql`, `)}
+      select account_id, p, grp, ${GROUP_ENDS}, bool_or(active_after) as was_active
+      from r group by account_id, p, grp)
     select to_char(p, 'YYYY-MM-DD') as period, grp,
       coalesce(sum(e - s) filter (where not ab and ae and (gap is null or gap > ${win})), 0) as new,
       count(*) filter (where not ab and ae and (gap is null or gap > ${win})) as new_n,
@@ -176,7 +197,7 @@ export async function movementsByPeriod(
       coalesce(sum(s - e) filter (where ab and not ae), 0) as churn,
       count(*) filter (where ab and not ae) as churn_n,
       count(*) filter (where not ab and not ae and was_active) as join_and_churn_n
-    from g group by 1, 2 order by 1`,
+    from g group by p, grp order by p`,
   );
   return rows.map((r) => ({
     period: String(r.period),
@@ -222,14 +243,16 @@ export async function newAcvByPeriod(
     sql`with ${sql.join(
       [
         ...s.ctes,
+        // Each subscription's first paying day next to its versions (one pass, partitioned in the primary key's
+        // order), instead of finding it and then looking its versions up again subscription by subscription.
         sql`first_paid as (
-          select v.subscription_id, min(v.valid_from) as day from subscription_line_versions v
-          where v.org_id = ${orgId} and not v.trial and v.mrr_cents > 0 group by v.subscription_id)`,
+          select v.org_id, v.account_id, v.subscription_id, v.currency, v.valid_from, v.trial, v.mrr_cents,
+            min(v.valid_from) filter (where not v.trial and v.mrr_cents > 0) over (partition by v.subscription_id) as day
+          from subscription_line_versions v where v.org_id = ${orgId})`,
         sql`c as (
-          select v.org_id, v.account_id, v.currency, f.day as effective_date, sum(v.mrr_cents) as mrr
-          from first_paid f join subscription_line_versions v on v.org_id = ${orgId} and v.subscription_id = f.subscription_id and v.valid_from = f.day
-          where f.day >= ${q.from} and f.day <= ${q.to} and not v.trial
-          group by 1, 2, 3, 4, v.subscription_id)`,
+          select org_id, account_id, currency, day as effective_date, sum(mrr_cents) as mrr
+          from first_paid where valid_from = day and not trial and day >= ${q.from} and day <= ${q.to}
+          group by subscription_id, org_id, account_id, currency, day)`,
       ],
       sql`, `,
     )}
@@ -252,11 +275,13 @@ export async function trialsByPeriod(
     sql`with ${sql.join(
       [
         ...s.ctes,
+        // Only subscriptions with trial days count, so only their trial versions are grouped (a scan that keeps
+        // about 1 row in 70), and whether each went on to pay is one index probe per subscription.
         sql`t as (
-          select v.org_id, v.account_id, v.subscription_id, min(v.valid_from) filter (where v.trial) as started_on,
-            max(v.valid_to) filter (where v.trial) as trial_to,
-            bool_or(not v.trial and v.mrr_cents > 0) as paid
-          from subscription_line_versions v where v.org_id = ${orgId} group by 1, 2, 3)`,
+          select v.org_id, v.account_id, v.subscription_id, min(v.valid_from) as started_on, max(v.valid_to) as trial_to,
+            exists (select 1 from subscription_line_versions p
+                    where p.org_id = v.org_id and p.subscription_id = v.subscription_id and not p.trial and p.mrr_cents > 0) as paid
+          from subscription_line_versions v where v.org_id = ${orgId} and v.trial group by v.org_id, v.subscription_id, v.account_id)`,
         sql`c as (
           select org_id, account_id, started_on as effective_date, 1 as started, 0 as converted from t where started_on is not null
           union all
@@ -299,17 +324,8 @@ export async function movementAccounts(
     sql`with ${sql.join(
       [
         ...s.ctes,
-        sql`g as (
-          select c.account_id,
-            (array_agg(c.mrr_before_cents order by c.effective_date))[1] as s,
-            (array_agg(c.mrr_after_cents order by c.effective_date desc))[1] as e,
-            (array_agg(c.active_before order by c.effective_date))[1] as ab,
-            (array_agg(c.active_after order by c.effective_date desc))[1] as ae,
-            (array_agg(c.effective_date - c.last_active_on order by c.effective_date))[1] as gap,
-            min(c.effective_date) as first_on
-          from mrr_changes c ${s.join}
-          where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}
-          group by 1)`,
+        firstAndLastOfPeriod(orgId, { from: q.from, to: q.to, unit: null }, s),
+        sql`g as (select account_id, ${GROUP_ENDS}, min(effective_date) as first_on from r group by account_id)`,
         sql`m as (select account_id, s, e, first_on, ${MOVEMENT_CASE(win)} as type from g)`,
       ],
       sql`, `,

@@ -1,0 +1,1 @@
+CREATE INDEX "mrr_changes_org_account_covering_idx" ON "mrr_changes" USING btree ("org_id","account_id","effective_date","mrr_before_cents","mrr_after_cents","active_before","active_after","last_active_on");
