@@ -21,6 +21,7 @@ import {
   replaceAccountMrr,
   reportingCurrencyOf,
   standingBefore,
+  type TMovementRow,
   trialsByPeriod,
   upsertCosts,
   upsertRates,
@@ -307,18 +308,51 @@ async function computeSeries(
   const rateOf = rateLookup(await listRates(db, orgId), missing);
   const unit = q.by;
   const common = { unit, filters, groupBy: q.groupBy };
-  const [moves, start, monthlyMoves, monthlyStart, acv, trials, costs] = await Promise.all([
-    movementsByPeriod(db, orgId, { ...common, from, to, reactivationWindowDays: settings.reactivationWindowDays }),
-    standingBefore(db, orgId, from, filters, q.groupBy),
-    movementsByPeriod(db, orgId, { from: churnFrom, to, unit: 'month', filters, reactivationWindowDays: settings.reactivationWindowDays }),
-    standingBefore(db, orgId, churnFrom, filters),
+  const win = settings.reactivationWindowDays;
+  const [acv, trials, costs] = await Promise.all([
     newAcvByPeriod(db, orgId, { ...common, from, to }),
     trialsByPeriod(db, orgId, { ...common, from, to }),
     listCosts(db, orgId, `${from.slice(0, 7)}-01`, to),
   ]);
+  let moves: TMovementRow[];
+  let start: { groupKey: string | null; mrr: number; customers: number }[];
+  let monthlyMoves: TMovementRow[];
+  let monthlyCustomersAtChurnFrom: number;
+  if (unit === 'month' && from.endsWith('-01')) {
+    // One pass over the months from LTV's look-back to the end: the series, its start and the monthly churn.
+    const [all, before] = await Promise.all([
+      movementsByPeriod(db, orgId, { ...common, from: churnFrom, to, reactivationWindowDays: win }),
+      standingBefore(db, orgId, churnFrom, filters, q.groupBy),
+    ]);
+    moves = all.filter((r) => r.period >= from);
+    const startByGroup = new Map(before.map((r) => [r.groupKey, { ...r }]));
+    for (const r of all.filter((x) => x.period < from)) {
+      const st = startByGroup.get(r.groupKey) ?? { groupKey: r.groupKey, mrr: 0, customers: 0 };
+      st.mrr += r.new + r.reactivation + r.expansion - r.contraction - r.churn;
+      st.customers += r.newN + r.reactivationN - r.churnN;
+      startByGroup.set(r.groupKey, st);
+    }
+    start = [...startByGroup.values()];
+    const byMonth = new Map<string, TMovementRow>();
+    for (const r of all)
+      byMonth.set(r.period, { ...(addMovements(byMonth.get(r.period), r) as TMovementRow), period: r.period, groupKey: null });
+    monthlyMoves = [...byMonth.values()];
+    monthlyCustomersAtChurnFrom = before.reduce((sum, r) => sum + r.customers, 0);
+  } else {
+    const [m, st, mm, ms] = await Promise.all([
+      movementsByPeriod(db, orgId, { ...common, from, to, reactivationWindowDays: win }),
+      standingBefore(db, orgId, from, filters, q.groupBy),
+      movementsByPeriod(db, orgId, { from: churnFrom, to, unit: 'month', filters, reactivationWindowDays: win }),
+      standingBefore(db, orgId, churnFrom, filters),
+    ]);
+    moves = m;
+    start = st;
+    monthlyMoves = mm;
+    monthlyCustomersAtChurnFrom = ms[0]?.customers ?? 0;
+  }
   const monthlyChurn = new Map<string, number | null>();
   {
-    let customers = monthlyStart[0]?.customers ?? 0;
+    let customers = monthlyCustomersAtChurnFrom;
     const byMonth = new Map(monthlyMoves.map((r) => [r.period, r]));
     for (const p of periodsOf(churnFrom, to, 'month')) {
       const r = byMonth.get(p.key);
