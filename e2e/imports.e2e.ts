@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { DEMO, logIn, t } from './support/app.ts';
 import { e2e } from './support/browser.ts';
-import { eventually, expectText, expectUrl, expectVisible } from './support/expect.ts';
+import { eventually, expectCount, expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -48,13 +48,19 @@ async function accountsWorkbook(tag: string): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-async function uploadFile(page: Page, fileName: string, buffer: Buffer, mimeType = XLSX_MIME) {
+async function uploadFile(
+  page: Page,
+  fileName: string,
+  buffer: Buffer,
+  mimeType = XLSX_MIME,
+  entity: 'accounts' | 'contacts' = 'accounts',
+) {
   await page.goto('/imports');
   await page.getByRole('link', { name: t('imports.list.new') }).click();
   await expectUrl(page, /^\/imports\/new$/);
   await page
     .getByRole('radiogroup', { name: t('imports.upload.what') })
-    .getByText(t('imports.entities.accounts'), { exact: true })
+    .getByText(t(`imports.entities.${entity}`), { exact: true })
     .click();
   await page.locator('input[type=file]').setInputFiles({ name: fileName, mimeType, buffer });
   await expectUrl(page, /^\/imports\/[0-9a-f-]{36}$/, 20_000);
@@ -156,10 +162,16 @@ e2e('a file with an unsupported type is refused before upload', async ({ page })
   await expectUrl(page, /^\/imports\/new$/);
 });
 
-/** Runs a CSV of accounts through the wizard with the suggested mapping, skipping invalid rows when there are any. */
-async function importCsv(page: Page, fileName: string, rows: string[][], expected: { valid: number; errors: number }) {
+/** Runs a CSV of accounts (or contacts) through the wizard with the suggested mapping, skipping invalid rows when there are any. */
+async function importCsv(
+  page: Page,
+  fileName: string,
+  rows: string[][],
+  expected: { valid: number; errors: number },
+  entity: 'accounts' | 'contacts' = 'accounts',
+) {
   const csv = `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
-  await uploadFile(page, fileName, Buffer.from(csv), 'text/csv');
+  await uploadFile(page, fileName, Buffer.from(csv), 'text/csv', entity);
   await page.getByRole('button', { name: t('imports.mapping.continue') }).click();
   await expectText(stat(page, 'stat-valid'), String(expected.valid), 20_000);
   await expectText(stat(page, 'stat-errors'), String(expected.errors));
@@ -196,12 +208,37 @@ e2e(
     assert.equal(shop.items[0]?.segment, 'smb');
     assert.equal(shop.items[0]?.lifecycleStage, 'trial');
 
-    // "Open accounts" lists what the import wrote first.
+    // "Open accounts" lists exactly what the import wrote, names the file, and can show all accounts again.
     await page.getByTestId('open-imported').click();
-    await expectUrl(page, /^\/accounts/);
+    await expectUrl(page, /^\/accounts\?.*importId=/);
+    await expectText(page.getByTestId('import-filter'), `labels-${tag}.csv`);
     const listed = page.getByTestId('accounts-table-row');
+    await expectCount(listed, 2);
     await expectVisible(listed.filter({ hasText: `Label Fabriek ${tag}` }));
     await expectVisible(listed.filter({ hasText: `Label Shop ${tag}` }));
+    await page.getByTestId('import-filter-clear').click();
+    await expectHidden(page.getByTestId('import-filter'));
+    await eventually(async () => assert.ok((await listed.count()) > 2));
+    await expectUrl(page, /^\/accounts(?!.*importId)/);
+
+    // The same for contacts: "Open contacts" shows the two the contact import added, not the demo's others.
+    await importCsv(
+      page,
+      `people-${tag}.csv`,
+      [
+        ['First name', 'Last name', 'Email', 'Account domain'],
+        ['Ada', `Shop ${tag}`, `ada-${tag}@shop-${tag}.example`, `shop-${tag}.example`],
+        ['Bo', `Fabriek ${tag}`, `bo-${tag}@fabriek-${tag}.example`, `fabriek-${tag}.example`],
+      ],
+      { valid: 2, errors: 0 },
+      'contacts',
+    );
+    await page.getByTestId('open-imported').click();
+    await expectUrl(page, /^\/contacts\?.*importId=/);
+    await expectText(page.getByTestId('import-filter'), `people-${tag}.csv`);
+    const contacts = page.getByTestId('contacts-table-row');
+    await expectCount(contacts, 2);
+    await expectVisible(contacts.filter({ hasText: `Shop ${tag}` }));
 
     // A second file changes one field of the shop: its history says so, with the field's label and the file's name.
     await importCsv(

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // `npm run new-module -- <name> [<singular>]`: scaffolds apps/server/src/modules/<name>/ in the house shape
 // (table, schemas, repository, service, routes, messages, permissions, access-matrix entries, test factory,
-// test, index with the module's definition) with a working example: one account-scoped resource you can list,
-// create, read and delete. It adds the module to the one list in apps/server/src/modules/index.ts; nothing
-// else needs wiring.
+// test, index with the module's definition) with a working example: one account-scoped resource you can list
+// (per account and across the organisation, with CSV export), create, read and delete; and its web feature,
+// apps/web/src/features/<name>/ (definition with route and navigation entry, query keys, strings in en/nl/da,
+// a list page on the list pattern, a form to add one). It adds the module to the one list in
+// apps/server/src/modules/index.ts and the feature to the one list in apps/web/src/features/index.ts; nothing
+// else needs wiring. apps/server/test/new-module.test.ts proves the result passes every check.
 //
-//   npm run new-module -- renewals                 → renewals.*.ts, createRenewalService, /api/v1/accounts/:id/renewals
+//   npm run new-module -- renewals                 → renewals.*.ts, createRenewalService, /api/v1/renewals, page /renewals
 //   npm run new-module -- health-scores            → health-scores.*.ts, createHealthScoreService, table health_scores
 //   npm run new-module -- playbooks playbook       → give the singular when dropping the "s" would be wrong
 import { spawnSync } from 'node:child_process';
@@ -13,9 +16,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { renderModule } from './new-module.templates.mjs';
+import { renderFeature } from './new-module.web-templates.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const serverSrc = path.join(root, 'apps/server/src');
+const webSrc = path.join(root, 'apps/web/src');
 
 function fail(message) {
   process.stderr.write(`${message}\n`);
@@ -46,11 +51,20 @@ const n = {
   One: pascal(singular), // types and factories: TRenewal, createRenewalService
   Many: pascal(name), // operation ids: listRenewals
   perm: snake(singular), // permissions: renewal:read
+  CONST: snake(singular).toUpperCase(), // constants: RENEWAL_SORTS
   label: words(singular).join(' '), // human wording in messages
+  labels: words(name).join(' '),
+  Labels: pascal(name)[0] + words(name).join(' ').slice(1), // the navigation entry: "Renewal notes"
 };
 
 const moduleDir = path.join(serverSrc, 'modules', name);
 if (fs.existsSync(moduleDir)) fail(`${path.relative(process.cwd(), moduleDir)} already exists; nothing was written.`);
+const featureDir = path.join(webSrc, 'features', name);
+if (fs.existsSync(featureDir)) fail(`${path.relative(process.cwd(), featureDir)} already exists; nothing was written.`);
+const featureListFile = path.join(webSrc, 'features/index.ts');
+const featureList = fs.readFileSync(featureListFile, 'utf8');
+const featureListMatch = featureList.match(/export const FEATURES = \[([\s\S]*?)\] as const;/);
+if (!featureListMatch) fail(`Could not find "export const FEATURES = [ … ] as const;" in ${featureListFile}`);
 const listFile = path.join(serverSrc, 'modules/index.ts');
 const list = fs.readFileSync(listFile, 'utf8');
 const listMatch = list.match(/export const MODULES: readonly ModuleDefinition\[\] = \[([\s\S]*?)\];/);
@@ -68,6 +82,19 @@ for (const [file, content] of Object.entries(renderModule(n))) {
   fs.writeFileSync(path.join(moduleDir, file), content);
   written.push(path.join('apps/server/src/modules', name, file));
 }
+for (const [file, content] of Object.entries(renderFeature(n))) {
+  fs.mkdirSync(path.dirname(path.join(featureDir, file)), { recursive: true });
+  fs.writeFileSync(path.join(featureDir, file), content);
+  written.push(path.join('apps/web/src/features', name, file));
+}
+// The one list entry on the web: the router, navigation and strings loop over FEATURES.
+const features = featureListMatch[1].replace(/[\s,]*$/, '');
+fs.writeFileSync(
+  featureListFile,
+  featureList
+    .replace(featureListMatch[0], `export const FEATURES = [${features}, ${n.camel}Feature] as const;`)
+    .replace(/(\nimport [^\n]*\n)(?![\s\S]*\nimport )/, `$1import { ${n.camel}Feature } from './${name}/index.ts';\n`),
+);
 // The one list entry: services are built in list order, and the example uses the accounts service.
 const entries = listMatch[1].replace(/\s*$/, '');
 fs.writeFileSync(
@@ -81,15 +108,22 @@ fs.writeFileSync(
 );
 // Import and export order depends on the names, so the house formatter puts the new files in shape.
 const biome = path.join(root, 'node_modules/@biomejs/biome/bin/biome');
-if (fs.existsSync(biome)) spawnSync(process.execPath, [biome, 'check', '--write', moduleDir, listFile], { stdio: 'ignore' });
+if (fs.existsSync(biome))
+  spawnSync(process.execPath, [biome, 'check', '--write', moduleDir, listFile, featureDir, featureListFile], {
+    cwd: root,
+    stdio: 'ignore',
+  });
 
 const out = (s = '') => process.stdout.write(`${s}\n`);
-out(`Created apps/server/src/modules/${name}/:`);
+out(`Created apps/server/src/modules/${name}/ and apps/web/src/features/${name}/:`);
 for (const f of written) out(`  ${f}`);
-out(`Added ${n.camel}Module to apps/server/src/modules/index.ts (the module list).`);
+out(`Added ${n.camel}Module to apps/server/src/modules/index.ts (the module list)`);
+out(`  and ${n.camel}Feature to apps/web/src/features/index.ts (the feature list).`);
 out();
 out('Then:');
 out(`  1. npm run generate:migration       (writes the SQL for the ${n.table} table; commit it)`);
-out('  2. npm run generate                 (updates the API client the web UI and CLI use)');
+out('  2. npm run generate                 (updates the API client the web UI and CLI use; the web types need it)');
 out(`  3. cd apps/server && npx vitest run src/modules/${name} test/security/access-matrix.test.ts`);
-out(`  4. Decide who may do what in ${name}.permissions.ts (the access matrix follows it).`);
+out(`     cd apps/web && npx vitest run src/features/${name} src/i18n`);
+out(`  4. Decide who may do what in ${name}.permissions.ts (the access matrix follows it),`);
+out(`     and translate the feature's strings in apps/web/src/features/${name}/i18n/nl.json and da.json.`);

@@ -1,3 +1,4 @@
+import { repository, routes, service } from './new-module.server-templates.mjs';
 import { access, factory, test } from './new-module.test-templates.mjs';
 
 // The files `npm run new-module` writes. `n` holds the name in each spelling (see new-module.mjs).
@@ -74,198 +75,23 @@ export type TCreate${n.One} = z.infer<typeof ZCreate${n.One}Request>;
 export const Z${n.One}ListQuery = ZPageQuery.extend({ order: z.enum(['asc', 'desc']).default('desc') });
 export type T${n.One}ListQuery = z.infer<typeof Z${n.One}ListQuery>;
 export const Z${n.One}Page = zPage(Z${n.One});
-`;
 
-const repository = (n) => `import { and, asc, count, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../platform/db/database.ts';
-import type { T${n.One}ListQuery } from './${n.kebab}.schemas.ts';
-import { ${n.camel} } from './${n.kebab}.table.ts';
+/** A row of the organisation-wide list: the ${n.label} with its account's name. */
+export const Z${n.One}ListItem = Z${n.One}.extend({ accountName: z.string() });
+export type T${n.One}ListItem = z.infer<typeof Z${n.One}ListItem>;
 
-/** Queries only: no HTTP, no access checks. Takes a db or a transaction; every query filters on org_id. */
-
-export type T${n.One}Row = typeof ${n.camel}.$inferSelect;
-
-export async function find${n.One}ById(db: Db, orgId: string, id: string): Promise<T${n.One}Row | null> {
-  const [row] = await db
-    .select()
-    .from(${n.camel})
-    .where(and(eq(${n.camel}.orgId, orgId), eq(${n.camel}.id, id)));
-  return row ?? null;
-}
-
-export async function list${n.One}RowsOfAccount(db: Db, orgId: string, accountId: string, q: T${n.One}ListQuery) {
-  const where = and(eq(${n.camel}.orgId, orgId), eq(${n.camel}.accountId, accountId));
-  const dir = q.order === 'asc' ? asc : desc;
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(${n.camel})
-      .where(where)
-      .orderBy(dir(${n.camel}.createdAt), dir(${n.camel}.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(${n.camel}).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
-}
-
-export async function insert${n.One}(db: Db, values: typeof ${n.camel}.$inferInsert): Promise<T${n.One}Row> {
-  const [row] = await db.insert(${n.camel}).values(values).returning();
-  if (!row) throw new Error('insert returned no row');
-  return row;
-}
-
-export async function delete${n.One}Row(db: Db, orgId: string, id: string) {
-  await db.delete(${n.camel}).where(and(eq(${n.camel}.orgId, orgId), eq(${n.camel}.id, id)));
-}
-`;
-
-const service = (n) => `import { type Actor, requirePermission } from '../../platform/access/access.ts';
-import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
-import type { AccountService } from '../accounts/index.ts';
-import { recordAudit } from '../audit/index.ts';
-import { ${n.camel}Messages as m } from './${n.kebab}.messages.ts';
-import { delete${n.One}Row, find${n.One}ById, insert${n.One}, list${n.One}RowsOfAccount, type T${n.One}Row } from './${n.kebab}.repository.ts';
-import type { T${n.One}, T${n.One}ListQuery, TCreate${n.One} } from './${n.kebab}.schemas.ts';
-
-export function to${n.One}Dto(r: T${n.One}Row): T${n.One} {
-  return {
-    id: r.id,
-    accountId: r.accountId,
-    title: r.title,
-    notes: r.notes,
-    createdByUserId: r.createdByUserId,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
-}
-
-export type ${n.One}Service = ReturnType<typeof create${n.One}Service>;
-
-/** Business rules. Each method checks the permission first; a write and its audit entry commit in one transaction. */
-export function create${n.One}Service(deps: { db: Db; clock: Clock; accounts: AccountService }) {
-  const { db, clock } = deps;
-
-  /** In the actor's organisation and on an account the actor may see (ownAccountsOnly), or 404. */
-  async function getVisible(tx: Db, actor: Actor, id: string) {
-    const row = await find${n.One}ById(tx, actor.orgId, id);
-    if (!row) throw notFound('${n.One}');
-    await deps.accounts.requireVisible(actor, row.accountId, tx);
-    return row;
-  }
-
-  return {
-    async listOfAccount(actor: Actor, accountId: string, q: T${n.One}ListQuery) {
-      requirePermission(actor, '${n.perm}:read');
-      await deps.accounts.requireVisible(actor, accountId);
-      const { rows, total } = await list${n.One}RowsOfAccount(db, actor.orgId, accountId, q);
-      return { items: rows.map(to${n.One}Dto), total, page: q.page, pageSize: q.pageSize };
-    },
-
-    async get(actor: Actor, id: string) {
-      requirePermission(actor, '${n.perm}:read');
-      return to${n.One}Dto(await getVisible(db, actor, id));
-    },
-
-    async create(actor: Actor, accountId: string, input: TCreate${n.One}) {
-      requirePermission(actor, '${n.perm}:write');
-      return db.transaction(async (tx) => {
-        const account = await deps.accounts.requireVisible(actor, accountId, tx);
-        if (account.archivedAt) throw invalid('accountId', m.${n.perm}_account_archived);
-        const now = clock.now();
-        const row = await insert${n.One}(tx, {
-          orgId: actor.orgId,
-          id: newId(),
-          accountId,
-          title: input.title,
-          notes: input.notes ?? null,
-          createdByUserId: actor.userId,
-          createdAt: now,
-          updatedAt: now,
-        });
-        const dto = to${n.One}Dto(row);
-        await recordAudit(tx, clock, actor, { entityType: '${n.perm}', entityId: dto.id, action: 'created', after: dto });
-        return dto;
-      });
-    },
-
-    async remove(actor: Actor, id: string) {
-      requirePermission(actor, '${n.perm}:write');
-      await db.transaction(async (tx) => {
-        const before = await getVisible(tx, actor, id);
-        await delete${n.One}Row(tx, actor.orgId, id);
-        await recordAudit(tx, clock, actor, { entityType: '${n.perm}', entityId: id, action: 'deleted', before: to${n.One}Dto(before) });
-      });
-    },
-  };
-}
-`;
-
-const routes = (n) => `import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { actorOf } from '../../platform/http/auth-hook.ts';
-import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
-import { Z${n.One}, Z${n.One}ListQuery, Z${n.One}Page, ZCreate${n.One}Request } from './${n.kebab}.schemas.ts';
-import type { ${n.One}Service } from './${n.kebab}.service.ts';
-
-/** Each route: its schema (validation, types, OpenAPI), an operationId for the generated client, a one-line handler. */
-export function register${n.One}Routes(app: FastifyInstance, deps: { ${n.camel}: ${n.One}Service }) {
-  const r = typed(app);
-  const svc = deps.${n.camel};
-
-  r.get('/api/v1/accounts/:id/${n.kebab}', {
-    schema: {
-      operationId: 'list${n.Many}',
-      summary: 'List the ${n.label}s of an account',
-      tags: ['${n.kebab}'],
-      params: ZIdParams,
-      querystring: Z${n.One}ListQuery,
-      response: { 200: Z${n.One}Page, ...standardErrors },
-    },
-    handler: async (req) => svc.listOfAccount(actorOf(req), req.params.id, req.query),
-  });
-
-  r.post('/api/v1/accounts/:id/${n.kebab}', {
-    schema: {
-      operationId: 'create${n.One}',
-      summary: 'Add a ${n.label} to an account',
-      tags: ['${n.kebab}'],
-      params: ZIdParams,
-      body: ZCreate${n.One}Request,
-      response: { 201: Z${n.One}, ...standardErrors },
-    },
-    handler: async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.params.id, req.body)),
-  });
-
-  r.get('/api/v1/${n.kebab}/:id', {
-    schema: {
-      operationId: 'get${n.One}',
-      summary: 'Get a ${n.label}',
-      tags: ['${n.kebab}'],
-      params: ZIdParams,
-      response: { 200: Z${n.One}, ...standardErrors },
-    },
-    handler: async (req) => svc.get(actorOf(req), req.params.id),
-  });
-
-  r.delete('/api/v1/${n.kebab}/:id', {
-    schema: {
-      operationId: 'delete${n.One}',
-      summary: 'Delete a ${n.label}',
-      tags: ['${n.kebab}'],
-      params: ZIdParams,
-      response: { 204: z.null(), ...standardErrors },
-    },
-    handler: async (req, reply) => {
-      await svc.remove(actorOf(req), req.params.id);
-      return reply.status(204).send(null);
-    },
-  });
-}
+/** The organisation-wide list: search words, one account, sort and order, paging; the CSV export takes the same without paging. */
+export const ${n.CONST}_SORTS = ['title', 'account', 'createdAt'] as const;
+export const Z${n.Many}Query = ZPageQuery.extend({
+  q: z.string().max(200).optional(),
+  accountId: z.uuid().optional(),
+  sort: z.enum(${n.CONST}_SORTS).default('createdAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type T${n.Many}Query = z.infer<typeof Z${n.Many}Query>;
+export const Z${n.Many}ExportQuery = Z${n.Many}Query.omit({ page: true, pageSize: true });
+export type T${n.Many}ExportQuery = z.infer<typeof Z${n.Many}ExportQuery>;
+export const Z${n.Many}Page = zPage(Z${n.One}ListItem);
 `;
 
 const index = (n) => `// The ${n.kebab} module's public surface: other modules, app.ts, the seed and other tests import only this.
@@ -323,7 +149,7 @@ export const ${n.camel}Messages = defineMessages({
 
 const permissions = (n) => `import { CUSTOMER_TEAM, definePermissions, EVERYONE } from '../../platform/access/permissions.ts';
 
-/** Who may see and change ${n.label}s (admins always may). */
+/** Who may see and change ${n.labels} (admins always may). */
 export const ${n.camel}Permissions = definePermissions({
   '${n.perm}:read': EVERYONE,
   '${n.perm}:write': CUSTOMER_TEAM,

@@ -5,6 +5,8 @@ export const access = (n) => `import type { TFixtureMaker, TRouteSpec } from '..
 
 /** How the access-matrix and bad-input suites exercise the ${n.kebab} routes (test/security/). */
 export const ${n.camel}AccessMatrix: Record<string, TRouteSpec> = {
+  'GET /api/v1/${n.kebab}': { permissions: ['${n.perm}:read'] },
+  'GET /api/v1/${n.kebab}/export.csv': { permissions: ['${n.perm}:read', 'export:run'] },
   'GET /api/v1/accounts/:id/${n.kebab}': { permissions: ['${n.perm}:read'], id: 'account', accountScoped: true },
   'POST /api/v1/accounts/:id/${n.kebab}': {
     permissions: ['${n.perm}:write'],
@@ -39,7 +41,7 @@ export async function make${n.One}(
 `;
 
 export const test = (n) => `import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { make${n.One} } from './${n.kebab}.factory.ts';
 
@@ -79,6 +81,40 @@ describe('${n.kebab}', () => {
 
     const audit = await t.app.inject({ method: 'GET', url: \`/api/v1/audit-log?entityType=${n.perm}&entityId=\${item.id}\`, headers: h });
     expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual(['deleted', 'created']);
+  });
+
+  it('lists the organisation’s ${n.labels} with search, account filter, sort, paging and CSV export', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const limited = await org.as('csm', { ownAccountsOnly: true });
+    const mine = (await makeAccount(t.app, h, { name: 'Beta', ownerUserId: limited.userId })).id;
+    const other = (await makeAccount(t.app, h, { name: 'Alpha' })).id;
+    await make${n.One}(t.app, h, mine, { title: 'Call notes', notes: 'renewal in May' });
+    await make${n.One}(t.app, h, mine, { title: 'agenda' });
+    await make${n.One}(t.app, h, other, { title: 'Budget' });
+    const list = async (query: string, headers = h) => {
+      const res = await t.app.inject({ method: 'GET', url: \`/api/v1/${n.kebab}?\${query}\`, headers });
+      expect(res.statusCode).toBe(200);
+      return res.json() as { total: number; items: { title: string; accountName: string }[] };
+    };
+    const titles = async (query: string, headers = h) => (await list(query, headers)).items.map((i) => i.title);
+
+    expect(await titles('sort=title&order=asc')).toEqual(['agenda', 'Budget', 'Call notes']);
+    expect(await titles('sort=account&order=asc&pageSize=1')).toEqual(['Budget']);
+    expect((await list('pageSize=1&page=2')).total).toBe(3);
+    expect(await titles(\`accountId=\${mine}&sort=title&order=desc\`)).toEqual(['Call notes', 'agenda']);
+    expect(await titles('q=MAY')).toEqual(['Call notes']);
+    expect((await list('q=Budget')).items[0]?.accountName).toBe('Alpha');
+    // A user limited to their own accounts sees only those accounts' rows.
+    expect(await titles('sort=title&order=asc', limited.headers)).toEqual(['agenda', 'Call notes']);
+    expect((await list('sort=title', (await createTestOrg(t, 'Other')).admin.headers)).total).toBe(0);
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/${n.kebab}/export.csv?sort=title&order=asc', headers: h });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = csvRows(csv.body);
+    expect(rows[0]).toEqual(['id', 'account_id', 'account', 'title', 'notes', 'created_at']);
+    expect(rows.slice(1).map((r) => r[3])).toEqual(['agenda', 'Budget', 'Call notes']);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/${n.kebab}?color=red', headers: h })).statusCode).toBe(400);
   });
 
   it('rejects bad input with a 400 naming the field, and writes nothing', async () => {

@@ -79,6 +79,18 @@ describe('architecture', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps every statement in a repository: no other file of a module writes SQL, runs a query or COPYs', () => {
+    // Tables and index.ts name tables (for foreign keys and for other modules' reading joins); they build no statement.
+    const STATEMENT = /\bsql`|\bsql\.raw\(|\b(?:db|tx)\s*\.\s*(?:select|insert|update|delete|execute)\(|\btx\.copy\(|\bqueryRows\b/;
+    const outside: string[] = [];
+    for (const m of moduleFolders)
+      for (const f of filesOf(m)) {
+        if (/\.(?:test|repository|table)\.ts$/.test(f) || f === 'index.ts') continue;
+        if (STATEMENT.test(read(m, f))) outside.push(`${m}/${f}`);
+      }
+    expect(outside).toEqual([]);
+  });
+
   it('throws only catalogue entries: no plain English in invalid() or conflict()', () => {
     const plain: string[] = [];
     for (const f of walk(path.join(root, 'apps/server/src'))) {

@@ -3,6 +3,7 @@ import type { JobDefinition } from '../platform/jobs/queue.ts';
 import type { ModuleContext, ModuleDefinition, ServiceRegistry } from '../platform/modules.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
+import { competitorsModule } from './competitors/index.ts';
 import { contactsModule } from './contacts/index.ts';
 import { customFieldsModule } from './custom-fields/index.ts';
 import { identityModule } from './identity/index.ts';
@@ -28,6 +29,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   contactsModule,
   timelineModule,
   plansModule,
+  competitorsModule,
   subscriptionsModule,
   metricsModule,
   importsModule,

@@ -1,12 +1,10 @@
 import { FEATURES } from '../features/index.ts';
-import type { AccountTabContribution } from './feature.ts';
-
-export type { AccountTabContribution };
+import type { AccountTabExtension, Feature } from './feature.ts';
 
 /**
- * The tabs features add to the account page, in the order of the features list. Read when the page
- * draws (not at import time): the accounts feature is itself in that list.
+ * The tabs features add to the account page, in the order of the features list. A function, read while the
+ * page renders: the features list imports the accounts feature, whose page asks for these.
  */
-export function accountTabContributions(): readonly AccountTabContribution[] {
-  return FEATURES.flatMap((feature): readonly AccountTabContribution[] => ('accountTabs' in feature ? feature.accountTabs : []));
+export function accountTabExtensions(): readonly AccountTabExtension[] {
+  return FEATURES.flatMap((feature: Feature) => feature.accountTabs ?? []);
 }

@@ -5,7 +5,7 @@ import { ForbiddenError } from './auth.tsx';
 import type { AppRoute, RootRoute } from './router.tsx';
 
 /** The groups of the left navigation, in order; their labels are shared strings (`nav.<group>`). */
-export const NAV_GROUPS = ['overview', 'customers', 'administration'] as const;
+export const NAV_GROUPS = ['overview', 'customers', 'catalogue', 'administration'] as const;
 export type NavGroupId = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
@@ -14,6 +14,20 @@ export interface NavItem {
   /** i18n key of the label */
   label: string;
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
+  /** shown only when the user has this permission */
+  permission?: Permission;
+}
+
+/**
+ * A tab another feature adds to the account page (features/accounts renders every feature's `accountTabs`
+ * after its own, in the order of the features list). `key` is the tab's value in the page's `?tab=` search
+ * param; `label` an i18n key; the component gets the account's id.
+ */
+export interface AccountTabExtension {
+  key: string;
+  label: string;
+  icon?: ComponentType<{ size?: number | string; stroke?: number }>;
+  component: ComponentType<{ accountId: string }>;
   /** shown only when the user has this permission */
   permission?: Permission;
 }
@@ -36,20 +50,8 @@ export interface Feature {
   /** The TanStack Query keys of the feature's data, for reading and invalidating. */
   queryKeys?: Record<string, unknown>;
   strings?: FeatureStrings;
-  /** Tabs this feature adds to the account page (see app/accountTabs.ts). */
-  accountTabs?: readonly AccountTabContribution[];
-}
-
-/**
- * A tab another feature adds to the account page: its URL value (`?tab=subscriptions`), label (i18n
- * key), icon, the permission that shows it, and the component drawn with the account's id.
- */
-export interface AccountTabContribution {
-  id: string;
-  label: string;
-  icon: ComponentType<{ size?: number | string; stroke?: number }>;
-  permission?: Permission;
-  component: ComponentType<{ accountId: string }>;
+  /** Tabs this feature adds to the account page (e.g. the account's competitors, its subscriptions). */
+  accountTabs?: readonly AccountTabExtension[];
 }
 
 /** Keeps the feature's exact route types, so links and search params stay typed through the router. */

@@ -1,9 +1,11 @@
 import { accountsFeature } from './accounts/index.ts';
 import { adminFeature } from './admin/index.ts';
 import { authFeature } from './auth/index.ts';
+import { competitorsFeature } from './competitors/index.ts';
 import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { importsFeature } from './imports/index.ts';
+import { plansFeature } from './plans/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
 
@@ -19,5 +21,7 @@ export const FEATURES = [
   subscriptionsFeature,
   contactsFeature,
   importsFeature,
+  plansFeature,
+  competitorsFeature,
   adminFeature,
 ] as const;

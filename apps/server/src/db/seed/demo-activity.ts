@@ -145,7 +145,8 @@ export async function seedDemoActivity(database: Database, orgId: string, opts: 
   at(3, 9);
   await identity.createUser(admin, { ...DEMO_INVITEE, role: 'csm', ownAccountsOnly: true, language: 'nl' });
   // What each module adds to the month (its definition's `demo`), in list order.
-  const accountIds = all.filter(({ a }) => !a.archivedAt).map(({ a }) => a.id);
+  // `all` was read before the month began: the account lost this month is archived by now as well.
+  const accountIds = all.filter(({ a }) => !a.archivedAt && a.id !== lost?.id).map(({ a }) => a.id);
   for (const m of MODULES) await m.demo?.activity({ ...ctx, orgId, actors: { admin, vp, csm, cse }, accountIds, at });
   await database.flusher?.flush();
 }

@@ -48,7 +48,13 @@ describe('demo organisation', () => {
   });
 
   it('has a month of changes in the audit log, all in the past, by several people', async () => {
-    const log = await get('/api/v1/audit-log?pageSize=200');
+    // Every page: the revenue history adds hundreds of entries of its own.
+    const log: { items: { entityType: string; action: string; at: string; actorLabel: string }[] } = { items: [] };
+    for (let page = 1; page <= 50; page++) {
+      const got = await get(`/api/v1/audit-log?pageSize=200&page=${page}`);
+      log.items.push(...got.items);
+      if (log.items.length >= got.total) break;
+    }
     const actions = new Set(log.items.map((e: { entityType: string; action: string }) => `${e.entityType}:${e.action}`));
     for (const a of ['account:updated', 'account:archived', 'account:imported', 'contact:created', 'user:created', 'api_token:created'])
       expect(actions, a).toContain(a);
@@ -67,5 +73,31 @@ describe('demo organisation', () => {
     expect(outbox.items).toMatchObject([{ to: DEMO_INVITEE.email, template: 'invitation', status: 'pending' }]);
     const tokens = await get('/api/v1/api-tokens');
     expect(tokens.items ?? tokens).toMatchObject([{ name: 'HubSpot sync' }]);
+  });
+
+  it('has the catalogue the subscriptions demo uses, a plan comparison, and competitors some accounts use or evaluate', async () => {
+    const plans = await get('/api/v1/plans?pageSize=200');
+    const byCode = new Map(plans.items.map((p: { code: string }) => [p.code, p]));
+    for (const code of ['SELF', 'PRO', 'ENT', 'TRIAL', 'SEATS', 'PS']) expect(byCode.has(code), code).toBe(true);
+    expect(byCode.get('TRIAL')).toMatchObject({ isFree: true, trialDays: 14, tier: 0 });
+    expect(byCode.get('SEATS')).toMatchObject({ productName: 'Extra users', productKind: 'addon' });
+    expect(byCode.get('PS')).toMatchObject({ productName: 'Professional Services', productKind: 'service' });
+    const ent = byCode.get('ENT') as { prices: { currency: string; intervalMonths: number }[] };
+    expect(ent.prices.map((p) => `${p.currency}/${p.intervalMonths}`).sort()).toEqual([
+      'EUR/1',
+      'EUR/12',
+      'EUR/36',
+      'USD/1',
+      'USD/12',
+      'USD/36',
+    ]);
+    const comparison = await get('/api/v1/plans/comparison?currency=EUR&interval=12');
+    expect(comparison.plans.map((p: { code: string }) => p.code)).toEqual(['TRIAL', 'SELF', 'PRO', 'ENT']);
+    expect(comparison.groups.length).toBeGreaterThanOrEqual(3);
+    const competitors = await get('/api/v1/competitors');
+    expect(competitors.items.length).toBeGreaterThanOrEqual(3);
+    expect(competitors.items.reduce((n: number, c: { accountCount: number }) => n + c.accountCount, 0)).toBeGreaterThanOrEqual(3);
+    const prices = await get('/api/v1/competitors/comparison?currency=EUR&interval=12');
+    expect(prices.rows.map((r: { planCode: string }) => r.planCode)).toEqual(['SELF', 'PRO', 'ENT']);
   });
 });

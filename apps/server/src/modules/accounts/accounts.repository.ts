@@ -17,6 +17,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
+import { touchedByImport } from '../audit/index.ts';
 import { users } from '../identity/index.ts';
 import { markets } from '../organisations/index.ts';
 import type { TAccountListQuery } from './accounts.schemas.ts';
@@ -92,6 +93,7 @@ export function accountListWhere(
         )
       : undefined,
     q.tag?.length ? arrayContains(accounts.tags, q.tag) : undefined,
+    q.importId ? touchedByImport(orgId, 'account', q.importId, accounts.id) : undefined,
   );
 }
 

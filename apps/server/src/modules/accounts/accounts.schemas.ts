@@ -98,6 +98,8 @@ export const ZAccountListQuery = ZPageQuery.extend({
   ownerUserId: zStringList(z.union([z.uuid(), z.literal('me'), z.literal('none')])),
   tag: zStringList(),
   status: z.enum(['active', 'archived', 'all']).default('active'),
+  /** Only the accounts this import created or updated ("Open accounts" after an import). */
+  importId: z.uuid().optional(),
   sort: z.enum(ACCOUNT_SORTS).default('name'),
 });
 export type TAccountListQuery = z.infer<typeof ZAccountListQuery>;

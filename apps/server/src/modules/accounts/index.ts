@@ -7,6 +7,14 @@ import { registerAccountRoutes } from './accounts.routes.ts';
 import { type AccountService, createAccountService } from './accounts.service.ts';
 import { accounts } from './accounts.table.ts';
 
+// Bulk writes of an import (the imports module), in its transaction.
+export {
+  ACCOUNT_IMPORT_COLUMNS,
+  copyNewAccounts,
+  type TAccountImportRow,
+  undoImportedAccounts,
+  updateImportedAccounts,
+} from './accounts.bulk.repository.ts';
 export type { TAccountEvent, TAccountUpdatedEvent } from './accounts.events.ts';
 export { makeAccount } from './accounts.factory.ts';
 export { EDITIONS, LIFECYCLE_STAGES, SEGMENTS, type TAccount, type TCreateAccount, ZAccount, zCustomValues } from './accounts.schemas.ts';

@@ -1,4 +1,5 @@
-import { type AnyColumn, and, asc, count, desc, eq, gte, lte, max, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, asc, count, desc, eq, gte, lte, max, type SQL, sql } from 'drizzle-orm';
+import { type BulkTx, copyCell, copyLine } from '../../platform/db/bulk.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { TAuditFilter, TAuditQuery } from './audit.schemas.ts';
 import { auditLog } from './audit.table.ts';
@@ -90,4 +91,61 @@ export async function pageAuditEntries(
   page: { until: Date; limit: number; offset: number },
 ): Promise<TAuditRow[]> {
   return namedPage(db, orgId, whereOf(orgId, q, page.until), q, page.limit, page.offset);
+}
+
+/**
+ * A condition for another module's list: the record with id `idColumn` was created or updated by the import
+ * (its "imported" audit entry names the import; an undo deletes the entries of the rows it put back).
+ */
+export function touchedByImport(orgId: string, entityType: 'account' | 'contact', importId: string, idColumn: AnyColumn): SQL {
+  return sql`${idColumn}::text in (select ${auditLog.entityId} from ${auditLog}
+    where ${auditLog.orgId} = ${orgId} and ${auditLog.entityType} = ${entityType} and ${auditLog.action} = 'imported'
+      and ${auditLog.after}->>'importId' = ${importId})`;
+}
+
+/** An audit entry as a bulk write (an import) records it; `before` is already JSON text (a before-image). */
+export interface TBulkAuditEntry {
+  id: string;
+  at: string;
+  actorUserId: string | null;
+  actorLabel: string;
+  entityType: string;
+  entityId: string;
+  action: string;
+  before: string | null;
+  after: unknown;
+}
+
+const AUDIT_COPY_COLUMNS = ['org_id', 'id', 'at', 'actor_user_id', 'actor_label', 'entity_type', 'entity_id', 'action', 'before', 'after'];
+
+/** Many audit entries of one organisation, by COPY in the bulk write's transaction. */
+export async function copyAuditEntries(tx: BulkTx, orgId: string, entries: TBulkAuditEntry[]) {
+  const lines = entries.map((e) =>
+    copyLine([
+      orgId,
+      e.id,
+      e.at,
+      copyCell(e.actorUserId),
+      copyCell(e.actorLabel),
+      copyCell(e.entityType),
+      copyCell(e.entityId),
+      copyCell(e.action),
+      copyCell(e.before),
+      copyCell(JSON.stringify(e.after)),
+    ]),
+  );
+  await tx.copy('audit_log', AUDIT_COPY_COLUMNS, lines);
+}
+
+/** Marks entries (an import's, whose rows its undo kept as they were): `after` gets the given keys. */
+export async function markAuditEntries(tx: BulkTx, orgId: string, ids: string[], mark: Record<string, unknown>) {
+  if (!ids.length) return;
+  await tx.db.execute(sql`update audit_log set after = after || ${JSON.stringify(mark)}::jsonb
+    where org_id = ${orgId} and id = any(${sql.param(ids)}::uuid[])`);
+}
+
+/** Removes entries whose change was undone (an import's), so no history tells of a change that is gone. */
+export async function deleteAuditEntries(tx: BulkTx, orgId: string, ids: string[]) {
+  if (!ids.length) return;
+  await tx.db.execute(sql`delete from audit_log where org_id = ${orgId} and id = any(${sql.param(ids)}::uuid[])`);
 }

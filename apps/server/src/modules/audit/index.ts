@@ -7,6 +7,13 @@ import { type AuditService, createAuditService } from './audit.service.ts';
 import { auditLog } from './audit.table.ts';
 
 export { makeAuditEntry } from './audit.factory.ts';
+export {
+  copyAuditEntries,
+  deleteAuditEntries,
+  markAuditEntries,
+  type TBulkAuditEntry,
+  touchedByImport,
+} from './audit.repository.ts';
 export { type AuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
 export { auditLog };
 

@@ -2,6 +2,7 @@ import { and, arrayOverlaps, asc, count, desc, eq, getTableColumns, gt, ilike, i
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { accounts } from '../accounts/index.ts';
+import { touchedByImport } from '../audit/index.ts';
 import type { TContactListQuery } from './contacts.schemas.ts';
 import { contacts } from './contacts.table.ts';
 
@@ -36,6 +37,7 @@ function listWhere(scope: TContactScope, q: Partial<TContactListQuery>): SQL | u
       : undefined,
     q.role?.length ? arrayOverlaps(contacts.roles, q.role) : undefined,
     q.language ? eq(contacts.language, q.language) : undefined,
+    q.importId ? touchedByImport(scope.orgId, 'contact', q.importId, contacts.id) : undefined,
   );
 }
 

@@ -52,6 +52,8 @@ export const ZContactListQuery = ZPageQuery.extend({
   accountId: z.uuid().optional(),
   role: zStringList(zContactRole),
   language: z.string().max(5).optional(),
+  /** Only the contacts this import created or updated ("Open contacts" after an import). */
+  importId: z.uuid().optional(),
   sort: z.enum(CONTACT_SORTS).default('name'),
 });
 export type TContactListQuery = z.infer<typeof ZContactListQuery>;

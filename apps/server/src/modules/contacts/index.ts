@@ -7,6 +7,16 @@ import { registerContactRoutes } from './contacts.routes.ts';
 import { type ContactService, createContactService } from './contacts.service.ts';
 import { contacts } from './contacts.table.ts';
 
+// Bulk writes of an import (the imports module), in its transaction, and its lookup of existing contacts.
+export {
+  CONTACT_IMPORT_COLUMNS,
+  copyNewContacts,
+  findContactsByKeys,
+  type TContactImportRow,
+  type TContactKeys,
+  undoImportedContacts,
+  updateImportedContacts,
+} from './contacts.bulk.repository.ts';
 export { makeContact } from './contacts.factory.ts';
 export { findContactById, type TContactRow } from './contacts.repository.ts';
 export { CONTACT_ROLES, type TContact, type TCreateContact } from './contacts.schemas.ts';

@@ -1,14 +1,12 @@
-import { sql } from 'drizzle-orm';
+import type { BulkTx } from '../../platform/db/bulk.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { INT4_MAX } from '../../platform/http/schemas.ts';
 import { newId } from '../../platform/ids.ts';
-import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../accounts/index.ts';
-import { copyAudit, updateReturningBefore } from './imports.audit.ts';
-import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
+import { copyNewAccounts, EDITIONS, LIFECYCLE_STAGES, SEGMENTS, updateImportedAccounts } from '../accounts/index.ts';
+import { copyAudit } from './imports.audit.ts';
 import { findAccountsByKeys } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
-  columnsOf,
   RowReader,
   readCustomValues,
   resolveMarket,
@@ -19,7 +17,6 @@ import {
   type TOrgLookups,
   type TRowError,
 } from './imports.rows.ts';
-import { beforeImage } from './imports.undo.ts';
 import { choiceParser, type Problem, parseDomain, parseInteger, parseText, parseUrl, problem, splitList } from './imports.values.ts';
 
 /** One checked account row, ready to write: `id` is the matched account's id, or a new one. */
@@ -170,12 +167,9 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
       const now = run.clock.now().toISOString();
       const fresh = records.filter((r) => r.isNew);
       const existing = records.filter((r) => !r.isNew);
-      await tx.copy(
-        'accounts',
-        INSERT_COLUMNS,
-        fresh.map((r) => insertLine(run.orgId, now, r)),
-      );
-      const before = existing.length ? await updateReturningBefore(tx, updateSql(run.orgId, now, existing)) : new Map<string, string>();
+      // Through the accounts module's bulk writes: COPY for the new, one UPDATE for the existing (with before-images).
+      await copyNewAccounts(tx, run.orgId, now, fresh);
+      const before = await updateImportedAccounts(tx, run.orgId, now, existing);
       await copyAudit(tx, run, now, 'account', records, before, ACCOUNT_AUDITED);
       return { inserted: fresh.length, updated: existing.length };
     },
@@ -198,98 +192,3 @@ const ACCOUNT_AUDITED = [
   'notes',
   'custom',
 ] as const;
-
-const TAG_SEPARATOR = '\u001f'; // cannot occur in a tag (control characters are refused)
-
-function arrays(records: TAccountRecord[]) {
-  const c = columnsOf(records, {
-    id: (r) => r.id,
-    name: (r) => r.name,
-    domain: (r) => r.domain,
-    externalId: (r) => r.externalId,
-    marketId: (r) => r.marketId,
-    segment: (r) => r.segment,
-    edition: (r) => r.edition,
-    stage: (r) => r.lifecycleStage,
-    owner: (r) => r.ownerUserId,
-    tags: (r) => (r.tags ? r.tags.join(TAG_SEPARATOR) : null),
-    employees: (r) => r.employees,
-    website: (r) => r.website,
-    notes: (r) => r.notes,
-    custom: (r) => (r.custom ? JSON.stringify(r.custom) : null),
-  });
-  const p = sql.param;
-  return sql`unnest(${p(c.id)}::uuid[], ${p(c.name)}::text[], ${p(c.domain)}::text[], ${p(c.externalId)}::text[],
-    ${p(c.marketId)}::uuid[], ${p(c.segment)}::text[], ${p(c.edition)}::text[], ${p(c.stage)}::text[], ${p(c.owner)}::uuid[],
-    ${p(c.tags)}::text[], ${p(c.employees)}::int[], ${p(c.website)}::text[], ${p(c.notes)}::text[], ${p(c.custom)}::text[])
-    as r(id, name, domain, external_id, market_id, segment, edition, lifecycle_stage, owner_user_id, tags, employees, website, notes, custom)`;
-}
-
-const INSERT_COLUMNS = [
-  'org_id',
-  'id',
-  'name',
-  'domain',
-  'external_id',
-  'market_id',
-  'segment',
-  'edition',
-  'lifecycle_stage',
-  'owner_user_id',
-  'tags',
-  'employees',
-  'website',
-  'notes',
-  'custom',
-  'version',
-  'created_at',
-  'updated_at',
-];
-
-function insertLine(orgId: string, now: string, r: TAccountRecord) {
-  return copyLine([
-    orgId,
-    r.id,
-    copyCell(r.name),
-    copyCell(r.domain),
-    copyCell(r.externalId),
-    copyCell(r.marketId),
-    copyCell(r.segment),
-    copyCell(r.edition),
-    r.lifecycleStage ?? 'onboarding',
-    copyCell(r.ownerUserId),
-    copyTextArray(r.tags ?? []),
-    copyCell(r.employees),
-    copyCell(r.website),
-    copyCell(r.notes),
-    copyCell(JSON.stringify(r.custom ?? {})),
-    '1',
-    now,
-    now,
-  ]);
-}
-
-/** Blank cells keep what the account has; given values replace it (tags as a whole list, custom fields per key). */
-function updateSql(orgId: string, now: string, records: TAccountRecord[]) {
-  return sql`
-    update accounts a set
-      name = r.name,
-      domain = coalesce(r.domain, a.domain),
-      external_id = coalesce(r.external_id, a.external_id),
-      market_id = coalesce(r.market_id, a.market_id),
-      segment = coalesce(r.segment, a.segment),
-      edition = coalesce(r.edition, a.edition),
-      lifecycle_stage = coalesce(r.lifecycle_stage, a.lifecycle_stage),
-      owner_user_id = coalesce(r.owner_user_id, a.owner_user_id),
-      tags = coalesce(string_to_array(r.tags, ${TAG_SEPARATOR}), a.tags),
-      employees = coalesce(r.employees, a.employees),
-      website = coalesce(r.website, a.website),
-      notes = coalesce(r.notes, a.notes),
-      custom = a.custom || coalesce(r.custom::jsonb, '{}'),
-      version = a.version + 1,
-      updated_at = ${now}::timestamptz
-    from (select r.*, ${beforeImage('accounts', 'o')} as before
-          from ${arrays(records)} join accounts o on o.org_id = ${orgId}::uuid and o.id = r.id) r
-    where a.org_id = ${orgId}::uuid and a.id = r.id
-    returning a.id, r.before::text as before`;
-}

@@ -1,7 +1,6 @@
-import type { SQL } from 'drizzle-orm';
+import type { BulkTx } from '../../platform/db/bulk.ts';
 import { newId } from '../../platform/ids.ts';
-import { type BulkTx, copyCell, copyLine } from './imports.bulk.ts';
-import { queryRows } from './imports.lookups.repository.ts';
+import { copyAuditEntries } from '../audit/index.ts';
 import type { TImportRun } from './imports.rows.ts';
 
 /**
@@ -10,12 +9,6 @@ import type { TImportRun } from './imports.rows.ts';
  * file and whether the record was created or updated, and lists only the fields the row changed, with
  * their new values; `before` holds the whole row as it was (the undo restores it from there).
  */
-
-/** Run an update that returns each row's before-image (as JSON text); they go into the audit entries. */
-export async function updateReturningBefore(tx: BulkTx, query: SQL) {
-  const rows = await queryRows<{ id: string; before: string }>(tx.db, query);
-  return new Map(rows.map((r) => [r.id, r.before]));
-}
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -39,9 +32,7 @@ export function changedValues<R>(record: R, before: Record<string, unknown> | nu
   return out;
 }
 
-const AUDIT_COLUMNS = ['org_id', 'id', 'at', 'actor_user_id', 'actor_label', 'entity_type', 'entity_id', 'action', 'before', 'after'];
-
-/** One "imported" audit row per created or updated record, loaded with COPY in the same transaction. */
+/** One "imported" audit row per created or updated record, written by the audit module (COPY) in the same transaction. */
 export async function copyAudit<R extends { id: string; isNew: boolean; rowNumber: number }>(
   tx: BulkTx,
   run: TImportRun,
@@ -51,9 +42,7 @@ export async function copyAudit<R extends { id: string; isNew: boolean; rowNumbe
   before: Map<string, string>,
   audited: readonly (keyof R & string)[],
 ) {
-  const actor = copyCell(run.actorUserId);
-  const label = copyCell(run.actorLabel);
-  const lines = records.map((r) => {
+  const entries = records.map((r) => {
     const was = before.get(r.id) ?? null;
     const after = {
       importId: run.importId,
@@ -62,7 +51,17 @@ export async function copyAudit<R extends { id: string; isNew: boolean; rowNumbe
       result: r.isNew ? 'created' : 'updated',
       changes: changedValues(r, was === null ? null : (JSON.parse(was) as Record<string, unknown>), audited),
     };
-    return copyLine([run.orgId, newId(), now, actor, label, entityType, r.id, 'imported', copyCell(was), copyCell(JSON.stringify(after))]);
+    return {
+      id: newId(),
+      at: now,
+      actorUserId: run.actorUserId,
+      actorLabel: run.actorLabel,
+      entityType,
+      entityId: r.id,
+      action: 'imported',
+      before: was,
+      after,
+    };
   });
-  await tx.copy('audit_log', AUDIT_COLUMNS, lines);
+  await copyAuditEntries(tx, run.orgId, entries);
 }

@@ -1,15 +1,13 @@
-import { sql } from 'drizzle-orm';
+import type { BulkTx } from '../../platform/db/bulk.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
-import { CONTACT_ROLES } from '../contacts/index.ts';
-import { copyAudit, updateReturningBefore } from './imports.audit.ts';
-import { type BulkTx, copyCell, copyLine, copyTextArray } from './imports.bulk.ts';
+import { CONTACT_ROLES, copyNewContacts, findContactsByKeys, type TContactKeys, updateImportedContacts } from '../contacts/index.ts';
+import { copyAudit } from './imports.audit.ts';
 import { choiceLabels } from './imports.choices.ts';
 import { CONTACT_LANGUAGES } from './imports.fields.ts';
-import { findAccountsByKeys, queryRows } from './imports.lookups.repository.ts';
+import { findAccountsByKeys } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import {
-  columnsOf,
   RowReader,
   readCustomValues,
   SeenKeys,
@@ -18,7 +16,6 @@ import {
   type TOrgLookups,
   type TRowError,
 } from './imports.rows.ts';
-import { beforeImage } from './imports.undo.ts';
 import {
   choiceParser,
   isProblem,
@@ -141,13 +138,6 @@ function parseRoles(raw: string): string[] | Problem {
   return roles;
 }
 
-interface TExistingContact {
-  id: string;
-  externalId: string | null;
-  accountId: string;
-  email: string | null;
-}
-
 /**
  * Contacts: each row names its account by the account's external id or domain; a contact matches an
  * existing one by its external id, then by (account, e-mail). Same check/write shape as accounts.
@@ -180,21 +170,9 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
   }
 
   async function findContacts(db: Db, externalIds: string[], accountIds: string[], emails: string[]) {
-    const byExternalId = new Map<string, TExistingContact>();
-    const byEmail = new Map<string, TExistingContact>();
-    if (!externalIds.length && !emails.length) return { byExternalId, byEmail };
-    const p = sql.param;
-    const result = await queryRows<TExistingContact>(
-      db,
-      sql`
-        select c.id, c.external_id as "externalId", c.account_id as "accountId", lower(c.email) as email
-        from unnest(${p(externalIds)}::text[]) as k(v) join contacts c on c.org_id = ${run.orgId} and c.external_id = k.v
-        union
-        select c.id, c.external_id, c.account_id, lower(c.email)
-        from unnest(${p(accountIds)}::uuid[], ${p(emails)}::text[]) as k(account_id, email)
-          join contacts c on c.org_id = ${run.orgId} and c.account_id = k.account_id and lower(c.email) = k.email`,
-    );
-    for (const c of result) {
+    const byExternalId = new Map<string, TContactKeys>();
+    const byEmail = new Map<string, TContactKeys>();
+    for (const c of await findContactsByKeys(db, run.orgId, externalIds, accountIds, emails)) {
       if (c.externalId) byExternalId.set(c.externalId, c);
       if (c.email) byEmail.set(`${c.accountId}|${c.email}`, c);
     }
@@ -266,91 +244,11 @@ export function createContactPipeline(run: TImportRun, lookups: TOrgLookups, col
       const now = run.clock.now().toISOString();
       const fresh = records.filter((r) => r.isNew);
       const existing = records.filter((r) => !r.isNew);
-      await tx.copy(
-        'contacts',
-        INSERT_COLUMNS,
-        fresh.map((r) => insertLine(run.orgId, now, r)),
-      );
-      const before = existing.length ? await updateReturningBefore(tx, updateSql(run.orgId, now, existing)) : new Map<string, string>();
+      // Through the contacts module's bulk writes: COPY for the new, one UPDATE for the existing (with before-images).
+      await copyNewContacts(tx, run.orgId, now, fresh);
+      const before = await updateImportedContacts(tx, run.orgId, now, existing);
       await copyAudit(tx, run, now, 'contact', records, before, CONTACT_AUDITED);
       return { inserted: fresh.length, updated: existing.length };
     },
   };
-}
-
-function arrays(records: TContactRecord[]) {
-  const c = columnsOf(records, {
-    id: (r) => r.id,
-    accountId: (r) => r.accountId,
-    firstName: (r) => r.firstName,
-    lastName: (r) => r.lastName,
-    email: (r) => r.email,
-    phone: (r) => r.phone,
-    jobTitle: (r) => r.jobTitle,
-    roles: (r) => (r.roles ? r.roles.join(',') : null),
-    language: (r) => r.language,
-    externalId: (r) => r.externalId,
-    custom: (r) => (r.custom ? JSON.stringify(r.custom) : null),
-  });
-  const p = sql.param;
-  return sql`unnest(${p(c.id)}::uuid[], ${p(c.accountId)}::uuid[], ${p(c.firstName)}::text[], ${p(c.lastName)}::text[],
-    ${p(c.email)}::text[], ${p(c.phone)}::text[], ${p(c.jobTitle)}::text[], ${p(c.roles)}::text[], ${p(c.language)}::text[],
-    ${p(c.externalId)}::text[], ${p(c.custom)}::text[])
-    as r(id, account_id, first_name, last_name, email, phone, job_title, roles, language, external_id, custom)`;
-}
-
-const INSERT_COLUMNS = [
-  'org_id',
-  'id',
-  'account_id',
-  'first_name',
-  'last_name',
-  'email',
-  'phone',
-  'job_title',
-  'roles',
-  'language',
-  'external_id',
-  'custom',
-  'created_at',
-  'updated_at',
-];
-
-function insertLine(orgId: string, now: string, r: TContactRecord) {
-  return copyLine([
-    orgId,
-    r.id,
-    r.accountId,
-    copyCell(r.firstName),
-    copyCell(r.lastName ?? ''),
-    copyCell(r.email),
-    copyCell(r.phone),
-    copyCell(r.jobTitle),
-    copyTextArray(r.roles ?? []),
-    copyCell(r.language),
-    copyCell(r.externalId),
-    copyCell(JSON.stringify(r.custom ?? {})),
-    now,
-    now,
-  ]);
-}
-
-function updateSql(orgId: string, now: string, records: TContactRecord[]) {
-  return sql`
-    update contacts c set
-      account_id = r.account_id,
-      first_name = r.first_name,
-      last_name = coalesce(r.last_name, c.last_name),
-      email = coalesce(r.email, c.email),
-      phone = coalesce(r.phone, c.phone),
-      job_title = coalesce(r.job_title, c.job_title),
-      roles = coalesce(string_to_array(r.roles, ','), c.roles),
-      language = coalesce(r.language, c.language),
-      external_id = coalesce(r.external_id, c.external_id),
-      custom = c.custom || coalesce(r.custom::jsonb, '{}'),
-      updated_at = ${now}::timestamptz
-    from (select r.*, ${beforeImage('contacts', 'o')} as before
-          from ${arrays(records)} join contacts o on o.org_id = ${orgId}::uuid and o.id = r.id) r
-    where c.org_id = ${orgId}::uuid and c.id = r.id
-    returning c.id, r.before::text as before`;
 }

@@ -1,4 +1,5 @@
-import { and, eq, type SQL, sql } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
+import { queryRows } from '../../platform/db/bulk.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { users } from '../identity/index.ts';
 import { markets } from '../organisations/index.ts';
@@ -13,12 +14,6 @@ export const findUsers = (db: Db, orgId: string) =>
     .select({ id: users.id, email: users.email, name: users.name, disabledAt: users.disabledAt })
     .from(users)
     .where(and(eq(users.orgId, orgId)));
-
-/** Rows of a raw query, on either driver. */
-export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
-}
 
 export interface TAccountKeys {
   id: string;

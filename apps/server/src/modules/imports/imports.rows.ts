@@ -178,13 +178,3 @@ export class SeenKeys {
     return null;
   }
 }
-
-/** Arrays for `unnest(...)`: one per column, built from the records of a batch. */
-export function columnsOf<R, K extends string>(records: R[], pick: Record<K, (r: R) => unknown>): Record<K, unknown[]> {
-  const out = {} as Record<K, unknown[]>;
-  for (const key of Object.keys(pick) as K[]) out[key] = new Array(records.length);
-  records.forEach((r, i) => {
-    for (const key of Object.keys(pick) as K[]) (out[key] as unknown[])[i] = pick[key](r);
-  });
-  return out;
-}

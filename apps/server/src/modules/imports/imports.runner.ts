@@ -1,10 +1,10 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Clock } from '../../platform/clock.ts';
+import { type BulkTx, withBulkTransaction } from '../../platform/db/bulk.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { AppError } from '../../platform/errors.ts';
 import { isJobInterrupted, type JobContext } from '../../platform/jobs/queue.ts';
 import { createAccountPipeline } from './imports.accounts.ts';
-import { type BulkTx, withBulkTransaction } from './imports.bulk.ts';
 import { createContactPipeline } from './imports.contacts.ts';
 import { errorPart, failureOf, failurePart, keptNote, rowsInvalidNow, type TFailurePart } from './imports.failure.ts';
 import type { TImportEntity } from './imports.fields.ts';

@@ -3,8 +3,8 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
+import { queryRows } from '../../platform/db/bulk.ts';
 import type { JobContext } from '../../platform/jobs/queue.ts';
-import { queryRows } from './imports.lookups.repository.ts';
 import { csv, getImport, startAndRun, uploadAndValidate } from './imports.test-helpers.ts';
 import { undoImport } from './imports.undo.ts';
 

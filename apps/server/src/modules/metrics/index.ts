@@ -4,6 +4,7 @@ import { project } from '../../platform/events.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { metricAccessMatrix } from './metrics.access.ts';
+import { metricsDemo } from './metrics.demo.ts';
 import { metricMessages } from './metrics.messages.ts';
 import { metricsPermissions } from './metrics.permissions.ts';
 import { registerMetricRoutes } from './metrics.routes.ts';
@@ -11,6 +12,7 @@ import { createMetricService, type MetricService, REBUILD_JOB } from './metrics.
 import { exchangeRates, metricSettings, mrrChanges, serviceCosts } from './metrics.table.ts';
 
 export { buildSeries, periodsOf } from './metrics.engine.ts';
+export { setExchangeRates, setServiceCosts } from './metrics.factory.ts';
 export { type TMetricSettings, type TPeriodMetrics, type TSeries, ZMetricSettings } from './metrics.schemas.ts';
 export type { MetricService } from './metrics.service.ts';
 export { accountMrrChanges } from './metrics.timeline.ts';
@@ -29,6 +31,8 @@ export const metricsModule = defineModule({
       clock: ctx.clock,
       accounts: ctx.services.accounts,
       subscriptions: ctx.services.subscriptions,
+      competitorNames: async (orgId, ids) =>
+        new Map([...(await ctx.services.competitors.lookup(orgId, ids)).values()].map((c) => [c.id, c.name])),
     }),
   }),
   routes: (app, ctx) => registerMetricRoutes(app, { metrics: ctx.services.metrics }),
@@ -38,6 +42,7 @@ export const metricsModule = defineModule({
       ctx.services.metrics.rebuildAccount(tx, meta.orgId, e.accountId),
     ),
   ],
+  demo: metricsDemo,
   jobs: (ctx) => [
     defineJob({
       name: REBUILD_JOB,

@@ -5,6 +5,7 @@ export const metricAccessMatrix: Record<string, TRouteSpec> = {
   'GET /api/v1/metrics/mrr': { permissions: ['metrics:read'] },
   'GET /api/v1/metrics/mrr.csv': { permissions: ['metrics:read'] },
   'GET /api/v1/metrics/movements': { permissions: ['metrics:read'] },
+  'GET /api/v1/metrics/churn-reasons': { permissions: ['metrics:read', 'subscription:read'] },
   'GET /api/v1/accounts/:id/mrr': { permissions: ['metrics:read'], id: 'account', accountScoped: true },
   'GET /api/v1/metrics/settings': { permissions: ['metrics:read'] },
   'PATCH /api/v1/metrics/settings': { permissions: ['metrics:configure'], body: () => ({ renewalGraceDays: 30 }) },

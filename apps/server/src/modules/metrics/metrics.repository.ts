@@ -97,7 +97,7 @@ function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
   const needsPlan = !!f.plan || groupBy === 'plan';
   const needsAccount = conds.length > 0 || !!groupBy;
   const join = needsAccount
-    ? sql`join accounts a on a.org_id = c.org_id and a.id = c.account_id ${needsPlan ? sql`left join primary_plan pp on pp.account_id = c.account_id` : sql``}`
+    ? sql`join accounts a on a.org_id = ${orgId} and a.id = c.account_id ${needsPlan ? sql`left join primary_plan pp on pp.account_id = c.account_id` : sql``}`
     : sql``;
   const where = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
   const group =

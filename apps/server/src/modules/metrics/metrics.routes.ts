@@ -6,6 +6,8 @@ import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
 import {
   type TPeriodMetrics,
+  ZChurnReasons,
+  ZChurnReasonsQuery,
   ZCost,
   ZCostsPut,
   ZMetricSettingsOut,
@@ -71,6 +73,17 @@ export function registerMetricRoutes(app: FastifyInstance, deps: { metrics: Metr
       response: { 200: ZMovementsPage, ...standardErrors },
     },
     handler: async (req) => svc.movements(actorOf(req), { ...req.query, by: 'month' }),
+  });
+
+  r.get('/api/v1/metrics/churn-reasons', {
+    schema: {
+      operationId: 'getChurnReasons',
+      tags,
+      summary: 'Cancellations of a range by reason and competitor, with the MRR given up',
+      querystring: ZChurnReasonsQuery,
+      response: { 200: ZChurnReasons, ...standardErrors },
+    },
+    handler: async (req) => svc.churnReasons(actorOf(req), req.query),
   });
 
   r.get('/api/v1/accounts/:id/mrr', {

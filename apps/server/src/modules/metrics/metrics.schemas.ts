@@ -59,8 +59,8 @@ export const ZMetricFilters = z.object({
 export type TMetricFilters = z.infer<typeof ZMetricFilters>;
 
 export const ZSeriesQuery = ZMetricFilters.extend({
-  from: zMonthOrDay,
-  to: zMonthOrDay,
+  from: zMonthOrDay.optional().describe('Default: eleven months before `to`'),
+  to: zMonthOrDay.optional().describe('Default: this month'),
   by: z.enum(GRANULARITIES).default('month'),
   groupBy: z.enum(GROUP_BYS).optional().describe('Also return one series per value of this account attribute'),
 });
@@ -120,8 +120,8 @@ export const ZSeries = z.object({
 export type TSeries = z.infer<typeof ZSeries>;
 
 export const ZMovementsQuery = ZMetricFilters.extend({
-  from: zMonthOrDay,
-  to: zMonthOrDay,
+  from: zMonthOrDay.optional().describe('Default: the first day of this month'),
+  to: zMonthOrDay.optional().describe('Default: today'),
   type: z.enum(MOVEMENTS).optional(),
 }).merge(ZPageQuery);
 export const ZMovementRow = z.object({
@@ -160,4 +160,22 @@ export const ZCostsPut = z.strictObject({
     )
     .min(1)
     .max(600),
+});
+
+export const ZChurnReasonsQuery = z.strictObject({ from: zMonthOrDay.optional(), to: zMonthOrDay.optional() });
+export const ZChurnReasons = z.object({
+  currency: z.string(),
+  from: zIsoDate,
+  to: zIsoDate,
+  reasons: z.array(
+    z.object({
+      reasonId: z.uuid().nullable(),
+      reasonLabel: z.string().nullable(),
+      competitorId: z.uuid().nullable(),
+      competitorName: z.string().nullable().describe('For "lost to a competitor": which one'),
+      accounts: z.int(),
+      cancellations: z.int(),
+      mrr: zMoney.describe('MRR given up (at the request), reporting currency'),
+    }),
+  ),
 });

@@ -48,7 +48,14 @@ export function rateLookup(rows: { currency: string; month: string; rate: string
   };
 }
 
-export function createMetricService(deps: { db: Db; clock: Clock; accounts: AccountService; subscriptions: SubscriptionService }) {
+export function createMetricService(deps: {
+  db: Db;
+  clock: Clock;
+  accounts: AccountService;
+  subscriptions: SubscriptionService;
+  /** Competitors' names by id (the competitors module), for "lost to competitor X". */
+  competitorNames(orgId: string, ids: string[]): Promise<Map<string, string>>;
+}) {
   const { db, clock } = deps;
 
   async function settingsOf(tx: Db, orgId: string): Promise<TMetricSettings> {
@@ -170,15 +177,18 @@ export function createMetricService(deps: { db: Db; clock: Clock; accounts: Acco
 
     async series(actor: Actor, q: TSeriesQuery): Promise<TSeries> {
       requirePermission(actor, 'metrics:read');
-      return computeSeries(db, actor.orgId, q, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
+      const to = q.to ?? clock.now().toISOString().slice(0, 7);
+      const from = q.from ?? addMonths(`${to.slice(0, 7)}-01`, -11).slice(0, 7);
+      return computeSeries(db, actor.orgId, { ...q, from, to }, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
     },
 
-    async movements(actor: Actor, q: { from: string; to: string; type?: string; page: number; pageSize: number } & TSeriesQuery) {
+    async movements(actor: Actor, q: { type?: string; page: number; pageSize: number } & TSeriesQuery) {
       requirePermission(actor, 'metrics:read');
       const settings = await settingsOf(db, actor.orgId);
+      const today = clock.now().toISOString().slice(0, 10);
       const { rows, total } = await movementAccounts(db, actor.orgId, {
-        from: rangeStart(q.from),
-        to: rangeEnd(q.to),
+        from: rangeStart(q.from ?? `${today.slice(0, 7)}-01`),
+        to: rangeEnd(q.to ?? today),
         filters: { ...q, owner: accountOwnerFilter(actor) ?? q.owner },
         type: q.type,
         reactivationWindowDays: settings.reactivationWindowDays,
@@ -195,6 +205,65 @@ export function createMetricService(deps: { db: Db; clock: Clock; accounts: Acco
         firstChangeOn: r.firstChangeOn,
       }));
       return { items, total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Cancellations of a range by reason (and competitor): how many accounts, and the MRR they gave up. */
+    async churnReasons(actor: Actor, q: { from?: string; to?: string }) {
+      requirePermission(actor, 'metrics:read');
+      const today = clock.now().toISOString().slice(0, 10);
+      const from = rangeStart(q.from ?? addMonths(`${today.slice(0, 7)}-01`, -11).slice(0, 7));
+      const to = rangeEnd(q.to ?? today.slice(0, 7));
+      const settings = await settingsOf(db, actor.orgId);
+      const rateOf = rateLookup(await listRates(db, actor.orgId), new Set());
+      const rows = await deps.subscriptions.cancellations(actor, from, to);
+      const groups = new Map<
+        string,
+        {
+          reasonId: string | null;
+          reasonLabel: string | null;
+          competitorId: string | null;
+          accounts: Set<string>;
+          cancellations: number;
+          mrr: number;
+        }
+      >();
+      for (const r of rows) {
+        const key = `${r.reasonId}:${r.competitorId}`;
+        const g = groups.get(key) ?? {
+          reasonId: r.reasonId,
+          reasonLabel: r.reasonLabel,
+          competitorId: r.competitorId,
+          accounts: new Set(),
+          cancellations: 0,
+          mrr: 0,
+        };
+        g.accounts.add(r.accountId);
+        g.cancellations++;
+        g.mrr += Math.round(
+          r.mrrCents * (r.currency === settings.reportingCurrency ? 1 : rateOf(r.currency, `${r.effectiveDate.slice(0, 7)}-01`)),
+        );
+        groups.set(key, g);
+      }
+      const names = await deps.competitorNames(
+        actor.orgId,
+        [...groups.values()].map((g) => g.competitorId).filter((id): id is string => !!id),
+      );
+      return {
+        currency: settings.reportingCurrency,
+        from,
+        to,
+        reasons: [...groups.values()]
+          .map((g) => ({
+            reasonId: g.reasonId,
+            reasonLabel: g.reasonLabel,
+            competitorId: g.competitorId,
+            competitorName: g.competitorId ? (names.get(g.competitorId) ?? null) : null,
+            accounts: g.accounts.size,
+            cancellations: g.cancellations,
+            mrr: g.mrr / 100,
+          }))
+          .sort((a, b) => b.mrr - a.mrr),
+      };
     },
 
     /** One account's MRR over time (reporting currency), for its chart. */
@@ -222,7 +291,7 @@ const accountOwnerFilter = (actor: Actor) => (actor.ownAccountsOnly ? actor.user
 async function computeSeries(
   db: Db,
   orgId: string,
-  q: TSeriesQuery,
+  q: TSeriesQuery & { from: string; to: string },
   settings: TMetricSettings,
   owner: string | undefined,
 ): Promise<TSeries> {

@@ -1,9 +1,12 @@
-import { CUSTOMER_TEAM, definePermissions, EVERYONE } from '../../platform/access/permissions.ts';
+import { definePermissions, EVERYONE } from '../../platform/access/permissions.ts';
 
-/** Who may see and change plans (admins always may). */
+/**
+ * Who may see and change the catalogue (admins always may). Everyone reads plans and their comparison (a CSM
+ * explains plans to customers); prices and plan contents are decided by the VP of customer success.
+ */
 export const plansPermissions = definePermissions({
   'plan:read': EVERYONE,
-  'plan:write': CUSTOMER_TEAM,
+  'plan:write': ['vp_cs'],
 });
 
 declare module '../../platform/access/permissions.ts' {

@@ -2,6 +2,7 @@
 import { defineModule } from '../../platform/modules.ts';
 import { subscriptionAccessFixtures, subscriptionAccessMatrix } from './subscriptions.access.ts';
 import { subscriptionsDemo } from './subscriptions.demo.ts';
+import { subscriptionJobs } from './subscriptions.jobs.ts';
 import { subscriptionMessages } from './subscriptions.messages.ts';
 import { subscriptionsPermissions } from './subscriptions.permissions.ts';
 import { registerSubscriptionRoutes } from './subscriptions.routes.ts';
@@ -30,9 +31,12 @@ export const subscriptionsModule = defineModule({
       events: ctx.events,
       plans: ctx.services.plans,
       accounts: ctx.services.accounts,
+      timeline: ctx.services.timeline,
     }),
   }),
   routes: (app, ctx) => registerSubscriptionRoutes(app, { subscriptions: ctx.services.subscriptions }),
+  jobs: (ctx) =>
+    subscriptionJobs({ db: ctx.db, clock: ctx.clock, events: ctx.events, plans: ctx.services.plans, timeline: ctx.services.timeline }),
   demo: subscriptionsDemo,
 });
 

@@ -1,2 +1,175 @@
-import type { TDemoContribution } from '../../platform/modules.ts';
-export const subscriptionsDemo: TDemoContribution = { async activity() {} };
+import type { Actor } from '../../platform/access/access.ts';
+import type { TDemoContext, TDemoContribution } from '../../platform/modules.ts';
+import type { TChangeInput, TCreateSubscription } from './subscriptions.schemas.ts';
+import { addDays } from './subscriptions.timeline.ts';
+
+/**
+ * Three years of subscription history for the demo's customers, made through the service with back-dated
+ * changes: editions bought monthly or yearly, in euros (Dutch customers) and Danish kroner, trials that
+ * converted, upgrades, downgrades, add-ons, seat changes, discounts, cancellations with reasons, one
+ * reactivation. Deterministic, so every fresh start shows the same dashboard.
+ */
+
+const CANCEL_REASONS: [string, boolean][] = [
+  ['Too expensive', false],
+  ['Lost to a competitor', true],
+  ['Missing features', false],
+  ['Low adoption', false],
+  ['Budget cuts', false],
+  ['Moved to an in-house system', false],
+  ['Company acquired or closed', false],
+];
+/** Danish customers pay list prices in kroner: the euro list price at about 7.46 kroner. */
+const DKK_PER_EUR = 7.46;
+const EDITION_PLAN: Record<string, string> = { self_service: 'SELF', professional: 'PRO', enterprise: 'ENT' };
+
+function mulberry32(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const monthsLater = (day: string, n: number) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + n, d.getUTCDate())).toISOString().slice(0, 10);
+};
+
+export const subscriptionsDemo: TDemoContribution = {
+  async activity(demo: TDemoContext) {
+    const { services, actors, accountIds, at } = demo;
+    at(0, 8);
+    const today = demo.clock.now().toISOString().slice(0, 10);
+    const admin: Actor = actors.admin;
+    const reasons = new Map<string, string>();
+    for (const [label, asksCompetitor] of CANCEL_REASONS)
+      reasons.set(label, await services.subscriptions.saveCancelReason(admin, null, { label, asksCompetitor }));
+
+    const planId = async (code: string) => (await services.plans.findByCode(demo.orgId, code))?.id ?? null;
+    const plans = {
+      SELF: await planId('SELF'),
+      PRO: await planId('PRO'),
+      ENT: await planId('ENT'),
+      TRIAL: await planId('TRIAL'),
+      SEATS: await planId('SEATS'),
+      PS: await planId('PS'),
+    };
+    const price = async (code: keyof typeof plans, interval: number) => {
+      const id = plans[code];
+      return id ? ((await services.plans.listPrice(demo.orgId, id, 'EUR', interval)) ?? 0) : 0;
+    };
+    const lineOf = async (code: keyof typeof plans, currency: string, interval: number, quantity: number) => ({
+      planId: plans[code],
+      description: plans[code] ? null : code,
+      quantity,
+      unitPrice: Math.round((await price(code, interval)) * (currency === 'DKK' ? DKK_PER_EUR : 1)),
+    });
+
+    const rand = mulberry32(2026);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    let reactivated = false;
+    for (const [i, accountId] of accountIds.entries()) {
+      const account = await services.accounts.get(admin, accountId);
+      if (account.archivedAt) continue;
+      const currency = account.marketCode === 'DK' ? 'DKK' : 'EUR';
+      const code = (EDITION_PLAN[account.edition ?? 'professional'] ?? 'PRO') as keyof typeof plans;
+      const stage = account.lifecycleStage;
+      const yearly = rand() < 0.6 || code === 'ENT';
+      const interval = yearly ? 12 : 1;
+      // When they became customers: recent for onboarding and trials, up to three years back for the rest.
+      const monthsAgo = stage === 'onboarding' ? 1 + Math.floor(rand() * 3) : stage === 'trial' ? 0 : 4 + Math.floor(rand() * 33);
+      let start = monthsLater(today, -monthsAgo);
+      start = `${start.slice(0, 8)}${String(1 + Math.floor(rand() * 27)).padStart(2, '0')}`;
+      if (start > today) start = today;
+      const seats =
+        code === 'ENT' ? 20 + Math.floor(rand() * 60) : code === 'PRO' ? 5 + Math.floor(rand() * 20) : 1 + Math.floor(rand() * 5);
+      const trial = stage === 'trial' || (i % 9 === 4 && code !== 'ENT');
+      const lines = [await lineOf(code, currency, interval, seats)];
+      const input: TCreateSubscription = {
+        currency,
+        intervalMonths: interval,
+        termStart: start,
+        termEnd: yearly ? addDays(monthsLater(start, 12), -1) : null,
+        autoRenew: true,
+        trialEnd: trial ? addDays(start, 13) : null,
+        lines,
+      };
+      const sub = await services.subscriptions.create(admin, accountId, input, 'demo');
+      const change = async (c: TChangeInput) => {
+        if (c.effectiveDate > today) return;
+        await services.subscriptions.change(admin, sub.id, c, 'demo');
+      };
+      const point = (fraction: number) => addDays(start, Math.floor(monthsAgo * 30 * fraction));
+      if (monthsAgo < 4) continue;
+
+      // Growth and shrinkage over the years, one story per account.
+      const story = i % 8;
+      const moveTo = async (to: 'PRO' | 'ENT', fraction: number, comment: string) => {
+        const line = await lineOf(to, currency, interval, seats);
+        if (line.planId)
+          await change({
+            op: 'change_plan',
+            lineKey: 'L1',
+            planId: line.planId,
+            unitPrice: line.unitPrice,
+            effectiveDate: point(fraction),
+            comment,
+          });
+      };
+      if (story === 0 && code === 'SELF') await moveTo('PRO', 0.5, 'Needed workflows and the CRM integration');
+      if (story === 1 && code === 'PRO') await moveTo('ENT', 0.6, 'Second business unit onboarded');
+      if (story === 2 && code === 'ENT') await moveTo('PRO', 0.7, 'Did not use the advanced features');
+      if (story === 3)
+        await change({ op: 'quantity', lineKey: 'L1', quantity: seats + 3 + Math.floor(rand() * 10), effectiveDate: point(0.4) });
+      if (story === 4) await change({ op: 'quantity', lineKey: 'L1', quantity: Math.max(1, seats - 2), effectiveDate: point(0.5) });
+      if (story === 5 && plans.SEATS)
+        await change({ op: 'add_line', line: await lineOf('SEATS', currency, interval, 5), effectiveDate: point(0.3) });
+      if (story === 6 && plans.PS && yearly)
+        await change({ op: 'add_line', line: await lineOf('PS', currency, 12, 1), effectiveDate: point(0.2) });
+      if (story === 7)
+        await change({
+          op: 'discount',
+          lineKey: 'L1',
+          discount: { percent: 15, kind: 'until', until: addDays(point(0.6), 180) },
+          effectiveDate: point(0.6),
+          comment: 'Loyalty discount for the multi-year commitment',
+        });
+      if (i % 11 === 3)
+        await change({
+          op: 'price',
+          lineKey: 'L1',
+          unitPrice: Math.round((lines[0]?.unitPrice ?? 0) * 1.05),
+          effectiveDate: point(0.8),
+          comment: 'Yearly price index',
+        });
+
+      // The customers that left, and the one that came back.
+      if (stage === 'churned' || (i % 13 === 7 && monthsAgo > 12)) {
+        const reason = pick([...reasons.keys()]);
+        const when = point(0.85);
+        await change({
+          op: 'cancel',
+          reasonId: reasons.get(reason) as string,
+          effectiveDate: when,
+          comment: 'Confirmed by the decision maker',
+        });
+        const after = (await services.subscriptions.get(admin, sub.id)).endsOn;
+        if (!reactivated && after && monthsAgo > 20 && addDays(after, 60) < today) {
+          reactivated = true;
+          await change({ op: 'reactivate', effectiveDate: addDays(after, 60), comment: 'Came back after the new reporting module' });
+        }
+      } else if (stage === 'at_risk') {
+        await change({
+          op: 'cancel',
+          reasonId: reasons.get('Low adoption') as string,
+          effectiveDate: addDays(today, -10),
+          comment: 'Will not renew unless usage improves',
+        });
+      }
+    }
+  },
+};

@@ -3,7 +3,9 @@ import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { EventBus } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import type { PlanCatalogue } from '../plans/index.ts';
+import type { PlanService } from '../plans/index.ts';
+import type { TimelineService } from '../timeline/index.ts';
+import { describeChange } from './subscriptions.describe.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import {
   changesOfSubscription,
@@ -27,7 +29,8 @@ import { addDays, replay, type TChangeOp, type TLineInput, type TReplayChange, t
 export interface TRecordDeps {
   clock: Clock;
   events: EventBus;
-  plans: PlanCatalogue;
+  plans: PlanService;
+  timeline: TimelineService;
 }
 
 export interface TNewChange {
@@ -146,6 +149,32 @@ export async function replayAndStore(tx: Db, deps: TRecordDeps, sub: TSubscripti
   const result = await currentReplay(tx, deps, sub);
   await replaceVersions(tx, sub.orgId, sub, result.versions);
   for (const [changeId, mrr] of result.mrrAround) await setChangeMrr(tx, sub.orgId, changeId, mrr.before, mrr.after);
+  // The account's timeline shows every change with the MRR around it, as replayed now (a back-dated change moves later ones).
+  for (const c of await changesOfSubscription(tx, sub.orgId, sub.id)) {
+    const mrr = result.mrrAround.get(c.id) ?? { before: 0, after: 0 };
+    const data = {
+      changeId: c.id,
+      subscriptionId: sub.id,
+      reference: sub.reference,
+      kind: c.kind,
+      currency: sub.currency,
+      mrrBefore: mrr.before / 100,
+      mrrAfter: mrr.after / 100,
+      payload: c.payload,
+      reasonLabel: c.reasonLabel,
+      comment: c.comment,
+    };
+    await deps.timeline.recordEntry(tx, sub.orgId, {
+      accountId: sub.accountId,
+      kind: 'subscription',
+      occurredAt: new Date(`${c.effectiveDate}T12:00:00Z`),
+      subject: describeChange(data),
+      data,
+      sourceRef: `subscription_change:${c.id}`,
+      authorUserId: c.actorUserId,
+      source: 'subscriptions',
+    });
+  }
   await updateSubscription(tx, sub.orgId, sub.id, {
     status: result.status,
     endsOn: result.endsOn,

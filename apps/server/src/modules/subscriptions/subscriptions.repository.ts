@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gte, ilike, inArray, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { accounts } from '../accounts/index.ts';
 import { users } from '../identity/index.ts';
 import type { TChangeListQuery, TSubscriptionListQuery } from './subscriptions.schemas.ts';
@@ -293,4 +294,63 @@ export async function updateCancelReason(tx: Db, orgId: string, id: string, set:
 export async function accountIdsWithSubscriptions(db: Db, orgId: string): Promise<string[]> {
   const rows = await db.selectDistinct({ id: subscriptions.accountId }).from(subscriptions).where(eq(subscriptions.orgId, orgId));
   return rows.map((r) => r.id);
+}
+
+/**
+ * Subscriptions whose status or MRR of today may differ from what was stored (a trial or discount that ended, a
+ * cancellation that took effect, a start that came): across organisations, for the nightly refresh.
+ */
+export async function subscriptionsToRefresh(db: Db, today: string, since: string): Promise<{ orgId: string; id: string }[]> {
+  return acrossOrganisations('the nightly refresh walks every organisation’s subscriptions', async () => {
+    const rows = await db.execute(sql`
+      select s.org_id, s.id from subscriptions s
+      where s.status in ('scheduled', 'trial', 'cancelling')
+         or (s.status <> 'ended' and exists (
+           select 1 from subscription_line_versions v
+           where v.org_id = s.org_id and v.subscription_id = s.id
+             and ((v.valid_from > ${since} and v.valid_from <= ${today}) or (v.valid_to > ${since} and v.valid_to <= ${today}))))
+      order by s.org_id, s.id`);
+    return (rows as unknown as { rows: { org_id: string; id: string }[] }).rows.map((r) => ({ orgId: r.org_id, id: r.id }));
+  });
+}
+
+/** Cancellations (requests and immediate ends) in a range, with the reason, competitor and MRR given up. */
+export async function cancellationsInRange(db: Db, scope: TScope, from: string, to: string) {
+  return db
+    .select({
+      reasonId: subscriptionChanges.reasonId,
+      reasonLabel: cancelReasons.label,
+      competitorId: subscriptionChanges.competitorId,
+      accountId: subscriptionChanges.accountId,
+      currency: subscriptions.currency,
+      effectiveDate: subscriptionChanges.effectiveDate,
+      mrrCents: subscriptionChanges.mrrBeforeCents,
+    })
+    .from(subscriptionChanges)
+    .innerJoin(
+      subscriptions,
+      and(eq(subscriptions.orgId, subscriptionChanges.orgId), eq(subscriptions.id, subscriptionChanges.subscriptionId)),
+    )
+    .innerJoin(accounts, and(eq(accounts.orgId, subscriptionChanges.orgId), eq(accounts.id, subscriptionChanges.accountId)))
+    .leftJoin(cancelReasons, and(eq(cancelReasons.orgId, subscriptionChanges.orgId), eq(cancelReasons.id, subscriptionChanges.reasonId)))
+    .where(
+      and(
+        eq(subscriptionChanges.orgId, scope.orgId),
+        scope.ownerUserId ? eq(accounts.ownerUserId, scope.ownerUserId) : undefined,
+        inArray(subscriptionChanges.kind, ['cancel_request', 'end']),
+        gte(subscriptionChanges.effectiveDate, from),
+        lte(subscriptionChanges.effectiveDate, to),
+      ),
+    );
+}
+
+export async function findSubscriptionByExternalId(db: Db, orgId: string, externalId: string): Promise<TSubscriptionRow | null> {
+  const [row] = await withAccount(db).where(and(eq(subscriptions.orgId, orgId), eq(subscriptions.externalId, externalId)));
+  return row ? flat(row) : null;
+}
+
+export async function deleteChangesOfSubscription(tx: Db, orgId: string, subscriptionId: string) {
+  await tx
+    .delete(subscriptionChanges)
+    .where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.subscriptionId, subscriptionId)));
 }

@@ -10,6 +10,7 @@ import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChang
 import {
   accountIdsWithSubscriptions,
   cancellationDaysOfAccount,
+  cancellationsInRange,
   changesOfSubscription,
   findCancelReason,
   findSubscription,
@@ -303,6 +304,12 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
         cancellationDaysOfAccount(tx, orgId, accountId),
       ]);
       return { versions, cancelledOn };
+    },
+
+    /** Cancellations in a range with their reasons (the metrics module converts and groups them). */
+    async cancellations(actor: Actor, from: string, to: string) {
+      requirePermission(actor, 'subscription:read');
+      return cancellationsInRange(db, { orgId: actor.orgId, ownerUserId: accountOwnerScope(actor) }, from, to);
     },
 
     /** Accounts with any subscription (the metrics rebuild walks them). */

@@ -1,7 +1,9 @@
+import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeSubscription } from './subscriptions.factory.ts';
+import { subscriptionJobs } from './subscriptions.jobs.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -98,6 +100,21 @@ describe('subscriptions', () => {
     const changes = await t.app.inject({ method: 'GET', url: '/api/v1/subscription-changes?kind=cancel_request', headers: h });
     expect(changes.json().items).toMatchObject([{ reasonLabel: 'Too expensive', comment: 'Budget cut', accountName: 'Brightwave' }]);
 
+    const reasons = await t.app.inject({ method: 'GET', url: '/api/v1/metrics/churn-reasons?from=2024-01&to=2024-12', headers: h });
+    expect(reasons.json()).toMatchObject({
+      currency: 'EUR',
+      reasons: [{ reasonLabel: 'Too expensive', accounts: 1, cancellations: 1, mrr: 1200 }],
+    });
+
+    // The account's timeline tells the story, dated on the effective days, with the MRR as replayed.
+    const timeline = await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${account.id}/timeline?kind=subscription`, headers: h });
+    expect(timeline.json().items.map((i: { subject: string; occurredAt: string }) => [i.occurredAt.slice(0, 10), i.subject])).toEqual([
+      ['2024-05-20', 'SUB-0001: Cancellation requested: Too expensive; ends 2024-05-31'],
+      ['2024-03-10', 'SUB-0001: Quantity changed from 10 to 15 (MRR EUR 800.00 → EUR 1,200.00)'],
+      ['2024-02-01', 'SUB-0001: Discount of 20% added (MRR EUR 1,000.00 → EUR 800.00)'],
+      ['2024-01-01', 'SUB-0001: Subscription started (MRR EUR 0.00 → EUR 1,000.00)'],
+    ]);
+
     // Another organisation sees none of it.
     const other = await createTestOrg(t);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/subscriptions/${sub.id}`, headers: other.admin.headers })).statusCode).toBe(
@@ -128,5 +145,35 @@ describe('subscriptions', () => {
         JSON.stringify(payload),
       ).toContain(field);
     }
+  });
+
+  it('refreshes status and MRR at night when a trial ends, without a change', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const account = await makeAccount(t.app, h, { name: 'Trialista' });
+    const start = t.clock.now().toISOString().slice(0, 10);
+    const sub = await makeSubscription(t.app, h, account.id, {
+      termStart: start,
+      trialEnd: '2026-11-25',
+      lines: [{ description: 'Seats', quantity: 2, unitPrice: 40 }],
+    });
+    expect(sub).toMatchObject({ status: 'trial', mrr: 0 });
+    const [refresh] = subscriptionJobs({
+      db: t.db,
+      clock: t.clock,
+      events: t.events,
+      plans: t.services.plans,
+      timeline: t.services.timeline,
+    });
+    const before = t.clock.now();
+    try {
+      t.clock.set('2026-11-27T01:00:00Z');
+      await refresh?.handler({}, { jobId: 'test', orgId: null, attempt: 1, progress: async () => {}, logger: pino({ level: 'silent' }) });
+    } finally {
+      t.clock.set(before);
+    }
+    // Read back on the first day's clock (the session would have lapsed): what the refresh stored.
+    const after = (await t.app.inject({ method: 'GET', url: `/api/v1/subscriptions/${sub.id}`, headers: h })).json();
+    expect(after).toMatchObject({ status: 'active', mrr: 80 });
   });
 });

@@ -33,7 +33,7 @@ export type TChangeOp =
   | ({ op: 'start'; lines: TLineInput[] } & TTerms)
   | { op: 'add_line'; line: TLineInput }
   | { op: 'remove_line'; lineKey: string }
-  | { op: 'change_plan'; lineKey: string; planId: string; description: string; unitPrice: number; quantity?: number }
+  | { op: 'change_plan'; lineKey: string; planId: string | null; description: string; unitPrice: number; quantity?: number }
   | { op: 'quantity'; lineKey: string; quantity: number }
   | { op: 'price'; lineKey: string; unitPrice: number }
   | { op: 'discount'; lineKey: string; discount: TDiscount }

@@ -86,6 +86,17 @@ export async function insertInteraction(db: Db, orgId: string, values: TNewInter
   await db.insert(interactions).values({ ...values, orgId });
 }
 
+/** Written once per source record: a redelivered or replayed entry updates the one already there. */
+export async function upsertSystemEntry(db: Db, orgId: string, values: TNewInteraction & { sourceRef: string }): Promise<void> {
+  await db
+    .insert(interactions)
+    .values({ ...values, orgId })
+    .onConflictDoUpdate({
+      target: [interactions.orgId, interactions.sourceRef],
+      set: { subject: values.subject, data: values.data, occurredAt: values.occurredAt },
+    });
+}
+
 export async function deleteInteraction(db: Db, orgId: string, id: string): Promise<void> {
   await db.delete(interactions).where(and(eq(interactions.orgId, orgId), eq(interactions.id, id)));
 }

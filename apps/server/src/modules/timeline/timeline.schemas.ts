@@ -3,13 +3,17 @@ import { ZPageQuery, zInt, zIsoDateTime, zPage, zStringList, zText } from '../..
 
 export const INTERACTION_KINDS = ['note', 'call', 'email', 'meeting', 'chat', 'support_request'] as const;
 export const zInteractionKind = z.enum(INTERACTION_KINDS);
+/** Entries other modules write on the timeline (users cannot log these by hand). */
+export const SYSTEM_ENTRY_KINDS = ['subscription'] as const;
+export const TIMELINE_KINDS = [...INTERACTION_KINDS, ...SYSTEM_ENTRY_KINDS] as const;
+export const zTimelineKind = z.enum(TIMELINE_KINDS);
 
 export const ZInteraction = z.object({
   id: z.uuid(),
   accountId: z.uuid(),
   contactId: z.uuid().nullable(),
   contactName: z.string().nullable(),
-  kind: zInteractionKind,
+  kind: zTimelineKind,
   direction: z.enum(['inbound', 'outbound']).nullable(),
   subject: z.string(),
   body: z.string(),
@@ -18,6 +22,7 @@ export const ZInteraction = z.object({
   authorUserId: z.uuid().nullable(),
   authorName: z.string().nullable(),
   source: z.string(),
+  data: z.record(z.string(), z.unknown()).nullable().describe('For entries of other modules: what the entry is about'),
   createdAt: z.string(),
 });
 export type TInteraction = z.infer<typeof ZInteraction>;
@@ -45,7 +50,7 @@ export const ZCreateInteractionRequest = z.strictObject({
 export type TCreateInteraction = z.infer<typeof ZCreateInteractionRequest>;
 
 export const ZTimelineQuery = ZPageQuery.extend({
-  kind: zStringList(zInteractionKind),
+  kind: zStringList(zTimelineKind),
   /** Words in the subject or the text; `%`, `_` and `\` typed into a search box are literal characters, not patterns. */
   q: z.string().trim().max(200).optional(),
   order: z.enum(['asc', 'desc']).default('desc'),

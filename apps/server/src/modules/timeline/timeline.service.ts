@@ -16,8 +16,9 @@ import {
   listInteractions,
   pageInteractions,
   type TInteractionRow,
+  upsertSystemEntry,
 } from './timeline.repository.ts';
-import type { TCreateInteraction, TInteraction, TTimelineFilter, TTimelineQuery } from './timeline.schemas.ts';
+import type { SYSTEM_ENTRY_KINDS, TCreateInteraction, TInteraction, TTimelineFilter, TTimelineQuery } from './timeline.schemas.ts';
 
 const DAY_MS = 24 * 3600_000;
 
@@ -35,6 +36,7 @@ export const toInteractionDto = (r: TInteractionRow): TInteraction => ({
   authorUserId: r.authorUserId,
   authorName: r.authorName,
   source: r.source,
+  data: r.data ?? null,
   createdAt: r.createdAt.toISOString(),
 });
 
@@ -97,6 +99,35 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
           after: { kind: dto.kind, subject: dto.subject },
         });
         return dto;
+      });
+    },
+
+    /**
+     * An entry another module writes in its own transaction (a subscription change …), once per `sourceRef`:
+     * `subject` is the English wording, `data` what the web renders in the reader's language.
+     */
+    async recordEntry(
+      tx: Db,
+      orgId: string,
+      entry: {
+        accountId: string;
+        kind: (typeof SYSTEM_ENTRY_KINDS)[number];
+        occurredAt: Date;
+        subject: string;
+        data: Record<string, unknown>;
+        sourceRef: string;
+        authorUserId: string | null;
+        source: string;
+      },
+    ) {
+      await upsertSystemEntry(tx, orgId, {
+        id: newId(),
+        contactId: null,
+        direction: null,
+        body: '',
+        durationMinutes: null,
+        createdAt: clock.now(),
+        ...entry,
       });
     },
 

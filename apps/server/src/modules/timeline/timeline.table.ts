@@ -1,4 +1,4 @@
-import { foreignKey, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 import { contacts } from '../contacts/contacts.table.ts';
 import { users } from '../identity/identity.table.ts';
@@ -20,6 +20,10 @@ export const interactions = pgTable(
     authorUserId: uuid('author_user_id'),
     /** Later modules (surveys, renewals, support sync) add entries; source names who wrote it. */
     source: text('source').notNull().default('manual'),
+    /** For entries other modules write (a subscription change …): what the web renders in the reader's language. */
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    /** The record an entry stands for (e.g. "subscription_change:<id>"), so it is written once. */
+    sourceRef: text('source_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
   (t) => [
@@ -28,5 +32,6 @@ export const interactions = pgTable(
     foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('set null'),
     foreignKey({ columns: [t.orgId, t.authorUserId], foreignColumns: [users.orgId, users.id] }),
     index('interactions_org_account_time_idx').on(t.orgId, t.accountId, t.occurredAt),
+    uniqueIndex('interactions_org_source_ref_uq').on(t.orgId, t.sourceRef),
   ],
 );

@@ -14,7 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountTabContributions } from '../../app/accountTabs.ts';
+import { accountTabExtensions } from '../../app/accountTabs.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
@@ -28,7 +28,7 @@ import { AccountHistory } from './AccountHistory.tsx';
 import { AccountTimeline } from './AccountTimeline.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
 import { accountKeys } from './queryKeys.ts';
-import { ACCOUNT_TABS } from './search.ts';
+import { ACCOUNT_TABS, type AccountTab } from './search.ts';
 import { WebsiteLink } from './WebsiteLink.tsx';
 
 const route = getRouteApi('/app/accounts/$accountId');
@@ -80,8 +80,7 @@ export function AccountPage() {
   const canWrite = useCan('account:write');
   const canArchive = useCan('account:archive');
   const canAudit = useCan('audit:read');
-  const permissions = useMe().permissions;
-  const extraTabs = accountTabContributions().filter((x) => !x.permission || permissions?.includes(x.permission));
+  const me = useMe();
   const [editOpened, editModal] = useDisclosure();
   const [archiveOpened, archiveModal] = useDisclosure();
 
@@ -107,8 +106,9 @@ export function AccountPage() {
   if (account.error instanceof ApiError && account.error.status === 404) return <AccountNotFound />;
   if (account.error) return <RouteError error={account.error} reset={() => void account.refetch()} />;
   const a = account.data;
-  const known = (ACCOUNT_TABS as readonly string[]).includes(search.tab ?? '') || extraTabs.some((x) => x.id === search.tab);
-  const tab = !known || (search.tab === 'history' && !canAudit) ? 'contacts' : (search.tab ?? 'contacts');
+  const extraTabs = accountTabExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
+  const known = [...ACCOUNT_TABS.filter((k) => k !== 'history' || canAudit), ...extraTabs.map((x) => x.key)];
+  const tab: AccountTab = search.tab && known.includes(search.tab) ? search.tab : 'contacts';
 
   return (
     <Stack gap="md">
@@ -184,7 +184,9 @@ export function AccountPage() {
 
       <Tabs
         value={tab}
-        onChange={(v) => v && navigate({ search: (prev) => ({ ...prev, tab: v === 'contacts' ? undefined : v }), replace: true })}
+        onChange={(v) =>
+          v && navigate({ search: (prev) => ({ ...prev, tab: v === 'contacts' ? undefined : (v as AccountTab) }), replace: true })
+        }
         keepMounted={false}
       >
         <Tabs.List mb="md">
@@ -203,7 +205,12 @@ export function AccountPage() {
             </Tabs.Tab>
           ) : null}
           {extraTabs.map((x) => (
-            <Tabs.Tab key={x.id} value={x.id} leftSection={<x.icon size={16} />} data-testid={`account-tab-${x.id}`}>
+            <Tabs.Tab
+              key={x.key}
+              value={x.key}
+              leftSection={x.icon ? <x.icon size={16} /> : undefined}
+              data-testid={`account-tab-${x.key}`}
+            >
               {t(x.label)}
             </Tabs.Tab>
           ))}
@@ -225,7 +232,7 @@ export function AccountPage() {
           </Tabs.Panel>
         ) : null}
         {extraTabs.map((x) => (
-          <Tabs.Panel key={x.id} value={x.id}>
+          <Tabs.Panel key={x.key} value={x.key}>
             <x.component accountId={accountId} />
           </Tabs.Panel>
         ))}

@@ -12,8 +12,9 @@ import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
 import { accountKeys } from './queryKeys.ts';
+import { SubscriptionEntryTitle } from './SubscriptionEntryTitle.tsx';
 import type { TimelineSearch } from './search.ts';
-import { INTERACTION_KINDS, type Interaction, type InteractionKind } from './types.ts';
+import { type Interaction, TIMELINE_KINDS, type TimelineKind } from './types.ts';
 
 const PAGE_SIZE = 25;
 
@@ -122,9 +123,9 @@ export function AccountTimeline({
           ) : null}
         </Group>
       </Group>
-      <Chip.Group multiple value={kinds ?? []} onChange={(v) => onSearchChange({ kind: v.length ? (v as InteractionKind[]) : undefined })}>
+      <Chip.Group multiple value={kinds ?? []} onChange={(v) => onSearchChange({ kind: v.length ? (v as TimelineKind[]) : undefined })}>
         <Group gap={6}>
-          {INTERACTION_KINDS.map((k) => (
+          {TIMELINE_KINDS.map((k) => (
             <Chip key={k} value={k} size="xs" color={KIND_COLORS[k]} variant="light">
               {t(`timeline.kind.${k}`)}
             </Chip>
@@ -158,7 +159,7 @@ export function AccountTimeline({
                     title={
                       <Group justify="space-between" wrap="nowrap" gap="xs">
                         <Text fw={600} size="sm">
-                          {item.subject}
+                          {item.kind === 'subscription' && item.data ? <SubscriptionEntryTitle data={item.data} /> : item.subject}
                         </Text>
                         {canWrite && item.source === 'manual' ? (
                           <ActionIcon

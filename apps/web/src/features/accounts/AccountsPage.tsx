@@ -13,6 +13,7 @@ import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate, formatNumber } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import type { Account } from '../../lib/types.ts';
+import { ImportFilterNotice } from '../imports/index.ts';
 import { AccountFilters } from './AccountFilters.tsx';
 import { AccountFormModal } from './AccountFormModal.tsx';
 import { LifecycleBadge, TagList } from './badges.tsx';
@@ -179,6 +180,9 @@ export function AccountsPage() {
           ) : null
         }
       />
+      {list.filters.importId ? (
+        <ImportFilterNotice importId={list.filters.importId} onClear={() => list.setFilters({ importId: undefined })} />
+      ) : null}
       <DataTable
         testId="accounts-table"
         columns={columns}

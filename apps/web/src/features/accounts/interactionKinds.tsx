@@ -1,23 +1,25 @@
-import { IconHeadset, IconMail, IconMessages, IconNote, IconPhone, IconUsersGroup } from '@tabler/icons-react';
+import { IconHeadset, IconMail, IconMessages, IconNote, IconPhone, IconReceipt2, IconUsersGroup } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
-import type { InteractionKind } from './types.ts';
+import type { TimelineKind } from './types.ts';
 
 type Icon = ComponentType<{ size?: number | string; stroke?: number }>;
 
-export const KIND_ICONS: Record<InteractionKind, Icon> = {
+export const KIND_ICONS: Record<TimelineKind, Icon> = {
   note: IconNote,
   call: IconPhone,
   email: IconMail,
   meeting: IconUsersGroup,
   chat: IconMessages,
   support_request: IconHeadset,
+  subscription: IconReceipt2,
 };
 
-export const KIND_COLORS: Record<InteractionKind, string> = {
+export const KIND_COLORS: Record<TimelineKind, string> = {
   note: 'gray',
   call: 'teal',
   email: 'blue',
   meeting: 'grape',
   chat: 'cyan',
   support_request: 'orange',
+  subscription: 'green',
 };

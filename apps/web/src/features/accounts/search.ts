@@ -2,7 +2,7 @@ import { valuesOf } from '../../lib/enums.ts';
 import { type ListSearch, optEnum, optEnumList, optString, optStringList, parseListSearch } from '../../lib/search.ts';
 import type { Edition, LifecycleStage, Segment } from '../../lib/types.ts';
 import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
-import { type AccountQuery, type AccountSort, INTERACTION_KINDS, type InteractionKind } from './types.ts';
+import { type AccountQuery, type AccountSort, TIMELINE_KINDS, type TimelineKind } from './types.ts';
 
 export const ACCOUNT_SORTS = valuesOf<AccountSort>({
   name: true,
@@ -28,6 +28,8 @@ export interface AccountsSearch extends ListSearch<AccountSort> {
   lifecycleStage?: LifecycleStage[];
   tag?: string[];
   status?: AccountStatus;
+  /** Only what this import created or updated (the import's "Open accounts"). */
+  importId?: string;
 }
 
 export function parseAccountsSearch(search: Record<string, unknown>): AccountsSearch {
@@ -41,17 +43,19 @@ export function parseAccountsSearch(search: Record<string, unknown>): AccountsSe
     lifecycleStage: optEnumList(search.lifecycleStage, LIFECYCLE_STAGES),
     tag: optStringList(search.tag),
     status: optEnum(search.status, ACCOUNT_STATUSES),
+    importId: optString(search.importId),
   };
 }
 
 export const ACCOUNT_TABS = ['contacts', 'timeline', 'details', 'history'] as const;
-export type AccountTab = (typeof ACCOUNT_TABS)[number];
+/** One of the page's own tabs, or the key of a tab another feature adds (app/feature.ts, `accountTabs`). */
+export type AccountTab = (typeof ACCOUNT_TABS)[number] | (string & {});
+const TAB_KEY = /^[a-z][a-z0-9_-]{0,39}$/;
 
 /** The account page's tab, and the timeline's filters (kinds, words) and order. */
 export interface AccountPageSearch {
-  /** One of ACCOUNT_TABS, or a tab another feature adds (app/accountTabs.ts). */
-  tab?: AccountTab | (string & {});
-  kind?: InteractionKind[];
+  tab?: AccountTab;
+  kind?: TimelineKind[];
   q?: string;
   order?: 'asc' | 'desc';
 }
@@ -60,8 +64,8 @@ export type TimelineSearch = Pick<AccountPageSearch, 'kind' | 'q' | 'order'>;
 
 export function parseAccountPageSearch(search: Record<string, unknown>): AccountPageSearch {
   return {
-    tab: optString(search.tab),
-    kind: optEnumList(search.kind, INTERACTION_KINDS),
+    tab: typeof search.tab === 'string' && TAB_KEY.test(search.tab) ? search.tab : undefined,
+    kind: optEnumList(search.kind, TIMELINE_KINDS),
     q: optString(search.q),
     order: optEnum(search.order, ['asc', 'desc'] as const),
   };

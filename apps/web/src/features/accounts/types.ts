@@ -6,7 +6,8 @@ export type AccountQuery = QueryOf<'/api/v1/accounts', 'get'>;
 export type AccountSort = NonNullable<AccountQuery['sort']>;
 export type Interaction = ResponseOf<'/api/v1/accounts/{id}/timeline', 'get'>['items'][number];
 export type InteractionInput = BodyOf<'/api/v1/accounts/{id}/interactions', 'post'>;
-export type InteractionKind = Interaction['kind'];
+/** What a user logs by hand. */
+export type InteractionKind = InteractionInput['kind'];
 export const INTERACTION_KINDS = valuesOf<InteractionKind>({
   note: true,
   call: true,
@@ -14,4 +15,15 @@ export const INTERACTION_KINDS = valuesOf<InteractionKind>({
   meeting: true,
   chat: true,
   support_request: true,
+});
+/** Everything the timeline shows: the logged kinds and the entries other modules write (subscription changes …). */
+export type TimelineKind = Interaction['kind'];
+export const TIMELINE_KINDS = valuesOf<TimelineKind>({
+  note: true,
+  call: true,
+  email: true,
+  meeting: true,
+  chat: true,
+  support_request: true,
+  subscription: true,
 });

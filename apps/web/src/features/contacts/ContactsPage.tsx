@@ -12,6 +12,7 @@ import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import type { Contact } from '../../lib/types.ts';
+import { ImportFilterNotice } from '../imports/index.ts';
 import { contactName } from './contactName.ts';
 import { contactKeys } from './queryKeys.ts';
 import { RoleBadges } from './RoleBadges.tsx';
@@ -39,7 +40,14 @@ export function ContactsPage() {
   // The list and its CSV export share filters and order.
   const list = useServerList(controls, {
     queryKey: contactKeys.list,
-    toQuery: ({ q, filters, sort, order }) => ({ q, role: filters.role, language: filters.language, sort, order }),
+    toQuery: ({ q, filters, sort, order }) => ({
+      q,
+      role: filters.role,
+      language: filters.language,
+      importId: filters.importId,
+      sort,
+      order,
+    }),
     fetch: async (query) => unwrap(await api.GET('/api/v1/contacts', { params: { query } })),
   });
 
@@ -157,6 +165,9 @@ export function ContactsPage() {
   return (
     <>
       <PageHeader title={t('nav.contacts')} />
+      {list.filters.importId ? (
+        <ImportFilterNotice importId={list.filters.importId} onClear={() => list.setFilters({ importId: undefined })} />
+      ) : null}
       <DataTable
         testId="contacts-table"
         columns={columns}

@@ -8,6 +8,8 @@ export interface ContactsSearch extends ListSearch<ContactSort> {
   q?: string;
   role?: ContactRole[];
   language?: (typeof CONTACT_LANGUAGES)[number];
+  /** Only what this import created or updated (the import's "Open contacts"). */
+  importId?: string;
 }
 
 export function parseContactsSearch(search: Record<string, unknown>): ContactsSearch {
@@ -16,5 +18,6 @@ export function parseContactsSearch(search: Record<string, unknown>): ContactsSe
     q: optString(search.q),
     role: optEnumList(search.role, CONTACT_ROLES),
     language: optEnum(search.language, CONTACT_LANGUAGES),
+    importId: optString(search.importId),
   };
 }

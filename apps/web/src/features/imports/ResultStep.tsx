@@ -76,7 +76,6 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
     );
   }
 
-  const listPath = imp.entity === 'accounts' ? '/accounts' : '/contacts';
   if (imp.status === 'failed') {
     return (
       <Stack>
@@ -120,17 +119,17 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
       {counts}
       {errors}
       <Group>
+        {/* The list narrowed to the rows this import created or updated (it names the file, and can show all again). */}
         {imp.entity === 'accounts' ? (
-          // Most recently changed first: the rows this import wrote lead the list.
           <Button
-            renderRoot={(props) => <Link {...props} to="/accounts" search={{ sort: 'updatedAt', order: 'desc' }} />}
+            renderRoot={(props) => <Link {...props} to="/accounts" search={{ importId: imp.id, sort: 'updatedAt', order: 'desc' }} />}
             data-testid="open-imported"
           >
             {t('imports.result.open.accounts')}
           </Button>
         ) : (
-          <Button component={Link} to={listPath} data-testid="open-imported">
-            {t(`imports.result.open.${imp.entity}`)}
+          <Button renderRoot={(props) => <Link {...props} to="/contacts" search={{ importId: imp.id }} />} data-testid="open-imported">
+            {t('imports.result.open.contacts')}
           </Button>
         )}
         <Button component={Link} to="/imports/new" variant="default">

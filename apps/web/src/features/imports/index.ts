@@ -37,3 +37,6 @@ export const importsFeature = defineFeature({
   // The feature's strings sit under its name: the key imports.list.subtitle is "subtitle" of "list" in i18n/en.json.
   strings: { en: { imports: en }, nl: { imports: nl }, da: { imports: da } },
 });
+
+// What other features may use: the notice above a list narrowed to one import's rows.
+export { ImportFilterNotice } from './ImportFilterNotice.tsx';

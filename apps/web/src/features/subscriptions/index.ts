@@ -42,7 +42,7 @@ export const subscriptionsFeature = defineFeature({
   ],
   accountTabs: [
     {
-      id: 'subscriptions',
+      key: 'subscriptions',
       label: 'subscription.tab',
       icon: IconReceipt2,
       permission: 'subscription:read',

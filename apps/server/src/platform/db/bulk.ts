@@ -1,13 +1,20 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
+import { type SQL, sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzleLite } from 'drizzle-orm/pglite';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database, Db } from '../../platform/db/database.ts';
+import type { Database, Db } from './database.ts';
+
+/** Rows of a raw query, on either driver. */
+export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
+  const result = (await db.execute(query)) as unknown as { rows: T[] };
+  return result.rows;
+}
 
 /**
- * A transaction that can also COPY: new rows go into the tables with COPY (about twice as fast as
+ * Bulk writes (imports): a transaction that can also COPY: new rows go into the tables with COPY (about twice as fast as
  * INSERT … SELECT FROM unnest on both drivers), everything else through the usual Drizzle `db`.
  * The transaction is opened on the raw driver (a pooled client, or PGlite's transaction) so that
  * COPY and the Drizzle queries share it.
@@ -77,4 +84,45 @@ export function copyTextArray(items: string[]): string {
   return copyCell(`{${items.map((s) => `"${s.replace(/["\\]/g, '\\$&')}"`).join(',')}}`);
 }
 
+/** One row of COPY text: its cells (already COPY-text values) tab-separated. */
 export const copyLine = (cells: string[]) => `${cells.join('\t')}\n`;
+
+/** A column bulk writes change, as the before-image keeps it and an undo restores it: [key, column, SQL type]. */
+export type TRestoreColumn = readonly [key: string, column: string, type: string];
+
+/** `jsonb_build_object(…)` of `columns` read from `alias` (the row before an update): its before-image. */
+export function beforeImage(columns: readonly TRestoreColumn[], alias: string): SQL {
+  return sql.raw(`jsonb_build_object(${columns.map(([key, column]) => `'${key}', ${alias}.${column}`).join(', ')})`);
+}
+
+/** Each record's values of one field, in record order: the arrays an `unnest(…)` of a bulk update reads. */
+export function columnsOf<R, K extends string>(records: R[], pick: Record<K, (r: R) => unknown>): Record<K, unknown[]> {
+  const out = {} as Record<K, unknown[]>;
+  for (const key of Object.keys(pick) as K[]) out[key] = records.map(pick[key]);
+  return out;
+}
+
+/** Deletes rows of `table` by id (an undo of rows a bulk write created). `table` is a constant of the caller. */
+export async function deleteRowsById(tx: BulkTx, table: string, orgId: string, ids: string[]) {
+  if (!ids.length) return;
+  await tx.db.execute(sql`delete from ${sql.raw(table)} where org_id = ${orgId} and id = any(${sql.param(ids)}::uuid[])`);
+}
+
+/** Puts rows of `table` back as their before-images hold them (an undo of rows a bulk write updated). */
+export async function restoreRows(
+  tx: BulkTx,
+  table: string,
+  columns: readonly TRestoreColumn[],
+  orgId: string,
+  rows: { id: string; before: string }[],
+) {
+  if (!rows.length) return;
+  const p = sql.param;
+  const set = sql.raw(columns.map(([key, column]) => `${column} = b."${key}"`).join(', '));
+  const record = sql.raw(columns.map(([key, , type]) => `"${key}" ${type}`).join(', '));
+  await tx.db.execute(sql`
+    update ${sql.raw(table)} t set ${set}
+    from (select e.id, x.* from unnest(${p(rows.map((r) => r.id))}::uuid[], ${p(rows.map((r) => r.before))}::jsonb[]) as e(id, before),
+           jsonb_to_record(e.before) as x(${record})) b
+    where t.org_id = ${orgId} and t.id = b.id`);
+}

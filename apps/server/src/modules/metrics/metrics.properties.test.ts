@@ -1,0 +1,130 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDeep, SAMPLE_SEED } from '../../../test/depth.ts';
+import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeAccount } from '../accounts/index.ts';
+import { makeMarket } from '../organisations/index.ts';
+import { makeSubscription } from '../subscriptions/index.ts';
+import { setExchangeRates } from './metrics.factory.ts';
+
+/**
+ * Random subscription histories (several accounts, two currencies with monthly rates, changes recorded in
+ * random order so most are back-dated) through the API; then, for every period of the series: start +
+ * movements = end to the cent, MRR never negative, customers add up, and the per-market series add up to
+ * the whole. `npm test` runs a seeded sample; `npm run test:deep` many more histories.
+ */
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await buildTestApp();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const DAYS = Array.from({ length: 24 }, (_, m) =>
+  [1, 10, 28].map((d) => `${2023 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`),
+).flat();
+const zDay = fc.constantFrom(...DAYS);
+const zChange = fc.oneof(
+  fc.record({ op: fc.constant('quantity'), quantity: fc.integer({ min: 1, max: 30 }), effectiveDate: zDay }),
+  fc.record({ op: fc.constant('price'), unitPrice: fc.integer({ min: 0, max: 500 }), effectiveDate: zDay }),
+  fc.record({
+    op: fc.constant('discount'),
+    discount: fc.record({ percent: fc.integer({ min: 5, max: 100 }), kind: fc.constantFrom('lasting', 'once') }),
+    effectiveDate: zDay,
+  }),
+  fc.record({ op: fc.constant('remove_discount'), effectiveDate: zDay }),
+  fc.record({ op: fc.constant('end'), effectiveDate: zDay }),
+  fc.record({ op: fc.constant('reactivate'), effectiveDate: zDay }),
+  fc.record({
+    op: fc.constant('add_line'),
+    line: fc.record({
+      description: fc.constant('Add-on'),
+      quantity: fc.integer({ min: 1, max: 5 }),
+      unitPrice: fc.integer({ min: 1, max: 90 }),
+    }),
+    effectiveDate: zDay,
+  }),
+);
+const zSubscription = fc.record({
+  account: fc.integer({ min: 0, max: 3 }),
+  currency: fc.constantFrom('EUR', 'USD'),
+  intervalMonths: fc.constantFrom(1, 3, 12),
+  termStart: zDay,
+  quantity: fc.integer({ min: 1, max: 20 }),
+  unitPrice: fc.integer({ min: 1, max: 900 }),
+  changes: fc.array(zChange, { maxLength: 6 }),
+});
+const zHistory = fc.record({
+  subscriptions: fc.array(zSubscription, { minLength: 1, maxLength: 5 }),
+  usdRates: fc.array(fc.double({ min: 0.5, max: 1.5, noNaN: true }), { minLength: 24, maxLength: 24 }),
+});
+
+type TPeriod = { period: string; mrr: number; startMrr: number; customers: number; startCustomers: number } & Record<
+  'new' | 'expansion' | 'contraction' | 'churn' | 'reactivation' | 'newCustomers' | 'reactivatedCustomers' | 'churnedCustomers',
+  number
+>;
+const cents = (n: number) => Math.round(n * 100);
+
+describe('metrics properties', () => {
+  it(`hold for random histories with back-dated changes and two currencies (seed ${SAMPLE_SEED})`, async () => {
+    await fc.assert(
+      fc.asyncProperty(zHistory, async (history) => {
+        const org = await createTestOrg(t);
+        const h = org.admin.headers;
+        const markets = [await makeMarket(t, org.admin, { currency: 'EUR' }), await makeMarket(t, org.admin, { currency: 'USD' })];
+        const rates = history.usdRates.map((rate, m) => ({
+          currency: 'USD',
+          month: DAYS[m * 3]?.slice(0, 7) as string,
+          rate: Number(rate.toFixed(4)),
+        }));
+        await t.app.inject({ method: 'PUT', url: '/api/v1/metrics/exchange-rates', headers: h, payload: { rates } });
+        const accounts = await Promise.all(
+          [0, 1, 2, 3].map((i) => makeAccount(t.app, h, { name: `Account ${i}`, marketId: markets[i % 2]?.id })),
+        );
+        for (const s of history.subscriptions) {
+          const sub = await makeSubscription(t.app, h, accounts[s.account]?.id as string, {
+            currency: s.currency,
+            intervalMonths: s.intervalMonths as 1,
+            termStart: s.termStart,
+            lines: [{ description: 'Plan', quantity: s.quantity, unitPrice: s.unitPrice }],
+          });
+          // Recorded in the generated order, whatever their effective dates: most land before others already there.
+          for (const c of s.changes) {
+            const body = 'line' in c || c.op === 'end' || c.op === 'reactivate' ? c : { ...c, lineKey: 'L1' };
+            const res = await t.app.inject({ method: 'POST', url: `/api/v1/subscriptions/${sub.id}/changes`, headers: h, payload: body });
+            expect([200, 400], res.body).toContain(res.statusCode);
+          }
+        }
+        const get = async (q: string) =>
+          (await t.app.inject({ method: 'GET', url: `/api/v1/metrics/mrr?from=2023-01&to=2025-03&by=month${q}`, headers: h })).json();
+        const whole = await get('');
+        const grouped = await get('&groupBy=market');
+        const periods: TPeriod[] = whole.periods;
+        for (const [i, p] of periods.entries()) {
+          expect(
+            cents(p.startMrr) + cents(p.new) + cents(p.expansion) + cents(p.reactivation) - cents(p.contraction) - cents(p.churn),
+            p.period,
+          ).toBe(cents(p.mrr));
+          expect(p.startCustomers + p.newCustomers + p.reactivatedCustomers - p.churnedCustomers, p.period).toBe(p.customers);
+          expect(p.mrr, p.period).toBeGreaterThanOrEqual(0);
+          for (const k of ['new', 'expansion', 'contraction', 'churn', 'reactivation'] as const) expect(p[k]).toBeGreaterThanOrEqual(0);
+          if (i > 0) expect(p.startMrr).toBe(periods[i - 1]?.mrr);
+          const groups: { periods: TPeriod[] }[] = grouped.groups;
+          for (const k of ['mrr', 'new', 'expansion', 'contraction', 'churn', 'reactivation', 'customers'] as const)
+            expect(
+              groups.reduce((sum, g) => sum + cents(g.periods[i]?.[k] ?? 0), 0),
+              `${p.period} ${k}`,
+            ).toBe(cents(p[k]));
+        }
+        // The quarter series is the month series regrouped: each quarter ends where its last month ends.
+        const quarters: TPeriod[] = (
+          await t.app.inject({ method: 'GET', url: '/api/v1/metrics/mrr?from=2023-01&to=2025-03&by=quarter', headers: h })
+        ).json().periods;
+        for (const [q, p] of quarters.entries()) expect(p.mrr, p.period).toBe(periods[q * 3 + 2]?.mrr);
+      }),
+      { seed: SAMPLE_SEED, numRuns: isDeep ? 60 : 6, endOnFailure: true },
+    );
+  }, 600_000);
+});
