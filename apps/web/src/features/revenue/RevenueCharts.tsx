@@ -75,6 +75,9 @@ export function MovementsChart({ series, onPick }: { series: Series; onPick: (pe
         data={data}
         dataKey="period"
         type="stacked"
+        // Losses are negative: "sign" stacks them below zero instead of on top of the gains.
+        barChartProps={{ stackOffset: 'sign' }}
+        referenceLines={[{ y: 0, color: 'gray.5' }]}
         withLegend
         series={MOVEMENTS.map((m) => ({ name: m, label: t(`revenue.movements.${m}`), color: MOVEMENT_COLORS[m] }))}
         valueFormatter={(v) => formatMoney(v, series.currency, { compact: true })}
