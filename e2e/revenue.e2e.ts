@@ -85,3 +85,45 @@ e2e('the changes page separates downgrades from cancellations and the revenue se
   await page.getByRole('tab', { name: t('revenue.settings.reasons') }).click();
   await expectVisible(page.getByTestId('reasons-table'));
 });
+
+e2e(
+  'an admin adds a cancellation reason; a cancellation with it reads on the account and on the changes page',
+  async ({ page, context }) => {
+    await logIn(page, DEMO.admin);
+    const reason = unique('Too expensive');
+    await page.goto('/revenue-settings?tab=reasons');
+    await page.getByRole('button', { name: t('revenue.reasons.add') }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(t('revenue.reasons.label')).fill(reason);
+    await dialog.getByRole('button', { name: t('common.save') }).click();
+    await expectHidden(dialog);
+    await expectVisible(page.getByTestId('reasons-table-row').filter({ hasText: reason }));
+
+    const name = unique('Skagen Salmon');
+    const csrf = (await context.cookies()).find((c) => c.name === 'c365_csrf')?.value ?? '';
+    const created = await page.request.post('/api/v1/accounts', { data: { name }, headers: { 'x-csrf-token': csrf } });
+    const accountId = ((await created.json()) as { id: string }).id;
+    const sub = await page.request.post(`/api/v1/accounts/${accountId}/subscriptions`, {
+      data: { currency: 'EUR', intervalMonths: 1, termStart: '2025-01-01', lines: [{ description: 'Self-service', unitPrice: 49 }] },
+      headers: { 'x-csrf-token': csrf },
+    });
+    assert.equal(sub.status(), 201);
+
+    await page.goto(`/accounts/${accountId}?tab=subscriptions`);
+    await page.getByTestId('record-change').click();
+    await page.getByTestId('op-cancel').click();
+    const form = page.getByTestId('change-form');
+    await form.getByTestId('change-reason').click();
+    await page.getByRole('option', { name: reason, exact: true }).click();
+    await page.getByTestId('save-change').click();
+    await expectHidden(form);
+    await expectText(page.getByTestId('subscription-status'), t('subscription.statuses.cancelling'));
+    await expectText(page.getByTestId('subscription-history'), new RegExp(`${t('subscription.kinds.cancel_request')}[\\s\\S]*${reason}`));
+
+    await page.goto('/subscription-changes');
+    await page.getByText(t('subscription.groups.cancel'), { exact: true }).click();
+    const row = page.getByTestId('changes-table-row').filter({ hasText: name });
+    await expectText(row, reason);
+    await expectText(row, t('subscription.kinds.cancel_request'));
+  },
+);

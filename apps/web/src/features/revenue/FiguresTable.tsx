@@ -1,5 +1,6 @@
 import { Button, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core';
 import { IconDownload } from '@tabler/icons-react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatPeriod } from '../../lib/money.ts';
 import { DRILLABLE, FIGURES, type FigureKey, formatFigure } from './figures.ts';
@@ -21,6 +22,12 @@ export function FiguresTable({
   onPick: (period: PeriodMetrics, type: Movement) => void;
 }) {
   const { t } = useTranslation();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const last = series.periods.at(-1)?.period;
+  // The latest period is the one people look for: a wide range starts scrolled to its right end.
+  useEffect(() => {
+    if (last && scrollRef.current) scrollRef.current.scrollLeft = scrollRef.current.scrollWidth;
+  }, [last]);
   return (
     <Paper withBorder p="md" data-testid="figures-table">
       <Group justify="space-between" mb="sm">
@@ -39,7 +46,7 @@ export function FiguresTable({
           {t('table.exportCsv')}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={800} type="native">
+      <Table.ScrollContainer ref={scrollRef} minWidth={800} type="native">
         <Table striped highlightOnHover withColumnBorders stickyHeader fz="xs" horizontalSpacing={8} verticalSpacing={4}>
           <Table.Thead>
             <Table.Tr>

@@ -53,8 +53,8 @@ export function KpiCards({
               {loading ? (
                 <Skeleton h={26} mt={4} />
               ) : (
-                <Text fz={22} fw={700} lh={1.3} data-testid="kpi-value">
-                  {formatFigure(fig.kind, now, currency)}
+                <Text fz={20} fw={700} lh={1.3} data-testid="kpi-value" style={{ whiteSpace: 'nowrap' }}>
+                  {formatFigure(fig.kind, now, currency, 'whole')}
                 </Text>
               )}
               <Text size="xs" c={good ? 'teal' : bad ? 'red' : 'dimmed'}>

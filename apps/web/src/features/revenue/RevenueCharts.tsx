@@ -75,6 +75,9 @@ export function MovementsChart({ series, onPick }: { series: Series; onPick: (pe
         data={data}
         dataKey="period"
         type="stacked"
+        // Losses are negative: "sign" stacks them below zero instead of on top of the gains.
+        barChartProps={{ stackOffset: 'sign' }}
+        referenceLines={[{ y: 0, color: 'gray.5' }]}
         withLegend
         series={MOVEMENTS.map((m) => ({ name: m, label: t(`revenue.movements.${m}`), color: MOVEMENT_COLORS[m] }))}
         valueFormatter={(v) => formatMoney(v, series.currency, { compact: true })}
@@ -97,7 +100,7 @@ export function MovementsChart({ series, onPick }: { series: Series; onPick: (pe
 export function RatesChart({ series }: { series: Series }) {
   const { t } = useTranslation();
   const keys = ['customerChurnRate', 'grossMrrChurnRate', 'netMrrChurnRate', 'nrr', 'grr'] as const;
-  const colors = ['red.6', 'orange.6', 'yellow.7', 'teal.6', 'blue.6'];
+  const colors = ['red.6', 'orange.6', 'grape.6', 'teal.6', 'blue.6'];
   const data = series.periods.map((p) => ({ period: formatPeriod(p.period), ...Object.fromEntries(keys.map((k) => [k, p[k]])) }));
   return (
     <ChartFrame title={t('revenue.charts.rates')} testId="chart-rates">
@@ -127,12 +130,16 @@ export function ValueChart({ series }: { series: Series }) {
         dataKey="period"
         withLegend
         connectNulls
+        // ARPA is a monthly amount, LTV and CLV lifetimes of it: ARPA on the left axis, the lifetimes on the right.
+        withRightYAxis
         series={[
           { name: 'arpa', label: t('revenue.figures.arpa'), color: 'indigo.6' },
-          { name: 'ltv', label: t('revenue.figures.ltv'), color: 'teal.6' },
-          { name: 'clv', label: t('revenue.figures.clv'), color: 'grape.6' },
+          { name: 'ltv', label: t('revenue.figures.ltv'), color: 'teal.6', yAxisId: 'right' },
+          { name: 'clv', label: t('revenue.figures.clv'), color: 'grape.6', yAxisId: 'right' },
         ]}
-        valueFormatter={(v) => formatMoney(v, series.currency, { compact: true })}
+        yAxisProps={{ tickFormatter: (v: number) => formatMoney(v, series.currency, { compact: true }) }}
+        rightYAxisProps={{ tickFormatter: (v: number) => formatMoney(v, series.currency, { compact: true }) }}
+        valueFormatter={(v) => formatMoney(v, series.currency, { whole: true })}
       />
     </ChartFrame>
   );

@@ -3,6 +3,7 @@ import { MonthPickerInput } from '@mantine/dates';
 import { useTranslation } from 'react-i18next';
 import { useActiveUsers, useMarkets } from '../../lib/lookups.ts';
 import { EDITIONS, SEGMENTS } from '../../lib/types.ts';
+import { usePlanOptions } from '../subscriptions/index.ts';
 import type { RevenueSearch } from './search.ts';
 import { GRANULARITIES, GROUP_BYS, type Granularity, type GroupBy } from './types.ts';
 
@@ -19,6 +20,7 @@ export function RevenueFilters({
   const { t } = useTranslation();
   const markets = useMarkets();
   const users = useActiveUsers();
+  const plans = usePlanOptions();
   return (
     <Group gap="xs" align="flex-end" data-testid="revenue-filters">
       <MonthPickerInput
@@ -79,13 +81,25 @@ export function RevenueFilters({
         searchable
         w={160}
       />
-      <TextInput
-        label={t('revenue.filters.plan')}
-        placeholder={t('revenue.filters.planPlaceholder')}
-        defaultValue={search.plan ?? ''}
-        onBlur={(e) => onChange({ plan: e.currentTarget.value.trim() || undefined })}
-        w={110}
-      />
+      {plans.data?.length ? (
+        <Select
+          label={t('revenue.filters.plan')}
+          data={plans.data.filter((p) => p.code).map((p) => ({ value: p.code as string, label: p.name }))}
+          value={search.plan ?? null}
+          onChange={(v) => onChange({ plan: v ?? undefined })}
+          clearable
+          searchable
+          w={170}
+        />
+      ) : (
+        <TextInput
+          label={t('revenue.filters.plan')}
+          placeholder={t('revenue.filters.planPlaceholder')}
+          defaultValue={search.plan ?? ''}
+          onBlur={(e) => onChange({ plan: e.currentTarget.value.trim() || undefined })}
+          w={110}
+        />
+      )}
       <TextInput
         label={t('revenue.filters.tag')}
         defaultValue={search.tag ?? ''}

@@ -240,6 +240,11 @@ export function ChangeModal({ op, subscription, onClose }: { op: ChangeOp | null
               data-testid="change-reason"
             />
           ) : null}
+          {op === 'cancel' && reasons.data && !reasons.data.some((r) => !r.archived) ? (
+            <Text size="xs" c="orange" data-testid="no-reasons">
+              {t('subscription.noReasonsYet')}
+            </Text>
+          ) : null}
           {(op === 'cancel' || op === 'end') && reason?.asksCompetitor ? (
             competitors.data?.length ? (
               <Select

@@ -3,40 +3,41 @@ import { api, unwrap } from '../../lib/api.ts';
 import { subscriptionKeys } from './queryKeys.ts';
 import type { CancelReason } from './types.ts';
 
-/** A plan the catalogue offers, as far as the subscription forms need it. */
-export interface PlanOption {
+/** A catalogue entry as the pickers need it: a plan (with its code, for the metric filters) or a competitor. */
+export interface CatalogueOption {
   id: string;
   name: string;
+  code?: string;
 }
 
-/**
- * The catalogue's plans for the plan pickers. The catalogue (GET /api/v1/plans) is another feature's
- * module: until the server has it, this answers [] and the forms take free-text lines.
- */
+const STALE_MS = 5 * 60_000;
+
+/** The catalogue's active plans for the plan pickers and filters, lowest tier first. */
 export function usePlanOptions() {
-  return useCatalogueOptions(subscriptionKeys.plans, '/api/v1/plans');
-}
-
-/** Competitors, for "lost to competitor X" when a cancel reason asks for one (another feature's module; [] until it exists). */
-export function useCompetitorOptions() {
-  return useCatalogueOptions(subscriptionKeys.competitors, '/api/v1/competitors');
-}
-
-function useCatalogueOptions(queryKey: readonly string[], path: string) {
   return useQuery({
-    queryKey,
-    staleTime: 5 * 60_000,
-    retry: false,
-    queryFn: async (): Promise<PlanOption[]> => {
-      const res = await fetch(`${path}?pageSize=200`, { credentials: 'same-origin' });
-      if (!res.ok) return [];
-      const body = (await res.json()) as unknown;
-      const items = Array.isArray(body) ? body : ((body as { items?: unknown[] }).items ?? []);
-      return items
-        .map((p) => p as { id?: unknown; name?: unknown; archived?: unknown })
-        .filter((p) => typeof p.id === 'string' && typeof p.name === 'string' && !p.archived)
-        .map((p) => ({ id: p.id as string, name: p.name as string }));
-    },
+    queryKey: subscriptionKeys.plans,
+    staleTime: STALE_MS,
+    queryFn: async (): Promise<CatalogueOption[]> =>
+      unwrap(
+        await api.GET('/api/v1/plans', { params: { query: { pageSize: 200, status: 'active', sort: 'tier', order: 'asc' } } }),
+      ).items.map((p) => ({
+        id: p.id,
+        name: p.productName && p.productName !== p.name ? `${p.name} (${p.productName})` : p.name,
+        code: p.code,
+      })),
+  });
+}
+
+/** Active competitors, for "lost to competitor X" when a cancellation reason asks for one. */
+export function useCompetitorOptions() {
+  return useQuery({
+    queryKey: subscriptionKeys.competitors,
+    staleTime: STALE_MS,
+    queryFn: async (): Promise<CatalogueOption[]> =>
+      unwrap(await api.GET('/api/v1/competitors', { params: { query: { status: 'active' } } })).items.map((c) => ({
+        id: c.id,
+        name: c.name,
+      })),
   });
 }
 
