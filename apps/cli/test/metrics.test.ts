@@ -69,9 +69,19 @@ describe('customer365 metrics', () => {
     expect(mar).toMatchObject({ mrr: 400, customers: 2, new: 0, expansion: 200, contraction: 0, customerChurnRate: 0, arpa: 200 });
   });
 
-  // The segment filters (--market, --edition …) are passed through to GET /api/v1/metrics/mrr; the test
-  // harness's tenancy guard currently rejects the server's filtered SQL (accounts joined on c.org_id), so
-  // they are not exercised here yet.
+  it('narrows the series to one market with --market', async () => {
+    const { token } = await orgWithHistory();
+    const r = await runCli(['metrics', '--from', '2019-01', '--to', '2019-03', '--market', 'NL', '--json', '--url', url, '--token', token]);
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as { periods: { mrr: number; customers: number }[] };
+    // Only Acme (NL: 100 a month from January, 3 seats from March); Beta, in no market, is left out.
+    expect(out.periods.map((p) => [p.mrr, p.customers])).toEqual([
+      [100, 1],
+      [100, 1],
+      [300, 1],
+    ]);
+  });
+
   it('prints a readable table without --json, taking url and token from the environment', async () => {
     const { token } = await orgWithHistory();
     const table = await runCli(['metrics', '--from', '2019-01', '--to', '2019-03'], {
