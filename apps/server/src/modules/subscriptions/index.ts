@@ -13,7 +13,15 @@ export type { TSubscriptionChangedEvent } from './subscriptions.events.ts';
 export { makeSubscription } from './subscriptions.factory.ts';
 export { CHANGE_KINDS, type TChange, type TSubscription } from './subscriptions.schemas.ts';
 export type { SubscriptionService } from './subscriptions.service.ts';
-export { addDays, currentTerm, lineMrrCents, replay, type TChangeOp, type TLineVersion, type TReplayChange } from './subscriptions.timeline.ts';
+export {
+  addDays,
+  currentTerm,
+  lineMrrCents,
+  replay,
+  type TChangeOp,
+  type TLineVersion,
+  type TReplayChange,
+} from './subscriptions.timeline.ts';
 export { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */

@@ -90,7 +90,10 @@ export const subscriptionsDemo: TDemoContribution = {
       const trial = stage === 'trial' || (i % 9 === 4 && code !== 'ENT');
       // The edition is priced per account.
       const extraUsers = seats;
-      const lines = [await lineOf(code, currency, interval, 1), ...(extraUsers && plans.SEATS ? [await lineOf('SEATS', currency, interval, extraUsers)] : [])];
+      const lines = [
+        await lineOf(code, currency, interval, 1),
+        ...(extraUsers && plans.SEATS ? [await lineOf('SEATS', currency, interval, extraUsers)] : []),
+      ];
       const input: TCreateSubscription = {
         currency,
         intervalMonths: interval,
@@ -127,7 +130,8 @@ export const subscriptionsDemo: TDemoContribution = {
       if (story === 2 && code === 'ENT') await moveTo('PRO', 0.7, 'Did not use the advanced features');
       if (story === 3 && extraUsers)
         await change({ op: 'quantity', lineKey: 'L2', quantity: extraUsers + 3 + Math.floor(rand() * 10), effectiveDate: point(0.4) });
-      if (story === 4 && extraUsers > 2) await change({ op: 'quantity', lineKey: 'L2', quantity: extraUsers - 2, effectiveDate: point(0.5) });
+      if (story === 4 && extraUsers > 2)
+        await change({ op: 'quantity', lineKey: 'L2', quantity: extraUsers - 2, effectiveDate: point(0.5) });
       if (story === 5 && plans.SEATS)
         await change({ op: 'add_line', line: await lineOf('SEATS', currency, interval, 5), effectiveDate: point(0.3) });
       if (story === 6 && plans.PS && yearly)

@@ -51,7 +51,7 @@ afterAll(async () => {
   await t.close();
 });
 
-export function readPlaybookPeriods(): TPeriodRow[] {
+function readPlaybookPeriods(): TPeriodRow[] {
   const [, ...lines] = fs.readFileSync(FILE, 'utf8').trim().split(/\r?\n/);
   return lines.map((line, i) => {
     const [, customerId, startDate, endDate, amount] = line.split(',');

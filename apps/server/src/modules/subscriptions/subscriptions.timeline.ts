@@ -329,7 +329,12 @@ function statusOn(s: TState, sorted: readonly TReplayChange[], current: readonly
 }
 
 /** An auto-renewing term whose end has passed has renewed itself, term after term: the one that contains today. */
-export function currentTerm(termStart: string, termEnd: string | null, renews: boolean, today: string): { termStart: string; termEnd: string | null } {
+export function currentTerm(
+  termStart: string,
+  termEnd: string | null,
+  renews: boolean,
+  today: string,
+): { termStart: string; termEnd: string | null } {
   if (!renews || !termEnd || termEnd >= today) return { termStart, termEnd };
   const a = new Date(`${termStart}T00:00:00Z`);
   const b = new Date(`${addDays(termEnd, 1)}T00:00:00Z`);
