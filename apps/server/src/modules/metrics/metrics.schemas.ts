@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zIsoDate, zPage, zText } from '../../platform/http/schemas.ts';
+import { metricMessages as m } from './metrics.messages.ts';
 
 /** The organisation's metric conventions (METRICS.md): each default is the one stated there. */
 export const ZMetricSettings = z.object({
@@ -39,7 +40,7 @@ export type TGranularity = (typeof GRANULARITIES)[number];
 export type TMovement = (typeof MOVEMENTS)[number];
 
 /** "2019-01" (a month: its first or last day as the range needs), or a day "2019-01-15". */
-const zMonthOrDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a month (2019-01) or a day (2019-01-15)');
+const zMonthOrDay = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, m.metrics_month_or_day.code);
 
 /** Which accounts a figure covers: their current market, edition, primary plan, owner, segment, tag or custom field. */
 export const ZMetricFilters = z.object({
@@ -52,7 +53,7 @@ export const ZMetricFilters = z.object({
   field: z
     .string()
     .trim()
-    .regex(/^[a-z][a-z0-9_]{0,59}:.{1,200}$/, 'must be key:value')
+    .regex(/^[a-z][a-z0-9_]{0,59}:.{1,200}$/, m.metrics_key_value.code)
     .optional()
     .describe('A custom field as key:value'),
 });
@@ -140,8 +141,8 @@ export const ZRatesPut = z.strictObject({
   rates: z
     .array(
       z.strictObject({
-        currency: z.string().regex(/^[A-Z]{3}$/, 'must be a three-letter currency code'),
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2024-01'),
+        currency: z.string().regex(/^[A-Z]{3}$/, m.metrics_currency_code.code),
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, m.metrics_month.code),
         rate: z.number().positive().max(1_000_000),
       }),
     )
@@ -153,7 +154,7 @@ export const ZCostsPut = z.strictObject({
   costs: z
     .array(
       z.strictObject({
-        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month such as 2024-01'),
+        month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, m.metrics_month.code),
         amount: z.number().min(0).max(1e12),
         note: zText(200).nullable().optional(),
       }),

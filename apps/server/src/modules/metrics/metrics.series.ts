@@ -1,0 +1,164 @@
+import type { Db } from '../../platform/db/database.ts';
+import { invalid } from '../../platform/errors.ts';
+import { addMonths, buildSeries, periodsOf, rangeEnd, rangeStart, type TMovementCents } from './metrics.engine.ts';
+import { metricMessages as m } from './metrics.messages.ts';
+import {
+  groupLabels,
+  listCosts,
+  listRates,
+  movementsByPeriod,
+  newAcvByPeriod,
+  standingBefore,
+  type TMovementRow,
+  trialsByPeriod,
+} from './metrics.repository.ts';
+import type { TMetricSettings, TSeries, TSeriesQuery } from './metrics.schemas.ts';
+import type { TRateOf } from './metrics.timeline.ts';
+
+/**
+ * One revenue series: the aggregates of the range (movements, the standing before it, new ACV, trials, costs,
+ * and the months LTV looks back on), assembled into METRICS.md's figures per period and per group.
+ */
+
+/** Rates by currency, the nearest stored month at or before the one asked (else the first after; else 1). */
+export function rateLookup(rows: { currency: string; month: string; rate: string }[], missing: Set<string>): TRateOf {
+  const byCurrency = new Map<string, { month: string; rate: number }[]>();
+  for (const r of rows) byCurrency.set(r.currency, [...(byCurrency.get(r.currency) ?? []), { month: r.month, rate: Number(r.rate) }]);
+  return (currency, month) => {
+    const list = byCurrency.get(currency);
+    if (!list?.length) {
+      missing.add(currency);
+      return 1;
+    }
+    let best = list[0];
+    for (const r of list) if (r.month <= month) best = r;
+    return best?.rate ?? 1;
+  };
+}
+
+export async function computeSeries(
+  db: Db,
+  orgId: string,
+  q: TSeriesQuery & { from: string; to: string },
+  settings: TMetricSettings,
+  owner: string | undefined,
+): Promise<TSeries> {
+  const from = rangeStart(q.from);
+  const to = rangeEnd(q.to);
+  if (to < from) throw invalid('to', m.metrics_range_order);
+  const periods = periodsOf(from, to, q.by, 5001);
+  if (periods.length > 5000) throw invalid('by', m.metrics_too_many_periods);
+  const filters = { ...q, owner: owner ?? q.owner };
+  // Months before the range feed LTV's trailing churn average.
+  const churnFrom = addMonths(`${from.slice(0, 7)}-01`, -settings.ltvChurnMonths);
+  const missing = new Set<string>();
+  const rateOf = rateLookup(await listRates(db, orgId), missing);
+  const unit = q.by;
+  const common = { unit, filters, groupBy: q.groupBy };
+  const win = settings.reactivationWindowDays;
+  const [acv, trials, costs] = await Promise.all([
+    newAcvByPeriod(db, orgId, { ...common, from, to }),
+    trialsByPeriod(db, orgId, { ...common, from, to }),
+    listCosts(db, orgId, `${from.slice(0, 7)}-01`, to),
+  ]);
+  let moves: TMovementRow[];
+  let start: { groupKey: string | null; mrr: number; customers: number }[];
+  let monthlyMoves: TMovementRow[];
+  let monthlyCustomersAtChurnFrom: number;
+  if (unit === 'month' && from.endsWith('-01')) {
+    // One pass over the months from LTV's look-back to the end: the series, its start and the monthly churn.
+    const [all, before] = await Promise.all([
+      movementsByPeriod(db, orgId, { ...common, from: churnFrom, to, reactivationWindowDays: win }),
+      standingBefore(db, orgId, churnFrom, filters, q.groupBy),
+    ]);
+    moves = all.filter((r) => r.period >= from);
+    const startByGroup = new Map(before.map((r) => [r.groupKey, { ...r }]));
+    for (const r of all.filter((x) => x.period < from)) {
+      const st = startByGroup.get(r.groupKey) ?? { groupKey: r.groupKey, mrr: 0, customers: 0 };
+      st.mrr += r.new + r.reactivation + r.expansion - r.contraction - r.churn;
+      st.customers += r.newN + r.reactivationN - r.churnN;
+      startByGroup.set(r.groupKey, st);
+    }
+    start = [...startByGroup.values()];
+    const byMonth = new Map<string, TMovementRow>();
+    for (const r of all)
+      byMonth.set(r.period, { ...(addMovements(byMonth.get(r.period), r) as TMovementRow), period: r.period, groupKey: null });
+    monthlyMoves = [...byMonth.values()];
+    monthlyCustomersAtChurnFrom = before.reduce((sum, r) => sum + r.customers, 0);
+  } else {
+    const [m, st, mm, ms] = await Promise.all([
+      movementsByPeriod(db, orgId, { ...common, from, to, reactivationWindowDays: win }),
+      standingBefore(db, orgId, from, filters, q.groupBy),
+      movementsByPeriod(db, orgId, { from: churnFrom, to, unit: 'month', filters, reactivationWindowDays: win }),
+      standingBefore(db, orgId, churnFrom, filters),
+    ]);
+    moves = m;
+    start = st;
+    monthlyMoves = mm;
+    monthlyCustomersAtChurnFrom = ms[0]?.customers ?? 0;
+  }
+  const monthlyChurn = new Map<string, number | null>();
+  {
+    let customers = monthlyCustomersAtChurnFrom;
+    const byMonth = new Map(monthlyMoves.map((r) => [r.period, r]));
+    for (const p of periodsOf(churnFrom, to, 'month')) {
+      const r = byMonth.get(p.key);
+      const churned = (r?.churnN ?? 0) + (settings.joinAndChurn === 'include' ? (r?.joinAndChurnN ?? 0) : 0);
+      monthlyChurn.set(p.key, customers ? churned / customers : null);
+      customers += (r?.newN ?? 0) + (r?.reactivationN ?? 0) - (r?.churnN ?? 0);
+    }
+  }
+  const costMap = new Map(costs.map((c) => [c.month, c.amountCents]));
+  const seriesFor = (key: string | null | undefined) => {
+    const keyed = <T extends { groupKey: string | null }>(rows: T[]) => (key === undefined ? rows : rows.filter((r) => r.groupKey === key));
+    const movements = new Map<string, TMovementCents>();
+    for (const r of keyed(moves)) movements.set(r.period, addMovements(movements.get(r.period), r));
+    const acvMap = new Map<string, number>();
+    for (const r of keyed(acv))
+      acvMap.set(
+        r.period,
+        (acvMap.get(r.period) ?? 0) +
+          Math.round(r.mrrCents * 12 * (r.currency === settings.reportingCurrency ? 1 : rateOf(r.currency, r.month))),
+      );
+    const trialMap = new Map<string, { started: number; converted: number }>();
+    for (const r of keyed(trials)) {
+      const t = trialMap.get(r.period) ?? { started: 0, converted: 0 };
+      trialMap.set(r.period, { started: t.started + r.started, converted: t.converted + r.converted });
+    }
+    const st = keyed(start).reduce((a, r) => ({ mrr: a.mrr + r.mrr, customers: a.customers + r.customers }), { mrr: 0, customers: 0 });
+    // Costs are the organisation's: a group's series has no margin of its own.
+    const groupCosts = key === undefined ? costMap : new Map<string, number>();
+    return buildSeries({
+      unit,
+      periods,
+      start: st,
+      movements,
+      costs: groupCosts,
+      newAcvCents: acvMap,
+      trials: trialMap,
+      monthlyChurn,
+      settings,
+    });
+  };
+  let groups: TSeries['groups'];
+  if (q.groupBy) {
+    const keys = [...new Set([...moves.map((r) => r.groupKey), ...start.map((r) => r.groupKey)])];
+    const labels = await groupLabels(
+      db,
+      orgId,
+      q.groupBy,
+      keys.filter((k): k is string => k !== null),
+    );
+    groups = keys
+      .map((key) => ({ key, label: key === null ? '' : (labels.get(key) ?? key), periods: seriesFor(key) }))
+      .sort((a, b) => (b.periods.at(-1)?.mrr ?? 0) - (a.periods.at(-1)?.mrr ?? 0));
+  }
+  return { currency: settings.reportingCurrency, by: q.by, periods: seriesFor(undefined), groups, missingRates: [...missing].sort() };
+}
+
+function addMovements(a: TMovementCents | undefined, b: TMovementCents): TMovementCents {
+  if (!a) return { ...b };
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof TMovementCents)[]) out[k] += b[k];
+  return out;
+}
