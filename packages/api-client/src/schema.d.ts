@@ -844,7 +844,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file to import
-         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.
+         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts | subscriptions, `file`; for subscriptions also `format` = periods and `createMissingAccounts` = true | false). Answers with the header row, sample rows, the target fields and a suggested mapping.
          */
         post: operations["createImport"];
         delete?: never;
@@ -9997,7 +9997,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                entity?: "accounts" | "contacts";
+                entity?: "accounts" | "contacts" | "subscriptions";
                 status?: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                 mode?: "all_or_nothing" | "skip_invalid";
                 q?: string;
@@ -10021,7 +10021,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            entity: "accounts" | "contacts";
+                            entity: "accounts" | "contacts" | "subscriptions";
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx";
@@ -10029,6 +10029,15 @@ export interface operations {
                             /** @enum {string} */
                             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                             mode: ("all_or_nothing" | "skip_invalid") | null;
+                            options: {
+                                /**
+                                 * @description periods: one row per paid period
+                                 * @enum {string}
+                                 */
+                                format: "periods";
+                                /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                                createMissingAccounts: boolean;
+                            } | null;
                             totalRows: number;
                             validRows: number;
                             errorRows: number;
@@ -10037,6 +10046,8 @@ export interface operations {
                             insertedRows: number;
                             updatedRows: number;
                             skippedRows: number;
+                            /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                            unchangedRows: number;
                             /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                             keptRows: number;
                             /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -10158,7 +10169,17 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @enum {string} */
-                    entity: "accounts" | "contacts";
+                    entity: "accounts" | "contacts" | "subscriptions";
+                    /**
+                     * @description subscriptions only: the form of the file (default periods)
+                     * @enum {string}
+                     */
+                    format?: "periods";
+                    /**
+                     * @description subscriptions only: "true" creates an account (named after it) for an unknown customer id
+                     * @enum {string}
+                     */
+                    createMissingAccounts?: "true" | "false";
                     /**
                      * Format: binary
                      * @description A CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx file
@@ -10178,7 +10199,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -10186,6 +10207,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period
+                             * @enum {string}
+                             */
+                            format: "periods";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -10194,6 +10224,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -10359,7 +10391,7 @@ export interface operations {
     exportImportsCsv: {
         parameters: {
             query?: {
-                entity?: "accounts" | "contacts";
+                entity?: "accounts" | "contacts" | "subscriptions";
                 status?: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                 mode?: "all_or_nothing" | "skip_invalid";
                 q?: string;
@@ -10494,7 +10526,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -10502,6 +10534,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period
+                             * @enum {string}
+                             */
+                            format: "periods";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -10510,6 +10551,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -10776,7 +10819,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -10784,6 +10827,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period
+                             * @enum {string}
+                             */
+                            format: "periods";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -10792,6 +10844,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -10949,7 +11003,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -10957,6 +11011,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period
+                             * @enum {string}
+                             */
+                            format: "periods";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -10965,6 +11028,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */

@@ -11,6 +11,7 @@ import { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscript
 
 export type { TSubscriptionChangedEvent } from './subscriptions.events.ts';
 export { makeSubscription } from './subscriptions.factory.ts';
+export { periodsToSubscriptions, type TImportedSubscription, type TPeriodRow } from './subscriptions.periods.ts';
 export { CHANGE_KINDS, type TChange, type TSubscription } from './subscriptions.schemas.ts';
 export type { SubscriptionService } from './subscriptions.service.ts';
 export { addDays, lineMrrCents, replay, type TChangeOp, type TLineVersion, type TReplayChange } from './subscriptions.timeline.ts';

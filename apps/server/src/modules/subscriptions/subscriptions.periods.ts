@@ -37,6 +37,8 @@ export interface TImportedSubscription {
   currency: string;
   termStart: string;
   changes: TImportedChange[];
+  /** The rows of the file it was made from (an import counts them by what writing it did). */
+  rowNumbers: number[];
 }
 
 const unitPriceOf = (r: TPeriodRow) => Math.round((r.monthlyAmount / r.quantity) * 100) / 100;
@@ -98,5 +100,12 @@ function chainToSubscription(externalId: string, customerId: string, chain: TPer
     prev = r;
   }
   if (prev?.endDate) add('end', prev.endDate, { op: 'end' });
-  return { externalId, customerId, currency: chain[0]?.currency ?? 'EUR', termStart: chain[0]?.startDate ?? '', changes };
+  return {
+    externalId,
+    customerId,
+    currency: chain[0]?.currency ?? 'EUR',
+    termStart: chain[0]?.startDate ?? '',
+    changes,
+    rowNumbers: chain.map((r) => r.rowNumber),
+  };
 }

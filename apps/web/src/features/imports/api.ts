@@ -13,7 +13,7 @@ export type ImportMode = NonNullable<ImportDetail['mode']>;
 export type TargetField = ImportDetail['targetFields'][number];
 export type Mapping = Record<string, string | null>;
 
-export const IMPORT_ENTITIES = valuesOf<ImportEntity>({ accounts: true, contacts: true });
+export const IMPORT_ENTITIES = valuesOf<ImportEntity>({ accounts: true, contacts: true, subscriptions: true });
 export const IMPORT_STATUSES = valuesOf<ImportStatus>({
   uploaded: true,
   validating: true,
