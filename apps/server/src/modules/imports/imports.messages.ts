@@ -59,11 +59,7 @@ export const importMessages = defineMessages({
     nl: 'alleen een import van abonnementen kent dit veld',
     da: 'kun en import af abonnementer har dette felt',
   },
-  import_undo_subscriptions: {
-    en: 'an import of subscriptions is written in one transaction and is not undone afterwards; change or end the subscriptions instead',
-    nl: 'een import van abonnementen wordt in één transactie geschreven en wordt achteraf niet teruggedraaid; wijzig of beëindig de abonnementen',
-    da: 'en import af abonnementer skrives i én transaktion og fortrydes ikke bagefter; ændr eller afslut abonnementerne i stedet',
-  },
+
   // The import's status
   import_mapping_locked: {
     en: 'the import is {status}; its mapping can no longer change',
