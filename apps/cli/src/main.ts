@@ -87,8 +87,8 @@ Examples:
     .addOption(
       new Option(
         '--format <form>',
-        'subscriptions: periods = one row per paid period (customer_id,start_date,end_date,monthly_amount[,plan,currency,quantity]; end_date exclusive, empty while it runs)',
-      ).choices(['periods']),
+        'subscriptions: periods = one row per paid period (customer_id,start_date,end_date,monthly_amount[,plan,currency,quantity]; end_date exclusive, empty while it runs); changes = one row per effective-dated change (customer_id,effective_date,change[,subscription_id,plan,quantity,unit_price,currency,interval_months,discount_percent,reason,comment,change_id])',
+      ).choices(['periods', 'changes']),
     )
     .option('--create-missing-accounts', 'subscriptions: a customer_id no account has as its external id creates an account named after it')
     .addHelpText(

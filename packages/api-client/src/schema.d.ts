@@ -844,7 +844,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file to import
-         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts | subscriptions, `file`; for subscriptions also `format` = periods and `createMissingAccounts` = true | false). Answers with the header row, sample rows, the target fields and a suggested mapping.
+         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts | subscriptions, `file`; for subscriptions also `format` = periods | changes and `createMissingAccounts` = true | false). Answers with the header row, sample rows, the target fields and a suggested mapping.
          */
         post: operations["createImport"];
         delete?: never;
@@ -10031,10 +10031,10 @@ export interface operations {
                             mode: ("all_or_nothing" | "skip_invalid") | null;
                             options: {
                                 /**
-                                 * @description periods: one row per paid period
+                                 * @description periods: one row per paid period; changes: one row per effective-dated change
                                  * @enum {string}
                                  */
-                                format: "periods";
+                                format: "periods" | "changes";
                                 /** @description An unknown customer id creates an account named after it (instead of a row error) */
                                 createMissingAccounts: boolean;
                             } | null;
@@ -10174,7 +10174,7 @@ export interface operations {
                      * @description subscriptions only: the form of the file (default periods)
                      * @enum {string}
                      */
-                    format?: "periods";
+                    format?: "periods" | "changes";
                     /**
                      * @description subscriptions only: "true" creates an account (named after it) for an unknown customer id
                      * @enum {string}
@@ -10209,10 +10209,10 @@ export interface operations {
                         mode: ("all_or_nothing" | "skip_invalid") | null;
                         options: {
                             /**
-                             * @description periods: one row per paid period
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
                              * @enum {string}
                              */
-                            format: "periods";
+                            format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
                         } | null;
@@ -10536,10 +10536,10 @@ export interface operations {
                         mode: ("all_or_nothing" | "skip_invalid") | null;
                         options: {
                             /**
-                             * @description periods: one row per paid period
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
                              * @enum {string}
                              */
-                            format: "periods";
+                            format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
                         } | null;
@@ -10829,10 +10829,10 @@ export interface operations {
                         mode: ("all_or_nothing" | "skip_invalid") | null;
                         options: {
                             /**
-                             * @description periods: one row per paid period
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
                              * @enum {string}
                              */
-                            format: "periods";
+                            format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
                         } | null;
@@ -11013,10 +11013,10 @@ export interface operations {
                         mode: ("all_or_nothing" | "skip_invalid") | null;
                         options: {
                             /**
-                             * @description periods: one row per paid period
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
                              * @enum {string}
                              */
-                            format: "periods";
+                            format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
                         } | null;

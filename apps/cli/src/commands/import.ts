@@ -12,7 +12,7 @@ export interface TImportOptions extends ApiOptions {
   mode: 'all_or_nothing' | 'skip_invalid';
   mapping: string;
   /** subscriptions only */
-  format?: 'periods';
+  format?: 'periods' | 'changes';
   createMissingAccounts?: boolean;
 }
 

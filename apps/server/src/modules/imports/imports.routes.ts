@@ -112,7 +112,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       summary: 'Upload a file to import',
       tags,
       description:
-        'Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts | subscriptions, `file`; for subscriptions also `format` = periods and `createMissingAccounts` = true | false). Answers with the header row, sample rows, the target fields and a suggested mapping.',
+        'Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts | subscriptions, `file`; for subscriptions also `format` = periods | changes and `createMissingAccounts` = true | false). Answers with the header row, sample rows, the target fields and a suggested mapping.',
       consumes: ['multipart/form-data'],
       body: ZUploadImportForm,
       response: { 201: ZImport, 413: ZErrorResponse, 415: ZErrorResponse, ...standardErrors },

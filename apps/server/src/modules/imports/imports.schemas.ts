@@ -20,7 +20,7 @@ export const ZTargetField = z.object({
 
 export const ZImportOptions = z
   .object({
-    format: z.enum(SUBSCRIPTION_FORMATS).describe('periods: one row per paid period'),
+    format: z.enum(SUBSCRIPTION_FORMATS).describe('periods: one row per paid period; changes: one row per effective-dated change'),
     createMissingAccounts: z.boolean().describe('An unknown customer id creates an account named after it (instead of a row error)'),
   })
   .describe('What the upload chose for a subscriptions import; null for accounts and contacts');

@@ -133,6 +133,44 @@ describe('importing subscriptions (periods)', () => {
     expect(subs.json().items[0]).toMatchObject({ currency: 'EUR', mrr: 120 });
   });
 
+  it('imports the changes form: each row one effective-dated change; a second import changes nothing', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const account = await makeAccount(t.app, h, { name: 'Changer', externalId: 'CH1' });
+    const file = csv([
+      ['customer_id', 'effective_date', 'change', 'unit_price', 'quantity', 'reason', 'comment'],
+      ['CH1', '2025-01-01', 'start', '100', '2', '', ''],
+      ['CH1', '2025-04-01', 'upgrade', '150', '', '', ''],
+      ['CH1', '2025-09-01', 'cancel', '', '', 'Too expensive', 'moving to a cheaper tool'],
+      ['CH1', '2025-02-01', 'quantity', '', '', '', ''],
+      ['CH1', '2025-02-01', 'teleport', '', '', '', ''],
+    ]);
+    const up = await uploadSubscriptions(h, file, { format: 'changes' });
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().targetFields.map((f: { key: string }) => f.key)).toContain('effectiveDate');
+    const validated = await validate(h, up.json().id, up.json().suggestedMapping);
+    const errors = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${up.json().id}/errors`, headers: h });
+    expect(errors.json().items.map((e: Record<string, unknown>) => [e.rowNumber, e.field, e.code])).toEqual([
+      [5, 'quantity', 'is_required'],
+      [6, 'change', 'not_a_choice'],
+    ]);
+    expect(validated.validRows).toBe(3);
+    const done = await startAndRun(t, h, up.json().id, 'skip_invalid');
+    expect([done.status, done.insertedRows, done.skippedRows]).toEqual(['completed', 3, 2]);
+    const changes = await t.app.inject({ method: 'GET', url: `/api/v1/subscription-changes?accountId=${account.id}`, headers: h });
+    expect(
+      changes
+        .json()
+        .items.map((c: { kind: string }) => c.kind)
+        .sort(),
+    ).toEqual(['cancel_request', 'start', 'upgrade']);
+
+    const again = await uploadSubscriptions(h, file, { format: 'changes' });
+    await validate(h, again.json().id, again.json().suggestedMapping);
+    const second = await startAndRun(t, h, again.json().id, 'skip_invalid');
+    expect([second.insertedRows, second.updatedRows, second.unchangedRows]).toEqual([0, 0, 3]);
+  }, 120_000);
+
   it('takes its options only for subscriptions, and only known ones', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;

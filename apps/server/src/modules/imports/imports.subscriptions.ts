@@ -3,11 +3,18 @@ import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import { copyNewAccounts } from '../accounts/index.ts';
 import type { PlanCatalogue, TPlanInfo } from '../plans/index.ts';
-import { periodsToSubscriptions, type SubscriptionService, type TPeriodRow } from '../subscriptions/index.ts';
+import {
+  changeRowsToSubscriptions,
+  periodsToSubscriptions,
+  type SubscriptionService,
+  type TChangeRow,
+  type TPeriodRow,
+} from '../subscriptions/index.ts';
 import { copyAudit } from './imports.audit.ts';
 import { findAccountsByKeys, findReportingCurrency } from './imports.lookups.repository.ts';
 import type { TRawRow } from './imports.parse.ts';
 import { RowReader, type TFieldColumn, type TImportRun, type TRowError } from './imports.rows.ts';
+import { readChangeRow } from './imports.subscription-changes.ts';
 import type { TImportOptions } from './imports.subscriptions.fields.ts';
 import { parseDate, parseInteger, parseNumber, parseText, problem } from './imports.values.ts';
 
@@ -26,7 +33,8 @@ export interface TPeriodRecord {
   /** The account is created by this import (the option "create missing accounts"). */
   isNew: boolean;
   customerId: string;
-  period: TPeriodRow;
+  /** The row as the subscriptions module takes it: a period or a change, by the import's form. */
+  period: TPeriodRow | TChangeRow;
 }
 
 export interface TSubscriptionPipelineDeps {
@@ -68,8 +76,15 @@ export function createSubscriptionPipeline(
     return planByCode.get(key) ?? null;
   }
 
-  async function readRow(db: Db, row: TRawRow) {
+  const parseCurrency = (v: string) => (CURRENCY.test(v.toUpperCase()) ? v.toUpperCase() : problem('currency_code'));
+
+  async function readRow(db: Db, row: TRawRow): Promise<{ r: RowReader; period: TPeriodRow | TChangeRow }> {
     const r = new RowReader(row, columns);
+    reportingCurrency ??= await findReportingCurrency(db, run.orgId);
+    if (options.format === 'changes') {
+      const change = await readChangeRow(r, { plan: (code) => planOf(db, code), currency: parseCurrency, reportingCurrency });
+      return { r, period: change };
+    }
     for (const field of ['customerId', 'startDate', 'monthlyAmount'])
       if (columns.has(field) && r.raw(field) === '') r.fail(field, problem('is_required'));
     const customerId = r.get('customerId', (v) => parseText(v, 100));
@@ -80,12 +95,11 @@ export function createSubscriptionPipeline(
       return typeof n === 'number' && n < 0 ? problem('amount_not_negative') : n;
     });
     const quantity = r.get('quantity', (v) => parseInteger(v, 1, 1_000_000)) ?? 1;
-    const currency = r.get('currency', (v) => (CURRENCY.test(v.toUpperCase()) ? v.toUpperCase() : problem('currency_code')));
+    const currency = r.get('currency', parseCurrency);
     if (startDate && endDate && endDate <= startDate) r.fail('endDate', problem('end_after_start', { start: startDate }));
     const planCode = r.raw('plan');
     const plan = planCode ? await planOf(db, planCode) : null;
     if (planCode && !plan) r.fail('plan', problem('unknown_plan_code'));
-    reportingCurrency ??= await findReportingCurrency(db, run.orgId);
     const period: TPeriodRow = {
       rowNumber: row.rowNumber,
       customerId: customerId ?? '',
@@ -95,7 +109,7 @@ export function createSubscriptionPipeline(
       planId: plan?.id ?? null,
       planLabel: plan?.name ?? null,
       planTier: plan?.tier ?? 0,
-      currency: currency ?? reportingCurrency,
+      currency: currency ?? reportingCurrency ?? 'EUR',
       quantity,
     };
     return { r, period };
@@ -147,7 +161,11 @@ export function createSubscriptionPipeline(
       const accountOf = new Map(records.map((r) => [r.customerId, r.id]));
       const counts = { inserted: 0, updated: 0, unchanged: 0 };
       const meta = { importId: run.importId, actorUserId: run.actorUserId };
-      for (const sub of periodsToSubscriptions(records.map((r) => r.period))) {
+      const subs =
+        options.format === 'changes'
+          ? changeRowsToSubscriptions(records.map((r) => r.period as TChangeRow))
+          : periodsToSubscriptions(records.map((r) => r.period as TPeriodRow));
+      for (const sub of subs) {
         const outcome = await deps.subscriptions.importHistory(tx.db, run.orgId, accountOf.get(sub.customerId) as string, sub, meta);
         counts[outcome] += sub.rowNumbers.length; // rows are counted by what writing their subscription did
       }

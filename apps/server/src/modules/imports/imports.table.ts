@@ -26,7 +26,7 @@ export type TFailurePart =
 
 /** What the upload chose for a subscriptions import (imports.subscriptions.fields.ts): its form, and whether missing accounts are created. */
 export interface TImportOptions {
-  format: 'periods';
+  format: 'periods' | 'changes';
   /** An unknown customer id becomes an account named after it (its external id the id), instead of a row error. */
   createMissingAccounts: boolean;
 }

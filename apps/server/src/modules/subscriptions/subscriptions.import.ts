@@ -56,7 +56,7 @@ export async function writeImportedSubscription(
       accountId,
       reference: await nextReference(tx, orgId),
       currency: sub.currency,
-      intervalMonths: 1,
+      intervalMonths: sub.intervalMonths ?? 1,
       termStart: sub.termStart,
       termEnd: null,
       autoRenew: true,
@@ -85,6 +85,7 @@ export async function writeImportedSubscription(
       source: 'import',
       importId: meta.importId,
       externalId: c.externalId,
+      comment: c.comment ?? null,
       actorUserId: meta.actorUserId,
       createdAt: now,
     });

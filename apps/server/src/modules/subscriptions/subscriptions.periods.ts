@@ -29,6 +29,8 @@ export interface TImportedChange {
   kind: TChangeKind;
   effectiveDate: string;
   op: TChangeOp;
+  /** Free text kept with the change (the changes form's comment). */
+  comment?: string | null;
 }
 
 export interface TImportedSubscription {
@@ -36,6 +38,8 @@ export interface TImportedSubscription {
   customerId: string;
   currency: string;
   termStart: string;
+  /** Months in the billing interval (1 when not given). */
+  intervalMonths?: number;
   changes: TImportedChange[];
   /** The rows of the file it was made from (an import counts them by what writing it did). */
   rowNumbers: number[];

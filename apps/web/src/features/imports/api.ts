@@ -13,9 +13,9 @@ export type ImportMode = NonNullable<ImportDetail['mode']>;
 export type TargetField = ImportDetail['targetFields'][number];
 export type Mapping = Record<string, string | null>;
 export type ImportOptions = NonNullable<ImportDetail['options']>;
-/** The forms a subscriptions file can take; the server accepts these (changes: not yet). */
+/** The forms a subscriptions file can take. */
 export const SUBSCRIPTION_FORMATS = ['periods', 'changes'] as const;
-export const SUPPORTED_SUBSCRIPTION_FORMATS: readonly string[] = ['periods'];
+export const SUPPORTED_SUBSCRIPTION_FORMATS: readonly string[] = SUBSCRIPTION_FORMATS;
 
 export const IMPORT_ENTITIES = valuesOf<ImportEntity>({ accounts: true, contacts: true, subscriptions: true });
 export const IMPORT_STATUSES = valuesOf<ImportStatus>({
