@@ -56,7 +56,7 @@ interface TPipeline {
     db: Db,
     rows: TRawRow[],
   ): Promise<{ records: { id: string; isNew: boolean; rowNumber: number }[]; errors: TRowError[]; invalidRows: number }>;
-  write(tx: BulkTx, records: never[]): Promise<{ inserted: number; updated: number; unchanged?: number }>;
+  write(tx: BulkTx, records: never[], tick?: () => Promise<void>): Promise<{ inserted: number; updated: number; unchanged?: number }>;
 }
 
 interface TCounts {
@@ -192,7 +192,15 @@ export function createImportRunner(deps: {
       await withBulkTransaction(deps.database, async (tx) => {
         const checked = await pipeline.check(tx.db, rows);
         if (opts.stopOnInvalid && checked.invalidRows) throw new RowsInvalid();
-        const written = checked.records.length ? await pipeline.write(tx, checked.records as never[]) : { inserted: 0, updated: 0 };
+        // A long write (a whole file of subscriptions) keeps the job's lease, from another connection: not on PGlite's only one.
+        const lease = every(30_000);
+        const tick =
+          deps.database.kind === 'pglite'
+            ? undefined
+            : async () => {
+                if (lease()) await ctx.progress(progressOf(counts));
+              };
+        const written = checked.records.length ? await pipeline.write(tx, checked.records as never[], tick) : { inserted: 0, updated: 0 };
         await insertErrors(tx.db, orgId, id, checked.errors);
         counts.processed += rows.length;
         counts.inserted += written.inserted;

@@ -142,7 +142,7 @@ export function createSubscriptionPipeline(
       return { records, errors, invalidRows };
     },
 
-    async write(tx: BulkTx, records: TPeriodRecord[]) {
+    async write(tx: BulkTx, records: TPeriodRecord[], tick?: () => Promise<void>) {
       const now = run.clock.now().toISOString();
       // Missing accounts first, through the accounts module's bulk write, each with its "imported" audit entry (its first row).
       const created = new Map<string, TPeriodRecord>();
@@ -168,6 +168,7 @@ export function createSubscriptionPipeline(
       for (const sub of subs) {
         const outcome = await deps.subscriptions.importHistory(tx.db, run.orgId, accountOf.get(sub.customerId) as string, sub, meta);
         counts[outcome] += sub.rowNumbers.length; // rows are counted by what writing their subscription did
+        await tick?.();
       }
       return counts;
     },
