@@ -160,7 +160,11 @@ export function createSubscriptionPipeline(
 
       const accountOf = new Map(records.map((r) => [r.customerId, r.id]));
       const counts = { inserted: 0, updated: 0, unchanged: 0 };
-      const meta = { importId: run.importId, actorUserId: run.actorUserId };
+      const meta = {
+        importId: run.importId,
+        actorUserId: run.actorUserId,
+        reference: deps.subscriptions.referenceAllocator(tx.db, run.orgId),
+      };
       const subs =
         options.format === 'changes'
           ? changeRowsToSubscriptions(records.map((r) => r.period as TChangeRow))

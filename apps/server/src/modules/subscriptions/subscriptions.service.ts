@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { toChangeDto, toLineDto, toSubscriptionDto } from './subscriptions.dto.ts';
-import { writeImportedSubscription } from './subscriptions.import.ts';
+import { referenceAllocator, writeImportedSubscription } from './subscriptions.import.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import type { TImportedSubscription } from './subscriptions.periods.ts';
 import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChange, type TRecordDeps } from './subscriptions.record.ts';
@@ -323,10 +323,13 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
       orgId: string,
       accountId: string,
       sub: TImportedSubscription,
-      meta: { importId: string | null; actorUserId: string | null },
+      meta: { importId: string | null; actorUserId: string | null; reference?: () => Promise<string> },
     ) {
       return writeImportedSubscription(tx, deps, orgId, accountId, sub, meta);
     },
+
+    /** New references for one import's subscriptions (pass as `meta.reference` to importHistory), in its transaction. */
+    referenceAllocator: (tx: Db, orgId: string) => referenceAllocator(tx, orgId),
 
     /** Accounts with any subscription (the metrics rebuild walks them). */
     async accountIdsWithSubscriptions(orgId: string, tx: Db = db) {
