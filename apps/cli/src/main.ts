@@ -3,7 +3,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { runCreateAdmin } from './commands/create-admin.ts';
 import { runMigrate, runSeedDemo } from './commands/database.ts';
 import { runExport, type TEntity } from './commands/export.ts';
-import { runImport } from './commands/import.ts';
+import { runImport, type TImportEntity } from './commands/import.ts';
 import { runMetrics, type TMetricsOptions } from './commands/metrics.ts';
 import { runStart } from './commands/start.ts';
 import { CliError, EXIT } from './errors.ts';
@@ -40,6 +40,7 @@ Exit codes: 0 success · 1 the operation failed (server, database, import) · 2 
 Examples:
   customer365 create-admin --org-name "Acme Success" --email admin@acme.example --name "Ada Admin"
   customer365 import accounts accounts.xlsx --token c365_… --mode skip_invalid
+  customer365 import subscriptions periods.csv --format periods --create-missing-accounts
   customer365 export accounts --market NL --segment enterprise --out nl-enterprise.csv
   customer365 metrics --from 2019-01 --to 2019-12 --by month --market NL --json`,
     );
@@ -76,8 +77,8 @@ Examples:
 
   program
     .command('import')
-    .description('import accounts or contacts from a .csv or .xlsx file through the REST API')
-    .addArgument(entityArgument('what the file holds'))
+    .description('import accounts, contacts or subscriptions from a .csv or .xlsx file through the REST API')
+    .addArgument(new Argument('<entity>', 'what the file holds').choices(['accounts', 'contacts', 'subscriptions']))
     .argument('<file>', 'a .csv or .xlsx file with a header row')
     .addOption(
       new Option('--mode <mode>', 'all_or_nothing: import nothing while any row has errors; skip_invalid: import the valid rows')
@@ -85,7 +86,21 @@ Examples:
         .default('all_or_nothing'),
     )
     .option('--mapping <auto|file.json>', 'column mapping: "auto" takes the suggested one; a JSON file maps column → field', 'auto')
-    .action((entity: TEntity, file: string, _opts, cmd: Command) => runImport(entity, file, cmd.optsWithGlobals()));
+    .addOption(
+      new Option(
+        '--format <form>',
+        'subscriptions: periods = one row per paid period (customer_id,start_date,end_date,monthly_amount[,plan,currency,quantity]; end_date exclusive, empty while it runs); changes = one row per effective-dated change (customer_id,effective_date,change[,subscription_id,plan,quantity,unit_price,currency,interval_months,discount_percent,reason,comment,change_id])',
+      ).choices(['periods', 'changes']),
+    )
+    .option('--create-missing-accounts', 'subscriptions: a customer_id no account has as its external id creates an account named after it')
+    .addHelpText(
+      'after',
+      `
+Subscriptions: customer_id is an account's external id; without --create-missing-accounts an unknown one is a row error.
+Importing the same file again changes nothing (its rows are reported unchanged).
+  customer365 import subscriptions periods.csv --format periods --create-missing-accounts`,
+    )
+    .action((entity: TImportEntity, file: string, _opts, cmd: Command) => runImport(entity, file, cmd.optsWithGlobals()));
 
   program
     .command('export')

@@ -1180,7 +1180,7 @@ export interface paths {
         put?: never;
         /**
          * Upload a file to import
-         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.
+         * @description Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts | subscriptions, `file`; for subscriptions also `format` = periods | changes and `createMissingAccounts` = true | false). Answers with the header row, sample rows, the target fields and a suggested mapping.
          */
         post: operations["createImport"];
         delete?: never;
@@ -14600,7 +14600,7 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
-                entity?: "accounts" | "contacts";
+                entity?: "accounts" | "contacts" | "subscriptions";
                 status?: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                 mode?: "all_or_nothing" | "skip_invalid";
                 q?: string;
@@ -14624,7 +14624,7 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            entity: "accounts" | "contacts";
+                            entity: "accounts" | "contacts" | "subscriptions";
                             fileName: string;
                             /** @enum {string} */
                             format: "csv" | "xlsx";
@@ -14632,6 +14632,15 @@ export interface operations {
                             /** @enum {string} */
                             status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                             mode: ("all_or_nothing" | "skip_invalid") | null;
+                            options: {
+                                /**
+                                 * @description periods: one row per paid period; changes: one row per effective-dated change
+                                 * @enum {string}
+                                 */
+                                format: "periods" | "changes";
+                                /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                                createMissingAccounts: boolean;
+                            } | null;
                             totalRows: number;
                             validRows: number;
                             errorRows: number;
@@ -14640,6 +14649,8 @@ export interface operations {
                             insertedRows: number;
                             updatedRows: number;
                             skippedRows: number;
+                            /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                            unchangedRows: number;
                             /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                             keptRows: number;
                             /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -14761,7 +14772,17 @@ export interface operations {
             content: {
                 "multipart/form-data": {
                     /** @enum {string} */
-                    entity: "accounts" | "contacts";
+                    entity: "accounts" | "contacts" | "subscriptions";
+                    /**
+                     * @description subscriptions only: the form of the file (default periods)
+                     * @enum {string}
+                     */
+                    format?: "periods" | "changes";
+                    /**
+                     * @description subscriptions only: "true" creates an account (named after it) for an unknown customer id
+                     * @enum {string}
+                     */
+                    createMissingAccounts?: "true" | "false";
                     /**
                      * Format: binary
                      * @description A CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx file
@@ -14781,7 +14802,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -14789,6 +14810,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
+                             * @enum {string}
+                             */
+                            format: "periods" | "changes";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -14797,6 +14827,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -14962,7 +14994,7 @@ export interface operations {
     exportImportsCsv: {
         parameters: {
             query?: {
-                entity?: "accounts" | "contacts";
+                entity?: "accounts" | "contacts" | "subscriptions";
                 status?: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                 mode?: "all_or_nothing" | "skip_invalid";
                 q?: string;
@@ -15097,7 +15129,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -15105,6 +15137,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
+                             * @enum {string}
+                             */
+                            format: "periods" | "changes";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -15113,6 +15154,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -15379,7 +15422,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -15387,6 +15430,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
+                             * @enum {string}
+                             */
+                            format: "periods" | "changes";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -15395,6 +15447,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */
@@ -15552,7 +15606,7 @@ export interface operations {
                         /** Format: uuid */
                         id: string;
                         /** @enum {string} */
-                        entity: "accounts" | "contacts";
+                        entity: "accounts" | "contacts" | "subscriptions";
                         fileName: string;
                         /** @enum {string} */
                         format: "csv" | "xlsx";
@@ -15560,6 +15614,15 @@ export interface operations {
                         /** @enum {string} */
                         status: "uploaded" | "validating" | "validated" | "importing" | "completed" | "failed";
                         mode: ("all_or_nothing" | "skip_invalid") | null;
+                        options: {
+                            /**
+                             * @description periods: one row per paid period; changes: one row per effective-dated change
+                             * @enum {string}
+                             */
+                            format: "periods" | "changes";
+                            /** @description An unknown customer id creates an account named after it (instead of a row error) */
+                            createMissingAccounts: boolean;
+                        } | null;
                         totalRows: number;
                         validRows: number;
                         errorRows: number;
@@ -15568,6 +15631,8 @@ export interface operations {
                         insertedRows: number;
                         updatedRows: number;
                         skippedRows: number;
+                        /** @description Rows that changed nothing: what they say was already stored (re-imported subscription history) */
+                        unchangedRows: number;
                         /** @description Rows a failed all_or_nothing import did not undo because someone changed them after the import wrote them: they keep that change and the imported values (each is listed among the errors) */
                         keptRows: number;
                         /** @description Share of the import done (0–1) while importing; null while the row count is not known yet */

@@ -1,14 +1,19 @@
-// `customer365 import accounts|contacts <file>`: the same steps as the import screen, through the REST API:
-// upload → column mapping → validation (every row's errors listed) → import with progress.
+// `customer365 import accounts|contacts|subscriptions <file>`: the same steps as the import screen, through the
+// REST API: upload (with a subscriptions import's options) → column mapping → validation (every row's errors
+// listed) → import with progress.
 import fs from 'node:fs';
 import path from 'node:path';
 import { type Api, type ApiOptions, apiError, connectApi, expectOk } from '../api.ts';
 import { CliError, EXIT, say, usageError } from '../errors.ts';
-import type { TEntity } from './export.ts';
+
+export type TImportEntity = 'accounts' | 'contacts' | 'subscriptions';
 
 export interface TImportOptions extends ApiOptions {
   mode: 'all_or_nothing' | 'skip_invalid';
   mapping: string;
+  /** subscriptions only */
+  format?: 'periods' | 'changes';
+  createMissingAccounts?: boolean;
 }
 
 type TImport = Awaited<ReturnType<typeof getImport>>;
@@ -90,7 +95,9 @@ async function printRowErrors(api: Api, id: string, errorRows: number) {
   }
 }
 
-export async function runImport(entity: TEntity, file: string, opts: TImportOptions) {
+export async function runImport(entity: TImportEntity, file: string, opts: TImportOptions) {
+  if (entity !== 'subscriptions' && (opts.format || opts.createMissingAccounts))
+    throw usageError(`--format and --create-missing-accounts are options of "import subscriptions", not of "import ${entity}"`);
   const filePath = path.resolve(file);
   if (!fs.existsSync(filePath) || !fs.statSync(filePath).isFile()) throw usageError(`<file>: ${file} does not exist or is not a file`);
   if (!/\.(csv|xlsx)$/i.test(filePath)) throw usageError(`<file>: ${file} must be a .csv or .xlsx file`);
@@ -99,6 +106,10 @@ export async function runImport(entity: TEntity, file: string, opts: TImportOpti
 
   const form = new FormData();
   form.append('entity', entity);
+  if (entity === 'subscriptions') {
+    form.append('format', opts.format ?? 'periods');
+    form.append('createMissingAccounts', opts.createMissingAccounts ? 'true' : 'false');
+  }
   form.append('file', await fs.openAsBlob(filePath), path.basename(filePath));
   // The generated type describes the form's fields; the request sends the real multipart body.
   const uploaded = expectOk(
@@ -144,5 +155,6 @@ export async function runImport(entity: TEntity, file: string, opts: TImportOpti
   );
   const done = await waitFor(api, uploaded.id, ['completed'], 'Importing');
   if (done.status === 'failed') throw new CliError(`The import failed: ${done.failureMessage ?? 'unknown reason'}`);
-  say(`Imported ${entity}: ${done.insertedRows} created, ${done.updatedRows} updated, ${done.skippedRows} skipped.`);
+  const unchanged = entity === 'subscriptions' ? ` ${done.unchangedRows} unchanged,` : '';
+  say(`Imported ${entity}: ${done.insertedRows} created, ${done.updatedRows} updated,${unchanged} ${done.skippedRows} skipped.`);
 }

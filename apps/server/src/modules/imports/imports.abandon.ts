@@ -36,7 +36,7 @@ export async function abandonImport(
   }
   const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
   const { kept } =
-    deps.database.kind === 'pglite'
+    deps.database.kind === 'pglite' && imp.entity !== 'subscriptions' // one transaction: nothing committed to undo
       ? await undoImport(deps.database, { orgId, importId: id, table, since: imp.startedAt ?? clock.now() })
       : { kept: [] };
   await clearErrors(db, orgId, id);

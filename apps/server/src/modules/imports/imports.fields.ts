@@ -3,8 +3,9 @@ import { EDITIONS, LIFECYCLE_STAGES, SEGMENTS } from '../accounts/index.ts';
 import { CONTACT_ROLES } from '../contacts/index.ts';
 import type { TCustomFieldDef } from '../custom-fields/index.ts';
 import { importMessages as m } from './imports.messages.ts';
+import { subscriptionFieldsFor, subscriptionSynonymsFor, type TImportOptions } from './imports.subscriptions.fields.ts';
 
-export const IMPORT_ENTITIES = ['accounts', 'contacts'] as const;
+export const IMPORT_ENTITIES = ['accounts', 'contacts', 'subscriptions'] as const;
 export type TImportEntity = (typeof IMPORT_ENTITIES)[number];
 
 export const TARGET_TYPES = [
@@ -71,7 +72,12 @@ const CONTACT_FIELDS: TTargetField[] = [
 ];
 
 /** Every field a column can be mapped to: the built-in ones and the organisation's custom fields (`custom.<key>`). */
-export function targetFieldsFor(entity: TImportEntity, customDefs: TCustomFieldDef[]): TTargetField[] {
+export function targetFieldsFor(
+  entity: TImportEntity,
+  customDefs: TCustomFieldDef[],
+  options: TImportOptions | null = null,
+): TTargetField[] {
+  if (entity === 'subscriptions') return subscriptionFieldsFor(options);
   const builtIn = entity === 'accounts' ? ACCOUNT_FIELDS : CONTACT_FIELDS;
   const custom = customDefs.map(
     (d): TTargetField => ({
@@ -89,7 +95,7 @@ export function targetFieldsFor(entity: TImportEntity, customDefs: TCustomFieldD
  * Header names seen in CRM and spreadsheet exports, in English, Dutch and Danish, compared after
  * normalising (lower case, no accents, no spaces or punctuation), so "E-mail adres" and "emailadres" match.
  */
-const SYNONYMS: Record<TImportEntity, Record<string, string[]>> = {
+const SYNONYMS: Record<Exclude<TImportEntity, 'subscriptions'>, Record<string, string[]>> = {
   accounts: {
     name: [
       'name',
@@ -294,9 +300,15 @@ export function normaliseHeader(header: string): string {
  * A first guess of the mapping from the header names: each column maps to at most one field and each
  * field is taken by at most one column (the first that matches). The user confirms or changes it.
  */
-export function suggestMapping(entity: TImportEntity, columns: string[], fields: TTargetField[]): Record<string, string | null> {
+export function suggestMapping(
+  entity: TImportEntity,
+  columns: string[],
+  fields: TTargetField[],
+  options: TImportOptions | null = null,
+): Record<string, string | null> {
   const byHeader = new Map<string, string>();
-  for (const [key, names] of Object.entries(SYNONYMS[entity])) {
+  const synonyms = entity === 'subscriptions' ? subscriptionSynonymsFor(options) : SYNONYMS[entity];
+  for (const [key, names] of Object.entries(synonyms)) {
     for (const n of [key, ...names]) {
       const norm = normaliseHeader(n);
       if (!byHeader.has(norm)) byHeader.set(norm, key);

@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { queryRows } from '../../platform/db/bulk.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { users } from '../identity/index.ts';
-import { markets } from '../organisations/index.ts';
+import { markets, organisations } from '../organisations/index.ts';
 
 /** Queries of the import pipelines' lookups: the organisation's markets and users, existing accounts by key. */
 
@@ -44,4 +44,10 @@ export async function findAccountsByKeys(db: Db, orgId: string, externalIds: str
     if (a.domain) byDomain.set(a.domain, a);
   }
   return { byExternalId, byDomain };
+}
+
+/** The organisation's reporting currency: a subscription row without a currency is in it. */
+export async function findReportingCurrency(db: Db, orgId: string): Promise<string> {
+  const [row] = await db.select({ c: organisations.reportingCurrency }).from(organisations).where(eq(organisations.id, orgId));
+  return row?.c ?? 'EUR';
 }

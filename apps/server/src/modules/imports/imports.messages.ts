@@ -54,6 +54,12 @@ export const importMessages = defineMessages({
     nl: 'is geen veld van dit formulier (stuur "entity" en "file")',
     da: 'er ikke et felt i denne formular (send "entity" og "file")',
   },
+  subscription_option_only: {
+    en: 'only an import of subscriptions takes this field',
+    nl: 'alleen een import van abonnementen kent dit veld',
+    da: 'kun en import af abonnementer har dette felt',
+  },
+
   // The import's status
   import_mapping_locked: {
     en: 'the import is {status}; its mapping can no longer change',
@@ -218,6 +224,27 @@ export const importMessages = defineMessages({
     en: 'Not undone: someone changed this record after the import wrote it, so it keeps that change and the imported values',
     nl: 'Niet teruggedraaid: iemand heeft dit record gewijzigd nadat de import het schreef, dus het houdt die wijziging en de geïmporteerde waarden',
     da: 'Ikke fortrudt: nogen ændrede posten, efter importen skrev den, så den beholder ændringen og de importerede værdier',
+  },
+  no_account_with_customer_id: {
+    en: 'no account has this external id (choose "create missing accounts" to create one)',
+    nl: 'geen enkel account heeft dit externe id (kies "ontbrekende accounts aanmaken" om er een aan te maken)',
+    da: 'ingen konto har dette eksterne id (vælg "opret manglende konti" for at oprette en)',
+  },
+  unknown_plan_code: {
+    en: 'no plan of the catalogue has this code',
+    nl: 'geen enkel plan in de catalogus heeft deze code',
+    da: 'ingen plan i kataloget har denne kode',
+  },
+  amount_not_negative: { en: 'must be 0 or more', nl: 'moet 0 of meer zijn', da: 'skal være 0 eller mere' },
+  end_after_start: {
+    en: 'must be after the start date ({start})',
+    nl: 'moet na de begindatum ({start}) liggen',
+    da: 'skal ligge efter startdatoen ({start})',
+  },
+  currency_code: {
+    en: 'must be a three-letter currency code such as EUR',
+    nl: 'moet een valutacode van drie letters zijn, zoals EUR',
+    da: 'skal være en valutakode på tre bogstaver, f.eks. EUR',
   },
   not_a_choice: {
     en: 'must be one of these: {labels}',

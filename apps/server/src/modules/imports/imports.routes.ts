@@ -24,6 +24,7 @@ import {
   ZUploadImportForm,
 } from './imports.schemas.ts';
 import type { ImportService } from './imports.service.ts';
+import { SUBSCRIPTION_FORMATS, type TImportOptions, type TSubscriptionFormat } from './imports.subscriptions.fields.ts';
 
 const tags = ['imports'];
 
@@ -44,6 +45,7 @@ const IMPORTS_CSV: CsvColumn<TImportSummary & { createdBy: string }>[] = [
   ['inserted_rows', (i) => i.insertedRows],
   ['updated_rows', (i) => i.updatedRows],
   ['skipped_rows', (i) => i.skippedRows],
+  ['unchanged_rows', (i) => i.unchangedRows],
   ['kept_rows', (i) => i.keptRows],
   ['created_by', (i) => i.createdBy],
   ['started_at', (i) => i.startedAt],
@@ -51,12 +53,28 @@ const IMPORTS_CSV: CsvColumn<TImportSummary & { createdBy: string }>[] = [
   ['failure_message', (i) => i.failureMessage],
 ];
 
+/** The options of a subscriptions import (its form, whether to create missing accounts); other entities take none. */
+function uploadOptions(entity: TImportEntity, fields: { format?: string; createMissingAccounts?: string }): TImportOptions | null {
+  if (entity !== 'subscriptions') {
+    const given = Object.keys(fields)[0];
+    if (given) throw invalid(given, m.subscription_option_only);
+    return null;
+  }
+  const format = fields.format ?? 'periods';
+  if (!SUBSCRIPTION_FORMATS.includes(format as TSubscriptionFormat))
+    throw invalid('format', MESSAGES.not_an_option, { options: SUBSCRIPTION_FORMATS.join(', ') });
+  const create = fields.createMissingAccounts ?? 'false';
+  if (create !== 'true' && create !== 'false') throw invalid('createMissingAccounts', MESSAGES.not_an_option, { options: 'true, false' });
+  return { format: format as TSubscriptionFormat, createMissingAccounts: create === 'true' };
+}
+
 /** Read the multipart upload: a `file` part and an `entity` field, in either order. */
 async function readUpload(req: FastifyRequest) {
   if (!req.isMultipart()) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { entry: MESSAGES.send_multipart }, [detail('file', MESSAGES.expected_multipart_upload)]);
   }
   let entity: string | undefined;
+  const fields: { format?: string; createMissingAccounts?: string } = {};
   let file: { fileName: string; bytes: Buffer } | undefined;
   for await (const part of req.parts()) {
     if (part.type === 'file') {
@@ -72,6 +90,8 @@ async function readUpload(req: FastifyRequest) {
       }
     } else if (part.fieldname === 'entity') {
       entity = String(part.value);
+    } else if (part.fieldname === 'format' || part.fieldname === 'createMissingAccounts') {
+      fields[part.fieldname] = String(part.value);
     } else {
       throw invalid(part.fieldname, m.unexpected_form_field);
     }
@@ -79,7 +99,7 @@ async function readUpload(req: FastifyRequest) {
   if (!IMPORT_ENTITIES.includes(entity as TImportEntity))
     throw invalid('entity', MESSAGES.not_an_option, { options: IMPORT_ENTITIES.join(', ') });
   if (!file) throw invalid('file', MESSAGES.is_required);
-  return { entity: entity as TImportEntity, ...file };
+  return { entity: entity as TImportEntity, ...file, options: uploadOptions(entity as TImportEntity, fields) };
 }
 
 export function registerImportRoutes(app: FastifyInstance, deps: { imports: ImportService }) {
@@ -92,7 +112,7 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       summary: 'Upload a file to import',
       tags,
       description:
-        'Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts, `file`). Answers with the header row, sample rows, the target fields and a suggested mapping.',
+        'Upload a CSV or .xlsx file (multipart/form-data: `entity` = accounts | contacts | subscriptions, `file`; for subscriptions also `format` = periods | changes and `createMissingAccounts` = true | false). Answers with the header row, sample rows, the target fields and a suggested mapping.',
       consumes: ['multipart/form-data'],
       body: ZUploadImportForm,
       response: { 201: ZImport, 413: ZErrorResponse, 415: ZErrorResponse, ...standardErrors },

@@ -39,11 +39,15 @@ export interface TOrgLookups {
   customDefs: TCustomFieldDef[];
 }
 
+/** The custom fields a column may be mapped to: the account's or the contact's; subscriptions have none. */
+export const customFieldsOf = async (db: Db, orgId: string, entity: TImportEntity): Promise<TCustomFieldDef[]> =>
+  entity === 'subscriptions' ? [] : loadCustomFields(db, orgId, entity === 'accounts' ? 'account' : 'contact');
+
 export async function loadOrgLookups(db: Db, orgId: string, entity: TImportEntity): Promise<TOrgLookups> {
   const [marketRows, userRows, customDefs] = await Promise.all([
     findMarkets(db, orgId),
     findUsers(db, orgId),
-    loadCustomFields(db, orgId, entity === 'accounts' ? 'account' : 'contact'),
+    customFieldsOf(db, orgId, entity),
   ]);
   const marketMap = new Map<string, string>();
   for (const m of marketRows) marketMap.set(m.name.trim().toLowerCase(), m.id);

@@ -21,6 +21,7 @@ import {
 } from './imports.repository.ts';
 import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from './imports.rows.ts';
 import { every, statisticsRefresher, tidyUp } from './imports.statistics.ts';
+import { createSubscriptionPipeline, type TSubscriptionPipelineDeps } from './imports.subscriptions.ts';
 import { keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
 
 /**
@@ -55,7 +56,7 @@ interface TPipeline {
     db: Db,
     rows: TRawRow[],
   ): Promise<{ records: { id: string; isNew: boolean; rowNumber: number }[]; errors: TRowError[]; invalidRows: number }>;
-  write(tx: BulkTx, records: never[]): Promise<{ inserted: number; updated: number }>;
+  write(tx: BulkTx, records: never[], tick?: () => Promise<void>): Promise<{ inserted: number; updated: number; unchanged?: number }>;
 }
 
 interface TCounts {
@@ -63,6 +64,7 @@ interface TCounts {
   inserted: number;
   updated: number;
   skipped: number;
+  unchanged: number;
   invalid: number;
 }
 
@@ -71,6 +73,7 @@ const progressOf = (c: TCounts) => ({
   insertedRows: c.inserted,
   updatedRows: c.updated,
   skippedRows: c.skipped,
+  unchangedRows: c.unchanged,
 });
 
 /** Thrown inside the all-or-nothing transaction when a row turns out invalid: the transaction rolls back. */
@@ -82,11 +85,14 @@ export function createImportRunner(deps: {
   database: Database;
   batchSize?: number;
   logger?: { error(obj: object, msg: string): void };
+  subscriptionImports?: TSubscriptionPipelineDeps;
 }) {
   const { db, clock } = deps;
-  const batchSize = deps.batchSize ?? (deps.database.kind === 'pglite' ? PGLITE_BATCH_ROWS : BATCH_ROWS);
+  const rowsPerBatch = deps.batchSize ?? (deps.database.kind === 'pglite' ? PGLITE_BATCH_ROWS : BATCH_ROWS);
 
   async function* rowBatches(reader: Db, imp: TImportRow): AsyncGenerator<TRawRow[]> {
+    // A customer's subscription periods are one history: the whole file is one batch.
+    const batchSize = imp.entity === 'subscriptions' ? Number.POSITIVE_INFINITY : rowsPerBatch;
     let header = true;
     let batch: TRawRow[] = [];
     for await (const records of readRecords(readFile(reader, imp.orgId, imp.id), imp.format as TImportFormat, imp.parseOptions)) {
@@ -109,6 +115,11 @@ export function createImportRunner(deps: {
     const entity = imp.entity as TImportEntity;
     const lookups = await loadOrgLookups(reader, imp.orgId, entity);
     const columns = mappedColumns(imp.mapping ?? {}, imp.columns);
+    if (entity === 'subscriptions') {
+      if (!deps.subscriptionImports) throw new Error('subscription imports are not wired');
+      const options = imp.options ?? { format: 'periods', createMissingAccounts: false };
+      return createSubscriptionPipeline(run, columns, options, deps.subscriptionImports) as TPipeline;
+    }
     return (
       entity === 'accounts' ? createAccountPipeline(run, lookups, columns) : createContactPipeline(run, lookups, columns)
     ) as TPipeline;
@@ -166,7 +177,7 @@ export function createImportRunner(deps: {
   async function importInBatches(imp: TImportRow, run: TImportRun, counts: TCounts, ctx: JobContext, opts: { stopOnInvalid: boolean }) {
     const { orgId, id } = imp;
     const pipeline = await pipelineFor(db, imp, run);
-    const refreshStats = statisticsRefresher(deps.database, imp.entity === 'accounts' ? 'accounts' : 'contacts');
+    const refreshStats = statisticsRefresher(deps.database, imp.entity === 'contacts' ? 'contacts' : 'accounts');
     const due = every(1000);
     // Rows an earlier run of this start committed (a resumed run): checked again, so later rows still meet
     // their keys as duplicates, but not written, counted or audited again.
@@ -181,11 +192,20 @@ export function createImportRunner(deps: {
       await withBulkTransaction(deps.database, async (tx) => {
         const checked = await pipeline.check(tx.db, rows);
         if (opts.stopOnInvalid && checked.invalidRows) throw new RowsInvalid();
-        const written = checked.records.length ? await pipeline.write(tx, checked.records as never[]) : { inserted: 0, updated: 0 };
+        // A long write (a whole file of subscriptions) keeps the job's lease, from another connection: not on PGlite's only one.
+        const lease = every(30_000);
+        const tick =
+          deps.database.kind === 'pglite'
+            ? undefined
+            : async () => {
+                if (lease()) await ctx.progress(progressOf(counts));
+              };
+        const written = checked.records.length ? await pipeline.write(tx, checked.records as never[], tick) : { inserted: 0, updated: 0 };
         await insertErrors(tx.db, orgId, id, checked.errors);
         counts.processed += rows.length;
         counts.inserted += written.inserted;
         counts.updated += written.updated;
+        counts.unchanged += written.unchanged ?? 0;
         counts.skipped += checked.invalidRows;
         counts.invalid += checked.invalidRows;
         await updateImport(tx.db, orgId, id, progressOf(counts), ctx.jobId);
@@ -282,11 +302,14 @@ export function createImportRunner(deps: {
             inserted: imp.insertedRows,
             updated: imp.updatedRows,
             skipped: imp.skippedRows,
+            unchanged: imp.unchangedRows,
             invalid: imp.skippedRows,
           }
-        : { processed: 0, inserted: 0, updated: 0, skipped: 0, invalid: 0 };
-      const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
-      const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite';
+        : { processed: 0, inserted: 0, updated: 0, skipped: 0, unchanged: 0, invalid: 0 };
+      const table: TImportTable = imp.entity === 'contacts' ? 'contacts' : 'accounts';
+      // Subscriptions are one batch, so one transaction: nothing to journal, and the checks run inside it.
+      const oneBatch = imp.entity === 'subscriptions';
+      const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite' && !oneBatch;
       const since = imp.startedAt ?? clock.now();
       try {
         // A previous attempt of this same start that died halfway (process killed) is rolled back first. Rows
@@ -295,7 +318,8 @@ export function createImportRunner(deps: {
         if (!resumed) await clearErrors(db, orgId, id);
         await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null, failure: null }, ctx.jobId);
         const run = await runOf(imp);
-        if (imp.mode === 'skip_invalid' || journaled) await importInBatches(imp, run, counts, ctx, { stopOnInvalid: journaled });
+        if (imp.mode === 'skip_invalid' || journaled || oneBatch)
+          await importInBatches(imp, run, counts, ctx, { stopOnInvalid: imp.mode === 'all_or_nothing' });
         else await importInOneTransaction(imp, run, counts, ctx);
         const total = counts.processed;
         await deps.database.flusher?.flush(); // on PGlite: the rows reach the disk before the import says it is done
@@ -333,7 +357,7 @@ export function createImportRunner(deps: {
           );
           await tidyUp(deps, table, counts.inserted + counts.updated);
         }
-        const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0, keptRows: kept.length };
+        const nothing = { processedRows: 0, insertedRows: 0, updatedRows: 0, skippedRows: 0, unchangedRows: 0, keptRows: kept.length };
         if (err instanceof RowsInvalid && !undoFailed) {
           // Rows that were valid at validation are not any more (the data changed meanwhile): list them all.
           await clearErrors(db, orgId, id);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ZPageQuery, zPage } from '../../platform/http/schemas.ts';
 import { IMPORT_ENTITIES, TARGET_TYPES } from './imports.fields.ts';
 import { IMPORT_FORMATS } from './imports.parse.ts';
+import { SUBSCRIPTION_FORMATS } from './imports.subscriptions.fields.ts';
 
 export const IMPORT_STATUSES = ['uploaded', 'validating', 'validated', 'importing', 'completed', 'failed'] as const;
 export type TImportStatus = (typeof IMPORT_STATUSES)[number];
@@ -17,6 +18,13 @@ export const ZTargetField = z.object({
   hint: z.string().optional(),
 });
 
+export const ZImportOptions = z
+  .object({
+    format: z.enum(SUBSCRIPTION_FORMATS).describe('periods: one row per paid period; changes: one row per effective-dated change'),
+    createMissingAccounts: z.boolean().describe('An unknown customer id creates an account named after it (instead of a row error)'),
+  })
+  .describe('What the upload chose for a subscriptions import; null for accounts and contacts');
+
 const summary = {
   id: z.uuid(),
   entity: z.enum(IMPORT_ENTITIES),
@@ -25,6 +33,7 @@ const summary = {
   fileSize: z.int(),
   status: z.enum(IMPORT_STATUSES),
   mode: z.enum(IMPORT_MODES).nullable(),
+  options: ZImportOptions.nullable(),
   totalRows: z.int(),
   validRows: z.int(),
   errorRows: z.int(),
@@ -32,6 +41,7 @@ const summary = {
   insertedRows: z.int(),
   updatedRows: z.int(),
   skippedRows: z.int(),
+  unchangedRows: z.int().describe('Rows that changed nothing: what they say was already stored (re-imported subscription history)'),
   keptRows: z
     .int()
     .describe(
@@ -78,6 +88,11 @@ export type TImportListQuery = z.infer<typeof ZImportExportQuery>;
 
 export const ZUploadImportForm = z.object({
   entity: z.enum(IMPORT_ENTITIES),
+  format: z.enum(SUBSCRIPTION_FORMATS).optional().describe('subscriptions only: the form of the file (default periods)'),
+  createMissingAccounts: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('subscriptions only: "true" creates an account (named after it) for an unknown customer id'),
   file: z.file().describe('A CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx file'),
 });
 

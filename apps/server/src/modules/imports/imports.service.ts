@@ -6,7 +6,6 @@ import { AppError, conflict, invalid, notFound } from '../../platform/errors.ts'
 import type { TApiLanguage } from '../../platform/http/validation-i18n.ts';
 import { newId } from '../../platform/ids.ts';
 import { enqueueJob, type JobContext, type TAbandonedJob } from '../../platform/jobs/queue.ts';
-import { loadCustomFields } from '../custom-fields/index.ts';
 import { abandonImport } from './imports.abandon.ts';
 import { describeFailure } from './imports.failure.ts';
 import { checkMapping, suggestMapping, type TImportEntity, targetFieldsFor } from './imports.fields.ts';
@@ -25,8 +24,11 @@ import {
   type TImportRow,
   updateImport,
 } from './imports.repository.ts';
+import { customFieldsOf } from './imports.rows.ts';
 import { createImportRunner, IMPORT_JOB_ATTEMPTS, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
 import type { TImport, TImportListQuery, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
+import type { TImportOptions } from './imports.subscriptions.fields.ts';
+import type { TSubscriptionPipelineDeps } from './imports.subscriptions.ts';
 
 export type ImportService = ReturnType<typeof createImportService>;
 
@@ -44,6 +46,7 @@ function toSummary(r: TImportRow, lang: TApiLanguage = 'en'): TImportSummary {
     fileSize: r.fileSize,
     status,
     mode: r.mode as TImportMode | null,
+    options: r.options ?? null,
     totalRows: r.totalRows,
     validRows: r.validRows,
     errorRows: r.errorRows,
@@ -51,6 +54,7 @@ function toSummary(r: TImportRow, lang: TApiLanguage = 'en'): TImportSummary {
     insertedRows: r.insertedRows,
     updatedRows: r.updatedRows,
     skippedRows: r.skippedRows,
+    unchangedRows: r.unchangedRows,
     keptRows: r.keptRows,
     progress: status === 'completed' ? 1 : status === 'importing' && r.totalRows > 0 ? Math.min(1, r.processedRows / r.totalRows) : null,
     failureMessage: describeFailure(r, lang),
@@ -87,18 +91,20 @@ export function createImportService(deps: {
   database: Database;
   batchSize?: number;
   logger?: { error(obj: object, msg: string): void };
+  subscriptionImports?: TSubscriptionPipelineDeps;
 }) {
   const { db, clock } = deps;
   const runner = createImportRunner(deps);
 
   async function toDto(r: TImportRow, lang: TApiLanguage): Promise<TImport> {
     const entity = r.entity as TImportEntity;
-    const targetFields = targetFieldsFor(entity, await loadCustomFields(db, r.orgId, entity === 'accounts' ? 'account' : 'contact'));
+    const options = r.options ?? null;
+    const targetFields = targetFieldsFor(entity, await customFieldsOf(db, r.orgId, entity), options);
     return {
       ...toSummary(r, lang),
       columns: r.columns,
       sampleRows: r.sampleRows,
-      suggestedMapping: suggestMapping(entity, r.columns, targetFields),
+      suggestedMapping: suggestMapping(entity, r.columns, targetFields, options),
       mapping: r.mapping ? fullMapping(r.columns, r.mapping) : null,
       targetFields,
     };
@@ -111,7 +117,11 @@ export function createImportService(deps: {
   }
 
   return {
-    async upload(actor: Actor, input: { entity: TImportEntity; fileName?: string; bytes: Buffer }, lang: TApiLanguage = 'en') {
+    async upload(
+      actor: Actor,
+      input: { entity: TImportEntity; fileName?: string; bytes: Buffer; options?: TImportOptions | null },
+      lang: TApiLanguage = 'en',
+    ) {
       requireImporter(actor);
       const fileName = cleanFileName(input.fileName);
       const { format, parseOptions } = sniffFile(input.bytes, fileName);
@@ -126,6 +136,7 @@ export function createImportService(deps: {
           format,
           fileSize: input.bytes.length,
           parseOptions,
+          options: input.options ?? null,
           status: 'uploaded',
           columns,
           sampleRows,
@@ -163,7 +174,7 @@ export function createImportService(deps: {
         const imp = await getRow(tx, actor, id, true);
         if (!MAPPABLE.includes(imp.status as TImportStatus)) throw conflict('status', m.import_mapping_locked, { status: imp.status });
         const entity = imp.entity as TImportEntity;
-        const fields = targetFieldsFor(entity, await loadCustomFields(tx, actor.orgId, entity === 'accounts' ? 'account' : 'contact'));
+        const fields = targetFieldsFor(entity, await customFieldsOf(tx, actor.orgId, entity), imp.options ?? null);
         const problems = checkMapping(entity, mapping, imp.columns, fields);
         if (problems.length) throw new AppError('VALIDATION_FAILED', problems.map((p) => `${p.field}: ${p.message}`).join('; '), problems);
         const jobId = await enqueueJob(tx, clock, VALIDATE_JOB, { orgId: actor.orgId, importId: id } satisfies TImportJobPayload, {
@@ -183,6 +194,7 @@ export function createImportService(deps: {
           insertedRows: 0,
           updatedRows: 0,
           skippedRows: 0,
+          unchangedRows: 0,
           keptRows: 0,
           failureMessage: null,
           failure: null,
@@ -221,6 +233,7 @@ export function createImportService(deps: {
           insertedRows: 0,
           updatedRows: 0,
           skippedRows: 0,
+          unchangedRows: 0,
           keptRows: 0,
           failureMessage: null,
           failure: null,

@@ -24,6 +24,13 @@ export type TFailurePart =
   | { code: string; values?: Record<string, string>; field?: string; clause?: boolean }
   | { text: string; clause?: boolean };
 
+/** What the upload chose for a subscriptions import (imports.subscriptions.fields.ts): its form, and whether missing accounts are created. */
+export interface TImportOptions {
+  format: 'periods' | 'changes';
+  /** An unknown customer id becomes an account named after it (its external id the id), instead of a row error. */
+  createMissingAccounts: boolean;
+}
+
 /** An uploaded CSV/XLSX file going through mapping → validation (preview) → import. */
 export const imports = pgTable(
   'imports',
@@ -41,6 +48,8 @@ export const imports = pgTable(
     columns: text('columns').array().notNull(),
     sampleRows: jsonb('sample_rows').$type<string[][]>().notNull(),
     mapping: jsonb('mapping').$type<Record<string, string>>(),
+    /** What the upload chose for a subscriptions import (its form, whether missing accounts are created); null otherwise. */
+    options: jsonb('options').$type<TImportOptions>(),
     mode: text('mode'),
     /** The job currently working on this import; a job that finds another id here stops (the mapping changed). */
     jobId: uuid('job_id'),
@@ -51,6 +60,8 @@ export const imports = pgTable(
     insertedRows: integer('inserted_rows').notNull().default(0),
     updatedRows: integer('updated_rows').notNull().default(0),
     skippedRows: integer('skipped_rows').notNull().default(0),
+    /** Rows whose record already held what they say (a re-imported subscription history): nothing written. */
+    unchangedRows: integer('unchanged_rows').notNull().default(0),
     /** Rows a failed all-or-nothing import could not undo: someone changed them after the import wrote them. */
     keptRows: integer('kept_rows').notNull().default(0),
     /** Why the import stopped, in English (for API clients without Accept-Language and the CSV). */

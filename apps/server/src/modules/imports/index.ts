@@ -22,7 +22,12 @@ export const importsModule = defineModule({
   permissions: importPermissions,
   messages: importMessages,
   accessMatrix: importAccessMatrix,
-  services: (ctx) => ({ imports: createImportService(ctx) }),
+  services: (ctx) => ({
+    imports: createImportService({
+      ...ctx,
+      subscriptionImports: { subscriptions: ctx.services.subscriptions, plans: ctx.services.plans },
+    }),
+  }),
   routes: (app, ctx) => registerImportRoutes(app, { imports: ctx.services.imports }),
   jobs: (ctx) => importJobs({ imports: ctx.services.imports }),
 });

@@ -9,8 +9,16 @@ import { registerSubscriptionRoutes } from './subscriptions.routes.ts';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions.service.ts';
 import { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions } from './subscriptions.table.ts';
 
+export {
+  CHANGE_NEEDS,
+  CHANGE_ROW_KINDS,
+  changeRowsToSubscriptions,
+  type TChangeRow,
+  type TChangeRowKind,
+} from './subscriptions.changes-import.ts';
 export type { TSubscriptionChangedEvent } from './subscriptions.events.ts';
 export { makeSubscription } from './subscriptions.factory.ts';
+export { periodsToSubscriptions, type TImportedSubscription, type TPeriodRow } from './subscriptions.periods.ts';
 export { CHANGE_KINDS, type TChange, type TSubscription } from './subscriptions.schemas.ts';
 export type { SubscriptionService } from './subscriptions.service.ts';
 export {

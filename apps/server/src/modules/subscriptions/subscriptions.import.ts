@@ -24,7 +24,7 @@ export async function writeImportedSubscription(
   orgId: string,
   accountId: string,
   sub: TImportedSubscription,
-  meta: { importId: string | null; actorUserId: string | null },
+  meta: { importId: string | null; actorUserId: string | null; reference?: () => Promise<string> },
 ): Promise<'inserted' | 'updated' | 'unchanged'> {
   const now = deps.clock.now();
   let row = await findSubscriptionByExternalId(tx, orgId, sub.externalId);
@@ -54,9 +54,9 @@ export async function writeImportedSubscription(
       orgId,
       id,
       accountId,
-      reference: await nextReference(tx, orgId),
+      reference: meta.reference ? await meta.reference() : await nextReference(tx, orgId),
       currency: sub.currency,
-      intervalMonths: 1,
+      intervalMonths: sub.intervalMonths ?? 1,
       termStart: sub.termStart,
       termEnd: null,
       autoRenew: true,
@@ -85,6 +85,7 @@ export async function writeImportedSubscription(
       source: 'import',
       importId: meta.importId,
       externalId: c.externalId,
+      comment: c.comment ?? null,
       actorUserId: meta.actorUserId,
       createdAt: now,
     });
@@ -101,6 +102,20 @@ export async function writeImportedSubscription(
     mrrAfterCents: lastMrr?.after ?? 0,
   });
   return outcome;
+}
+
+/**
+ * References for the new subscriptions of one import, in its transaction: the organisation's highest is read
+ * once, then counted up (reading it for each of thousands of subscriptions scans them all every time).
+ */
+export function referenceAllocator(tx: Db, orgId: string): () => Promise<string> {
+  let next: number | null = null;
+  return async () => {
+    next ??= Number((await nextReference(tx, orgId)).slice(4));
+    const reference = `SUB-${String(next).padStart(4, '0')}`;
+    next++;
+    return reference;
+  };
 }
 
 /** JSON with keys in one order at every depth: a jsonb column gives its keys back in its own order. */

@@ -29,6 +29,8 @@ export interface TImportedChange {
   kind: TChangeKind;
   effectiveDate: string;
   op: TChangeOp;
+  /** Free text kept with the change (the changes form's comment). */
+  comment?: string | null;
 }
 
 export interface TImportedSubscription {
@@ -36,7 +38,11 @@ export interface TImportedSubscription {
   customerId: string;
   currency: string;
   termStart: string;
+  /** Months in the billing interval (1 when not given). */
+  intervalMonths?: number;
   changes: TImportedChange[];
+  /** The rows of the file it was made from (an import counts them by what writing it did). */
+  rowNumbers: number[];
 }
 
 const unitPriceOf = (r: TPeriodRow) => Math.round((r.monthlyAmount / r.quantity) * 100) / 100;
@@ -98,5 +104,12 @@ function chainToSubscription(externalId: string, customerId: string, chain: TPer
     prev = r;
   }
   if (prev?.endDate) add('end', prev.endDate, { op: 'end' });
-  return { externalId, customerId, currency: chain[0]?.currency ?? 'EUR', termStart: chain[0]?.startDate ?? '', changes };
+  return {
+    externalId,
+    customerId,
+    currency: chain[0]?.currency ?? 'EUR',
+    termStart: chain[0]?.startDate ?? '',
+    changes,
+    rowNumbers: chain.map((r) => r.rowNumber),
+  };
 }

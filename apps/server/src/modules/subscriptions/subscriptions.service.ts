@@ -5,7 +5,9 @@ import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { toChangeDto, toLineDto, toSubscriptionDto } from './subscriptions.dto.ts';
+import { referenceAllocator, writeImportedSubscription } from './subscriptions.import.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
+import type { TImportedSubscription } from './subscriptions.periods.ts';
 import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChange, type TRecordDeps } from './subscriptions.record.ts';
 import {
   accountIdsWithSubscriptions,
@@ -311,6 +313,23 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
       requirePermission(actor, 'subscription:read');
       return cancellationsInRange(db, { orgId: actor.orgId, ownerUserId: accountOwnerScope(actor) }, from, to);
     },
+
+    /**
+     * Imported history (the imports module, in its transaction; no permission check: the import checked it):
+     * one subscription with its whole change log, written idempotently — 'unchanged' when it already says the same.
+     */
+    async importHistory(
+      tx: Db,
+      orgId: string,
+      accountId: string,
+      sub: TImportedSubscription,
+      meta: { importId: string | null; actorUserId: string | null; reference?: () => Promise<string> },
+    ) {
+      return writeImportedSubscription(tx, deps, orgId, accountId, sub, meta);
+    },
+
+    /** New references for one import's subscriptions (pass as `meta.reference` to importHistory), in its transaction. */
+    referenceAllocator: (tx: Db, orgId: string) => referenceAllocator(tx, orgId),
 
     /** Accounts with any subscription (the metrics rebuild walks them). */
     async accountIdsWithSubscriptions(orgId: string, tx: Db = db) {

@@ -85,6 +85,13 @@ export function ImportWizardPage() {
             <Text span size="sm" c="dimmed">
               {imp.fileName}
             </Text>
+            {imp.options ? (
+              <Text span size="sm" c="dimmed" data-testid="import-options">
+                {' · '}
+                {t(`imports.formats.${imp.options.format}`)}
+                {imp.options.createMissingAccounts ? ` · ${t('imports.upload.createMissingAccounts')}` : ''}
+              </Text>
+            ) : null}
             {' · '}
             <Anchor component={Link} to="/imports" size="sm">
               {t('imports.wizard.backToList')}

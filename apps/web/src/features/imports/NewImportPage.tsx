@@ -1,4 +1,4 @@
-import { Anchor, Group, Paper, Progress, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
+import { Anchor, Checkbox, Group, Paper, Progress, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
 import { Dropzone } from '@mantine/dropzone';
 import { IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,7 +7,16 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { notifyError } from '../../lib/api.ts';
-import { IMPORT_ENTITIES, type ImportEntity, importQuery, MAX_UPLOAD_BYTES, uploadImport } from './api.ts';
+import {
+  IMPORT_ENTITIES,
+  type ImportEntity,
+  type ImportOptions,
+  importQuery,
+  MAX_UPLOAD_BYTES,
+  SUBSCRIPTION_FORMATS,
+  SUPPORTED_SUBSCRIPTION_FORMATS,
+  uploadImport,
+} from './api.ts';
 import { ImportSteps } from './ImportSteps.tsx';
 
 // Browsers report CSV under several MIME types (and none at all on some systems), so the extension decides too.
@@ -25,11 +34,12 @@ export function NewImportPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [entity, setEntity] = useState<ImportEntity>('accounts');
+  const [options, setOptions] = useState<ImportOptions>({ format: 'periods', createMissingAccounts: false });
   const [progress, setProgress] = useState(0);
   const [rejected, setRejected] = useState<string | null>(null);
 
   const upload = useMutation({
-    mutationFn: (file: File) => uploadImport(file, entity, setProgress),
+    mutationFn: (file: File) => uploadImport(file, entity, setProgress, options),
     onSuccess: async (created) => {
       queryClient.setQueryData(importQuery(created.id).queryKey, created);
       await queryClient.invalidateQueries({ queryKey: ['imports', 'list'] });
@@ -70,6 +80,37 @@ export function NewImportPage() {
               {t(`imports.upload.help.${entity}`)}
             </Text>
           </Stack>
+          {entity === 'subscriptions' ? (
+            <Stack gap={6}>
+              <Text fw={500} size="sm" id="import-format-label">
+                {t('imports.upload.format')}
+              </Text>
+              <SegmentedControl
+                aria-labelledby="import-format-label"
+                w="fit-content"
+                data={SUBSCRIPTION_FORMATS.map((f) => ({
+                  value: f,
+                  label: t(`imports.formats.${f}`),
+                  disabled: !SUPPORTED_SUBSCRIPTION_FORMATS.includes(f),
+                }))}
+                value={options.format}
+                onChange={(v) => setOptions({ ...options, format: v as ImportOptions['format'] })}
+                disabled={upload.isPending}
+              />
+              <Text size="xs" c="dimmed">
+                {t(`imports.upload.formatHelp.${options.format}`)}
+              </Text>
+              <Checkbox
+                mt="xs"
+                label={t('imports.upload.createMissingAccounts')}
+                description={t('imports.upload.createMissingAccountsHelp')}
+                checked={options.createMissingAccounts}
+                onChange={(e) => setOptions({ ...options, createMissingAccounts: e.currentTarget.checked })}
+                disabled={upload.isPending}
+                data-testid="create-missing-accounts"
+              />
+            </Stack>
+          ) : null}
           <Dropzone
             onDrop={(files) => {
               setRejected(null);

@@ -24,9 +24,12 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
   });
 
   const counts = (
-    <SimpleGrid cols={{ base: 1, sm: imp.keptRows ? 4 : 3 }}>
+    <SimpleGrid cols={{ base: 1, sm: 3 + (imp.keptRows ? 1 : 0) + (imp.entity === 'subscriptions' ? 1 : 0) }}>
       <StatCard label={t('imports.result.inserted')} value={n.format(imp.insertedRows)} color="teal" testId="stat-inserted" />
       <StatCard label={t('imports.result.updated')} value={n.format(imp.updatedRows)} color="indigo" testId="stat-updated" />
+      {imp.entity === 'subscriptions' ? (
+        <StatCard label={t('imports.result.unchanged')} value={n.format(imp.unchangedRows)} testId="stat-unchanged" />
+      ) : null}
       <StatCard
         label={t('imports.result.skipped')}
         value={n.format(imp.skippedRows)}
@@ -120,7 +123,7 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
       {errors}
       <Group>
         {/* The list narrowed to the rows this import created or updated (it names the file, and can show all again). */}
-        {imp.entity === 'accounts' ? (
+        {imp.entity === 'subscriptions' ? null : imp.entity === 'accounts' ? (
           <Button
             renderRoot={(props) => <Link {...props} to="/accounts" search={{ importId: imp.id, sort: 'updatedAt', order: 'desc' }} />}
             data-testid="open-imported"

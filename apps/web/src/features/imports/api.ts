@@ -12,8 +12,12 @@ export type ImportEntity = ImportDetail['entity'];
 export type ImportMode = NonNullable<ImportDetail['mode']>;
 export type TargetField = ImportDetail['targetFields'][number];
 export type Mapping = Record<string, string | null>;
+export type ImportOptions = NonNullable<ImportDetail['options']>;
+/** The forms a subscriptions file can take. */
+export const SUBSCRIPTION_FORMATS = ['periods', 'changes'] as const;
+export const SUPPORTED_SUBSCRIPTION_FORMATS: readonly string[] = SUBSCRIPTION_FORMATS;
 
-export const IMPORT_ENTITIES = valuesOf<ImportEntity>({ accounts: true, contacts: true });
+export const IMPORT_ENTITIES = valuesOf<ImportEntity>({ accounts: true, contacts: true, subscriptions: true });
 export const IMPORT_STATUSES = valuesOf<ImportStatus>({
   uploaded: true,
   validating: true,
@@ -38,10 +42,19 @@ export const importQuery = (id: string) =>
  * Uploads the file as multipart/form-data. XMLHttpRequest rather than fetch because only it reports
  * upload progress, which matters for files of tens of megabytes.
  */
-export function uploadImport(file: File, entity: ImportEntity, onProgress: (fraction: number) => void): Promise<ImportDetail> {
+export function uploadImport(
+  file: File,
+  entity: ImportEntity,
+  onProgress: (fraction: number) => void,
+  options?: ImportOptions,
+): Promise<ImportDetail> {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     form.append('entity', entity);
+    if (entity === 'subscriptions' && options) {
+      form.append('format', options.format);
+      form.append('createMissingAccounts', String(options.createMissingAccounts));
+    }
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/api/v1/imports');
