@@ -6,23 +6,17 @@ import { enqueueJob, type JobContext } from '../../platform/jobs/queue.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { SubscriptionService } from '../subscriptions/index.ts';
-import { addMonths, buildSeries, periodsOf, rangeEnd, rangeStart, type TMovementCents } from './metrics.engine.ts';
+import { addMonths, rangeEnd, rangeStart } from './metrics.engine.ts';
 import { metricMessages as m } from './metrics.messages.ts';
 import {
   accountIdsWithMrr,
   accountMrrSeries,
   findSettings,
-  groupLabels,
   listCosts,
   listRates,
   movementAccounts,
-  movementsByPeriod,
-  newAcvByPeriod,
   replaceAccountMrr,
   reportingCurrencyOf,
-  standingBefore,
-  type TMovementRow,
-  trialsByPeriod,
   upsertCosts,
   upsertRates,
   upsertSettings,
