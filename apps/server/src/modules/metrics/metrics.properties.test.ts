@@ -5,7 +5,6 @@ import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness
 import { makeAccount } from '../accounts/index.ts';
 import { makeMarket } from '../organisations/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
-import { setExchangeRates } from './metrics.factory.ts';
 
 /**
  * Random subscription histories (several accounts, two currencies with monthly rates, changes recorded in
