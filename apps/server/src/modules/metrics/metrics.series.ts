@@ -39,12 +39,15 @@ export function rateLookup(rows: { currency: string; month: string; rate: string
 export async function computeSeries(
   db: Db,
   orgId: string,
-  q: TSeriesQuery & { from: string; to: string },
+  q: TSeriesQuery & { from: string; to: string; asOf?: string },
   settings: TMetricSettings,
   owner: string | undefined,
 ): Promise<TSeries> {
   const from = rangeStart(q.from);
-  const to = rangeEnd(q.to);
+  // The figures run to today: a change scheduled for later (a trial ending next week, a cancellation at the
+  // term's end) counts when its day comes.
+  const asked = rangeEnd(q.to);
+  const to = q.asOf && asked > q.asOf && from <= q.asOf ? q.asOf : asked;
   if (to < from) throw invalid('to', m.metrics_range_order);
   const periods = periodsOf(from, to, q.by, 5001);
   if (periods.length > 5000) throw invalid('by', m.metrics_too_many_periods);

@@ -159,7 +159,8 @@ export function createMetricService(deps: {
       requirePermission(actor, 'metrics:read');
       const to = q.to ?? clock.now().toISOString().slice(0, 7);
       const from = q.from ?? addMonths(`${to.slice(0, 7)}-01`, -11).slice(0, 7);
-      return computeSeries(db, actor.orgId, { ...q, from, to }, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
+      const asOf = clock.now().toISOString().slice(0, 10);
+      return computeSeries(db, actor.orgId, { ...q, from, to, asOf }, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
     },
 
     async movements(actor: Actor, q: { type?: string; page: number; pageSize: number } & TSeriesQuery) {
@@ -168,7 +169,7 @@ export function createMetricService(deps: {
       const today = clock.now().toISOString().slice(0, 10);
       const { rows, total } = await movementAccounts(db, actor.orgId, {
         from: rangeStart(q.from ?? `${today.slice(0, 7)}-01`),
-        to: rangeEnd(q.to ?? today),
+        to: [rangeEnd(q.to ?? today), today].sort()[0] as string,
         filters: { ...q, owner: accountOwnerFilter(actor) ?? q.owner },
         type: q.type,
         reactivationWindowDays: settings.reactivationWindowDays,
