@@ -163,8 +163,11 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
       case 'cancel': {
         const reason = await findCancelReason(tx, sub.orgId, input.reasonId);
         if (!reason) throw invalid('reasonId', m.subscription_reason_unknown);
-        const termEnd = state.termEnd && state.termEnd >= input.effectiveDate ? state.termEnd : null;
-        const endsOn = input.endsOn ?? termEnd ?? billingPeriodEnd(state.termStart, sub.intervalMonths, input.effectiveDate);
+        // By default the last paid day is the end of the term the request falls in, else of its billing period.
+        const inTerm = state.termEnd && state.termStart <= input.effectiveDate && state.termEnd >= input.effectiveDate;
+        const firstDay = state.versions.map((v) => v.validFrom).sort()[0] ?? state.termStart;
+        const endsOn =
+          input.endsOn ?? (inTerm ? state.termEnd : null) ?? billingPeriodEnd(firstDay, sub.intervalMonths, input.effectiveDate);
         op = { op: 'cancel', endsOn };
         kind = 'cancel_request';
         return { ...base, kind, op, reasonId: reason.id, competitorId: reason.asksCompetitor ? (input.competitorId ?? null) : null };

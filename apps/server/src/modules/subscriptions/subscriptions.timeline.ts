@@ -287,7 +287,13 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
     mrrAround,
     status,
     endsOn: s.cancelEndsOn ?? (!s.terms.autoRenew ? s.terms.termEnd : null),
-    ...currentTerm(s.terms.termStart, s.terms.termEnd, s.terms.autoRenew && !s.cancelEndsOn, today),
+    // Renewed term after term until today, or until the last paid day of a cancellation, whichever is first.
+    ...currentTerm(
+      s.terms.termStart,
+      s.terms.termEnd,
+      s.terms.autoRenew,
+      s.cancelEndsOn && s.cancelEndsOn < today ? s.cancelEndsOn : today,
+    ),
     autoRenew: s.terms.autoRenew,
     trialEnd: s.terms.trialEnd,
     mrrCents: current.reduce((sum, v) => sum + v.mrrCents, 0),
