@@ -67,6 +67,14 @@ describe('subscriptions', () => {
       [1200, 0, 0],
     ]);
 
+    // Every segment answers (and names its organisation in every statement): by plan, by owner, filtered by a tag.
+    for (const q of ['groupBy=plan', 'groupBy=owner', 'groupBy=edition', 'plan=NONE', 'tag=vip', 'field=region:north', 'segment=smb']) {
+      const r = await t.app.inject({ method: 'GET', url: `/api/v1/metrics/mrr?from=2024-01&to=2024-04&${q}`, headers: h });
+      expect(r.statusCode, `${q}: ${r.body}`).toBe(200);
+    }
+    const byPlan = await series(h, 'from=2024-01&to=2024-04&groupBy=plan');
+    expect(byPlan.groups.map((g: { periods: { mrr: number }[] }) => g.periods.at(-1)?.mrr)).toEqual([1200]);
+
     // Drill-down: the account behind March's expansion.
     const drill = await t.app.inject({
       method: 'GET',
