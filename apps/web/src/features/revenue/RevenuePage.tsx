@@ -8,6 +8,7 @@ import { useCan } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
+import { ChurnReasons } from './ChurnReasons.tsx';
 import { DrillDown } from './DrillDown.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import type { FigureKey } from './figures.ts';
@@ -79,6 +80,7 @@ export function RevenuePage() {
       {data ? (
         <>
           <ChartsGrid series={data} onPick={pick} />
+          <ChurnReasons from={search.from} to={search.to} />
           <FiguresTable
             series={data}
             highlight={highlight}
