@@ -1,3 +1,4 @@
+import { addDays } from '../subscriptions/index.ts';
 import type { TMetricSettings } from './metrics.schemas.ts';
 
 /**
@@ -30,12 +31,6 @@ export interface TMrrChange {
 export type TRateOf = (currency: string, month: string) => number;
 
 export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
-
-const addDays = (day: string, n: number) => {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-};
 
 /**
  * @param cancelledOn per subscription that ended by a cancellation, the day it was requested: with the

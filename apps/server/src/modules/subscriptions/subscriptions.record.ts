@@ -56,13 +56,19 @@ export const toReplayChanges = (
 
 /** The subscription's replay as it stands (before a new change): for validating against. */
 export async function currentReplay(tx: Db, deps: TRecordDeps, sub: TSubscriptionRow): Promise<TReplayResult> {
+  return (await replayWithChanges(tx, deps, sub)).result;
+}
+
+/** The replay and the change rows it was made from (their reasons and authors label the timeline entries). */
+async function replayWithChanges(tx: Db, deps: TRecordDeps, sub: TSubscriptionRow) {
   const changes = await changesOfSubscription(tx, sub.orgId, sub.id);
   const planIds = changes.flatMap((c) => planIdsOf(c.payload as unknown as TChangeOp));
-  return replay(
+  const result = replay(
     { intervalMonths: sub.intervalMonths, freePlanIds: await freePlans(tx, deps, sub.orgId, planIds) },
     toReplayChanges(changes),
     today(deps.clock),
   );
+  return { result, changes };
 }
 
 function planIdsOf(op: TChangeOp): string[] {
@@ -146,11 +152,11 @@ export async function recordChange(tx: Db, deps: TRecordDeps, sub: TSubscription
 
 /** Replays the log and stores versions, per-change MRR and the subscription's derived fields. */
 export async function replayAndStore(tx: Db, deps: TRecordDeps, sub: TSubscriptionRow) {
-  const result = await currentReplay(tx, deps, sub);
+  const { result, changes } = await replayWithChanges(tx, deps, sub);
   await replaceVersions(tx, sub.orgId, sub, result.versions);
   for (const [changeId, mrr] of result.mrrAround) await setChangeMrr(tx, sub.orgId, changeId, mrr.before, mrr.after);
   // The account's timeline shows every change with the MRR around it, as replayed now (a back-dated change moves later ones).
-  for (const c of await changesOfSubscription(tx, sub.orgId, sub.id)) {
+  for (const c of changes) {
     const mrr = result.mrrAround.get(c.id) ?? { before: 0, after: 0 };
     const data = {
       changeId: c.id,
