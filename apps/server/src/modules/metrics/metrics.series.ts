@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/errors.ts';
-import { addMonths, buildSeries, periodsOf, rangeEnd, rangeStart, type TMovementCents } from './metrics.engine.ts';
+import { addMonths, buildSeries, periodsOf, rangeEnd, rangeStart, type TMovementCents, ZERO_MOVEMENTS } from './metrics.engine.ts';
 import { metricMessages as m } from './metrics.messages.ts';
 import {
   groupLabels,
@@ -84,8 +84,7 @@ export async function computeSeries(
     }
     start = [...startByGroup.values()];
     const byMonth = new Map<string, TMovementRow>();
-    for (const r of all)
-      byMonth.set(r.period, { ...(addMovements(byMonth.get(r.period), r) as TMovementRow), period: r.period, groupKey: null });
+    for (const r of all) byMonth.set(r.period, { ...addMovements(byMonth.get(r.period), r), period: r.period, groupKey: null });
     monthlyMoves = [...byMonth.values()];
     monthlyCustomersAtChurnFrom = before.reduce((sum, r) => sum + r.customers, 0);
   } else {
@@ -159,9 +158,9 @@ export async function computeSeries(
   return { currency: settings.reportingCurrency, by: q.by, periods: seriesFor(undefined), groups, missingRates: [...missing].sort() };
 }
 
+/** The movement figures of two rows added (only the figures: a row's period and group are not summed). */
 function addMovements(a: TMovementCents | undefined, b: TMovementCents): TMovementCents {
-  if (!a) return { ...b };
-  const out = { ...a };
-  for (const k of Object.keys(out) as (keyof TMovementCents)[]) out[k] += b[k];
+  const out = { ...ZERO_MOVEMENTS };
+  for (const k of Object.keys(ZERO_MOVEMENTS) as (keyof TMovementCents)[]) out[k] = (a?.[k] ?? 0) + b[k];
   return out;
 }
