@@ -1,5 +1,6 @@
 // Checks that the revenue-metrics generator stores what the product itself would: generates a small organisation
-// (BENCH_VERIFY_ACCOUNTS, default 200), keeps its mrr_changes, deletes them, lets the product rebuild them (the
+// (BENCH_VERIFY_ACCOUNTS, default 200), keeps its MRR history (mrr_changes, mrr_period_movements,
+// mrr_subscription_facts), deletes it, lets the product rebuild them (the
 // `metrics.rebuild` job, run by the real server's worker from the line versions and cancellations the generator
 // wrote) and compares row by row. `node --import tsx bench/metrics-verify.ts`
 import pg from 'pg';
@@ -11,11 +12,20 @@ import { ensureMetricsData, pgSink } from './lib/metrics-data.ts';
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://c365:c365@127.0.0.1:5432/c365_mbench';
 const ACCOUNTS = Number(process.env.BENCH_VERIFY_ACCOUNTS ?? 200);
 
+/** The organisation's MRR history as the projection stores it: change points, period movements, subscription facts. */
+const HISTORY_TABLES = ['mrr_changes', 'mrr_period_movements', 'mrr_subscription_facts'];
 const snapshot = async (client: pg.Client, orgId: string) =>
   (
     await client.query<{ r: string }>(
-      `select concat_ws('|', account_id, effective_date, mrr_before_cents, mrr_after_cents, active_before, active_after, last_active_on) as r
-       from mrr_changes where org_id = $1 order by account_id, effective_date`,
+      `select concat_ws('|', 'c', account_id, effective_date, mrr_before_cents, mrr_after_cents, active_before, active_after, last_active_on) as r
+       from mrr_changes where org_id = $1
+       union all
+       select concat_ws('|', 'p', account_id, unit, period, mrr_start_cents, mrr_end_cents, active_start, active_end, gap_days, was_active)
+       from mrr_period_movements where org_id = $1
+       union all
+       select concat_ws('|', 'f', account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid)
+       from mrr_subscription_facts where org_id = $1
+       order by 1`,
       [orgId],
     )
   ).rows.map((x) => x.r);
@@ -34,7 +44,7 @@ async function main() {
       [data.orgId],
     );
     process.stderr.write(`changes by kind: ${kinds.rows.map((r) => `${r.kind} ${r.n}`).join(', ')}\n`);
-    await client.query('delete from mrr_changes where org_id = $1', [data.orgId]);
+    for (const table of HISTORY_TABLES) await client.query(`delete from ${table} where org_id = $1`, [data.orgId]);
     const jobId = newId();
     await client.query(
       `insert into jobs (id, org_id, name, payload, run_at, created_at) values ($1, $2, 'metrics.rebuild', $3, now(), now())`,
@@ -70,7 +80,7 @@ async function main() {
     const onlyGenerated = generated.filter((r) => !b.has(r));
     const onlyRebuilt = rebuilt.filter((r) => !a.has(r));
     process.stdout.write(
-      `${data.accounts} accounts, ${data.changes} changes, ${data.lineVersions} line versions; mrr_changes generated ${generated.length}, ` +
+      `${data.accounts} accounts, ${data.changes} changes, ${data.lineVersions} line versions; history rows generated ${generated.length}, ` +
         `rebuilt by the product ${rebuilt.length}; only generated ${onlyGenerated.length}, only rebuilt ${onlyRebuilt.length}\n`,
     );
     for (const r of [...onlyGenerated.slice(0, 5).map((x) => `generated: ${x}`), ...onlyRebuilt.slice(0, 5).map((x) => `rebuilt:   ${x}`)])

@@ -135,6 +135,8 @@ export async function ensureMetricsData(
     const chg: string[] = [];
     const ver: string[] = [];
     const mrr: string[] = [];
+    const per: string[] = [];
+    const fac: string[] = [];
     for (const [j, a] of rows.slice(i, i + BATCH).entries()) {
       const s = accountStory({
         index: i + j,
@@ -166,6 +168,14 @@ export async function ensureMetricsData(
         mrr.push(
           `${orgId}\t${a.id}\t${m.effectiveDate}\t${m.mrrBeforeCents}\t${m.mrrAfterCents}\t${m.activeBefore ? 't' : 'f'}\t${m.activeAfter ? 't' : 'f'}\t${m.lastActiveOn ?? '\\N'}\n`,
         );
+      for (const p of s.periods)
+        per.push(
+          `${orgId}\t${a.id}\t${p.unit}\t${p.period}\t${p.mrrStartCents}\t${p.mrrEndCents}\t${p.activeStart ? 't' : 'f'}\t${p.activeEnd ? 't' : 'f'}\t${p.gapDays ?? '\\N'}\t${p.wasActive ? 't' : 'f'}\n`,
+        );
+      for (const f of s.facts)
+        fac.push(
+          `${orgId}\t${a.id}\t${f.subscriptionId}\t${f.currency}\t${f.firstPaidOn ?? '\\N'}\t${f.firstPaidMrrCents ?? '\\N'}\t${f.trialStartedOn ?? '\\N'}\t${f.trialEndedOn ?? '\\N'}\t${f.paid ? 't' : 'f'}\n`,
+        );
     }
     const t2 = performance.now();
     deriveMs += t2 - t;
@@ -190,12 +200,32 @@ export async function ensureMetricsData(
       'org_id, account_id, effective_date, mrr_before_cents, mrr_after_cents, active_before, active_after, last_active_on',
       mrr.join(''),
     );
+    await sink.copy(
+      'mrr_period_movements',
+      'org_id, account_id, unit, period, mrr_start_cents, mrr_end_cents, active_start, active_end, gap_days, was_active',
+      per.join(''),
+    );
+    await sink.copy(
+      'mrr_subscription_facts',
+      'org_id, account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid',
+      fac.join(''),
+    );
     await sink.query('commit');
     copyMs += performance.now() - t2;
     if ((i / BATCH) % 10 === 9 || i + BATCH >= rows.length) log(`  ${Math.min(i + BATCH, rows.length)} accounts written\n`);
   }
   const tAnalyze = performance.now();
-  for (const t of ['accounts', 'subscriptions', 'subscription_changes', 'subscription_line_versions', 'mrr_changes', 'markets', 'plans'])
+  for (const t of [
+    'accounts',
+    'subscriptions',
+    'subscription_changes',
+    'subscription_line_versions',
+    'mrr_changes',
+    'mrr_period_movements',
+    'mrr_subscription_facts',
+    'markets',
+    'plans',
+  ])
     await sink.query(`vacuum analyze ${t}`);
   const end = performance.now();
   const n = await counts(sink, orgId);

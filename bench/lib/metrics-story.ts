@@ -1,7 +1,12 @@
 // One account's five years of subscription history, as the product would have stored it: the changes as the
 // product's op payloads (TChangeOp), replayed by the product's own replay() into line versions, and the account's
 // MRR change points made by the product's own accountMrrChanges(). Pure and deterministic per account index.
-import { accountMrrChanges, type TMetricSettings } from '../../apps/server/src/modules/metrics/index.ts';
+import {
+  accountMrrChanges,
+  periodMovements,
+  subscriptionFacts,
+  type TMetricSettings,
+} from '../../apps/server/src/modules/metrics/index.ts';
 import { replay, type TChangeOp, type TLineVersion, type TReplayChange } from '../../apps/server/src/modules/subscriptions/index.ts';
 
 export interface TCatalogue {
@@ -59,6 +64,9 @@ export interface TAccountStory {
   replayed: ReturnType<typeof replay>;
   versions: TLineVersion[];
   mrrChanges: ReturnType<typeof accountMrrChanges>;
+  /** As the product's projection stores them next to the change points. */
+  periods: ReturnType<typeof periodMovements>;
+  facts: ReturnType<typeof subscriptionFacts>;
 }
 
 export interface TStoryInput {
@@ -222,12 +230,8 @@ function derive(input: TStoryInput, currency: string, intervalMonths: number, st
     if (c.kind === 'cancel_request') cancelledOn.set(subscriptionId, c.effectiveDate);
     else if (['cancel_withdrawn', 'reactivation', 'renewal'].includes(c.kind)) cancelledOn.delete(subscriptionId);
   }
-  const mrrChanges = accountMrrChanges(
-    replayed.versions.map((v) => ({ ...v, subscriptionId, currency })),
-    input.settings,
-    input.rateOf,
-    cancelledOn,
-  );
+  const lines = replayed.versions.map((v) => ({ ...v, subscriptionId, currency }));
+  const mrrChanges = accountMrrChanges(lines, input.settings, input.rateOf, cancelledOn);
   return {
     currency,
     intervalMonths,
@@ -239,6 +243,8 @@ function derive(input: TStoryInput, currency: string, intervalMonths: number, st
     replayed,
     versions: replayed.versions,
     mrrChanges,
+    periods: periodMovements(mrrChanges),
+    facts: subscriptionFacts(lines),
     subscriptionId,
   };
 }

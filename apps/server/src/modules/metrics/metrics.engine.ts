@@ -55,7 +55,7 @@ export function addMonths(d: string, n: number): string {
   return day(new Date(Date.UTC(x.getUTCFullYear(), x.getUTCMonth() + n, 1)));
 }
 
-function periodStart(d: string, unit: TGranularity): string {
+export function periodStart(d: string, unit: TGranularity): string {
   if (unit === 'day') return d;
   const x = utc(d);
   const m = unit === 'month' ? x.getUTCMonth() : unit === 'quarter' ? Math.floor(x.getUTCMonth() / 3) * 3 : 0;

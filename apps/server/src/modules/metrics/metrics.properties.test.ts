@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDeep, SAMPLE_SEED } from '../../../test/depth.ts';
@@ -5,12 +7,15 @@ import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness
 import { makeAccount } from '../accounts/index.ts';
 import { makeMarket } from '../organisations/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
+import { movementsByPeriod, wholePeriodMovements } from './metrics.series.repository.ts';
 
 /**
  * Random subscription histories (several accounts, two currencies with monthly rates, changes recorded in
  * random order so most are back-dated) through the API; then, for every period of the series: start +
  * movements = end to the cent, MRR never negative, customers add up, and the per-market series add up to
- * the whole. `npm test` runs a seeded sample; `npm run test:deep` many more histories.
+ * the whole; the movements stored per whole period (month, quarter, year) are those the change points give, and
+ * the migration that filled them for existing data writes the same rows the projection does.
+ * `npm test` runs a seeded sample; `npm run test:deep` many more histories.
  */
 
 let t: TestApp;
@@ -122,8 +127,40 @@ describe('metrics properties', () => {
           await t.app.inject({ method: 'GET', url: '/api/v1/metrics/mrr?from=2023-01&to=2025-03&by=quarter', headers: h })
         ).json().periods;
         for (const [q, p] of quarters.entries()) expect(p.mrr, p.period).toBe(periods[q * 3 + 2]?.mrr);
+        await storedMovementsAgree(org.orgId);
+        await backfillAgrees(org.orgId);
       }),
       { seed: SAMPLE_SEED, numRuns: isDeep ? 60 : 6, endOnFailure: true },
     );
   }, 600_000);
 });
+
+/** Every whole period's movements, read from mrr_period_movements, equal those computed from mrr_changes. */
+async function storedMovementsAgree(orgId: string) {
+  const sorted = (rows: { period: string; groupKey: string | null }[]) =>
+    [...rows].sort((a, b) => `${a.period}${a.groupKey}`.localeCompare(`${b.period}${b.groupKey}`));
+  for (const unit of ['month', 'quarter', 'year'] as const)
+    for (const groupBy of [undefined, 'market'] as const)
+      for (const win of [null, 60]) {
+        const q = { unit, filters: {}, groupBy, reactivationWindowDays: win };
+        const live = await movementsByPeriod(t.db, orgId, { ...q, from: '2023-01-01', to: '2024-12-31' });
+        const stored = await wholePeriodMovements(t.db, orgId, { ...q, from: '2023-01-01', to: '2024-12-01' });
+        expect(sorted(stored), `${unit} ${groupBy} ${win}`).toEqual(sorted(live));
+      }
+}
+
+const MIGRATION = readFileSync(fileURLToPath(new URL('../../db/migrations/0011_mrr_period_movements.sql', import.meta.url)), 'utf8');
+
+/** The migration's backfill, run over this organisation's history, writes exactly the rows the projection wrote. */
+async function backfillAgrees(orgId: string) {
+  const tables = ['mrr_period_movements', 'mrr_subscription_facts'];
+  const raw = async (text: string, params: unknown[] = []) =>
+    t.database.pool ? (await t.database.pool.query(text, params)).rows : ((await t.database.pglite?.query(text, params))?.rows ?? []);
+  const snapshot = async () =>
+    Promise.all(tables.map((table) => raw(`select * from ${table} where org_id = $1 order by 1, 2, 3, 4`, [orgId])));
+  const projected = await snapshot();
+  expect(projected[0]?.length).toBeGreaterThan(0);
+  for (const table of tables) await raw(`delete from ${table} where org_id = $1`, [orgId]);
+  for (const statement of MIGRATION.split('--> statement-breakpoint').filter((x) => /^\s*(--.*\n)*\s*INSERT/.test(x))) await raw(statement);
+  expect(await snapshot()).toEqual(projected);
+}

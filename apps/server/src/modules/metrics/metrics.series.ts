@@ -1,18 +1,29 @@
 import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/errors.ts';
-import { addMonths, buildSeries, periodsOf, rangeEnd, rangeStart, type TMovementCents, ZERO_MOVEMENTS } from './metrics.engine.ts';
-import { metricMessages as m } from './metrics.messages.ts';
+import { addDays } from '../subscriptions/index.ts';
 import {
-  groupLabels,
-  listCosts,
-  listRates,
+  addMonths,
+  buildSeries,
+  periodStart,
+  periodsOf,
+  rangeEnd,
+  rangeStart,
+  type TMovementCents,
+  ZERO_MOVEMENTS,
+} from './metrics.engine.ts';
+import { metricMessages as m } from './metrics.messages.ts';
+import { groupLabels, listCosts, listRates } from './metrics.repository.ts';
+import type { TMetricFilters, TMetricSettings, TSeries, TSeriesQuery } from './metrics.schemas.ts';
+import {
   movementsByPeriod,
   newAcvByPeriod,
   standingBefore,
+  type TGroupKey,
   type TMovementRow,
+  type TPeriodUnit,
   trialsByPeriod,
-} from './metrics.repository.ts';
-import type { TMetricSettings, TSeries, TSeriesQuery } from './metrics.schemas.ts';
+  wholePeriodMovements,
+} from './metrics.series.repository.ts';
 import type { TRateOf } from './metrics.timeline.ts';
 
 /**
@@ -34,6 +45,34 @@ export function rateLookup(rows: { currency: string; month: string; rate: string
     for (const r of list) if (r.month <= month) best = r;
     return best?.rate ?? 1;
   };
+}
+
+/**
+ * Movements per period of a range: whole months, quarters and years from the movements stored per account and
+ * period; a first or last period the range covers only in part (the current one, cut at today), and days, from
+ * the change points.
+ */
+export async function movementsOf(
+  db: Db,
+  orgId: string,
+  q: { from: string; to: string; unit: TPeriodUnit; filters: TMetricFilters; groupBy?: TGroupKey; reactivationWindowDays: number | null },
+): Promise<TMovementRow[]> {
+  const { unit } = q;
+  if (unit === 'day') return movementsByPeriod(db, orgId, q);
+  const periods = periodsOf(q.from, q.to, unit);
+  const isWhole = (p: { key: string; from: string; to: string }) => p.from === p.key && periodStart(addDays(p.to, 1), unit) !== p.key;
+  const first = periods[0];
+  const last = periods.at(-1);
+  if (!first || !last) return [];
+  const head = isWhole(first) ? null : first;
+  const tail = last === first || isWhole(last) ? null : last;
+  const whole = periods.filter((p) => p !== head && p !== tail);
+  const parts = await Promise.all([
+    head ? movementsByPeriod(db, orgId, { ...q, from: head.from, to: head.to }) : [],
+    whole.length ? wholePeriodMovements(db, orgId, { ...q, unit, from: whole[0]?.key ?? '', to: whole.at(-1)?.key ?? '' }) : [],
+    tail ? movementsByPeriod(db, orgId, { ...q, from: tail.from, to: tail.to }) : [],
+  ]);
+  return parts.flat();
 }
 
 export async function computeSeries(
@@ -71,7 +110,7 @@ export async function computeSeries(
   if (unit === 'month' && from.endsWith('-01')) {
     // One pass over the months from LTV's look-back to the end: the series, its start and the monthly churn.
     const [all, before] = await Promise.all([
-      movementsByPeriod(db, orgId, { ...common, from: churnFrom, to, reactivationWindowDays: win }),
+      movementsOf(db, orgId, { ...common, from: churnFrom, to, reactivationWindowDays: win }),
       standingBefore(db, orgId, churnFrom, filters, q.groupBy),
     ]);
     moves = all.filter((r) => r.period >= from);
@@ -89,9 +128,9 @@ export async function computeSeries(
     monthlyCustomersAtChurnFrom = before.reduce((sum, r) => sum + r.customers, 0);
   } else {
     const [m, st, mm, ms] = await Promise.all([
-      movementsByPeriod(db, orgId, { ...common, from, to, reactivationWindowDays: win }),
+      movementsOf(db, orgId, { ...common, from, to, reactivationWindowDays: win }),
       standingBefore(db, orgId, from, filters, q.groupBy),
-      movementsByPeriod(db, orgId, { from: churnFrom, to, unit: 'month', filters, reactivationWindowDays: win }),
+      movementsOf(db, orgId, { from: churnFrom, to, unit: 'month', filters, reactivationWindowDays: win }),
       standingBefore(db, orgId, churnFrom, filters),
     ]);
     moves = m;

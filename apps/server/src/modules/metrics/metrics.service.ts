@@ -14,14 +14,15 @@ import {
   findSettings,
   listCosts,
   listRates,
-  movementAccounts,
   replaceAccountMrr,
   reportingCurrencyOf,
   upsertCosts,
   upsertRates,
   upsertSettings,
 } from './metrics.repository.ts';
+import { periodMovements, subscriptionFacts } from './metrics.rollup.ts';
 import { type TMetricSettings, type TSeries, type TSeriesQuery, ZMetricSettings } from './metrics.schemas.ts';
+import { movementAccounts } from './metrics.series.repository.ts';
 import { computeSeries, rateLookup } from './metrics.series.ts';
 import { accountMrrChanges, type TRateOf } from './metrics.timeline.ts';
 
@@ -48,13 +49,9 @@ export function createMetricService(deps: {
     const settings = ctx?.settings ?? (await settingsOf(tx, orgId));
     const rateOf = ctx?.rateOf ?? rateLookup(await listRates(tx, orgId), new Set());
     const { versions, cancelledOn } = await deps.subscriptions.accountHistory(orgId, accountId, tx);
-    const changes = accountMrrChanges(
-      versions.map((v) => ({ ...v, discountPercent: Number(v.discountPercent) })),
-      settings,
-      rateOf,
-      cancelledOn,
-    );
-    await replaceAccountMrr(tx, orgId, accountId, changes);
+    const lines = versions.map((v) => ({ ...v, discountPercent: Number(v.discountPercent) }));
+    const changes = accountMrrChanges(lines, settings, rateOf, cancelledOn);
+    await replaceAccountMrr(tx, orgId, accountId, { changes, periods: periodMovements(changes), facts: subscriptionFacts(lines) });
   }
 
   async function requestRebuild(tx: Db, orgId: string) {

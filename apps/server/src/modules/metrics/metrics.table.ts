@@ -1,4 +1,18 @@
-import { bigint, boolean, date, foreignKey, index, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
 
@@ -39,6 +53,67 @@ export const mrrChanges = pgTable(
       t.activeAfter,
       t.lastActiveOn,
     ),
+  ],
+);
+
+/**
+ * Each account's movement in every whole month, quarter and year it changed (metrics.rollup.ts), written with its
+ * mrr_changes rows: a series of whole periods is one aggregate over these rows, with no per-account sorting.
+ */
+export const mrrPeriodMovements = pgTable(
+  'mrr_period_movements',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    /** month | quarter | year */
+    unit: text('unit').notNull(),
+    period: date('period', { mode: 'string' }).notNull(),
+    mrrStartCents: bigint('mrr_start_cents', { mode: 'number' }).notNull(),
+    mrrEndCents: bigint('mrr_end_cents', { mode: 'number' }).notNull(),
+    activeStart: boolean('active_start').notNull(),
+    activeEnd: boolean('active_end').notNull(),
+    gapDays: integer('gap_days'),
+    wasActive: boolean('was_active').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId, t.unit, t.period] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+    // Every column, periods first: a series reads its periods' rows from the index alone (an index-only scan).
+    index('mrr_period_movements_series_idx').on(
+      t.orgId,
+      t.unit,
+      t.period,
+      t.accountId,
+      t.mrrStartCents,
+      t.mrrEndCents,
+      t.activeStart,
+      t.activeEnd,
+      t.gapDays,
+      t.wasActive,
+    ),
+  ],
+);
+
+/** Per subscription: the day it first paid and the MRR it started with (new ACV), and its trial (trial conversions). */
+export const mrrSubscriptionFacts = pgTable(
+  'mrr_subscription_facts',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
+    currency: text('currency').notNull(),
+    firstPaidOn: date('first_paid_on', { mode: 'string' }),
+    /** In the subscription's currency. */
+    firstPaidMrrCents: bigint('first_paid_mrr_cents', { mode: 'number' }),
+    trialStartedOn: date('trial_started_on', { mode: 'string' }),
+    trialEndedOn: date('trial_ended_on', { mode: 'string' }),
+    paid: boolean('paid').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId, t.subscriptionId] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+    index('mrr_subscription_facts_paid_idx').on(t.orgId, t.firstPaidOn),
+    index('mrr_subscription_facts_trial_idx').on(t.orgId, t.trialStartedOn),
   ],
 );
 
