@@ -4,6 +4,7 @@ import 'dayjs/locale/nl';
 import localizedFormat from 'dayjs/plugin/localizedFormat';
 import relativeTime from 'dayjs/plugin/relativeTime';
 import i18n from 'i18next';
+import { numberFormat } from './intl.ts';
 
 dayjs.extend(relativeTime);
 dayjs.extend(localizedFormat);
@@ -32,7 +33,7 @@ export function formatRelative(value: string, lang?: string): string {
  * and Danish (what formatNumber prints, so a value reads the same in a form as in a list).
  */
 export function numberSeparators(lang = i18n.language): { thousandSeparator: string; decimalSeparator: string } {
-  const parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+  const parts = numberFormat(lang).formatToParts(12345.6);
   return {
     thousandSeparator: parts.find((p) => p.type === 'group')?.value ?? ',',
     decimalSeparator: parts.find((p) => p.type === 'decimal')?.value ?? '.',
@@ -40,7 +41,7 @@ export function numberSeparators(lang = i18n.language): { thousandSeparator: str
 }
 
 export function formatNumber(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : new Intl.NumberFormat(i18n.language).format(value);
+  return value === null || value === undefined ? '—' : numberFormat(i18n.language).format(value);
 }
 
 /** A custom field value as text; dates stored as YYYY-MM-DD are shown in the UI language. */

@@ -5,6 +5,7 @@ import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
+import { AfterPaint } from '../../components/AfterPaint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
@@ -80,13 +81,16 @@ export function RevenuePage() {
       {data ? (
         <>
           <ChartsGrid series={data} onPick={pick} />
-          <ChurnReasons from={search.from} to={search.to} />
-          <FiguresTable
-            series={data}
-            highlight={highlight}
-            onPick={pick}
-            exportUrl={buildUrl('/api/v1/metrics/mrr.csv', { ...filters, from: search.from, to: search.to, by: search.by })}
-          />
+          {/* Below the fold: rendered once the figures above are painted. */}
+          <AfterPaint height={300}>
+            <ChurnReasons from={search.from} to={search.to} />
+            <FiguresTable
+              series={data}
+              highlight={highlight}
+              onPick={pick}
+              exportUrl={buildUrl('/api/v1/metrics/mrr.csv', { ...filters, from: search.from, to: search.to, by: search.by })}
+            />
+          </AfterPaint>
         </>
       ) : (
         <Skeleton h={520} />
