@@ -8,13 +8,13 @@ import { useCan } from '../../app/auth.tsx';
 import { AfterPaint } from '../../components/AfterPaint.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
-import { api, buildUrl, unwrap } from '../../lib/api.ts';
+import { buildUrl } from '../../lib/api.ts';
 import { ChurnReasons } from './ChurnReasons.tsx';
 import { DrillDown } from './DrillDown.tsx';
 import { FiguresTable } from './FiguresTable.tsx';
 import type { FigureKey } from './figures.ts';
 import { KpiCards } from './KpiCards.tsx';
-import { revenueKeys } from './queryKeys.ts';
+import { seriesQuery } from './queries.ts';
 import { ChartsGrid } from './RevenueCharts.tsx';
 import { RevenueFilters } from './RevenueFilters.tsx';
 import { filtersOf, type RevenueSearch, withDefaults } from './search.ts';
@@ -35,12 +35,7 @@ export function RevenuePage() {
   const [drill, setDrill] = useState<{ period: PeriodMetrics; type: Movement } | null>(null);
   const [highlight, setHighlight] = useState<FigureKey | null>(null);
   const filters = filtersOf(search);
-  const query = { ...filters, from: search.from, to: search.to, by: search.by, groupBy: search.groupBy };
-  const series = useQuery({
-    queryKey: revenueKeys.series(query),
-    placeholderData: keepPreviousData,
-    queryFn: async () => unwrap(await api.GET('/api/v1/metrics/mrr', { params: { query } })),
-  });
+  const series = useQuery({ ...seriesQuery(raw), placeholderData: keepPreviousData });
   const update = (changes: Partial<RevenueSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true });
   const pick = (period: PeriodMetrics, type: Movement) => setDrill({ period, type });
   const data = series.data;

@@ -6,6 +6,7 @@ import { optEnum } from '../../lib/search.ts';
 import da from './i18n/da.json';
 import en from './i18n/en.json';
 import nl from './i18n/nl.json';
+import { seriesQuery } from './queries.ts';
 import { revenueKeys } from './queryKeys.ts';
 import { parseRevenueSearch } from './search.ts';
 
@@ -18,6 +19,9 @@ const routes = (app: AppRoute) => [
     path: '/revenue',
     validateSearch: parseRevenueSearch,
     beforeLoad: requirePermission('metrics:read'),
+    // The series is asked for at once, while the page's code loads (not awaited: the page shows its skeleton).
+    loaderDeps: ({ search }) => search,
+    loader: ({ context, deps }) => void context.queryClient.prefetchQuery(seriesQuery(deps)),
     component: lazyRouteComponent(() => import('./RevenuePage.tsx'), 'RevenuePage'),
   }),
   createRoute({
