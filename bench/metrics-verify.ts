@@ -1,6 +1,6 @@
 // Checks that the revenue-metrics generator stores what the product itself would: generates a small organisation
 // (BENCH_VERIFY_ACCOUNTS, default 200), keeps its MRR history (mrr_changes, mrr_period_movements,
-// mrr_subscription_facts), deletes it, lets the product rebuild them (the
+// mrr_subscription_facts, mrr_accounts), deletes it, lets the product rebuild them (the
 // `metrics.rebuild` job, run by the real server's worker from the line versions and cancellations the generator
 // wrote) and compares row by row. `node --import tsx bench/metrics-verify.ts`
 import pg from 'pg';
@@ -13,7 +13,7 @@ const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://c365:c365@127
 const ACCOUNTS = Number(process.env.BENCH_VERIFY_ACCOUNTS ?? 200);
 
 /** The organisation's MRR history as the projection stores it: change points, period movements, subscription facts. */
-const HISTORY_TABLES = ['mrr_changes', 'mrr_period_movements', 'mrr_subscription_facts'];
+const HISTORY_TABLES = ['mrr_changes', 'mrr_period_movements', 'mrr_subscription_facts', 'mrr_accounts'];
 const snapshot = async (client: pg.Client, orgId: string) =>
   (
     await client.query<{ r: string }>(
@@ -25,6 +25,8 @@ const snapshot = async (client: pg.Client, orgId: string) =>
        union all
        select concat_ws('|', 'f', account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid)
        from mrr_subscription_facts where org_id = $1
+       union all
+       select concat_ws('|', 'a', account_id, primary_plan_id) from mrr_accounts where org_id = $1
        order by 1`,
       [orgId],
     )

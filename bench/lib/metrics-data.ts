@@ -137,6 +137,7 @@ export async function ensureMetricsData(
     const mrr: string[] = [];
     const per: string[] = [];
     const fac: string[] = [];
+    const acc: string[] = [];
     for (const [j, a] of rows.slice(i, i + BATCH).entries()) {
       const s = accountStory({
         index: i + j,
@@ -172,6 +173,7 @@ export async function ensureMetricsData(
         per.push(
           `${orgId}\t${a.id}\t${p.unit}\t${p.period}\t${p.mrrStartCents}\t${p.mrrEndCents}\t${p.activeStart ? 't' : 'f'}\t${p.activeEnd ? 't' : 'f'}\t${p.gapDays ?? '\\N'}\t${p.wasActive ? 't' : 'f'}\n`,
         );
+      if (s.facts.length) acc.push(`${orgId}\t${a.id}\t${s.primaryPlanId ?? '\\N'}\n`);
       for (const f of s.facts)
         fac.push(
           `${orgId}\t${a.id}\t${f.subscriptionId}\t${f.currency}\t${f.firstPaidOn ?? '\\N'}\t${f.firstPaidMrrCents ?? '\\N'}\t${f.trialStartedOn ?? '\\N'}\t${f.trialEndedOn ?? '\\N'}\t${f.paid ? 't' : 'f'}\n`,
@@ -210,6 +212,7 @@ export async function ensureMetricsData(
       'org_id, account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid',
       fac.join(''),
     );
+    await sink.copy('mrr_accounts', 'org_id, account_id, primary_plan_id', acc.join(''));
     await sink.query('commit');
     copyMs += performance.now() - t2;
     if ((i / BATCH) % 10 === 9 || i + BATCH >= rows.length) log(`  ${Math.min(i + BATCH, rows.length)} accounts written\n`);

@@ -4,6 +4,7 @@
 import {
   accountMrrChanges,
   periodMovements,
+  primaryPlan,
   subscriptionFacts,
   type TMetricSettings,
 } from '../../apps/server/src/modules/metrics/index.ts';
@@ -67,6 +68,7 @@ export interface TAccountStory {
   /** As the product's projection stores them next to the change points. */
   periods: ReturnType<typeof periodMovements>;
   facts: ReturnType<typeof subscriptionFacts>;
+  primaryPlanId: string | null;
 }
 
 export interface TStoryInput {
@@ -245,6 +247,7 @@ function derive(input: TStoryInput, currency: string, intervalMonths: number, st
     mrrChanges,
     periods: periodMovements(mrrChanges),
     facts: subscriptionFacts(lines),
+    primaryPlanId: primaryPlan(lines),
     subscriptionId,
   };
 }

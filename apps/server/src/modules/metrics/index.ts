@@ -9,20 +9,28 @@ import { metricMessages } from './metrics.messages.ts';
 import { metricsPermissions } from './metrics.permissions.ts';
 import { registerMetricRoutes } from './metrics.routes.ts';
 import { createMetricService, type MetricService, REBUILD_JOB } from './metrics.service.ts';
-import { exchangeRates, metricSettings, mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, serviceCosts } from './metrics.table.ts';
+import {
+  exchangeRates,
+  metricSettings,
+  mrrAccounts,
+  mrrChanges,
+  mrrPeriodMovements,
+  mrrSubscriptionFacts,
+  serviceCosts,
+} from './metrics.table.ts';
 
 export { buildSeries, periodsOf } from './metrics.engine.ts';
 export { setExchangeRates, setServiceCosts } from './metrics.factory.ts';
-export { periodMovements, subscriptionFacts } from './metrics.rollup.ts';
+export { periodMovements, primaryPlan, subscriptionFacts } from './metrics.rollup.ts';
 export { type TMetricSettings, type TPeriodMetrics, type TSeries, ZMetricSettings } from './metrics.schemas.ts';
 export type { MetricService } from './metrics.service.ts';
 export { accountMrrChanges } from './metrics.timeline.ts';
-export { exchangeRates, metricSettings, mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, serviceCosts };
+export { exchangeRates, metricSettings, mrrAccounts, mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, serviceCosts };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const metricsModule = defineModule({
   name: 'metrics',
-  tables: { mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, exchangeRates, serviceCosts, metricSettings },
+  tables: { mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, mrrAccounts, exchangeRates, serviceCosts, metricSettings },
   permissions: metricsPermissions,
   messages: metricMessages,
   accessMatrix: metricAccessMatrix,

@@ -149,18 +149,23 @@ async function storedMovementsAgree(orgId: string) {
       }
 }
 
-const MIGRATION = readFileSync(fileURLToPath(new URL('../../db/migrations/0011_mrr_period_movements.sql', import.meta.url)), 'utf8');
+/** The migrations that filled the projection's summaries for existing data. */
+const BACKFILLS = ['0011_mrr_period_movements.sql', '0012_mrr_accounts.sql'].map((f) =>
+  readFileSync(fileURLToPath(new URL(`../../db/migrations/${f}`, import.meta.url)), 'utf8'),
+);
 
 /** The migration's backfill, run over this organisation's history, writes exactly the rows the projection wrote. */
 async function backfillAgrees(orgId: string) {
-  const tables = ['mrr_period_movements', 'mrr_subscription_facts'];
+  const tables = ['mrr_period_movements', 'mrr_subscription_facts', 'mrr_accounts'];
   const raw = async (text: string, params: unknown[] = []) =>
     t.database.pool ? (await t.database.pool.query(text, params)).rows : ((await t.database.pglite?.query(text, params))?.rows ?? []);
   const snapshot = async () =>
-    Promise.all(tables.map((table) => raw(`select * from ${table} where org_id = $1 order by 1, 2, 3, 4`, [orgId])));
+    Promise.all(tables.map((table) => raw(`select * from ${table} t where org_id = $1 order by t::text`, [orgId])));
   const projected = await snapshot();
   expect(projected[0]?.length).toBeGreaterThan(0);
   for (const table of tables) await raw(`delete from ${table} where org_id = $1`, [orgId]);
-  for (const statement of MIGRATION.split('--> statement-breakpoint').filter((x) => /^\s*(--.*\n)*\s*INSERT/.test(x))) await raw(statement);
+  for (const migration of BACKFILLS)
+    for (const statement of migration.split('--> statement-breakpoint').filter((x) => /^\s*(--.*\n)*\s*INSERT/.test(x)))
+      await raw(statement);
   expect(await snapshot()).toEqual(projected);
 }

@@ -6,7 +6,15 @@ import { plans } from '../plans/index.ts';
 import type { TPeriodMovement, TSubscriptionFacts } from './metrics.rollup.ts';
 import type { TMetricSettingsStored } from './metrics.schemas.ts';
 import type { TGroupKey } from './metrics.series.repository.ts';
-import { exchangeRates, metricSettings, mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, serviceCosts } from './metrics.table.ts';
+import {
+  exchangeRates,
+  metricSettings,
+  mrrAccounts,
+  mrrChanges,
+  mrrPeriodMovements,
+  mrrSubscriptionFacts,
+  serviceCosts,
+} from './metrics.table.ts';
 import type { TMrrChange } from './metrics.timeline.ts';
 
 /**
@@ -15,19 +23,26 @@ import type { TMrrChange } from './metrics.timeline.ts';
  * metrics.series.repository.ts.
  */
 
-/** Replaces an account's MRR history: its change points, its period movements and its subscriptions' facts. */
+/** Replaces an account's MRR history: its change points, its period movements, its subscriptions' facts and its plan. */
 export async function replaceAccountMrr(
   tx: Db,
   orgId: string,
   accountId: string,
-  history: { changes: readonly TMrrChange[]; periods: readonly TPeriodMovement[]; facts: readonly TSubscriptionFacts[] },
+  history: {
+    changes: readonly TMrrChange[];
+    periods: readonly TPeriodMovement[];
+    facts: readonly TSubscriptionFacts[];
+    primaryPlanId: string | null;
+  },
 ) {
+  await tx.delete(mrrAccounts).where(and(eq(mrrAccounts.orgId, orgId), eq(mrrAccounts.accountId, accountId)));
   await tx.delete(mrrChanges).where(and(eq(mrrChanges.orgId, orgId), eq(mrrChanges.accountId, accountId)));
   await tx.delete(mrrPeriodMovements).where(and(eq(mrrPeriodMovements.orgId, orgId), eq(mrrPeriodMovements.accountId, accountId)));
   await tx.delete(mrrSubscriptionFacts).where(and(eq(mrrSubscriptionFacts.orgId, orgId), eq(mrrSubscriptionFacts.accountId, accountId)));
   if (history.changes.length) await tx.insert(mrrChanges).values(history.changes.map((c) => ({ orgId, accountId, ...c })));
   if (history.periods.length) await tx.insert(mrrPeriodMovements).values(history.periods.map((p) => ({ orgId, accountId, ...p })));
   if (history.facts.length) await tx.insert(mrrSubscriptionFacts).values(history.facts.map((f) => ({ orgId, accountId, ...f })));
+  if (history.facts.length) await tx.insert(mrrAccounts).values({ orgId, accountId, primaryPlanId: history.primaryPlanId });
 }
 
 export async function findSettings(db: Db, orgId: string) {

@@ -96,3 +96,18 @@ export function subscriptionFacts(versions: readonly TAccountLineVersion[]): TSu
     };
   });
 }
+
+/**
+ * The account's plan for segmenting by plan: the plan of its biggest line among its latest versions (open ones
+ * first), ties broken by subscription and line, so the projection and a rebuild in SQL agree.
+ */
+export function primaryPlan(versions: readonly TAccountLineVersion[]): string | null {
+  const latestFirst = (a: TAccountLineVersion, b: TAccountLineVersion) =>
+    a.validTo === b.validTo ? 0 : a.validTo === null ? -1 : b.validTo === null ? 1 : a.validTo > b.validTo ? -1 : 1;
+  const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const [first] = [...versions].sort(
+    (a, b) =>
+      latestFirst(a, b) || b.mrrCents - a.mrrCents || byKey(a.subscriptionId, b.subscriptionId) || byKey(a.lineKey ?? '', b.lineKey ?? ''),
+  );
+  return first?.planId ?? null;
+}

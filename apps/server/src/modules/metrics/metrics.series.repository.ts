@@ -29,11 +29,12 @@ function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
     const [key, ...rest] = f.field.split(':');
     conds.push(sql`a.custom ->> ${key} = ${rest.join(':')}`);
   }
-  if (f.plan) conds.push(sql`pp.plan_code = lower(${f.plan})`);
+  if (f.plan)
+    conds.push(sql`pp.primary_plan_id = (select p.id from plans p where p.org_id = ${orgId} and lower(p.code) = lower(${f.plan}))`);
   const needsPlan = !!f.plan || groupBy === 'plan';
   const needsAccount = conds.length > 0 || !!groupBy;
   const join = needsAccount
-    ? sql`join accounts a on a.org_id = ${orgId} and a.id = c.account_id ${needsPlan ? sql`left join primary_plan pp on pp.account_id = c.account_id` : sql``}`
+    ? sql`join accounts a on a.org_id = ${orgId} and a.id = c.account_id ${needsPlan ? sql`left join mrr_accounts pp on pp.org_id = ${orgId} and pp.account_id = c.account_id` : sql``}`
     : sql``;
   const where = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
   const group =
@@ -42,21 +43,11 @@ function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
       : groupBy === 'owner'
         ? sql`a.owner_user_id::text`
         : groupBy === 'plan'
-          ? sql`pp.plan_id::text`
+          ? sql`pp.primary_plan_id::text`
           : groupBy
             ? sql`a.${sql.raw(groupBy)}`
             : sql`null::text`;
-  // An account's primary plan: the plan of its biggest line among its latest versions.
-  const ctes = needsPlan
-    ? [
-        sql`primary_plan as (
-        select distinct on (v.account_id) v.account_id, v.plan_id, lower(p.code) as plan_code
-        from subscription_line_versions v left join plans p on p.org_id = v.org_id and p.id = v.plan_id
-        where v.org_id = ${orgId}
-        order by v.account_id, v.valid_to desc nulls first, v.mrr_cents desc)`,
-      ]
-    : [];
-  return { join, where, group, ctes };
+  return { join, where, group };
 }
 
 /**
@@ -151,7 +142,7 @@ export async function movementsByPeriod(
   const s = accountScope(orgId, q.filters, q.groupBy);
   const rows = await rowsOf<Record<string, string | number | null>>(
     db,
-    sql`with ${sql.join([...s.ctes, firstAndLastOfPeriod(orgId, q, s), sql`g as (`], sql`, `)}
+    sql`with ${firstAndLastOfPeriod(orgId, q, s)}, g as (
       select account_id, p, grp, ${GROUP_ENDS}, bool_or(active_after) as was_active
       from r group by account_id, p, grp)
     ${movementAggregates(q.reactivationWindowDays ?? 2_147_483_647)}`,
@@ -172,7 +163,7 @@ export async function wholePeriodMovements(
   const s = accountScope(orgId, q.filters, q.groupBy);
   const rows = await rowsOf<Record<string, string | number | null>>(
     db,
-    sql`with ${sql.join([...s.ctes, sql`g as (`], sql`, `)}
+    sql`with g as (
       select c.period as p, ${s.group} as grp, c.mrr_start_cents as s, c.mrr_end_cents as e, c.active_start as ab,
         c.active_end as ae, c.gap_days as gap, c.was_active
       from mrr_period_movements c ${s.join}
@@ -191,8 +182,7 @@ export async function standingBefore(db: Db, orgId: string, day: string, filters
   const s = accountScope(orgId, filters, groupBy);
   const rows = await rowsOf<{ grp: string | null; mrr: string | null; customers: string | null }>(
     db,
-    sql`${s.ctes.length ? sql`with ${sql.join(s.ctes, sql`, `)}` : sql``}
-    select ${s.group} as grp, sum(c.mrr_after_cents - c.mrr_before_cents) as mrr,
+    sql`    select ${s.group} as grp, sum(c.mrr_after_cents - c.mrr_before_cents) as mrr,
       sum(c.active_after::int - c.active_before::int) as customers
     from mrr_changes c ${s.join}
     where c.org_id = ${orgId} and c.effective_date < ${day} ${s.where}
@@ -210,8 +200,7 @@ export async function newAcvByPeriod(
   const s = accountScope(orgId, q.filters, q.groupBy);
   const rows = await rowsOf<{ period: string; grp: string | null; currency: string; month: string; mrr: string }>(
     db,
-    sql`${s.ctes.length ? sql`with ${sql.join(s.ctes, sql`, `)}` : sql``}
-    select to_char(${periodOf(q.unit, sql`c.first_paid_on`)}, 'YYYY-MM-DD') as period, ${s.group} as grp, c.currency,
+    sql`    select to_char(${periodOf(q.unit, sql`c.first_paid_on`)}, 'YYYY-MM-DD') as period, ${s.group} as grp, c.currency,
       to_char(date_trunc('month', c.first_paid_on), 'YYYY-MM-DD') as month, sum(c.first_paid_mrr_cents) as mrr
     from mrr_subscription_facts c ${s.join}
     where c.org_id = ${orgId} and c.first_paid_on >= ${q.from} and c.first_paid_on <= ${q.to} ${s.where}
@@ -229,18 +218,12 @@ export async function trialsByPeriod(
   const s = accountScope(orgId, q.filters, q.groupBy);
   const rows = await rowsOf<{ period: string; grp: string | null; started: string; converted: string }>(
     db,
-    sql`with ${sql.join(
-      [
-        ...s.ctes,
-        sql`c as (
-          select account_id, trial_started_on as effective_date, 1 as started, 0 as converted from mrr_subscription_facts
-          where org_id = ${orgId} and trial_started_on >= ${q.from} and trial_started_on <= ${q.to}
-          union all
-          select account_id, trial_ended_on, 0, 1 from mrr_subscription_facts
-          where org_id = ${orgId} and paid and trial_ended_on >= ${q.from} and trial_ended_on <= ${q.to})`,
-      ],
-      sql`, `,
-    )}
+    sql`with c as (
+      select account_id, trial_started_on as effective_date, 1 as started, 0 as converted from mrr_subscription_facts
+      where org_id = ${orgId} and trial_started_on >= ${q.from} and trial_started_on <= ${q.to}
+      union all
+      select account_id, trial_ended_on, 0, 1 from mrr_subscription_facts
+      where org_id = ${orgId} and paid and trial_ended_on >= ${q.from} and trial_ended_on <= ${q.to})
     select to_char(${periodOf(q.unit, sql`c.effective_date`)}, 'YYYY-MM-DD') as period, ${s.group} as grp,
       sum(c.started) as started, sum(c.converted) as converted
     from c ${s.join} where true ${s.where} group by 1, 2`,
@@ -273,15 +256,9 @@ export async function movementAccounts(
   const win = q.reactivationWindowDays ?? 2_147_483_647;
   const rows = await rowsOf<Record<string, string | number>>(
     db,
-    sql`with ${sql.join(
-      [
-        ...s.ctes,
-        firstAndLastOfPeriod(orgId, { from: q.from, to: q.to, unit: null }, s),
-        sql`g as (select account_id, ${GROUP_ENDS}, min(effective_date) as first_on from r group by account_id)`,
-        sql`m as (select account_id, s, e, first_on, ${MOVEMENT_CASE(win)} as type from g)`,
-      ],
-      sql`, `,
-    )}
+    sql`with ${firstAndLastOfPeriod(orgId, { from: q.from, to: q.to, unit: null }, s)},
+      g as (select account_id, ${GROUP_ENDS}, min(effective_date) as first_on from r group by account_id),
+      m as (select account_id, s, e, first_on, ${MOVEMENT_CASE(win)} as type from g)
     select m.account_id, acc.name, m.type, m.s, m.e, to_char(m.first_on, 'YYYY-MM-DD') as first_on, count(*) over () as total
     from m join accounts acc on acc.org_id = ${orgId} and acc.id = m.account_id
     where m.type is not null ${q.type ? sql`and m.type = ${q.type}` : sql``}

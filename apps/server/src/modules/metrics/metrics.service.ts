@@ -20,7 +20,7 @@ import {
   upsertRates,
   upsertSettings,
 } from './metrics.repository.ts';
-import { periodMovements, subscriptionFacts } from './metrics.rollup.ts';
+import { periodMovements, primaryPlan, subscriptionFacts } from './metrics.rollup.ts';
 import { type TMetricSettings, type TSeries, type TSeriesQuery, ZMetricSettings } from './metrics.schemas.ts';
 import { movementAccounts } from './metrics.series.repository.ts';
 import { computeSeries, rateLookup } from './metrics.series.ts';
@@ -51,7 +51,12 @@ export function createMetricService(deps: {
     const { versions, cancelledOn } = await deps.subscriptions.accountHistory(orgId, accountId, tx);
     const lines = versions.map((v) => ({ ...v, discountPercent: Number(v.discountPercent) }));
     const changes = accountMrrChanges(lines, settings, rateOf, cancelledOn);
-    await replaceAccountMrr(tx, orgId, accountId, { changes, periods: periodMovements(changes), facts: subscriptionFacts(lines) });
+    await replaceAccountMrr(tx, orgId, accountId, {
+      changes,
+      periods: periodMovements(changes),
+      facts: subscriptionFacts(lines),
+      primaryPlanId: primaryPlan(lines),
+    });
   }
 
   async function requestRebuild(tx: Db, orgId: string) {

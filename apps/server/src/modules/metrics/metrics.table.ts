@@ -117,6 +117,22 @@ export const mrrSubscriptionFacts = pgTable(
   ],
 );
 
+/** Per account with subscriptions: what segments its revenue beyond the account's own fields (its plan). */
+export const mrrAccounts = pgTable(
+  'mrr_accounts',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    /** metrics.rollup.ts primaryPlan(): the plan of its biggest line among its latest versions. */
+    primaryPlanId: uuid('primary_plan_id'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+    index('mrr_accounts_plan_idx').on(t.orgId, t.primaryPlanId),
+  ],
+);
+
 /** Units of the reporting currency one unit of `currency` buys in a month (month = its first day). */
 export const exchangeRates = pgTable(
   'exchange_rates',

@@ -8,6 +8,9 @@ import type { TMetricSettings } from './metrics.schemas.ts';
 
 export interface TAccountLineVersion {
   subscriptionId: string;
+  /** The line within its subscription, and its plan (null: a free-text line). */
+  lineKey?: string;
+  planId?: string | null;
   currency: string;
   validFrom: string;
   validTo: string | null;
