@@ -19,13 +19,15 @@ removal, discounts (lasting, or until a date) and their removal; 21% cancel (wit
 paid period), a tenth of those withdraw, a quarter of the rest come back (reactivation). The changes are the product's
 own op payloads (\`TChangeOp\`); the product's \`replay()\` turns each subscription's changes into its line versions and
 the MRR around each change, and the product's \`accountMrrChanges()\` (default conventions, the stored monthly rates)
-turns the account's line versions and cancellations into its \`mrr_changes\` rows. Everything is written with COPY,
-2,000 accounts per transaction, then VACUUM ANALYZE.
+turns the account's line versions and cancellations into its \`mrr_changes\` rows, and the product's \`periodMovements()\`,
+\`subscriptionFacts()\` and \`primaryPlan()\` into the summaries the projection stores with them (\`mrr_period_movements\`,
+\`mrr_subscription_facts\`, \`mrr_accounts\`). Everything is written with COPY, 2,000 accounts per transaction, then
+VACUUM ANALYZE.
 
-*Same as the product?* \`bench/metrics-verify.ts\` generates 200 accounts, deletes their \`mrr_changes\`, queues the
-product's \`metrics.rebuild\` job, lets the real server's worker run it (it reads the line versions and cancellations the
-generator wrote, with the organisation's settings and rates from the database) and compares: 2,142 rows, identical
-(2,051 changes: quantity 719, discount added 295, add-on 204, start 200, price 194, upgrade 163, downgrade 93, discount
+*Same as the product?* \`bench/metrics-verify.ts\` generates 200 accounts, deletes their MRR history (the four tables above),
+queues the product's \`metrics.rebuild\` job, lets the real server's worker run it (it reads the line versions and
+cancellations the generator wrote, with the organisation's settings and rates from the database) and compares: 6,401
+rows, identical (2,142 change points, 3,859 period movements, 200 subscriptions' facts, 200 accounts' plans; 2,051 changes: quantity 719, discount added 295, add-on 204, start 200, price 194, upgrade 163, downgrade 93, discount
 removed 87, remove line 43, cancel request 43, reactivation 5, cancel withdrawn 5).
 
 **What is timed**: \`GET /api/v1/metrics/mrr?from=2022-01&to=2026-12&by=month\` — the 60-month series with MRR, customers,
@@ -37,43 +39,37 @@ each case is asked once, one request at a time, timed until the JSON body is par
 right after each request: one plain aggregate over the same \`mrr_changes\` rows through \`pg\` from the bench process:
 \`select date_trunc('month', effective_date), count(*), sum(mrr_after_cents - mrr_before_cents) from mrr_changes where
 org_id = $1 and effective_date between … group by 1\` (for (b) joined to accounts of the market, for (c) also grouped by
-market). It is what reading those rows once costs; the product reads them twice (the series and, from six months
-earlier, the monthly churn behind LTV) and the line versions twice more (new ACV, trials), each in its own query, the
-queries in parallel on the pool. As a check, the product's MRR must move from month to month exactly by the floor's sum
+market). It is what reading those rows once costs. The product reads, in parallel on the pool: the movements of the
+whole months from six months before the range (LTV's look-back) to last month from \`mrr_period_movements\` (one row per
+account and month it changed: about as many rows as the floor reads, in one aggregate without sorting), the current
+month up to today from \`mrr_changes\`, the standing before the range (a sum of changes), new ACV and trials from
+\`mrr_subscription_facts\` (one row per subscription), the rates, costs and settings. As a check, the product's MRR must move from month to month exactly by the floor's sum
 of changes ((a) and (b)). On PGlite one process owns the data directory: the floor is measured first in the bench
 process (PGlite opened on the directory, same rounds), then the product is started on it (\`DATA_DIR\`).
 
-The dashboard's first paint with these figures was not measured (it needs the built web app and a browser run per
-size); the API figures below are its lower bound, since the dashboard asks for this series.`;
+**The dashboard's first paint** (bench/lib/metrics-paint.ts; \`BENCH_METRICS_PAINT=0\` skips it): the built web app
+(\`npm run build\`, made when missing) served by the same product process, opened in Chromium at 1440×900 in a fresh
+browser context per round (nothing cached, as a first visit), signed in with the same session cookie, at
+\`/revenue?from=2022-01&to=2026-12&by=month\`; timed in the page from the start of the navigation to the animation frame in
+which the MRR card shows its figure and the MRR chart and the movement bars are drawn (the second row of charts, the
+churn reasons and the figures table render right after that frame). One warm-up visit, then one per round.`;
 
-export const METRICS_CHANGES = `**What was changed for these figures** (\`metrics.repository.ts\`, \`metrics.table.ts\`; the queries return the same
-rows: the metrics and subscriptions tests pass on PGlite and PostgreSQL, and eleven series and drill-downs of the 10k
-organisation — by month, quarter, year and day, with a market, a plan, grouped by market, edition and plan — gave
-byte-identical JSON before and after: \`bench/metrics-snapshot.ts\` writes them, run it before and after a change). Measured along the way with EXPLAIN ANALYZE at 100k accounts on the busy machine
-(load average 9–12, so every figure is several times what a quiet machine gives; compare within a line):
+export const METRICS_CHANGES = `**What was changed for these figures.** The series used to be computed from the change points on every request:
+per account and period, the first and last change (a window over 1.07M rows in (account, day) order and an aggregate
+into 874k groups), twice (the series, and the monthly churn from six months earlier), plus a window over the 1.05M line
+versions for new ACV and a grouping of the trial versions: 4.0 s for (a) at 100k against a 380 ms floor (10.4×) in
+the last run. Now the projection that writes an account's change points also writes, in the same transaction, three
+summaries (\`metrics.rollup.ts\`, pure): its movement in each month, quarter and year it changed (start and end MRR,
+customer or not, days since it last was one), per subscription the day it first paid with its MRR then and its trial,
+and its plan for segmenting; migrations 0011 and 0012 fill them for existing data. A series of whole periods is one
+aggregate over those rows; a period the range cuts (the current month, up to today) and days still come from the
+change points, so a change scheduled for later in the month does not count before its day. \`npm test\` checks that
+the stored movements equal the computed ones for random histories by month, quarter and year, grouped or not, and that
+the migrations write what the projection writes; \`bench/metrics-snapshot.ts\` gave byte-identical answers to the
+eleven series and drill-downs of the 10k organisation before and after, except one account whose plan was a tie
+between two lines of equal MRR (picked arbitrarily before, by subscription and line now). The plan filter and grouping
+(not in the table above) went from 2.1 s and 1.7 s to 0.12 s and 0.21 s at 10k.
 
-- Movements took each account's MRR at the start and end of each period with five \`(array_agg(… order by …))[1]\` per
-  (account, period): every aggregate sorted every one of the 874k groups. Now the rows come in the primary key's order
-  (account, day), \`lag\`/\`lead\` over that order mark the first and last row of each period without a sort, and the
-  start and end are plain \`min(…) filter (where first)\` aggregates: 1.56 s → 0.62 s for the movements query at 10k.
-- Reading 1.06M change points in the primary key's order visited the table one random page per row: the index scan
-  alone took 5.3 s at 100k. \`mrr_changes_org_account_covering_idx\` (migration 0008) holds every column in that order,
-  so the movements read the index alone (index-only scan, no heap fetches after VACUUM): 0.36 s for the same rows.
-- Periods are truncated as \`date_trunc(unit, day::timestamp)\` instead of through \`timestamptz\` (no time-zone round
-  trip per row), once per row instead of three times.
-- New ACV found each subscription's first paying day, then looked its versions up again one subscription at a time
-  (a nested loop of 100k index probes); now a window over the subscription's versions gives the day in the same pass,
-  and the grouping after it follows the window's order (an incremental sort instead of a sort spilling to disk).
-- Trials grouped all 1.05M line versions by subscription (a sort spilling 83 MB at 100k) to find the few with trial
-  days; now only trial versions are grouped (about 15k rows) and whether each subscription went on to pay is one index
-  probe.
-
-**What is left, and what it would take.** The movements query alone still costs 5–7 times the floor: the floor is one
-hash aggregate into 60 groups (and PostgreSQL runs it with two parallel workers), the movements need every account's
-rows in order, a window and an aggregate into 874k (account, month) groups. A request runs it twice (the series, and
-the monthly churn from six months earlier for LTV, which for \`by=month\` covers the series' months too: one query could
-serve both), plus a pass over the 1.05M line versions for new ACV (3 s on the busy machine) and a scan of them for trials. ≤ 1 s at 100k needs less work per request, not faster SQL: (1) in
-\`computeSeries\`, one movements query when the unit is a month (it is outside the SQL this bench may change; tried and reverted: (a) at 100k took 3.7 / 8.1 / 6.0 s against 9.4 s in the run above, with the load average at 9 instead of 17, and (c), which it does not touch, 8.8 s against 10.4 s, so about half of that is the quieter machine); (2) a
-per-(account, month) movement rollup kept by the same projection that writes \`mrr_changes\` (then the series is a plain
-aggregate like the floor, or a per-month table read in milliseconds); (3) indexes on \`subscription_line_versions\` for
-new ACV and trials (the subscriptions module's table), or both figures kept per month at write time.`;
+Earlier changes, still in place: the change points are read off a covering index in (account, day) order
+(\`mrr_changes_org_account_covering_idx\`), periods are truncated as \`date_trunc(unit, day::timestamp)\`, and the
+drill-down marks each account's first and last change with \`lag\`/\`lead\` instead of sorting per group.`;
