@@ -48,7 +48,7 @@ of changes ((a) and (b)). On PGlite one process owns the data directory: the flo
 process (PGlite opened on the directory, same rounds), then the product is started on it (\`DATA_DIR\`).
 
 **The dashboard's first paint** (bench/lib/metrics-paint.ts; \`BENCH_METRICS_PAINT=0\` skips it): the built web app
-(\`npm run build\`, made when missing) served by the same product process, opened in Chromium at 1440×900 in a fresh
+(\`npm run build\`, made when missing or older than apps/web/src) served by the same product process, opened in Chromium at 1440×900 in a fresh
 browser context per round (nothing cached, as a first visit), signed in with the same session cookie, at
 \`/revenue?from=2022-01&to=2026-12&by=month\`; timed in the page from the start of the navigation to the animation frame in
 which the MRR card shows its figure and the MRR chart and the movement bars are drawn (the second row of charts, the

@@ -11,9 +11,20 @@ import { chromium } from 'playwright-core';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Builds the web app when it has not been built (the product serves apps/web/dist). False when it cannot be. */
+/** The newest modification time under a folder (ms). */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
+  }
+  return t;
+}
+
+/** Builds the web app when it is missing or older than its sources (the product serves apps/web/dist). False when it cannot be. */
 export function ensureWebBuilt(log: (s: string) => void): boolean {
-  if (fs.existsSync(path.join(ROOT, 'apps/web/dist/index.html'))) return true;
+  const index = path.join(ROOT, 'apps/web/dist/index.html');
+  if (fs.existsSync(index) && fs.statSync(index).mtimeMs >= newest(path.join(ROOT, 'apps/web/src'))) return true;
   log('building the web app for the first-paint measurement …\n');
   return spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'ignore' }).status === 0;
 }

@@ -78,6 +78,9 @@ function label(start: string, unit: TGranularity): string {
   return start.slice(0, 4);
 }
 
+/** The last day of the period that starts on `start`. */
+export const periodEnd = (start: string, unit: TGranularity): string => day(new Date(utc(nextStart(start, unit)).getTime() - 86_400_000));
+
 /** The periods of a range (the first and last clipped to it); at most `max`. */
 export function periodsOf(from: string, to: string, unit: TGranularity, max = 5000): TPeriod[] {
   const out: TPeriod[] = [];

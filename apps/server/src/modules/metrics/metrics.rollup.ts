@@ -63,7 +63,7 @@ export interface TSubscriptionFacts {
   /** The first day the subscription paid (not a trial, MRR above 0), and the MRR of the versions starting then. */
   firstPaidOn: string | null;
   firstPaidMrrCents: number | null;
-  /** Its trial: first day, and the day after the last (null: no trial). */
+  /** Its trial: first day (null: none), and the day after the last (null: none, or a trial without an end yet). */
   trialStartedOn: string | null;
   trialEndedOn: string | null;
   /** It paid at some point (a trial that converted, when it had one). */

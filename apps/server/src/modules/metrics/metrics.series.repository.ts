@@ -59,6 +59,7 @@ function firstAndLastOfPeriod(
   orgId: string,
   q: { from: string; to: string; unit: TPeriodUnit | null },
   s: { join: SQL; where: SQL; group: SQL },
+  accounts: SQL = sql``,
 ) {
   // With periods: the first and last of the account's rows in a period; without: of all its rows in the range.
   const first = q.unit ? sql`lag(x.p) over w is distinct from x.p` : sql`lag(x.effective_date) over w is null`;
@@ -70,7 +71,7 @@ function firstAndLastOfPeriod(
           c.effective_date, c.mrr_before_cents, c.mrr_after_cents, c.active_before, c.active_after,
           c.effective_date - c.last_active_on as gap
         from mrr_changes c ${s.join}
-        where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where}) x
+        where c.org_id = ${orgId} and c.effective_date >= ${q.from} and c.effective_date <= ${q.to} ${s.where} ${accounts}) x
       window w as (partition by x.account_id order by x.effective_date))`;
 }
 
@@ -168,6 +169,39 @@ export async function wholePeriodMovements(
         c.active_end as ae, c.gap_days as gap, c.was_active
       from mrr_period_movements c ${s.join}
       where c.org_id = ${orgId} and c.unit = ${q.unit} and c.period >= ${q.from} and c.period <= ${q.to} ${s.where})
+    ${movementAggregates(q.reactivationWindowDays ?? 2_147_483_647)}`,
+  );
+  return rows.map(toMovementRow);
+}
+
+/**
+ * The same for one period the range covers only in part (`from`–`to` inside `period`–`periodEnd`: the current
+ * period, cut at today; a range starting mid-quarter): the stored row of every account whose changes in the period
+ * all fall inside the range, and for the few with a change outside it (one scheduled after today, say) the movement
+ * its change points inside the range make.
+ */
+export async function partialPeriodMovements(
+  db: Db,
+  orgId: string,
+  q: { period: string; periodEnd: string; from: string; to: string; unit: TRollupUnit } & TMovementQuery,
+): Promise<TMovementRow[]> {
+  const s = accountScope(orgId, q.filters, q.groupBy);
+  const live = firstAndLastOfPeriod(orgId, q, s, sql`and c.account_id in (select account_id from outside)`);
+  const rows = await rowsOf<Record<string, string | number | null>>(
+    db,
+    sql`with outside as (
+        select distinct account_id from mrr_changes
+        where org_id = ${orgId} and effective_date >= ${q.period} and effective_date <= ${q.periodEnd}
+          and (effective_date < ${q.from} or effective_date > ${q.to})),
+      ${live},
+      g as (
+        select c.period as p, ${s.group} as grp, c.mrr_start_cents as s, c.mrr_end_cents as e, c.active_start as ab,
+          c.active_end as ae, c.gap_days as gap, c.was_active
+        from mrr_period_movements c ${s.join}
+        where c.org_id = ${orgId} and c.unit = ${q.unit} and c.period = ${q.period} ${s.where}
+          and c.account_id not in (select account_id from outside)
+        union all
+        select p, grp, ${GROUP_ENDS}, bool_or(active_after) as was_active from r group by account_id, p, grp)
     ${movementAggregates(q.reactivationWindowDays ?? 2_147_483_647)}`,
   );
   return rows.map(toMovementRow);

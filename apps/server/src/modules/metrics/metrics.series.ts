@@ -4,6 +4,7 @@ import { addDays } from '../subscriptions/index.ts';
 import {
   addMonths,
   buildSeries,
+  periodEnd,
   periodStart,
   periodsOf,
   rangeEnd,
@@ -17,6 +18,7 @@ import type { TMetricFilters, TMetricSettings, TSeries, TSeriesQuery } from './m
 import {
   movementsByPeriod,
   newAcvByPeriod,
+  partialPeriodMovements,
   standingBefore,
   type TGroupKey,
   type TMovementRow,
@@ -48,9 +50,9 @@ export function rateLookup(rows: { currency: string; month: string; rate: string
 }
 
 /**
- * Movements per period of a range: whole months, quarters and years from the movements stored per account and
- * period; a first or last period the range covers only in part (the current one, cut at today), and days, from
- * the change points.
+ * Movements per period of a range: months, quarters and years from the movements stored per account and period (a
+ * first or last period the range covers only in part, the current one cut at today, with the accounts that changed
+ * outside the range recomputed); days from the change points.
  */
 export async function movementsOf(
   db: Db,
@@ -67,10 +69,12 @@ export async function movementsOf(
   const head = isWhole(first) ? null : first;
   const tail = last === first || isWhole(last) ? null : last;
   const whole = periods.filter((p) => p !== head && p !== tail);
+  const partial = (p: { key: string; from: string; to: string }) =>
+    partialPeriodMovements(db, orgId, { ...q, unit, period: p.key, periodEnd: periodEnd(p.key, unit), from: p.from, to: p.to });
   const parts = await Promise.all([
-    head ? movementsByPeriod(db, orgId, { ...q, from: head.from, to: head.to }) : [],
+    head ? partial(head) : [],
     whole.length ? wholePeriodMovements(db, orgId, { ...q, unit, from: whole[0]?.key ?? '', to: whole.at(-1)?.key ?? '' }) : [],
-    tail ? movementsByPeriod(db, orgId, { ...q, from: tail.from, to: tail.to }) : [],
+    tail ? partial(tail) : [],
   ]);
   return parts.flat();
 }
