@@ -1,7 +1,6 @@
-import { count } from 'drizzle-orm';
 import { createDemoTeam, DEMO_PASSWORD, DEMO_USERS } from '../../modules/identity/index.ts';
 import { MODULES } from '../../modules/index.ts';
-import { createDemoOrganisation, DEMO_ORGANISATION, organisations } from '../../modules/organisations/index.ts';
+import { createDemoOrganisation, DEMO_ORGANISATION, isDemoWanted } from '../../modules/organisations/index.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import { createDemoRandom } from '../../platform/demo-random.ts';
@@ -13,9 +12,7 @@ export const DEMO_SLUG = DEMO_ORGANISATION.slug;
 
 /** Load the demo organisation when the database has no organisation yet. Returns what to print, or null. */
 export async function seedDemoIfEmpty(database: Database, clock: Clock, publicUrl: string) {
-  const [existing] = await database.db.select({ n: count() }).from(organisations);
-  if ((existing?.n ?? 0) > 0) return null;
-  return seedDemo(database, clock, publicUrl);
+  return (await isDemoWanted(database.db)) ? seedDemo(database, clock, publicUrl) : null;
 }
 
 /**

@@ -9,7 +9,7 @@ import { registerOrganisationRoutes } from './organisations.routes.ts';
 import { createOrganisationService, type OrganisationService } from './organisations.service.ts';
 import { organisations } from './organisations.table.ts';
 
-export { createDemoOrganisation, DEMO_ORGANISATION } from './organisations.demo.ts';
+export { createDemoOrganisation, DEMO_ORGANISATION, isDemoWanted } from './organisations.demo.ts';
 export { makeMarket } from './organisations.factory.ts';
 export { type TMarket, type TMarketInput, ZMarket } from './organisations.schemas.ts';
 export { createOrganisationWithAdmin, type OrganisationService } from './organisations.service.ts';

@@ -1,12 +1,15 @@
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import type { TDemoContribution } from '../../platform/modules.ts';
-import { insertMarket, insertOrganisation } from './organisations.repository.ts';
+import { hasAnyOrganisation, insertMarket, insertOrganisation } from './organisations.repository.ts';
 
 /** The demo organisation, found by its slug on every start (its logins are printed while unchanged). */
 export const DEMO_ORGANISATION = { name: 'Customer365 Demo', slug: 'demo', reportingCurrency: 'EUR' } as const;
 
 const DAY = 24 * 3600_000;
+
+/** The demo is loaded on first start only: into an installation without any organisation. */
+export const isDemoWanted = async (db: Db) => !(await hasAnyOrganisation(db));
 
 /** The organisation itself, a little over a year old: the first thing the demo makes, before any module's part. */
 export async function createDemoOrganisation(db: Db, now: Date): Promise<string> {
