@@ -143,6 +143,7 @@ export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = P
   accessFixtures?: Record<string, (make: TFixtureMaker) => Promise<string>>;
   /** Routes anyone may call without signing in, as "METHOD /url". */
   publicRoutes?: string[];
+  /** Its part of the demo organisation (`<module>.demo.ts`; TDemoContribution above). */
   demo?: TDemoContribution;
 }
 

@@ -1,7 +1,7 @@
 import { demoSlug } from '../../platform/demo-random.ts';
 import { newId } from '../../platform/ids.ts';
 import type { TDemoContribution } from '../../platform/modules.ts';
-import { insertContact } from './contacts.repository.ts';
+import { insertContacts, type TNewContact } from './contacts.repository.ts';
 
 /** First and last names per market of the customer. */
 const NAMES = {
@@ -79,13 +79,14 @@ export const contactsDemo: TDemoContribution = {
   async customer({ db, orgId, random: r }, customer) {
     const isNl = customer.marketCode === 'NL';
     const names = isNl ? NAMES.NL : NAMES.DK;
+    const rows: TNewContact[] = [];
     // The count is drawn again before each contact, as it always was: the draws keep their order.
     for (let c = 0; c < r.int(2, 4); c++) {
       const firstName = r.pick(names.first);
       const lastName = r.pick(names.last);
       const id = newId();
       customer.contactIds.push(id);
-      await insertContact(db, orgId, {
+      rows.push({
         id,
         accountId: customer.id,
         firstName,
@@ -101,6 +102,7 @@ export const contactsDemo: TDemoContribution = {
         updatedAt: customer.createdAt,
       });
     }
+    await insertContacts(db, orgId, rows);
   },
 
   async month({ services, actors }) {

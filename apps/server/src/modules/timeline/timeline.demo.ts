@@ -1,6 +1,6 @@
 import { newId } from '../../platform/ids.ts';
 import type { TDemoContribution } from '../../platform/modules.ts';
-import { insertInteraction } from './timeline.repository.ts';
+import { insertInteractions, type TNewInteraction } from './timeline.repository.ts';
 
 const INTERACTION_TEMPLATES = [
   {
@@ -69,10 +69,11 @@ export const timelineDemo: TDemoContribution = {
   async customer({ db, orgId, now, random: r, people }, customer) {
     const authors = AUTHORS.map((email) => people.get(email)?.userId ?? null);
     const daysAgo = (d: number) => new Date(now.getTime() - d * 24 * 3600_000);
+    const rows: TNewInteraction[] = [];
     // The count is drawn again before each interaction, as it always was: the draws keep their order.
     for (let k = 0; k < r.int(2, 7); k++) {
       const t = r.pick(INTERACTION_TEMPLATES);
-      await insertInteraction(db, orgId, {
+      rows.push({
         id: newId(),
         accountId: customer.id,
         contactId: r.next() < 0.7 ? r.pick(customer.contactIds) : null,
@@ -86,5 +87,6 @@ export const timelineDemo: TDemoContribution = {
         createdAt: now,
       });
     }
+    await insertInteractions(db, orgId, rows);
   },
 };
