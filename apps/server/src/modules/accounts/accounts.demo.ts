@@ -93,7 +93,7 @@ const DK_COMPANIES = [
 ] as const;
 
 const DAY = 24 * 3600_000;
-/** Who owns the customers of each market (the CSM twice in Denmark: he helps out there). */
+/** Who owns the customers of each market (the Dutch CSM also looks after some Danish ones). */
 const OWNERS = {
   NL: ['csm@demo.customer365.test', 'vp@demo.customer365.test', 'cse@demo.customer365.test'],
   DK: ['csm.dk@demo.customer365.test', 'csm@demo.customer365.test'],
