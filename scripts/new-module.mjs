@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run new-module -- <name> [<singular>]`: scaffolds apps/server/src/modules/<name>/ in the house shape
 // (table, schemas, repository, service, routes, messages, permissions, access-matrix entries, test factory,
-// test, index with the module's definition) with a working example: one account-scoped resource you can list
+// demo contribution, test, index with the module's definition) with a working example: one account-scoped resource you can list
 // (per account and across the organisation, with CSV export), create, read and delete; and its web feature,
 // apps/web/src/features/<name>/ (definition with route and navigation entry, query keys, strings in en/nl/da,
 // a list page on the list pattern, a form to add one). It adds the module to the one list in

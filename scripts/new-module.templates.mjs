@@ -16,6 +16,7 @@ export function renderModule(n) {
     [`${n.kebab}.permissions.ts`]: permissions(n),
     [`${n.kebab}.access.ts`]: access(n),
     [`${n.kebab}.factory.ts`]: factory(n),
+    [`${n.kebab}.demo.ts`]: demo(n),
     'index.ts': index(n),
     [`${n.kebab}.test.ts`]: test(n),
   };
@@ -97,6 +98,7 @@ export const Z${n.Many}Page = zPage(Z${n.One}ListItem);
 const index = (n) => `// The ${n.kebab} module's public surface: other modules, app.ts, the seed and other tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { ${n.camel}AccessFixtures, ${n.camel}AccessMatrix } from './${n.kebab}.access.ts';
+import { ${n.camel}Demo } from './${n.kebab}.demo.ts';
 import { ${n.camel}Messages } from './${n.kebab}.messages.ts';
 import { ${n.camel}Permissions } from './${n.kebab}.permissions.ts';
 import { register${n.One}Routes } from './${n.kebab}.routes.ts';
@@ -118,14 +120,7 @@ export const ${n.camel}Module = defineModule({
   accessFixtures: ${n.camel}AccessFixtures,
   services: (ctx) => ({ ${n.camel}: create${n.One}Service({ ...ctx, accounts: ctx.services.accounts }) }),
   routes: (app, ctx) => register${n.One}Routes(app, { ${n.camel}: ctx.services.${n.camel} }),
-  // The demo organisation shows the feature in use: a few rows made through the service, two days back.
-  demo: {
-    async activity({ services, actors, accountIds, at }) {
-      at(2, 10);
-      for (const accountId of accountIds.slice(0, 3))
-        await services.${n.camel}.create(actors.vp, accountId, { title: 'Example ${n.label}', notes: 'Made by the demo' });
-    },
-  },
+  demo: ${n.camel}Demo,
 });
 
 declare module '../../platform/modules.ts' {
@@ -133,6 +128,21 @@ declare module '../../platform/modules.ts' {
     ${n.camel}: ${n.One}Service;
   }
 }
+`;
+
+const demo = (n) => `import type { TDemoContribution } from '../../platform/modules.ts';
+
+/**
+ * What the demo organisation shows of ${n.labels}, so a newcomer sees the feature in use: a few rows made through
+ * the service two days back (\`activity\` runs after the demo's month; see TDemoContribution for the other parts).
+ */
+export const ${n.camel}Demo: TDemoContribution = {
+  async activity({ services, actors, accountIds, at }) {
+    at(2, 10);
+    for (const accountId of accountIds.slice(0, 3))
+      await services.${n.camel}.create(actors.vp, accountId, { title: 'Example ${n.label}', notes: 'Made by the demo' });
+  },
+};
 `;
 
 const messages = (n) => `import { defineMessages } from '../../platform/messages.ts';

@@ -91,7 +91,14 @@ describe.runIf(runHere)('npm run new-module', () => {
       expect(generated.ok, generated.output).toBe(true);
       const moduleDir = path.join(copy, 'apps/server/src/modules', NAME);
       const featureDir = path.join(copy, 'apps/web/src/features', NAME);
-      for (const file of ['index.ts', `${NAME}.repository.ts`, `${NAME}.service.ts`, `${NAME}.routes.ts`, `${NAME}.test.ts`])
+      for (const file of [
+        'index.ts',
+        `${NAME}.repository.ts`,
+        `${NAME}.service.ts`,
+        `${NAME}.routes.ts`,
+        `${NAME}.demo.ts`,
+        `${NAME}.test.ts`,
+      ])
         expect(fs.existsSync(path.join(moduleDir, file)), file).toBe(true);
       for (const file of ['index.ts', 'RenewalNotesPage.tsx', 'RenewalNoteFormModal.tsx', 'i18n/nl.json', 'search.test.ts'])
         expect(fs.existsSync(path.join(featureDir, file)), file).toBe(true);

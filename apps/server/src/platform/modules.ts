@@ -32,23 +32,86 @@ export interface ModuleContext {
   services: ServiceRegistry;
 }
 
-/** What a module's demo contribution gets: the assembled modules on the demo's clock, and the demo team. */
+/**
+ * The demo's random numbers: one seeded sequence (platform/demo-random.ts), so the demo is the same on every
+ * machine. The base steps draw from it in list order, a customer's contacts and interactions right after it.
+ */
+export interface TDemoRandom {
+  next(): number;
+  pick<T>(xs: readonly T[]): T;
+  int(lo: number, hi: number): number;
+}
+
+/**
+ * What a module's base step gets: the demo organisation and its team (made by db/seed/demo.ts), inside the one
+ * transaction every base step writes in. Base rows are written through the module's own repository with
+ * their own dates (an account made two years ago says so), not through services: those would date and audit
+ * them today, and on PGlite a service call inside this transaction would wait for it forever.
+ */
+export interface TDemoBase {
+  orgId: string;
+  /** The transaction of the base steps. */
+  db: Db;
+  /** The demo's today; base rows are dated back from it. */
+  now: Date;
+  random: TDemoRandom;
+  /** The demo team by e-mail address. */
+  people: ReadonlyMap<string, Actor>;
+}
+
+/** One of the demo's customers, as the accounts module made it: what the modules after it add to. */
+export interface TDemoCustomer {
+  id: string;
+  name: string;
+  domain: string;
+  marketCode: string;
+  /** The language its people speak (the market's). */
+  language: string;
+  createdAt: Date;
+  /** Filled by the contacts module's `customer` step, for the timeline's interactions with them. */
+  contactIds: string[];
+}
+
+/** What a module's month and activity steps get: the assembled modules on the demo's clock, and the demo team. */
 export interface TDemoContext extends ModuleContext {
   orgId: string;
   /** The demo organisation's people, as actors: admin, VP customer success, CSM, customer success engineer. */
   actors: Record<'admin' | 'vp' | 'csm' | 'cse', Actor>;
-  /** The active accounts, by name. */
+  /** The whole demo team by e-mail address. */
+  people: ReadonlyMap<string, Actor>;
+  /** The active accounts, by name (in `activity`: those still active after the month). */
   accountIds: string[];
-  /** Sets the demo clock to `days` before now at `hour` (UTC): the month is replayed in order. */
+  /** Sets the demo clock to `days` before now at `hour` (UTC). */
   at(days: number, hour: number): void;
+  /** Moves the demo clock on (a person takes a minute between two clicks). */
+  advance(ms: number): void;
+}
+
+/** One dated piece of the demo's month: run with the clock at `days` before now, `hour` (UTC). */
+export interface TDemoStep {
+  days: number;
+  hour: number;
+  run(): Promise<void>;
 }
 
 /**
- * What a module adds to the demo organisation, so a newcomer sees the feature in use: run through the module's
- * own services at the end of the demo's month (db/seed/demo-activity.ts), in list order.
+ * What a module adds to the demo organisation (its definition's `demo`, in `<module>.demo.ts`), so a newcomer
+ * sees the feature in use. db/seed/demo.ts runs the parts in this order, each over the module list in order:
+ * 1. `base`: the module's records as they stood before the demo's month (markets, custom fields), in the base
+ *    transaction; then `customers` (the accounts module) makes the customers one at a time, and after each one
+ *    every module's `customer` adds its part (contacts, interactions), all drawing from `demo.random`;
+ * 2. `month`: the module's dated work in the demo's month (an update, an import, an invitation), planned on the
+ *    organisation as it stood before the month; the steps of all modules then run in date order, through the
+ *    services, so an audit log, a history and an import tell one story;
+ * 3. `activity`: what it adds after the month, through its services (a catalogue, three years of subscriptions).
+ * A module implements only the parts it needs; most need only `activity`.
  */
 export interface TDemoContribution {
-  activity(demo: TDemoContext): Promise<void>;
+  base?(demo: TDemoBase): Promise<void>;
+  customers?(demo: TDemoBase): AsyncIterable<TDemoCustomer>;
+  customer?(demo: TDemoBase, customer: TDemoCustomer): Promise<void>;
+  month?(demo: TDemoContext): Promise<TDemoStep[]>;
+  activity?(demo: TDemoContext): Promise<void>;
 }
 
 /**
@@ -80,6 +143,7 @@ export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = P
   accessFixtures?: Record<string, (make: TFixtureMaker) => Promise<string>>;
   /** Routes anyone may call without signing in, as "METHOD /url". */
   publicRoutes?: string[];
+  /** Its part of the demo organisation (`<module>.demo.ts`; TDemoContribution above). */
   demo?: TDemoContribution;
 }
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, signIn, type TestApp } from '../../../test/harness.ts';
 import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
-import { DEMO_PASSWORD, seedDemo } from './demo.ts';
+import { DEMO_PASSWORD, seedDemo, seedDemoIfEmpty } from './demo.ts';
 import { DEMO_IMPORT_FILE, DEMO_INVITEE } from './demo-activity.ts';
 
 // The demo organisation is what a newcomer sees first: every page should have something in it.
@@ -29,6 +29,43 @@ const get = async (url: string) => {
 };
 
 describe('demo organisation', () => {
+  it('has the customers as they stood before the month: in two markets, owned, with custom fields, contacts and conversations', async () => {
+    const markets = await get('/api/v1/markets');
+    const managers = (markets.items ?? markets).map(
+      (m: { code: string; countryManagerName: string }) => `${m.code}:${m.countryManagerName}`,
+    );
+    expect(managers.sort()).toEqual(['DK:Dorthe Lund', 'NL:Niels van Dijk']);
+    const fields = await get('/api/v1/custom-fields');
+    expect((fields.items ?? fields).map((f: { entity: string; key: string }) => `${f.entity}.${f.key}`).sort()).toEqual([
+      'account.contract_end',
+      'account.last_nps',
+      'account.legacy_platform',
+      'account.upgrade_track',
+      'contact.linkedin',
+    ]);
+    const accounts = await get('/api/v1/accounts?status=all&pageSize=200');
+    const imported = ['Waddenzee Veerdiensten', 'Ribe Keramik', 'Utrecht Fietsfabriek'];
+    type TRow = { id: string; name: string; marketCode: string; ownerName: string; custom: Record<string, unknown> };
+    const customers: TRow[] = accounts.items.filter((a: TRow) => !imported.includes(a.name));
+    expect(customers).toHaveLength(80);
+    for (const a of customers) {
+      expect(['NL', 'DK'], a.name).toContain(a.marketCode);
+      expect(Object.keys(a.custom).sort(), a.name).toEqual(['contract_end', 'last_nps', 'legacy_platform', 'upgrade_track']);
+    }
+    expect(new Set(customers.map((a) => a.ownerName))).toEqual(new Set(['Casey de Wit', 'Victoria Peters', 'Sam Engineer', 'Mikkel Holm']));
+    // Drawn from one seeded sequence: the same number on every machine. 235 made with the customers and the
+    // champion added in the month, less the two of the account lost in the month (archived, so not listed).
+    expect((await get('/api/v1/contacts?pageSize=1')).total).toBe(234);
+    const first = customers.find((a) => a.name === 'Aalborg Cement Service') as TRow;
+    const timeline = await get(`/api/v1/accounts/${first.id}/timeline?pageSize=100`);
+    const talks = timeline.items.filter((e: { kind: string }) =>
+      ['call', 'email', 'meeting', 'note', 'support_request', 'chat'].includes(e.kind),
+    );
+    expect(talks.length).toBeGreaterThanOrEqual(2);
+    // Made once: a second start finds the organisation and leaves it alone.
+    expect(await seedDemoIfEmpty(scratch.database, t.clock, 'http://localhost:3650')).toBeNull();
+  });
+
   it('has an import of the CRM export that updated accounts, created three and skipped the two rows with errors', async () => {
     const list = await get('/api/v1/imports');
     expect(list.items).toHaveLength(1);

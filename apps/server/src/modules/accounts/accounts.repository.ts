@@ -146,6 +146,12 @@ export async function marketExists(db: Db, orgId: string, id: string): Promise<b
   return Boolean(row);
 }
 
+/** The organisation's market ids by code (the demo's customers name their market by code). */
+export async function findMarketIdsByCode(db: Db, orgId: string): Promise<Map<string, string>> {
+  const rows = await db.select({ id: markets.id, code: markets.code }).from(markets).where(eq(markets.orgId, orgId));
+  return new Map(rows.map((r) => [r.code, r.id]));
+}
+
 /** Whether a user of this organisation has the id. */
 export async function userExists(db: Db, orgId: string, id: string): Promise<boolean> {
   const [row] = await db

@@ -1,6 +1,7 @@
 // The accounts module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { accountAccessMatrix } from './accounts.access.ts';
+import { accountsDemo } from './accounts.demo.ts';
 import { accountMessages } from './accounts.messages.ts';
 import { accountPermissions } from './accounts.permissions.ts';
 import { registerAccountRoutes } from './accounts.routes.ts';
@@ -30,6 +31,7 @@ export const accountsModule = defineModule({
   accessMatrix: accountAccessMatrix,
   services: (ctx) => ({ accounts: createAccountService(ctx) }),
   routes: (app, ctx) => registerAccountRoutes(app, { accounts: ctx.services.accounts }),
+  demo: accountsDemo,
 });
 
 declare module '../../platform/modules.ts' {

@@ -112,6 +112,11 @@ export async function insertContact(db: Db, orgId: string, values: TNewContact):
   await db.insert(contacts).values({ ...values, orgId });
 }
 
+/** Several contacts in one statement (the demo's people of one customer). */
+export async function insertContacts(db: Db, orgId: string, rows: TNewContact[]): Promise<void> {
+  if (rows.length) await db.insert(contacts).values(rows.map((r) => ({ ...r, orgId })));
+}
+
 export async function updateContact(db: Db, orgId: string, id: string, changes: TContactChanges): Promise<void> {
   await db
     .update(contacts)

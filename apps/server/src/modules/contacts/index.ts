@@ -1,6 +1,7 @@
 // The contacts module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { contactAccessMatrix } from './contacts.access.ts';
+import { contactsDemo } from './contacts.demo.ts';
 import { contactMessages } from './contacts.messages.ts';
 import { contactPermissions } from './contacts.permissions.ts';
 import { registerContactRoutes } from './contacts.routes.ts';
@@ -32,6 +33,7 @@ export const contactsModule = defineModule({
   accessMatrix: contactAccessMatrix,
   services: (ctx) => ({ contacts: createContactService({ ...ctx, accounts: ctx.services.accounts }) }),
   routes: (app, ctx) => registerContactRoutes(app, { contacts: ctx.services.contacts }),
+  demo: contactsDemo,
 });
 
 declare module '../../platform/modules.ts' {

@@ -1,6 +1,7 @@
 // The custom-fields module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { customFieldAccessMatrix } from './custom-fields.access.ts';
+import { customFieldsDemo } from './custom-fields.demo.ts';
 import { customFieldMessages } from './custom-fields.messages.ts';
 import { customFieldPermissions } from './custom-fields.permissions.ts';
 import { registerCustomFieldRoutes } from './custom-fields.routes.ts';
@@ -28,6 +29,7 @@ export const customFieldsModule = defineModule({
   accessMatrix: customFieldAccessMatrix,
   services: (ctx) => ({ customFields: createCustomFieldService(ctx) }),
   routes: (app, ctx) => registerCustomFieldRoutes(app, { customFields: ctx.services.customFields }),
+  demo: customFieldsDemo,
 });
 
 declare module '../../platform/modules.ts' {

@@ -1,6 +1,7 @@
 // The identity module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { identityAccessMatrix, identityPublicRoutes } from './identity.access.ts';
+import { identityDemo } from './identity.demo.ts';
 import { identityJobs } from './identity.jobs.ts';
 import { identityMessages } from './identity.messages.ts';
 import { identityPermissions } from './identity.permissions.ts';
@@ -8,6 +9,7 @@ import { registerIdentityRoutes } from './identity.routes.ts';
 import { createIdentityService, type IdentityService } from './identity.service.ts';
 import { apiTokens, loginAttempts, passwordResets, sessions, users } from './identity.table.ts';
 
+export { createDemoTeam, DEMO_INVITEE, DEMO_PASSWORD, DEMO_USERS } from './identity.demo.ts';
 export { makeApiToken, makeUser } from './identity.factory.ts';
 export { toUserDto } from './identity.mappers.ts';
 export { LANGUAGES, type TUser, ZUser } from './identity.schemas.ts';
@@ -29,6 +31,7 @@ export const identityModule = defineModule({
   services: (ctx) => ({ identity: createIdentityService({ ...ctx, publicUrl: ctx.config.publicUrl }) }),
   routes: (app, ctx) => registerIdentityRoutes(app, { identity: ctx.services.identity, cookieSecure: ctx.config.cookieSecure }),
   jobs: (ctx) => identityJobs(ctx),
+  demo: identityDemo,
 });
 
 declare module '../../platform/modules.ts' {

@@ -1,5 +1,6 @@
 import { defineModule } from '../../platform/modules.ts';
 import { importAccessMatrix } from './imports.access.ts';
+import { importsDemo } from './imports.demo.ts';
 import { importJobs } from './imports.jobs.ts';
 import { importMessages } from './imports.messages.ts';
 import { importPermissions } from './imports.permissions.ts';
@@ -7,6 +8,7 @@ import { registerImportRoutes } from './imports.routes.ts';
 import { createImportService, type ImportService } from './imports.service.ts';
 import { importErrors, importFiles, imports } from './imports.table.ts';
 
+export { DEMO_IMPORT_FILE } from './imports.demo.ts';
 export { importUpload } from './imports.factory.ts';
 export { IMPORT_ENTITIES, type TImportEntity, type TTargetField } from './imports.fields.ts';
 export { importJobs } from './imports.jobs.ts';
@@ -30,6 +32,7 @@ export const importsModule = defineModule({
   }),
   routes: (app, ctx) => registerImportRoutes(app, { imports: ctx.services.imports }),
   jobs: (ctx) => importJobs({ imports: ctx.services.imports }),
+  demo: importsDemo,
 });
 
 declare module '../../platform/modules.ts' {

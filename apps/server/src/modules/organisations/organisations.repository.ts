@@ -1,5 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { users } from '../identity/index.ts';
 import { markets } from './markets.table.ts';
 import { organisations } from './organisations.table.ts';
@@ -9,6 +10,14 @@ import { organisations } from './organisations.table.ts';
 export type TOrganisationRow = typeof organisations.$inferSelect;
 export type TMarketRow = typeof markets.$inferSelect;
 export type TMarketWithManager = TMarketRow & { countryManagerName: string | null };
+
+/** Whether the installation has an organisation yet: the demo is loaded into one that has none. */
+export async function hasAnyOrganisation(db: Db): Promise<boolean> {
+  return acrossOrganisations('the demo is loaded only into an installation without organisations', async () => {
+    const [row] = await db.select({ id: organisations.id }).from(organisations).limit(1);
+    return Boolean(row);
+  });
+}
 
 export async function insertOrganisation(db: Db, row: typeof organisations.$inferInsert) {
   await db.insert(organisations).values(row);

@@ -1,6 +1,7 @@
 // The timeline module's public surface: other modules, app.ts, the seed and other modules' tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { timelineAccessMatrix } from './timeline.access.ts';
+import { timelineDemo } from './timeline.demo.ts';
 import { timelineMessages } from './timeline.messages.ts';
 import { timelinePermissions } from './timeline.permissions.ts';
 import { registerTimelineRoutes } from './timeline.routes.ts';
@@ -21,6 +22,7 @@ export const timelineModule = defineModule({
   accessMatrix: timelineAccessMatrix,
   services: (ctx) => ({ timeline: createTimelineService({ ...ctx, accounts: ctx.services.accounts }) }),
   routes: (app, ctx) => registerTimelineRoutes(app, { timeline: ctx.services.timeline }),
+  demo: timelineDemo,
 });
 
 declare module '../../platform/modules.ts' {

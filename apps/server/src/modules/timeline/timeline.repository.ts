@@ -86,6 +86,11 @@ export async function insertInteraction(db: Db, orgId: string, values: TNewInter
   await db.insert(interactions).values({ ...values, orgId });
 }
 
+/** Several interactions in one statement (the demo's conversations with one customer). */
+export async function insertInteractions(db: Db, orgId: string, rows: TNewInteraction[]): Promise<void> {
+  if (rows.length) await db.insert(interactions).values(rows.map((r) => ({ ...r, orgId })));
+}
+
 /** Written once per source record: a redelivered or replayed entry updates the one already there. */
 export async function upsertSystemEntry(db: Db, orgId: string, values: TNewInteraction & { sourceRef: string }): Promise<void> {
   await db
