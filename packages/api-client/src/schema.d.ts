@@ -8258,6 +8258,8 @@ export interface operations {
                             isFree: boolean;
                             trialDays: number;
                             edition: ("self_service" | "professional" | "enterprise") | null;
+                            includedUnits: number | null;
+                            maxUnits: number | null;
                             prices: {
                                 currency: string;
                                 intervalMonths: number;
@@ -8516,6 +8518,8 @@ export interface operations {
                             tier: number;
                             isFree: boolean;
                             trialDays: number;
+                            includedUnits: number | null;
+                            maxUnits: number | null;
                             price: number | null;
                             monthlyPrice: number | null;
                         }[];
@@ -8664,6 +8668,8 @@ export interface operations {
                         isFree: boolean;
                         trialDays: number;
                         edition: ("self_service" | "professional" | "enterprise") | null;
+                        includedUnits: number | null;
+                        maxUnits: number | null;
                         prices: {
                             currency: string;
                             intervalMonths: number;
@@ -8914,6 +8920,8 @@ export interface operations {
                     isFree?: boolean;
                     trialDays?: number;
                     edition?: ("self_service" | "professional" | "enterprise") | null;
+                    includedUnits?: number | null;
+                    maxUnits?: number | null;
                     archived?: boolean;
                 };
             };
@@ -8940,6 +8948,8 @@ export interface operations {
                         isFree: boolean;
                         trialDays: number;
                         edition: ("self_service" | "professional" | "enterprise") | null;
+                        includedUnits: number | null;
+                        maxUnits: number | null;
                         prices: {
                             currency: string;
                             intervalMonths: number;
@@ -9073,6 +9083,8 @@ export interface operations {
                     isFree?: boolean;
                     trialDays?: number;
                     edition?: ("self_service" | "professional" | "enterprise") | null;
+                    includedUnits?: number | null;
+                    maxUnits?: number | null;
                     prices?: {
                         currency: string;
                         intervalMonths: number;
@@ -9110,6 +9122,8 @@ export interface operations {
                         isFree: boolean;
                         trialDays: number;
                         edition: ("self_service" | "professional" | "enterprise") | null;
+                        includedUnits: number | null;
+                        maxUnits: number | null;
                         prices: {
                             currency: string;
                             intervalMonths: number;
@@ -9266,6 +9280,8 @@ export interface operations {
                         isFree: boolean;
                         trialDays: number;
                         edition: ("self_service" | "professional" | "enterprise") | null;
+                        includedUnits: number | null;
+                        maxUnits: number | null;
                         prices: {
                             currency: string;
                             intervalMonths: number;
@@ -9424,6 +9440,8 @@ export interface operations {
                         isFree: boolean;
                         trialDays: number;
                         edition: ("self_service" | "professional" | "enterprise") | null;
+                        includedUnits: number | null;
+                        maxUnits: number | null;
                         prices: {
                             currency: string;
                             intervalMonths: number;
