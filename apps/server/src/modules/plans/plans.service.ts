@@ -302,6 +302,17 @@ export function createPlanService(deps: { db: Db; clock: Clock }) {
       return new Map(rows.map((r) => [r.id, toPlanInfo(r)]));
     },
 
+    /** The whole catalogue, archived plans too, with list prices: for modules that walk the upgrade ladder. */
+    async catalogue(orgId: string, tx: Db = db): Promise<(TPlanInfo & { prices: TPlanPrice[] })[]> {
+      const rows = await allPlanRows(tx, planListWhere(orgId, { status: 'all' }));
+      const prices = await pricesOfPlans(
+        tx,
+        orgId,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => ({ ...toPlanInfo(r), prices: toPlanDto(r, prices).prices }));
+    },
+
     /** Case-insensitive, as codes are unique. */
     async findByCode(orgId: string, code: string, tx: Db = db): Promise<TPlanInfo | null> {
       const row = await findPlanRowByCode(tx, orgId, code.trim());
