@@ -36,6 +36,7 @@ export async function ruleLines(db: Db, orgId: string, today: string, since: str
       quantity: v.quantity,
       currency: v.currency,
       intervalMonths: v.intervalMonths,
+      unitPrice: v.unitPrice,
       validFrom: v.validFrom,
       validTo: v.validTo,
       trial: v.trial,
@@ -53,7 +54,12 @@ export async function ruleLines(db: Db, orgId: string, today: string, since: str
         or(isNull(v.validTo), gt(v.validTo, since)),
       ),
     );
-  return rows.map(({ trial, free, quantity, ...r }) => ({ ...r, quantity: Number(quantity), paying: !trial && !free }));
+  return rows.map(({ trial, free, quantity, unitPrice, ...r }) => ({
+    ...r,
+    quantity: Number(quantity),
+    unitPrice: Number(unitPrice),
+    paying: !trial && !free,
+  }));
 }
 
 // ── The stored candidates ────────────────────────────────────────────────────────────────────────────────

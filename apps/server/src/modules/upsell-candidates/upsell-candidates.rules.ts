@@ -43,6 +43,8 @@ export interface TRuleLine {
   quantity: number;
   currency: string;
   intervalMonths: number;
+  /** Per unit and billing interval, major units. */
+  unitPrice: number;
   validFrom: string;
   /** Exclusive; null while it runs. */
   validTo: string | null;
@@ -228,6 +230,22 @@ export function nextPlanUp(plans: TRulePlan[], plan: TRulePlan): TRulePlan | nul
 const listPrice = (plan: TRulePlan, currency: string, intervalMonths: number) =>
   plan.prices.find((p) => p.currency === currency && p.intervalMonths === intervalMonths)?.amount ?? null;
 
+/**
+ * What moving the line to `next` adds per month, in cents of the line's currency: the difference of the list
+ * prices; when the catalogue has none in that currency, the line's own price scaled by the plans' list-price
+ * ratio in a currency both are priced in (a customer billed in kroner against a catalogue in euros).
+ */
+export function mrrDifferenceCents(line: TRuleLine, plan: TRulePlan, next: TRulePlan): number | null {
+  const perMonth = (perInterval: number) => Math.round((perInterval * line.quantity * 100) / line.intervalMonths);
+  const [from, to] = [listPrice(plan, line.currency, line.intervalMonths), listPrice(next, line.currency, line.intervalMonths)];
+  if (from !== null && to !== null) return perMonth(to - from);
+  const shared = plan.prices
+    .filter((p) => p.intervalMonths === line.intervalMonths && p.amount > 0)
+    .map((p) => [p.amount, listPrice(next, p.currency, line.intervalMonths)] as const)
+    .find(([, other]) => other !== null);
+  return shared ? perMonth(line.unitPrice * ((shared[1] ?? 0) / shared[0] - 1)) : null;
+}
+
 /** Every candidate of the organisation today, with its reasons, plan, next plan and the MRR the move adds at list price. */
 export function findCandidates(input: TRuleInput): TCandidate[] {
   const ctx = buildContext(input);
@@ -241,17 +259,12 @@ export function findCandidates(input: TRuleInput): TCandidate[] {
     const line = ctx.edition.get(accountId) ?? (ctx.current.get(accountId) ?? []).find((l) => l.planId === limited?.planId);
     const plan = line?.planId ? ctx.plans.get(line.planId) : undefined;
     const next = plan ? nextPlanUp(input.plans, plan) : null;
-    let mrrDifferenceCents: number | null = null;
-    if (line && plan && next) {
-      const [from, to] = [listPrice(plan, line.currency, line.intervalMonths), listPrice(next, line.currency, line.intervalMonths)];
-      if (from !== null && to !== null) mrrDifferenceCents = Math.round(((to - from) * line.quantity * 100) / line.intervalMonths);
-    }
     out.push({
       accountId,
       reasons,
       planId: plan?.id ?? null,
       nextPlanId: next?.id ?? null,
-      mrrDifferenceCents,
+      mrrDifferenceCents: line && plan && next ? mrrDifferenceCents(line, plan, next) : null,
       currency: line?.currency ?? null,
       limitPercent: limited?.percent ?? null,
     });
