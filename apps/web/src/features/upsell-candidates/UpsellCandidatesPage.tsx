@@ -70,7 +70,12 @@ export function UpsellCandidatesPage() {
           </Anchor>
         ),
       },
-      { id: 'reasons', header: t('upsellCandidate.fields.reasons'), cell: ({ row }) => <ReasonBadges candidate={row.original} /> },
+      {
+        id: 'reasons',
+        header: t('upsellCandidate.fields.reasons'),
+        meta: { width: 220 },
+        cell: ({ row }) => <ReasonBadges candidate={row.original} />,
+      },
       {
         id: 'plan',
         header: t('upsellCandidate.fields.plan'),
@@ -161,7 +166,7 @@ export function UpsellCandidatesPage() {
               testId="filter-ownerUserId"
             />
             <FilterMultiSelect
-              label={t('upsellCandidate.fields.plan')}
+              label={t('upsellCandidate.fields.planFilter')}
               data={(plans.data ?? []).map((p) => ({ value: p.id, label: p.name }))}
               value={list.filters.planId}
               onChange={(planId) => list.setFilters({ planId })}
