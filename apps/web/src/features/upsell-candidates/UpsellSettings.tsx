@@ -47,7 +47,7 @@ export function UpsellSettingsButton() {
   const errors = fieldErrors(save.error);
 
   return (
-    <Group gap="xs">
+    <Group gap="xs" wrap="nowrap">
       <Button variant="default" leftSection={<IconRefresh size={16} />} loading={recompute.isPending} onClick={() => recompute.mutate()}>
         {t('upsellCandidate.settings.recompute')}
       </Button>

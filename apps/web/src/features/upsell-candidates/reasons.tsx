@@ -35,7 +35,13 @@ export function ReasonBadges({ candidate }: { candidate: Pick<UpsellCandidate, '
     <Group gap={4} wrap="wrap">
       {candidate.reasons.map((r) => (
         <Tooltip key={`${r.code}-${r.planId ?? ''}`} label={reasonText(t, r, candidate)} multiline maw={320} withArrow>
-          <Badge color={COLOR[r.code]} variant="light" size="sm" data-testid={`reason-${r.code}`}>
+          <Badge
+            color={COLOR[r.code]}
+            variant="light"
+            size="sm"
+            styles={{ root: { maxWidth: 'none', flexShrink: 0 }, label: { overflow: 'visible' } }}
+            data-testid={`reason-${r.code}`}
+          >
             {t(`upsellCandidate.reason.${r.code}`)}
           </Badge>
         </Tooltip>
