@@ -14,6 +14,7 @@ import { plansModule } from './plans/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
 import { timelineModule } from './timeline/index.ts';
+import { upsellCandidatesModule } from './upsell-candidates/index.ts';
 
 /**
  * Every domain module, in the order their services are built (a module's services may use those of the
@@ -34,6 +35,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   metricsModule,
   importsModule,
   systemModule,
+  upsellCandidatesModule,
 ];
 
 /**

@@ -1,5 +1,5 @@
 import { FEATURES } from '../features/index.ts';
-import type { AccountTabExtension, Feature } from './feature.ts';
+import type { AccountBadgeExtension, AccountTabExtension, Feature } from './feature.ts';
 
 /**
  * The tabs features add to the account page, in the order of the features list. A function, read while the
@@ -7,4 +7,9 @@ import type { AccountTabExtension, Feature } from './feature.ts';
  */
 export function accountTabExtensions(): readonly AccountTabExtension[] {
   return FEATURES.flatMap((feature: Feature) => feature.accountTabs ?? []);
+}
+
+/** The badges features show beside the account's name, in the order of the features list. */
+export function accountBadgeExtensions(): readonly AccountBadgeExtension[] {
+  return FEATURES.flatMap((feature: Feature) => feature.accountBadges ?? []);
 }

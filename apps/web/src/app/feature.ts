@@ -32,6 +32,17 @@ export interface AccountTabExtension {
   permission?: Permission;
 }
 
+/**
+ * A badge another feature shows beside the account's name on the account page (e.g. "Upsell candidate"): a
+ * small component that renders nothing when it has nothing to say, and explains itself on click.
+ */
+export interface AccountBadgeExtension {
+  key: string;
+  component: ComponentType<{ accountId: string }>;
+  /** shown only when the user has this permission */
+  permission?: Permission;
+}
+
 /** A feature's strings per UI language, merged into the shared ones at their root (see i18n/bundles.ts). */
 export type FeatureStrings = Record<Language, Record<string, unknown>>;
 
@@ -52,6 +63,8 @@ export interface Feature {
   strings?: FeatureStrings;
   /** Tabs this feature adds to the account page (e.g. the account's competitors, its subscriptions). */
   accountTabs?: readonly AccountTabExtension[];
+  /** Badges this feature shows beside the account's name on the account page. */
+  accountBadges?: readonly AccountBadgeExtension[];
 }
 
 /** Keeps the feature's exact route types, so links and search params stay typed through the router. */

@@ -8,6 +8,7 @@ import { importsFeature } from './imports/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
+import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
 
 /**
  * Every feature of the web UI. The router, the left navigation (in this order within each group) and
@@ -19,6 +20,7 @@ export const FEATURES = [
   revenueFeature,
   accountsFeature,
   subscriptionsFeature,
+  upsellCandidatesFeature,
   contactsFeature,
   importsFeature,
   plansFeature,

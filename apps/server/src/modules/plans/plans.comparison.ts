@@ -16,6 +16,8 @@ export function buildComparison(
     tier: number;
     isFree: boolean;
     trialDays: number;
+    includedUnits: number | null;
+    maxUnits: number | null;
   }[],
   prices: { planId: string; currency: string; intervalMonths: number; amount: number }[],
   cells: { planId: string; featureId: string; limitValue: number | null; note: string | null; isKey: boolean }[],
@@ -61,6 +63,8 @@ export function buildComparison(
         tier: p.tier,
         isFree: p.isFree,
         trialDays: p.trialDays,
+        includedUnits: p.includedUnits,
+        maxUnits: p.maxUnits,
         price,
         monthlyPrice: price === null ? null : Math.round((price / intervalMonths) * 100) / 100,
       };

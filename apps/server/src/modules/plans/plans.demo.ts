@@ -70,7 +70,9 @@ const prices = (eur: number, usd: number, extra: TPlanPrice[] = []): TPlanPrice[
 
 /**
  * The demo catalogue: the Customer365 editions, extra users and Professional Services, with the plan codes
- * the subscriptions demo uses (SELF, PRO, ENT, TRIAL, SEATS, PS), set up by the VP of customer success.
+ * the subscriptions demo uses (SELF, PRO, ENT, TRIAL, SEATS, PS), set up by the VP of customer success. An edition
+ * includes users and allows up to a limit (Self-service 3 of at most 5, Professional 10 of at most 25); extra users
+ * add one each, so an account near its edition's limit is an upsell candidate.
  */
 export const plansDemo: TDemoContribution = {
   async activity({ services, actors, at }) {
@@ -113,6 +115,8 @@ export const plansDemo: TDemoContribution = {
         tier: 0,
         isFree: true,
         trialDays: 14,
+        includedUnits: 3,
+        maxUnits: 3,
         description: 'Professional for 14 days, up to 1,000 contacts and 3 users; no card needed.',
         prices: prices(0, 0),
         features: grid(TRIAL),
@@ -123,6 +127,8 @@ export const plansDemo: TDemoContribution = {
         name: 'Self-service',
         tier: 1,
         edition: 'self_service' as const,
+        includedUnits: 3,
+        maxUnits: 5,
         description: `E-mail marketing and simple workflows for small teams. ${per}`,
         prices: prices(49, 55),
         features: grid(SELF),
@@ -133,6 +139,8 @@ export const plansDemo: TDemoContribution = {
         name: 'Professional',
         tier: 2,
         edition: 'professional' as const,
+        includedUnits: 10,
+        maxUnits: 25,
         description: `Automation, CRM integration and attribution for growing marketing teams. ${per}`,
         prices: prices(199, 219),
         features: grid(PRO),
@@ -143,6 +151,7 @@ export const plansDemo: TDemoContribution = {
         name: 'Enterprise',
         tier: 3,
         edition: 'enterprise' as const,
+        includedUnits: 25,
         description: `Unlimited workflows and users, single sign-on and 24/7 support. ${per} Three-year terms at 10% off.`,
         prices: prices(599, 659, [
           { currency: 'EUR', intervalMonths: 36, amount: 16170 },
@@ -155,6 +164,7 @@ export const plansDemo: TDemoContribution = {
         code: 'SEATS',
         name: 'Extra user',
         tier: 0,
+        includedUnits: 1,
         description: 'One more named user on any edition. Priced per user (seat).',
         prices: prices(15, 17),
       },

@@ -8,7 +8,21 @@ export function planCsv(plans: TPlan[]): string {
     const [cb, mb] = b.split('_');
     return (ca ?? '').localeCompare(cb ?? '') || Number.parseInt(ma ?? '', 10) - Number.parseInt(mb ?? '', 10);
   });
-  const head = ['code', 'name', 'product', 'kind', 'tier', 'free', 'trial_days', 'edition', 'features', ...priceKeys, 'archived_at'];
+  const head = [
+    'code',
+    'name',
+    'product',
+    'kind',
+    'tier',
+    'free',
+    'trial_days',
+    'edition',
+    'included_units',
+    'max_units',
+    'features',
+    ...priceKeys,
+    'archived_at',
+  ];
   let out = `\ufeff${csvLine(head)}`;
   for (const p of plans) {
     const price = (k: string) => p.prices.find((x) => `${x.currency}_${x.intervalMonths}m` === k)?.amount.toFixed(2) ?? '';
@@ -21,6 +35,8 @@ export function planCsv(plans: TPlan[]): string {
       p.isFree,
       p.trialDays,
       p.edition,
+      p.includedUnits,
+      p.maxUnits,
       p.featureCount,
       ...priceKeys.map(price),
       p.archivedAt,

@@ -67,6 +67,11 @@ export const plansMessages = defineMessages({
     nl: 'deze valuta en periode komen meer dan eens voor',
     da: 'denne valuta og periode forekommer mere end én gang',
   },
+  plan_max_units_below_included: {
+    en: 'must be at least the users or licences the plan includes',
+    nl: 'moet minstens het aantal gebruikers of licenties zijn dat het plan omvat',
+    da: 'skal være mindst det antal brugere eller licenser, planen omfatter',
+  },
   plan_duplicate_feature: {
     en: 'this feature appears more than once',
     nl: 'deze functie komt meer dan eens voor',

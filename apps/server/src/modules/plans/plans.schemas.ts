@@ -116,6 +116,10 @@ export const ZPlan = z.object({
   isFree: z.boolean(),
   trialDays: z.int(),
   edition: z.enum(EDITIONS).nullable(),
+  /** Users or licences one unit of the plan gives (an edition priced per account: the users it includes); null: none. */
+  includedUnits: z.int().nullable(),
+  /** The most users or licences a subscription on this plan may hold; null: no limit. */
+  maxUnits: z.int().nullable(),
   prices: z.array(ZPlanPrice),
   featureCount: z.int(),
   archivedAt: z.string().nullable(),
@@ -140,6 +144,8 @@ const planFields = {
   isFree: z.boolean().optional(),
   trialDays: zInt(0, 365).optional(),
   edition: z.enum(EDITIONS).nullable().optional(),
+  includedUnits: zInt(0, 1_000_000).nullable().optional(),
+  maxUnits: zInt(1, 1_000_000).nullable().optional(),
 };
 const { productId: _productId, ...planBodyFields } = planFields;
 /** The body of POST /products/:id/plans (the product is the path's). */
@@ -197,6 +203,8 @@ export const ZComparison = z.object({
       tier: z.int(),
       isFree: z.boolean(),
       trialDays: z.int(),
+      includedUnits: z.int().nullable(),
+      maxUnits: z.int().nullable(),
       /** The list price for the interval in the currency; null when the plan has none. */
       price: z.number().nullable(),
       /** The same per month, for comparing intervals. */
@@ -241,5 +249,7 @@ export interface TPlanInfo {
   isFree: boolean;
   trialDays: number;
   edition: string | null;
+  includedUnits: number | null;
+  maxUnits: number | null;
   archived: boolean;
 }

@@ -52,6 +52,8 @@ export function toPlanDto(r: TPlanRow, prices: TPrices): TPlan {
     isFree: r.isFree,
     trialDays: r.trialDays,
     edition: r.edition as TPlan['edition'],
+    includedUnits: r.includedUnits,
+    maxUnits: r.maxUnits,
     prices: prices.filter((p) => p.planId === r.id).map(({ currency, intervalMonths, amount }) => ({ currency, intervalMonths, amount })),
     featureCount: r.featureCount,
     archivedAt: r.archivedAt?.toISOString() ?? null,
@@ -71,6 +73,8 @@ const toPlanInfo = (r: TPlanRow): TPlanInfo => ({
   isFree: r.isFree,
   trialDays: r.trialDays,
   edition: r.edition,
+  includedUnits: r.includedUnits,
+  maxUnits: r.maxUnits,
   archived: r.archivedAt !== null,
 });
 
@@ -112,6 +116,11 @@ export function createPlanService(deps: { db: Db; clock: Clock }) {
       if (seen.has(k)) throw invalid(`prices.${i}.intervalMonths`, m.plan_duplicate_price);
       seen.add(k);
     });
+  }
+
+  /** A limit below what one unit already includes could never be kept. */
+  function checkUnits(included: number | null, max: number | null) {
+    if (included !== null && max !== null && max < included) throw invalid('maxUnits', m.plan_max_units_below_included);
   }
 
   async function checkFeatures(tx: Db, orgId: string, items: TPlanFeatureInput[]) {
@@ -171,6 +180,7 @@ export function createPlanService(deps: { db: Db; clock: Clock }) {
         await checkProduct(tx, actor.orgId, input.productId);
         await checkCode(tx, actor.orgId, input.code);
         checkPrices(input.prices ?? []);
+        checkUnits(input.includedUnits ?? null, input.maxUnits ?? null);
         await checkFeatures(tx, actor.orgId, input.features ?? []);
         const now = clock.now();
         const id = newId();
@@ -185,6 +195,8 @@ export function createPlanService(deps: { db: Db; clock: Clock }) {
           isFree: input.isFree ?? false,
           trialDays: input.trialDays ?? 0,
           edition: input.edition ?? null,
+          includedUnits: input.includedUnits ?? null,
+          maxUnits: input.maxUnits ?? null,
           createdAt: now,
           updatedAt: now,
         });
@@ -209,6 +221,10 @@ export function createPlanService(deps: { db: Db; clock: Clock }) {
         const row = await getRow(tx, actor.orgId, id);
         if (input.productId !== row.productId) await checkProduct(tx, actor.orgId, input.productId);
         await checkCode(tx, actor.orgId, input.code, id);
+        checkUnits(
+          input.includedUnits === undefined ? row.includedUnits : input.includedUnits,
+          input.maxUnits === undefined ? row.maxUnits : input.maxUnits,
+        );
         const { archived, ...fields } = input;
         const now = clock.now();
         const { after } = await audited(tx, actor, id, 'updated', () =>
@@ -284,6 +300,17 @@ export function createPlanService(deps: { db: Db; clock: Clock }) {
     async lookup(orgId: string, planIds: string[], tx: Db = db): Promise<Map<string, TPlanInfo>> {
       const rows = await findPlanRowsByIds(tx, orgId, [...new Set(planIds)]);
       return new Map(rows.map((r) => [r.id, toPlanInfo(r)]));
+    },
+
+    /** The whole catalogue, archived plans too, with list prices: for modules that walk the upgrade ladder. */
+    async catalogue(orgId: string, tx: Db = db): Promise<(TPlanInfo & { prices: TPlanPrice[] })[]> {
+      const rows = await allPlanRows(tx, planListWhere(orgId, { status: 'all' }));
+      const prices = await pricesOfPlans(
+        tx,
+        orgId,
+        rows.map((r) => r.id),
+      );
+      return rows.map((r) => ({ ...toPlanInfo(r), prices: toPlanDto(r, prices).prices }));
     },
 
     /** Case-insensitive, as codes are unique. */

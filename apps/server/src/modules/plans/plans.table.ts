@@ -50,6 +50,13 @@ export const plans = pgTable(
     trialDays: integer('trial_days').notNull().default(0),
     /** The account edition a subscription to this plan stands for (accounts.edition), if any. */
     edition: text('edition'),
+    /**
+     * Users or licences one unit of the plan gives (Self-service: 3 users per account; an extra user: 1); null
+     * when it gives none (a service). A subscription's units are the sum over its lines of quantity × this.
+     */
+    includedUnits: integer('included_units'),
+    /** The most users or licences a subscription on this plan may hold (Self-service: up to 5); null: no limit. */
+    maxUnits: integer('max_units'),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

@@ -39,6 +39,7 @@ describe('plans catalogue', () => {
     expect(created.statusCode).toBe(201);
     const plan = created.json();
     expect(plan).toMatchObject({ code: 'PRO', productName: 'Suite', productKind: 'edition', tier: 2, featureCount: 2 });
+    expect(plan).toMatchObject({ includedUnits: null, maxUnits: null });
     expect(plan.prices).toEqual([
       { currency: 'EUR', intervalMonths: 1, amount: 199 },
       { currency: 'EUR', intervalMonths: 12, amount: 1990.5 },
@@ -54,8 +55,8 @@ describe('plans catalogue', () => {
     expect(prices.json().prices).toEqual([{ currency: 'USD', intervalMonths: 36, amount: 5000 }]);
     const feats = await call('PUT', `/api/v1/plans/${plan.id}/features`, h, { features: [{ featureId: users.id, note: 'Named users' }] });
     expect(feats.json().features).toMatchObject([{ key: 'users', note: 'Named users', limitValue: null }]);
-    const renamed = await call('PATCH', `/api/v1/plans/${plan.id}`, h, { name: 'Pro', trialDays: 14 });
-    expect(renamed.json()).toMatchObject({ name: 'Pro', trialDays: 14, code: 'PRO' });
+    const renamed = await call('PATCH', `/api/v1/plans/${plan.id}`, h, { name: 'Pro', trialDays: 14, includedUnits: 10, maxUnits: 25 });
+    expect(renamed.json()).toMatchObject({ name: 'Pro', trialDays: 14, code: 'PRO', includedUnits: 10, maxUnits: 25 });
 
     const list = await call('GET', '/api/v1/plans?q=pro&kind=edition', h);
     expect(list.json()).toMatchObject({ total: 1, items: [{ id: plan.id, featureCount: 1 }] });
@@ -69,8 +70,8 @@ describe('plans catalogue', () => {
 
     const csv = await call('GET', '/api/v1/plans/export.csv', h);
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body).toContain('code,name,product,kind,tier,free,trial_days,edition,features,USD_36m,archived_at');
-    expect(csv.body).toContain('PRO,Pro,Suite,edition,2,false,14,professional,1,5000.00,');
+    expect(csv.body).toContain('code,name,product,kind,tier,free,trial_days,edition,included_units,max_units,features,USD_36m,archived_at');
+    expect(csv.body).toContain('PRO,Pro,Suite,edition,2,false,14,professional,10,25,1,5000.00,');
 
     const audit = await call('GET', `/api/v1/audit-log?entityType=plan&entityId=${plan.id}`, h);
     expect(audit.json().items.map((e: { action: string }) => e.action)).toEqual([
@@ -109,6 +110,10 @@ describe('plans catalogue', () => {
       [{ ...base, features: [{ featureId: feature.id }, { featureId: feature.id }] }, 'features.1.featureId', 400],
       [{ ...base, features: [{ featureId: '0193a0c4-0000-7000-8000-000000000000' }] }, 'features.0.featureId', 400],
       [{ ...base, tier: 'high' }, 'tier', 400],
+      [{ ...base, maxUnits: 0 }, 'maxUnits', 400],
+      [{ ...base, maxUnits: 2.5 }, 'maxUnits', 400],
+      [{ ...base, includedUnits: -1 }, 'includedUnits', 400],
+      [{ ...base, includedUnits: 10, maxUnits: 5 }, 'maxUnits', 400],
     ];
     for (const [payload, field, status] of cases) {
       const res = await call('POST', `/api/v1/products/${product.id}/plans`, h, payload);
@@ -128,8 +133,13 @@ describe('plans catalogue', () => {
     expect(fields(badKey)).toEqual(['key']);
     const badKind = await call('POST', '/api/v1/products', h, { name: 'X', kind: 'bundle' });
     expect(fields(badKind)).toEqual(['kind']);
+    const limited = await makePlan(t.app, h, { productId: product.id, includedUnits: 3, maxUnits: 5 });
+    const below = await call('PATCH', `/api/v1/plans/${limited.id}`, h, { includedUnits: 6 });
+    expect([below.statusCode, fields(below)]).toEqual([400, ['maxUnits']]);
+    const cleared = await call('PATCH', `/api/v1/plans/${limited.id}`, h, { maxUnits: null, includedUnits: 6 });
+    expect(cleared.json()).toMatchObject({ includedUnits: 6, maxUnits: null });
     const list = await call('GET', '/api/v1/plans?status=all', h);
-    expect(list.json().total).toBe(1);
+    expect(list.json().total).toBe(2);
   });
 
   it('deletes an unused plan and product; archives and restores', async () => {
@@ -170,6 +180,8 @@ describe('plans catalogue', () => {
       code: 'SELF',
       name: 'Self-service',
       tier: 1,
+      includedUnits: 3,
+      maxUnits: 5,
       prices: [{ currency: 'USD', intervalMonths: 12, amount: 550 }],
       features: [{ featureId: users.id, limitValue: 3, note: 'Named' }],
     });
@@ -183,6 +195,10 @@ describe('plans catalogue', () => {
     ).toEqual([
       ['SELF', null, null],
       ['ENT', 5990, 499.17],
+    ]);
+    expect(c.plans.map((p: { includedUnits: number | null; maxUnits: number | null }) => [p.includedUnits, p.maxUnits])).toEqual([
+      [3, 5],
+      [null, null],
     ]);
     expect(c.groups.map((g: { name: string; features: { key: string }[] }) => [g.name, g.features.map((f) => f.key)])).toEqual([
       ['Account', ['users']],
@@ -218,6 +234,8 @@ describe('plans catalogue', () => {
       isFree: false,
       trialDays: 14,
       edition: null,
+      includedUnits: null,
+      maxUnits: null,
       archived: false,
     });
     expect((await svc.lookup(b.orgId, [plan.id])).size).toBe(0);

@@ -72,6 +72,7 @@ export const subscriptionsDemo: TDemoContribution = {
     const rand = mulberry32(2026);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
     let reactivated = false;
+    let downgraded = false;
     for (const [i, accountId] of accountIds.entries()) {
       const account = await services.accounts.get(admin, accountId);
       if (account.archivedAt) continue;
@@ -152,6 +153,21 @@ export const subscriptionsDemo: TDemoContribution = {
           effectiveDate: point(0.8),
           comment: 'Yearly price index',
         });
+
+      // Upsell candidates: teams that bought users twice in the last half year, and one enterprise customer that
+      // moved down to Professional and dropped its extra users when its budget was cut.
+      if (i % 10 === 6 && extraUsers && monthsAgo >= 7) {
+        await change({ op: 'quantity', lineKey: 'L2', quantity: extraUsers + 2, effectiveDate: addDays(today, -130) });
+        await change({ op: 'quantity', lineKey: 'L2', quantity: extraUsers + 5, effectiveDate: addDays(today, -35) });
+      }
+      const leaves = stage === 'churned' || stage === 'at_risk' || (i % 13 === 7 && monthsAgo > 12);
+      if (!downgraded && !leaves && account.segment === 'enterprise' && code === 'ENT' && story !== 2 && monthsAgo >= 12) {
+        downgraded = true;
+        await moveTo('PRO', 1 - 90 / (monthsAgo * 30), 'Budget cut: kept the core of Professional');
+        const when = point(1 - 90 / (monthsAgo * 30));
+        if (extraUsers) await change({ op: 'remove_line', lineKey: 'L2', effectiveDate: when });
+        if (story === 5 && plans.SEATS) await change({ op: 'remove_line', lineKey: 'L3', effectiveDate: when });
+      }
 
       // The customers that left, and the one that came back.
       if (stage === 'churned' || (i % 13 === 7 && monthsAgo > 12)) {

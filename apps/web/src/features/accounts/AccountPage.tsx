@@ -14,7 +14,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountTabExtensions } from '../../app/accountTabs.ts';
+import { accountBadgeExtensions, accountTabExtensions } from '../../app/accountTabs.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
@@ -106,6 +106,7 @@ export function AccountPage() {
   if (account.error instanceof ApiError && account.error.status === 404) return <AccountNotFound />;
   if (account.error) return <RouteError error={account.error} reset={() => void account.refetch()} />;
   const a = account.data;
+  const badges = accountBadgeExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
   const extraTabs = accountTabExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
   const known = [...ACCOUNT_TABS.filter((k) => k !== 'history' || canAudit), ...extraTabs.map((x) => x.key)];
   const tab: AccountTab = search.tab && known.includes(search.tab) ? search.tab : 'contacts';
@@ -128,6 +129,9 @@ export function AccountPage() {
                     {a.name}
                   </Title>
                   <LifecycleBadge stage={a.lifecycleStage} />
+                  {badges.map(({ key, component: ExtraBadge }) => (
+                    <ExtraBadge key={key} accountId={a.id} />
+                  ))}
                   {a.archivedAt ? (
                     <Badge color="gray" variant="filled" data-testid="archived-badge">
                       {t('account.archivedSince', { date: formatDate(a.archivedAt) })}

@@ -2,6 +2,7 @@ import { Badge, Group, Paper, SegmentedControl, Select, Skeleton, Stack, Table, 
 import { IconCheck, IconMinus, IconStarFilled } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
+import type { TFunction } from 'i18next';
 import { Fragment } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -46,6 +47,14 @@ function FeatureCell({ cell }: { cell: Cell }) {
 }
 
 /** Plans side by side: the price for a chosen currency and interval, and what each plan offers, feature group by group. */
+/** "3 users included, up to 5" — what a plan gives and allows, for the comparison's header. */
+function unitsText(t: TFunction, included: number | null, max: number | null): string {
+  if (included !== null && max !== null)
+    return t('plan.comparison.unitsIncludedUpTo', { included: formatNumber(included), max: formatNumber(max) });
+  if (max !== null) return t('plan.comparison.unitsUpTo', { max: formatNumber(max) });
+  return t('plan.comparison.unitsIncluded', { count: included ?? 0, included: formatNumber(included) });
+}
+
 export function ComparisonPage() {
   const { t } = useTranslation();
   const search = route.useSearch();
@@ -138,6 +147,11 @@ export function ComparisonPage() {
                       ) : p.price === null ? (
                         <Text size="xs" c="dimmed">
                           {t('plan.comparison.noPrice')}
+                        </Text>
+                      ) : null}
+                      {p.includedUnits !== null || p.maxUnits !== null ? (
+                        <Text size="xs" fw={500} data-testid="comparison-units">
+                          {unitsText(t, p.includedUnits, p.maxUnits)}
                         </Text>
                       ) : null}
                       {p.trialDays ? (

@@ -19,6 +19,8 @@ interface PlanForm {
   isFree: boolean;
   trialDays: number;
   edition: Edition | null;
+  includedUnits: number | null;
+  maxUnits: number | null;
   prices: PriceRow[];
 }
 const empty: PlanForm = {
@@ -30,10 +32,12 @@ const empty: PlanForm = {
   isFree: false,
   trialDays: 0,
   edition: null,
+  includedUnits: null,
+  maxUnits: null,
   prices: [{ currency: 'EUR', intervalMonths: 1, amount: '' }],
 };
 
-/** Create or edit a plan: its product, code, name, tier, trial, edition and its prices per currency and interval. */
+/** Create or edit a plan: its product, code, name, tier, trial, edition, users included and allowed, and its prices per currency and interval. */
 export function PlanFormModal({ plan, onClose }: { plan: Plan | 'new' | null; onClose: () => void }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -54,6 +58,8 @@ export function PlanFormModal({ plan, onClose }: { plan: Plan | 'new' | null; on
         isFree: plan.isFree,
         trialDays: plan.trialDays,
         edition: plan.edition,
+        includedUnits: plan.includedUnits,
+        maxUnits: plan.maxUnits,
         prices: plan.prices.map((p) => ({ ...p })),
       });
   }, [plan]);
@@ -69,6 +75,8 @@ export function PlanFormModal({ plan, onClose }: { plan: Plan | 'new' | null; on
         isFree: form.isFree,
         trialDays: form.trialDays,
         edition: form.edition,
+        includedUnits: form.includedUnits,
+        maxUnits: form.maxUnits,
       };
       if (isNew) {
         if (!form.productId) throw new Error('no product');
@@ -170,6 +178,32 @@ export function PlanFormModal({ plan, onClose }: { plan: Plan | 'new' | null; on
               value={form.edition}
               onChange={(v) => set('edition', v as Edition | null)}
               error={errors.edition}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={2}>
+            <NumberInput
+              label={t('plan.fields.includedUnits')}
+              description={t('plan.includedUnitsHelp')}
+              placeholder={t('common.none')}
+              min={0}
+              max={1_000_000}
+              allowDecimal={false}
+              value={form.includedUnits ?? ''}
+              onChange={(v) => set('includedUnits', typeof v === 'number' ? v : null)}
+              error={errors.includedUnits}
+              data-testid="plan-included-units"
+            />
+            <NumberInput
+              label={t('plan.fields.maxUnits')}
+              description={t('plan.maxUnitsHelp')}
+              placeholder={t('plan.noLimit')}
+              min={1}
+              max={1_000_000}
+              allowDecimal={false}
+              value={form.maxUnits ?? ''}
+              onChange={(v) => set('maxUnits', typeof v === 'number' ? v : null)}
+              error={errors.maxUnits}
+              data-testid="plan-max-units"
             />
           </SimpleGrid>
           <Checkbox label={t('plan.freeLabel')} checked={form.isFree} onChange={(e) => set('isFree', e.currentTarget.checked)} />
