@@ -30,7 +30,8 @@ const SELF: TGrid = {
   'automation.workflows': [3, null, true],
   'reporting.goals': [null, null, false],
   'support.level': [null, 'E-mail', false],
-  'account.users': [3, null, false],
+  // As the plan's included users and limit say (the comparison shows both above the grid).
+  'account.users': [null, '3 included, up to 5', false],
 };
 const PRO: TGrid = {
   ...SELF,
@@ -45,7 +46,7 @@ const PRO: TGrid = {
   'reporting.attribution': [null, null, true],
   'reporting.goals': [null, null, true],
   'support.level': [null, 'E-mail and phone, business hours', false],
-  'account.users': [10, null, false],
+  'account.users': [null, '10 included, up to 25', false],
 };
 const ENT: TGrid = {
   ...PRO,
@@ -55,7 +56,7 @@ const ENT: TGrid = {
   'crm.api': [100000, null, false],
   'crm.sso': [null, null, false],
   'support.level': [null, '24/7, with a named CSM', false],
-  'account.users': [null, null, false],
+  'account.users': [null, '25 included, no limit', false],
 };
 const TRIAL: TGrid = { ...PRO, 'marketing.contacts': [1000, null, true], 'account.users': [3, null, false] };
 
