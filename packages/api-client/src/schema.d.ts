@@ -14640,6 +14640,8 @@ export interface operations {
                                 format: "periods" | "changes";
                                 /** @description An unknown customer id creates an account named after it (instead of a row error) */
                                 createMissingAccounts: boolean;
+                                /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                                createMissingReasons?: boolean;
                             } | null;
                             totalRows: number;
                             validRows: number;
@@ -14784,6 +14786,11 @@ export interface operations {
                      */
                     createMissingAccounts?: "true" | "false";
                     /**
+                     * @description subscriptions, changes form: "true" adds an unknown reason to the cancel reasons instead of reporting the row
+                     * @enum {string}
+                     */
+                    createMissingReasons?: "true" | "false";
+                    /**
                      * Format: binary
                      * @description A CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx file
                      */
@@ -14818,6 +14825,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;
@@ -15145,6 +15154,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;
@@ -15438,6 +15449,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;
@@ -15622,6 +15635,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;

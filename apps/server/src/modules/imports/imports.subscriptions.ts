@@ -81,6 +81,8 @@ export function createSubscriptionPipeline(
 ) {
   let reportingCurrency: string | null = null;
   const planByCode = new Map<string, TPlanInfo | null>();
+  /** The organisation's cancel reasons by label in lower case, read once. */
+  let reasons: Map<string, { id: string; label: string }> | null = null;
   /** The id a missing account gets, the same for every row of its customer. */
   const newAccountIds = new Map<string, string>();
 
@@ -96,7 +98,15 @@ export function createSubscriptionPipeline(
     const r = new RowReader(row, columns);
     reportingCurrency ??= await findReportingCurrency(db, run.orgId);
     if (options.format === 'changes') {
-      const change = await readChangeRow(r, { plan: (code) => planOf(db, code), currency: parseCurrency, reportingCurrency });
+      reasons ??= new Map((await deps.subscriptions.cancelReasonsOf(run.orgId, db)).map((x) => [x.label.toLowerCase(), x]));
+      const known = reasons;
+      const change = await readChangeRow(r, {
+        plan: (code) => planOf(db, code),
+        currency: parseCurrency,
+        reportingCurrency,
+        reason: (label) => known.get(label.toLowerCase()) ?? null,
+        createMissingReasons: options.createMissingReasons ?? false,
+      });
       return { r, period: change };
     }
     for (const field of ['customerId', 'startDate', 'monthlyAmount'])
@@ -204,6 +214,17 @@ export function createSubscriptionPipeline(
 
       const counts = { inserted: 0, updated: 0, unchanged: 0 };
       const items = units.flatMap((u) => u.subs.map((sub) => ({ accountId: u.accountId, sub })));
+      // Reasons the organisation lacks ("create missing reasons"), added with the chunk that first names them.
+      const unmatched = items.flatMap((i) => i.sub.changes.filter((c) => c.reasonLabel && !c.reasonId));
+      if (unmatched.length) {
+        const added = await deps.subscriptions.ensureCancelReasons(tx.db, run.orgId, [
+          ...new Set(unmatched.map((c) => c.reasonLabel as string)),
+        ]);
+        for (const c of unmatched) {
+          const reason = added.get((c.reasonLabel as string).toLowerCase());
+          Object.assign(c, { reasonId: reason?.id ?? null, reasonLabel: reason?.label ?? c.reasonLabel });
+        }
+      }
       const meta = {
         importId: run.importId,
         actorUserId: run.actorUserId,

@@ -345,6 +345,35 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
       }));
     },
 
+    /** The organisation's cancel reasons, archived ones too (an import matches a file's reasons against them). */
+    async cancelReasonsOf(orgId: string, tx: Db = db) {
+      return (await listCancelReasons(tx, orgId)).map((r) => ({ id: r.id, label: r.label }));
+    },
+
+    /**
+     * The reasons with these labels, those the organisation lacks added (an import's "create missing reasons"),
+     * in the caller's transaction; keyed by the label in lower case.
+     */
+    async ensureCancelReasons(tx: Db, orgId: string, labels: string[]) {
+      const have = new Map((await listCancelReasons(tx, orgId)).map((r) => [r.label.toLowerCase(), { id: r.id, label: r.label }]));
+      let sortOrder = have.size;
+      for (const label of labels) {
+        if (have.has(label.toLowerCase())) continue;
+        const id = newId();
+        await insertCancelReason(tx, {
+          orgId,
+          id,
+          label,
+          asksCompetitor: false,
+          sortOrder: ++sortOrder,
+          archivedAt: null,
+          createdAt: clock.now(),
+        });
+        have.set(label.toLowerCase(), { id, label });
+      }
+      return have;
+    },
+
     async saveCancelReason(
       actor: Actor,
       id: string | null,
