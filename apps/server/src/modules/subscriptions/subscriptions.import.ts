@@ -1,3 +1,4 @@
+import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { newId } from '../../platform/ids.ts';
 import {
@@ -12,7 +13,7 @@ import {
 import { describeChange } from './subscriptions.describe.ts';
 import type { TImportedSubscription } from './subscriptions.periods.ts';
 import { freePlans, planIdsOf, type TRecordDeps, toReplayChanges } from './subscriptions.record.ts';
-import { nextReference, updateSubscription } from './subscriptions.repository.ts';
+import { insertCancelReason, listCancelReasons, nextReference, updateSubscription } from './subscriptions.repository.ts';
 import type { subscriptionChanges, subscriptions } from './subscriptions.table.ts';
 import { replay, type TChangeOp } from './subscriptions.timeline.ts';
 
@@ -246,6 +247,27 @@ function sameHistory(
       );
     })
   );
+}
+
+/** The organisation's cancel reasons by label in lower case, those of `labels` it lacks added first. */
+export async function ensureCancelReasons(tx: Db, clock: Clock, orgId: string, labels: string[]) {
+  const have = new Map((await listCancelReasons(tx, orgId)).map((r) => [r.label.toLowerCase(), { id: r.id, label: r.label }]));
+  let sortOrder = have.size;
+  for (const label of labels) {
+    if (have.has(label.toLowerCase())) continue;
+    const id = newId();
+    await insertCancelReason(tx, {
+      orgId,
+      id,
+      label,
+      asksCompetitor: false,
+      sortOrder: ++sortOrder,
+      archivedAt: null,
+      createdAt: clock.now(),
+    });
+    have.set(label.toLowerCase(), { id, label });
+  }
+  return have;
 }
 
 /**

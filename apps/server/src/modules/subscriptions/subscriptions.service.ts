@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { toChangeDto, toLineDto, toSubscriptionDto } from './subscriptions.dto.ts';
-import { referenceAllocator, type TImportMeta, writeImportedSubscriptions } from './subscriptions.import.ts';
+import { ensureCancelReasons, referenceAllocator, type TImportMeta, writeImportedSubscriptions } from './subscriptions.import.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import type { TImportedSubscription } from './subscriptions.periods.ts';
 import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChange, type TRecordDeps } from './subscriptions.record.ts';
@@ -354,25 +354,7 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
      * The reasons with these labels, those the organisation lacks added (an import's "create missing reasons"),
      * in the caller's transaction; keyed by the label in lower case.
      */
-    async ensureCancelReasons(tx: Db, orgId: string, labels: string[]) {
-      const have = new Map((await listCancelReasons(tx, orgId)).map((r) => [r.label.toLowerCase(), { id: r.id, label: r.label }]));
-      let sortOrder = have.size;
-      for (const label of labels) {
-        if (have.has(label.toLowerCase())) continue;
-        const id = newId();
-        await insertCancelReason(tx, {
-          orgId,
-          id,
-          label,
-          asksCompetitor: false,
-          sortOrder: ++sortOrder,
-          archivedAt: null,
-          createdAt: clock.now(),
-        });
-        have.set(label.toLowerCase(), { id, label });
-      }
-      return have;
-    },
+    ensureCancelReasons: (tx: Db, orgId: string, labels: string[]) => ensureCancelReasons(tx, clock, orgId, labels),
 
     async saveCancelReason(
       actor: Actor,
