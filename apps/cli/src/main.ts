@@ -93,10 +93,15 @@ Examples:
       ).choices(['periods', 'changes']),
     )
     .option('--create-missing-accounts', 'subscriptions: a customer_id no account has as its external id creates an account named after it')
+    .option(
+      '--create-missing-reasons',
+      "subscriptions, --format changes: a reason not in the organisation's cancel reasons is added to them (otherwise the row is an error)",
+    )
     .addHelpText(
       'after',
       `
 Subscriptions: customer_id is an account's external id; without --create-missing-accounts an unknown one is a row error.
+In the changes form a reason matches a cancel reason by its name (any case); without --create-missing-reasons an unknown one is a row error.
 Importing the same file again changes nothing (its rows are reported unchanged).
   customer365 import subscriptions periods.csv --format periods --create-missing-accounts`,
     )

@@ -14753,6 +14753,8 @@ export interface operations {
                                 format: "periods" | "changes";
                                 /** @description An unknown customer id creates an account named after it (instead of a row error) */
                                 createMissingAccounts: boolean;
+                                /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                                createMissingReasons?: boolean;
                             } | null;
                             totalRows: number;
                             validRows: number;
@@ -14897,6 +14899,11 @@ export interface operations {
                      */
                     createMissingAccounts?: "true" | "false";
                     /**
+                     * @description subscriptions, changes form: "true" adds an unknown reason to the cancel reasons instead of reporting the row
+                     * @enum {string}
+                     */
+                    createMissingReasons?: "true" | "false";
+                    /**
                      * Format: binary
                      * @description A CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx file
                      */
@@ -14931,6 +14938,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;
@@ -15258,6 +15267,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;
@@ -15551,6 +15562,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;
@@ -15735,6 +15748,8 @@ export interface operations {
                             format: "periods" | "changes";
                             /** @description An unknown customer id creates an account named after it (instead of a row error) */
                             createMissingAccounts: boolean;
+                            /** @description The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error) */
+                            createMissingReasons?: boolean;
                         } | null;
                         totalRows: number;
                         validRows: number;

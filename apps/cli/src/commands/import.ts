@@ -14,6 +14,7 @@ export interface TImportOptions extends ApiOptions {
   /** subscriptions only */
   format?: 'periods' | 'changes';
   createMissingAccounts?: boolean;
+  createMissingReasons?: boolean;
 }
 
 type TImport = Awaited<ReturnType<typeof getImport>>;
@@ -96,8 +97,11 @@ async function printRowErrors(api: Api, id: string, errorRows: number) {
 }
 
 export async function runImport(entity: TImportEntity, file: string, opts: TImportOptions) {
-  if (entity !== 'subscriptions' && (opts.format || opts.createMissingAccounts))
-    throw usageError(`--format and --create-missing-accounts are options of "import subscriptions", not of "import ${entity}"`);
+  if (entity !== 'subscriptions' && (opts.format || opts.createMissingAccounts || opts.createMissingReasons))
+    throw usageError(
+      `--format, --create-missing-accounts and --create-missing-reasons are options of "import subscriptions", not of "import ${entity}"`,
+    );
+  if (opts.createMissingReasons && opts.format !== 'changes') throw usageError('--create-missing-reasons is an option of --format changes');
   const filePath = path.resolve(file);
   if (!fs.existsSync(filePath) || !fs.statSync(filePath).isFile()) throw usageError(`<file>: ${file} does not exist or is not a file`);
   if (!/\.(csv|xlsx)$/i.test(filePath)) throw usageError(`<file>: ${file} must be a .csv or .xlsx file`);
@@ -109,6 +113,7 @@ export async function runImport(entity: TImportEntity, file: string, opts: TImpo
   if (entity === 'subscriptions') {
     form.append('format', opts.format ?? 'periods');
     form.append('createMissingAccounts', opts.createMissingAccounts ? 'true' : 'false');
+    if (opts.createMissingReasons) form.append('createMissingReasons', 'true');
   }
   form.append('file', await fs.openAsBlob(filePath), path.basename(filePath));
   // The generated type describes the form's fields; the request sends the real multipart body.

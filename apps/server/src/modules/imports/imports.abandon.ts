@@ -30,13 +30,14 @@ export async function abandonImport(
     return;
   }
   if (imp.status !== 'importing') return;
-  if (imp.mode === 'skip_invalid') {
+  // skip_invalid commits batch by batch, subscriptions chunk by chunk: what was committed stays, and is counted.
+  if (imp.mode === 'skip_invalid' || imp.entity === 'subscriptions') {
     await fail(failureOf([stopped, failurePart('import_counted_rows_written', true)]));
     return;
   }
   const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
   const { kept } =
-    deps.database.kind === 'pglite' && imp.entity !== 'subscriptions' // one transaction: nothing committed to undo
+    deps.database.kind === 'pglite'
       ? await undoImport(deps.database, { orgId, importId: id, table, since: imp.startedAt ?? clock.now() })
       : { kept: [] };
   await clearErrors(db, orgId, id);

@@ -230,6 +230,11 @@ export const importMessages = defineMessages({
     nl: 'geen enkel account heeft dit externe id (kies "ontbrekende accounts aanmaken" om er een aan te maken)',
     da: 'ingen konto har dette eksterne id (vælg "opret manglende konti" for at oprette en)',
   },
+  unknown_cancel_reason: {
+    en: 'no cancel reason of the organisation is called "{value}" (choose "create missing reasons" to add it)',
+    nl: 'geen enkele opzegreden van de organisatie heet "{value}" (kies "ontbrekende redenen aanmaken" om hem toe te voegen)',
+    da: 'ingen opsigelsesårsag i organisationen hedder "{value}" (vælg "opret manglende årsager" for at tilføje den)',
+  },
   unknown_plan_code: {
     en: 'no plan of the catalogue has this code',
     nl: 'geen enkel plan in de catalogus heeft deze code',

@@ -54,7 +54,10 @@ const IMPORTS_CSV: CsvColumn<TImportSummary & { createdBy: string }>[] = [
 ];
 
 /** The options of a subscriptions import (its form, whether to create missing accounts); other entities take none. */
-function uploadOptions(entity: TImportEntity, fields: { format?: string; createMissingAccounts?: string }): TImportOptions | null {
+function uploadOptions(
+  entity: TImportEntity,
+  fields: { format?: string; createMissingAccounts?: string; createMissingReasons?: string },
+): TImportOptions | null {
   if (entity !== 'subscriptions') {
     const given = Object.keys(fields)[0];
     if (given) throw invalid(given, m.subscription_option_only);
@@ -63,9 +66,16 @@ function uploadOptions(entity: TImportEntity, fields: { format?: string; createM
   const format = fields.format ?? 'periods';
   if (!SUBSCRIPTION_FORMATS.includes(format as TSubscriptionFormat))
     throw invalid('format', MESSAGES.not_an_option, { options: SUBSCRIPTION_FORMATS.join(', ') });
-  const create = fields.createMissingAccounts ?? 'false';
-  if (create !== 'true' && create !== 'false') throw invalid('createMissingAccounts', MESSAGES.not_an_option, { options: 'true, false' });
-  return { format: format as TSubscriptionFormat, createMissingAccounts: create === 'true' };
+  const flag = (field: 'createMissingAccounts' | 'createMissingReasons') => {
+    const value = fields[field] ?? 'false';
+    if (value !== 'true' && value !== 'false') throw invalid(field, MESSAGES.not_an_option, { options: 'true, false' });
+    return value === 'true';
+  };
+  return {
+    format: format as TSubscriptionFormat,
+    createMissingAccounts: flag('createMissingAccounts'),
+    ...(fields.createMissingReasons === undefined ? {} : { createMissingReasons: flag('createMissingReasons') }),
+  };
 }
 
 /** Read the multipart upload: a `file` part and an `entity` field, in either order. */
@@ -74,7 +84,7 @@ async function readUpload(req: FastifyRequest) {
     throw new AppError('UNSUPPORTED_MEDIA_TYPE', { entry: MESSAGES.send_multipart }, [detail('file', MESSAGES.expected_multipart_upload)]);
   }
   let entity: string | undefined;
-  const fields: { format?: string; createMissingAccounts?: string } = {};
+  const fields: { format?: string; createMissingAccounts?: string; createMissingReasons?: string } = {};
   let file: { fileName: string; bytes: Buffer } | undefined;
   for await (const part of req.parts()) {
     if (part.type === 'file') {
@@ -90,7 +100,7 @@ async function readUpload(req: FastifyRequest) {
       }
     } else if (part.fieldname === 'entity') {
       entity = String(part.value);
-    } else if (part.fieldname === 'format' || part.fieldname === 'createMissingAccounts') {
+    } else if (part.fieldname === 'format' || part.fieldname === 'createMissingAccounts' || part.fieldname === 'createMissingReasons') {
       fields[part.fieldname] = String(part.value);
     } else {
       throw invalid(part.fieldname, m.unexpected_form_field);

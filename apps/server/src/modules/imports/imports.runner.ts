@@ -22,6 +22,7 @@ import {
 import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from './imports.rows.ts';
 import { every, statisticsRefresher, tidyUp } from './imports.statistics.ts';
 import { createSubscriptionPipeline, type TSubscriptionPipelineDeps } from './imports.subscriptions.ts';
+import { importSubscriptionsInChunks } from './imports.subscriptions-run.ts';
 import { keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
 
 /**
@@ -56,7 +57,7 @@ interface TPipeline {
     db: Db,
     rows: TRawRow[],
   ): Promise<{ records: { id: string; isNew: boolean; rowNumber: number }[]; errors: TRowError[]; invalidRows: number }>;
-  write(tx: BulkTx, records: never[], tick?: () => Promise<void>): Promise<{ inserted: number; updated: number; unchanged?: number }>;
+  write(tx: BulkTx, records: never[]): Promise<{ inserted: number; updated: number; unchanged?: number }>;
 }
 
 interface TCounts {
@@ -86,12 +87,14 @@ export function createImportRunner(deps: {
   batchSize?: number;
   logger?: { error(obj: object, msg: string): void };
   subscriptionImports?: TSubscriptionPipelineDeps;
+  /** Accounts per transaction of a subscriptions import (tests make it small to see several chunks). */
+  subscriptionAccountsPerChunk?: number;
 }) {
   const { db, clock } = deps;
   const rowsPerBatch = deps.batchSize ?? (deps.database.kind === 'pglite' ? PGLITE_BATCH_ROWS : BATCH_ROWS);
 
   async function* rowBatches(reader: Db, imp: TImportRow): AsyncGenerator<TRawRow[]> {
-    // A customer's subscription periods are one history: the whole file is one batch.
+    // A customer's subscription rows are one history: the whole file is one batch (written in chunks of accounts).
     const batchSize = imp.entity === 'subscriptions' ? Number.POSITIVE_INFINITY : rowsPerBatch;
     let header = true;
     let batch: TRawRow[] = [];
@@ -115,14 +118,16 @@ export function createImportRunner(deps: {
     const entity = imp.entity as TImportEntity;
     const lookups = await loadOrgLookups(reader, imp.orgId, entity);
     const columns = mappedColumns(imp.mapping ?? {}, imp.columns);
-    if (entity === 'subscriptions') {
-      if (!deps.subscriptionImports) throw new Error('subscription imports are not wired');
-      const options = imp.options ?? { format: 'periods', createMissingAccounts: false };
-      return createSubscriptionPipeline(run, columns, options, deps.subscriptionImports) as TPipeline;
-    }
+    if (entity === 'subscriptions') return subscriptionPipelineFor(imp, run) as unknown as TPipeline;
     return (
       entity === 'accounts' ? createAccountPipeline(run, lookups, columns) : createContactPipeline(run, lookups, columns)
     ) as TPipeline;
+  }
+
+  function subscriptionPipelineFor(imp: TImportRow, run: TImportRun) {
+    if (!deps.subscriptionImports) throw new Error('subscription imports are not wired');
+    const options = imp.options ?? { format: 'periods', createMissingAccounts: false };
+    return createSubscriptionPipeline(run, mappedColumns(imp.mapping ?? {}, imp.columns), options, deps.subscriptionImports);
   }
 
   async function runOf(imp: TImportRow): Promise<TImportRun> {
@@ -192,15 +197,7 @@ export function createImportRunner(deps: {
       await withBulkTransaction(deps.database, async (tx) => {
         const checked = await pipeline.check(tx.db, rows);
         if (opts.stopOnInvalid && checked.invalidRows) throw new RowsInvalid();
-        // A long write (a whole file of subscriptions) keeps the job's lease, from another connection: not on PGlite's only one.
-        const lease = every(30_000);
-        const tick =
-          deps.database.kind === 'pglite'
-            ? undefined
-            : async () => {
-                if (lease()) await ctx.progress(progressOf(counts));
-              };
-        const written = checked.records.length ? await pipeline.write(tx, checked.records as never[], tick) : { inserted: 0, updated: 0 };
+        const written = checked.records.length ? await pipeline.write(tx, checked.records as never[]) : { inserted: 0, updated: 0 };
         await insertErrors(tx.db, orgId, id, checked.errors);
         counts.processed += rows.length;
         counts.inserted += written.inserted;
@@ -215,6 +212,21 @@ export function createImportRunner(deps: {
       await yieldToEventLoop();
       ctx.checkpoint?.(); // the worker is stopping: hand the job back; the next run goes on from the committed batches
     }
+  }
+
+  async function importSubscriptions(imp: TImportRow, run: TImportRun, counts: TCounts, ctx: JobContext) {
+    await importSubscriptionsInChunks({
+      database: deps.database,
+      db,
+      pipeline: subscriptionPipelineFor(imp, run),
+      batches: rowBatches(db, imp),
+      imp,
+      counts,
+      ctx,
+      rowsInvalid: imp.mode === 'all_or_nothing' ? () => new RowsInvalid() : null,
+      progressOf,
+      accountsPerChunk: deps.subscriptionAccountsPerChunk,
+    });
   }
 
   /**
@@ -294,8 +306,10 @@ export function createImportRunner(deps: {
       const imp = await findImport(db, payload.orgId, payload.importId);
       if (!imp || imp.jobId !== ctx.jobId || imp.status !== 'importing') return { superseded: true };
       const { orgId, id } = imp;
-      // skip_invalid commits batch by batch, with the counts in the same transaction: a resumed run goes on from them.
-      const resumed = imp.mode === 'skip_invalid' && imp.processedRows > 0;
+      // skip_invalid commits batch by batch, and subscriptions chunk by chunk, with the counts in the same
+      // transaction: a resumed run goes on from them.
+      const chunked = imp.entity === 'subscriptions';
+      const resumed = (imp.mode === 'skip_invalid' || chunked) && imp.processedRows > 0;
       const counts: TCounts = resumed
         ? {
             processed: imp.processedRows,
@@ -307,9 +321,8 @@ export function createImportRunner(deps: {
           }
         : { processed: 0, inserted: 0, updated: 0, skipped: 0, unchanged: 0, invalid: 0 };
       const table: TImportTable = imp.entity === 'contacts' ? 'contacts' : 'accounts';
-      // Subscriptions are one batch, so one transaction: nothing to journal, and the checks run inside it.
-      const oneBatch = imp.entity === 'subscriptions';
-      const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite' && !oneBatch;
+      // Subscriptions are checked as a whole before anything is written, then committed chunk by chunk: nothing to journal.
+      const journaled = imp.mode === 'all_or_nothing' && deps.database.kind === 'pglite' && !chunked;
       const since = imp.startedAt ?? clock.now();
       try {
         // A previous attempt of this same start that died halfway (process killed) is rolled back first. Rows
@@ -318,7 +331,8 @@ export function createImportRunner(deps: {
         if (!resumed) await clearErrors(db, orgId, id);
         await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null, failure: null }, ctx.jobId);
         const run = await runOf(imp);
-        if (imp.mode === 'skip_invalid' || journaled || oneBatch)
+        if (chunked) await importSubscriptions(imp, run, counts, ctx);
+        else if (imp.mode === 'skip_invalid' || journaled)
           await importInBatches(imp, run, counts, ctx, { stopOnInvalid: imp.mode === 'all_or_nothing' });
         else await importInOneTransaction(imp, run, counts, ctx);
         const total = counts.processed;
@@ -374,7 +388,8 @@ export function createImportRunner(deps: {
           undoFailed ? [failurePart('import_undo_failed')] : [failureMessage(err, 'import'), ...keptNote(kept.length)],
         );
         await insertErrors(db, orgId, id, keptRowErrors(kept));
-        const written = imp.mode === 'all_or_nothing' && !undoFailed ? nothing : progressOf(counts);
+        // Committed subscription chunks stay: the report counts them (starting again finds them unchanged).
+        const written = imp.mode === 'all_or_nothing' && !undoFailed && !chunked ? nothing : progressOf(counts);
         await updateImport(db, orgId, id, { ...written, status: 'failed', ...failure, finishedAt: clock.now() }, ctx.jobId);
         throw err;
       }

@@ -22,6 +22,10 @@ export const ZImportOptions = z
   .object({
     format: z.enum(SUBSCRIPTION_FORMATS).describe('periods: one row per paid period; changes: one row per effective-dated change'),
     createMissingAccounts: z.boolean().describe('An unknown customer id creates an account named after it (instead of a row error)'),
+    createMissingReasons: z
+      .boolean()
+      .optional()
+      .describe("The changes form: an unknown reason is added to the organisation's cancel reasons (instead of a row error)"),
   })
   .describe('What the upload chose for a subscriptions import; null for accounts and contacts');
 
@@ -93,6 +97,10 @@ export const ZUploadImportForm = z.object({
     .enum(['true', 'false'])
     .optional()
     .describe('subscriptions only: "true" creates an account (named after it) for an unknown customer id'),
+  createMissingReasons: z
+    .enum(['true', 'false'])
+    .optional()
+    .describe('subscriptions, changes form: "true" adds an unknown reason to the cancel reasons instead of reporting the row'),
   file: z.file().describe('A CSV (comma, semicolon or tab separated; UTF-8, UTF-16 or Windows-1252) or .xlsx file'),
 });
 

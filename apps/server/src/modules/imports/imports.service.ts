@@ -92,6 +92,7 @@ export function createImportService(deps: {
   batchSize?: number;
   logger?: { error(obj: object, msg: string): void };
   subscriptionImports?: TSubscriptionPipelineDeps;
+  subscriptionAccountsPerChunk?: number;
 }) {
   const { db, clock } = deps;
   const runner = createImportRunner(deps);

@@ -9,6 +9,10 @@ export async function readChangeRow(
     plan: (code: string) => Promise<{ id: string; name: string } | null>;
     currency: (raw: string) => string | ReturnType<typeof problem>;
     reportingCurrency: string;
+    /** The organisation's cancel reason with this label (any case), or null. */
+    reason: (label: string) => { id: string; label: string } | null;
+    /** An unknown reason is kept to be added to the cancel reasons (the option "create missing reasons"). */
+    createMissingReasons: boolean;
   },
 ): Promise<TChangeRow> {
   for (const field of ['customerId', 'effectiveDate', 'change']) if (r.raw(field) === '') r.fail(field, problem('is_required'));
@@ -37,10 +41,17 @@ export async function readChangeRow(
       const n = parseNumber(v);
       return typeof n === 'number' && (n < 0 || n > 100) ? problem('number_between', { min: 0, max: 100 }) : n;
     }),
-    comment: [r.get('reason', (v) => parseText(v, 200)), r.get('comment', (v) => parseText(v, 2000))].filter(Boolean).join(' — ') || null,
+    comment: r.get('comment', (v) => parseText(v, 2000)),
     changeId: r.get('changeId', (v) => parseText(v, 200)),
   };
   if (change) for (const need of CHANGE_NEEDS[change]) if (row[need] === null && r.raw(need) === '') r.fail(need, problem('is_required'));
+  const reason = r.get('reason', (v) => parseText(v, 200));
+  if (reason) {
+    const known = ctx.reason(reason);
+    if (known) Object.assign(row, { reasonId: known.id, reasonLabel: known.label });
+    else if (ctx.createMissingReasons) row.reasonLabel = reason;
+    else r.fail('reason', problem('unknown_cancel_reason', { value: reason }));
+  }
   const code = r.raw('plan');
   if (code) {
     const plan = await ctx.plan(code);

@@ -133,17 +133,20 @@ describe('importing subscriptions (periods)', () => {
     expect(subs.json().items[0]).toMatchObject({ currency: 'EUR', mrr: 120 });
   });
 
-  it('imports the changes form: each row one effective-dated change; a second import changes nothing', async () => {
+  it('imports the changes form: each row one effective-dated change, its reason one of the list; a second import changes nothing', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
     const account = await makeAccount(t.app, h, { name: 'Changer', externalId: 'CH1' });
+    const reason = await t.app.inject({ method: 'POST', url: '/api/v1/cancel-reasons', headers: h, payload: { label: 'Too expensive' } });
+    expect(reason.statusCode, reason.body).toBe(201);
     const file = csv([
       ['customer_id', 'effective_date', 'change', 'unit_price', 'quantity', 'reason', 'comment'],
       ['CH1', '2025-01-01', 'start', '100', '2', '', ''],
       ['CH1', '2025-04-01', 'upgrade', '150', '', '', ''],
-      ['CH1', '2025-09-01', 'cancel', '', '', 'Too expensive', 'moving to a cheaper tool'],
+      ['CH1', '2025-09-01', 'cancel', '', '', 'too EXPENSIVE', 'moving to a cheaper tool'],
       ['CH1', '2025-02-01', 'quantity', '', '', '', ''],
       ['CH1', '2025-02-01', 'teleport', '', '', '', ''],
+      ['CH1', '2025-10-01', 'end', '', '', 'Bad weather', ''],
     ]);
     const up = await uploadSubscriptions(h, file, { format: 'changes' });
     expect(up.statusCode, up.body).toBe(201);
@@ -153,10 +156,12 @@ describe('importing subscriptions (periods)', () => {
     expect(errors.json().items.map((e: Record<string, unknown>) => [e.rowNumber, e.field, e.code])).toEqual([
       [5, 'quantity', 'is_required'],
       [6, 'change', 'not_a_choice'],
+      [7, 'reason', 'unknown_cancel_reason'],
     ]);
+    expect(errors.json().items[2].message).toContain('"Bad weather"');
     expect(validated.validRows).toBe(3);
     const done = await startAndRun(t, h, up.json().id, 'skip_invalid');
-    expect([done.status, done.insertedRows, done.skippedRows]).toEqual(['completed', 3, 2]);
+    expect([done.status, done.insertedRows, done.skippedRows]).toEqual(['completed', 3, 3]);
     const changes = await t.app.inject({ method: 'GET', url: `/api/v1/subscription-changes?accountId=${account.id}`, headers: h });
     expect(
       changes
@@ -164,11 +169,47 @@ describe('importing subscriptions (periods)', () => {
         .items.map((c: { kind: string }) => c.kind)
         .sort(),
     ).toEqual(['cancel_request', 'start', 'upgrade']);
+    const cancel = changes.json().items.find((c: { kind: string }) => c.kind === 'cancel_request');
+    expect(cancel).toMatchObject({ reasonId: reason.json().id, reasonLabel: 'Too expensive', comment: 'moving to a cheaper tool' });
 
     const again = await uploadSubscriptions(h, file, { format: 'changes' });
     await validate(h, again.json().id, again.json().suggestedMapping);
     const second = await startAndRun(t, h, again.json().id, 'skip_invalid');
     expect([second.insertedRows, second.updatedRows, second.unchangedRows]).toEqual([0, 0, 3]);
+  }, 120_000);
+
+  it('adds the reasons the organisation lacks when asked to ("create missing reasons"), once each', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const file = csv([
+      ['customer_id', 'subscription_id', 'effective_date', 'change', 'unit_price', 'reason'],
+      ['R1', 'a', '2025-01-01', 'start', '100', ''],
+      ['R1', 'a', '2025-05-01', 'cancel', '', 'Switched vendor'],
+      ['R2', 'b', '2025-01-01', 'start', '50', ''],
+      ['R2', 'b', '2025-03-01', 'cancel', '', 'switched VENDOR'],
+      ['R3', 'c', '2025-02-01', 'start', '70', ''],
+      ['R3', 'c', '2025-04-01', 'end', '', 'Budget cuts'],
+    ]);
+    const fields = { format: 'changes', createMissingAccounts: 'true', createMissingReasons: 'true' };
+    const up = await uploadSubscriptions(h, file, fields);
+    expect(up.statusCode, up.body).toBe(201);
+    expect(up.json().options).toEqual({ format: 'changes', createMissingAccounts: true, createMissingReasons: true });
+    expect((await validate(h, up.json().id, up.json().suggestedMapping)).errorRows).toBe(0);
+    expect((await startAndRun(t, h, up.json().id, 'all_or_nothing')).insertedRows).toBe(6);
+    const reasons = (await t.app.inject({ method: 'GET', url: '/api/v1/cancel-reasons', headers: h })).json();
+    const labels = (reasons.items ?? reasons).map((r: { label: string }) => r.label).sort();
+    expect(labels).toEqual(['Budget cuts', 'Switched vendor']);
+    const changes = (await t.app.inject({ method: 'GET', url: '/api/v1/subscription-changes?pageSize=100', headers: h })).json().items;
+    expect(
+      changes
+        .filter((c: { reasonLabel: string | null }) => c.reasonLabel)
+        .map((c: { reasonLabel: string }) => c.reasonLabel)
+        .sort(),
+    ).toEqual(['Budget cuts', 'Switched vendor', 'Switched vendor']);
+
+    const again = await uploadSubscriptions(h, file, fields);
+    await validate(h, again.json().id, again.json().suggestedMapping);
+    expect((await startAndRun(t, h, again.json().id, 'all_or_nothing')).unchangedRows).toBe(6);
   }, 120_000);
 
   it('takes its options only for subscriptions, and only known ones', async () => {
@@ -193,5 +234,8 @@ describe('importing subscriptions (periods)', () => {
     const badFlag = await uploadSubscriptions(h, file, { createMissingAccounts: 'yes' });
     expect(badFlag.statusCode).toBe(400);
     expect(badFlag.json().details[0].field).toBe('createMissingAccounts');
+    const badReasons = await uploadSubscriptions(h, file, { format: 'changes', createMissingReasons: 'maybe' });
+    expect(badReasons.statusCode).toBe(400);
+    expect(badReasons.json().details[0].field).toBe('createMissingReasons');
   });
 });

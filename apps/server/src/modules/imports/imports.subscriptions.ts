@@ -8,6 +8,7 @@ import {
   periodsToSubscriptions,
   type SubscriptionService,
   type TChangeRow,
+  type TImportedSubscription,
   type TPeriodRow,
 } from '../subscriptions/index.ts';
 import { copyAudit } from './imports.audit.ts';
@@ -21,9 +22,9 @@ import { parseDate, parseInteger, parseNumber, parseText, problem } from './impo
 /**
  * Subscriptions in the periods form: one row per paid period of a customer (an account, by its external id).
  * A customer's periods make one history together (periodsToSubscriptions groups them: a plan change, a gap,
- * an overlap), so this entity's file is checked and written as one batch (imports.runner.ts): every row is
- * held in memory at once, about a kilobyte per row. Each subscription is written through the subscriptions
- * module, idempotently: a re-imported file reports its rows unchanged and writes nothing.
+ * an overlap), so this entity's file is checked as one batch: every row is held in memory at once, about a
+ * kilobyte per row. It is written in chunks of accounts, each its own transaction (imports.subscriptions-run.ts),
+ * through the subscriptions module, idempotently: a re-imported file reports its rows unchanged and writes nothing.
  */
 
 export interface TPeriodRecord {
@@ -35,6 +36,19 @@ export interface TPeriodRecord {
   customerId: string;
   /** The row as the subscriptions module takes it: a period or a change, by the import's form. */
   period: TPeriodRow | TChangeRow;
+}
+
+/** One account's subscriptions from the file: written together, in one transaction. */
+export interface TSubscriptionUnit {
+  accountId: string;
+  /** Created by this import (named after the customer id). */
+  isNew: boolean;
+  customerId: string;
+  /** The customer's first row (its account's audit entry names it). */
+  rowNumber: number;
+  subs: TImportedSubscription[];
+  /** The file's rows these subscriptions were made from. */
+  rows: number;
 }
 
 export interface TSubscriptionPipelineDeps {
@@ -67,6 +81,8 @@ export function createSubscriptionPipeline(
 ) {
   let reportingCurrency: string | null = null;
   const planByCode = new Map<string, TPlanInfo | null>();
+  /** The organisation's cancel reasons by label in lower case, read once. */
+  let reasons: Map<string, { id: string; label: string }> | null = null;
   /** The id a missing account gets, the same for every row of its customer. */
   const newAccountIds = new Map<string, string>();
 
@@ -82,7 +98,15 @@ export function createSubscriptionPipeline(
     const r = new RowReader(row, columns);
     reportingCurrency ??= await findReportingCurrency(db, run.orgId);
     if (options.format === 'changes') {
-      const change = await readChangeRow(r, { plan: (code) => planOf(db, code), currency: parseCurrency, reportingCurrency });
+      reasons ??= new Map((await deps.subscriptions.cancelReasonsOf(run.orgId, db)).map((x) => [x.label.toLowerCase(), x]));
+      const known = reasons;
+      const change = await readChangeRow(r, {
+        plan: (code) => planOf(db, code),
+        currency: parseCurrency,
+        reportingCurrency,
+        reason: (label) => known.get(label.toLowerCase()) ?? null,
+        createMissingReasons: options.createMissingReasons ?? false,
+      });
       return { r, period: change };
     }
     for (const field of ['customerId', 'startDate', 'monthlyAmount'])
@@ -142,38 +166,75 @@ export function createSubscriptionPipeline(
       return { records, errors, invalidRows };
     },
 
-    async write(tx: BulkTx, records: TPeriodRecord[], tick?: () => Promise<void>) {
+    /**
+     * The checked rows as units of writing, one per account in the order of the file: its subscriptions (a
+     * customer's rows make one history together, so they are never split) and whether the account is created.
+     */
+    plan(records: TPeriodRecord[]): TSubscriptionUnit[] {
+      const subs =
+        options.format === 'changes'
+          ? changeRowsToSubscriptions(records.map((r) => r.period as TChangeRow))
+          : periodsToSubscriptions(records.map((r) => r.period as TPeriodRow));
+      const units = new Map<string, TSubscriptionUnit>();
+      const first = new Map<string, TPeriodRecord>();
+      for (const r of records) if (!first.has(r.customerId)) first.set(r.customerId, r);
+      for (const sub of subs) {
+        const r = first.get(sub.customerId) as TPeriodRecord;
+        const unit = units.get(r.id) ?? {
+          accountId: r.id,
+          isNew: r.isNew,
+          customerId: r.customerId,
+          rowNumber: r.rowNumber,
+          subs: [],
+          rows: 0,
+        };
+        unit.subs.push(sub);
+        unit.rows += sub.rowNumbers.length;
+        units.set(r.id, unit);
+      }
+      return [...units.values()];
+    },
+
+    /** Writes some units in the caller's transaction: missing accounts first, then their subscriptions. */
+    async writeUnits(tx: BulkTx, units: TSubscriptionUnit[]) {
       const now = run.clock.now().toISOString();
-      // Missing accounts first, through the accounts module's bulk write, each with its "imported" audit entry (its first row).
-      const created = new Map<string, TPeriodRecord>();
-      for (const r of records) if (r.isNew && !created.has(r.id)) created.set(r.id, r);
-      const fresh = [...created.values()].map((r) => ({
-        ...NO_ACCOUNT_DETAILS,
-        id: r.id,
-        rowNumber: r.rowNumber,
-        isNew: true,
-        name: r.customerId,
-        externalId: r.customerId,
-      }));
+      // Missing accounts through the accounts module's bulk write, each with its "imported" audit entry (its first row).
+      const fresh = units
+        .filter((u) => u.isNew)
+        .map((u) => ({
+          ...NO_ACCOUNT_DETAILS,
+          id: u.accountId,
+          rowNumber: u.rowNumber,
+          isNew: true,
+          name: u.customerId,
+          externalId: u.customerId,
+        }));
       await copyNewAccounts(tx, run.orgId, now, fresh);
       await copyAudit(tx, run, now, 'account', fresh, new Map(), ['name', 'externalId']);
 
-      const accountOf = new Map(records.map((r) => [r.customerId, r.id]));
       const counts = { inserted: 0, updated: 0, unchanged: 0 };
+      const items = units.flatMap((u) => u.subs.map((sub) => ({ accountId: u.accountId, sub })));
+      // Reasons the organisation lacks ("create missing reasons"), added with the chunk that first names them.
+      const unmatched = items.flatMap((i) => i.sub.changes.filter((c) => c.reasonLabel && !c.reasonId));
+      if (unmatched.length) {
+        const added = await deps.subscriptions.ensureCancelReasons(tx.db, run.orgId, [
+          ...new Set(unmatched.map((c) => c.reasonLabel as string)),
+        ]);
+        for (const c of unmatched) {
+          const reason = added.get((c.reasonLabel as string).toLowerCase());
+          Object.assign(c, { reasonId: reason?.id ?? null, reasonLabel: reason?.label ?? c.reasonLabel });
+        }
+      }
       const meta = {
         importId: run.importId,
         actorUserId: run.actorUserId,
         reference: deps.subscriptions.referenceAllocator(tx.db, run.orgId),
       };
-      const subs =
-        options.format === 'changes'
-          ? changeRowsToSubscriptions(records.map((r) => r.period as TChangeRow))
-          : periodsToSubscriptions(records.map((r) => r.period as TPeriodRow));
-      for (const sub of subs) {
-        const outcome = await deps.subscriptions.importHistory(tx.db, run.orgId, accountOf.get(sub.customerId) as string, sub, meta);
-        counts[outcome] += sub.rowNumbers.length; // rows are counted by what writing their subscription did
-        await tick?.();
-      }
+      const outcomes = await deps.subscriptions.importHistory(tx.db, run.orgId, items, meta);
+      // Rows are counted by what writing their subscription did.
+      outcomes.forEach((outcome, i) => {
+        counts[outcome] += items[i]?.sub.rowNumbers.length ?? 0;
+      });
       return counts;
     },
   };

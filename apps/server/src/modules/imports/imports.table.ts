@@ -29,6 +29,8 @@ export interface TImportOptions {
   format: 'periods' | 'changes';
   /** An unknown customer id becomes an account named after it (its external id the id), instead of a row error. */
   createMissingAccounts: boolean;
+  /** The changes form: an unknown reason is added to the organisation's cancel reasons, instead of a row error. */
+  createMissingReasons?: boolean;
 }
 
 /** An uploaded CSV/XLSX file going through mapping → validation (preview) → import. */

@@ -38,6 +38,9 @@ export interface TChangeRow {
   intervalMonths: number | null;
   discountPercent: number | null;
   comment: string | null;
+  /** The organisation's cancel reason the row names (matched by the import), and its label. */
+  reasonId?: string | null;
+  reasonLabel?: string | null;
   changeId: string | null;
 }
 
@@ -128,6 +131,7 @@ export function changeRowsToSubscriptions(rows: readonly TChangeRow[]): TImporte
         effectiveDate: r.effectiveDate,
         op,
         comment: r.comment,
+        ...(r.reasonLabel ? { reasonId: r.reasonId ?? null, reasonLabel: r.reasonLabel } : {}),
       };
     });
     const first = sorted[0];

@@ -31,6 +31,11 @@ export interface TImportedChange {
   op: TChangeOp;
   /** Free text kept with the change (the changes form's comment). */
   comment?: string | null;
+  /** The organisation's cancel reason (the changes form's reason column), its label for the timeline entry. */
+  reasonId?: string | null;
+  reasonLabel?: string | null;
+  /** The competitor a cancellation was lost to. */
+  competitorId?: string | null;
 }
 
 export interface TImportedSubscription {

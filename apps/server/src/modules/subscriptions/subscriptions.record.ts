@@ -71,12 +71,12 @@ async function replayWithChanges(tx: Db, deps: TRecordDeps, sub: TSubscriptionRo
   return { result, changes };
 }
 
-function planIdsOf(op: TChangeOp): string[] {
+export function planIdsOf(op: TChangeOp): string[] {
   const lines = 'lines' in op && op.lines ? op.lines : 'line' in op ? [op.line] : [];
   return [...lines.map((l) => l.planId), 'planId' in op ? op.planId : null].filter((id): id is string => !!id);
 }
 
-async function freePlans(tx: Db, deps: TRecordDeps, orgId: string, planIds: string[]) {
+export async function freePlans(tx: Db, deps: TRecordDeps, orgId: string, planIds: string[]) {
   const info = await deps.plans.lookup(orgId, planIds, tx);
   return new Set([...info.values()].filter((p) => p.isFree).map((p) => p.id));
 }

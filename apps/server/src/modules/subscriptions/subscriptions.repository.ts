@@ -343,14 +343,3 @@ export async function cancellationsInRange(db: Db, scope: TScope, from: string, 
       ),
     );
 }
-
-export async function findSubscriptionByExternalId(db: Db, orgId: string, externalId: string): Promise<TSubscriptionRow | null> {
-  const [row] = await withAccount(db).where(and(eq(subscriptions.orgId, orgId), eq(subscriptions.externalId, externalId)));
-  return row ? flat(row) : null;
-}
-
-export async function deleteChangesOfSubscription(tx: Db, orgId: string, subscriptionId: string) {
-  await tx
-    .delete(subscriptionChanges)
-    .where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.subscriptionId, subscriptionId)));
-}

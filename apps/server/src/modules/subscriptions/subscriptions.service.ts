@@ -5,7 +5,7 @@ import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { toChangeDto, toLineDto, toSubscriptionDto } from './subscriptions.dto.ts';
-import { referenceAllocator, writeImportedSubscription } from './subscriptions.import.ts';
+import { ensureCancelReasons, referenceAllocator, type TImportMeta, writeImportedSubscriptions } from './subscriptions.import.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import type { TImportedSubscription } from './subscriptions.periods.ts';
 import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChange, type TRecordDeps } from './subscriptions.record.ts';
@@ -319,16 +319,11 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
 
     /**
      * Imported history (the imports module, in its transaction; no permission check: the import checked it):
-     * one subscription with its whole change log, written idempotently — 'unchanged' when it already says the same.
+     * a batch of subscriptions with their whole change logs, written idempotently — each 'unchanged' when it
+     * already says the same. The outcomes in the order of `items`.
      */
-    async importHistory(
-      tx: Db,
-      orgId: string,
-      accountId: string,
-      sub: TImportedSubscription,
-      meta: { importId: string | null; actorUserId: string | null; reference?: () => Promise<string> },
-    ) {
-      return writeImportedSubscription(tx, deps, orgId, accountId, sub, meta);
+    async importHistory(tx: Db, orgId: string, items: readonly { accountId: string; sub: TImportedSubscription }[], meta: TImportMeta) {
+      return writeImportedSubscriptions(tx, deps, orgId, items, meta);
     },
 
     /** New references for one import's subscriptions (pass as `meta.reference` to importHistory), in its transaction. */
@@ -349,6 +344,17 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
         archived: r.archivedAt !== null,
       }));
     },
+
+    /** The organisation's cancel reasons, archived ones too (an import matches a file's reasons against them). */
+    async cancelReasonsOf(orgId: string, tx: Db = db) {
+      return (await listCancelReasons(tx, orgId)).map((r) => ({ id: r.id, label: r.label }));
+    },
+
+    /**
+     * The reasons with these labels, those the organisation lacks added (an import's "create missing reasons"),
+     * in the caller's transaction; keyed by the label in lower case.
+     */
+    ensureCancelReasons: (tx: Db, orgId: string, labels: string[]) => ensureCancelReasons(tx, clock, orgId, labels),
 
     async saveCancelReason(
       actor: Actor,

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, lte, max, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, getTableColumns, ilike, inArray, lte, max, or, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { contacts } from '../contacts/index.ts';
@@ -100,6 +100,18 @@ export async function upsertSystemEntry(db: Db, orgId: string, values: TNewInter
       target: [interactions.orgId, interactions.sourceRef],
       set: { subject: values.subject, data: values.data, occurredAt: values.occurredAt },
     });
+}
+
+/** Several system entries in one statement per thousand (an import's history); each upserted like upsertSystemEntry. */
+export async function upsertSystemEntries(db: Db, orgId: string, rows: (TNewInteraction & { sourceRef: string })[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000)
+    await db
+      .insert(interactions)
+      .values(rows.slice(i, i + 1000).map((values) => ({ ...values, orgId })))
+      .onConflictDoUpdate({
+        target: [interactions.orgId, interactions.sourceRef],
+        set: { subject: sql`excluded.subject`, data: sql`excluded.data`, occurredAt: sql`excluded.occurred_at` },
+      });
 }
 
 export async function deleteInteraction(db: Db, orgId: string, id: string): Promise<void> {

@@ -16,6 +16,7 @@ import {
   listInteractions,
   pageInteractions,
   type TInteractionRow,
+  upsertSystemEntries,
   upsertSystemEntry,
 } from './timeline.repository.ts';
 import type { SYSTEM_ENTRY_KINDS, TCreateInteraction, TInteraction, TTimelineFilter, TTimelineQuery } from './timeline.schemas.ts';
@@ -41,6 +42,18 @@ export const toInteractionDto = (r: TInteractionRow): TInteraction => ({
 });
 
 export type TimelineService = ReturnType<typeof createTimelineService>;
+
+/** An entry another module writes on an account's timeline, keyed by its source record (`sourceRef`). */
+interface TSystemEntry {
+  accountId: string;
+  kind: (typeof SYSTEM_ENTRY_KINDS)[number];
+  occurredAt: Date;
+  subject: string;
+  data: Record<string, unknown>;
+  sourceRef: string;
+  authorUserId: string | null;
+  source: string;
+}
 
 export function createTimelineService(deps: { db: Db; clock: Clock; accounts: AccountService }) {
   const { db, clock } = deps;
@@ -106,20 +119,7 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
      * An entry another module writes in its own transaction (a subscription change …), once per `sourceRef`:
      * `subject` is the English wording, `data` what the web renders in the reader's language.
      */
-    async recordEntry(
-      tx: Db,
-      orgId: string,
-      entry: {
-        accountId: string;
-        kind: (typeof SYSTEM_ENTRY_KINDS)[number];
-        occurredAt: Date;
-        subject: string;
-        data: Record<string, unknown>;
-        sourceRef: string;
-        authorUserId: string | null;
-        source: string;
-      },
-    ) {
+    async recordEntry(tx: Db, orgId: string, entry: TSystemEntry) {
       await upsertSystemEntry(tx, orgId, {
         id: newId(),
         contactId: null,
@@ -129,6 +129,16 @@ export function createTimelineService(deps: { db: Db; clock: Clock; accounts: Ac
         createdAt: clock.now(),
         ...entry,
       });
+    },
+
+    /** Many system entries at once (an import's subscription history), each upserted by its source like recordEntry. */
+    async recordEntries(tx: Db, orgId: string, entries: TSystemEntry[]) {
+      const createdAt = clock.now();
+      await upsertSystemEntries(
+        tx,
+        orgId,
+        entries.map((entry) => ({ id: newId(), contactId: null, direction: null, body: '', durationMinutes: null, createdAt, ...entry })),
+      );
     },
 
     async remove(actor: Actor, id: string) {

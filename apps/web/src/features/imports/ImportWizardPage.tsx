@@ -90,6 +90,7 @@ export function ImportWizardPage() {
                 {' · '}
                 {t(`imports.formats.${imp.options.format}`)}
                 {imp.options.createMissingAccounts ? ` · ${t('imports.upload.createMissingAccounts')}` : ''}
+                {imp.options.createMissingReasons ? ` · ${t('imports.upload.createMissingReasons')}` : ''}
               </Text>
             ) : null}
             {' · '}

@@ -109,6 +109,16 @@ export function NewImportPage() {
                 disabled={upload.isPending}
                 data-testid="create-missing-accounts"
               />
+              {options.format === 'changes' ? (
+                <Checkbox
+                  label={t('imports.upload.createMissingReasons')}
+                  description={t('imports.upload.createMissingReasonsHelp')}
+                  checked={options.createMissingReasons ?? false}
+                  onChange={(e) => setOptions({ ...options, createMissingReasons: e.currentTarget.checked })}
+                  disabled={upload.isPending}
+                  data-testid="create-missing-reasons"
+                />
+              ) : null}
             </Stack>
           ) : null}
           <Dropzone

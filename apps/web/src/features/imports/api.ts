@@ -54,6 +54,7 @@ export function uploadImport(
     if (entity === 'subscriptions' && options) {
       form.append('format', options.format);
       form.append('createMissingAccounts', String(options.createMissingAccounts));
+      if (options.format === 'changes') form.append('createMissingReasons', String(options.createMissingReasons ?? false));
     }
     form.append('file', file, file.name);
     const xhr = new XMLHttpRequest();
