@@ -44,10 +44,27 @@ export function createMetricService(deps: {
     return { ...stored, reportingCurrency: await reportingCurrencyOf(tx, orgId) };
   }
 
-  /** Rebuilds one account's MRR change points from its subscriptions (the projection, and the rebuild job). */
-  async function rebuildAccount(tx: Db, orgId: string, accountId: string, ctx?: { settings: TMetricSettings; rateOf: TRateOf }) {
-    const settings = ctx?.settings ?? (await settingsOf(tx, orgId));
-    const rateOf = ctx?.rateOf ?? rateLookup(await listRates(tx, orgId), new Set());
+  // The conventions and rates a transaction's projections use, read once per transaction and organisation: an
+  // import's chunk projects hundreds of accounts in one transaction (the settings and rates change in their own).
+  type TConventions = { settings: TMetricSettings; rateOf: TRateOf };
+  const conventionsByTx = new WeakMap<Db, Map<string, Promise<TConventions>>>();
+  const readConventions = async (tx: Db, orgId: string): Promise<TConventions> => ({
+    settings: await settingsOf(tx, orgId),
+    rateOf: rateLookup(await listRates(tx, orgId), new Set()),
+  });
+  function conventionsOf(tx: Db, orgId: string): Promise<TConventions> {
+    // Outside a transaction nothing bounds the cache's life: read them each time.
+    if (tx === db) return readConventions(tx, orgId);
+    const byOrg = conventionsByTx.get(tx) ?? new Map<string, Promise<TConventions>>();
+    conventionsByTx.set(tx, byOrg);
+    const found = byOrg.get(orgId) ?? readConventions(tx, orgId);
+    byOrg.set(orgId, found);
+    return found;
+  }
+
+  /** Rebuilds one account's MRR history from its subscriptions (the projection, and the rebuild job). */
+  async function rebuildAccount(tx: Db, orgId: string, accountId: string, ctx?: TConventions) {
+    const { settings, rateOf } = ctx ?? (await conventionsOf(tx, orgId));
     const { versions, cancelledOn } = await deps.subscriptions.accountHistory(orgId, accountId, tx);
     const lines = versions.map((v) => ({ ...v, discountPercent: Number(v.discountPercent) }));
     const changes = accountMrrChanges(lines, settings, rateOf, cancelledOn);
