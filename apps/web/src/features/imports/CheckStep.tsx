@@ -94,7 +94,15 @@ function CheckResults({ imp, onRemap }: { imp: ImportDetail; onRemap: () => void
             <Radio
               value="all_or_nothing"
               label={t('imports.check.modes.all_or_nothing')}
-              description={hasErrors ? t('imports.check.modes.all_or_nothingBlocked') : t('imports.check.modes.all_or_nothingHelp')}
+              description={
+                hasErrors
+                  ? t('imports.check.modes.all_or_nothingBlocked')
+                  : t(
+                      imp.entity === 'subscriptions'
+                        ? 'imports.check.modes.all_or_nothingHelpChunks'
+                        : 'imports.check.modes.all_or_nothingHelp',
+                    )
+              }
             />
             <Radio
               value="skip_invalid"

@@ -103,7 +103,11 @@ export function RevenueFilters({
       <TextInput
         label={t('revenue.filters.tag')}
         defaultValue={search.tag ?? ''}
-        onBlur={(e) => onChange({ tag: e.currentTarget.value.trim() || undefined })}
+        // Only a changed tag changes the URL (leaving the field unchanged must not re-render and scroll the page).
+        onBlur={(e) => {
+          const tag = e.currentTarget.value.trim() || undefined;
+          if (tag !== search.tag) onChange({ tag });
+        }}
         w={110}
       />
       <Select
