@@ -251,7 +251,8 @@ export async function readPreview(bytes: Buffer, format: TImportFormat, options:
     }
   } catch (err) {
     if (err instanceof AppError) throw err;
-    throw invalid('file', format === 'xlsx' ? m.file_unreadable_xlsx : m.file_unreadable_csv);
+    // The reader's own error stays attached for the logs and tests (the answer names only the file).
+    throw Object.assign(invalid('file', format === 'xlsx' ? m.file_unreadable_xlsx : m.file_unreadable_csv), { cause: err });
   }
   if (!columns?.length) throw invalid('file', m.file_no_header);
   if (!sampleRows.length) throw invalid('file', m.file_no_rows);
