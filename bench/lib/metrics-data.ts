@@ -300,7 +300,7 @@ async function seedAccounts(sink: Sink, slug: string, accounts: number): Promise
 
 async function seedCatalogue(sink: Sink, orgId: string): Promise<TCatalogue> {
   const [product] = await sink.query<{ id: string }>(
-    `insert into products (org_id, id, name, kind, created_at, updated_at) values ($1, gen_random_uuid(), 'Customer365', 'product', now(), now()) returning id`,
+    `insert into products (org_id, id, name, kind, created_at, updated_at) values ($1, gen_random_uuid(), 'Customer365', 'edition', now(), now()) returning id`,
     [orgId],
   );
   const plan = {} as TCatalogue['plan'];
