@@ -178,6 +178,8 @@ describe('customer365 database commands', () => {
         await new Promise((r) => setTimeout(r, 500));
       }
       expect(health, output).toMatchObject({ status: 'ok', database: { kind: pgUrl ? 'postgres' : 'pglite' } });
+      // The banner follows the listening socket (after the demo-login check), so it may come a moment later.
+      for (let i = 0; i < 60 && !output.includes('Customer365 is running at '); i++) await new Promise((r) => setTimeout(r, 250));
       expect(output).toContain('Customer365 is running at ');
     } finally {
       child.kill('SIGTERM');
