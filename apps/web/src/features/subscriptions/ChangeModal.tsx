@@ -134,7 +134,7 @@ export function ChangeModal({ op, subscription, onClose }: { op: ChangeOp | null
     `${l.planName ?? l.description} · ${l.quantity} × ${formatMoney(l.unitPrice, subscription.currency)}`;
 
   return (
-    <Modal opened onClose={onClose} title={t(`subscription.ops.${op}`)} size={op === 'add_line' ? '72rem' : 'md'}>
+    <Modal opened onClose={onClose} title={t(`subscription.ops.${op}`)} size={op === 'add_line' ? 'xl' : 'md'}>
       <form onSubmit={submit} noValidate data-testid="change-form">
         <Stack gap="sm">
           <Text size="sm" c="dimmed">

@@ -62,8 +62,7 @@ export function LineFields({
   const set = <K extends keyof LineDraft>(key: K, v: LineDraft[K]) => onChange({ ...value, [key]: v });
   return (
     <Group align="flex-end" gap="xs" wrap="nowrap" data-testid={`line-${index}`}>
-      {/* Eight columns (nine with an end date): the plan takes two, so a plan's name is readable. */}
-      <SimpleGrid cols={{ base: 2, sm: value.discountKind === 'until' && value.discountPercent ? 9 : 8 }} spacing="xs" style={{ flex: 1 }}>
+      <SimpleGrid cols={{ base: 2, sm: value.discountKind === 'until' && value.discountPercent ? 7 : 6 }} spacing="xs" style={{ flex: 1 }}>
         {plans.data?.length ? (
           <Select
             label={t('subscription.fields.plan')}
@@ -72,14 +71,13 @@ export function LineFields({
             onChange={(v) => set('planId', v)}
             clearable
             searchable
-            style={{ gridColumn: 'span 2' }}
           />
         ) : null}
         <TextInput
           label={t('subscription.fields.description')}
           value={value.description}
           onChange={(e) => set('description', e.currentTarget.value)}
-          style={{ gridColumn: plans.data?.length ? 'span 2' : 'span 4' }}
+          style={{ gridColumn: plans.data?.length ? undefined : 'span 2' }}
           data-testid="line-description"
         />
         <NumberInput

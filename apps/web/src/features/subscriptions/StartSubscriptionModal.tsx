@@ -67,7 +67,7 @@ export function StartSubscriptionModal({ opened, onClose, accountId }: { opened:
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={t('subscription.start')} size="72rem">
+    <Modal opened={opened} onClose={onClose} title={t('subscription.start')} size="xl">
       <form onSubmit={submit} noValidate data-testid="start-subscription-form">
         <Stack gap="sm">
           <SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
