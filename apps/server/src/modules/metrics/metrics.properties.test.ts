@@ -187,13 +187,15 @@ describe('metrics properties', () => {
   }, 600_000);
 });
 
+/** Movement rows in one order (period, then group), whatever order a query returned them in. */
+const sorted = (rows: { period: string; groupKey: string | null }[]) =>
+  [...rows].sort((a, b) => `${a.period}${a.groupKey}`.localeCompare(`${b.period}${b.groupKey}`));
+
 /**
  * A range that cuts its first and last period (changes fall on the 1st, 10th and 28th: some inside the cut, some
  * outside) gives, from the stored rows and the accounts recomputed, what the change points give.
  */
 async function cutPeriodsAgree(orgId: string) {
-  const sorted = (rows: { period: string; groupKey: string | null }[]) =>
-    [...rows].sort((a, b) => `${a.period}${a.groupKey}`.localeCompare(`${b.period}${b.groupKey}`));
   for (const unit of ['month', 'quarter', 'year'] as const)
     for (const groupBy of [undefined, 'plan'] as const) {
       const q = { unit, filters: {}, groupBy, reactivationWindowDays: 60, from: '2023-02-05', to: '2024-08-15' };
@@ -203,8 +205,6 @@ async function cutPeriodsAgree(orgId: string) {
 
 /** Every whole period's movements, read from mrr_period_movements, equal those computed from mrr_changes. */
 async function storedMovementsAgree(orgId: string) {
-  const sorted = (rows: { period: string; groupKey: string | null }[]) =>
-    [...rows].sort((a, b) => `${a.period}${a.groupKey}`.localeCompare(`${b.period}${b.groupKey}`));
   // The reactivation window only splits new from reactivation: both settings whole, one for each grouping.
   const variants = [
     { groupBy: undefined, win: null },

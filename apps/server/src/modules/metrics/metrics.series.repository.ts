@@ -96,8 +96,13 @@ export interface TMovementRow {
   joinAndChurnN: number;
 }
 
+/** No reactivation window: every return after a gap is a reactivation. */
+const NO_WINDOW_DAYS = 2_147_483_647;
+
 /** A period's movements per group, from per-(account, period) rows g(p, grp, s, e, ab, ae, gap, was_active). */
-const movementAggregates = (win: number) => sql`select to_char(p, 'YYYY-MM-DD') as period, grp,
+const movementAggregates = (window: number | null) => {
+  const win = window ?? NO_WINDOW_DAYS;
+  return sql`select to_char(p, 'YYYY-MM-DD') as period, grp,
       coalesce(sum(e - s) filter (where not ab and ae and (gap is null or gap > ${win})), 0) as new,
       count(*) filter (where not ab and ae and (gap is null or gap > ${win})) as new_n,
       coalesce(sum(e - s) filter (where not ab and ae and gap <= ${win}), 0) as reactivation,
@@ -110,6 +115,7 @@ const movementAggregates = (win: number) => sql`select to_char(p, 'YYYY-MM-DD') 
       count(*) filter (where ab and not ae) as churn_n,
       count(*) filter (where not ab and not ae and was_active) as join_and_churn_n
     from g group by p, grp order by p`;
+};
 
 const toMovementRow = (r: Record<string, string | number | null>): TMovementRow => ({
   period: String(r.period),
@@ -146,10 +152,17 @@ export async function movementsByPeriod(
     sql`with ${firstAndLastOfPeriod(orgId, q, s)}, g as (
       select account_id, p, grp, ${GROUP_ENDS}, bool_or(active_after) as was_active
       from r group by account_id, p, grp)
-    ${movementAggregates(q.reactivationWindowDays ?? 2_147_483_647)}`,
+    ${movementAggregates(q.reactivationWindowDays)}`,
   );
   return rows.map(toMovementRow);
 }
+
+/** The stored movements of one unit's periods as rows g(p, grp, s, e, ab, ae, gap, was_active), for the aggregates. */
+const storedRows = (orgId: string, unit: TRollupUnit, s: { join: SQL; where: SQL; group: SQL }, periods: SQL) =>
+  sql`select c.period as p, ${s.group} as grp, c.mrr_start_cents as s, c.mrr_end_cents as e, c.active_start as ab,
+      c.active_end as ae, c.gap_days as gap, c.was_active
+    from mrr_period_movements c ${s.join}
+    where c.org_id = ${orgId} and c.unit = ${unit} and ${periods} ${s.where}`;
 
 /**
  * The same for whole periods (months, quarters, years whose first and last day the range includes), from the
@@ -165,11 +178,8 @@ export async function wholePeriodMovements(
   const rows = await rowsOf<Record<string, string | number | null>>(
     db,
     sql`with g as (
-      select c.period as p, ${s.group} as grp, c.mrr_start_cents as s, c.mrr_end_cents as e, c.active_start as ab,
-        c.active_end as ae, c.gap_days as gap, c.was_active
-      from mrr_period_movements c ${s.join}
-      where c.org_id = ${orgId} and c.unit = ${q.unit} and c.period >= ${q.from} and c.period <= ${q.to} ${s.where})
-    ${movementAggregates(q.reactivationWindowDays ?? 2_147_483_647)}`,
+      ${storedRows(orgId, q.unit, s, sql`c.period >= ${q.from} and c.period <= ${q.to}`)})
+    ${movementAggregates(q.reactivationWindowDays)}`,
   );
   return rows.map(toMovementRow);
 }
@@ -195,14 +205,10 @@ export async function partialPeriodMovements(
           and (effective_date < ${q.from} or effective_date > ${q.to})),
       ${live},
       g as (
-        select c.period as p, ${s.group} as grp, c.mrr_start_cents as s, c.mrr_end_cents as e, c.active_start as ab,
-          c.active_end as ae, c.gap_days as gap, c.was_active
-        from mrr_period_movements c ${s.join}
-        where c.org_id = ${orgId} and c.unit = ${q.unit} and c.period = ${q.period} ${s.where}
-          and c.account_id not in (select account_id from outside)
+        ${storedRows(orgId, q.unit, s, sql`c.period = ${q.period} and c.account_id not in (select account_id from outside)`)}
         union all
         select p, grp, ${GROUP_ENDS}, bool_or(active_after) as was_active from r group by account_id, p, grp)
-    ${movementAggregates(q.reactivationWindowDays ?? 2_147_483_647)}`,
+    ${movementAggregates(q.reactivationWindowDays)}`,
   );
   return rows.map(toMovementRow);
 }
@@ -287,7 +293,7 @@ export async function movementAccounts(
   },
 ) {
   const s = accountScope(orgId, q.filters);
-  const win = q.reactivationWindowDays ?? 2_147_483_647;
+  const win = q.reactivationWindowDays ?? NO_WINDOW_DAYS;
   const rows = await rowsOf<Record<string, string | number>>(
     db,
     sql`with ${firstAndLastOfPeriod(orgId, { from: q.from, to: q.to, unit: null }, s)},
