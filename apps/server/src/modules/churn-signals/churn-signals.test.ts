@@ -20,7 +20,7 @@ async function deliver() {
 type TListed = { kind: string; accountName: string; details: Record<string, unknown>; acknowledgedAt: string | null; note: string | null };
 
 describe('churn-signals', () => {
-  it('raises a signal for fewer seats and a cancel request, once each, on the timeline, and none for more seats', async () => {
+  it('raises a signal for fewer seats and a cancel request, once each, on the timeline; none for more seats or for history', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
     const account = await makeAccount(t.app, h, { name: 'Shrinking' });
@@ -32,8 +32,10 @@ describe('churn-signals', () => {
       const res = await t.app.inject({ method: 'POST', url: `/api/v1/subscriptions/${sub.id}/changes`, headers: h, payload });
       expect(res.statusCode, res.body).toBe(200);
     };
-    await change({ op: 'quantity', lineKey: 'L1', quantity: 12, effectiveDate: '2026-03-01' });
-    await change({ op: 'quantity', lineKey: 'L1', quantity: 4, effectiveDate: '2026-06-01' });
+    // Today is 2026-11-21 (the test clock): a change back-dated more than 90 days is history, not a signal.
+    await change({ op: 'quantity', lineKey: 'L1', quantity: 8, effectiveDate: '2026-03-01' });
+    await change({ op: 'quantity', lineKey: 'L1', quantity: 12, effectiveDate: '2026-09-01' });
+    await change({ op: 'quantity', lineKey: 'L1', quantity: 4, effectiveDate: '2026-10-01' });
     const reason = await t.app.inject({ method: 'POST', url: '/api/v1/cancel-reasons', headers: h, payload: { label: 'Budget cut' } });
     await change({ op: 'cancel', effectiveDate: '2026-11-01', endsOn: '2026-12-31', reasonId: reason.json().id });
     await deliver();
@@ -47,7 +49,7 @@ describe('churn-signals', () => {
       .items.map((s: TListed) => [s.kind, s.details.effectiveDate, s.details.mrrBeforeCents, s.details.mrrAfterCents])
       .sort((a: unknown[], b: unknown[]) => String(a[1]).localeCompare(String(b[1])));
     expect(kinds).toEqual([
-      ['downgrade', '2026-06-01', 24_000, 8_000],
+      ['downgrade', '2026-10-01', 24_000, 8_000],
       ['cancel_request', '2026-11-01', 8_000, 8_000],
     ]);
 

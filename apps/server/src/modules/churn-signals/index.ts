@@ -35,11 +35,16 @@ export const churnSignalsModule = defineModule({
       const shrinks = (e.kind === 'downgrade' || e.kind === 'quantity' || e.kind === 'remove_line') && mrrAfterCents < mrrBeforeCents;
       const kind = e.kind === 'cancel_request' ? 'cancel_request' : shrinks ? 'downgrade' : null;
       if (!changeId || !kind) return;
+      // A signal is news: a change back-dated further than 90 days is history, not a signal. It happened on its
+      // effective day (a cancel request's is the day it was asked), or when recorded if that is later.
+      const recorded = new Date(meta.occurredAt);
+      const happened = new Date(`${effectiveDate}T12:00:00Z`);
+      if (recorded.getTime() - happened.getTime() > 90 * 86_400_000) return;
       await ctx.db.transaction((tx) =>
         ctx.services.churnSignals.raise(tx, meta.orgId, {
           accountId: e.accountId,
           kind,
-          occurredAt: new Date(meta.occurredAt),
+          occurredAt: happened < recorded ? happened : recorded,
           details: { subscriptionId, effectiveDate, mrrBeforeCents, mrrAfterCents },
           sourceRef: `subscription_change:${changeId}`,
         }),

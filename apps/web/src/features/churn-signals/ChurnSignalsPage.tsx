@@ -173,6 +173,7 @@ export function ChurnSignalsPage() {
               label={t('churnSignal.fields.kind')}
               data={SIGNAL_KINDS.map((k) => ({ value: k, label: t(`churnSignal.kinds.${k}`) }))}
               value={f.kind}
+              width={150}
               onChange={(kind) => list.setFilters({ kind })}
               testId="filter-kind"
             />
@@ -181,11 +182,12 @@ export function ChurnSignalsPage() {
               data={(users.data ?? []).map((u) => ({ value: u.id, label: u.name }))}
               value={f.ownerUserId ? [f.ownerUserId] : undefined}
               onChange={(v) => list.setFilters({ ownerUserId: v?.at(-1) })}
+              width={150}
               searchable
               testId="filter-owner"
             />
             <AccountSelect
-              w={220}
+              w={200}
               placeholder={t('churnSignal.fields.account')}
               aria-label={t('churnSignal.fields.account')}
               clearable
@@ -193,7 +195,7 @@ export function ChurnSignalsPage() {
               onChange={(accountId) => list.setFilters({ accountId: accountId ?? undefined })}
             />
             <DateField
-              w={150}
+              w={130}
               placeholder={t('churnSignal.fields.from')}
               aria-label={t('churnSignal.fields.from')}
               clearable
@@ -201,7 +203,7 @@ export function ChurnSignalsPage() {
               onChange={(d) => list.setFilters({ from: day(d) })}
             />
             <DateField
-              w={150}
+              w={130}
               placeholder={t('churnSignal.fields.to')}
               aria-label={t('churnSignal.fields.to')}
               clearable
