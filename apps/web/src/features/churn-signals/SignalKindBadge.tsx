@@ -17,7 +17,7 @@ const COLORS: Record<SignalKind, string> = {
 export function SignalKindBadge({ kind }: { kind: SignalKind }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[kind]} variant="light" size="sm" style={{ flexShrink: 0, overflow: 'visible' }}>
+    <Badge color={COLORS[kind]} variant="light" size="sm" style={{ flexShrink: 0 }} styles={{ root: { maxWidth: 'none' } }}>
       {t(`churnSignal.kinds.${kind}`)}
     </Badge>
   );
