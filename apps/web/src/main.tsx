@@ -9,7 +9,7 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
 import { meQuery } from './app/auth.tsx';
@@ -34,7 +34,8 @@ const router = createAppRouter(queryClient);
 setUnauthorizedListener(() => queryClient.setQueryData(meQuery.queryKey, null));
 
 function App() {
-  const { i18n } = useTranslation();
+  // Not suspended until the strings are in: the router starts loading the page's data meanwhile.
+  const { i18n } = useTranslation(undefined, { useSuspense: false });
   // The signed-in user's saved language wins over the browser's.
   useEffect(
     () =>
@@ -50,7 +51,10 @@ function App() {
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          {/* Pages wait here for the UI language's strings (a small file, asked for at the start). */}
+          <Suspense fallback={null}>
+            <RouterProvider router={router} />
+          </Suspense>
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>
