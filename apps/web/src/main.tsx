@@ -12,7 +12,7 @@ import { RouterProvider } from '@tanstack/react-router';
 import { StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { meQuery } from './app/auth.tsx';
+import { meFromEarlyRequest, meQuery } from './app/auth.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { theme } from './app/theme.ts';
 import { ApiError, setUnauthorizedListener } from './lib/api.ts';
@@ -27,6 +27,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+// The user as public/session.js asked at the page's start: the router's first look at the session finds it
+// answered or on its way, and the page's data request starts without waiting for it.
+const earlyMe = meFromEarlyRequest();
+if (earlyMe) void queryClient.prefetchQuery({ ...meQuery, queryFn: earlyMe });
 const router = createAppRouter(queryClient);
 
 // Any 401 outside the login flow means the session ended: forget the user, the layout then

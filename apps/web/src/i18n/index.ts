@@ -3,6 +3,7 @@ import dayjs from 'dayjs';
 import '../lib/format.ts';
 import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { prepareFormats } from '../lib/money.ts';
 import { LANGUAGES, loadStrings, type UiLanguage } from './load.ts';
 
 export { LANGUAGES, type UiLanguage } from './load.ts';
@@ -35,6 +36,8 @@ const stringsBackend: BackendModule = {
 };
 
 i18n.on('languageChanged', (lng) => {
+  // Right after the strings are in, while the page still waits for its data.
+  setTimeout(() => prepareFormats(lng), 0);
   dayjs.locale(lng);
   document.documentElement.lang = lng;
   if (isUiLanguage(lng)) localStorage.setItem(STORAGE_KEY, lng);
