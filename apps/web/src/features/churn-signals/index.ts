@@ -2,9 +2,6 @@ import { IconAlertTriangle } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { churnSignalKeys } from './queryKeys.ts';
 import { parseChurnSignalsSearch } from './search.ts';
 
@@ -27,7 +24,12 @@ export const churnSignalsFeature = defineFeature({
     { group: 'customers', to: '/churn-signals', label: 'nav.churnSignals', icon: IconAlertTriangle, permission: 'churn_signal:read' },
   ],
   queryKeys: churnSignalKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 // What other features may use.
