@@ -6,6 +6,7 @@ import { auditModule } from './audit/index.ts';
 import { competitorsModule } from './competitors/index.ts';
 import { contactsModule } from './contacts/index.ts';
 import { customFieldsModule } from './custom-fields/index.ts';
+import { healthModule } from './health/index.ts';
 import { identityModule } from './identity/index.ts';
 import { importsModule } from './imports/index.ts';
 import { metricsModule } from './metrics/index.ts';
@@ -36,6 +37,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   importsModule,
   systemModule,
   upsellCandidatesModule,
+  healthModule,
 ];
 
 /**
