@@ -14,7 +14,7 @@ export const DEFAULT_SCORECARD_NAME = 'Default';
 export const DEFAULT_MEASURES: TScorecardMeasure[] = [
   { source: 'subscription.tenure_months', weight: 3, thresholds: steps([0, 0], [6, 30], [12, 50], [24, 70], [48, 90], [72, 100]) },
   { source: 'subscription.commitment_months', weight: 3, thresholds: steps([1, 20], [12, 75], [24, 100]) },
-  { source: 'subscription.mrr_percentile', weight: 2, thresholds: steps([0, 100], [50, 70], [100, 40]) },
+  { source: 'subscription.mrr_percentile', weight: 2, thresholds: steps([0, 100], [100, 0]) },
   { source: 'subscription.mrr_change_90d', weight: 2, thresholds: steps([-50, 0], [-10, 40], [0, 70], [10, 100]) },
   { source: 'pulse.csm', weight: 3, thresholds: steps([0, 0], [100, 100]) },
 ];

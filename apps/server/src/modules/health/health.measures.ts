@@ -120,7 +120,7 @@ export const SUBSCRIPTION_MEASURES: THealthMeasureDef[] = [
     label: L('MRR percentile in the organisation', 'MRR-percentiel in de organisatie', 'MRR-percentil i organisationen'),
     unit: 'percent',
     expectedIntervalDays: null,
-    defaultThresholds: steps([0, 100], [50, 70], [100, 40]),
+    defaultThresholds: steps([0, 100], [100, 0]),
   },
   {
     key: 'subscription.mrr_change_90d',
