@@ -119,7 +119,7 @@ function Results({ e, onSave, saving }: { e: Evaluation; onSave: () => void; sav
           hint={t('health.eval.aucHelp')}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, lg: 2 }}>
+      <SimpleGrid cols={{ base: 1, xl: 2 }}>
         <Paper withBorder p="md">
           <Title order={5}>{t('health.eval.lift')}</Title>
           <Text size="sm" c="dimmed" mb="sm">

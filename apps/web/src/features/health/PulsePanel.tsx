@@ -75,28 +75,30 @@ export function PulsePanel({ accountId, current }: { accountId: string; current:
           </Group>
         </Stack>
       ) : null}
-      <Table>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('health.pulse.date')}</Table.Th>
-            <Table.Th ta="right">{t('health.pulse.value')}</Table.Th>
-            <Table.Th>{t('health.pulse.reason')}</Table.Th>
-            <Table.Th>{t('health.pulse.by')}</Table.Th>
-            <Table.Th>{t('health.pulse.expiresOn')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {(pulses.data?.items ?? []).map((p) => (
-            <Table.Tr key={p.id}>
-              <Table.Td>{formatDate(p.createdAt)}</Table.Td>
-              <Table.Td ta="right">{formatNumber(p.value)}</Table.Td>
-              <Table.Td>{p.reason}</Table.Td>
-              <Table.Td>{p.createdByName ?? '—'}</Table.Td>
-              <Table.Td>{formatDate(p.expiresOn)}</Table.Td>
+      {pulses.data?.items.length ? (
+        <Table>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('health.pulse.date')}</Table.Th>
+              <Table.Th ta="right">{t('health.pulse.value')}</Table.Th>
+              <Table.Th>{t('health.pulse.reason')}</Table.Th>
+              <Table.Th>{t('health.pulse.by')}</Table.Th>
+              <Table.Th>{t('health.pulse.expiresOn')}</Table.Th>
             </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
+          </Table.Thead>
+          <Table.Tbody>
+            {(pulses.data?.items ?? []).map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{formatDate(p.createdAt)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(p.value)}</Table.Td>
+                <Table.Td>{p.reason}</Table.Td>
+                <Table.Td>{p.createdByName ?? '—'}</Table.Td>
+                <Table.Td>{formatDate(p.expiresOn)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      ) : null}
     </Paper>
   );
 }
