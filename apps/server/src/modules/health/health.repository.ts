@@ -68,13 +68,14 @@ export interface TScoreWrite {
   measures: TStoredMeasure[];
 }
 
-const BATCH = 2000;
+const BATCH = 5000;
 
 /**
- * Writes the scores as each account's latest and as its history row of `day` (replacing an earlier one of the day):
- * batched, one statement per table per batch of rows sent as one JSON document.
+ * Writes the scores as each account's latest (batched: each batch one statement reading one JSON document), then
+ * copies them to the history as the rows of `day` (replacing earlier ones of the day) in one statement.
  */
 export async function writeScores(db: Db, orgId: string, day: string, now: Date, rows: TScoreWrite[]) {
+  if (!rows.length) return;
   for (let i = 0; i < rows.length; i += BATCH) {
     const doc = JSON.stringify(
       rows.slice(i, i + BATCH).map((r) => ({
@@ -92,12 +93,14 @@ export async function writeScores(db: Db, orgId: string, day: string, now: Date,
       select ${orgId}::uuid, r.account_id, r.scorecard_id, r.scorecard_version, r.score, r.band, r.measures, ${now.toISOString()}::timestamptz from ${src}
       on conflict (org_id, account_id) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
         score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
-    await db.execute(sql`
-      insert into health_score_history (org_id, account_id, day, scorecard_id, scorecard_version, score, band, measures, computed_at)
-      select ${orgId}::uuid, r.account_id, ${day}::date, r.scorecard_id, r.scorecard_version, r.score, r.band, r.measures, ${now.toISOString()}::timestamptz from ${src}
-      on conflict (org_id, account_id, day) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
-        score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
   }
+  // The day's history rows copied from the latest scores just written (one pass instead of parsing the documents again).
+  await db.execute(sql`
+    insert into health_score_history (org_id, account_id, day, scorecard_id, scorecard_version, score, band, measures, computed_at)
+    select s.org_id, s.account_id, ${day}::date, s.scorecard_id, s.scorecard_version, s.score, s.band, s.measures, s.computed_at
+    from health_scores s where s.org_id = ${orgId} and s.computed_at = ${now.toISOString()}::timestamptz
+    on conflict (org_id, account_id, day) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
+      score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
 }
 
 export async function findScore(db: Db, orgId: string, accountId: string) {
