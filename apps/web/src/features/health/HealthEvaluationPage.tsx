@@ -119,7 +119,7 @@ function Results({ e, onSave, saving }: { e: Evaluation; onSave: () => void; sav
           hint={t('health.eval.aucHelp')}
         />
       </SimpleGrid>
-      <SimpleGrid cols={{ base: 1, xl: 2 }}>
+      <Stack>
         <Paper withBorder p="md">
           <Title order={5}>{t('health.eval.lift')}</Title>
           <Text size="sm" c="dimmed" mb="sm">
@@ -165,7 +165,7 @@ function Results({ e, onSave, saving }: { e: Evaluation; onSave: () => void; sav
             </Table.Tbody>
           </Table>
         </Paper>
-      </SimpleGrid>
+      </Stack>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">
           <Title order={5}>{e.fitted ? t('health.eval.suggested') : t('health.eval.current')}</Title>

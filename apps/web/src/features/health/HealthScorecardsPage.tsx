@@ -23,6 +23,7 @@ import { useCan } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { SEGMENTS } from '../../lib/types.ts';
 import { healthKeys } from './queryKeys.ts';
 import { ThresholdsEditor } from './ThresholdsEditor.tsx';
 import { measureLabel, type Scorecard, type ScorecardMeasure } from './types.ts';
@@ -36,6 +37,23 @@ export function HealthScorecardsPage(): ReactElement {
   });
   const [selected, setSelected] = useState<string | null>(null);
   const card = cards.data?.find((c) => c.id === selected) ?? cards.data?.[0];
+  const queryClient = useQueryClient();
+  const canEdit = useCan('health:configure');
+  const fallback = cards.data?.find((c) => c.segment === null);
+  const freeSegments = SEGMENTS.filter((s) => !cards.data?.some((c) => c.segment === s));
+  const create = useMutation({
+    mutationFn: async (segment: string) =>
+      unwrap(
+        await api.POST('/api/v1/health/scorecards', {
+          body: { name: t(`account.segment.${segment}`), segment, measures: fallback?.measures ?? [] },
+        }),
+      ),
+    onSuccess: async (made) => {
+      await queryClient.invalidateQueries({ queryKey: healthKeys.all });
+      setSelected(made.id);
+    },
+    onError: (error) => notifyError(error),
+  });
   return (
     <Stack>
       <PageHeader
@@ -56,8 +74,24 @@ export function HealthScorecardsPage(): ReactElement {
           w={320}
           allowDeselect={false}
         />
+        {canEdit && freeSegments.length ? (
+          <Select
+            label={t('health.editor.newForSegment')}
+            placeholder={t('health.editor.chooseSegment')}
+            data={freeSegments.map((s) => ({ value: s, label: t(`account.segment.${s}`) }))}
+            value={null}
+            onChange={(s) => s && create.mutate(s)}
+            disabled={!fallback || create.isPending}
+            w={260}
+          />
+        ) : null}
       </Group>
       {card ? <ScorecardForm key={`${card.id}-${card.version}`} card={card} /> : <Skeleton h={300} />}
+      {card && card.segment === null ? (
+        <Text size="sm" c="dimmed">
+          {t('health.editor.defaultHelp')}
+        </Text>
+      ) : null}
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <BandsForm />
         {card ? <Versions id={card.id} /> : null}
