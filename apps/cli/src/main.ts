@@ -3,6 +3,7 @@ import { Argument, Command, CommanderError, Option } from 'commander';
 import { runCreateAdmin } from './commands/create-admin.ts';
 import { runMigrate, runSeedDemo } from './commands/database.ts';
 import { runExport, type TEntity } from './commands/export.ts';
+import { runHealthEvaluate, type THealthEvaluateOptions } from './commands/health.ts';
 import { runImport, type TImportEntity } from './commands/import.ts';
 import { runMetrics, type TMetricsOptions } from './commands/metrics.ts';
 import { runStart } from './commands/start.ts';
@@ -42,7 +43,8 @@ Examples:
   customer365 import accounts accounts.xlsx --token c365_… --mode skip_invalid
   customer365 import subscriptions periods.csv --format periods --create-missing-accounts
   customer365 export accounts --market NL --segment enterprise --out nl-enterprise.csv
-  customer365 metrics --from 2019-01 --to 2019-12 --by month --market NL --json`,
+  customer365 metrics --from 2019-01 --to 2019-12 --by month --market NL --json
+  customer365 health evaluate --outcome churned --test-share 0.2 --seed 1 --fit --json`,
     );
 
   program
@@ -151,6 +153,39 @@ Money is in major units of the organisation's reporting currency, rates are frac
 each period's movements compare it with the period before. Without --json a table is printed.`,
     )
     .action((_opts, cmd: Command) => runMetrics(cmd.optsWithGlobals() as TMetricsOptions));
+
+  program
+    .command('health')
+    .description('health scores: evaluate a scorecard against past churn, and fit one to it')
+    .command('evaluate')
+    .description(
+      'ROC AUC, lift by decile and the confusion at the band boundaries of the default scorecard, on the accounts whose outcome is known',
+    )
+    .requiredOption(
+      '--outcome <field>',
+      'a yes/no custom field key whose yes/true/1 means churned, or "churned": the churn the subscriptions show',
+    )
+    .option('--test-field <field>', 'a yes/no custom field key: yes puts the account in the test part')
+    .option('--test-share <share>', 'a seeded random share of the accounts in the test part, e.g. 0.2')
+    .option('--seed <n>', 'the seed of --test-share', '1')
+    .option('--scorecard <id>', 'evaluate this scorecard instead of the default one')
+    .option('--fit', 'fit the scorecard to the training part and report the fitted one')
+    .option('--save', 'with --fit: save the fitted scorecard as a new version')
+    .option(
+      '--json',
+      'print JSON: {"test":{"n","positives","auc","lift","confusion"},"train":{"n","positives","auc"},"inputs":[{"name","weight","label","thresholds"}], then outcome, split, fitted, unfitted, dropped, candidates, saved}',
+    )
+    .addHelpText(
+      'after',
+      `
+Each account is scored as of the day before its churn (today when it has not churned), so what happened at the
+churn never leaks into a measure. Without a test field or share, all accounts are both the training and the test
+part. AUC: the chance a churned account scores lower than one that stayed (0.5 = no better than chance).
+
+Example:
+  customer365 health evaluate --outcome churned --test-share 0.2 --seed 1 --fit --json`,
+    )
+    .action((_opts, cmd: Command) => runHealthEvaluate(cmd.optsWithGlobals() as THealthEvaluateOptions));
 
   return program;
 }

@@ -1605,6 +1605,172 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/measures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the measures a scorecard can use */
+        get: operations["listHealthMeasures"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/scorecards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the scorecards (current versions) */
+        get: operations["listHealthScorecards"];
+        put?: never;
+        /** Create a scorecard for a segment */
+        post: operations["createHealthScorecard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/scorecards/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a scorecard with its versions */
+        get: operations["getHealthScorecard"];
+        /** Save a scorecard as a new version */
+        put: operations["updateHealthScorecard"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the health bands */
+        get: operations["getHealthSettings"];
+        /** Change the health bands */
+        put: operations["updateHealthSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Recompute every account’s health now
+         * @description What the nightly job does, for the caller’s organisation.
+         */
+        post: operations["recomputeHealth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Evaluate (and fit) a scorecard against past churn
+         * @description ROC AUC, lift by decile and the confusion at the band boundaries on the test part, for the accounts whose outcome is known, each scored as of the day before its churn. With fit: a scorecard fitted on the training part; with save: stored as a new version.
+         */
+        post: operations["evaluateHealth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account’s health, explained */
+        get: operations["getAccountHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/health/recompute": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute one account’s health now */
+        post: operations["recomputeAccountHealth"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/health/pulses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List an account’s CSM pulses, newest first */
+        get: operations["listAccountHealthPulses"];
+        put?: never;
+        /**
+         * Give an account a CSM pulse
+         * @description A manual 0–100 with a reason and an optional expiry; it never overwrites the pulse before it.
+         */
+        post: operations["addAccountHealthPulse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1661,7 +1827,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -1921,7 +2087,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3066,7 +3232,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -3181,7 +3347,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -3198,7 +3364,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -18429,6 +18595,2120 @@ export interface operations {
                         acknowledgedAt: string | null;
                         acknowledgedByName: string | null;
                         acknowledgeNote: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listHealthMeasures: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            /** @enum {string} */
+                            kind: "number" | "choice" | "yesno";
+                            label: {
+                                en: string;
+                                nl: string;
+                                da: string;
+                            };
+                            unit: ("months" | "days" | "money" | "percent" | "points" | "count") | null;
+                            options?: string[];
+                            expectedIntervalDays: number | null;
+                            defaultThresholds: {
+                                /** @enum {string} */
+                                kind: "number";
+                                breakpoints: {
+                                    from: number;
+                                    points: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "choice";
+                                options: {
+                                    option: string;
+                                    points: number;
+                                }[];
+                                otherPoints: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "yesno";
+                                yes: number;
+                                no: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listHealthScorecards: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                            segment: string | null;
+                            measures: {
+                                source: string;
+                                weight: number;
+                                thresholds: {
+                                    /** @enum {string} */
+                                    kind: "number";
+                                    breakpoints: {
+                                        from: number;
+                                        points: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "choice";
+                                    options: {
+                                        option: string;
+                                        points: number;
+                                    }[];
+                                    otherPoints: number | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "yesno";
+                                    yes: number;
+                                    no: number;
+                                };
+                            }[];
+                            explanation: string | null;
+                            fit: {
+                                outcome: string;
+                                split: {
+                                    /** @enum {string} */
+                                    kind: "field" | "share" | "none";
+                                    field: string | null;
+                                    share: number | null;
+                                    seed: number | null;
+                                };
+                                train: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                };
+                                test: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                };
+                                unfittedTestAuc: number | null;
+                                candidates: number;
+                                dropped: {
+                                    name: string;
+                                    why: string;
+                                }[];
+                            } | null;
+                            createdByUserId: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createHealthScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    segment: string | null;
+                    measures: {
+                        source: string;
+                        weight: number;
+                        thresholds: {
+                            /** @enum {string} */
+                            kind: "number";
+                            breakpoints: {
+                                from: number;
+                                points: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "choice";
+                            options: {
+                                option: string;
+                                points: number;
+                            }[];
+                            otherPoints: number | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "yesno";
+                            yes: number;
+                            no: number;
+                        };
+                    }[];
+                    explanation?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        name: string;
+                        segment: string | null;
+                        measures: {
+                            source: string;
+                            weight: number;
+                            thresholds: {
+                                /** @enum {string} */
+                                kind: "number";
+                                breakpoints: {
+                                    from: number;
+                                    points: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "choice";
+                                options: {
+                                    option: string;
+                                    points: number;
+                                }[];
+                                otherPoints: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "yesno";
+                                yes: number;
+                                no: number;
+                            };
+                        }[];
+                        explanation: string | null;
+                        fit: {
+                            outcome: string;
+                            split: {
+                                /** @enum {string} */
+                                kind: "field" | "share" | "none";
+                                field: string | null;
+                                share: number | null;
+                                seed: number | null;
+                            };
+                            train: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                            test: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                            unfittedTestAuc: number | null;
+                            candidates: number;
+                            dropped: {
+                                name: string;
+                                why: string;
+                            }[];
+                        } | null;
+                        createdByUserId: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getHealthScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        name: string;
+                        segment: string | null;
+                        measures: {
+                            source: string;
+                            weight: number;
+                            thresholds: {
+                                /** @enum {string} */
+                                kind: "number";
+                                breakpoints: {
+                                    from: number;
+                                    points: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "choice";
+                                options: {
+                                    option: string;
+                                    points: number;
+                                }[];
+                                otherPoints: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "yesno";
+                                yes: number;
+                                no: number;
+                            };
+                        }[];
+                        explanation: string | null;
+                        fit: {
+                            outcome: string;
+                            split: {
+                                /** @enum {string} */
+                                kind: "field" | "share" | "none";
+                                field: string | null;
+                                share: number | null;
+                                seed: number | null;
+                            };
+                            train: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                            test: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                            unfittedTestAuc: number | null;
+                            candidates: number;
+                            dropped: {
+                                name: string;
+                                why: string;
+                            }[];
+                        } | null;
+                        createdByUserId: string | null;
+                        createdAt: string;
+                        versions: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                            segment: string | null;
+                            measures: {
+                                source: string;
+                                weight: number;
+                                thresholds: {
+                                    /** @enum {string} */
+                                    kind: "number";
+                                    breakpoints: {
+                                        from: number;
+                                        points: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "choice";
+                                    options: {
+                                        option: string;
+                                        points: number;
+                                    }[];
+                                    otherPoints: number | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "yesno";
+                                    yes: number;
+                                    no: number;
+                                };
+                            }[];
+                            explanation: string | null;
+                            fit: {
+                                outcome: string;
+                                split: {
+                                    /** @enum {string} */
+                                    kind: "field" | "share" | "none";
+                                    field: string | null;
+                                    share: number | null;
+                                    seed: number | null;
+                                };
+                                train: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                };
+                                test: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                };
+                                unfittedTestAuc: number | null;
+                                candidates: number;
+                                dropped: {
+                                    name: string;
+                                    why: string;
+                                }[];
+                            } | null;
+                            createdByUserId: string | null;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateHealthScorecard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    segment: string | null;
+                    measures: {
+                        source: string;
+                        weight: number;
+                        thresholds: {
+                            /** @enum {string} */
+                            kind: "number";
+                            breakpoints: {
+                                from: number;
+                                points: number;
+                            }[];
+                        } | {
+                            /** @enum {string} */
+                            kind: "choice";
+                            options: {
+                                option: string;
+                                points: number;
+                            }[];
+                            otherPoints: number | null;
+                        } | {
+                            /** @enum {string} */
+                            kind: "yesno";
+                            yes: number;
+                            no: number;
+                        };
+                    }[];
+                    explanation?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        version: number;
+                        name: string;
+                        segment: string | null;
+                        measures: {
+                            source: string;
+                            weight: number;
+                            thresholds: {
+                                /** @enum {string} */
+                                kind: "number";
+                                breakpoints: {
+                                    from: number;
+                                    points: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "choice";
+                                options: {
+                                    option: string;
+                                    points: number;
+                                }[];
+                                otherPoints: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "yesno";
+                                yes: number;
+                                no: number;
+                            };
+                        }[];
+                        explanation: string | null;
+                        fit: {
+                            outcome: string;
+                            split: {
+                                /** @enum {string} */
+                                kind: "field" | "share" | "none";
+                                field: string | null;
+                                share: number | null;
+                                seed: number | null;
+                            };
+                            train: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                            test: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                            unfittedTestAuc: number | null;
+                            candidates: number;
+                            dropped: {
+                                name: string;
+                                why: string;
+                            }[];
+                        } | null;
+                        createdByUserId: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getHealthSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redMax: number;
+                        yellowMax: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateHealthSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    redMax: number;
+                    yellowMax: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        redMax: number;
+                        yellowMax: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    recomputeHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accounts: number;
+                        scored: number;
+                        red: number;
+                        yellow: number;
+                        green: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    evaluateHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    outcome: string;
+                    testField?: string;
+                    testShare?: number;
+                    seed?: number;
+                    /** Format: uuid */
+                    scorecardId?: string;
+                    fit?: boolean;
+                    save?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        outcome: string;
+                        split: {
+                            /** @enum {string} */
+                            kind: "field" | "share" | "none";
+                            field: string | null;
+                            share: number | null;
+                            seed: number | null;
+                        };
+                        fitted: boolean;
+                        test: {
+                            n: number;
+                            positives: number;
+                            auc: number | null;
+                            lift: {
+                                decile: number;
+                                n: number;
+                                churned: number;
+                                churnRate: number;
+                                lift: number;
+                            }[];
+                            confusion: {
+                                /** @enum {string} */
+                                boundary: "red" | "yellow";
+                                maxScore: number;
+                                truePositives: number;
+                                falsePositives: number;
+                                falseNegatives: number;
+                                trueNegatives: number;
+                                precision: number | null;
+                                recall: number | null;
+                            }[];
+                        };
+                        train: {
+                            n: number;
+                            positives: number;
+                            auc: number | null;
+                        };
+                        inputs: {
+                            name: string;
+                            label: string;
+                            weight: number;
+                            thresholds: {
+                                /** @enum {string} */
+                                kind: "number";
+                                breakpoints: {
+                                    from: number;
+                                    points: number;
+                                }[];
+                            } | {
+                                /** @enum {string} */
+                                kind: "choice";
+                                options: {
+                                    option: string;
+                                    points: number;
+                                }[];
+                                otherPoints: number | null;
+                            } | {
+                                /** @enum {string} */
+                                kind: "yesno";
+                                yes: number;
+                                no: number;
+                            };
+                        }[];
+                        unfitted: {
+                            test: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                            train: {
+                                n: number;
+                                positives: number;
+                                auc: number | null;
+                            };
+                        } | null;
+                        dropped: {
+                            name: string;
+                            why: string;
+                        }[];
+                        candidates: number;
+                        saved: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                            segment: string | null;
+                            measures: {
+                                source: string;
+                                weight: number;
+                                thresholds: {
+                                    /** @enum {string} */
+                                    kind: "number";
+                                    breakpoints: {
+                                        from: number;
+                                        points: number;
+                                    }[];
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "choice";
+                                    options: {
+                                        option: string;
+                                        points: number;
+                                    }[];
+                                    otherPoints: number | null;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "yesno";
+                                    yes: number;
+                                    no: number;
+                                };
+                            }[];
+                            explanation: string | null;
+                            fit: {
+                                outcome: string;
+                                split: {
+                                    /** @enum {string} */
+                                    kind: "field" | "share" | "none";
+                                    field: string | null;
+                                    share: number | null;
+                                    seed: number | null;
+                                };
+                                train: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                };
+                                test: {
+                                    n: number;
+                                    positives: number;
+                                    auc: number | null;
+                                };
+                                unfittedTestAuc: number | null;
+                                candidates: number;
+                                dropped: {
+                                    name: string;
+                                    why: string;
+                                }[];
+                            } | null;
+                            createdByUserId: string | null;
+                            createdAt: string;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAccountHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        accountId: string;
+                        score: number | null;
+                        band: ("red" | "yellow" | "green") | null;
+                        scorecard: {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                        } | null;
+                        computedAt: string | null;
+                        measures: {
+                            source: string;
+                            label: {
+                                en: string;
+                                nl: string;
+                                da: string;
+                            } | null;
+                            value: number | string | boolean | null;
+                            points: number | null;
+                            weight: number;
+                            observedOn: string | null;
+                            stale: boolean;
+                            pointsWeekAgo: number | null;
+                        }[];
+                        weekAgo: {
+                            day: string;
+                            score: number | null;
+                            band: string | null;
+                        } | null;
+                        history: {
+                            day: string;
+                            score: number | null;
+                            band: string | null;
+                            scorecardVersion: number;
+                        }[];
+                        versionMarkers: {
+                            day: string;
+                            name: string;
+                            version: number;
+                        }[];
+                        pulse: {
+                            value: number;
+                            reason: string;
+                            expiresOn: string | null;
+                            createdAt: string;
+                            createdByName: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    recomputeAccountHealth: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accounts: number;
+                        scored: number;
+                        red: number;
+                        yellow: number;
+                        green: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAccountHealthPulses: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            value: number;
+                            reason: string;
+                            expiresOn: string | null;
+                            createdByUserId: string | null;
+                            createdByName: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addAccountHealthPulse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    value: number;
+                    reason: string;
+                    expiresOn?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        value: number;
+                        reason: string;
+                        expiresOn: string | null;
+                        createdByUserId: string | null;
+                        createdByName: string | null;
                         createdAt: string;
                     };
                 };

@@ -7,6 +7,7 @@ import { churnSignalsModule } from './churn-signals/index.ts';
 import { competitorsModule } from './competitors/index.ts';
 import { contactsModule } from './contacts/index.ts';
 import { customFieldsModule } from './custom-fields/index.ts';
+import { healthModule } from './health/index.ts';
 import { identityModule } from './identity/index.ts';
 import { importsModule } from './imports/index.ts';
 import { metricsModule } from './metrics/index.ts';
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   systemModule,
   upsellCandidatesModule,
   churnSignalsModule,
+  healthModule,
 ];
 
 /**

@@ -5,6 +5,7 @@ import { churnSignalsFeature } from './churn-signals/index.ts';
 import { competitorsFeature } from './competitors/index.ts';
 import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
+import { healthFeature } from './health/index.ts';
 import { importsFeature } from './imports/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { revenueFeature } from './revenue/index.ts';
@@ -22,6 +23,7 @@ export const FEATURES = [
   accountsFeature,
   subscriptionsFeature,
   upsellCandidatesFeature,
+  healthFeature,
   contactsFeature,
   importsFeature,
   plansFeature,

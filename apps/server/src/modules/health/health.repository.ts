@@ -1,0 +1,169 @@
+import { and, asc, count, desc, eq, gte, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.ts';
+import { acrossOrganisations } from '../../platform/db/tenancy.ts';
+import { users } from '../identity/index.ts';
+import { healthPulses, healthScorecards, healthScoreHistory, healthScores, healthSettings, type TStoredMeasure } from './health.table.ts';
+
+/** Queries only: no HTTP, no access checks. Takes a db or a transaction; every query filters on org_id. */
+
+// ── Scorecards ───────────────────────────────────────────────────────────────────────────────────────────
+export type TScorecardRow = typeof healthScorecards.$inferSelect;
+
+/** The current (highest) version of each of the organisation's scorecards. */
+export async function currentScorecards(db: Db, orgId: string): Promise<TScorecardRow[]> {
+  return db
+    .selectDistinctOn([healthScorecards.id])
+    .from(healthScorecards)
+    .where(eq(healthScorecards.orgId, orgId))
+    .orderBy(healthScorecards.id, desc(healthScorecards.version));
+}
+
+export async function scorecardVersions(db: Db, orgId: string, id: string): Promise<TScorecardRow[]> {
+  return db
+    .select()
+    .from(healthScorecards)
+    .where(and(eq(healthScorecards.orgId, orgId), eq(healthScorecards.id, id)))
+    .orderBy(desc(healthScorecards.version));
+}
+
+export async function insertScorecardVersion(db: Db, row: typeof healthScorecards.$inferInsert): Promise<TScorecardRow> {
+  const [out] = await db.insert(healthScorecards).values(row).returning();
+  return out as TScorecardRow;
+}
+
+/** Every version's creation time of the organisation's scorecards: the markers on a score history chart. */
+export async function scorecardVersionDates(db: Db, orgId: string) {
+  return db
+    .select({
+      id: healthScorecards.id,
+      version: healthScorecards.version,
+      name: healthScorecards.name,
+      createdAt: healthScorecards.createdAt,
+    })
+    .from(healthScorecards)
+    .where(eq(healthScorecards.orgId, orgId))
+    .orderBy(asc(healthScorecards.createdAt));
+}
+
+// ── Settings ─────────────────────────────────────────────────────────────────────────────────────────────
+export async function findSettings(db: Db, orgId: string) {
+  const [row] = await db.select().from(healthSettings).where(eq(healthSettings.orgId, orgId));
+  return row ?? null;
+}
+
+export async function saveSettings(db: Db, orgId: string, v: { redMax: number; yellowMax: number }, now: Date) {
+  await db
+    .insert(healthSettings)
+    .values({ orgId, ...v, updatedAt: now })
+    .onConflictDoUpdate({ target: healthSettings.orgId, set: { ...v, updatedAt: now } });
+}
+
+// ── Scores ───────────────────────────────────────────────────────────────────────────────────────────────
+export interface TScoreWrite {
+  accountId: string;
+  scorecardId: string;
+  scorecardVersion: number;
+  score: number | null;
+  band: string | null;
+  measures: TStoredMeasure[];
+}
+
+const BATCH = 5000;
+
+/**
+ * Writes the scores as each account's latest (batched: each batch one statement reading one JSON document), then
+ * copies them to the history as the rows of `day` (replacing earlier ones of the day) in one statement.
+ */
+export async function writeScores(db: Db, orgId: string, day: string, now: Date, rows: TScoreWrite[]) {
+  if (!rows.length) return;
+  for (let i = 0; i < rows.length; i += BATCH) {
+    const doc = JSON.stringify(
+      rows.slice(i, i + BATCH).map((r) => ({
+        account_id: r.accountId,
+        scorecard_id: r.scorecardId,
+        scorecard_version: r.scorecardVersion,
+        score: r.score,
+        band: r.band,
+        measures: r.measures,
+      })),
+    );
+    const src = sql`jsonb_to_recordset(${doc}::jsonb) as r(account_id uuid, scorecard_id uuid, scorecard_version int, score numeric, band text, measures jsonb)`;
+    await db.execute(sql`
+      insert into health_scores (org_id, account_id, scorecard_id, scorecard_version, score, band, measures, computed_at)
+      select ${orgId}::uuid, r.account_id, r.scorecard_id, r.scorecard_version, r.score, r.band, r.measures, ${now.toISOString()}::timestamptz from ${src}
+      on conflict (org_id, account_id) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
+        score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
+  }
+  // The day's history rows copied from the latest scores just written (one pass instead of parsing the documents again).
+  await db.execute(sql`
+    insert into health_score_history (org_id, account_id, day, scorecard_id, scorecard_version, score, band, measures, computed_at)
+    select s.org_id, s.account_id, ${day}::date, s.scorecard_id, s.scorecard_version, s.score, s.band, s.measures, s.computed_at
+    from health_scores s where s.org_id = ${orgId} and s.computed_at = ${now.toISOString()}::timestamptz
+    on conflict (org_id, account_id, day) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
+      score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
+}
+
+export async function findScore(db: Db, orgId: string, accountId: string) {
+  const [row] = await db
+    .select()
+    .from(healthScores)
+    .where(and(eq(healthScores.orgId, orgId), eq(healthScores.accountId, accountId)));
+  return row ?? null;
+}
+
+/** The account's daily history from `since`, oldest first. */
+export async function scoreHistory(db: Db, orgId: string, accountId: string, since: string) {
+  return db
+    .select()
+    .from(healthScoreHistory)
+    .where(and(eq(healthScoreHistory.orgId, orgId), eq(healthScoreHistory.accountId, accountId), gte(healthScoreHistory.day, since)))
+    .orderBy(asc(healthScoreHistory.day));
+}
+
+/** The account's last history row on or before `day` (what it was a week ago). */
+export async function scoreOn(db: Db, orgId: string, accountId: string, day: string) {
+  const [row] = await db
+    .select()
+    .from(healthScoreHistory)
+    .where(and(eq(healthScoreHistory.orgId, orgId), eq(healthScoreHistory.accountId, accountId), lte(healthScoreHistory.day, day)))
+    .orderBy(desc(healthScoreHistory.day))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Every organisation with accounts: what the nightly recompute walks. */
+export async function organisationsToRecompute(db: Db): Promise<string[]> {
+  return acrossOrganisations('the nightly health recompute walks every organisation with accounts', async () => {
+    const rows = await db.execute(sql`select distinct org_id from accounts where archived_at is null order by 1`);
+    return (rows as unknown as { rows: { org_id: string }[] }).rows.map((r) => r.org_id);
+  });
+}
+
+// ── Pulses ───────────────────────────────────────────────────────────────────────────────────────────────
+export type TPulseRow = typeof healthPulses.$inferSelect & { createdByName: string | null };
+
+export async function insertPulse(db: Db, row: typeof healthPulses.$inferInsert) {
+  await db.insert(healthPulses).values(row);
+}
+
+export async function pulsesOfAccount(db: Db, orgId: string, accountId: string, page: { limit: number; offset: number }) {
+  const where = and(eq(healthPulses.orgId, orgId), eq(healthPulses.accountId, accountId));
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ pulse: healthPulses, createdByName: users.name })
+      .from(healthPulses)
+      .leftJoin(users, and(eq(users.orgId, healthPulses.orgId), eq(users.id, healthPulses.createdByUserId)))
+      .where(where)
+      .orderBy(desc(healthPulses.createdAt), desc(healthPulses.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(healthPulses).where(where),
+  ]);
+  return { rows: rows.map((r) => ({ ...r.pulse, createdByName: r.createdByName })), total: Number(total?.n ?? 0) };
+}
+
+/** The account's latest pulse with who gave it (expired or not: the tab shows it with its expiry). */
+export async function latestPulse(db: Db, orgId: string, accountId: string) {
+  const { rows } = await pulsesOfAccount(db, orgId, accountId, { limit: 1, offset: 0 });
+  return rows[0] ?? null;
+}

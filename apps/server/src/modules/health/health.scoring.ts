@@ -1,0 +1,260 @@
+import { type Actor, requirePermission } from '../../platform/access/access.ts';
+import type { Clock } from '../../platform/clock.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { invalid } from '../../platform/errors.ts';
+import type { AccountService } from '../accounts/index.ts';
+import { bandOf, parseYesNo, scoreAccount, type TBands, type TScorecardMeasure } from './health.engine.ts';
+import { confusionAtBands, inTestShare, liftByDecile, summarise, type TLabelled } from './health.evaluate.ts';
+import { fitScorecard } from './health.fit.ts';
+import { scopeAccounts, type TScopeAccount } from './health.inputs.repository.ts';
+import type { MeasureRegistry, THealthMeasureDef, TReadings } from './health.measures.ts';
+import { healthMessages as m } from './health.messages.ts';
+import {
+  findScore,
+  latestPulse,
+  scorecardVersionDates,
+  scoreHistory,
+  scoreOn,
+  type TScorecardRow,
+  type TScoreWrite,
+  writeScores,
+} from './health.repository.ts';
+import type { TAccountHealth, TEvaluateRequest, TEvaluation, TRecomputeResult, TSaveScorecard, TScorecard } from './health.schemas.ts';
+import type { TFitSummary, TStoredMeasure } from './health.table.ts';
+
+const DAY = 86_400_000;
+const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
+const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / DAY;
+
+/** The scores: recompute (all accounts, or some), the account's health tab, and the evaluation against churn. */
+export function createScoring(deps: {
+  db: Db;
+  clock: Clock;
+  registry: MeasureRegistry;
+  accounts: AccountService;
+  scorecardsOf: (orgId: string, tx?: Db) => Promise<TScorecardRow[]>;
+  bandsOf: (orgId: string, tx?: Db) => Promise<TBands>;
+  saveVersion: (
+    actor: Actor,
+    id: string,
+    input: TSaveScorecard & { fit?: TFitSummary | null },
+    before: TScorecardRow | null,
+  ) => Promise<TScorecard>;
+  currentOf: (orgId: string, id: string) => Promise<TScorecardRow>;
+}) {
+  const { db, clock, registry } = deps;
+
+  /** Reads the given measures for the accounts in scope, each as of its own day. */
+  async function readFor(orgId: string, accounts: TScopeAccount[], keys: string[]): Promise<TReadings> {
+    return registry.read(db, { orgId, accountIds: accounts.map((a) => a.accountId), asOf: accounts.map((a) => a.asOf) }, [
+      ...new Set(keys),
+    ]);
+  }
+
+  /**
+   * Scores the organisation's accounts (or the given ones) with their segment's scorecard (or the default) as of
+   * today, and stores each as its latest score and today's history row. Set-based reads, batched writes.
+   */
+  async function recompute(orgId: string, accountIds: string[] | null = null): Promise<TRecomputeResult> {
+    const today = clock.now().toISOString().slice(0, 10);
+    const [cards, bands, defs] = await Promise.all([
+      db.transaction((tx) => deps.scorecardsOf(orgId, tx)),
+      deps.bandsOf(orgId),
+      registry.measures(db, orgId),
+    ]);
+    const interval = new Map(defs.map((d) => [d.key, d.expectedIntervalDays]));
+    const fallback = cards.find((c) => c.segment === null) as TScorecardRow;
+    const bySegment = new Map(cards.filter((c) => c.segment !== null).map((c) => [c.segment as string, c]));
+    const accounts = await scopeAccounts(db, orgId, { today, beforeChurn: false, accountIds });
+    const readings = await readFor(
+      orgId,
+      accounts,
+      cards.flatMap((c) => c.measures.map((x) => x.source)),
+    );
+    const counts = { red: 0, yellow: 0, green: 0 };
+    const rows: TScoreWrite[] = accounts.map((a) => {
+      const card = (a.segment && bySegment.get(a.segment)) || fallback;
+      const r = scoreAccount(card.measures, (s) => readings.get(s)?.get(a.accountId)?.value);
+      const band = bandOf(r.score, bands);
+      if (band) counts[band]++;
+      const measures: TStoredMeasure[] = r.measures.map((x) => {
+        const observedOn = readings.get(x.source)?.get(a.accountId)?.observedOn ?? null;
+        const every = interval.get(x.source) ?? null;
+        return { ...x, observedOn, stale: every !== null && observedOn !== null && daysBetween(observedOn, today) > every };
+      });
+      return { accountId: a.accountId, scorecardId: card.id, scorecardVersion: card.version, score: r.score, band, measures };
+    });
+    await db.transaction((tx) => writeScores(tx, orgId, today, clock.now(), rows));
+    return { accounts: accounts.length, scored: rows.filter((r) => r.score !== null).length, ...counts };
+  }
+
+  /** Outcome or split value of an account: a custom field read as yes/no, or the churn the subscriptions show. */
+  function outcomeOf(field: string, a: TScopeAccount): boolean | null {
+    if (field === 'churned') return a.hadSubscription ? a.churned : null;
+    return parseYesNo(a.custom[field]);
+  }
+
+  async function requireField(orgId: string, field: string, name: string) {
+    if (name === 'outcome' && field === 'churned') return;
+    const defs = await registry.measures(db, orgId);
+    if (!defs.some((d) => d.key === `custom.${field}`)) throw invalid(name, m.health_unknown_field, { field });
+  }
+
+  return {
+    recompute,
+
+    /** Recomputes the actor's organisation now (what the nightly job does). */
+    async recomputeAll(actor: Actor) {
+      requirePermission(actor, 'health:configure');
+      return recompute(actor.orgId);
+    },
+
+    /** Rescores one account now: other modules call it when an event moves an input (freshness). */
+    async recomputeAccount(actor: Actor, accountId: string) {
+      requirePermission(actor, 'health:read');
+      await deps.accounts.requireVisible(actor, accountId);
+      return recompute(actor.orgId, [accountId]);
+    },
+
+    /** The account's Health tab: measures with value, points and weight, the change since a week ago, the history with version markers. */
+    async ofAccount(actor: Actor, accountId: string): Promise<TAccountHealth> {
+      requirePermission(actor, 'health:read');
+      await deps.accounts.requireVisible(actor, accountId);
+      const today = clock.now().toISOString().slice(0, 10);
+      let latest = await findScore(db, actor.orgId, accountId);
+      if (!latest) {
+        await recompute(actor.orgId, [accountId]);
+        latest = await findScore(db, actor.orgId, accountId);
+      }
+      const [defs, cards, history, weekAgo, versions] = await Promise.all([
+        registry.measures(db, actor.orgId),
+        deps.scorecardsOf(actor.orgId),
+        scoreHistory(db, actor.orgId, accountId, addDays(today, -365)),
+        scoreOn(db, actor.orgId, accountId, addDays(today, -7)),
+        scorecardVersionDates(db, actor.orgId),
+      ]);
+      const labels = new Map(defs.map((d) => [d.key, d.label]));
+      const before = new Map((weekAgo?.measures ?? []).map((x) => [x.source, x.points]));
+      const first = history[0]?.day ?? today;
+      const card = latest ? cards.find((c) => c.id === latest.scorecardId) : undefined;
+      const pulse = await latestPulse(db, actor.orgId, accountId);
+      return {
+        accountId,
+        score: latest?.score ?? null,
+        band: (latest?.band as TAccountHealth['band']) ?? null,
+        scorecard: latest ? { id: latest.scorecardId, version: latest.scorecardVersion, name: card?.name ?? '' } : null,
+        computedAt: latest?.computedAt.toISOString() ?? null,
+        measures: (latest?.measures ?? []).map((x) => ({
+          ...x,
+          label: labels.get(x.source) ?? null,
+          pointsWeekAgo: before.get(x.source) ?? null,
+        })),
+        weekAgo: weekAgo ? { day: weekAgo.day, score: weekAgo.score, band: weekAgo.band } : null,
+        history: history.map((h) => ({ day: h.day, score: h.score, band: h.band, scorecardVersion: h.scorecardVersion })),
+        versionMarkers: versions
+          .map((v) => ({ day: v.createdAt.toISOString().slice(0, 10), name: v.name, version: v.version, id: v.id }))
+          .filter((v) => v.day >= first && v.version > 1 && (!latest || v.id === latest.scorecardId))
+          .map(({ id: _id, ...v }) => v),
+        pulse: pulse
+          ? {
+              value: pulse.value,
+              reason: pulse.reason,
+              expiresOn: pulse.expiresOn,
+              createdAt: pulse.createdAt.toISOString(),
+              createdByName: pulse.createdByName,
+            }
+          : null,
+      };
+    },
+
+    /**
+     * Does the scorecard predict churn? Scores every account whose outcome is known as of the day before its churn
+     * (or today), reports AUC, lift by decile and the confusion at the band boundaries on the test part; with `fit`,
+     * fits a scorecard on the training part and reports its figures (and saves it as a new version with `save`).
+     */
+    async evaluate(actor: Actor, q: TEvaluateRequest): Promise<TEvaluation> {
+      requirePermission(actor, 'health:configure');
+      if (q.testField && q.testShare !== undefined) throw invalid('testShare', m.health_split_both);
+      if (q.save && !q.fit) throw invalid('save', m.health_save_needs_fit);
+      await requireField(actor.orgId, q.outcome, 'outcome');
+      if (q.testField) await requireField(actor.orgId, q.testField, 'testField');
+      const today = clock.now().toISOString().slice(0, 10);
+      const card = q.scorecardId
+        ? await deps.currentOf(actor.orgId, q.scorecardId)
+        : ((await db.transaction((tx) => deps.scorecardsOf(actor.orgId, tx))).find((c) => c.segment === null) as TScorecardRow);
+      const bands = await deps.bandsOf(actor.orgId);
+      const all = await scopeAccounts(db, actor.orgId, { today, beforeChurn: true, accountIds: null });
+      const labelled = all.flatMap((a) => {
+        const y = outcomeOf(q.outcome, a);
+        if (y === null) return [];
+        const test = q.testField
+          ? parseYesNo(a.custom[q.testField]) === true
+          : q.testShare !== undefined
+            ? inTestShare(a.accountId, q.testShare, q.seed ?? 1)
+            : true;
+        const train = q.testField || q.testShare !== undefined ? !test : true;
+        return [{ a, y, test, train }];
+      });
+      const excluded = new Set([q.outcome, q.testField].filter(Boolean).map((f) => `custom.${f}`));
+      const defs = (await registry.measures(db, actor.orgId)).filter((d) => !excluded.has(d.key));
+      const readings = await readFor(
+        actor.orgId,
+        labelled.map((l) => l.a),
+        [...defs.map((d) => d.key), ...card.measures.map((x) => x.source)],
+      );
+      const valuesOf = (accountId: string) => (s: string) => readings.get(s)?.get(accountId)?.value;
+      const assess = (measures: TScorecardMeasure[], part: 'test' | 'train') =>
+        labelled
+          .filter((l) => l[part])
+          .flatMap((l): TLabelled[] => {
+            const s = scoreAccount(measures, valuesOf(l.a.accountId)).score;
+            return s === null ? [] : [{ score: s, churned: l.y }];
+          });
+      const split = q.testField
+        ? { kind: 'field' as const, field: q.testField, share: null, seed: null }
+        : q.testShare !== undefined
+          ? { kind: 'share' as const, field: null, share: q.testShare, seed: q.seed ?? 1 }
+          : { kind: 'none' as const, field: null, share: null, seed: null };
+      const unfitted = { test: summarise(assess(card.measures, 'test')), train: summarise(assess(card.measures, 'train')) };
+      let measures = card.measures;
+      let dropped: { name: string; why: string }[] = [];
+      if (q.fit) {
+        const trainRows = labelled.filter((l) => l.train).map((l) => ({ churned: l.y, value: valuesOf(l.a.accountId) }));
+        const fit = fitScorecard(
+          defs.map((d) => ({ key: d.key, kind: d.kind })),
+          trainRows,
+        );
+        measures = fit.measures;
+        dropped = fit.dropped.map((d) => ({ name: d.key, why: d.why }));
+      }
+      const testRows = assess(measures, 'test');
+      const result = { test: summarise(testRows), train: summarise(assess(measures, 'train')) };
+      let saved: TScorecard | null = null;
+      if (q.fit && q.save) {
+        const fit: TFitSummary = {
+          outcome: q.outcome,
+          split,
+          ...result,
+          unfittedTestAuc: unfitted.test.auc,
+          candidates: defs.length,
+          dropped,
+        };
+        saved = await deps.saveVersion(actor, card.id, { name: card.name, segment: card.segment, measures, explanation: null, fit }, card);
+      }
+      return {
+        outcome: q.outcome,
+        split,
+        fitted: !!q.fit,
+        test: { ...result.test, lift: liftByDecile(testRows), confusion: confusionAtBands(testRows, bands) },
+        train: result.train,
+        inputs: measures.map((x) => ({ name: x.source, label: labelOf(defs, x.source), weight: x.weight, thresholds: x.thresholds })),
+        unfitted: q.fit ? unfitted : null,
+        dropped,
+        candidates: defs.length,
+        saved,
+      };
+    },
+  };
+}
+
+const labelOf = (defs: THealthMeasureDef[], key: string) => defs.find((d) => d.key === key)?.label.en ?? key;

@@ -1,0 +1,37 @@
+// The health module's public surface: other modules, app.ts, the seed and other tests import only this.
+import { defineModule } from '../../platform/modules.ts';
+import { healthAccessFixtures, healthAccessMatrix } from './health.access.ts';
+import { healthDemo } from './health.demo.ts';
+import { healthJobs } from './health.jobs.ts';
+import { healthMessages } from './health.messages.ts';
+import { healthPermissions } from './health.permissions.ts';
+import { registerHealthRoutes } from './health.routes.ts';
+import { createHealthService, type HealthService } from './health.service.ts';
+import { healthPulses, healthScorecards, healthScoreHistory, healthScores, healthSettings } from './health.table.ts';
+
+export { bandOf, pointsFor, scoreAccount, type TThresholds } from './health.engine.ts';
+export { accountHealth, makePulse } from './health.factory.ts';
+export type { THealthMeasureDef, THealthMeasureProvider, TMeasureReading, TReadScope } from './health.measures.ts';
+export type { TAccountHealth, TEvaluation, TScorecard } from './health.schemas.ts';
+export type { HealthService } from './health.service.ts';
+export { healthPulses, healthScorecards, healthScoreHistory, healthScores, healthSettings };
+
+/** The module as the composition root assembles it (modules/index.ts lists it). */
+export const healthModule = defineModule({
+  name: 'health',
+  tables: { healthScorecards, healthSettings, healthScores, healthScoreHistory, healthPulses },
+  permissions: healthPermissions,
+  messages: healthMessages,
+  accessMatrix: healthAccessMatrix,
+  accessFixtures: healthAccessFixtures,
+  services: (ctx) => ({ health: createHealthService({ db: ctx.db, clock: ctx.clock, accounts: ctx.services.accounts }) }),
+  routes: (app, ctx) => registerHealthRoutes(app, { health: ctx.services.health }),
+  jobs: (ctx) => healthJobs({ db: ctx.db, health: ctx.services.health }),
+  demo: healthDemo,
+});
+
+declare module '../../platform/modules.ts' {
+  interface ServiceRegistry {
+    health: HealthService;
+  }
+}
