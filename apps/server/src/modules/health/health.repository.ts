@@ -76,6 +76,26 @@ const BATCH = 5000;
  */
 export async function writeScores(db: Db, orgId: string, day: string, now: Date, rows: TScoreWrite[]) {
   if (!rows.length) return;
+  await upsertLatest(db, orgId, now, rows);
+  // The day's history rows copied from the latest scores just written (one pass instead of parsing the documents again).
+  await db.execute(sql`
+    insert into health_score_history (org_id, account_id, day, scorecard_id, scorecard_version, score, band, measures, computed_at)
+    select s.org_id, s.account_id, ${day}::date, s.scorecard_id, s.scorecard_version, s.score, s.band, s.measures, s.computed_at
+    from health_scores s where s.org_id = ${orgId} and s.computed_at = ${now.toISOString()}::timestamptz
+    on conflict (org_id, account_id, day) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
+      score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
+}
+
+/** The accounts' latest bands before a recompute (to tell which turned red). */
+export async function latestBands(db: Db, orgId: string, accountIds: string[] | null): Promise<Map<string, string | null>> {
+  const rows = (await db.execute(
+    sql`select account_id, band from health_scores where org_id = ${orgId}
+      ${accountIds ? sql`and account_id = any(${sql.param(accountIds)}::uuid[])` : sql``}`,
+  )) as unknown as { rows: { account_id: string; band: string | null }[] };
+  return new Map(rows.rows.map((r) => [r.account_id, r.band]));
+}
+
+async function upsertLatest(db: Db, orgId: string, now: Date, rows: TScoreWrite[]) {
   for (let i = 0; i < rows.length; i += BATCH) {
     const doc = JSON.stringify(
       rows.slice(i, i + BATCH).map((r) => ({
@@ -94,13 +114,6 @@ export async function writeScores(db: Db, orgId: string, day: string, now: Date,
       on conflict (org_id, account_id) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
         score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
   }
-  // The day's history rows copied from the latest scores just written (one pass instead of parsing the documents again).
-  await db.execute(sql`
-    insert into health_score_history (org_id, account_id, day, scorecard_id, scorecard_version, score, band, measures, computed_at)
-    select s.org_id, s.account_id, ${day}::date, s.scorecard_id, s.scorecard_version, s.score, s.band, s.measures, s.computed_at
-    from health_scores s where s.org_id = ${orgId} and s.computed_at = ${now.toISOString()}::timestamptz
-    on conflict (org_id, account_id, day) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
-      score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`);
 }
 
 export async function findScore(db: Db, orgId: string, accountId: string) {

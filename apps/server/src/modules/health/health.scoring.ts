@@ -3,6 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { AccountService } from '../accounts/index.ts';
+import type { ChurnSignalService } from '../churn-signals/index.ts';
 import { bandOf, parseYesNo, scoreAccount, type TBands, type TScorecardMeasure } from './health.engine.ts';
 import { confusionAtBands, inTestShare, liftByDecile, summarise, type TLabelled } from './health.evaluate.ts';
 import { fitScorecard } from './health.fit.ts';
@@ -11,6 +12,7 @@ import type { MeasureRegistry, THealthMeasureDef, TReadings } from './health.mea
 import { healthMessages as m } from './health.messages.ts';
 import {
   findScore,
+  latestBands,
   latestPulse,
   scorecardVersionDates,
   scoreHistory,
@@ -41,6 +43,8 @@ export function createScoring(deps: {
     before: TScorecardRow | null,
   ) => Promise<TScorecard>;
   currentOf: (orgId: string, id: string) => Promise<TScorecardRow>;
+  /** Raises a churn signal in the write's transaction (the churn-signals module). */
+  raiseSignal: ChurnSignalService['raise'];
 }) {
   const { db, clock, registry } = deps;
 
@@ -84,7 +88,20 @@ export function createScoring(deps: {
       });
       return { accountId: a.accountId, scorecardId: card.id, scorecardVersion: card.version, score: r.score, band, measures };
     });
-    await db.transaction((tx) => writeScores(tx, orgId, today, clock.now(), rows));
+    await db.transaction(async (tx) => {
+      const before = await latestBands(tx, orgId, accountIds);
+      await writeScores(tx, orgId, today, clock.now(), rows);
+      // Health turned red (from yellow or green; a first score is no turn): a churn signal, once a day per account.
+      for (const r of rows)
+        if (r.band === 'red' && before.get(r.accountId) && before.get(r.accountId) !== 'red')
+          await deps.raiseSignal(tx, orgId, {
+            accountId: r.accountId,
+            kind: 'health_red',
+            occurredAt: clock.now(),
+            details: { from: before.get(r.accountId), score: r.score },
+            sourceRef: `health_red:${r.accountId}:${today}`,
+          });
+    });
     return { accounts: accounts.length, scored: rows.filter((r) => r.score !== null).length, ...counts };
   }
 

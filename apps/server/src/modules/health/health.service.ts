@@ -5,6 +5,7 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
+import type { ChurnSignalService } from '../churn-signals/index.ts';
 import { DEFAULT_MEASURES, DEFAULT_SCORECARD_NAME } from './health.defaults.ts';
 import { DEFAULT_BANDS, type TBands, type TFitSummary, type TScorecardMeasure } from './health.engine.ts';
 import { createMeasureRegistry, type THealthMeasureDef, type THealthMeasureProvider } from './health.measures.ts';
@@ -43,7 +44,7 @@ export type HealthService = ReturnType<typeof createHealthService>;
  * Health: versioned scorecards, the bands, the CSM pulses, and (health.scoring.ts) the scores, their recompute and
  * the evaluation against past churn. Each method checks the permission first.
  */
-export function createHealthService(deps: { db: Db; clock: Clock; accounts: AccountService }) {
+export function createHealthService(deps: { db: Db; clock: Clock; accounts: AccountService; churnSignals: ChurnSignalService }) {
   const { db, clock } = deps;
   const registry = createMeasureRegistry();
   registry.register(subscriptionProvider);
@@ -126,7 +127,17 @@ export function createHealthService(deps: { db: Db; clock: Clock; accounts: Acco
     return row;
   }
 
-  const scoring = createScoring({ db, clock, registry, accounts: deps.accounts, scorecardsOf, bandsOf, saveVersion, currentOf });
+  const scoring = createScoring({
+    db,
+    clock,
+    registry,
+    accounts: deps.accounts,
+    scorecardsOf,
+    bandsOf,
+    saveVersion,
+    currentOf,
+    raiseSignal: deps.churnSignals.raise,
+  });
 
   return {
     ...scoring,

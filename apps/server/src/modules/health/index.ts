@@ -1,4 +1,5 @@
 // The health module's public surface: other modules, app.ts, the seed and other tests import only this.
+import { subscribe } from '../../platform/events.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { healthAccessFixtures, healthAccessMatrix } from './health.access.ts';
 import { healthDemo } from './health.demo.ts';
@@ -24,7 +25,24 @@ export const healthModule = defineModule({
   messages: healthMessages,
   accessMatrix: healthAccessMatrix,
   accessFixtures: healthAccessFixtures,
-  services: (ctx) => ({ health: createHealthService({ db: ctx.db, clock: ctx.clock, accounts: ctx.services.accounts }) }),
+  services: (ctx) => ({
+    health: createHealthService({ db: ctx.db, clock: ctx.clock, accounts: ctx.services.accounts, churnSignals: ctx.services.churnSignals }),
+  }),
+  // Fresh: an account is rescored as soon as an event moves one of its inputs (a subscription change, an edit of its
+  // fields, an import), not only by the nightly recompute.
+  subscribers: (ctx) => [
+    // An imported history (no change id) waits for the nightly recompute: one rescore per imported subscription would
+    // queue as many jobs as the file has customers.
+    subscribe('subscription.changed', 'health.rescoreOnSubscription', async (e, meta) => {
+      if (e.changeId) await ctx.services.health.recompute(meta.orgId, [e.accountId]);
+    }),
+    subscribe('account.updated', 'health.rescoreOnAccount', (e, meta) =>
+      ctx.services.health.recompute(meta.orgId, [e.accountId]).then(() => undefined),
+    ),
+    subscribe('accounts.bulk_updated', 'health.rescoreOnImport', (e, meta) =>
+      ctx.services.health.recompute(meta.orgId, e.accountIds).then(() => undefined),
+    ),
+  ],
   routes: (app, ctx) => registerHealthRoutes(app, { health: ctx.services.health }),
   jobs: (ctx) => healthJobs({ db: ctx.db, health: ctx.services.health }),
   demo: healthDemo,
