@@ -2,7 +2,9 @@ import { IconChartAreaLine } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
+import { activeUsersQuery, marketsQuery } from '../../lib/lookups.ts';
 import { optEnum } from '../../lib/search.ts';
+import { planOptionsQuery } from '../subscriptions/index.ts';
 import { seriesQuery } from './queries.ts';
 import { revenueKeys } from './queryKeys.ts';
 import { parseRevenueSearch } from './search.ts';
@@ -16,9 +18,15 @@ const routes = (app: AppRoute) => [
     path: '/revenue',
     validateSearch: parseRevenueSearch,
     beforeLoad: requirePermission('metrics:read'),
-    // The series is asked for at once, while the page's code loads (not awaited: the page shows its skeleton).
+    // The series and the filters' lists are asked for at once, while the page's code loads (not awaited: the
+    // page shows its skeleton), so the lists are in before the figures and do not re-render the page under them.
     loaderDeps: ({ search }) => search,
-    loader: ({ context, deps }) => void context.queryClient.prefetchQuery(seriesQuery(deps)),
+    loader: ({ context, deps }) => {
+      void context.queryClient.prefetchQuery(seriesQuery(deps));
+      void context.queryClient.prefetchQuery(marketsQuery);
+      void context.queryClient.prefetchQuery(activeUsersQuery);
+      void context.queryClient.prefetchQuery(planOptionsQuery);
+    },
     component: lazyRouteComponent(() => import('./RevenuePage.tsx'), 'RevenuePage'),
   }),
   createRoute({
