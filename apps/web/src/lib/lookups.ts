@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from './api.ts';
 import type { CustomField, Market, User } from './types.ts';
 
@@ -6,26 +6,22 @@ import type { CustomField, Market, User } from './types.ts';
 // they are cached for a few minutes and shared between pages.
 const LOOKUP_STALE_MS = 5 * 60_000;
 
-export const marketsQuery = queryOptions({
-  queryKey: ['markets'],
-  staleTime: LOOKUP_STALE_MS,
-  queryFn: async (): Promise<Market[]> => unwrap(await api.GET('/api/v1/markets')).items,
-});
-
 export function useMarkets() {
-  return useQuery(marketsQuery);
+  return useQuery({
+    queryKey: ['markets'],
+    staleTime: LOOKUP_STALE_MS,
+    queryFn: async (): Promise<Market[]> => unwrap(await api.GET('/api/v1/markets')).items,
+  });
 }
 
 /** Active users, for owner pickers and filters. */
-export const activeUsersQuery = queryOptions({
-  queryKey: ['users', 'active'],
-  staleTime: LOOKUP_STALE_MS,
-  queryFn: async (): Promise<User[]> =>
-    unwrap(await api.GET('/api/v1/users', { params: { query: { pageSize: 200, order: 'asc' } } })).items,
-});
-
 export function useActiveUsers() {
-  return useQuery(activeUsersQuery);
+  return useQuery({
+    queryKey: ['users', 'active'],
+    staleTime: LOOKUP_STALE_MS,
+    queryFn: async (): Promise<User[]> =>
+      unwrap(await api.GET('/api/v1/users', { params: { query: { pageSize: 200, order: 'asc' } } })).items,
+  });
 }
 
 export function useCustomFields(entity: 'account' | 'contact') {

@@ -2,9 +2,7 @@ import { IconChartAreaLine } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import { activeUsersQuery, marketsQuery } from '../../lib/lookups.ts';
 import { optEnum } from '../../lib/search.ts';
-import { planOptionsQuery } from '../subscriptions/index.ts';
 import { seriesQuery } from './queries.ts';
 import { revenueKeys } from './queryKeys.ts';
 import { parseRevenueSearch } from './search.ts';
@@ -18,15 +16,9 @@ const routes = (app: AppRoute) => [
     path: '/revenue',
     validateSearch: parseRevenueSearch,
     beforeLoad: requirePermission('metrics:read'),
-    // The series and the filters' lists are asked for at once, while the page's code loads (not awaited: the
-    // page shows its skeleton), so the lists are in before the figures and do not re-render the page under them.
+    // The series is asked for at once, while the page's code loads (not awaited: the page shows its skeleton).
     loaderDeps: ({ search }) => search,
-    loader: ({ context, deps }) => {
-      void context.queryClient.prefetchQuery(seriesQuery(deps));
-      void context.queryClient.prefetchQuery(marketsQuery);
-      void context.queryClient.prefetchQuery(activeUsersQuery);
-      void context.queryClient.prefetchQuery(planOptionsQuery);
-    },
+    loader: ({ context, deps }) => void context.queryClient.prefetchQuery(seriesQuery(deps)),
     component: lazyRouteComponent(() => import('./RevenuePage.tsx'), 'RevenuePage'),
   }),
   createRoute({

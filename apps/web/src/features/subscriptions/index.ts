@@ -61,6 +61,6 @@ export const subscriptionsFeature = defineFeature({
 export { ChangeKindBadge } from './badges.tsx';
 export { describeChange, mrrText } from './changeText.ts';
 // What other features may use.
-export { planOptionsQuery, usePlanOptions } from './lookups.ts';
+export { usePlanOptions } from './lookups.ts';
 export { subscriptionKeys } from './queryKeys.ts';
 export type { SubscriptionChange } from './types.ts';

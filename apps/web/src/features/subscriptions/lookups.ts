@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api.ts';
 import { subscriptionKeys } from './queryKeys.ts';
 import type { CancelReason } from './types.ts';
@@ -13,21 +13,19 @@ export interface CatalogueOption {
 const STALE_MS = 5 * 60_000;
 
 /** The catalogue's active plans for the plan pickers and filters, lowest tier first. */
-export const planOptionsQuery = queryOptions({
-  queryKey: subscriptionKeys.plans,
-  staleTime: STALE_MS,
-  queryFn: async (): Promise<CatalogueOption[]> =>
-    unwrap(
-      await api.GET('/api/v1/plans', { params: { query: { pageSize: 200, status: 'active', sort: 'tier', order: 'asc' } } }),
-    ).items.map((p) => ({
-      id: p.id,
-      name: p.productName && p.productName !== p.name ? `${p.name} (${p.productName})` : p.name,
-      code: p.code,
-    })),
-});
-
 export function usePlanOptions() {
-  return useQuery(planOptionsQuery);
+  return useQuery({
+    queryKey: subscriptionKeys.plans,
+    staleTime: STALE_MS,
+    queryFn: async (): Promise<CatalogueOption[]> =>
+      unwrap(
+        await api.GET('/api/v1/plans', { params: { query: { pageSize: 200, status: 'active', sort: 'tier', order: 'asc' } } }),
+      ).items.map((p) => ({
+        id: p.id,
+        name: p.productName && p.productName !== p.name ? `${p.name} (${p.productName})` : p.name,
+        code: p.code,
+      })),
+  });
 }
 
 /** Active competitors, for "lost to competitor X" when a cancellation reason asks for one. */
