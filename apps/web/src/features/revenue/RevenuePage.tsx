@@ -41,7 +41,7 @@ export function RevenuePage() {
     (changes: Partial<RevenueSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true }),
     [navigate],
   );
-  const pick = (period: PeriodMetrics, type: Movement) => setDrill({ period, type });
+  const pick = useCallback((period: PeriodMetrics, type: Movement) => setDrill({ period, type }), []);
   const data = series.data;
 
   return (
