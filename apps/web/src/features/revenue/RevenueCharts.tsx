@@ -1,16 +1,16 @@
 import { AreaChart, BarChart, LineChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Text } from '@mantine/core';
-import { useMemo } from 'react';
+import { memo, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AfterPaint } from '../../components/AfterPaint.tsx';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/money.ts';
 import { MOVEMENT_COLORS, MOVEMENTS, type Movement, type PeriodMetrics, type Series } from './types.ts';
 
 /**
- * Every how many periods the time axis labels one: about eight labels across a half-width chart. A fixed
- * interval also spares the chart measuring each of 60 labels in the page before it can draw.
+ * Every how many periods the time axis labels one: about seven labels across a half-width chart (also beside a
+ * second axis). A fixed interval also spares the chart measuring each of 60 labels in the page before it draws.
  */
-const xAxisProps = (periods: number) => ({ interval: periods <= 8 ? 0 : Math.ceil(periods / 8) - 1 });
+const xAxisProps = (periods: number) => ({ interval: periods <= 7 ? 0 : Math.ceil(periods / 7) - 1 });
 
 const GROUP_COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'red.6', 'lime.7', 'pink.6', 'yellow.7', 'gray.6'];
 
@@ -46,6 +46,7 @@ export function MrrTrendChart({ series }: { series: Series }) {
           h={260}
           data={data}
           dataKey="period"
+          withDots={data.length <= 24}
           withLegend
           series={groups.map((g, j) => ({
             name: `g${j}`,
@@ -66,6 +67,8 @@ export function MrrTrendChart({ series }: { series: Series }) {
         data={data}
         dataKey="period"
         series={[{ name: 'mrr', label: t('revenue.figures.mrr'), color: 'indigo.6' }]}
+        // A dot per period helps up to two years; over five they are a bead curtain (and 60 more elements to draw).
+        withDots={data.length <= 24}
         valueFormatter={money}
         curveType="linear"
         xAxisProps={xAxisProps(data.length)}
@@ -125,6 +128,7 @@ export function RatesChart({ series }: { series: Series }) {
         h={260}
         data={data}
         dataKey="period"
+        withDots={data.length <= 24}
         withLegend
         connectNulls
         series={keys.map((k, i) => ({ name: k, label: t(`revenue.figures.${k}`), color: colors[i] ?? 'gray.6' }))}
@@ -146,6 +150,7 @@ export function ValueChart({ series }: { series: Series }) {
         h={260}
         data={data}
         dataKey="period"
+        withDots={data.length <= 24}
         withLegend
         connectNulls
         // ARPA is a monthly amount, LTV and CLV lifetimes of it: ARPA on the left axis, the lifetimes on the right.
@@ -164,7 +169,14 @@ export function ValueChart({ series }: { series: Series }) {
   );
 }
 
-export function ChartsGrid({ series, onPick }: { series: Series; onPick: (period: PeriodMetrics, type: Movement) => void }) {
+/** The dashboard's charts; memoised, so they draw again only when the series (or the drill-down handler) changes. */
+export const ChartsGrid = memo(function ChartsGrid({
+  series,
+  onPick,
+}: {
+  series: Series;
+  onPick: (period: PeriodMetrics, type: Movement) => void;
+}) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <MrrTrendChart series={series} />
@@ -178,4 +190,4 @@ export function ChartsGrid({ series, onPick }: { series: Series; onPick: (period
       </AfterPaint>
     </SimpleGrid>
   );
-}
+});

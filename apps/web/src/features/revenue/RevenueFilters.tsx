@@ -1,5 +1,6 @@
 import { Group, SegmentedControl, Select, TextInput } from '@mantine/core';
 import { MonthPickerInput } from '@mantine/dates';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useActiveUsers, useMarkets } from '../../lib/lookups.ts';
 import { EDITIONS, SEGMENTS } from '../../lib/types.ts';
@@ -9,8 +10,11 @@ import { GRANULARITIES, GROUP_BYS, type Granularity, type GroupBy } from './type
 
 const toMonth = (v: string | null) => (v ? v.slice(0, 7) : undefined);
 
-/** Period (from/to months, granularity), segment filters and "group by" of the revenue dashboard. */
-export function RevenueFilters({
+/**
+ * Period (from/to months, granularity), segment filters and "group by" of the revenue dashboard. Memoised: it
+ * re-renders when the URL or its lists change, not when the figures arrive.
+ */
+export const RevenueFilters = memo(function RevenueFilters({
   search,
   onChange,
 }: {
@@ -121,4 +125,4 @@ export function RevenueFilters({
       />
     </Group>
   );
-}
+});

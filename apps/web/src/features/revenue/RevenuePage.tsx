@@ -2,7 +2,7 @@ import { Alert, Anchor, Group, Progress, Skeleton, Stack } from '@mantine/core';
 import { IconSettings } from '@tabler/icons-react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import { useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { AfterPaint } from '../../components/AfterPaint.tsx';
@@ -29,15 +29,19 @@ const route = getRouteApi('/app/revenue');
 export function RevenuePage() {
   const { t } = useTranslation();
   const raw = route.useSearch();
-  const search = withDefaults(raw);
+  // Stable while the URL is: the filters (eight inputs) then skip re-rendering when the figures arrive.
+  const search = useMemo(() => withDefaults(raw), [raw]);
   const navigate = useNavigate({ from: '/revenue' });
   const canConfigure = useCan('metrics:configure');
   const [drill, setDrill] = useState<{ period: PeriodMetrics; type: Movement } | null>(null);
   const [highlight, setHighlight] = useState<FigureKey | null>(null);
   const filters = filtersOf(search);
   const series = useQuery({ ...seriesQuery(raw), placeholderData: keepPreviousData });
-  const update = (changes: Partial<RevenueSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true });
-  const pick = (period: PeriodMetrics, type: Movement) => setDrill({ period, type });
+  const update = useCallback(
+    (changes: Partial<RevenueSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }), replace: true }),
+    [navigate],
+  );
+  const pick = useCallback((period: PeriodMetrics, type: Movement) => setDrill({ period, type }), []);
   const data = series.data;
 
   return (
