@@ -9,7 +9,7 @@ import {
   writeUsageEvents,
 } from './usage.ingest.repository.ts';
 import { ensurePartition, monthOf } from './usage.partitions.repository.ts';
-import { findSourceByKeyHash, type TUsageSourceRow, touchSource } from './usage.repository.ts';
+import { findSourceByKeyHash, findUnmappedUserKeys, mapKeyToAccount, type TUsageSourceRow, touchSource } from './usage.repository.ts';
 import { isEventError, readEvent, type TEventError, type TSegmentType, type TUsageEvent } from './usage.segment.ts';
 
 export const hashWriteKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -101,6 +101,22 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
       if (r.accountId || r.ignored) remember(keys, ck, { accountId: r.accountId, ignored: r.ignored, until: now + KEY_TTL_MS });
       else keys.delete(ck);
     });
+  }
+
+  /**
+   * A group (or identify) call that names a known account for users whose earlier events were kept under the
+   * user alone (their tracks arrived before it: a client's batches travel in parallel): those events move to
+   * the account, as an admin's mapping would move them. After the commit, so at worst they stay listed.
+   */
+  async function adoptUserEvents(source: TUsageSourceRow, users: Map<string, { groupKey: string | null }>, at: Date) {
+    const accountOf = new Map<string, string>();
+    for (const [u, v] of users) {
+      const accountId = v.groupKey ? keys.get(`${source.id}|group|${v.groupKey}`)?.accountId : null;
+      if (accountId) accountOf.set(u, accountId);
+    }
+    const waiting = await findUnmappedUserKeys(db, source.orgId, source.id, [...accountOf.keys()]);
+    for (const userId of waiting)
+      await db.transaction((tx) => mapKeyToAccount(tx, source.orgId, source.id, 'user', userId, accountOf.get(userId) as string, at));
   }
 
   return {
@@ -204,7 +220,9 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
         userCols.email.push(v.email);
       }
       await ensureMonths(events);
-      return writeUsageEvents(database, source.orgId, source.id, cols, userCols, receivedAt);
+      const stored = await writeUsageEvents(database, source.orgId, source.id, cols, userCols, receivedAt);
+      if (users.size) await adoptUserEvents(source, users, receivedAt);
+      return stored;
     },
   };
 }

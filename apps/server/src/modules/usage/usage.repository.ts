@@ -172,6 +172,25 @@ export async function mapKeyToAccount(db: Db, orgId: string, sourceId: string, k
   return Number(result.rows[0]?.moved ?? 0);
 }
 
+/** Which of these users have events kept under their own key (no account key seen for them yet). */
+export async function findUnmappedUserKeys(db: Db, orgId: string, sourceId: string, userIds: string[]): Promise<string[]> {
+  if (!userIds.length) return [];
+  const rows = await db
+    .select({ key: usageKeys.key })
+    .from(usageKeys)
+    .where(
+      and(
+        eq(usageKeys.orgId, orgId),
+        eq(usageKeys.sourceId, sourceId),
+        eq(usageKeys.kind, 'user'),
+        inArray(usageKeys.key, userIds),
+        isNull(usageKeys.accountId),
+        isNull(usageKeys.ignoredAt),
+      ),
+    );
+  return rows.map((r) => r.key);
+}
+
 // ---- settings ----
 
 export async function findSettings(db: Db, orgId: string) {
