@@ -14,7 +14,7 @@ function Copyable({ value, testId }: { value: string; testId: string }): ReactEl
   const { t } = useTranslation();
   return (
     <Group gap="xs" wrap="nowrap" align="flex-start">
-      <Code block style={{ flex: 1, wordBreak: 'break-all' }} data-testid={testId}>
+      <Code block style={{ flex: 1, wordBreak: 'break-all', whiteSpace: 'pre-wrap' }} data-testid={testId}>
         {value}
       </Code>
       <CopyButton value={value} timeout={2000}>

@@ -48,6 +48,7 @@ export function MapUsageKeyModal({ usageKey, onClose }: { usageKey: UsageKey | n
           <AccountSelect
             label={t('usage.keys.account')}
             required
+            placeholder={t('usage.keys.accountPlaceholder')}
             value={accountId}
             onChange={setAccountId}
             error={errors.accountId}

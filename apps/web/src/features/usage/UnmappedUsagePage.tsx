@@ -55,6 +55,7 @@ export function UnmappedUsagePage(): ReactElement {
         id: 'key',
         header: t('usage.keys.key'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) => (
           <Group gap="xs" wrap="nowrap">
             <Text size="sm" ff="monospace">
@@ -66,7 +67,7 @@ export function UnmappedUsagePage(): ReactElement {
           </Group>
         ),
       },
-      { id: 'source', header: t('usage.keys.source'), cell: ({ row }) => row.original.sourceName },
+      { id: 'source', header: t('usage.keys.source'), meta: { noWrap: true }, cell: ({ row }) => row.original.sourceName },
       {
         id: 'events',
         header: t('usage.keys.events'),
@@ -91,6 +92,7 @@ export function UnmappedUsagePage(): ReactElement {
       {
         id: 'account',
         header: t('usage.keys.account'),
+        meta: { noWrap: true },
         cell: ({ row }) =>
           row.original.accountId ? (
             <Anchor
