@@ -57,6 +57,16 @@ CREATE TABLE "usage_keys" (
 	CONSTRAINT "usage_keys_org_id_source_id_kind_key_pk" PRIMARY KEY("org_id","source_id","kind","key")
 );
 --> statement-breakpoint
+CREATE TABLE "usage_rollup_deltas" (
+	"org_id" uuid NOT NULL,
+	"id" uuid NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	"daily_events" jsonb NOT NULL,
+	"daily_users" jsonb NOT NULL,
+	"activity" jsonb NOT NULL,
+	CONSTRAINT "usage_rollup_deltas_org_id_id_pk" PRIMARY KEY("org_id","id")
+);
+--> statement-breakpoint
 CREATE TABLE "usage_settings" (
 	"org_id" uuid PRIMARY KEY NOT NULL,
 	"retention_months" integer NOT NULL,
@@ -97,5 +107,6 @@ ALTER TABLE "usage_keys" ADD CONSTRAINT "usage_keys_org_id_account_id_accounts_o
 ALTER TABLE "usage_sources" ADD CONSTRAINT "usage_sources_org_id_created_by_user_id_users_org_id_id_fk" FOREIGN KEY ("org_id","created_by_user_id") REFERENCES "public"."users"("org_id","id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_users" ADD CONSTRAINT "usage_users_org_id_source_id_usage_sources_org_id_id_fk" FOREIGN KEY ("org_id","source_id") REFERENCES "public"."usage_sources"("org_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "usage_events_unmapped_idx" ON "usage_events" USING btree ("org_id","source_id","group_key") WHERE account_id is null;--> statement-breakpoint
+CREATE INDEX "usage_rollup_deltas_created_idx" ON "usage_rollup_deltas" USING btree ("org_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "usage_sources_key_hash_uq" ON "usage_sources" USING btree ("key_hash");--> statement-breakpoint
 CREATE UNIQUE INDEX "usage_sources_org_native_uq" ON "usage_sources" USING btree ("org_id") WHERE kind = 'native';

@@ -15,6 +15,7 @@ import {
   usageDailyUsers,
   usageEvents,
   usageKeys,
+  usageRollupDeltas,
   usageSettings,
   usageSources,
   usageUsers,
@@ -30,7 +31,17 @@ export { usageAccountActivity, usageDailyEvents, usageDailyUsers };
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const usageModule = defineModule({
   name: 'usage',
-  tables: { usageSources, usageEvents, usageDailyEvents, usageDailyUsers, usageAccountActivity, usageKeys, usageUsers, usageSettings },
+  tables: {
+    usageSources,
+    usageEvents,
+    usageDailyEvents,
+    usageDailyUsers,
+    usageAccountActivity,
+    usageKeys,
+    usageUsers,
+    usageSettings,
+    usageRollupDeltas,
+  },
   permissions: usagePermissions,
   messages: usageMessages,
   accessMatrix: usageAccessMatrix,
@@ -44,7 +55,7 @@ export const usageModule = defineModule({
     registerUsageRoutes(app, { usage: ctx.services.usage, native: ctx.services.usageNative });
     registerSegmentRoutes(app, { ingest: ctx.services.usageIngest });
   },
-  jobs: (ctx) => usageJobs(ctx),
+  jobs: (ctx) => usageJobs({ db: ctx.db, clock: ctx.clock, ingest: ctx.services.usageIngest }),
 });
 
 declare module '../../platform/modules.ts' {

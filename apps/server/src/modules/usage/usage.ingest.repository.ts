@@ -3,10 +3,11 @@ import type pg from 'pg';
 import type { Database } from '../../platform/db/database.ts';
 
 /**
- * The ingestion hot path's SQL, on the raw drivers: one round trip writes a batch's events and every rollup
- * they move (a data-modifying CTE: the insert's RETURNING feeds the rollups, so a retried message, which the
- * primary key turns away, counts nowhere), as a named prepared statement on PostgreSQL. Arrays travel as one
- * parameter each (unnest), never one parameter per cell.
+ * The ingestion hot path's SQL, on the raw drivers: one round trip writes a batch's events and the rollup delta
+ * they make (a data-modifying CTE: the insert's RETURNING feeds the delta, so a retried message, which the primary
+ * key turns away, counts nowhere), as a named prepared statement on PostgreSQL. Arrays travel as one parameter
+ * each (unnest), never one parameter per cell. Upserting the rollups here cost 3× the insert itself (measured:
+ * bench/ingest.bench.ts); the usage.rollup job merges the deltas of many batches at once instead.
  */
 
 export interface TEventColumns {
@@ -33,21 +34,13 @@ with input as (
 ), act as (
   select account_id, (ts at time zone 'UTC')::date as day, ts, event, user_key from ins
   where account_id is not null and type in ('track', 'page', 'screen')
-), de as (
-  insert into usage_daily_events (org_id, account_id, day, event, count)
-  select $1, account_id, day, event, count(*) from act group by account_id, day, event order by account_id, day, event
-  on conflict (org_id, account_id, day, event) do update set count = usage_daily_events.count + excluded.count
-), du as (
-  insert into usage_daily_users (org_id, account_id, day, user_id, count)
-  select $1, account_id, day, user_key, count(*) from act where user_key is not null group by account_id, day, user_key order by account_id, day, user_key
-  on conflict (org_id, account_id, day, user_id) do update set count = usage_daily_users.count + excluded.count
-), aa as (
-  insert into usage_account_activity (org_id, account_id, first_seen_at, last_seen_at, events)
-  select $1, account_id, min(ts), max(ts), count(*) from act group by account_id order by account_id
-  on conflict (org_id, account_id) do update set
-    first_seen_at = least(usage_account_activity.first_seen_at, excluded.first_seen_at),
-    last_seen_at = greatest(usage_account_activity.last_seen_at, excluded.last_seen_at),
-    events = usage_account_activity.events + excluded.events
+), delta as (
+  insert into usage_rollup_deltas (org_id, id, created_at, daily_events, daily_users, activity)
+  select $1, gen_random_uuid(), $12,
+    (select jsonb_agg(x) from (select account_id as a, day as d, event as e, count(*) as n from act group by 1, 2, 3) x),
+    coalesce((select jsonb_agg(x) from (select account_id as a, day as d, user_key as u, count(*) as n from act where user_key is not null group by 1, 2, 3) x), '[]'),
+    (select jsonb_agg(x) from (select account_id as a, min(ts) as f, max(ts) as l, count(*) as n from act group by 1) x)
+  where exists (select 1 from act)
 ), uk as (
   insert into usage_keys (org_id, source_id, kind, key, events, first_seen_at, last_seen_at)
   select $1, $2, k.kind, k.key, count(*), min(k.ts), max(k.ts)
@@ -115,7 +108,9 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (q: TQuery) => Promise<T>): P
   };
   client.on('error', onError);
   try {
-    await client.query('begin');
+    // A 2xx promises the events are stored: the commit waits for the WAL flush even where the server's default is
+    // synchronous_commit = off (one simple query: no extra round trip).
+    await client.query('begin; set local synchronous_commit = on');
     const result = await fn(async (name, text, values) => (await client.query({ name, text, values })).rows);
     await client.query('commit');
     return result;

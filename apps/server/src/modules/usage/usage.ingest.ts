@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
+import { enqueueJob } from '../../platform/jobs/queue.ts';
 import {
   findUserAccountKeys,
   resolveAccountKeys,
@@ -10,6 +11,7 @@ import {
 } from './usage.ingest.repository.ts';
 import { ensurePartition, monthOf } from './usage.partitions.repository.ts';
 import { findSourceByKeyHash, findUnmappedUserKeys, mapKeyToAccount, type TUsageSourceRow, touchSource } from './usage.repository.ts';
+import { mergeRollupDeltas } from './usage.rollups.repository.ts';
 import { isEventError, readEvent, type TEventError, type TSegmentType, type TUsageEvent } from './usage.segment.ts';
 
 export const hashWriteKey = (key: string) => createHash('sha256').update(key).digest('hex');
@@ -28,6 +30,10 @@ const SOURCE_TTL_MS = 5_000;
 const KEY_TTL_MS = 10_000;
 const LAST_USED_EVERY_MS = 60_000;
 const CACHE_MAX = 100_000;
+/** Rollups follow ingestion within this slot (plus the job queue's poll): one merge job per organisation and slot. */
+export const ROLLUP_SLOT_MS = 10_000;
+export const ROLLUP_JOB = 'usage.rollup';
+const MERGE_BATCH = 2_000;
 
 export type UsageIngest = ReturnType<typeof createUsageIngest>;
 
@@ -44,6 +50,21 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
   const userKeys = new Map<string, { key: string; until: number }>();
   const lastTouched = new Map<string, number>();
   const partitions = new Set<string>();
+  const rollupSlots = new Map<string, number>();
+
+  /** A merge job for the organisation's slot, once per slot per instance (the queue deduplicates across instances). */
+  async function scheduleMerge(orgId: string, at: Date) {
+    const slot = Math.floor(at.getTime() / ROLLUP_SLOT_MS);
+    if (rollupSlots.get(orgId) === slot) return;
+    rollupSlots.set(orgId, slot);
+    await enqueueJob(
+      db,
+      clock,
+      ROLLUP_JOB,
+      { orgId },
+      { orgId, dedupeKey: `${ROLLUP_JOB}:${orgId}:${slot}`, runAt: new Date((slot + 1) * ROLLUP_SLOT_MS) },
+    );
+  }
 
   const remember = <V>(map: Map<string, V>, k: string, v: V) => {
     if (map.size >= CACHE_MAX) map.clear();
@@ -129,6 +150,16 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
       const source = await findSourceByKeyHash(db, hash);
       remember(sources, hash, { source, until: now + SOURCE_TTL_MS });
       return source;
+    },
+
+    /** Merges the organisation's waiting rollup deltas into the rollups, a transaction per 2,000 batches; answers how many. */
+    async mergeRollups(orgId: string): Promise<number> {
+      let total = 0;
+      for (;;) {
+        const merged = await db.transaction((tx) => mergeRollupDeltas(tx, orgId, MERGE_BATCH));
+        total += merged;
+        if (merged < MERGE_BATCH) return total;
+      }
     },
 
     /** Forget what this instance remembers of a source (after a revoke) or of its keys (after a mapping). */
@@ -221,6 +252,7 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
       }
       await ensureMonths(events);
       const stored = await writeUsageEvents(database, source.orgId, source.id, cols, userCols, receivedAt);
+      if (stored) await scheduleMerge(source.orgId, receivedAt);
       if (users.size) await adoptUserEvents(source, users, receivedAt);
       return stored;
     },

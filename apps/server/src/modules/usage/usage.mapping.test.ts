@@ -1,13 +1,13 @@
 import { Analytics } from '@segment/analytics-node';
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
 import { makeUsageSource, writeKeyHeaders } from './usage.factory.ts';
-import { usageJobs } from './usage.jobs.ts';
+import { PARTITIONS_JOB, ROLLUP_SWEEP_JOB, usageJobs } from './usage.jobs.ts';
 import { listPartitionMonths } from './usage.partitions.repository.ts';
-import { usageDailyEvents, usageEvents, usageUsers } from './usage.table.ts';
+import { usageDailyEvents, usageDailyUsers, usageEvents, usageUsers } from './usage.table.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -29,12 +29,15 @@ const track = (messageId: string, extra: object, timestamp = '2026-11-20T10:00:0
   timestamp,
   ...extra,
 });
-const daily = (orgId: string, accountId: string) =>
-  t.db
+/** The rollups as readers see them once the merge job ran. */
+const daily = async (orgId: string, accountId: string) => {
+  await t.services.usageIngest.mergeRollups(orgId);
+  return t.db
     .select({ day: usageDailyEvents.day, event: usageDailyEvents.event, count: usageDailyEvents.count })
     .from(usageDailyEvents)
     .where(and(eq(usageDailyEvents.orgId, orgId), eq(usageDailyEvents.accountId, accountId)))
     .orderBy(asc(usageDailyEvents.day));
+};
 
 describe('unknown accounts', () => {
   it('keeps events of unknown keys, lists them with counts and last seen, and moves them with the rollups when mapped', async () => {
@@ -198,6 +201,34 @@ describe('the official Segment client', () => {
   });
 });
 
+describe('rollups', () => {
+  it('follow ingestion through the merge job: scheduled per organisation and slot, each delta counted once, the sweep catching the rest', async () => {
+    const org = await createTestOrg(t);
+    const acme = await makeAccount(t.app, org.admin.headers, { name: 'Acme', externalId: 'acme' });
+    const source = await makeUsageSource(t.app, org.admin.headers);
+    await segment(source.writeKey, [
+      track('r-1', { userId: 'u1', context: { groupId: 'acme' } }),
+      track('r-2', { userId: 'u2', context: { groupId: 'acme' } }),
+    ]);
+    await segment(source.writeKey, [track('r-3', { userId: 'u1', context: { groupId: 'acme' } })]);
+    const scheduled = await t.db.execute(sql`select count(*)::int as n from jobs where org_id = ${org.orgId} and name = 'usage.rollup'`);
+    expect((scheduled as unknown as { rows: { n: number }[] }).rows[0]?.n).toBe(1);
+    const sweep = usageJobs({ db: t.db, clock: t.clock, ingest: t.services.usageIngest }).find((j) => j.name === ROLLUP_SWEEP_JOB);
+    await sweep?.handler({}, {} as never);
+    await sweep?.handler({}, {} as never);
+    const users = await t.db
+      .select({ userId: usageDailyUsers.userId, count: usageDailyUsers.count })
+      .from(usageDailyUsers)
+      .where(eq(usageDailyUsers.orgId, org.orgId))
+      .orderBy(asc(usageDailyUsers.userId));
+    expect(users).toEqual([
+      { userId: 'u1', count: 2 },
+      { userId: 'u2', count: 1 },
+    ]);
+    expect(await daily(org.orgId, acme.id)).toEqual([{ day: '2026-11-20', event: 'Logged in', count: 3 }]);
+  });
+});
+
 describe('partitions and retention', () => {
   it('makes months ahead, deletes raw events past an organisation’s retention (rollups stay) and drops partitions past every retention', async () => {
     const org = await createTestOrg(t);
@@ -210,7 +241,7 @@ describe('partitions and retention', () => {
       { messageId: 'ancient', accountId: acme.id, event: 'Ancient', timestamp: '2023-01-15T10:00:00Z' },
     ];
     expect((await call('POST', '/api/v1/usage/events', h, { events })).json().stored).toBe(3);
-    const [job] = usageJobs({ db: t.db, clock: t.clock });
+    const job = usageJobs({ db: t.db, clock: t.clock, ingest: t.services.usageIngest }).find((j) => j.name === PARTITIONS_JOB);
     const result = await job?.handler({}, { progress: async () => {}, checkpoint: async () => {} } as never);
     expect(result).toMatchObject({ made: 4, deleted: 2 });
     const months = await listPartitionMonths(t.db);

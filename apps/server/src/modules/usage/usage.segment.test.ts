@@ -33,12 +33,16 @@ const storedEvents = (orgId: string) =>
     .where(eq(usageEvents.orgId, orgId))
     .orderBy(asc(usageEvents.messageId));
 
-const dailyEvents = (orgId: string, accountId: string) =>
-  t.db
+/** The rollups as readers see them once the merge job ran. */
+const merged = (orgId: string) => t.services.usageIngest.mergeRollups(orgId);
+const dailyEvents = async (orgId: string, accountId: string) => {
+  await merged(orgId);
+  return t.db
     .select({ day: usageDailyEvents.day, event: usageDailyEvents.event, count: usageDailyEvents.count })
     .from(usageDailyEvents)
     .where(and(eq(usageDailyEvents.orgId, orgId), eq(usageDailyEvents.accountId, accountId)))
     .orderBy(asc(usageDailyEvents.day), asc(usageDailyEvents.event));
+};
 
 async function setup() {
   const org = await createTestOrg(t);
@@ -92,11 +96,13 @@ describe('the Segment-compatible API', () => {
     // u1 named acme in the group call; u2 never did: kept without account, under its user.
     expect(rows.filter((r) => r.accountId === acme.id).map((r) => r.messageId)).toEqual(['m-0', 'm-1', 'm-2']);
     expect(await dailyEvents(org.orgId, acme.id)).toEqual([{ day: '2026-11-20', event: 'Report exported', count: 2 }]);
+    await merged(org.orgId);
     const [activity] = await t.db.select().from(usageAccountActivity).where(eq(usageAccountActivity.orgId, org.orgId));
     expect(activity).toMatchObject({ accountId: acme.id, events: 2 });
     expect(activity?.lastSeenAt.toISOString()).toBe('2026-11-20T10:00:00.000Z');
     // A later batch of u1 without any group finds the account through the stored group call.
     expect((await post('/v1/track', source.writeKey, track('m-4', 'u1', 'Logged in'))).statusCode).toBe(200);
+    await merged(org.orgId);
     const users = await t.db.select().from(usageDailyUsers).where(eq(usageDailyUsers.orgId, org.orgId));
     expect(users.map((u) => [u.day, u.userId, u.count])).toEqual([['2026-11-20', 'u1', 3]]);
   });

@@ -173,6 +173,25 @@ export const usageUsers = pgTable(
   ],
 );
 
+/**
+ * Rollup deltas not yet merged: one row per ingested batch, its new events already aggregated (per account, day and
+ * event; per account, day and user; per account first, last and count) as jsonb arrays. Written in the batch's
+ * transaction (one row instead of hundreds of upserts on the rollups' indexes), merged into the rollups and deleted
+ * in one transaction by the usage.rollup job, so every event counts exactly once.
+ */
+export const usageRollupDeltas = pgTable(
+  'usage_rollup_deltas',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    dailyEvents: jsonb('daily_events').notNull(),
+    dailyUsers: jsonb('daily_users').notNull(),
+    activity: jsonb('activity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('usage_rollup_deltas_created_idx').on(t.orgId, t.createdAt)],
+);
+
 /** The organisation's usage settings: how many months of raw events to keep (rollups are kept). */
 export const usageSettings = pgTable('usage_settings', {
   orgId: uuid('org_id').primaryKey(),
