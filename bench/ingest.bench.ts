@@ -263,7 +263,7 @@ async function main() {
   const client = new pg.Client({ connectionString: DATABASE_URL });
   await client.connect();
   try {
-    const version = (await client.query<{ v: string }>('show server_version')).rows[0]?.v ?? '?';
+    const version = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '?';
     const s = await client.query<{ name: string; setting: string }>(
       "select name, setting from pg_settings where name in ('shared_buffers', 'synchronous_commit', 'max_wal_size', 'fsync') order by name",
     );
