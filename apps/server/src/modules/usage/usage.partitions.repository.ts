@@ -29,20 +29,32 @@ export function monthsBetween(from: string, to: string): string[] {
 
 const MONTH = /^\d{4}-\d{2}$/;
 
-/** Makes the month's partition unless it exists; a concurrent maker of the same partition is not an error. */
+const codeOf = (err: unknown) => (err as { cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
+
+/**
+ * Makes the month's partition unless it exists. Looked up first: creating a partition locks the parent table,
+ * so it is done only when missing. Another instance making the same partition at the same moment is not an
+ * error (42P07 duplicate table, 23505 the catalogue's unique index), and a deadlock with its inserts (40P01) is
+ * tried again.
+ */
 export async function ensurePartition(db: Db, month: string) {
   if (!MONTH.test(month)) throw new Error(`not a month: ${month}`);
   const name = partitionName(month);
-  try {
-    await db.execute(
-      sql.raw(
-        `create table if not exists ${name} partition of usage_events for values from ('${month}-01 00:00:00+00') to ('${nextMonth(month)}-01 00:00:00+00')`,
-      ),
-    );
-  } catch (err) {
-    // 42P07 duplicate table, 23505 the catalogue's unique index: another instance made it at the same moment.
-    const code = (err as { code?: string; cause?: { code?: string } }).cause?.code ?? (err as { code?: string }).code;
-    if (code !== '42P07' && code !== '23505') throw err;
+  for (let attempt = 1; ; attempt++) {
+    const [found] = await queryRows<{ oid: string | null }>(db, sql`select to_regclass(${name})::text as oid`);
+    if (found?.oid) return;
+    try {
+      await db.execute(
+        sql.raw(
+          `create table if not exists ${name} partition of usage_events for values from ('${month}-01 00:00:00+00') to ('${nextMonth(month)}-01 00:00:00+00')`,
+        ),
+      );
+      return;
+    } catch (err) {
+      const code = codeOf(err);
+      if (code === '42P07' || code === '23505') return;
+      if (code !== '40P01' || attempt >= 5) throw err;
+    }
   }
 }
 
