@@ -20,10 +20,10 @@ const snapshot = async (client: pg.Client, orgId: string) =>
       `select concat_ws('|', 'c', account_id, effective_date, mrr_before_cents, mrr_after_cents, active_before, active_after, last_active_on) as r
        from mrr_changes where org_id = $1
        union all
-       select concat_ws('|', 'p', account_id, unit, period, mrr_start_cents, mrr_end_cents, active_start, active_end, gap_days, was_active)
+       select concat_ws('|', 'p', account_id, unit, period, mrr_start_cents, mrr_end_cents, active_start, active_end, gap_days, was_active, market_id)
        from mrr_period_movements where org_id = $1
        union all
-       select concat_ws('|', 'f', account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid)
+       select concat_ws('|', 'f', account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid, market_id)
        from mrr_subscription_facts where org_id = $1
        union all
        select concat_ws('|', 'a', account_id, primary_plan_id) from mrr_accounts where org_id = $1

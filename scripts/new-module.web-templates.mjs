@@ -19,24 +19,20 @@ export function renderFeature(n) {
 }
 
 const index = (n) => `import { IconNotes } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
-import { ${n.Many}Page } from './${n.Many}Page.tsx';
 import { ${n.one}Keys } from './queryKeys.ts';
 import { parse${n.Many}Search } from './search.ts';
 
-/** The feature's pages: URL, search-param parser, permission. */
+/** The feature's pages: URL, search-param parser, permission. Each page's code loads when it is first visited. */
 const routes = (app: AppRoute) => [
   createRoute({
     getParentRoute: () => app,
     path: '/${n.kebab}',
     validateSearch: parse${n.Many}Search,
     beforeLoad: requirePermission('${n.perm}:read'),
-    component: ${n.Many}Page,
+    component: lazyRouteComponent(() => import('./${n.Many}Page.tsx'), '${n.Many}Page'),
   }),
 ];
 
@@ -46,7 +42,12 @@ export const ${n.camel}Feature = defineFeature({
   routes,
   navigation: [{ group: 'customers', to: '/${n.kebab}', label: 'nav.${n.camel}', icon: IconNotes, permission: '${n.perm}:read' }],
   queryKeys: ${n.one}Keys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 // What other features may use.

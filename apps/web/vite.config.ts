@@ -1,10 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import zlib from 'node:zlib';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+const brotli = promisify(zlib.brotliCompress);
+const gzip = promisify(zlib.gzip);
+
+/** `strings-nl` for the shared and every feature's i18n/nl.json, null for any other module. */
+function stringsChunk(id: string): string | null {
+  const lang = /[\\/]i18n[\\/](en|nl|da)\.json$/.exec(id)?.[1];
+  return lang ? `strings-${lang}` : null;
+}
+
+/**
+ * Writes a brotli (.br) and a gzip (.gz) copy beside each script and style sheet of the build, which the server
+ * sends to browsers that accept them (@fastify/static's preCompressed): a first visit then downloads about a
+ * quarter of the bytes, at no cost per request.
+ */
+function precompress(): Plugin {
+  let outDir = '';
+  return {
+    name: 'customer365:precompress',
+    apply: 'build',
+    configResolved(config) {
+      outDir = path.resolve(config.root, config.build.outDir);
+    },
+    async writeBundle(_options, bundle) {
+      const files = Object.keys(bundle).filter((name) => /\.(js|css|json|svg)$/.test(name));
+      // In parallel on libuv's threads: brotli's best quality is slow, but only here, once per build.
+      await Promise.all(
+        files.map(async (name) => {
+          const file = path.join(outDir, name);
+          const content = await fs.promises.readFile(file);
+          if (content.length < 1024) return;
+          const br = await brotli(content, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: content.length },
+          });
+          await fs.promises.writeFile(`${file}.br`, br);
+          await fs.promises.writeFile(`${file}.gz`, await gzip(content, { level: 9 }));
+        }),
+      );
+    },
+  };
+}
 
 // The API runs separately during development (npm run dev); everything under /api goes to it,
 // so cookies and the CSRF header behave exactly as in production, where one server serves both.
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), precompress()],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:3650', changeOrigin: false } },
@@ -13,5 +58,14 @@ export default defineConfig({
     outDir: 'dist',
     emptyOutDir: true,
     chunkSizeWarningLimit: 1500,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // Each UI language's strings in one file (the shared ones and every feature's, i18n/load.ts): a visit
+          // loads its own language only, in one request.
+          groups: [{ name: (id) => stringsChunk(id) }],
+        },
+      },
+    },
   },
 });

@@ -119,8 +119,8 @@ export async function ensureMetricsData(
   const tAccounts = performance.now();
   const settings = { ...ZMetricSettings.parse({}), reportingCurrency: 'EUR' };
   const rateOf = (currency: string, month: string) => rates.get(`${currency}:${month}`) ?? 1;
-  const rows = await sink.query<{ id: string; code: string; edition: string | null }>(
-    `select a.id, m.code, a.edition from accounts a join markets m on m.org_id = a.org_id and m.id = a.market_id
+  const rows = await sink.query<{ id: string; market_id: string; code: string; edition: string | null }>(
+    `select a.id, a.market_id, m.code, a.edition from accounts a join markets m on m.org_id = a.org_id and m.id = a.market_id
      where a.org_id = $1 and a.archived_at is null order by a.external_id`,
     [orgId],
   );
@@ -171,12 +171,12 @@ export async function ensureMetricsData(
         );
       for (const p of s.periods)
         per.push(
-          `${orgId}\t${a.id}\t${p.unit}\t${p.period}\t${p.mrrStartCents}\t${p.mrrEndCents}\t${p.activeStart ? 't' : 'f'}\t${p.activeEnd ? 't' : 'f'}\t${p.gapDays ?? '\\N'}\t${p.wasActive ? 't' : 'f'}\n`,
+          `${orgId}\t${a.id}\t${p.unit}\t${p.period}\t${p.mrrStartCents}\t${p.mrrEndCents}\t${p.activeStart ? 't' : 'f'}\t${p.activeEnd ? 't' : 'f'}\t${p.gapDays ?? '\\N'}\t${p.wasActive ? 't' : 'f'}\t${a.market_id}\n`,
         );
       if (s.facts.length) acc.push(`${orgId}\t${a.id}\t${s.primaryPlanId ?? '\\N'}\n`);
       for (const f of s.facts)
         fac.push(
-          `${orgId}\t${a.id}\t${f.subscriptionId}\t${f.currency}\t${f.firstPaidOn ?? '\\N'}\t${f.firstPaidMrrCents ?? '\\N'}\t${f.trialStartedOn ?? '\\N'}\t${f.trialEndedOn ?? '\\N'}\t${f.paid ? 't' : 'f'}\n`,
+          `${orgId}\t${a.id}\t${f.subscriptionId}\t${f.currency}\t${f.firstPaidOn ?? '\\N'}\t${f.firstPaidMrrCents ?? '\\N'}\t${f.trialStartedOn ?? '\\N'}\t${f.trialEndedOn ?? '\\N'}\t${f.paid ? 't' : 'f'}\t${a.market_id}\n`,
         );
     }
     const t2 = performance.now();
@@ -204,12 +204,12 @@ export async function ensureMetricsData(
     );
     await sink.copy(
       'mrr_period_movements',
-      'org_id, account_id, unit, period, mrr_start_cents, mrr_end_cents, active_start, active_end, gap_days, was_active',
+      'org_id, account_id, unit, period, mrr_start_cents, mrr_end_cents, active_start, active_end, gap_days, was_active, market_id',
       per.join(''),
     );
     await sink.copy(
       'mrr_subscription_facts',
-      'org_id, account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid',
+      'org_id, account_id, subscription_id, currency, first_paid_on, first_paid_mrr_cents, trial_started_on, trial_ended_on, paid, market_id',
       fac.join(''),
     );
     await sink.copy('mrr_accounts', 'org_id, account_id, primary_plan_id', acc.join(''));

@@ -9,10 +9,10 @@ import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from '@tanstack/react-router';
-import { StrictMode, useEffect } from 'react';
+import { StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { useTranslation } from 'react-i18next';
-import { meQuery } from './app/auth.tsx';
+import { meFromEarlyRequest, meQuery } from './app/auth.tsx';
 import { createAppRouter } from './app/router.tsx';
 import { theme } from './app/theme.ts';
 import { ApiError, setUnauthorizedListener } from './lib/api.ts';
@@ -27,6 +27,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+// The user as public/session.js asked at the page's start: the router's first look at the session finds it
+// answered or on its way, and the page's data request starts without waiting for it.
+const earlyMe = meFromEarlyRequest();
+if (earlyMe) void queryClient.prefetchQuery({ ...meQuery, queryFn: earlyMe });
 const router = createAppRouter(queryClient);
 
 // Any 401 outside the login flow means the session ended: forget the user, the layout then
@@ -34,7 +38,8 @@ const router = createAppRouter(queryClient);
 setUnauthorizedListener(() => queryClient.setQueryData(meQuery.queryKey, null));
 
 function App() {
-  const { i18n } = useTranslation();
+  // Not suspended until the strings are in: the router starts loading the page's data meanwhile.
+  const { i18n } = useTranslation(undefined, { useSuspense: false });
   // The signed-in user's saved language wins over the browser's.
   useEffect(
     () =>
@@ -50,7 +55,10 @@ function App() {
       <DatesProvider settings={{ locale: i18n.language, firstDayOfWeek: 1 }}>
         <Notifications position="top-right" />
         <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
+          {/* Pages wait here for the UI language's strings (a small file, asked for at the start). */}
+          <Suspense fallback={null}>
+            <RouterProvider router={router} />
+          </Suspense>
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>

@@ -1663,6 +1663,95 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/churn-signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the churn signals of the organisation */
+        get: operations["listChurnSignals"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn-signals/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the churn signals as CSV
+         * @description Every churn signal matching the same filters and order as the list.
+         */
+        get: operations["exportChurnSignalsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/churn-signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the churn signals of an account */
+        get: operations["listChurnSignalsOfAccount"];
+        put?: never;
+        /** Raise a churn signal on an account by hand (a CSM’s worry, in words) */
+        post: operations["createChurnSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn-signals/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a churn signal */
+        get: operations["getChurnSignal"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/churn-signals/{id}/acknowledge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Acknowledge a churn signal, with an optional note (again: the latest counts) */
+        post: operations["acknowledgeChurnSignal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1719,7 +1808,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -1979,7 +2068,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3124,7 +3213,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -3239,7 +3328,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -3256,7 +3345,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -5910,6 +5999,8 @@ export interface operations {
                             roles: ("champion" | "decision_maker" | "billing" | "technical" | "user" | "executive_sponsor")[];
                             language: string | null;
                             externalId: string | null;
+                            /** @description The day the person left the customer; null while they are there */
+                            leftOn: string | null;
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -6173,6 +6264,8 @@ export interface operations {
                             roles: ("champion" | "decision_maker" | "billing" | "technical" | "user" | "executive_sponsor")[];
                             language: string | null;
                             externalId: string | null;
+                            /** @description The day the person left the customer; null while they are there */
+                            leftOn: string | null;
                             custom: {
                                 [key: string]: unknown;
                             };
@@ -6297,6 +6390,7 @@ export interface operations {
                     roles?: ("champion" | "decision_maker" | "billing" | "technical" | "user" | "executive_sponsor")[];
                     language?: ("en" | "nl" | "da" | "de" | "fr" | "sv" | "no" | "fi" | "es" | "it") | null;
                     externalId?: string | null;
+                    leftOn?: string | null;
                     custom?: {
                         [key: string]: string | number | null;
                     };
@@ -6324,6 +6418,8 @@ export interface operations {
                         roles: ("champion" | "decision_maker" | "billing" | "technical" | "user" | "executive_sponsor")[];
                         language: string | null;
                         externalId: string | null;
+                        /** @description The day the person left the customer; null while they are there */
+                        leftOn: string | null;
                         custom: {
                             [key: string]: unknown;
                         };
@@ -6455,6 +6551,8 @@ export interface operations {
                         roles: ("champion" | "decision_maker" | "billing" | "technical" | "user" | "executive_sponsor")[];
                         language: string | null;
                         externalId: string | null;
+                        /** @description The day the person left the customer; null while they are there */
+                        leftOn: string | null;
                         custom: {
                             [key: string]: unknown;
                         };
@@ -6685,6 +6783,7 @@ export interface operations {
                     roles?: ("champion" | "decision_maker" | "billing" | "technical" | "user" | "executive_sponsor")[];
                     language?: ("en" | "nl" | "da" | "de" | "fr" | "sv" | "no" | "fi" | "es" | "it") | null;
                     externalId?: string | null;
+                    leftOn?: string | null;
                     custom?: {
                         [key: string]: string | number | null;
                     };
@@ -6712,6 +6811,8 @@ export interface operations {
                         roles: ("champion" | "decision_maker" | "billing" | "technical" | "user" | "executive_sponsor")[];
                         language: string | null;
                         externalId: string | null;
+                        /** @description The day the person left the customer; null while they are there */
+                        leftOn: string | null;
                         custom: {
                             [key: string]: unknown;
                         };
@@ -6844,7 +6945,7 @@ export interface operations {
                             contactId: string | null;
                             contactName: string | null;
                             /** @enum {string} */
-                            kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription";
+                            kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription" | "churn_signal";
                             direction: ("inbound" | "outbound") | null;
                             subject: string;
                             body: string;
@@ -7112,7 +7213,7 @@ export interface operations {
                         contactId: string | null;
                         contactName: string | null;
                         /** @enum {string} */
-                        kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription";
+                        kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription" | "churn_signal";
                         direction: ("inbound" | "outbound") | null;
                         subject: string;
                         body: string;
@@ -18934,6 +19035,827 @@ export interface operations {
                             code: string;
                             message: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listChurnSignals: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description Words in the account’s name or the notes */
+                q?: string;
+                /** @description One or more kinds (`kind=a&kind=b` or `kind=a,b`) */
+                kind?: string | string[];
+                status?: "open" | "acknowledged";
+                accountId?: string;
+                ownerUserId?: string;
+                /** @description First day (occurred on or after) */
+                from?: string;
+                /** @description Last day (occurred on or before) */
+                to?: string;
+                sort?: "occurredAt" | "account" | "kind";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            kind: "downgrade" | "cancel_request" | "champion_left" | "usage_drop" | "no_login" | "health_red" | "detractor" | "manual";
+                            occurredAt: string;
+                            /** @description What the kind says about it: dates, MRR in cents, a contact’s name */
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            note: string | null;
+                            createdByUserId: string | null;
+                            createdByName: string | null;
+                            acknowledgedAt: string | null;
+                            acknowledgedByName: string | null;
+                            acknowledgeNote: string | null;
+                            createdAt: string;
+                            accountName: string;
+                            ownerName: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportChurnSignalsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Words in the account’s name or the notes */
+                q?: string;
+                /** @description One or more kinds (`kind=a&kind=b` or `kind=a,b`) */
+                kind?: string | string[];
+                status?: "open" | "acknowledged";
+                accountId?: string;
+                ownerUserId?: string;
+                /** @description First day (occurred on or after) */
+                from?: string;
+                /** @description Last day (occurred on or before) */
+                to?: string;
+                sort?: "occurredAt" | "account" | "kind";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listChurnSignalsOfAccount: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            /** @enum {string} */
+                            kind: "downgrade" | "cancel_request" | "champion_left" | "usage_drop" | "no_login" | "health_red" | "detractor" | "manual";
+                            occurredAt: string;
+                            /** @description What the kind says about it: dates, MRR in cents, a contact’s name */
+                            details: {
+                                [key: string]: unknown;
+                            };
+                            note: string | null;
+                            createdByUserId: string | null;
+                            createdByName: string | null;
+                            acknowledgedAt: string | null;
+                            acknowledgedByName: string | null;
+                            acknowledgeNote: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createChurnSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        /** @enum {string} */
+                        kind: "downgrade" | "cancel_request" | "champion_left" | "usage_drop" | "no_login" | "health_red" | "detractor" | "manual";
+                        occurredAt: string;
+                        /** @description What the kind says about it: dates, MRR in cents, a contact’s name */
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                        createdByUserId: string | null;
+                        createdByName: string | null;
+                        acknowledgedAt: string | null;
+                        acknowledgedByName: string | null;
+                        acknowledgeNote: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getChurnSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        /** @enum {string} */
+                        kind: "downgrade" | "cancel_request" | "champion_left" | "usage_drop" | "no_login" | "health_red" | "detractor" | "manual";
+                        occurredAt: string;
+                        /** @description What the kind says about it: dates, MRR in cents, a contact’s name */
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                        createdByUserId: string | null;
+                        createdByName: string | null;
+                        acknowledgedAt: string | null;
+                        acknowledgedByName: string | null;
+                        acknowledgeNote: string | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    acknowledgeChurnSignal: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        /** @enum {string} */
+                        kind: "downgrade" | "cancel_request" | "champion_left" | "usage_drop" | "no_login" | "health_red" | "detractor" | "manual";
+                        occurredAt: string;
+                        /** @description What the kind says about it: dates, MRR in cents, a contact’s name */
+                        details: {
+                            [key: string]: unknown;
+                        };
+                        note: string | null;
+                        createdByUserId: string | null;
+                        createdByName: string | null;
+                        acknowledgedAt: string | null;
+                        acknowledgedByName: string | null;
+                        acknowledgeNote: string | null;
+                        createdAt: string;
                     };
                 };
             };

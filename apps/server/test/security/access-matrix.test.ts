@@ -155,7 +155,8 @@ describe('access matrix', () => {
     }
     expect(bad).toEqual([]);
     expect(forbiddenChecks).toBeGreaterThan(50);
-  });
+    // One request per route and role (about 800, growing with every module): more than the default 30 s on a busy machine.
+  }, 180_000);
 
   it('pins each route to exactly its permissions with scoped API tokens', async () => {
     const f = await createFixtures(t, orgA.admin);
@@ -185,7 +186,7 @@ describe('access matrix', () => {
       }
     }
     expect(bad).toEqual([]);
-  });
+  }, 180_000);
 
   it('hides other owners’ accounts, contacts and interactions from a user limited to their own accounts', async () => {
     const csm = await orgA.as('csm', { ownAccountsOnly: true });

@@ -4,17 +4,45 @@ import { useCallback } from 'react';
 import { api, unwrap } from '../lib/api.ts';
 import type { Me, Permission } from '../lib/types.ts';
 
+async function fetchMe(): Promise<Me | null> {
+  const result = await api.GET('/api/v1/auth/me');
+  if (result.response.status === 401) return null;
+  return unwrap(result);
+}
+
 /** The signed-in user, their organisation and permissions; `null` when nobody is signed in. */
 export const meQuery = queryOptions({
   queryKey: ['me'] as const,
-  queryFn: async (): Promise<Me | null> => {
-    const result = await api.GET('/api/v1/auth/me');
-    if (result.response.status === 401) return null;
-    return unwrap(result);
-  },
+  queryFn: fetchMe,
   staleTime: 5 * 60_000,
   retry: false,
 });
+
+declare global {
+  interface Window {
+    /** GET /api/v1/auth/me as asked by public/session.js before the app's code loaded (null when it failed). */
+    __c365Me?: Promise<Response | null>;
+  }
+}
+
+/**
+ * The answer to the request public/session.js made at the page's start, taken once (main.tsx, for the first
+ * `meQuery`): the user, null when nobody is signed in, or any other answer asked again the ordinary way.
+ */
+export function meFromEarlyRequest(): (() => Promise<Me | null>) | null {
+  let early = window.__c365Me;
+  if (!early) return null;
+  window.__c365Me = undefined;
+  // Its answer is read once; should the query run this function again, it asks again.
+  return async () => {
+    const pending = early;
+    early = undefined;
+    const response = pending ? await pending : null;
+    if (response?.status === 401) return null;
+    if (response?.ok) return (await response.json()) as Me;
+    return fetchMe();
+  };
+}
 
 /** The current user. Only for components inside the signed-in layout, which guarantees one. */
 export function useMe(): Me {

@@ -43,8 +43,12 @@ export interface AccountBadgeExtension {
   permission?: Permission;
 }
 
-/** A feature's strings per UI language, merged into the shared ones at their root (see i18n/bundles.ts). */
-export type FeatureStrings = Record<Language, Record<string, unknown>>;
+/**
+ * A feature's strings per UI language, merged into the shared ones at their root (see i18n/bundles.ts): a loader
+ * per language (`() => import('./i18n/nl.json').then((m) => m.default)`), so a visit loads its own language only,
+ * every feature's strings of it in one file (i18n/load.ts; the build puts each language in a chunk of its own).
+ */
+export type FeatureStrings = Record<Language, () => Promise<Record<string, unknown>>>;
 
 /**
  * Everything the app needs to know about one feature folder (features/<name>/index.ts): its pages

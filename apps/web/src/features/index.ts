@@ -1,6 +1,7 @@
 import { accountsFeature } from './accounts/index.ts';
 import { adminFeature } from './admin/index.ts';
 import { authFeature } from './auth/index.ts';
+import { churnSignalsFeature } from './churn-signals/index.ts';
 import { competitorsFeature } from './competitors/index.ts';
 import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
@@ -28,4 +29,5 @@ export const FEATURES = [
   competitorsFeature,
   adminFeature,
   usageFeature,
+  churnSignalsFeature,
 ] as const;

@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { FEATURES } from '../features/index.ts';
 import { mergeStrings } from './bundles.ts';
+import { loadStrings } from './load.ts';
 
 // Every user-facing string goes through i18next in English, Dutch and Danish. These checks keep the
 // three languages in step: the same keys, the same {{placeholders}}, and no t('key') in the code
@@ -9,7 +10,6 @@ import { mergeStrings } from './bundles.ts';
 type Tree = { [key: string]: string | Tree };
 const LANGUAGES = ['en', 'nl', 'da'] as const;
 
-const shared = import.meta.glob<Tree>('./*.json', { eager: true, import: 'default' });
 const sources = import.meta.glob<string>(['../**/*.ts', '../**/*.tsx', '!../**/*.test.ts'], {
   eager: true,
   query: '?raw',
@@ -25,17 +25,21 @@ function flatten(tree: Tree, prefix = ''): Map<string, string> {
   return out;
 }
 
-/** The strings of one language as the app sees them: the shared file with each feature's bundle merged in. */
-function stringsOf(lang: (typeof LANGUAGES)[number]): Map<string, string> {
-  const bundles = FEATURES.flatMap((feature) => ('strings' in feature ? [{ name: feature.name, strings: feature.strings[lang] }] : []));
-  return flatten(mergeStrings(shared[`./${lang}.json`] ?? {}, bundles) as Tree);
-}
+/** The strings of each language as the app loads them: the shared file with each feature's bundle merged in. */
+const strings = new Map<string, Map<string, string>>();
+const stringsOf = (lang: (typeof LANGUAGES)[number]) => strings.get(lang) ?? new Map<string, string>();
+beforeAll(async () => {
+  for (const lang of LANGUAGES) strings.set(lang, flatten((await loadStrings(lang)) as Tree));
+});
 
 const placeholders = (s: string) => [...s.matchAll(/\{\{\s*(\w+)/g)].map((m) => m[1]).sort();
 const PLURAL = /_(zero|one|two|few|many|other)$/;
 
 describe('UI strings', () => {
-  const en = stringsOf('en');
+  let en = new Map<string, string>();
+  beforeAll(() => {
+    en = stringsOf('en');
+  });
 
   it('has English strings', () => {
     expect(en.size).toBeGreaterThan(100);

@@ -11,11 +11,17 @@ export interface TAccountUpdatedEvent extends TAccountEvent {
   changed: string[];
 }
 
+/** Accounts a bulk write changed (an import's chunk, the undo of one): any of their fields may have changed. */
+export interface TAccountsBulkUpdatedEvent {
+  accountIds: string[];
+}
+
 declare module '../../platform/events.ts' {
   interface DomainEvents {
     'account.created': TAccountEvent;
     'account.updated': TAccountUpdatedEvent;
     'account.archived': TAccountEvent;
     'account.unarchived': TAccountEvent;
+    'accounts.bulk_updated': TAccountsBulkUpdatedEvent;
   }
 }

@@ -212,6 +212,14 @@ export function createAccountService(deps: { db: Db; clock: Clock; events: Event
         return toAccountDto(after);
       });
     },
+
+    /**
+     * Says, in the bulk write's transaction, which accounts an import chunk or its undo changed
+     * (`accounts.bulk_updated`), so the modules that keep copies of account fields follow.
+     */
+    async announceBulkUpdate(tx: Db, orgId: string, accountIds: readonly string[]) {
+      if (accountIds.length) await events.publish(tx, orgId, 'accounts.bulk_updated', { accountIds: [...accountIds] });
+    },
   };
 }
 

@@ -16,7 +16,7 @@ export {
   undoImportedAccounts,
   updateImportedAccounts,
 } from './accounts.bulk.repository.ts';
-export type { TAccountEvent, TAccountUpdatedEvent } from './accounts.events.ts';
+export type { TAccountEvent, TAccountsBulkUpdatedEvent, TAccountUpdatedEvent } from './accounts.events.ts';
 export { makeAccount } from './accounts.factory.ts';
 export { EDITIONS, LIFECYCLE_STAGES, SEGMENTS, type TAccount, type TCreateAccount, ZAccount, zCustomValues } from './accounts.schemas.ts';
 export { type AccountService, toAccountDto } from './accounts.service.ts';

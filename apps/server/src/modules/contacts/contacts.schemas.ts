@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zIsoDate, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
 import { zCustomValues } from '../accounts/index.ts';
 import { contactMessages } from './contacts.messages.ts';
 
@@ -19,6 +19,7 @@ export const ZContact = z.object({
   roles: z.array(zContactRole),
   language: z.string().nullable(),
   externalId: z.string().nullable(),
+  leftOn: z.string().nullable().describe('The day the person left the customer; null while they are there'),
   custom: z.record(z.string(), z.unknown()),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -40,6 +41,7 @@ const fields = {
   roles: z.array(zContactRole).max(CONTACT_ROLES.length).optional(),
   language: z.enum(['en', 'nl', 'da', 'de', 'fr', 'sv', 'no', 'fi', 'es', 'it']).nullable().optional(),
   externalId: zOptionalText(100),
+  leftOn: zIsoDate.nullable().optional(),
   custom: zCustomValues.optional(),
 };
 export const ZCreateContactRequest = z.strictObject(fields);

@@ -2,6 +2,7 @@ import { type Actor, accountOwnerScope, requirePermission } from '../../platform
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, notFound } from '../../platform/errors.ts';
+import type { EventBus } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -33,6 +34,7 @@ export const toContactDto = (c: TContactRow): TContact => ({
   roles: c.roles as TContact['roles'],
   language: c.language,
   externalId: c.externalId,
+  leftOn: c.leftOn,
   custom: c.custom,
   createdAt: c.createdAt.toISOString(),
   updatedAt: c.updatedAt.toISOString(),
@@ -43,8 +45,20 @@ const scopeOf = (actor: Actor): TContactScope => ({ orgId: actor.orgId, ownerUse
 
 export type ContactService = ReturnType<typeof createContactService>;
 
-export function createContactService(deps: { db: Db; clock: Clock; accounts: AccountService }) {
+export function createContactService(deps: { db: Db; clock: Clock; events: EventBus; accounts: AccountService }) {
   const { db, clock } = deps;
+
+  /** A contact who left (a day set where there was none) is published: a champion leaving is a churn signal. */
+  async function announceLeaving(tx: Db, orgId: string, before: { leftOn: string | null } | null, after: TContact) {
+    if (after.leftOn && !before?.leftOn)
+      await deps.events.publish(tx, orgId, 'contact.left', {
+        contactId: after.id,
+        accountId: after.accountId,
+        name: fullName(after),
+        roles: after.roles,
+        leftOn: after.leftOn,
+      });
+  }
 
   async function getRow(tx: Db, actor: Actor, id: string) {
     const row = await findContactById(tx, actor.orgId, id);
@@ -113,6 +127,7 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
           roles: [...new Set(input.roles ?? [])],
           language: input.language ?? null,
           externalId: input.externalId || null,
+          leftOn: input.leftOn ?? null,
           custom,
           createdAt: now,
           updatedAt: now,
@@ -121,6 +136,7 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
         if (!row) throw notFound('Contact');
         const dto = toContactDto(row);
         await recordAudit(tx, clock, actor, { entityType: 'contact', entityId: id, action: 'created', after: dto });
+        await announceLeaving(tx, actor.orgId, null, dto);
         await recordAudit(tx, clock, actor, {
           entityType: 'account',
           entityId: accountId,
@@ -154,6 +170,7 @@ export function createContactService(deps: { db: Db; clock: Clock; accounts: Acc
           before: toContactDto(before),
           after: toContactDto(after),
         });
+        await announceLeaving(tx, actor.orgId, before, toContactDto(after));
         return toContactDto(after);
       });
     },

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 
 /** A person at a customer account. */
@@ -18,6 +18,8 @@ export const contacts = pgTable(
     roles: text('roles').array().notNull().default(sql`'{}'::text[]`),
     language: text('language'),
     externalId: text('external_id'),
+    /** The day the person left the customer (null: still there); a champion leaving is a churn signal. */
+    leftOn: date('left_on', { mode: 'string' }),
     custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),

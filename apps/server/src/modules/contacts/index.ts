@@ -6,6 +6,9 @@ import { contactMessages } from './contacts.messages.ts';
 import { contactPermissions } from './contacts.permissions.ts';
 import { registerContactRoutes } from './contacts.routes.ts';
 import { type ContactService, createContactService } from './contacts.service.ts';
+
+export type { TContactLeftEvent } from './contacts.events.ts';
+
 import { contacts } from './contacts.table.ts';
 
 // Bulk writes of an import (the imports module), in its transaction, and its lookup of existing contacts.
@@ -20,7 +23,7 @@ export {
 } from './contacts.bulk.repository.ts';
 export { makeContact } from './contacts.factory.ts';
 export { findContactById, type TContactRow } from './contacts.repository.ts';
-export { CONTACT_ROLES, type TContact, type TCreateContact } from './contacts.schemas.ts';
+export { CONTACT_ROLES, type TContact, type TCreateContact, ZContactListQuery } from './contacts.schemas.ts';
 export { type ContactService, toContactDto } from './contacts.service.ts';
 export { contactMessages, contacts };
 

@@ -4,7 +4,7 @@ import type { TAbandonedJob } from '../../platform/jobs/queue.ts';
 import { failureOf, failurePart, keptNote, serverStopped } from './imports.failure.ts';
 import { clearErrors, findImport, insertErrors, updateImport } from './imports.repository.ts';
 import type { TImportJobPayload } from './imports.runner.ts';
-import { keptRowErrors, type TImportTable, undoImport } from './imports.undo.ts';
+import { keptRowErrors, type TAccountsAnnouncer, type TImportTable, undoImport } from './imports.undo.ts';
 
 /**
  * An import job given up because the server stopped while it ran, on every attempt (the job queue's
@@ -14,7 +14,7 @@ import { keptRowErrors, type TImportTable, undoImport } from './imports.undo.ts'
  * if the server stops meanwhile.
  */
 export async function abandonImport(
-  deps: { db: Db; clock: Clock; database: Database },
+  deps: { db: Db; clock: Clock; database: Database; accounts: TAccountsAnnouncer },
   payload: TImportJobPayload,
   info: Pick<TAbandonedJob, 'jobId' | 'attempts'>,
 ) {
@@ -38,7 +38,7 @@ export async function abandonImport(
   const table: TImportTable = imp.entity === 'accounts' ? 'accounts' : 'contacts';
   const { kept } =
     deps.database.kind === 'pglite'
-      ? await undoImport(deps.database, { orgId, importId: id, table, since: imp.startedAt ?? clock.now() })
+      ? await undoImport(deps.database, { orgId, importId: id, table, since: imp.startedAt ?? clock.now() }, deps.accounts)
       : { kept: [] };
   await clearErrors(db, orgId, id);
   await insertErrors(db, orgId, id, keptRowErrors(kept));

@@ -17,6 +17,7 @@ import {
   type TOrgLookups,
   type TRowError,
 } from './imports.rows.ts';
+import type { TAccountsAnnouncer } from './imports.undo.ts';
 import { choiceParser, type Problem, parseDomain, parseInteger, parseText, parseUrl, problem, splitList } from './imports.values.ts';
 
 /** One checked account row, ready to write: `id` is the matched account's id, or a new one. */
@@ -81,7 +82,12 @@ function parseTags(raw: string): string[] | Problem {
  * the file) and resolve each to an existing account (external id first, then domain, case-insensitive)
  * or a new one; write batches with one INSERT … SELECT FROM unnest and one UPDATE … FROM unnest.
  */
-export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, columns: Map<string, TFieldColumn>) {
+export function createAccountPipeline(
+  run: TImportRun,
+  lookups: TOrgLookups,
+  columns: Map<string, TFieldColumn>,
+  accounts: TAccountsAnnouncer,
+) {
   const seenExternalIds = new SeenKeys();
   const seenDomains = new SeenKeys();
   const seenTargets = new SeenKeys();
@@ -170,6 +176,7 @@ export function createAccountPipeline(run: TImportRun, lookups: TOrgLookups, col
       // Through the accounts module's bulk writes: COPY for the new, one UPDATE for the existing (with before-images).
       await copyNewAccounts(tx, run.orgId, now, fresh);
       const before = await updateImportedAccounts(tx, run.orgId, now, existing);
+      await accounts.announceBulkUpdate(tx.db, run.orgId, [...before.keys()]);
       await copyAudit(tx, run, now, 'account', records, before, ACCOUNT_AUDITED);
       return { inserted: fresh.length, updated: existing.length };
     },

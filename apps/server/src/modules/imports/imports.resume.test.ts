@@ -63,7 +63,7 @@ async function startHeldImport(fileName: string) {
   });
   expect(started.statusCode, started.body).toBe(202);
   const jobId = await holdJob(org.orgId, validated.id);
-  const service = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3 });
+  const service = createImportService({ db: t.db, clock: t.clock, database: t.database, batchSize: 3, accounts: t.services.accounts });
   const payload = { orgId: org.orgId, importId: validated.id };
   return { org, h, validated, jobId, service, payload };
 }

@@ -23,7 +23,7 @@ import { loadOrgLookups, mappedColumns, type TImportRun, type TRowError } from '
 import { every, statisticsRefresher, tidyUp } from './imports.statistics.ts';
 import { createSubscriptionPipeline, type TSubscriptionPipelineDeps } from './imports.subscriptions.ts';
 import { importSubscriptionsInChunks } from './imports.subscriptions-run.ts';
-import { keptRowErrors, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
+import { keptRowErrors, type TAccountsAnnouncer, type TImportTable, type TKeptRow, undoImport } from './imports.undo.ts';
 
 /**
  * The two background passes over a stored file: validation (every row checked, every error stored, nothing
@@ -87,6 +87,8 @@ export function createImportRunner(deps: {
   batchSize?: number;
   logger?: { error(obj: object, msg: string): void };
   subscriptionImports?: TSubscriptionPipelineDeps;
+  /** The accounts module, told which accounts an import changed. */
+  accounts: TAccountsAnnouncer;
   /** Accounts per transaction of a subscriptions import (tests make it small to see several chunks). */
   subscriptionAccountsPerChunk?: number;
 }) {
@@ -120,7 +122,7 @@ export function createImportRunner(deps: {
     const columns = mappedColumns(imp.mapping ?? {}, imp.columns);
     if (entity === 'subscriptions') return subscriptionPipelineFor(imp, run) as unknown as TPipeline;
     return (
-      entity === 'accounts' ? createAccountPipeline(run, lookups, columns) : createContactPipeline(run, lookups, columns)
+      entity === 'accounts' ? createAccountPipeline(run, lookups, columns, deps.accounts) : createContactPipeline(run, lookups, columns)
     ) as TPipeline;
   }
 
@@ -327,7 +329,7 @@ export function createImportRunner(deps: {
       try {
         // A previous attempt of this same start that died halfway (process killed) is rolled back first. Rows
         // someone changed meanwhile stay as they are; this attempt writes them again anyway.
-        if (journaled) await undoImport(deps.database, { orgId, importId: id, table, since });
+        if (journaled) await undoImport(deps.database, { orgId, importId: id, table, since }, deps.accounts);
         if (!resumed) await clearErrors(db, orgId, id);
         await updateImport(db, orgId, id, { ...progressOf(counts), keptRows: 0, failureMessage: null, failure: null }, ctx.jobId);
         const run = await runOf(imp);
@@ -360,7 +362,7 @@ export function createImportRunner(deps: {
         let undoFailed = false;
         let kept: TKeptRow[] = [];
         if (journaled) {
-          await undoImport(deps.database, { orgId, importId: id, table, since }).then(
+          await undoImport(deps.database, { orgId, importId: id, table, since }, deps.accounts).then(
             (undone) => {
               kept = undone.kept;
             },

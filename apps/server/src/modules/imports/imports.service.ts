@@ -29,6 +29,7 @@ import { createImportRunner, IMPORT_JOB_ATTEMPTS, RUN_JOB, type TImportJobPayloa
 import type { TImport, TImportListQuery, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
 import type { TImportOptions } from './imports.subscriptions.fields.ts';
 import type { TSubscriptionPipelineDeps } from './imports.subscriptions.ts';
+import type { TAccountsAnnouncer } from './imports.undo.ts';
 
 export type ImportService = ReturnType<typeof createImportService>;
 
@@ -92,6 +93,7 @@ export function createImportService(deps: {
   batchSize?: number;
   logger?: { error(obj: object, msg: string): void };
   subscriptionImports?: TSubscriptionPipelineDeps;
+  accounts: TAccountsAnnouncer;
   subscriptionAccountsPerChunk?: number;
 }) {
   const { db, clock } = deps;

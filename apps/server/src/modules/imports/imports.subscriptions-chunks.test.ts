@@ -73,6 +73,7 @@ const serviceWith = (subscriptions: SubscriptionService) =>
     clock: t.clock,
     database: t.database,
     subscriptionImports: { subscriptions, plans: t.services.plans },
+    accounts: t.services.accounts,
     subscriptionAccountsPerChunk: 2,
   });
 

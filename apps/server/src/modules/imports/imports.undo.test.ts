@@ -100,7 +100,7 @@ describe('undoing an import', () => {
     expect(contact.statusCode, contact.body).toBe(201);
 
     const since = new Date(done.startedAt);
-    const undone = await undoImport(t.database, { orgId: org.orgId, importId: second.id, table: 'accounts', since });
+    const undone = await undoImport(t.database, { orgId: org.orgId, importId: second.id, table: 'accounts', since }, t.services.accounts);
     expect(undone.undone).toBe(5);
     expect(undone.kept.map((k) => [k.rowNumber, k.entityId]).sort()).toEqual(
       [
@@ -125,7 +125,7 @@ describe('undoing an import', () => {
       [id('X-2'), id('X-6'), id('X-7')].sort().map((entityId) => ({ entityId, kept: true })),
     );
     // Undoing again finds nothing more to do.
-    expect(await undoImport(t.database, { orgId: org.orgId, importId: second.id, table: 'accounts', since })).toEqual({
+    expect(await undoImport(t.database, { orgId: org.orgId, importId: second.id, table: 'accounts', since }, t.services.accounts)).toEqual({
       undone: 0,
       kept: [],
     });
@@ -154,12 +154,16 @@ describe('undoing an import', () => {
     const [jan, piet] = list.json().items as { id: string; email: string }[];
     expect(jan?.email).toBe('jan@acme.example');
     expect((await patch(org, `/api/v1/contacts/${piet?.id}`, { jobTitle: 'CFO' })).statusCode).toBe(200);
-    const undone = await undoImport(t.database, {
-      orgId: org.orgId,
-      importId: validated.id,
-      table: 'contacts',
-      since: new Date(done.startedAt),
-    });
+    const undone = await undoImport(
+      t.database,
+      {
+        orgId: org.orgId,
+        importId: validated.id,
+        table: 'contacts',
+        since: new Date(done.startedAt),
+      },
+      t.services.accounts,
+    );
     expect(undone).toEqual({ undone: 1, kept: [{ entityId: piet?.id, rowNumber: 3 }] });
     const left = await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${account.json().id}/contacts`, headers: h });
     expect(left.json().items).toMatchObject([{ id: piet?.id, jobTitle: 'CFO' }]);

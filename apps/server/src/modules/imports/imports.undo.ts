@@ -1,7 +1,7 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { withBulkTransaction } from '../../platform/db/bulk.ts';
 import type { Database } from '../../platform/db/database.ts';
-import { undoImportedAccounts } from '../accounts/index.ts';
+import { type AccountService, undoImportedAccounts } from '../accounts/index.ts';
 import { deleteAuditEntries, markAuditEntries } from '../audit/index.ts';
 import { undoImportedContacts } from '../contacts/index.ts';
 import { renderRowMessage } from './imports.messages.ts';
@@ -32,6 +32,9 @@ export interface TKeptRow {
   rowNumber: number | null;
 }
 
+/** Told which accounts a bulk write changed, in its transaction (the accounts module's `accounts.bulk_updated`). */
+export type TAccountsAnnouncer = Pick<AccountService, 'announceBulkUpdate'>;
+
 const UNDO_BATCH = 2000;
 const UNDO_WRITES = { accounts: undoImportedAccounts, contacts: undoImportedContacts } as const;
 
@@ -42,6 +45,7 @@ const UNDO_WRITES = { accounts: undoImportedAccounts, contacts: undoImportedCont
 export async function undoImport(
   database: Database,
   target: { orgId: string; importId: string; table: TImportTable; since: Date },
+  accounts: TAccountsAnnouncer,
 ): Promise<{ undone: number; kept: TKeptRow[] }> {
   const { orgId, table } = target;
   const referenced = await referencedPredicate(database.db, table);
@@ -57,6 +61,12 @@ export async function undoImport(
         .filter((x) => x.result === 'updated' && x.before && !keptIds.has(x.entityId))
         .map((x) => ({ id: x.entityId, before: x.before as string }));
       await UNDO_WRITES[table](tx, orgId, { created, updated });
+      if (table === 'accounts')
+        await accounts.announceBulkUpdate(
+          tx.db,
+          orgId,
+          updated.map((u) => u.id),
+        );
       const keptEntries = entries.filter((x) => keptIds.has(x.entityId));
       const undoneEntries = entries.filter((x) => !keptIds.has(x.entityId));
       await markAuditEntries(

@@ -28,6 +28,7 @@ export const importsModule = defineModule({
     imports: createImportService({
       ...ctx,
       subscriptionImports: { subscriptions: ctx.services.subscriptions, plans: ctx.services.plans },
+      accounts: ctx.services.accounts,
     }),
   }),
   routes: (app, ctx) => registerImportRoutes(app, { imports: ctx.services.imports }),

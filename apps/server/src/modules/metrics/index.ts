@@ -50,6 +50,13 @@ export const metricsModule = defineModule({
     project('subscription.changed', 'metrics.accountMrr', (tx, e, meta) =>
       ctx.services.metrics.rebuildAccount(tx, meta.orgId, e.accountId),
     ),
+    // The stored movements carry the account's market (a series by market reads them alone): it follows the account.
+    project('account.updated', 'metrics.accountMarket', (tx, e, meta) =>
+      e.changed.includes('marketId') ? ctx.services.metrics.followMarkets(tx, meta.orgId, [e.accountId]) : Promise.resolve(),
+    ),
+    project('accounts.bulk_updated', 'metrics.accountMarkets', (tx, e, meta) =>
+      ctx.services.metrics.followMarkets(tx, meta.orgId, e.accountIds),
+    ),
   ],
   demo: metricsDemo,
   jobs: (ctx) => [

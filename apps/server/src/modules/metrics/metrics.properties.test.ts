@@ -222,7 +222,7 @@ async function storedMovementsAgree(orgId: string) {
 }
 
 /** The migrations that filled the projection's summaries for existing data. */
-const BACKFILLS = ['0011_mrr_period_movements.sql', '0012_mrr_accounts.sql'].map((f) =>
+const BACKFILLS = ['0011_mrr_period_movements.sql', '0012_mrr_accounts.sql', '0014_mrr_market.sql'].map((f) =>
   readFileSync(fileURLToPath(new URL(`../../db/migrations/${f}`, import.meta.url)), 'utf8'),
 );
 
@@ -237,7 +237,7 @@ async function backfillAgrees(orgId: string) {
   for (const rows of projected) expect(rows.length).toBeGreaterThan(0);
   for (const table of tables) await raw(`delete from ${table} where org_id = $1`, [orgId]);
   for (const migration of BACKFILLS)
-    for (const statement of migration.split('--> statement-breakpoint').filter((x) => /^\s*(--.*\n)*\s*INSERT/.test(x)))
+    for (const statement of migration.split('--> statement-breakpoint').filter((x) => /^\s*(--.*\n)*\s*(INSERT|UPDATE)/.test(x)))
       await raw(statement);
   expect(await snapshot()).toEqual(projected);
 }

@@ -1,5 +1,6 @@
-import { and, eq, gte, inArray, lte } from 'drizzle-orm';
+import { and, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { accounts } from '../accounts/index.ts';
 import { users } from '../identity/index.ts';
 import { markets, organisations } from '../organisations/index.ts';
 import { plans } from '../plans/index.ts';
@@ -40,9 +41,26 @@ export async function replaceAccountMrr(
   await tx.delete(mrrPeriodMovements).where(and(eq(mrrPeriodMovements.orgId, orgId), eq(mrrPeriodMovements.accountId, accountId)));
   await tx.delete(mrrSubscriptionFacts).where(and(eq(mrrSubscriptionFacts.orgId, orgId), eq(mrrSubscriptionFacts.accountId, accountId)));
   if (history.changes.length) await tx.insert(mrrChanges).values(history.changes.map((c) => ({ orgId, accountId, ...c })));
-  if (history.periods.length) await tx.insert(mrrPeriodMovements).values(history.periods.map((p) => ({ orgId, accountId, ...p })));
-  if (history.facts.length) await tx.insert(mrrSubscriptionFacts).values(history.facts.map((f) => ({ orgId, accountId, ...f })));
+  if (!history.periods.length && !history.facts.length) return;
+  const [account] = await tx
+    .select({ marketId: accounts.marketId })
+    .from(accounts)
+    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, accountId)));
+  const marketId = account?.marketId ?? null;
+  if (history.periods.length)
+    await tx.insert(mrrPeriodMovements).values(history.periods.map((p) => ({ orgId, accountId, ...p, marketId })));
+  if (history.facts.length) await tx.insert(mrrSubscriptionFacts).values(history.facts.map((f) => ({ orgId, accountId, ...f, marketId })));
   if (history.facts.length) await tx.insert(mrrAccounts).values({ orgId, accountId, primaryPlanId: history.primaryPlanId });
+}
+
+/** The accounts' current market on their stored movements and facts (after an account moved to another market). */
+export async function syncAccountMarkets(tx: Db, orgId: string, accountIds: readonly string[]) {
+  if (!accountIds.length) return;
+  for (const table of [sql`mrr_period_movements`, sql`mrr_subscription_facts`])
+    await tx.execute(sql`update ${table} c set market_id = a.market_id
+      from accounts a
+      where a.org_id = ${orgId} and a.id = c.account_id and c.org_id = ${orgId}
+        and c.account_id = any(${sql.param([...accountIds])}::uuid[]) and c.market_id is distinct from a.market_id`);
 }
 
 export async function findSettings(db: Db, orgId: string) {

@@ -16,11 +16,19 @@ export type TGroupKey = 'market' | 'edition' | 'plan' | 'owner' | 'segment';
 
 const periodOf = (unit: TPeriodUnit, column: SQL) => (unit === 'day' ? column : sql`date_trunc(${unit}, (${column})::timestamp)::date`);
 
-/** The accounts the filters select, as a join condition on `c.account_id` (true when no filter). */
-function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
+/**
+ * The accounts the filters select, as a join condition on `c.account_id` (true when no filter), and the group
+ * key. Rows that carry the account's market (`c.market_id`: the stored movements and facts) filter and group
+ * by market without joining the accounts.
+ */
+function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey, marketOnRow = false) {
+  const market = marketOnRow ? sql`c.market_id` : sql`a.market_id`;
   const conds: SQL[] = [];
+  const onRow: SQL[] = [];
   if (f.market)
-    conds.push(sql`a.market_id = (select m.id from markets m where m.org_id = ${orgId} and upper(m.code) = upper(${f.market}))`);
+    (marketOnRow ? onRow : conds).push(
+      sql`${market} = (select m.id from markets m where m.org_id = ${orgId} and upper(m.code) = upper(${f.market}))`,
+    );
   if (f.edition) conds.push(sql`a.edition = ${f.edition}`);
   if (f.segment) conds.push(sql`a.segment = ${f.segment}`);
   if (f.owner) conds.push(sql`a.owner_user_id = ${f.owner}`);
@@ -32,14 +40,15 @@ function accountScope(orgId: string, f: TMetricFilters, groupBy?: TGroupKey) {
   if (f.plan)
     conds.push(sql`pp.primary_plan_id = (select p.id from plans p where p.org_id = ${orgId} and lower(p.code) = lower(${f.plan}))`);
   const needsPlan = !!f.plan || groupBy === 'plan';
-  const needsAccount = conds.length > 0 || !!groupBy;
+  const needsAccount = conds.length > 0 || (!!groupBy && !(groupBy === 'market' && marketOnRow));
   const join = needsAccount
     ? sql`join accounts a on a.org_id = ${orgId} and a.id = c.account_id ${needsPlan ? sql`left join mrr_accounts pp on pp.org_id = ${orgId} and pp.account_id = c.account_id` : sql``}`
     : sql``;
-  const where = conds.length ? sql` and ${sql.join(conds, sql` and `)}` : sql``;
+  const all = [...onRow, ...conds];
+  const where = all.length ? sql` and ${sql.join(all, sql` and `)}` : sql``;
   const group =
     groupBy === 'market'
-      ? sql`a.market_id::text`
+      ? sql`${market}::text`
       : groupBy === 'owner'
         ? sql`a.owner_user_id::text`
         : groupBy === 'plan'
@@ -174,7 +183,7 @@ export async function wholePeriodMovements(
   orgId: string,
   q: { from: string; to: string; unit: TRollupUnit } & TMovementQuery,
 ): Promise<TMovementRow[]> {
-  const s = accountScope(orgId, q.filters, q.groupBy);
+  const s = accountScope(orgId, q.filters, q.groupBy, true);
   const rows = await rowsOf<Record<string, string | number | null>>(
     db,
     sql`with g as (
@@ -196,6 +205,7 @@ export async function partialPeriodMovements(
   q: { period: string; periodEnd: string; from: string; to: string; unit: TRollupUnit } & TMovementQuery,
 ): Promise<TMovementRow[]> {
   const s = accountScope(orgId, q.filters, q.groupBy);
+  const stored = accountScope(orgId, q.filters, q.groupBy, true);
   const live = firstAndLastOfPeriod(orgId, q, s, sql`and c.account_id in (select account_id from outside)`);
   const rows = await rowsOf<Record<string, string | number | null>>(
     db,
@@ -205,7 +215,7 @@ export async function partialPeriodMovements(
           and (effective_date < ${q.from} or effective_date > ${q.to})),
       ${live},
       g as (
-        ${storedRows(orgId, q.unit, s, sql`c.period = ${q.period} and c.account_id not in (select account_id from outside)`)}
+        ${storedRows(orgId, q.unit, stored, sql`c.period = ${q.period} and c.account_id not in (select account_id from outside)`)}
         union all
         select p, grp, ${GROUP_ENDS}, bool_or(active_after) as was_active from r group by account_id, p, grp)
     ${movementAggregates(q.reactivationWindowDays)}`,
@@ -216,13 +226,23 @@ export async function partialPeriodMovements(
 /**
  * MRR and customers at the end of the day before `day` (per group). An account's change points chain (each starts
  * where the one before ended, the first from nothing), so summing (after − before) over all of them before `day`
- * gives its MRR then: one plain aggregate, with no per-account sort for its latest row.
+ * gives its MRR then: one plain aggregate, with no per-account sort for its latest row. Before the first day of a
+ * month the stored movements hold the same sums with far fewer rows: the years before its year, then its months.
  */
 export async function standingBefore(db: Db, orgId: string, day: string, filters: TMetricFilters, groupBy?: TGroupKey) {
-  const s = accountScope(orgId, filters, groupBy);
+  const monthStart = day.endsWith('-01');
+  const s = accountScope(orgId, filters, groupBy, monthStart);
+  const yearStart = `${day.slice(0, 4)}-01-01`;
   const rows = await rowsOf<{ grp: string | null; mrr: string | null; customers: string | null }>(
     db,
-    sql`    select ${s.group} as grp, sum(c.mrr_after_cents - c.mrr_before_cents) as mrr,
+    monthStart
+      ? sql`    select ${s.group} as grp, sum(c.mrr_end_cents - c.mrr_start_cents) as mrr,
+      sum(c.active_end::int - c.active_start::int) as customers
+    from mrr_period_movements c ${s.join}
+    where c.org_id = ${orgId} and ((c.unit = 'year' and c.period < ${yearStart})
+      or (c.unit = 'month' and c.period >= ${yearStart} and c.period < ${day})) ${s.where}
+    group by 1`
+      : sql`    select ${s.group} as grp, sum(c.mrr_after_cents - c.mrr_before_cents) as mrr,
       sum(c.active_after::int - c.active_before::int) as customers
     from mrr_changes c ${s.join}
     where c.org_id = ${orgId} and c.effective_date < ${day} ${s.where}
@@ -237,7 +257,7 @@ export async function newAcvByPeriod(
   orgId: string,
   q: { from: string; to: string; unit: TPeriodUnit; filters: TMetricFilters; groupBy?: TGroupKey },
 ) {
-  const s = accountScope(orgId, q.filters, q.groupBy);
+  const s = accountScope(orgId, q.filters, q.groupBy, true);
   const rows = await rowsOf<{ period: string; grp: string | null; currency: string; month: string; mrr: string }>(
     db,
     sql`    select to_char(${periodOf(q.unit, sql`c.first_paid_on`)}, 'YYYY-MM-DD') as period, ${s.group} as grp, c.currency,
@@ -255,14 +275,14 @@ export async function trialsByPeriod(
   orgId: string,
   q: { from: string; to: string; unit: TPeriodUnit; filters: TMetricFilters; groupBy?: TGroupKey },
 ) {
-  const s = accountScope(orgId, q.filters, q.groupBy);
+  const s = accountScope(orgId, q.filters, q.groupBy, true);
   const rows = await rowsOf<{ period: string; grp: string | null; started: string; converted: string }>(
     db,
     sql`with c as (
-      select account_id, trial_started_on as effective_date, 1 as started, 0 as converted from mrr_subscription_facts
+      select account_id, market_id, trial_started_on as effective_date, 1 as started, 0 as converted from mrr_subscription_facts
       where org_id = ${orgId} and trial_started_on >= ${q.from} and trial_started_on <= ${q.to}
       union all
-      select account_id, trial_ended_on, 0, 1 from mrr_subscription_facts
+      select account_id, market_id, trial_ended_on, 0, 1 from mrr_subscription_facts
       where org_id = ${orgId} and paid and trial_ended_on >= ${q.from} and trial_ended_on <= ${q.to})
     select to_char(${periodOf(q.unit, sql`c.effective_date`)}, 'YYYY-MM-DD') as period, ${s.group} as grp,
       sum(c.started) as started, sum(c.converted) as converted

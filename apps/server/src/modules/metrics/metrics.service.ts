@@ -16,6 +16,7 @@ import {
   listRates,
   replaceAccountMrr,
   reportingCurrencyOf,
+  syncAccountMarkets,
   upsertCosts,
   upsertRates,
   upsertSettings,
@@ -82,6 +83,9 @@ export function createMetricService(deps: {
 
   return {
     rebuildAccount,
+
+    /** Accounts moved to another market: their stored movements and facts follow (the projections of the account events). */
+    followMarkets: (tx: Db, orgId: string, accountIds: readonly string[]) => syncAccountMarkets(tx, orgId, accountIds),
 
     /** The rebuild job: every account with subscriptions, in batches, with progress. */
     async rebuildAll(orgId: string, ctx: JobContext) {

@@ -59,6 +59,8 @@ export const mrrChanges = pgTable(
 /**
  * Each account's movement in every whole month, quarter and year it changed (metrics.rollup.ts), written with its
  * mrr_changes rows: a series of whole periods is one aggregate over these rows, with no per-account sorting.
+ * The account's market is kept here too (the main way revenue is segmented), so a series by market or of one
+ * market reads these rows alone, without joining 100k accounts; it follows the account when its market changes.
  */
 export const mrrPeriodMovements = pgTable(
   'mrr_period_movements',
@@ -74,6 +76,8 @@ export const mrrPeriodMovements = pgTable(
     activeEnd: boolean('active_end').notNull(),
     gapDays: integer('gap_days'),
     wasActive: boolean('was_active').notNull(),
+    /** The account's market now (accounts.market_id; kept in step by the account events). */
+    marketId: uuid('market_id'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.accountId, t.unit, t.period] }),
@@ -90,6 +94,7 @@ export const mrrPeriodMovements = pgTable(
       t.activeEnd,
       t.gapDays,
       t.wasActive,
+      t.marketId,
     ),
   ],
 );
@@ -108,6 +113,8 @@ export const mrrSubscriptionFacts = pgTable(
     trialStartedOn: date('trial_started_on', { mode: 'string' }),
     trialEndedOn: date('trial_ended_on', { mode: 'string' }),
     paid: boolean('paid').notNull(),
+    /** The account's market now, as in mrr_period_movements. */
+    marketId: uuid('market_id'),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.accountId, t.subscriptionId] }),

@@ -47,6 +47,8 @@ async function startServer() {
       HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
+      // No worker: on the shared PostgreSQL test database it would run other test files' queued jobs on the real clock.
+      PROCESS_ROLE: 'web',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase } from '../../../test/harness.ts';
@@ -38,10 +39,10 @@ afterAll(async () => {
 });
 
 /** What `vite build` does: empty the directory, then write index.html and hashed assets. */
-function build(hash: string, extra: Record<string, string> = {}) {
+function build(hash: string, extra: Record<string, string | Buffer> = {}) {
   fs.rmSync(dist, { recursive: true, force: true });
   fs.mkdirSync(path.join(dist, 'assets'), { recursive: true });
-  const files: Record<string, string> = {
+  const files: Record<string, string | Buffer> = {
     'index.html': `<!doctype html><script type="module" src="/assets/index-${hash}.js"></script><title>build ${hash}</title>`,
     [`assets/index-${hash}.js`]: `console.log("build ${hash}")`,
     'favicon.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>',
@@ -103,6 +104,38 @@ describe('the web UI', () => {
     expect(api.statusCode).toBe(404);
     expect(api.json()).toMatchObject({ code: 'NOT_FOUND' });
     expect((await get('/assets/missing-DDDDdddd.js')).statusCode).toBe(404);
+  });
+
+  it('sends the precompressed copy a browser accepts, and the plain file to one that accepts none', async () => {
+    const script = `console.log("${'compressed '.repeat(200)}")`;
+    build('FFFFffff', {
+      'assets/index-FFFFffff.js': script,
+      'assets/index-FFFFffff.js.br': zlib.brotliCompressSync(script),
+      'assets/index-FFFFffff.js.gz': zlib.gzipSync(script),
+    });
+    const asset = (acceptEncoding?: string) =>
+      app.inject({ method: 'GET', url: '/assets/index-FFFFffff.js', headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+
+    const br = await asset('gzip, deflate, br, zstd');
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(zlib.brotliDecompressSync(br.rawPayload).toString()).toBe(script);
+
+    const gz = await asset('gzip');
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(zlib.gunzipSync(gz.rawPayload).toString()).toBe(script);
+
+    const plain = await asset();
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(script);
+
+    // No compressed copy (index.html, small files): the file as it is, whatever the browser accepts.
+    const index = await app.inject({ method: 'GET', url: '/revenue', headers: { 'accept-encoding': 'br, gzip' } });
+    expect(index.statusCode).toBe(200);
+    expect(index.headers['content-encoding']).toBeUndefined();
+    expect(index.body).toContain('build FFFFffff');
   });
 
   it('serves nothing outside the build directory, and no dotfiles', async () => {

@@ -15,11 +15,13 @@ const NOT_BUILT =
  * a new build is served without a restart (and a build made after the start is found at all). Hashed
  * assets are cached for a year; index.html and everything else are revalidated (no-cache, with ETag), so a
  * browser picks up a new build on its next load. Paths that are not files get index.html, so client-side
- * routes load; API paths and missing assets get the API's 404.
+ * routes load; API paths and missing assets get the API's 404. Scripts and style sheets go out brotli- or
+ * gzip-compressed when the build made those copies (apps/web/vite.config.ts) and the browser accepts them.
  */
 export function serveWebApp(app: FastifyInstance, dist: string) {
   const root = path.resolve(dist);
-  void app.register(fastifyStatic, { root, serve: false, dotfiles: 'ignore', index: false, cacheControl: false });
+  // preCompressed: the build writes .br and .gz beside each script and style sheet; a browser that accepts one gets it.
+  void app.register(fastifyStatic, { root, serve: false, dotfiles: 'ignore', index: false, cacheControl: false, preCompressed: true });
   app.get('/*', { schema: { hide: true }, config: { public: true } }, async (req, reply) => {
     const urlPath = req.url.split('?')[0] ?? '/';
     if (urlPath.startsWith('/api/')) return reply.callNotFound();

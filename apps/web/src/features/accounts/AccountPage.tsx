@@ -1,4 +1,19 @@
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Breadcrumbs,
+  Button,
+  Group,
+  Loader,
+  Paper,
+  SimpleGrid,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
   IconAddressBook,
@@ -12,7 +27,7 @@ import {
 } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { accountBadgeExtensions, accountTabExtensions } from '../../app/accountTabs.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
@@ -129,9 +144,12 @@ export function AccountPage() {
                     {a.name}
                   </Title>
                   <LifecycleBadge stage={a.lifecycleStage} />
-                  {badges.map(({ key, component: ExtraBadge }) => (
-                    <ExtraBadge key={key} accountId={a.id} />
-                  ))}
+                  {/* Other features' badges and tabs load with this page (their code is split off): nothing until then. */}
+                  <Suspense fallback={null}>
+                    {badges.map(({ key, component: ExtraBadge }) => (
+                      <ExtraBadge key={key} accountId={a.id} />
+                    ))}
+                  </Suspense>
                   {a.archivedAt ? (
                     <Badge color="gray" variant="filled" data-testid="archived-badge">
                       {t('account.archivedSince', { date: formatDate(a.archivedAt) })}
@@ -237,7 +255,9 @@ export function AccountPage() {
         ) : null}
         {extraTabs.map((x) => (
           <Tabs.Panel key={x.key} value={x.key}>
-            <x.component accountId={accountId} />
+            <Suspense fallback={<Loader size="sm" m="md" />}>
+              <x.component accountId={accountId} />
+            </Suspense>
           </Tabs.Panel>
         ))}
       </Tabs>

@@ -9,6 +9,7 @@ import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { SearchInput } from '../../components/list/SearchInput.tsx';
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
+import { SignalEntryTitle } from '../churn-signals/index.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
 import { accountKeys } from './queryKeys.ts';
@@ -159,7 +160,13 @@ export function AccountTimeline({
                     title={
                       <Group justify="space-between" wrap="nowrap" gap="xs">
                         <Text fw={600} size="sm">
-                          {item.kind === 'subscription' && item.data ? <SubscriptionEntryTitle data={item.data} /> : item.subject}
+                          {item.kind === 'subscription' && item.data ? (
+                            <SubscriptionEntryTitle data={item.data} />
+                          ) : item.kind === 'churn_signal' && item.data ? (
+                            <SignalEntryTitle data={item.data} />
+                          ) : (
+                            item.subject
+                          )}
                         </Text>
                         {canWrite && item.source === 'manual' ? (
                           <ActionIcon

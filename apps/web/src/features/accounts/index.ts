@@ -1,12 +1,7 @@
 import { IconBuildingStore } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import { AccountPage } from './AccountPage.tsx';
-import { AccountsPage } from './AccountsPage.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { accountKeys } from './queryKeys.ts';
 import { parseAccountPageSearch, parseAccountsSearch } from './search.ts';
 
@@ -17,14 +12,14 @@ const routes = (app: AppRoute) => [
     path: '/accounts',
     validateSearch: parseAccountsSearch,
     beforeLoad: requirePermission('account:read'),
-    component: AccountsPage,
+    component: lazyRouteComponent(() => import('./AccountsPage.tsx'), 'AccountsPage'),
   }),
   createRoute({
     getParentRoute: () => app,
     path: '/accounts/$accountId',
     validateSearch: parseAccountPageSearch,
     beforeLoad: requirePermission('account:read'),
-    component: AccountPage,
+    component: lazyRouteComponent(() => import('./AccountPage.tsx'), 'AccountPage'),
   }),
 ];
 
@@ -34,7 +29,12 @@ export const accountsFeature = defineFeature({
   routes,
   navigation: [{ group: 'customers', to: '/accounts', label: 'nav.accounts', icon: IconBuildingStore, permission: 'account:read' }],
   queryKeys: accountKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 export { accountKeys } from './queryKeys.ts';

@@ -1,4 +1,13 @@
-import { IconHeadset, IconMail, IconMessages, IconNote, IconPhone, IconReceipt2, IconUsersGroup } from '@tabler/icons-react';
+import {
+  IconAlertTriangle,
+  IconHeadset,
+  IconMail,
+  IconMessages,
+  IconNote,
+  IconPhone,
+  IconReceipt2,
+  IconUsersGroup,
+} from '@tabler/icons-react';
 import type { ComponentType } from 'react';
 import type { TimelineKind } from './types.ts';
 
@@ -12,6 +21,7 @@ export const KIND_ICONS: Record<TimelineKind, Icon> = {
   chat: IconMessages,
   support_request: IconHeadset,
   subscription: IconReceipt2,
+  churn_signal: IconAlertTriangle,
 };
 
 export const KIND_COLORS: Record<TimelineKind, string> = {
@@ -22,4 +32,5 @@ export const KIND_COLORS: Record<TimelineKind, string> = {
   chat: 'cyan',
   support_request: 'orange',
   subscription: 'green',
+  churn_signal: 'red',
 };

@@ -26,4 +26,5 @@ export const TIMELINE_KINDS = valuesOf<TimelineKind>({
   chat: true,
   support_request: true,
   subscription: true,
+  churn_signal: true,
 });

@@ -3,9 +3,6 @@ import { createRoute, lazyRouteComponent, type RouteComponent } from '@tanstack/
 import { defineFeature, type NavItem, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
 import type { Permission } from '../../lib/types.ts';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 
 // Loaded on first visit, so the sign-in page and the lists do not wait for admin screens.
 const ApiTokensPage = lazyRouteComponent(() => import('./ApiTokensPage.tsx'), 'ApiTokensPage');
@@ -62,7 +59,11 @@ export const adminFeature = defineFeature({
     jobs: ['jobs'] as const,
   },
   // The feature's strings sit under its name: the key admin.users.subtitle is "subtitle" of "users" in i18n/en.json.
-  strings: { en: { admin: en }, nl: { admin: nl }, da: { admin: da } },
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => ({ admin: m.default })),
+    nl: () => import('./i18n/nl.json').then((m) => ({ admin: m.default })),
+    da: () => import('./i18n/da.json').then((m) => ({ admin: m.default })),
+  },
 });
 
 // What other features may use: the before → after table of an audit entry and the user picker's options.

@@ -1,13 +1,7 @@
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature } from '../../app/feature.ts';
 import type { RootRoute } from '../../app/router.tsx';
 import { optString } from '../../lib/search.ts';
-import { ForgotPasswordPage } from './ForgotPasswordPage.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
-import { LoginPage } from './LoginPage.tsx';
-import { ResetPasswordPage } from './ResetPasswordPage.tsx';
 
 /** The feature's pages: URL, search-param parser, permission. */
 const publicRoutes = (root: RootRoute) => [
@@ -15,14 +9,18 @@ const publicRoutes = (root: RootRoute) => [
     getParentRoute: () => root,
     path: '/login',
     validateSearch: (search: Record<string, unknown>): { redirect?: string } => ({ redirect: optString(search.redirect) }),
-    component: LoginPage,
+    component: lazyRouteComponent(() => import('./LoginPage.tsx'), 'LoginPage'),
   }),
-  createRoute({ getParentRoute: () => root, path: '/forgot-password', component: ForgotPasswordPage }),
+  createRoute({
+    getParentRoute: () => root,
+    path: '/forgot-password',
+    component: lazyRouteComponent(() => import('./ForgotPasswordPage.tsx'), 'ForgotPasswordPage'),
+  }),
   createRoute({
     getParentRoute: () => root,
     path: '/reset-password',
     validateSearch: (search: Record<string, unknown>): { token?: string } => ({ token: optString(search.token) }),
-    component: ResetPasswordPage,
+    component: lazyRouteComponent(() => import('./ResetPasswordPage.tsx'), 'ResetPasswordPage'),
   }),
 ];
 
@@ -30,5 +28,10 @@ const publicRoutes = (root: RootRoute) => [
 export const authFeature = defineFeature({
   name: 'auth',
   publicRoutes,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });

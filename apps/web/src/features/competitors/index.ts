@@ -1,15 +1,13 @@
 import { IconSwords } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy } from 'react';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
 import { optEnum } from '../../lib/search.ts';
-import { AccountCompetitors } from './AccountCompetitors.tsx';
-import { CompetitorPage } from './CompetitorPage.tsx';
-import { CompetitorsPage } from './CompetitorsPage.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { competitorKeys } from './queryKeys.ts';
+
+// The account page's tab, loaded when an account page opens.
+const AccountCompetitors = lazy(() => import('./AccountCompetitors.tsx').then((m) => ({ default: m.AccountCompetitors })));
 
 const parseCompetitorsSearch = (search: Record<string, unknown>): { tab?: 'prices' } => ({ tab: optEnum(search.tab, ['prices'] as const) });
 
@@ -20,13 +18,13 @@ const routes = (app: AppRoute) => [
     path: '/competitors',
     validateSearch: parseCompetitorsSearch,
     beforeLoad: requirePermission('competitor:read'),
-    component: CompetitorsPage,
+    component: lazyRouteComponent(() => import('./CompetitorsPage.tsx'), 'CompetitorsPage'),
   }),
   createRoute({
     getParentRoute: () => app,
     path: '/competitors/$competitorId',
     beforeLoad: requirePermission('competitor:read'),
-    component: CompetitorPage,
+    component: lazyRouteComponent(() => import('./CompetitorPage.tsx'), 'CompetitorPage'),
   }),
 ];
 
@@ -36,7 +34,12 @@ export const competitorsFeature = defineFeature({
   routes,
   navigation: [{ group: 'catalogue', to: '/competitors', label: 'nav.competitors', icon: IconSwords, permission: 'competitor:read' }],
   queryKeys: competitorKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
   accountTabs: [
     { key: 'competitors', label: 'competitor.tab', icon: IconSwords, component: AccountCompetitors, permission: 'competitor:read' },
   ],

@@ -3,6 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CustomFieldInput, type CustomValue } from '../../components/CustomFieldInput.tsx';
+import { DateField } from '../../components/DateField.tsx';
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
@@ -20,6 +21,7 @@ interface FormState {
   jobTitle: string;
   roles: ContactRole[];
   language: ContactLanguage | null;
+  leftOn: string | null;
   custom: Record<string, CustomValue>;
 }
 
@@ -31,6 +33,7 @@ function initialState(contact?: Contact): FormState {
     phone: contact?.phone ?? '',
     jobTitle: contact?.jobTitle ?? '',
     roles: contact?.roles ?? [],
+    leftOn: contact?.leftOn ?? null,
     language: (CONTACT_LANGUAGES as readonly string[]).includes(contact?.language ?? '') ? (contact?.language as ContactLanguage) : null,
     custom: Object.fromEntries(
       Object.entries(contact?.custom ?? {}).filter(
@@ -51,6 +54,7 @@ function toBody(state: FormState): ContactInput {
     jobTitle: blankToNull(state.jobTitle),
     roles: state.roles,
     language: state.language,
+    leftOn: state.leftOn,
     custom: state.custom,
   };
 }
@@ -156,6 +160,15 @@ export function ContactFormModal({
               error={errors.language}
               clearable
               searchable
+            />
+            <DateField
+              label={t('contact.fields.leftOn')}
+              description={t('contact.leftOnHint')}
+              value={state.leftOn}
+              onChange={(d) => set('leftOn', d ? String(d).slice(0, 10) : null)}
+              error={errors.leftOn}
+              clearable
+              data-testid="contact-left-on"
             />
           </SimpleGrid>
           <MultiSelect

@@ -9,7 +9,7 @@ import { useCan } from '../../app/auth.tsx';
 import { DetailRows } from '../../components/DetailRows.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
 import { ApiError, api, unwrap } from '../../lib/api.ts';
-import { formatCustomValue, formatDateTime } from '../../lib/format.ts';
+import { formatCustomValue, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
 import { ContactFormModal } from './ContactFormModal.tsx';
 import { contactName } from './contactName.ts';
@@ -66,6 +66,7 @@ export function ContactPage() {
           </Anchor>,
         ],
         [t('contact.fields.jobTitle'), c.jobTitle ?? dash],
+        ...(c.leftOn ? [[t('contact.fields.leftOn'), formatDate(c.leftOn)] as [string, string]] : []),
         [
           t('contact.fields.email'),
           c.email ? (

@@ -1,4 +1,4 @@
-import { Anchor, Select, Text } from '@mantine/core';
+import { Anchor, Badge, Group, Select, Text } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -59,14 +59,21 @@ export function ContactsPage() {
         enableSorting: true,
         meta: { sticky: true },
         cell: ({ row }) => (
-          <Anchor
-            renderRoot={(props) => <Link {...props} to="/contacts/$contactId" params={{ contactId: row.original.id }} />}
-            fw={500}
-            size="sm"
-            onClick={(e) => e.stopPropagation()}
-          >
-            {contactName(row.original)}
-          </Anchor>
+          <Group gap={6} wrap="nowrap">
+            <Anchor
+              renderRoot={(props) => <Link {...props} to="/contacts/$contactId" params={{ contactId: row.original.id }} />}
+              fw={500}
+              size="sm"
+              onClick={(e) => e.stopPropagation()}
+            >
+              {contactName(row.original)}
+            </Anchor>
+            {row.original.leftOn ? (
+              <Badge size="xs" color="gray" variant="light" title={formatDate(row.original.leftOn)}>
+                {t('contact.left')}
+              </Badge>
+            ) : null}
+          </Group>
         ),
       },
       {

@@ -1,12 +1,7 @@
 import { IconAddressBook } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import { ContactPage } from './ContactPage.tsx';
-import { ContactsPage } from './ContactsPage.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { contactKeys } from './queryKeys.ts';
 import { parseContactsSearch } from './search.ts';
 
@@ -17,13 +12,13 @@ const routes = (app: AppRoute) => [
     path: '/contacts',
     validateSearch: parseContactsSearch,
     beforeLoad: requirePermission('contact:read'),
-    component: ContactsPage,
+    component: lazyRouteComponent(() => import('./ContactsPage.tsx'), 'ContactsPage'),
   }),
   createRoute({
     getParentRoute: () => app,
     path: '/contacts/$contactId',
     beforeLoad: requirePermission('contact:read'),
-    component: ContactPage,
+    component: lazyRouteComponent(() => import('./ContactPage.tsx'), 'ContactPage'),
   }),
 ];
 
@@ -33,7 +28,12 @@ export const contactsFeature = defineFeature({
   routes,
   navigation: [{ group: 'customers', to: '/contacts', label: 'nav.contacts', icon: IconAddressBook, permission: 'contact:read' }],
   queryKeys: contactKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 // What other features may use: the contact form, role badges, the name format and the query keys.

@@ -2,9 +2,6 @@ import { IconLayoutDashboard } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 
 /** The feature's pages: URL, search-param parser, permission. */
 const routes = (app: AppRoute) => [
@@ -21,5 +18,10 @@ export const dashboardFeature = defineFeature({
   routes,
   navigation: [{ group: 'overview', to: '/', label: 'nav.dashboard', icon: IconLayoutDashboard }],
   queryKeys: { all: ['dashboard'] as const },
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });

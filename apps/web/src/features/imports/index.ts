@@ -2,9 +2,6 @@ import { IconFileImport } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 
 // Loaded on first visit, so the sign-in page and the lists do not wait for the wizard.
 const ImportsPage = lazyRouteComponent(() => import('./ImportsPage.tsx'), 'ImportsPage');
@@ -35,7 +32,11 @@ export const importsFeature = defineFeature({
   navigation: [{ group: 'customers', to: '/imports', label: 'nav.imports', icon: IconFileImport, permission: 'import:run' }],
   queryKeys: { all: ['imports'] as const, list: ['imports', 'list'] as const, detail: (id: string) => ['imports', 'detail', id] as const },
   // The feature's strings sit under its name: the key imports.list.subtitle is "subtitle" of "list" in i18n/en.json.
-  strings: { en: { imports: en }, nl: { imports: nl }, da: { imports: da } },
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => ({ imports: m.default })),
+    nl: () => import('./i18n/nl.json').then((m) => ({ imports: m.default })),
+    da: () => import('./i18n/da.json').then((m) => ({ imports: m.default })),
+  },
 });
 
 // What other features may use: the notice above a list narrowed to one import's rows.

@@ -1,12 +1,7 @@
 import { IconLayoutColumns, IconTags } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import { CataloguePage } from './CataloguePage.tsx';
-import { ComparisonPage } from './ComparisonPage.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { planKeys } from './queryKeys.ts';
 import { parseCatalogueSearch, parseComparisonSearch } from './search.ts';
 
@@ -17,14 +12,14 @@ const routes = (app: AppRoute) => [
     path: '/plans',
     validateSearch: parseCatalogueSearch,
     beforeLoad: requirePermission('plan:read'),
-    component: CataloguePage,
+    component: lazyRouteComponent(() => import('./CataloguePage.tsx'), 'CataloguePage'),
   }),
   createRoute({
     getParentRoute: () => app,
     path: '/plan-comparison',
     validateSearch: parseComparisonSearch,
     beforeLoad: requirePermission('plan:read'),
-    component: ComparisonPage,
+    component: lazyRouteComponent(() => import('./ComparisonPage.tsx'), 'ComparisonPage'),
   }),
 ];
 
@@ -37,7 +32,12 @@ export const plansFeature = defineFeature({
     { group: 'catalogue', to: '/plan-comparison', label: 'nav.planComparison', icon: IconLayoutColumns, permission: 'plan:read' },
   ],
   queryKeys: planKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 // What other features may use.

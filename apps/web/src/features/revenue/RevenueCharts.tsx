@@ -1,9 +1,16 @@
 import { AreaChart, BarChart, LineChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Text } from '@mantine/core';
+import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AfterPaint } from '../../components/AfterPaint.tsx';
 import { formatMoney, formatPercent, formatPeriod } from '../../lib/money.ts';
 import { MOVEMENT_COLORS, MOVEMENTS, type Movement, type PeriodMetrics, type Series } from './types.ts';
+
+/**
+ * Every how many periods the time axis labels one: about eight labels across a half-width chart. A fixed
+ * interval also spares the chart measuring each of 60 labels in the page before it can draw.
+ */
+const xAxisProps = (periods: number) => ({ interval: periods <= 8 ? 0 : Math.ceil(periods / 8) - 1 });
 
 const GROUP_COLORS = ['indigo.6', 'teal.6', 'orange.6', 'grape.6', 'cyan.6', 'red.6', 'lime.7', 'pink.6', 'yellow.7', 'gray.6'];
 
@@ -22,12 +29,17 @@ function ChartFrame({ title, children, testId }: { title: string; children: Reac
 export function MrrTrendChart({ series }: { series: Series }) {
   const { t } = useTranslation();
   const money = (v: number) => formatMoney(v, series.currency, { compact: true });
-  if (series.groups?.length) {
-    const groups = series.groups.slice(0, GROUP_COLORS.length);
-    const data = series.periods.map((p, i) => ({
-      period: formatPeriod(p.period),
-      ...Object.fromEntries(groups.map((g, j) => [`g${j}`, g.periods[i]?.mrr ?? 0])),
-    }));
+  const groups = useMemo(() => series.groups?.slice(0, GROUP_COLORS.length) ?? [], [series]);
+  const data = useMemo(
+    () =>
+      series.periods.map((p, i) => ({
+        period: formatPeriod(p.period),
+        mrr: p.mrr,
+        ...Object.fromEntries(groups.map((g, j) => [`g${j}`, g.periods[i]?.mrr ?? 0])),
+      })),
+    [series, groups],
+  );
+  if (groups.length) {
     return (
       <ChartFrame title={t('revenue.charts.mrrByGroup')} testId="chart-mrr">
         <LineChart
@@ -42,11 +54,11 @@ export function MrrTrendChart({ series }: { series: Series }) {
           }))}
           valueFormatter={money}
           curveType="linear"
+          xAxisProps={xAxisProps(data.length)}
         />
       </ChartFrame>
     );
   }
-  const data = series.periods.map((p) => ({ period: formatPeriod(p.period), mrr: p.mrr }));
   return (
     <ChartFrame title={t('revenue.charts.mrr')} testId="chart-mrr">
       <AreaChart
@@ -56,6 +68,7 @@ export function MrrTrendChart({ series }: { series: Series }) {
         series={[{ name: 'mrr', label: t('revenue.figures.mrr'), color: 'indigo.6' }]}
         valueFormatter={money}
         curveType="linear"
+        xAxisProps={xAxisProps(data.length)}
       />
     </ChartFrame>
   );
@@ -64,11 +77,13 @@ export function MrrTrendChart({ series }: { series: Series }) {
 /** Movements per period, stacked: new, expansion and reactivation up; contraction and churn down. A bar opens its accounts. */
 export function MovementsChart({ series, onPick }: { series: Series; onPick: (period: PeriodMetrics, type: Movement) => void }) {
   const { t } = useTranslation();
-  const down = new Set<Movement>(['contraction', 'churn']);
-  const data = series.periods.map((p) => ({
-    period: formatPeriod(p.period),
-    ...Object.fromEntries(MOVEMENTS.map((m) => [m, down.has(m) ? -p[m] : p[m]])),
-  }));
+  const data = useMemo(() => {
+    const down = new Set<Movement>(['contraction', 'churn']);
+    return series.periods.map((p) => ({
+      period: formatPeriod(p.period),
+      ...Object.fromEntries(MOVEMENTS.map((m) => [m, down.has(m) ? -p[m] : p[m]])),
+    }));
+  }, [series]);
   return (
     <ChartFrame title={t('revenue.charts.movements')} testId="chart-movements">
       <BarChart
@@ -79,6 +94,7 @@ export function MovementsChart({ series, onPick }: { series: Series; onPick: (pe
         // Losses are negative: "sign" stacks them below zero instead of on top of the gains.
         barChartProps={{ stackOffset: 'sign' }}
         referenceLines={[{ y: 0, color: 'gray.5' }]}
+        xAxisProps={xAxisProps(data.length)}
         withLegend
         series={MOVEMENTS.map((m) => ({ name: m, label: t(`revenue.movements.${m}`), color: MOVEMENT_COLORS[m] }))}
         valueFormatter={(v) => formatMoney(v, series.currency, { compact: true })}
@@ -114,6 +130,7 @@ export function RatesChart({ series }: { series: Series }) {
         series={keys.map((k, i) => ({ name: k, label: t(`revenue.figures.${k}`), color: colors[i] ?? 'gray.6' }))}
         valueFormatter={(v) => formatPercent(v)}
         yAxisProps={{ tickFormatter: (v: number) => formatPercent(v, 0) }}
+        xAxisProps={xAxisProps(data.length)}
       />
     </ChartFrame>
   );
@@ -140,6 +157,7 @@ export function ValueChart({ series }: { series: Series }) {
         ]}
         yAxisProps={{ tickFormatter: (v: number) => formatMoney(v, series.currency, { compact: true }) }}
         rightYAxisProps={{ tickFormatter: (v: number) => formatMoney(v, series.currency, { compact: true }) }}
+        xAxisProps={xAxisProps(data.length)}
         valueFormatter={(v) => formatMoney(v, series.currency, { whole: true })}
       />
     </ChartFrame>

@@ -3,9 +3,6 @@ import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
 import { optEnum } from '../../lib/search.ts';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { seriesQuery } from './queries.ts';
 import { revenueKeys } from './queryKeys.ts';
 import { parseRevenueSearch } from './search.ts';
@@ -48,7 +45,12 @@ export const revenueFeature = defineFeature({
     },
   ],
   queryKeys: revenueKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 // What other features may use.

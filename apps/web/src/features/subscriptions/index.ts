@@ -1,12 +1,12 @@
 import { IconArrowsExchange, IconReceipt2 } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy } from 'react';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import { AccountSubscriptions } from './AccountSubscriptions.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { subscriptionKeys } from './queryKeys.ts';
+
+// The account page's tab (with the account's MRR chart), loaded when an account page opens.
+const AccountSubscriptions = lazy(() => import('./AccountSubscriptions.tsx').then((m) => ({ default: m.AccountSubscriptions })));
 
 const routes = (app: AppRoute) => [
   createRoute({
@@ -50,7 +50,12 @@ export const subscriptionsFeature = defineFeature({
     },
   ],
   queryKeys: subscriptionKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 export { ChangeKindBadge } from './badges.tsx';

@@ -1,14 +1,13 @@
 import { IconTrendingUp } from '@tabler/icons-react';
-import { createRoute } from '@tanstack/react-router';
+import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy } from 'react';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import { AccountUpsellBadge } from './AccountUpsellBadge.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { upsellCandidateKeys } from './queryKeys.ts';
 import { parseUpsellCandidatesSearch } from './search.ts';
-import { UpsellCandidatesPage } from './UpsellCandidatesPage.tsx';
+
+// The account page's badge, loaded when an account page opens.
+const AccountUpsellBadge = lazy(() => import('./AccountUpsellBadge.tsx').then((m) => ({ default: m.AccountUpsellBadge })));
 
 /** The feature's pages: URL, search-param parser, permission. */
 const routes = (app: AppRoute) => [
@@ -17,7 +16,7 @@ const routes = (app: AppRoute) => [
     path: '/upsell-candidates',
     validateSearch: parseUpsellCandidatesSearch,
     beforeLoad: requirePermission('upsell_candidate:read'),
-    component: UpsellCandidatesPage,
+    component: lazyRouteComponent(() => import('./UpsellCandidatesPage.tsx'), 'UpsellCandidatesPage'),
   }),
 ];
 
@@ -36,7 +35,12 @@ export const upsellCandidatesFeature = defineFeature({
   ],
   accountBadges: [{ key: 'upsell', component: AccountUpsellBadge, permission: 'upsell_candidate:read' }],
   queryKeys: upsellCandidateKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 export { upsellCandidateKeys } from './queryKeys.ts';

@@ -2,9 +2,6 @@ import { IconPlugConnected, IconQuestionMark } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
 import { usageKeys } from './queryKeys.ts';
 
 // Loaded on first visit: administration pages only admins open.
@@ -36,7 +33,12 @@ export const usageFeature = defineFeature({
     { group: 'administration', to: '/usage/unmapped', label: 'nav.usageUnmapped', icon: IconQuestionMark, permission: 'usage:manage' },
   ],
   queryKeys: usageKeys,
-  strings: { en, nl, da },
+  // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).
+  strings: {
+    en: () => import('./i18n/en.json').then((m) => m.default),
+    nl: () => import('./i18n/nl.json').then((m) => m.default),
+    da: () => import('./i18n/da.json').then((m) => m.default),
+  },
 });
 
 export { usageKeys } from './queryKeys.ts';
