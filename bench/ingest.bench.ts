@@ -3,6 +3,8 @@
 // PostgreSQL; events/s acknowledged (each 2xx answered after its transaction, rollups included, committed). Next to it,
 // in the same run, the floor: a raw COPY of the same number of the same rows into the same table (usage_events, its
 // partitions and its primary key), one stream. The goal: ≥ 200k events/s and ≥ 60 % of the COPY rate.
+// BENCH_DATABASE_URL (default postgres://c365:c365@127.0.0.1:5432/c365_ibench): a database of its own, migrated here;
+// its usage tables are emptied before each half of a round.
 import http from 'node:http';
 import os from 'node:os';
 import { Readable } from 'node:stream';
