@@ -5,6 +5,7 @@ import { runMigrate, runSeedDemo } from './commands/database.ts';
 import { runExport, type TEntity } from './commands/export.ts';
 import { runHealthEvaluate, type THealthEvaluateOptions } from './commands/health.ts';
 import { runImport, type TImportEntity } from './commands/import.ts';
+import { runUsageImport } from './commands/import-usage.ts';
 import { runMetrics, type TMetricsOptions } from './commands/metrics.ts';
 import { runStart } from './commands/start.ts';
 import { CliError, EXIT } from './errors.ts';
@@ -79,9 +80,11 @@ Examples:
 
   program
     .command('import')
-    .description('import accounts, contacts or subscriptions from a .csv or .xlsx file through the REST API')
-    .addArgument(new Argument('<entity>', 'what the file holds').choices(['accounts', 'contacts', 'subscriptions']))
-    .argument('<file>', 'a .csv or .xlsx file with a header row')
+    .description(
+      'import accounts, contacts or subscriptions from a .csv or .xlsx file, or usage events from a .csv file, through the REST API',
+    )
+    .addArgument(new Argument('<entity>', 'what the file holds').choices(['accounts', 'contacts', 'subscriptions', 'usage']))
+    .argument('<file>', 'a .csv or .xlsx file with a header row (usage: .csv)')
     .addOption(
       new Option('--mode <mode>', 'all_or_nothing: import nothing while any row has errors; skip_invalid: import the valid rows')
         .choices(['all_or_nothing', 'skip_invalid'])
@@ -105,9 +108,21 @@ Examples:
 Subscriptions: customer_id is an account's external id; without --create-missing-accounts an unknown one is a row error.
 In the changes form a reason matches a cancel reason by its name (any case); without --create-missing-reasons an unknown one is a row error.
 Importing the same file again changes nothing (its rows are reported unchanged).
-  customer365 import subscriptions periods.csv --format periods --create-missing-accounts`,
+  customer365 import subscriptions periods.csv --format periods --create-missing-accounts
+
+Usage events (a back-fill; a token with the usage:write scope): one row per event, columns
+  account_external_id (or account_id), event, and optionally user_id, timestamp (ISO 8601; default: now),
+  message_id; every other column becomes a property of the event. Columns are recognised by these names and
+  common synonyms (customer_id, user, email, time, date, …) or mapped with --mapping {"Column": "field"}.
+  Every row is checked first (--mode all_or_nothing imports nothing while any row has errors); the events are
+  sent 1,000 at a time to POST /api/v1/usage/events. A row without message_id gets one derived from its row
+  number and values, so importing the same file again stores nothing twice. An external id no account has is
+  kept and listed under Administration → Unmapped usage.
+  customer365 import usage events.csv --mode skip_invalid`,
     )
-    .action((entity: TImportEntity, file: string, _opts, cmd: Command) => runImport(entity, file, cmd.optsWithGlobals()));
+    .action((entity: TImportEntity | 'usage', file: string, _opts, cmd: Command) =>
+      entity === 'usage' ? runUsageImport(file, cmd.optsWithGlobals()) : runImport(entity, file, cmd.optsWithGlobals()),
+    );
 
   program
     .command('export')

@@ -17,6 +17,7 @@ import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
 import { timelineModule } from './timeline/index.ts';
 import { upsellCandidatesModule } from './upsell-candidates/index.ts';
+import { usageModule } from './usage/index.ts';
 
 /**
  * Every domain module, in the order their services are built (a module's services may use those of the
@@ -38,6 +39,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   importsModule,
   systemModule,
   upsellCandidatesModule,
+  usageModule,
   churnSignalsModule,
   healthModule,
 ];

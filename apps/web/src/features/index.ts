@@ -11,6 +11,7 @@ import { plansFeature } from './plans/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
+import { usageFeature } from './usage/index.ts';
 
 /**
  * Every feature of the web UI. The router, the left navigation (in this order within each group) and
@@ -29,5 +30,6 @@ export const FEATURES = [
   plansFeature,
   competitorsFeature,
   adminFeature,
+  usageFeature,
   churnSignalsFeature,
 ] as const;
