@@ -107,6 +107,9 @@ async function postgresRun(accounts: number): Promise<TRun> {
       PG_POOL_MAX: '10',
       LOG_LEVEL: 'warn',
       SEED_DEMO: 'false',
+      // Serving only: a worker would run the scheduled jobs (the nightly health recompute of every benchmark
+      // organisation, 1.1M accounts) in the measured process.
+      PROCESS_ROLE: 'web',
     });
     await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now());
     const backends = async () =>
@@ -142,6 +145,7 @@ async function pgliteRun(accounts: number): Promise<TRun> {
     DATA_DIR: PGLITE_DIR,
     LOG_LEVEL: 'warn',
     SEED_DEMO: 'false',
+    PROCESS_ROLE: 'web',
   });
   try {
     await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now(), 300_000);

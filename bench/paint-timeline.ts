@@ -240,6 +240,8 @@ const app = spawnTs('apps/server/src/main.ts', {
   DATABASE_URL,
   LOG_LEVEL: 'warn',
   SEED_DEMO: DEMO ? 'true' : 'false',
+  // Serving only, as bench:metrics measures it (no scheduled jobs in the measured process).
+  PROCESS_ROLE: 'web',
   ...(process.env.WEB_DIST ? { WEB_DIST: process.env.WEB_DIST } : {}),
 });
 const base = `http://127.0.0.1:${port}`;
