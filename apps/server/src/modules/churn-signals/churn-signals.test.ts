@@ -12,9 +12,14 @@ afterAll(async () => {
   await t.close();
 });
 
-/** Deliver the queued events (the worker is not started in tests). */
-async function deliver() {
+/** Deliver the queued events (the worker is not started in tests); every delivery of the organisation must have succeeded. */
+async function deliver(orgId: string) {
   for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
+  const text = "select name, status, last_error from jobs where org_id = $1 and name like 'event:%' and status <> 'done'";
+  const left = t.database.pool
+    ? (await t.database.pool.query(text, [orgId])).rows
+    : ((await t.database.pglite?.query(text, [orgId]))?.rows ?? []);
+  expect(left).toEqual([]);
 }
 
 type TListed = { kind: string; accountName: string; details: Record<string, unknown>; acknowledgedAt: string | null; note: string | null };
@@ -38,8 +43,8 @@ describe('churn-signals', () => {
     await change({ op: 'quantity', lineKey: 'L1', quantity: 4, effectiveDate: '2026-10-01' });
     const reason = await t.app.inject({ method: 'POST', url: '/api/v1/cancel-reasons', headers: h, payload: { label: 'Budget cut' } });
     await change({ op: 'cancel', effectiveDate: '2026-11-01', endsOn: '2026-12-31', reasonId: reason.json().id });
-    await deliver();
-    await deliver(); // a second delivery run raises nothing twice
+    await deliver(org.orgId);
+    await deliver(org.orgId); // a second delivery run raises nothing twice
 
     const res = await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${account.id}/churn-signals?order=asc`, headers: h });
     expect(res.statusCode, res.body).toBe(200);
@@ -76,7 +81,7 @@ describe('churn-signals', () => {
       expect(res.statusCode, res.body).toBe(200);
       expect(res.json().leftOn).toBe('2026-11-20');
     }
-    await deliver();
+    await deliver(org.orgId);
     const list = (await t.app.inject({ method: 'GET', url: '/api/v1/churn-signals', headers: h })).json();
     expect(list.items.map((s: TListed) => [s.kind, s.details.contactName, s.accountName])).toEqual([
       ['champion_left', 'Chris', 'People move'],

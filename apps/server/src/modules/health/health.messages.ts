@@ -2,6 +2,11 @@ import { defineMessages } from '../../platform/messages.ts';
 
 /** What the health module tells a user, in every UI language. The codes are part of the API: keep them. */
 export const healthMessages = defineMessages({
+  health_yellow_above_red: {
+    en: 'must be above the red band’s upper bound',
+    nl: 'moet boven de bovengrens van rood liggen',
+    da: 'skal ligge over den røde grænse',
+  },
   health_account_archived: {
     en: 'the account is archived; restore it first',
     nl: 'het account is gearchiveerd; zet het eerst terug',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZPageQuery, zInt, zIsoDate, zPage, zText } from '../../platform/http/schemas.ts';
+import { healthMessages } from './health.messages.ts';
 
 const zPoints = z.number().min(0).max(100);
 export const ZThresholds = z.discriminatedUnion('kind', [
@@ -82,7 +83,7 @@ export const ZHealthSettings = z.object({ redMax: z.int(), yellowMax: z.int() })
 export type THealthSettings = z.infer<typeof ZHealthSettings>;
 export const ZUpdateHealthSettingsRequest = z
   .strictObject({ redMax: zInt(0, 99), yellowMax: zInt(1, 99) })
-  .refine((v) => v.yellowMax > v.redMax, { path: ['yellowMax'], message: 'must be above redMax' });
+  .refine((v) => v.yellowMax > v.redMax, { path: ['yellowMax'], message: healthMessages.health_yellow_above_red.code });
 
 const ZScoredMeasure = z.object({
   source: z.string(),
