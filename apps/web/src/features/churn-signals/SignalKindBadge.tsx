@@ -17,7 +17,13 @@ const COLORS: Record<SignalKind, string> = {
 export function SignalKindBadge({ kind }: { kind: SignalKind }) {
   const { t } = useTranslation();
   return (
-    <Badge color={COLORS[kind]} variant="light" size="sm" style={{ flexShrink: 0 }} styles={{ root: { maxWidth: 'none' } }}>
+    <Badge
+      color={COLORS[kind]}
+      variant="light"
+      size="sm"
+      // The whole label, never cut: the table column takes its width from it.
+      styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } }}
+    >
       {t(`churnSignal.kinds.${kind}`)}
     </Badge>
   );
