@@ -30,6 +30,8 @@ export interface AppDeps {
   clock: Clock;
   logger: Logger;
   mailer: Mailer;
+  /** The worker runs only these organisations' jobs (tests sharing a database; platform/jobs/queue.ts). */
+  jobOrgScope?: () => readonly string[] | null;
 }
 
 export interface RegisteredRoute {
@@ -126,7 +128,15 @@ export async function buildApp(deps: AppDeps) {
 
   app.get('/api/v1/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
 
-  const worker = createWorker({ db, clock, logger, definitions, pollMs: config.jobPollMs, concurrency: config.jobConcurrency });
+  const worker = createWorker({
+    db,
+    clock,
+    logger,
+    definitions,
+    pollMs: config.jobPollMs,
+    concurrency: config.jobConcurrency,
+    orgScope: deps.jobOrgScope,
+  });
 
   serveWebApp(app, config.webDist ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
   return { app, services: ctx.services, events, worker, routes };

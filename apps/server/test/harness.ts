@@ -57,7 +57,11 @@ export async function buildTestApp(opts: { now?: string; smtpUrl?: string; maile
   });
   const mailer = opts.mailer ?? createSmtpMailer(config.smtpUrl);
   const logger = pino({ level: 'silent' });
-  const built = await buildApp({ config, database, clock, logger, mailer });
+  // On the shared PostgreSQL test database every test process's worker would claim every process's due jobs (the
+  // oldest first: another file's undelivered events, an import a test holds back): each runs only its own
+  // organisations' jobs.
+  const jobOrgScope = database.pool && !opts.database ? () => [...testOrgIds] : undefined;
+  const built = await buildApp({ config, database, clock, logger, mailer, jobOrgScope });
   await built.app.ready();
   const violationsBefore = tenancy.violations.length;
   return {
@@ -83,6 +87,9 @@ export interface Session {
 }
 
 /** A fresh organisation with an admin; `as(role)` adds users of other roles. Tests never share an organisation. */
+/** The organisations this test process made (createTestOrg): its workers run only their jobs on a shared database. */
+const testOrgIds = new Set<string>();
+
 export async function createTestOrg(t: TestApp, name = 'Test Org') {
   const suffix = newId().slice(-12);
   const adminEmail = `admin-${suffix}@test.example`;
@@ -91,6 +98,7 @@ export async function createTestOrg(t: TestApp, name = 'Test Org') {
     slug: `org-${suffix}`,
     admin: { email: adminEmail, name: 'Test Admin', password: TEST_PASSWORD },
   });
+  testOrgIds.add(orgId);
   const admin = await signIn(t, adminEmail);
   return {
     orgId,

@@ -202,7 +202,10 @@ describe.skipIf(!PG)('PostgreSQL connection loss', () => {
     } finally {
       await t.worker.stop();
       await t.close();
-      await database.close().catch(() => {});
+      // A connection that was in the middle of a query when the network black-holed (a scheduled job's, say) never
+      // hears back: there is no client-side query timeout, so the pool would wait for it for ever. The product's
+      // answers were checked above; the test stops waiting for that connection after 5 s.
+      await Promise.race([database.close().catch(() => {}), new Promise((r) => setTimeout(r, 5_000))]);
       await proxy.close();
     }
   }, 60_000);

@@ -55,9 +55,15 @@ describe('health and events', () => {
     expect((await accountHealth(t.app, h, turning.id)).band).toBe('green');
     expect(await signalsOf(h, bornRed.id)).toEqual([]);
 
-    await makePulse(t.app, h, turning.id, { value: 10, reason: 'Their champion left' });
-    await makePulse(t.app, h, turning.id, { value: 60, reason: 'Better call' });
-    await makePulse(t.app, h, turning.id, { value: 5, reason: 'Worse again' });
+    // A minute between pulses: the latest one counts (the test clock stands still otherwise).
+    for (const [value, reason] of [
+      [10, 'Their champion left'],
+      [60, 'Better call'],
+      [5, 'Worse again'],
+    ] as const) {
+      t.clock.advance(60_000);
+      await makePulse(t.app, h, turning.id, { value, reason });
+    }
     expect((await accountHealth(t.app, h, turning.id)).band).toBe('red');
     const signals = await signalsOf(h, turning.id);
     expect(signals.map((s) => [s.kind, s.details.from])).toEqual([['health_red', 'green']]);

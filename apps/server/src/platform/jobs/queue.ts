@@ -130,6 +130,11 @@ export function createWorker(deps: {
   definitions: JobDefinition[];
   pollMs: number;
   concurrency?: Partial<TLaneConcurrency>;
+  /**
+   * Only the jobs of these organisations (and those of none): a test process sharing a PostgreSQL database with
+   * other test processes runs its own organisations' jobs, never theirs. Null or absent: every job.
+   */
+  orgScope?: () => readonly string[] | null;
 }): Worker {
   const byName = new Map(deps.definitions.map((d) => [d.name, d]));
   const workerId = `${os.hostname()}:${process.pid}:${newId().slice(-6)}`;
@@ -154,6 +159,8 @@ export function createWorker(deps: {
 
   async function claim(names: string[], limit: number) {
     const now = deps.clock.now().toISOString();
+    const scope = deps.orgScope?.() ?? null;
+    const inScope = scope ? sql`and (${jobs.orgId} is null or ${jobs.orgId} = any(${sql.param([...scope])}::uuid[]))` : sql``;
     return deps.db
       .update(jobs)
       .set({
@@ -164,7 +171,7 @@ export function createWorker(deps: {
       })
       .where(
         sql`${jobs.id} in (select ${jobs.id} from ${jobs}
-          where ${nameIn(names)} and (
+          where ${nameIn(names)} ${inScope} and (
                 (${jobs.status} = 'queued' and ${jobs.runAt} <= ${now}::timestamptz)
              or (${jobs.status} = 'running' and ${jobs.lockedUntil} < ${now}::timestamptz and ${jobs.attempts} < ${maxAttemptsSql}))
           order by ${jobs.runAt} limit ${limit} for update skip locked)`,
