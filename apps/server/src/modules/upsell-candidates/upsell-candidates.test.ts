@@ -217,7 +217,9 @@ describe('upsell candidates: events, the nightly job, isolation and access', () 
         publish.mock.calls
           .filter((c) => c[1] === org.orgId && c[2].startsWith('upsell.'))
           .map((c) => [c[2], (c[3] as { accountId: string }).accountId]);
-      await enqueueJob(t.db, t.clock, RECOMPUTE_JOB, {});
+      // The nightly job (every organisation), queued under this test's organisation: on a shared PostgreSQL test
+      // database only this process's worker runs it (test/harness.ts).
+      await enqueueJob(t.db, t.clock, RECOMPUTE_JOB, {}, { orgId: org.orgId });
       while ((await t.worker.runOnce()) > 0) {}
       expect(ours()).toEqual([['upsell.candidate_identified', full.id]]);
       expect(publish.mock.calls.find((c) => c[1] === org.orgId && c[2] === 'upsell.candidate_identified')?.[3]).toMatchObject({
