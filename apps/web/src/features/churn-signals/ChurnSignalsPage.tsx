@@ -24,7 +24,6 @@ import type { ChurnSignal } from './types.ts';
 
 const route = getRouteApi('/app/churn-signals');
 type Filters = Omit<ChurnSignalsSearch, 'q' | 'page' | 'pageSize' | 'sort' | 'order'>;
-const day = (d: Date | string | null) => (d ? (typeof d === 'string' ? d.slice(0, 10) : d.toISOString().slice(0, 10)) : undefined);
 
 /**
  * The organisation's churn signals — downgrades, cancel requests, champions who left, usage drops, red health,
@@ -200,7 +199,7 @@ export function ChurnSignalsPage() {
               aria-label={t('churnSignal.fields.from')}
               clearable
               value={f.from ?? null}
-              onChange={(d) => list.setFilters({ from: day(d) })}
+              onChange={(v) => list.setFilters({ from: v ?? undefined })}
             />
             <DateField
               w={130}
@@ -208,7 +207,7 @@ export function ChurnSignalsPage() {
               aria-label={t('churnSignal.fields.to')}
               clearable
               value={f.to ?? null}
-              onChange={(d) => list.setFilters({ to: day(d) })}
+              onChange={(v) => list.setFilters({ to: v ?? undefined })}
             />
           </Group>
         }

@@ -165,7 +165,7 @@ export function ContactFormModal({
               label={t('contact.fields.leftOn')}
               description={t('contact.leftOnHint')}
               value={state.leftOn}
-              onChange={(d) => set('leftOn', d ? String(d).slice(0, 10) : null)}
+              onChange={(v) => set('leftOn', v)}
               error={errors.leftOn}
               clearable
               data-testid="contact-left-on"
