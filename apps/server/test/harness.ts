@@ -87,6 +87,11 @@ export interface Session {
 }
 
 /** A fresh organisation with an admin; `as(role)` adds users of other roles. Tests never share an organisation. */
+/** Run queued jobs (event deliveries, imports …) until none is left (the worker is not started in tests). */
+export async function runJobs(t: TestApp) {
+  for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
+}
+
 /** The organisations this test process made (createTestOrg): its workers run only their jobs on a shared database. */
 const testOrgIds = new Set<string>();
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, runJobs, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
 import { makeChurnSignal } from './churn-signals.factory.ts';
@@ -14,7 +14,7 @@ afterAll(async () => {
 
 /** Deliver the queued events (the worker is not started in tests); every delivery of the organisation must have succeeded. */
 async function deliver(orgId: string) {
-  for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
+  await runJobs(t);
   const text = "select name, status, last_error from jobs where org_id = $1 and name like 'event:%' and status <> 'done'";
   const left = t.database.pool
     ? (await t.database.pool.query(text, [orgId])).rows

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, runJobs, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
 import { accountHealth, makePulse } from './health.factory.ts';
@@ -16,11 +16,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
 });
-
-/** Deliver the queued events (the worker is not started in tests). */
-async function deliver() {
-  for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
-}
 
 const signalsOf = async (h: Record<string, string>, accountId: string) =>
   (await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${accountId}/churn-signals`, headers: h })).json().items as {
@@ -41,7 +36,7 @@ describe('health and events', () => {
       termStart: '2025-11-01',
       lines: [{ description: 'Seats', quantity: 5, unitPrice: 40 }],
     });
-    await deliver();
+    await runJobs(t);
     expect((await tenure())?.value).toBeCloseTo(12.67, 1); // 2025-11-01 to the test clock's 2026-11-21
   });
 
@@ -67,7 +62,7 @@ describe('health and events', () => {
     expect((await accountHealth(t.app, h, turning.id)).band).toBe('red');
     const signals = await signalsOf(h, turning.id);
     expect(signals.map((s) => [s.kind, s.details.from])).toEqual([['health_red', 'green']]);
-    await deliver();
+    await runJobs(t);
     const timeline = (await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${turning.id}/timeline`, headers: h })).json();
     expect(timeline.items.filter((e: { kind: string }) => e.kind === 'churn_signal')).toHaveLength(1);
   });

@@ -22,10 +22,9 @@ export async function upload(t: TestApp, headers: Record<string, string>, entity
   });
 }
 
-/** Run queued jobs until none is left (the worker is not started in tests). */
-export async function runJobs(t: TestApp) {
-  for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
-}
+import { runJobs } from '../../../test/harness.ts';
+
+export { runJobs };
 
 /**
  * Run jobs until the import has left `validating`/`importing`. On a shared PostgreSQL test database another

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, runJobs, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { importUpload } from '../imports/index.ts';
 import { makeMarket } from '../organisations/index.ts';
@@ -64,7 +64,7 @@ const withHeaders = (u: { payload: Buffer; headers: Record<string, string> }, h:
 
 async function settle(h: Record<string, string>, id: string, status: string) {
   for (const deadline = Date.now() + 60_000; Date.now() < deadline; ) {
-    for (let i = 0; i < 20 && (await t.worker.runOnce()) > 0; i++) {}
+    await runJobs(t);
     const imp = (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: h })).json();
     if (imp.status === status) return imp;
     if (!['validating', 'importing'].includes(imp.status)) throw new Error(`import ${id}: ${imp.status} ${imp.failureMessage}`);
