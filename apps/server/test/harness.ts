@@ -57,10 +57,11 @@ export async function buildTestApp(opts: { now?: string; smtpUrl?: string; maile
   });
   const mailer = opts.mailer ?? createSmtpMailer(config.smtpUrl);
   const logger = pino({ level: 'silent' });
-  // On the shared PostgreSQL test database every test process's worker would claim every process's due jobs (the
-  // oldest first: another file's undelivered events, an import a test holds back): each runs only its own
-  // organisations' jobs.
-  const jobOrgScope = database.pool && !opts.database ? () => [...testOrgIds] : undefined;
+  // The shared test database (one per test worker on PGlite, one for every test process on PostgreSQL) holds the
+  // jobs of every file that used it: its undelivered events, an import a test holds back. A worker claims the
+  // oldest due jobs first, so each app runs only its own organisations' jobs (those createTestOrg made with it).
+  const orgIds = new Set<string>();
+  const jobOrgScope = opts.database ? undefined : () => [...orgIds];
   const built = await buildApp({ config, database, clock, logger, mailer, jobOrgScope });
   await built.app.ready();
   const violationsBefore = tenancy.violations.length;
@@ -69,6 +70,8 @@ export async function buildTestApp(opts: { now?: string; smtpUrl?: string; maile
     database,
     db: database.db,
     clock,
+    /** The organisations createTestOrg made with this app. */
+    orgIds,
     async close() {
       await built.app.close();
       await built.worker.stop();
@@ -86,14 +89,12 @@ export interface Session {
   headers: Record<string, string>;
 }
 
-/** A fresh organisation with an admin; `as(role)` adds users of other roles. Tests never share an organisation. */
 /** Run queued jobs (event deliveries, imports …) until none is left (the worker is not started in tests). */
 export async function runJobs(t: TestApp) {
-  for (let i = 0; i < 50 && (await t.worker.runOnce()) > 0; i++) {}
+  for (let i = 0; i < 500 && (await t.worker.runOnce()) > 0; i++) {}
 }
 
-/** The organisations this test process made (createTestOrg): its workers run only their jobs on a shared database. */
-const testOrgIds = new Set<string>();
+/** A fresh organisation with an admin; `as(role)` adds users of other roles. Tests never share an organisation. */
 
 export async function createTestOrg(t: TestApp, name = 'Test Org') {
   const suffix = newId().slice(-12);
@@ -103,7 +104,7 @@ export async function createTestOrg(t: TestApp, name = 'Test Org') {
     slug: `org-${suffix}`,
     admin: { email: adminEmail, name: 'Test Admin', password: TEST_PASSWORD },
   });
-  testOrgIds.add(orgId);
+  t.orgIds.add(orgId);
   const admin = await signIn(t, adminEmail);
   return {
     orgId,
