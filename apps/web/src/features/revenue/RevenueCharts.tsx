@@ -67,6 +67,7 @@ export function MrrTrendChart({ series }: { series: Series }) {
         data={data}
         dataKey="period"
         series={[{ name: 'mrr', label: t('revenue.figures.mrr'), color: 'indigo.6' }]}
+        areaProps={{ isAnimationActive: false }}
         // A dot per period helps up to two years; over five they are a bead curtain (and 60 more elements to draw).
         withDots={data.length <= 24}
         valueFormatter={money}
@@ -102,6 +103,8 @@ export function MovementsChart({ series, onPick }: { series: Series; onPick: (pe
         series={MOVEMENTS.map((m) => ({ name: m, label: t(`revenue.movements.${m}`), color: MOVEMENT_COLORS[m] }))}
         valueFormatter={(v) => formatMoney(v, series.currency, { compact: true })}
         barProps={(s) => ({
+          // 5 movements × 60 periods: an entry animation per bar makes the first draw one long task.
+          isAnimationActive: false,
           cursor: 'pointer',
           onClick: (_: unknown, index: number) => {
             const p = series.periods[index];
