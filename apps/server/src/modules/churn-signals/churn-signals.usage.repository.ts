@@ -101,17 +101,20 @@ export async function advanceEpisodes(db: Db, orgId: string, today: string, rule
     )`);
   return queryRows<TUsageFlagRow>(
     db,
-    sql`with flagged as materialized (select * from (${activity}) x where x.reason is not null),
+    sql`with x as materialized (${activity}),
       opened as (
         insert into churn_signal_episodes (org_id, account_id, kind, started_on)
-        select ${orgId}::uuid, f.account_id, f.reason, ${today}::date from flagged f
+        select ${orgId}::uuid, x.account_id, x.reason, ${today}::date from x where x.reason is not null
+        union all
+        -- A silence is also a drop: when it ends with a little usage, that is the same episode, not a new signal.
+        select ${orgId}::uuid, x.account_id, 'usage_drop', ${today}::date from x where x.reason = 'no_login' and x.still_dropped
         on conflict (org_id, account_id, kind) do nothing
         returning account_id, kind
       )
-      select f.account_id, f.last_seen_at, f.idle_days::int as idle_days, f.recent_events::int as recent_events,
-        f.previous_events::int as previous_events, f.drop_pct, f.reason
-      from flagged f join opened o on o.account_id = f.account_id and o.kind = f.reason
-      order by f.account_id`,
+      select x.account_id, x.last_seen_at, x.idle_days::int as idle_days, x.recent_events::int as recent_events,
+        x.previous_events::int as previous_events, x.drop_pct, x.reason
+      from x join opened o on o.account_id = x.account_id and o.kind = x.reason
+      order by x.account_id`,
   );
 }
 
