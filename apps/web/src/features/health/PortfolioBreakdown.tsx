@@ -90,7 +90,7 @@ export function PortfolioBreakdown({ p }: { p: Portfolio }): ReactElement {
         />
       </Group>
       <Grid>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, lg: 5 }}>
           <BarChart
             h={Math.max(180, 40 * chart.length + 40)}
             data={chart}
@@ -103,7 +103,7 @@ export function PortfolioBreakdown({ p }: { p: Portfolio }): ReactElement {
             valueFormatter={(v) => pct(v)}
           />
         </Grid.Col>
-        <Grid.Col span={{ base: 12, lg: 6 }}>
+        <Grid.Col span={{ base: 12, lg: 7 }}>
           <DataTable
             testId="portfolio-breakdown-table"
             columns={columns}

@@ -120,7 +120,9 @@ function TrendChart({ p, by }: { p: Portfolio; by: 'month' | 'week' }): ReactEle
       })),
     [p, by],
   );
-  const top = Math.min(100, Math.ceil((Math.max(p.targetPct, ...p.trend.map((x) => x.unhealthyPct ?? 0)) + 10) / 10) * 10);
+  // Quarters of 100 % as ticks, up to the first above the highest point or the target.
+  const top = Math.min(100, Math.ceil((Math.max(p.targetPct, ...p.trend.map((x) => x.unhealthyPct ?? 0)) + 5) / 25) * 25);
+  const ticks = [0, 25, 50, 75, 100].filter((v) => v <= top);
   return (
     <LineChart
       h={240}
@@ -128,7 +130,7 @@ function TrendChart({ p, by }: { p: Portfolio; by: 'month' | 'week' }): ReactEle
       dataKey="period"
       series={[{ name: 'share', label: t('health.portfolio.share'), color: 'red.6' }]}
       referenceLines={[{ y: p.targetPct, label: t('health.portfolio.target', { target: pct(p.targetPct) }), color: 'teal.7' }]}
-      yAxisProps={{ domain: [0, top] }}
+      yAxisProps={{ domain: [0, top], ticks }}
       valueFormatter={(v) => pct(v)}
       connectNulls={false}
       curveType="linear"
