@@ -33,6 +33,10 @@ export const healthDemo: TDemoContribution = {
     const reasons = ['Champion left; new contact not engaged yet', 'Quarterly review went well', 'Budget under review for next year'];
     for (const [i, accountId] of accountIds.slice(0, 3).entries())
       await services.health.addPulse(actors.vp, accountId, { value: [35, 85, 55][i] as number, reason: reasons[i] as string });
+    // That day's scores as the nightly recompute leaves them: each of every account read with all the others (a pulse
+    // rescored its account alone, where its MRR percentile has no other account to rank against).
+    at(2, 23);
+    await services.health.recompute(orgId);
     at(0, 9);
     await services.health.recompute(orgId);
   },
