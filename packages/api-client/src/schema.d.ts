@@ -1680,6 +1680,27 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/churn-signals/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get the thresholds of the usage signals */
+        get: operations["getChurnSignalSettings"];
+        /**
+         * Change the thresholds of the usage signals
+         * @description usage_drop: events of the last 14 or 30 days down at least the given % on as many days before; no_login: no activity for the given days.
+         */
+        put: operations["updateChurnSignalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/churn-signals/export.csv": {
         parameters: {
             query?: never;
@@ -1918,6 +1939,97 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/health/portfolio": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The unhealthy share against the target, its trend, by CSM, segment and market
+         * @description Counts the customer accounts (not archived, a customer by the revenue metrics) that have a score; unhealthy: the band is red. The trend reads each period’s last day from the score history.
+         */
+        get: operations["getHealthPortfolio"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/portfolio/poor-health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the customer accounts whose health is red */
+        get: operations["listPoorHealthAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/portfolio/poor-health/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the poor-health accounts as CSV */
+        get: operations["exportPoorHealthAccountsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/portfolio/low-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the accounts with low activity
+         * @description No activity for the no-login days, or events down the usage-drop threshold on the window before (the churn signals’ settings).
+         */
+        get: operations["listLowActivityAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/health/portfolio/low-activity/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the low-activity accounts as CSV */
+        get: operations["exportLowActivityAccountsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1974,7 +2086,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -2234,7 +2346,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3379,7 +3491,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -3494,7 +3606,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -3511,7 +3623,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -19448,6 +19560,248 @@ export interface operations {
             };
         };
     };
+    getChurnSignalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description usage_drop: events down at least this % on the window before */
+                        usageDropPct: number;
+                        /** @description The window compared with the one before it: 14 or 30 days */
+                        usageWindowDays: number;
+                        /** @description no_login: no activity for at least this many days */
+                        noLoginDays: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateChurnSignalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    usageDropPct: number;
+                    usageWindowDays: 14 | 30;
+                    noLoginDays: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description usage_drop: events down at least this % on the window before */
+                        usageDropPct: number;
+                        /** @description The window compared with the one before it: 14 or 30 days */
+                        usageWindowDays: number;
+                        /** @description no_login: no activity for at least this many days */
+                        noLoginDays: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     exportChurnSignalsCsv: {
         parameters: {
             query?: {
@@ -21093,6 +21447,7 @@ export interface operations {
                     "application/json": {
                         redMax: number;
                         yellowMax: number;
+                        unhealthyTargetPct: number;
                     };
                 };
             };
@@ -21200,6 +21555,7 @@ export interface operations {
                 "application/json": {
                     redMax: number;
                     yellowMax: number;
+                    unhealthyTargetPct?: number;
                 };
             };
         };
@@ -21213,6 +21569,7 @@ export interface operations {
                     "application/json": {
                         redMax: number;
                         yellowMax: number;
+                        unhealthyTargetPct: number;
                     };
                 };
             };
@@ -22218,6 +22575,676 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getHealthPortfolio: {
+        parameters: {
+            query?: {
+                /** @description The trend’s periods */
+                by?: "month" | "week";
+                /** @description How many periods, the current one last */
+                periods?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        asOf: string;
+                        targetPct: number;
+                        current: {
+                            scored: number;
+                            unhealthy: number;
+                            unhealthyPct: number | null;
+                        };
+                        trend: {
+                            scored: number;
+                            unhealthy: number;
+                            unhealthyPct: number | null;
+                            /** @description YYYY-MM, or the Monday of the week */
+                            period: string;
+                            end: string;
+                        }[];
+                        byOwner: {
+                            scored: number;
+                            unhealthy: number;
+                            unhealthyPct: number | null;
+                            ownerUserId: string | null;
+                            name: string | null;
+                        }[];
+                        bySegment: {
+                            scored: number;
+                            unhealthy: number;
+                            unhealthyPct: number | null;
+                            segment: ("enterprise" | "mid_market" | "smb") | null;
+                        }[];
+                        byMarket: {
+                            scored: number;
+                            unhealthy: number;
+                            unhealthyPct: number | null;
+                            marketId: string | null;
+                            name: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listPoorHealthAccounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description Words in the account’s name */
+                q?: string;
+                ownerUserId?: string;
+                /** @description One or more segments (`segment=a,b`) */
+                segment?: string | string[];
+                marketId?: string;
+                sort?: "score" | "account" | "owner" | "computedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            ownerName: string | null;
+                            segment: ("enterprise" | "mid_market" | "smb") | null;
+                            marketName: string | null;
+                            score: number | null;
+                            scoreWeekAgo: number | null;
+                            computedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportPoorHealthAccountsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Words in the account’s name */
+                q?: string;
+                ownerUserId?: string;
+                /** @description One or more segments (`segment=a,b`) */
+                segment?: string | string[];
+                marketId?: string;
+                sort?: "score" | "account" | "owner" | "computedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listLowActivityAccounts: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description Words in the account’s name */
+                q?: string;
+                ownerUserId?: string;
+                /** @description One or more segments (`segment=a,b`) */
+                segment?: string | string[];
+                marketId?: string;
+                reason?: "no_login" | "usage_drop";
+                sort?: "lastSeen" | "account" | "owner" | "drop" | "score";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            ownerName: string | null;
+                            segment: ("enterprise" | "mid_market" | "smb") | null;
+                            marketName: string | null;
+                            /** @enum {string} */
+                            reason: "no_login" | "usage_drop";
+                            lastSeenAt: string;
+                            idleDays: number;
+                            windowDays: number;
+                            recentEvents: number;
+                            previousEvents: number;
+                            dropPct: number | null;
+                            score: number | null;
+                            band: ("red" | "yellow" | "green") | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportLowActivityAccountsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Words in the account’s name */
+                q?: string;
+                ownerUserId?: string;
+                /** @description One or more segments (`segment=a,b`) */
+                segment?: string | string[];
+                marketId?: string;
+                reason?: "no_login" | "usage_drop";
+                sort?: "lastSeen" | "account" | "owner" | "drop" | "score";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;

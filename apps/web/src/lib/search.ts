@@ -21,9 +21,13 @@ export function optEnum<T extends string>(value: unknown, allowed: readonly T[])
   return typeof value === 'string' && (allowed as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
+/** Known values of a list: `?kind=a&kind=b` and `?kind=a,b` alike (as the API takes them; enum values hold no commas). */
 export function optEnumList<T extends string>(value: unknown, allowed: readonly T[]): T[] | undefined {
-  const list = optStringList(value)?.filter((v): v is T => (allowed as readonly string[]).includes(v));
-  return list?.length ? list : undefined;
+  const list = optStringList(value)
+    ?.flatMap((v) => v.split(','))
+    .map((v) => v.trim())
+    .filter((v): v is T => (allowed as readonly string[]).includes(v));
+  return list?.length ? [...new Set(list)] : undefined;
 }
 
 /** Common list state: page, page size and sort, shared by every server-paged list. */

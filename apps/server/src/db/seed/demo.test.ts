@@ -137,4 +137,16 @@ describe('demo organisation', () => {
     const prices = await get('/api/v1/competitors/comparison?currency=EUR&interval=12');
     expect(prices.rows.map((r: { planCode: string }) => r.planCode)).toEqual(['SELF', 'PRO', 'ENT']);
   });
+  it('has a year of health history: the portfolio trend against the target, and "health turned red" spread over the months', async () => {
+    const p = await get('/api/v1/health/portfolio');
+    expect(p.targetPct).toBe(25);
+    expect(p.current.scored).toBeGreaterThan(30);
+    expect(p.trend.filter((x: { scored: number }) => x.scored > 0).length).toBeGreaterThanOrEqual(10);
+    expect(p.byOwner.length).toBeGreaterThanOrEqual(3);
+    const red = await get('/api/v1/churn-signals?kind=health_red&pageSize=200');
+    const months = new Set(red.items.map((s: { occurredAt: string }) => s.occurredAt.slice(0, 7)));
+    expect(months.size).toBeGreaterThanOrEqual(3);
+    // Not a batch of them dated today (the seed's own scoring of today, after the history, may turn one or two).
+    expect(red.items.filter((s: { occurredAt: string }) => s.occurredAt.slice(0, 10) === NOW.slice(0, 10)).length).toBeLessThanOrEqual(2);
+  });
 });

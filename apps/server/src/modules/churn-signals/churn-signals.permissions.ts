@@ -4,6 +4,8 @@ import { CUSTOMER_TEAM, definePermissions, EVERYONE } from '../../platform/acces
 export const churnSignalsPermissions = definePermissions({
   'churn_signal:read': EVERYONE,
   'churn_signal:write': CUSTOMER_TEAM,
+  /** The usage signals' thresholds. */
+  'churn_signal:configure': ['vp_cs'],
 });
 
 declare module '../../platform/access/permissions.ts' {

@@ -10,10 +10,12 @@ import {
   ZChurnSignal,
   ZChurnSignalListQuery,
   ZChurnSignalPage,
+  ZChurnSignalSettings,
   ZChurnSignalsExportQuery,
   ZChurnSignalsPage,
   ZChurnSignalsQuery,
   ZCreateChurnSignalRequest,
+  ZUpdateChurnSignalSettingsRequest,
 } from './churn-signals.schemas.ts';
 import type { ChurnSignalService } from './churn-signals.service.ts';
 import { describeSignal } from './churn-signals.wording.ts';
@@ -47,6 +49,28 @@ export function registerChurnSignalRoutes(app: FastifyInstance, deps: { churnSig
       response: { 200: ZChurnSignalsPage, ...standardErrors },
     },
     handler: async (req) => svc.list(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/churn-signals/settings', {
+    schema: {
+      operationId: 'getChurnSignalSettings',
+      summary: 'Get the thresholds of the usage signals',
+      tags: ['churn-signals'],
+      response: { 200: ZChurnSignalSettings, ...standardErrors },
+    },
+    handler: async (req) => svc.settings(actorOf(req)),
+  });
+  r.put('/api/v1/churn-signals/settings', {
+    schema: {
+      operationId: 'updateChurnSignalSettings',
+      summary: 'Change the thresholds of the usage signals',
+      description:
+        'usage_drop: events of the last 14 or 30 days down at least the given % on as many days before; no_login: no activity for the given days.',
+      tags: ['churn-signals'],
+      body: ZUpdateChurnSignalSettingsRequest,
+      response: { 200: ZChurnSignalSettings, ...standardErrors },
+    },
+    handler: async (req) => svc.updateSettings(actorOf(req), req.body),
   });
 
   r.get('/api/v1/churn-signals/export.csv', {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, zIsoDate, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zInt, zIsoDate, zOptionalText, zPage, zStringList, zText } from '../../platform/http/schemas.ts';
 
 /**
  * The kinds of churn signal. The product raises all but `manual` itself: downgrade and cancel_request from the
@@ -78,3 +78,16 @@ export interface TRaiseSignal {
   note?: string | null;
   createdByUserId?: string | null;
 }
+
+/** The thresholds of the usage signals (churn-signals.usage.ts): an admin setting per organisation. */
+export const ZChurnSignalSettings = z.object({
+  usageDropPct: z.int().describe('usage_drop: events down at least this % on the window before'),
+  usageWindowDays: z.int().describe('The window compared with the one before it: 14 or 30 days'),
+  noLoginDays: z.int().describe('no_login: no activity for at least this many days'),
+});
+export type TChurnSignalSettings = z.infer<typeof ZChurnSignalSettings>;
+export const ZUpdateChurnSignalSettingsRequest = z.strictObject({
+  usageDropPct: zInt(10, 95),
+  usageWindowDays: z.union([z.literal(14), z.literal(30)]),
+  noLoginDays: zInt(7, 365),
+});

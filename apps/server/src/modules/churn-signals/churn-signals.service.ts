@@ -30,6 +30,7 @@ import type {
   TRaiseSignal,
   TSignalKind,
 } from './churn-signals.schemas.ts';
+import { createUsageSignals } from './churn-signals.usage.ts';
 import { describeSignal } from './churn-signals.wording.ts';
 
 export function toChurnSignalDto(r: TChurnSignalRow): TChurnSignal {
@@ -113,6 +114,8 @@ export function createChurnSignalService(deps: {
 
   return {
     raise,
+    /** usage_drop and no_login: the daily detection, the rule's thresholds and their settings. */
+    ...createUsageSignals({ db, clock, raise }),
 
     /** The organisation's signals on the accounts the actor may see: kinds, status, owner, dates, search, sort, paging. */
     async list(actor: Actor, q: TChurnSignalsQuery) {

@@ -16,9 +16,13 @@ export function describeSignal(kind: TSignalKind, details: Record<string, unknow
         ? `Churn signal: champion ${details.contactName} left`
         : 'Churn signal: the champion left';
     case 'usage_drop':
-      return 'Churn signal: usage dropped';
+      return typeof details.dropPct === 'number' && typeof details.windowDays === 'number'
+        ? `Churn signal: usage down ${details.dropPct}% in the last ${details.windowDays} days`
+        : 'Churn signal: usage dropped';
     case 'no_login':
-      return 'Churn signal: no login for a while';
+      return typeof details.lastSeenOn === 'string'
+        ? `Churn signal: no activity since ${details.lastSeenOn}`
+        : 'Churn signal: no login for a while';
     case 'health_red':
       return 'Churn signal: health turned red';
     case 'detractor':

@@ -7,18 +7,20 @@ import { churnSignalsMessages } from './churn-signals.messages.ts';
 import { churnSignalsPermissions } from './churn-signals.permissions.ts';
 import { registerChurnSignalRoutes } from './churn-signals.routes.ts';
 import { type ChurnSignalService, createChurnSignalService } from './churn-signals.service.ts';
-import { churnSignals } from './churn-signals.table.ts';
+import { churnSignalEpisodes, churnSignalSettings, churnSignals } from './churn-signals.table.ts';
+import { usageSignalJobs } from './churn-signals.usage.ts';
 
 export type { TChurnSignalRaisedEvent } from './churn-signals.events.ts';
 export { makeChurnSignal } from './churn-signals.factory.ts';
 export { SIGNAL_KINDS, type TChurnSignal, type TRaiseSignal, type TSignalKind, ZChurnSignal } from './churn-signals.schemas.ts';
 export { type ChurnSignalService, toChurnSignalDto } from './churn-signals.service.ts';
+export { DEFAULT_USAGE_RULE, type TUsageRule, usageActivitySql } from './churn-signals.usage.repository.ts';
 export { churnSignals };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const churnSignalsModule = defineModule({
   name: 'churn-signals',
-  tables: { churnSignals },
+  tables: { churnSignals, churnSignalSettings, churnSignalEpisodes },
   permissions: churnSignalsPermissions,
   messages: churnSignalsMessages,
   accessMatrix: churnSignalsAccessMatrix,
@@ -27,6 +29,8 @@ export const churnSignalsModule = defineModule({
     churnSignals: createChurnSignalService({ ...ctx, accounts: ctx.services.accounts, timeline: ctx.services.timeline }),
   }),
   routes: (app, ctx) => registerChurnSignalRoutes(app, { churnSignals: ctx.services.churnSignals }),
+  // usage_drop and no_login: once a day per organisation, over the usage rollups.
+  jobs: (ctx) => usageSignalJobs({ db: ctx.db, usageSignals: ctx.services.churnSignals }),
   // Signals the product raises itself. A subscription imported with its history raises none (it is the past).
   subscribers: (ctx) => [
     subscribe('subscription.changed', 'churnSignals.fromSubscription', async (e, meta) => {

@@ -18,3 +18,6 @@ export const DEFAULT_MEASURES: TScorecardMeasure[] = [
   { source: 'subscription.mrr_change_90d', weight: 2, thresholds: steps([-50, 0], [-10, 40], [0, 70], [10, 100]) },
   { source: 'pulse.csm', weight: 3, thresholds: steps([0, 0], [100, 100]) },
 ];
+
+/** The unhealthy share an organisation aims for until it sets its own: the documents' "from 34% to 25%". */
+export const DEFAULT_UNHEALTHY_TARGET_PCT = 25;

@@ -51,7 +51,7 @@ export async function findSettings(db: Db, orgId: string) {
   return row ?? null;
 }
 
-export async function saveSettings(db: Db, orgId: string, v: { redMax: number; yellowMax: number }, now: Date) {
+export async function saveSettings(db: Db, orgId: string, v: { redMax: number; yellowMax: number; unhealthyTargetPct: number }, now: Date) {
   await db
     .insert(healthSettings)
     .values({ orgId, ...v, updatedAt: now })

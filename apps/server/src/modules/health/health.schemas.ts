@@ -79,10 +79,16 @@ export const ZMeasureDef = z.object({
 });
 export const ZMeasureList = z.object({ items: z.array(ZMeasureDef) });
 
-export const ZHealthSettings = z.object({ redMax: z.int(), yellowMax: z.int() });
+export const ZHealthSettings = z.object({
+  redMax: z.int(),
+  yellowMax: z.int(),
+  /** The target for the unhealthy share (red among the scored customer accounts), in %. */
+  unhealthyTargetPct: z.int(),
+});
 export type THealthSettings = z.infer<typeof ZHealthSettings>;
+export type TUpdateHealthSettings = z.infer<typeof ZUpdateHealthSettingsRequest>;
 export const ZUpdateHealthSettingsRequest = z
-  .strictObject({ redMax: zInt(0, 99), yellowMax: zInt(1, 99) })
+  .strictObject({ redMax: zInt(0, 99), yellowMax: zInt(1, 99), unhealthyTargetPct: zInt(0, 100).optional() })
   .refine((v) => v.yellowMax > v.redMax, { path: ['yellowMax'], message: healthMessages.health_yellow_above_red.code });
 
 const ZScoredMeasure = z.object({

@@ -6,10 +6,12 @@ import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { ChurnSignalService } from '../churn-signals/index.ts';
-import { DEFAULT_MEASURES, DEFAULT_SCORECARD_NAME } from './health.defaults.ts';
+import { DEFAULT_MEASURES, DEFAULT_SCORECARD_NAME, DEFAULT_UNHEALTHY_TARGET_PCT } from './health.defaults.ts';
 import { DEFAULT_BANDS, type TBands, type TFitSummary, type TScorecardMeasure } from './health.engine.ts';
 import { createMeasureRegistry, type THealthMeasureDef, type THealthMeasureProvider } from './health.measures.ts';
 import { healthMessages as m } from './health.messages.ts';
+import { lastComputedAt } from './health.portfolio.repository.ts';
+import { createPortfolio } from './health.portfolio.ts';
 import { accountProvider, pulseProvider, subscriptionProvider } from './health.providers.ts';
 import {
   currentScorecards,
@@ -21,7 +23,7 @@ import {
   scorecardVersions,
   type TScorecardRow,
 } from './health.repository.ts';
-import type { TCreatePulse, THealthSettings, TPulse, TSaveScorecard, TScorecard } from './health.schemas.ts';
+import type { TCreatePulse, THealthSettings, TPulse, TSaveScorecard, TScorecard, TUpdateHealthSettings } from './health.schemas.ts';
 import { createScoring } from './health.scoring.ts';
 
 export function toScorecardDto(r: TScorecardRow): TScorecard {
@@ -40,6 +42,9 @@ export function toScorecardDto(r: TScorecardRow): TScorecard {
 
 export type HealthService = ReturnType<typeof createHealthService>;
 
+/** An event this much older than an account's latest score is already in it (a recompute reads for seconds, not minutes). */
+const RESCORE_MARGIN_MS = 5 * 60_000;
+
 /**
  * Health: versioned scorecards, the bands, the CSM pulses, and (health.scoring.ts) the scores, their recompute and
  * the evaluation against past churn. Each method checks the permission first.
@@ -54,6 +59,13 @@ export function createHealthService(deps: { db: Db; clock: Clock; accounts: Acco
   async function bandsOf(orgId: string, tx: Db = db): Promise<TBands> {
     const row = await findSettings(tx, orgId);
     return row ? { redMax: row.redMax, yellowMax: row.yellowMax } : DEFAULT_BANDS;
+  }
+
+  async function settingsOf(orgId: string, tx: Db = db): Promise<THealthSettings> {
+    const row = await findSettings(tx, orgId);
+    return row
+      ? { redMax: row.redMax, yellowMax: row.yellowMax, unhealthyTargetPct: row.unhealthyTargetPct }
+      : { ...DEFAULT_BANDS, unhealthyTargetPct: DEFAULT_UNHEALTHY_TARGET_PCT };
   }
 
   /** The organisation's current scorecards; the default one is made on first use. */
@@ -139,8 +151,29 @@ export function createHealthService(deps: { db: Db; clock: Clock; accounts: Acco
     raiseSignal: deps.churnSignals.raise,
   });
 
+  const portfolio = createPortfolio({
+    db,
+    clock,
+    targetOf: async (orgId) => (await settingsOf(orgId)).unhealthyTargetPct,
+    usageRule: deps.churnSignals.usageRule,
+  });
+
   return {
     ...scoring,
+    ...portfolio,
+
+    /**
+     * Rescores the accounts whose latest score was computed before an event that happened at `occurredAt` (with a
+     * margin for a recompute that read its inputs while the change was still being committed): a score computed well
+     * after the event already holds it. So a replayed or long-queued history (the demo's three years of subscriptions,
+     * a backlog after an outage) does not rescore every account once per old event, nor raise "turned red" today.
+     */
+    async rescoreAfter(orgId: string, accountIds: string[], occurredAt: Date): Promise<void> {
+      const seen = await lastComputedAt(db, orgId, accountIds);
+      const since = occurredAt.getTime() + RESCORE_MARGIN_MS;
+      const stale = accountIds.filter((id) => (seen.get(id)?.getTime() ?? 0) < since);
+      if (stale.length) await scoring.recompute(orgId, stale);
+    },
 
     /** Another module's measures (usage, surveys, support …): call from its services factory. */
     registerMeasureProvider(provider: THealthMeasureProvider) {
@@ -181,22 +214,24 @@ export function createHealthService(deps: { db: Db; clock: Clock; accounts: Acco
 
     async settings(actor: Actor): Promise<THealthSettings> {
       requirePermission(actor, 'health:read');
-      return bandsOf(actor.orgId);
+      return settingsOf(actor.orgId);
     },
 
-    async updateSettings(actor: Actor, input: THealthSettings): Promise<THealthSettings> {
+    /** The bands and the unhealthy-share target (kept as it was when not given). */
+    async updateSettings(actor: Actor, input: TUpdateHealthSettings): Promise<THealthSettings> {
       requirePermission(actor, 'health:configure');
       return db.transaction(async (tx) => {
-        const before = await bandsOf(actor.orgId, tx);
-        await saveSettings(tx, actor.orgId, input, clock.now());
+        const before = await settingsOf(actor.orgId, tx);
+        const after = { ...before, ...input };
+        await saveSettings(tx, actor.orgId, after, clock.now());
         await recordAudit(tx, clock, actor, {
           entityType: 'health_settings',
           entityId: actor.orgId,
           action: 'updated',
           before,
-          after: input,
+          after,
         });
-        return input;
+        return after;
       });
     },
 

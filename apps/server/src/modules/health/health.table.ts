@@ -80,13 +80,17 @@ export const healthScorecards = pgTable(
   ],
 );
 
-/** The organisation's health bands (one row, absent until changed: red ≤ 50, yellow ≤ 75). */
+/**
+ * The organisation's health bands and its unhealthy-share target (one row, absent until changed: red ≤ 50,
+ * yellow ≤ 75, target 25 %: the documents' "decrease unhealthy customer count from 34% to 25%").
+ */
 export const healthSettings = pgTable('health_settings', {
   orgId: uuid('org_id')
     .primaryKey()
     .references(() => organisations.id, { onDelete: 'cascade' }),
   redMax: integer('red_max').notNull().default(50),
   yellowMax: integer('yellow_max').notNull().default(75),
+  unhealthyTargetPct: integer('unhealthy_target_pct').notNull().default(25),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 

@@ -6,6 +6,7 @@ import { healthDemo } from './health.demo.ts';
 import { healthJobs } from './health.jobs.ts';
 import { healthMessages } from './health.messages.ts';
 import { healthPermissions } from './health.permissions.ts';
+import { registerPortfolioRoutes } from './health.portfolio.routes.ts';
 import { registerHealthRoutes } from './health.routes.ts';
 import { createHealthService, type HealthService } from './health.service.ts';
 import { healthPulses, healthScorecards, healthScoreHistory, healthScores, healthSettings } from './health.table.ts';
@@ -30,20 +31,24 @@ export const healthModule = defineModule({
   }),
   // Fresh: an account is rescored as soon as an event moves one of its inputs (a subscription change, an edit of its
   // fields, an import), not only by the nightly recompute.
-  subscribers: (ctx) => [
-    // An imported history (no change id) waits for the nightly recompute: one rescore per imported subscription would
-    // queue as many jobs as the file has customers.
-    subscribe('subscription.changed', 'health.rescoreOnSubscription', async (e, meta) => {
-      if (e.changeId) await ctx.services.health.recompute(meta.orgId, [e.accountId]);
-    }),
-    subscribe('account.updated', 'health.rescoreOnAccount', (e, meta) =>
-      ctx.services.health.recompute(meta.orgId, [e.accountId]).then(() => undefined),
-    ),
-    subscribe('accounts.bulk_updated', 'health.rescoreOnImport', (e, meta) =>
-      ctx.services.health.recompute(meta.orgId, e.accountIds).then(() => undefined),
-    ),
-  ],
-  routes: (app, ctx) => registerHealthRoutes(app, { health: ctx.services.health }),
+  subscribers: (ctx) => {
+    // A score computed well after an event already holds it: only the accounts scored before it are rescored.
+    const rescoreNewer = (orgId: string, accountIds: string[], occurredAt: string) =>
+      ctx.services.health.rescoreAfter(orgId, accountIds, new Date(occurredAt));
+    return [
+      // An imported history (no change id) waits for the nightly recompute: one rescore per imported subscription would
+      // queue as many jobs as the file has customers.
+      subscribe('subscription.changed', 'health.rescoreOnSubscription', async (e, meta) => {
+        if (e.changeId) await rescoreNewer(meta.orgId, [e.accountId], meta.occurredAt);
+      }),
+      subscribe('account.updated', 'health.rescoreOnAccount', (e, meta) => rescoreNewer(meta.orgId, [e.accountId], meta.occurredAt)),
+      subscribe('accounts.bulk_updated', 'health.rescoreOnImport', (e, meta) => rescoreNewer(meta.orgId, e.accountIds, meta.occurredAt)),
+    ];
+  },
+  routes: (app, ctx) => {
+    registerHealthRoutes(app, { health: ctx.services.health });
+    registerPortfolioRoutes(app, { health: ctx.services.health });
+  },
   jobs: (ctx) => healthJobs({ db: ctx.db, health: ctx.services.health }),
   demo: healthDemo,
 });

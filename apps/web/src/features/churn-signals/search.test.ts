@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseSearchParams } from '../../lib/search.ts';
 import { parseChurnSignalsSearch } from './search.ts';
 
 describe('parseChurnSignalsSearch', () => {
@@ -26,6 +27,12 @@ describe('parseChurnSignalsSearch', () => {
       order: 'asc',
       page: 2,
     });
+  });
+
+  it('takes kinds as a comma-separated list too (a link like /churn-signals?kind=a,b pre-selects both)', () => {
+    expect(parseChurnSignalsSearch({ kind: 'usage_drop,no_login' }).kind).toEqual(['usage_drop', 'no_login']);
+    expect(parseChurnSignalsSearch(parseSearchParams('?kind=health_red,sad,downgrade')).kind).toEqual(['health_red', 'downgrade']);
+    expect(parseChurnSignalsSearch({ kind: ['manual,manual', 'downgrade'] }).kind).toEqual(['manual', 'downgrade']);
   });
 
   it('drops what the API would refuse: unknown kinds, status, sort or order, a date that is no day, a page below 1', () => {

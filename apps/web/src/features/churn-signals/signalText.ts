@@ -17,6 +17,14 @@ export function describeSignal(s: { kind: SignalKind; details: Record<string, un
       return t('churnSignal.text.cancel_request', { date: date(d.effectiveDate) });
     case 'champion_left':
       return t('churnSignal.text.champion_left', { name: String(d.contactName ?? ''), date: date(d.leftOn) });
+    case 'usage_drop':
+      return typeof d.dropPct === 'number'
+        ? t('churnSignal.text.usage_drop_by', { percent: d.dropPct, days: Number(d.windowDays ?? 30) })
+        : t('churnSignal.text.usage_drop');
+    case 'no_login':
+      return typeof d.lastSeenOn === 'string'
+        ? t('churnSignal.text.no_login_since', { date: date(d.lastSeenOn) })
+        : t('churnSignal.text.no_login');
     case 'manual':
       return s.note ?? t('churnSignal.kinds.manual');
     default:

@@ -24,6 +24,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { SEGMENTS } from '../../lib/types.ts';
+import { TargetForm, UsageSignalSettingsForm } from './PortfolioSettings.tsx';
 import { healthKeys } from './queryKeys.ts';
 import { ThresholdsEditor } from './ThresholdsEditor.tsx';
 import { measureLabel, type Scorecard, type ScorecardMeasure } from './types.ts';
@@ -95,6 +96,8 @@ export function HealthScorecardsPage(): ReactElement {
       <SimpleGrid cols={{ base: 1, lg: 2 }}>
         <BandsForm />
         {card ? <Versions id={card.id} /> : null}
+        <TargetForm />
+        <UsageSignalSettingsForm />
       </SimpleGrid>
     </Stack>
   );

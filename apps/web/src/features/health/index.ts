@@ -1,4 +1,4 @@
-import { IconHeartbeat } from '@tabler/icons-react';
+import { IconHeartbeat, IconStethoscope } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { lazy } from 'react';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
@@ -10,6 +10,12 @@ const AccountHealthTab = lazy(() => import('./AccountHealthTab.tsx').then((m) =>
 
 /** The feature's pages: URL and permission. */
 const routes = (app: AppRoute) => [
+  createRoute({
+    getParentRoute: () => app,
+    path: '/health/portfolio',
+    beforeLoad: requirePermission('health:read'),
+    component: lazyRouteComponent(() => import('./PortfolioPage.tsx'), 'PortfolioPage'),
+  }),
   createRoute({
     getParentRoute: () => app,
     path: '/health/scorecards',
@@ -24,11 +30,12 @@ const routes = (app: AppRoute) => [
   }),
 ];
 
-/** Health: the account page's Health tab, the scorecard editor and the evaluation against past churn. */
+/** Health: the portfolio, the account page's Health tab, the scorecard editor and the evaluation against past churn. */
 export const healthFeature = defineFeature({
   name: 'health',
   routes,
   navigation: [
+    { group: 'overview', to: '/health/portfolio', label: 'nav.portfolio', icon: IconStethoscope, permission: 'health:read' },
     {
       group: 'administration',
       to: '/health/scorecards',

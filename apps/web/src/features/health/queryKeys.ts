@@ -7,5 +7,8 @@ export const healthKeys = {
   scorecard: (id: string) => ['health', 'scorecards', id] as const,
   measures: ['health', 'measures'] as const,
   settings: ['health', 'settings'] as const,
+  portfolio: (by: string) => ['health', 'portfolio', by] as const,
+  poorHealth: ['health', 'portfolio', 'poor-health'] as const,
+  lowActivity: ['health', 'portfolio', 'low-activity'] as const,
   customFields: ['health', 'custom-fields'] as const,
 };

@@ -20,3 +20,8 @@ export function measureLabel(label: { en: string; nl: string; da: string } | nul
   const lang = (i18n.language ?? 'en').slice(0, 2) as 'en' | 'nl' | 'da';
   return label[lang] ?? label.en;
 }
+
+export type Portfolio = ResponseOf<'/api/v1/health/portfolio', 'get'>;
+export type PoorHealthAccount = ResponseOf<'/api/v1/health/portfolio/poor-health', 'get'>['items'][number];
+export type LowActivityAccount = ResponseOf<'/api/v1/health/portfolio/low-activity', 'get'>['items'][number];
+export type LowActivityReason = LowActivityAccount['reason'];
