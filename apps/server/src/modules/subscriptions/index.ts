@@ -21,6 +21,7 @@ export { makeSubscription } from './subscriptions.factory.ts';
 export { periodsToSubscriptions, type TImportedSubscription, type TPeriodRow } from './subscriptions.periods.ts';
 export { CHANGE_KINDS, type TChange, type TSubscription } from './subscriptions.schemas.ts';
 export type { SubscriptionService } from './subscriptions.service.ts';
+export { nextRolledTerm, type TTerm } from './subscriptions.terms.ts';
 export {
   addDays,
   currentTerm,
@@ -30,7 +31,6 @@ export {
   type TLineVersion,
   type TReplayChange,
 } from './subscriptions.timeline.ts';
-export { nextRolledTerm, type TTerm } from './subscriptions.terms.ts';
 /** subscriptionTerms is exported for reading (the renewals report joins it); only this module writes it. */
 export { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions, subscriptionTerms };
 

@@ -6,6 +6,7 @@
  */
 
 export type TDiscountKind = 'lasting' | 'once' | 'until';
+
 import { createTermLog, type TTerm } from './subscriptions.terms.ts';
 
 export interface TDiscount {
