@@ -39,6 +39,7 @@ export function expectedPlaybookRenewals(year: number, graceDays: number, today:
     let renewedArr = 0;
     let gross = 0;
     let churned = 0;
+    let pending = 0;
     let downgraded = 0;
     let upgraded = 0;
     let lost = 0;
@@ -67,7 +68,7 @@ export function expectedPlaybookRenewals(year: number, graceDays: number, today:
         churned++;
         lost += r.amount * 12;
         accountsChurned.add(r.customer);
-      }
+      } else pending++;
     }
     const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
     periods.push({
@@ -77,6 +78,7 @@ export function expectedPlaybookRenewals(year: number, graceDays: number, today:
       renewed,
       renewedArr,
       churned,
+      pending,
       downgraded,
       upgraded,
       renewalRateCount: ratio(renewed, due),

@@ -22324,6 +22324,8 @@ export interface operations {
                             /** @description ARR of the terms that followed (net: upsell included) */
                             renewedArr: number;
                             churned: number;
+                            /** @description Not renewed yet, within the grace period */
+                            pending: number;
                             downgraded: number;
                             upgraded: number;
                             /** @description A fraction (0.8 = 80%); null when nothing was due */

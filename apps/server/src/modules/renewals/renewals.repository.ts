@@ -96,6 +96,7 @@ export interface TReportRow {
   renewed_arr: string | null;
   renewed_gross: string | null;
   churned: number;
+  pending: number;
   downgraded: number;
   upgraded: number;
   lost: string | null;
@@ -115,6 +116,7 @@ export async function renewalReportRows(db: Db, scope: TRenewalScope, f: TRenewa
         coalesce(sum(d.next_arr) filter (where outcome = 'renewed'), 0) as renewed_arr,
         coalesce(sum(least(d.next_arr, d.due_arr)) filter (where outcome = 'renewed'), 0) as renewed_gross,
         (count(*) filter (where outcome = 'churned'))::int as churned,
+        (count(*) filter (where outcome = 'pending'))::int as pending,
         (count(*) filter (where outcome = 'renewed' and d.next_arr < d.due_arr))::int as downgraded,
         (count(*) filter (where outcome = 'renewed' and d.next_arr > d.due_arr))::int as upgraded,
         coalesce(sum(case when outcome = 'churned' then d.due_arr

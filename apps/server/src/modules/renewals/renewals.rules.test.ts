@@ -104,6 +104,7 @@ describe('renewal rules', () => {
       renewed: 2,
       renewedArr: 2400,
       churned: 1,
+      pending: 0,
       downgraded: 1,
       upgraded: 1,
       renewalRateCount: 2 / 3,

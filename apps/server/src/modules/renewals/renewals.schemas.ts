@@ -33,6 +33,7 @@ export const ZRenewalPeriod = z.object({
   renewed: z.int(),
   renewedArr: zMoney.describe('ARR of the terms that followed (net: upsell included)'),
   churned: z.int(),
+  pending: z.int().describe('Not renewed yet, within the grace period'),
   downgraded: z.int(),
   upgraded: z.int(),
   renewalRateCount: zRate,

@@ -40,6 +40,7 @@ export function periodFigures(period: string, r: TReportRow | undefined): TRenew
     renewed,
     renewedArr,
     churned: r?.churned ?? 0,
+    pending: r?.pending ?? 0,
     downgraded: r?.downgraded ?? 0,
     upgraded: r?.upgraded ?? 0,
     renewalRateCount: ratio(renewed, r?.due ?? 0),

@@ -10,6 +10,7 @@ const COUNTS: Partial<Record<Figure, RenewalTermOutcome | 'due'>> = {
   due: 'due',
   renewed: 'renewed',
   churned: 'churned',
+  pending: 'pending',
   downgraded: 'downgraded',
   upgraded: 'upgraded',
 };
@@ -20,6 +21,7 @@ export const FIGURES: Figure[] = [
   'renewed',
   'renewedArr',
   'churned',
+  'pending',
   'downgraded',
   'upgraded',
   'renewalRateCount',
@@ -69,7 +71,7 @@ export function RenewalTable({
           {t('table.exportCsv')}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={1100}>
+      <Table.ScrollContainer minWidth={1050}>
         <Table striped highlightOnHover fz="xs">
           <Table.Thead>
             <Table.Tr>
@@ -84,7 +86,7 @@ export function RenewalTable({
           <Table.Tbody>
             {report.periods.map((p) => (
               <Table.Tr key={p.period} data-testid="renewal-row">
-                <Table.Td>{formatPeriod(p.period)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(p.period)}</Table.Td>
                 {FIGURES.map((f) => {
                   const outcome = COUNTS[f];
                   return (

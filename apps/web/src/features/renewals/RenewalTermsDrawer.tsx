@@ -51,6 +51,7 @@ function TermsList({
         id: 'account',
         header: t('renewal.terms.account'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) => (
           <Anchor
             size="sm"
@@ -80,6 +81,7 @@ function TermsList({
       {
         id: 'outcome',
         header: t('renewal.terms.outcome'),
+        meta: { noWrap: true },
         cell: ({ row }) => (
           <Badge variant="light" size="sm" color={OUTCOME_COLORS[row.original.outcome]}>
             {t(`renewal.outcomes.${row.original.change && row.original.change !== 'same' ? row.original.change : row.original.outcome}`)}
@@ -143,7 +145,7 @@ export function RenewalTermsDrawer({
       opened={!!target}
       onClose={onClose}
       position="right"
-      size="xl"
+      size={1120}
       title={target ? t('renewal.terms.title', { period: formatPeriod(target.period) }) : ''}
       data-testid="renewal-drill"
     >
