@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { makeAccount } from '../accounts/index.ts';
+import { makeSubscription } from './subscriptions.factory.ts';
+import { subscriptionJobs } from './subscriptions.jobs.ts';
 import { periodsToSubscriptions, type TPeriodRow } from './subscriptions.periods.ts';
 import { replay, type TChangeOp, type TReplayChange } from './subscriptions.timeline.ts';
 
@@ -96,6 +101,58 @@ describe('subscription terms', () => {
       ['2018-11-01', '2019-02-01', 5000],
       ['2019-04-01', '2019-06-01', 5000],
       ['2019-06-01', '2019-08-01', 7500],
+    ]);
+  });
+});
+
+describe('stored terms', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await buildTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('the nightly refresh rolls an auto-renewing term on as the days pass, so the report sees the renewals', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const account = await makeAccount(t.app, h, { name: 'Monthly rolling' });
+    await makeSubscription(t.app, h, account.id, {
+      termStart: '2026-10-01',
+      termEnd: '2026-10-31',
+      autoRenew: true,
+      lines: [{ description: 'Seats', quantity: 1, unitPrice: 100 }],
+    });
+    const report = async () =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/renewals/report?from=2026-10&to=2026-12', headers: h }))
+        .json()
+        .periods.map((p: Record<string, unknown>) => [p.period, p.due, p.renewed, p.pending]);
+    // Today (21 November): October's term renewed into November's, which runs to 30 November.
+    expect(await report()).toEqual([
+      ['2026-10', 1, 1, 0],
+      ['2026-11', 1, 0, 1],
+      ['2026-12', 0, 0, 0],
+    ]);
+    const [refresh] = subscriptionJobs({
+      db: t.db,
+      clock: t.clock,
+      events: t.events,
+      plans: t.services.plans,
+      timeline: t.services.timeline,
+    });
+    const before = t.clock.now();
+    try {
+      t.clock.set('2027-01-05T01:00:00Z');
+      await refresh?.handler({}, { jobId: 'test', orgId: null, attempt: 1, progress: async () => {}, logger: pino({ level: 'silent' }) });
+    } finally {
+      t.clock.set(before);
+    }
+    // Read back on the first day's clock (the session would have lapsed): the terms the refresh stored.
+    expect(await report()).toEqual([
+      ['2026-10', 1, 1, 0],
+      ['2026-11', 1, 1, 0],
+      ['2026-12', 1, 1, 0],
     ]);
   });
 });
