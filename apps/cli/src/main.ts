@@ -7,6 +7,7 @@ import { runHealthEvaluate, type THealthEvaluateOptions } from './commands/healt
 import { runImport, type TImportEntity } from './commands/import.ts';
 import { runUsageImport } from './commands/import-usage.ts';
 import { runMetrics, type TMetricsOptions } from './commands/metrics.ts';
+import { runRenewalsReport, type TRenewalsReportOptions } from './commands/renewals.ts';
 import { runStart } from './commands/start.ts';
 import { CliError, EXIT } from './errors.ts';
 
@@ -45,6 +46,7 @@ Examples:
   customer365 import subscriptions periods.csv --format periods --create-missing-accounts
   customer365 export accounts --market NL --segment enterprise --out nl-enterprise.csv
   customer365 metrics --from 2019-01 --to 2019-12 --by month --market NL --json
+  customer365 renewals report --from 2019-01 --to 2019-12 --by month --json
   customer365 health evaluate --outcome churned --test-share 0.2 --seed 1 --fit --json`,
     );
 
@@ -168,6 +170,37 @@ Money is in major units of the organisation's reporting currency, rates are frac
 each period's movements compare it with the period before. Without --json a table is printed.`,
     )
     .action((_opts, cmd: Command) => runMetrics(cmd.optsWithGlobals() as TMetricsOptions));
+
+  program
+    .command('renewals')
+    .description('renewal reporting: the subscription terms due per period and what followed them')
+    .command('report')
+    .description(
+      'per period: terms due, renewed, churned, downgraded and upgraded, renewal rates by count and value, eligible churn, revenue churn and average deal value, through the REST API',
+    )
+    .requiredOption('--from <month>', 'first month, e.g. 2019-01')
+    .requiredOption('--to <month>', 'last month, inclusive, e.g. 2019-12')
+    .addOption(new Option('--by <granularity>', 'one row per').choices(['month', 'quarter', 'year']).default('month'))
+    .option('--owner <user-id>', 'only accounts this CSM owns')
+    .option('--segment <segment>', 'only accounts of this segment, e.g. enterprise')
+    .option('--market <code>', 'only accounts of this market, e.g. NL')
+    .option(
+      '--json',
+      'print JSON: {"currency","periods":[{"period","due","dueArr","renewed","renewedArr","churned","downgraded","upgraded","renewalRateCount","renewalRateValueGross","renewalRateValueNet","eligibleChurnRate","revenueChurn","averageDealValue"}]}',
+    )
+    .addHelpText(
+      'after',
+      `
+A term is due in the period that holds its last day (an imported period ends the day before its end_date) and
+renewed when the same account's next term starts within the grace period (organisation setting, default 30
+days) around its end; churned when none did and the grace has passed. ARR is in major units of the
+organisation's reporting currency, rates are fractions (0.8 = 80%). Without --json a table is printed.
+The API token needs the renewal:read scope.
+
+Example:
+  customer365 renewals report --from 2019-01 --to 2019-12 --by month --json`,
+    )
+    .action((_opts, cmd: Command) => runRenewalsReport(cmd.optsWithGlobals() as TRenewalsReportOptions));
 
   program
     .command('health')

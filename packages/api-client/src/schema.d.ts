@@ -2030,6 +2030,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/renewals/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Renewal figures per period
+         * @description Per month, quarter or year: the subscription terms due (their last day in the period), renewed, churned, downgraded and upgraded, renewal rates by count and value, eligible churn, revenue churn and average deal value (METRICS.md). Money in major units of the reporting currency, rates as fractions.
+         */
+        get: operations["getRenewalReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The terms behind the renewal figures */
+        get: operations["listRenewalTerms"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewals/terms/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the terms behind the renewal figures as CSV */
+        get: operations["exportRenewalTermsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2086,7 +2140,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -2346,7 +2400,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3491,7 +3545,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -3606,7 +3660,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -3623,7 +3677,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -23150,6 +23204,421 @@ export interface operations {
                 marketId?: string;
                 reason?: "no_login" | "usage_drop";
                 sort?: "lastSeen" | "account" | "owner" | "drop" | "score";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRenewalReport: {
+        parameters: {
+            query?: {
+                /** @description The CSM owning the accounts */
+                owner?: string;
+                segment?: string;
+                /** @description Market code, e.g. NL */
+                market?: string;
+                /** @description First month, e.g. 2019-01; default: eleven months before `to` */
+                from?: string;
+                /** @description Last month, e.g. 2019-12; default: this month */
+                to?: string;
+                by?: "month" | "quarter" | "year";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        currency: string;
+                        graceDays: number;
+                        periods: {
+                            /** @description 2019-01, 2019-Q1 or 2019 */
+                            period: string;
+                            due: number;
+                            /** @description Major units of the reporting currency */
+                            dueArr: number;
+                            renewed: number;
+                            /** @description ARR of the terms that followed (net: upsell included) */
+                            renewedArr: number;
+                            churned: number;
+                            /** @description Not renewed yet, within the grace period */
+                            pending: number;
+                            downgraded: number;
+                            upgraded: number;
+                            /** @description A fraction (0.8 = 80%); null when nothing was due */
+                            renewalRateCount: number | null;
+                            /** @description A fraction (0.8 = 80%); null when nothing was due */
+                            renewalRateValueGross: number | null;
+                            /** @description A fraction (0.8 = 80%); null when nothing was due */
+                            renewalRateValueNet: number | null;
+                            /** @description A fraction (0.8 = 80%); null when nothing was due */
+                            eligibleChurnRate: number | null;
+                            /** @description A fraction (0.8 = 80%); null when nothing was due */
+                            revenueChurn: number | null;
+                            averageDealValue: number | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRenewalTerms: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description The CSM owning the accounts */
+                owner?: string;
+                segment?: string;
+                /** @description Market code, e.g. NL */
+                market?: string;
+                from?: string;
+                to?: string;
+                outcome?: "renewed" | "churned" | "pending" | "downgraded" | "upgraded";
+                sort?: "lastDay" | "account" | "dueArr" | "nextArr";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string;
+                            termStart: string;
+                            lastDay: string;
+                            /** @description Major units of the reporting currency */
+                            dueArr: number;
+                            /** @enum {string} */
+                            outcome: "renewed" | "churned" | "pending";
+                            change: ("upgraded" | "downgraded" | "same") | null;
+                            nextTermStart: string | null;
+                            nextArr: number | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportRenewalTermsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description The CSM owning the accounts */
+                owner?: string;
+                segment?: string;
+                /** @description Market code, e.g. NL */
+                market?: string;
+                from?: string;
+                to?: string;
+                outcome?: "renewed" | "churned" | "pending" | "downgraded" | "upgraded";
+                sort?: "lastDay" | "account" | "dueArr" | "nextArr";
             };
             header?: never;
             path?: never;

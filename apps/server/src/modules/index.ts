@@ -13,6 +13,7 @@ import { importsModule } from './imports/index.ts';
 import { metricsModule } from './metrics/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
+import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
 import { timelineModule } from './timeline/index.ts';
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   usageModule,
   churnSignalsModule,
   healthModule,
+  renewalsModule,
 ];
 
 /**

@@ -8,6 +8,7 @@ import { dashboardFeature } from './dashboard/index.ts';
 import { healthFeature } from './health/index.ts';
 import { importsFeature } from './imports/index.ts';
 import { plansFeature } from './plans/index.ts';
+import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
@@ -32,4 +33,5 @@ export const FEATURES = [
   adminFeature,
   usageFeature,
   churnSignalsFeature,
+  renewalsFeature,
 ] as const;

@@ -7,7 +7,7 @@ import { subscriptionMessages } from './subscriptions.messages.ts';
 import { subscriptionsPermissions } from './subscriptions.permissions.ts';
 import { registerSubscriptionRoutes } from './subscriptions.routes.ts';
 import { createSubscriptionService, type SubscriptionService } from './subscriptions.service.ts';
-import { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions } from './subscriptions.table.ts';
+import { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions, subscriptionTerms } from './subscriptions.table.ts';
 
 export {
   CHANGE_NEEDS,
@@ -21,6 +21,7 @@ export { makeSubscription } from './subscriptions.factory.ts';
 export { periodsToSubscriptions, type TImportedSubscription, type TPeriodRow } from './subscriptions.periods.ts';
 export { CHANGE_KINDS, type TChange, type TSubscription } from './subscriptions.schemas.ts';
 export type { SubscriptionService } from './subscriptions.service.ts';
+export { nextRolledTerm, type TTerm } from './subscriptions.terms.ts';
 export {
   addDays,
   currentTerm,
@@ -30,12 +31,13 @@ export {
   type TLineVersion,
   type TReplayChange,
 } from './subscriptions.timeline.ts';
-export { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions };
+/** subscriptionTerms is exported for reading (the renewals report joins it); only this module writes it. */
+export { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions, subscriptionTerms };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const subscriptionsModule = defineModule({
   name: 'subscriptions',
-  tables: { subscriptions, subscriptionChanges, subscriptionLineVersions, cancelReasons },
+  tables: { subscriptions, subscriptionChanges, subscriptionLineVersions, subscriptionTerms, cancelReasons },
   permissions: subscriptionsPermissions,
   messages: subscriptionMessages,
   accessMatrix: subscriptionAccessMatrix,

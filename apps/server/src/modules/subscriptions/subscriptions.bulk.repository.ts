@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { subscriptionChanges, subscriptionLineVersions, subscriptions } from './subscriptions.table.ts';
+import { subscriptionChanges, subscriptionLineVersions, subscriptions, subscriptionTerms } from './subscriptions.table.ts';
+import type { TTerm } from './subscriptions.terms.ts';
 import type { TLineVersion } from './subscriptions.timeline.ts';
 
 /**
@@ -79,4 +80,19 @@ export async function replaceVersionsOfSubscriptions(
     })),
   );
   await insertInChunks(rows, (chunk) => tx.insert(subscriptionLineVersions).values(chunk));
+}
+
+/** The terms of several subscriptions; those of `replacing` (already stored) are deleted first. */
+export async function replaceTermsOfSubscriptions(
+  tx: Db,
+  orgId: string,
+  items: { sub: { id: string; accountId: string; currency: string }; terms: TTerm[] }[],
+  replacing: string[],
+) {
+  if (replacing.length)
+    await tx.delete(subscriptionTerms).where(and(eq(subscriptionTerms.orgId, orgId), inArray(subscriptionTerms.subscriptionId, replacing)));
+  const rows = items.flatMap(({ sub, terms }) =>
+    terms.map((t, i) => ({ orgId, subscriptionId: sub.id, termNo: i + 1, accountId: sub.accountId, currency: sub.currency, ...t })),
+  );
+  await insertInChunks(rows, (chunk) => tx.insert(subscriptionTerms).values(chunk));
 }

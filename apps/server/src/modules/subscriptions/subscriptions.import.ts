@@ -8,6 +8,7 @@ import {
   insertChanges,
   insertSubscriptions,
   lockSubscriptions,
+  replaceTermsOfSubscriptions,
   replaceVersionsOfSubscriptions,
 } from './subscriptions.bulk.repository.ts';
 import { describeChange } from './subscriptions.describe.ts';
@@ -158,6 +159,12 @@ export async function writeImportedSubscriptions(
     tx,
     orgId,
     replayed.map((w) => ({ sub: w.row, versions: w.result.versions })),
+    rewritten,
+  );
+  await replaceTermsOfSubscriptions(
+    tx,
+    orgId,
+    replayed.map((w) => ({ sub: { ...w.row, accountId: w.accountId }, terms: w.result.terms })),
     rewritten,
   );
   // The account's timeline shows every change with the MRR around it (the same entries recordChange writes).

@@ -1,12 +1,14 @@
 import type { TChangeKind } from './subscriptions.schemas.ts';
-import type { TChangeOp } from './subscriptions.timeline.ts';
+import { addDays, type TChangeOp } from './subscriptions.timeline.ts';
 
 /**
  * Imported history in the "periods" form — one row per paid period of a customer (`start_date` inclusive,
  * `end_date` exclusive or empty, `monthly_amount`) — turned into subscriptions with effective-dated changes:
- * a customer's periods that follow each other are one subscription (a different amount on the same plan is a
- * price or quantity change, another plan an upgrade or downgrade), a gap ends it and the next period
- * reactivates it, and a period that overlaps another is a second subscription. Pure, so the same file gives
+ * a customer's periods that follow each other are one subscription and each period is one of its terms (its
+ * last day the day before `end_date`, not renewing by itself): the next period renews it with its own lines
+ * (the change is named an upgrade or downgrade when the plan changes), a gap ends it and the next period
+ * reactivates it, and a period that overlaps another is a second subscription. The renewals report counts
+ * those terms. Pure, so the same file gives
  * the same changes every time (re-importing it changes nothing).
  */
 
@@ -87,24 +89,22 @@ function chainToSubscription(externalId: string, customerId: string, chain: TPer
     changes.push({ externalId: `${externalId}:${changes.length + 1}`, kind, effectiveDate, op });
   let prev: TPeriodRow | null = null;
   for (const r of chain) {
-    if (!prev) add('start', r.startDate, { op: 'start', lines: [lineOf(r)], termEnd: null, autoRenew: true, trialEnd: null });
+    const termEnd = r.endDate ? addDays(r.endDate, -1) : null;
+    if (!prev) add('start', r.startDate, { op: 'start', lines: [lineOf(r)], termEnd, autoRenew: false, trialEnd: null });
     else if (prev.endDate !== r.startDate) {
       if (prev.endDate) add('end', prev.endDate, { op: 'end' });
-      add('reactivation', r.startDate, { op: 'reactivate', lines: [lineOf(r)] });
-    } else if (prev.planId !== r.planId || prev.planLabel !== r.planLabel) {
+      add('reactivation', r.startDate, { op: 'reactivate', lines: [lineOf(r)], termEnd, autoRenew: false });
+    } else {
+      const otherPlan = prev.planId !== r.planId || prev.planLabel !== r.planLabel;
       const up = r.planTier > prev.planTier || (r.planTier === prev.planTier && r.monthlyAmount > prev.monthlyAmount);
       const down = r.planTier < prev.planTier || (r.planTier === prev.planTier && r.monthlyAmount < prev.monthlyAmount);
-      add(up ? 'upgrade' : down ? 'downgrade' : 'plan_change', r.startDate, {
-        op: 'change_plan',
-        lineKey: 'L1',
-        planId: r.planId,
-        description: r.planLabel ?? 'Subscription',
-        unitPrice: unitPriceOf(r),
-        quantity: r.quantity,
+      add(otherPlan ? (up ? 'upgrade' : down ? 'downgrade' : 'plan_change') : 'renewal', r.startDate, {
+        op: 'renew',
+        termStart: r.startDate,
+        termEnd,
+        autoRenew: false,
+        lines: [lineOf(r)],
       });
-    } else {
-      if (r.quantity !== prev.quantity) add('quantity', r.startDate, { op: 'quantity', lineKey: 'L1', quantity: r.quantity });
-      if (unitPriceOf(r) !== unitPriceOf(prev)) add('price', r.startDate, { op: 'price', lineKey: 'L1', unitPrice: unitPriceOf(r) });
     }
     prev = r;
   }

@@ -5,6 +5,7 @@ import type { EventBus } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
 import type { PlanService } from '../plans/index.ts';
 import type { TimelineService } from '../timeline/index.ts';
+import { replaceTermsOfSubscriptions } from './subscriptions.bulk.repository.ts';
 import { describeChange } from './subscriptions.describe.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import {
@@ -154,6 +155,7 @@ export async function recordChange(tx: Db, deps: TRecordDeps, sub: TSubscription
 export async function replayAndStore(tx: Db, deps: TRecordDeps, sub: TSubscriptionRow) {
   const { result, changes } = await replayWithChanges(tx, deps, sub);
   await replaceVersions(tx, sub.orgId, sub, result.versions);
+  await replaceTermsOfSubscriptions(tx, sub.orgId, [{ sub, terms: result.terms }], [sub.id]);
   for (const [changeId, mrr] of result.mrrAround) await setChangeMrr(tx, sub.orgId, changeId, mrr.before, mrr.after);
   // The account's timeline shows every change with the MRR around it, as replayed now (a back-dated change moves later ones).
   for (const c of changes) {

@@ -298,13 +298,16 @@ export async function accountIdsWithSubscriptions(db: Db, orgId: string): Promis
 
 /**
  * Subscriptions whose status or MRR of today may differ from what was stored (a trial or discount that ended, a
- * cancellation that took effect, a start that came): across organisations, for the nightly refresh.
+ * cancellation that took effect, a start that came, an auto-renewing term that rolled over) or whose terms were
+ * never stored (those from before subscription_terms): across organisations, for the nightly refresh.
  */
 export async function subscriptionsToRefresh(db: Db, today: string, since: string): Promise<{ orgId: string; id: string }[]> {
   return acrossOrganisations('the nightly refresh walks every organisation’s subscriptions', async () => {
     const rows = await db.execute(sql`
       select s.org_id, s.id from subscriptions s
       where s.status in ('scheduled', 'trial', 'cancelling')
+         or (s.auto_renew and s.status <> 'ended' and s.term_end < ${today})
+         or not exists (select 1 from subscription_terms t where t.org_id = s.org_id and t.subscription_id = s.id)
          or (s.status <> 'ended' and exists (
            select 1 from subscription_line_versions v
            where v.org_id = s.org_id and v.subscription_id = s.id

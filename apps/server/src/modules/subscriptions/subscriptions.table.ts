@@ -166,3 +166,34 @@ export const subscriptionLineVersions = pgTable(
     index('subscription_line_versions_org_plan_idx').on(t.orgId, t.planId),
   ],
 );
+
+/**
+ * Every term of a subscription (subscriptions.terms.ts), replayed from its changes like the line versions and
+ * never written otherwise: the renewals report reads which terms ended when and what followed them. An
+ * auto-renewing term is rolled up to the day of the replay; the nightly refresh replays one whose term ended.
+ */
+export const subscriptionTerms = pgTable(
+  'subscription_terms',
+  {
+    orgId: uuid('org_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
+    /** 1, 2, … in the subscription's order. */
+    termNo: integer('term_no').notNull(),
+    accountId: uuid('account_id').notNull(),
+    currency: text('currency').notNull(),
+    termStart: date('term_start', { mode: 'string' }).notNull(),
+    /** The last day included; null while the term runs without an end. */
+    lastDay: date('last_day', { mode: 'string' }),
+    /** Opened by an auto-renewing term rolling over, not by a change. */
+    rolled: boolean('rolled').notNull().default(false),
+    /** The subscription's MRR on the term's first and last day (house conventions, its own currency). */
+    startMrrCents: bigint('start_mrr_cents', { mode: 'number' }).notNull(),
+    endMrrCents: bigint('end_mrr_cents', { mode: 'number' }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.subscriptionId, t.termNo] }),
+    foreignKey({ columns: [t.orgId, t.subscriptionId], foreignColumns: [subscriptions.orgId, subscriptions.id] }).onDelete('cascade'),
+    index('subscription_terms_org_last_day_idx').on(t.orgId, t.lastDay),
+    index('subscription_terms_org_account_start_idx').on(t.orgId, t.accountId, t.termStart),
+  ],
+);

@@ -6,6 +6,9 @@
  */
 
 export type TDiscountKind = 'lasting' | 'once' | 'until';
+
+import { createTermLog, type TTerm } from './subscriptions.terms.ts';
+
 export interface TDiscount {
   percent: number;
   kind: TDiscountKind;
@@ -82,6 +85,8 @@ export interface TReplayResult {
   mrrCents: number;
   /** The lines in force on `today` (or the last ones, once ended). */
   currentLines: TLineVersion[];
+  /** Every term so far (subscriptions.terms.ts), auto-renewing ones rolled up to today. */
+  terms: TTerm[];
 }
 
 export const addDays = (day: string, n: number) => {
@@ -138,6 +143,7 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
     ended: false,
     terms: { termStart: sorted[0]?.effectiveDate ?? today, termEnd: null, autoRenew: true, trialEnd: null },
   };
+  const terms = createTermLog(today);
   let nextKey = 1;
   const keyFor = (l: TLineInput) => l.key ?? `L${nextKey++}`;
   const setLines = (lines: TLineInput[]) => {
@@ -186,6 +192,7 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
         s.ended = false;
         s.cancelEndsOn = null;
         applyTerms({ termStart: c.effectiveDate, ...o });
+        terms.open(s.terms.termStart, s.terms.termEnd, s.terms.autoRenew);
         return;
       case 'add_line': {
         const l = { ...o.line, key: keyFor(o.line) };
@@ -221,6 +228,7 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
       }
       case 'terms':
         applyTerms(o);
+        terms.update(s.terms.termEnd, s.terms.autoRenew);
         return;
       case 'cancel':
         s.cancelEndsOn = o.endsOn;
@@ -239,6 +247,7 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
         s.cancelEndsOn = null;
         applyTerms(o.op === 'reactivate' ? { termStart: c.effectiveDate, ...o } : o);
         if (o.op === 'reactivate' && o.termEnd === undefined) s.terms.termEnd = null;
+        terms.open(s.terms.termStart, s.terms.termEnd, s.terms.autoRenew);
         return;
     }
   };
@@ -265,20 +274,32 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
   let i = 0;
   let day = sorted[0]?.effectiveDate;
   while (day !== undefined) {
-    // The day's time-based boundaries first (an end or a discount expiring today), then its changes.
+    // The day's time-based boundaries first (an end or a discount expiring today), then its changes. A term
+    // that ends the day before a renewal (or an explicit end) of today is left to that change, so the MRR
+    // "before" it is the ending term's.
     const end = endBoundary(s);
-    if (end && day >= end) s.ended = true;
+    const endsByChange = sorted.slice(i).some((c) => c.effectiveDate === day && (c.op.op === 'renew' || c.op.op === 'end'));
+    const stop = (boundary: string) => {
+      if (!s.ended) terms.end(addDays(boundary, -1));
+      s.ended = true;
+    };
+    if (end && day >= end && !endsByChange) stop(end);
+    if (s.started && !s.ended) terms.roll(day);
     for (let c = sorted[i]; c && c.effectiveDate === day; c = sorted[++i]) {
       const before = mrrOf(day);
       apply(c);
       const endAfter = endBoundary(s);
-      if (endAfter && day >= endAfter) s.ended = true;
+      if (endAfter && day >= endAfter) stop(endAfter);
       mrrAround.set(c.id, { before, after: mrrOf(day) });
     }
     emit(day);
     day = nextBoundary(s, day, sorted[i]?.effectiveDate);
   }
 
+  const finishTerms = () => {
+    if (s.started && !s.ended) terms.roll(today);
+    return terms.finish(versions);
+  };
   const current = versions.filter((v) => v.validFrom <= today && (v.validTo === null || v.validTo > today));
   const status = statusOn(s, sorted, current, today);
   const lastFrom = versions.reduce<string | null>((m, v) => (m === null || v.validFrom > m ? v.validFrom : m), null);
@@ -298,6 +319,7 @@ export function replay(sub: TReplaySubscription, changes: readonly TReplayChange
     trialEnd: s.terms.trialEnd,
     mrrCents: current.reduce((sum, v) => sum + v.mrrCents, 0),
     currentLines: current.length || status !== 'ended' ? current : versions.filter((v) => v.validFrom === lastFrom),
+    terms: finishTerms(),
   };
 }
 
