@@ -15,6 +15,7 @@ import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
+import { tasksModule } from './tasks/index.ts';
 import { timelineModule } from './timeline/index.ts';
 import { upsellCandidatesModule } from './upsell-candidates/index.ts';
 import { usageModule } from './usage/index.ts';
@@ -42,6 +43,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   usageModule,
   churnSignalsModule,
   healthModule,
+  tasksModule,
 ];
 
 /**

@@ -10,6 +10,7 @@ import { importsFeature } from './imports/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
+import { tasksFeature } from './tasks/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
 import { usageFeature } from './usage/index.ts';
 
@@ -32,4 +33,5 @@ export const FEATURES = [
   adminFeature,
   usageFeature,
   churnSignalsFeature,
+  tasksFeature,
 ] as const;

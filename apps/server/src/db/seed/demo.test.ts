@@ -137,4 +137,27 @@ describe('demo organisation', () => {
     const prices = await get('/api/v1/competitors/comparison?currency=EUR&interval=12');
     expect(prices.rows.map((r: { planCode: string }) => r.planCode)).toEqual(['SELF', 'PRO', 'ENT']);
   });
+
+  it('gives the team task inboxes: late, today’s and this week’s tasks, a snoozed one, one done, comments, and a workload', async () => {
+    const csm = (await signIn(t, 'csm@demo.customer365.test', DEMO_PASSWORD)).headers;
+    const inbox = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/tasks?${query}`, headers: csm })).json().items as {
+        title: string;
+        accountName: string;
+      }[];
+    expect((await inbox('due=overdue')).length).toBeGreaterThanOrEqual(2);
+    expect((await inbox('due=today')).length).toBeGreaterThanOrEqual(1);
+    expect((await inbox('due=this_week')).length).toBeGreaterThanOrEqual(1);
+    expect(await inbox('snoozed=only')).toHaveLength(1);
+    expect(await inbox('status=done')).toHaveLength(1);
+    expect((await inbox('')).every((x) => x.accountName.length > 0)).toBe(true);
+    const vp = (await signIn(t, 'vp@demo.customer365.test', DEMO_PASSWORD)).headers;
+    const load = (await t.app.inject({ method: 'GET', url: '/api/v1/tasks/workload', headers: vp })).json().items as {
+      name: string;
+      open: number;
+    }[];
+    expect(load.filter((p) => p.open > 0).map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Casey de Wit', 'Sam Engineer', 'Victoria Peters']),
+    );
+  });
 });
