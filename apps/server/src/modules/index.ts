@@ -16,6 +16,7 @@ import { plansModule } from './plans/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
+import { tasksModule } from './tasks/index.ts';
 import { timelineModule } from './timeline/index.ts';
 import { upsellCandidatesModule } from './upsell-candidates/index.ts';
 import { usageModule } from './usage/index.ts';
@@ -44,6 +45,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   churnSignalsModule,
   healthModule,
   renewalsModule,
+  tasksModule,
 ];
 
 /**

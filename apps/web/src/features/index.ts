@@ -11,6 +11,7 @@ import { plansFeature } from './plans/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
+import { tasksFeature } from './tasks/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
 import { usageFeature } from './usage/index.ts';
 
@@ -34,4 +35,5 @@ export const FEATURES = [
   usageFeature,
   churnSignalsFeature,
   renewalsFeature,
+  tasksFeature,
 ] as const;

@@ -137,6 +137,7 @@ describe('demo organisation', () => {
     const prices = await get('/api/v1/competitors/comparison?currency=EUR&interval=12');
     expect(prices.rows.map((r: { planCode: string }) => r.planCode)).toEqual(['SELF', 'PRO', 'ENT']);
   });
+
   it('has a year of health history: the portfolio trend against the target, and "health turned red" spread over the months', async () => {
     const p = await get('/api/v1/health/portfolio');
     expect(p.targetPct).toBe(25);
@@ -148,5 +149,28 @@ describe('demo organisation', () => {
     expect(months.size).toBeGreaterThanOrEqual(3);
     // Not a batch of them dated today (the seed's own scoring of today, after the history, may turn one or two).
     expect(red.items.filter((s: { occurredAt: string }) => s.occurredAt.slice(0, 10) === NOW.slice(0, 10)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('gives the team task inboxes: late, today’s and this week’s tasks, a snoozed one, one done, comments, and a workload', async () => {
+    const csm = (await signIn(t, 'csm@demo.customer365.test', DEMO_PASSWORD)).headers;
+    const inbox = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/tasks?${query}`, headers: csm })).json().items as {
+        title: string;
+        accountName: string;
+      }[];
+    expect((await inbox('due=overdue')).length).toBeGreaterThanOrEqual(2);
+    expect((await inbox('due=today')).length).toBeGreaterThanOrEqual(1);
+    expect((await inbox('due=this_week')).length).toBeGreaterThanOrEqual(1);
+    expect(await inbox('snoozed=only')).toHaveLength(1);
+    expect(await inbox('status=done')).toHaveLength(1);
+    expect((await inbox('')).every((x) => x.accountName.length > 0)).toBe(true);
+    const vp = (await signIn(t, 'vp@demo.customer365.test', DEMO_PASSWORD)).headers;
+    const load = (await t.app.inject({ method: 'GET', url: '/api/v1/tasks/workload', headers: vp })).json().items as {
+      name: string;
+      open: number;
+    }[];
+    expect(load.filter((p) => p.open > 0).map((p) => p.name)).toEqual(
+      expect.arrayContaining(['Casey de Wit', 'Sam Engineer', 'Victoria Peters']),
+    );
   });
 });

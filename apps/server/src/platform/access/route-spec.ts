@@ -21,6 +21,8 @@ export interface TRouteSpec {
   permissions: TPermission[];
   /** What the `:id` path parameter names. */
   id?: TFixture;
+  /** The body names fixtures by id (a bulk action on them): another organisation gets 404, as for an `:id`. */
+  idsInBody?: boolean;
   /** A valid body (called once per request, so unique values stay unique). */
   body?: (f: TFixtures) => Record<string, unknown>;
   /** A valid non-JSON body (multipart uploads), with its content-type header. */
