@@ -35,6 +35,8 @@ const SECONDS = Number(env.BENCH_INGEST_SECONDS ?? 20);
 const WARMUP = Number(env.BENCH_INGEST_WARMUP ?? 3);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const POOL = env.BENCH_INGEST_POOL ?? '8';
+/** BENCH_INGEST_PROFILE=dir: the server runs with node --cpu-prof, one .cpuprofile per round in that folder. */
+const PROFILE_DIR = env.BENCH_INGEST_PROFILE;
 const GOAL_RATE = 200_000;
 const GOAL_RATIO = 0.6;
 
@@ -116,14 +118,18 @@ async function httpRound(client: pg.Client, round: number): Promise<{ http: TRou
   await truncateUsage(client);
   await checkpoint(client);
   const port = await freePort();
-  const app: Child = spawnTs('apps/server/src/main.ts', {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL,
-    PG_POOL_MAX: POOL,
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'false',
-  });
+  const app: Child = spawnTs(
+    'apps/server/src/main.ts',
+    {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL,
+      PG_POOL_MAX: POOL,
+      LOG_LEVEL: 'warn',
+      SEED_DEMO: 'false',
+    },
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+  );
   try {
     await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now());
     const next = batchMaker(ACCOUNTS, BATCH, `r${round}`);

@@ -19,17 +19,17 @@ export async function mergeRollupDeltas(db: Db, orgId: string, limit: number): P
       returning daily_events, daily_users, activity
     ), de as (
       insert into usage_daily_events (org_id, account_id, day, event, count)
-      select ${orgId}, x.a, x.d, x.e, sum(x.n) from d, jsonb_to_recordset(d.daily_events) as x(a uuid, d date, e text, n bigint)
+      select ${orgId}, x.a, x.d, x.e, sum(x.n) from d, json_to_recordset(d.daily_events::json) as x(a uuid, d date, e text, n bigint)
       group by x.a, x.d, x.e order by x.a, x.d, x.e
       on conflict (org_id, account_id, day, event) do update set count = usage_daily_events.count + excluded.count
     ), du as (
       insert into usage_daily_users (org_id, account_id, day, user_id, count)
-      select ${orgId}, x.a, x.d, x.u, sum(x.n) from d, jsonb_to_recordset(d.daily_users) as x(a uuid, d date, u text, n int)
+      select ${orgId}, x.a, x.d, x.u, sum(x.n) from d, json_to_recordset(d.daily_users::json) as x(a uuid, d date, u text, n int)
       group by x.a, x.d, x.u order by x.a, x.d, x.u
       on conflict (org_id, account_id, day, user_id) do update set count = usage_daily_users.count + excluded.count
     ), aa as (
       insert into usage_account_activity (org_id, account_id, first_seen_at, last_seen_at, events)
-      select ${orgId}, x.a, min(x.f), max(x.l), sum(x.n) from d, jsonb_to_recordset(d.activity) as x(a uuid, f timestamptz, l timestamptz, n bigint)
+      select ${orgId}, x.a, min(x.f), max(x.l), sum(x.n) from d, json_to_recordset(d.activity::json) as x(a uuid, f timestamptz, l timestamptz, n bigint)
       group by x.a order by x.a
       on conflict (org_id, account_id) do update set
         first_seen_at = least(usage_account_activity.first_seen_at, excluded.first_seen_at),
