@@ -43,6 +43,8 @@ export const healthModule = defineModule({
       }),
       subscribe('account.updated', 'health.rescoreOnAccount', (e, meta) => rescoreNewer(meta.orgId, [e.accountId], meta.occurredAt)),
       subscribe('accounts.bulk_updated', 'health.rescoreOnImport', (e, meta) => rescoreNewer(meta.orgId, e.accountIds, meta.occurredAt)),
+      // Usage: the accounts whose rollups a merge just moved (at most one merge per organisation and 10-second slot).
+      subscribe('usage.activity_changed', 'health.rescoreOnUsage', (e, meta) => rescoreNewer(meta.orgId, e.accountIds, meta.occurredAt)),
     ];
   },
   routes: (app, ctx) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import {
   findUserAccountKeys,
@@ -43,8 +44,8 @@ export type UsageIngest = ReturnType<typeof createUsageIngest>;
  * Nothing is awaited per event: lookups are one query per batch (users, keys), and known answers are cached
  * briefly; unknown keys are never cached, so a key mapped on another instance is seen at the next batch.
  */
-export function createUsageIngest(deps: { database: Database; db: Db; clock: Clock }) {
-  const { database, db, clock } = deps;
+export function createUsageIngest(deps: { database: Database; db: Db; clock: Clock; events: EventBus }) {
+  const { database, db, clock, events: bus } = deps;
   const sources = new Map<string, { source: TUsageSourceRow | null; until: number }>();
   const keys = new Map<string, { accountId: string | null; ignored: boolean; until: number }>();
   const userKeys = new Map<string, { key: string; until: number }>();
@@ -153,11 +154,18 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
       return source;
     },
 
-    /** Merges the organisation's waiting rollup deltas into the rollups, a transaction per 2,000 batches; answers how many. */
+    /**
+     * Merges the organisation's waiting rollup deltas into the rollups, a transaction per 2,000 batches, each
+     * publishing usage.activity_changed with the accounts it moved (usage.events.ts); answers how many.
+     */
     async mergeRollups(orgId: string): Promise<number> {
       let total = 0;
       for (;;) {
-        const merged = await db.transaction((tx) => mergeRollupDeltas(tx, orgId, MERGE_BATCH));
+        const merged = await db.transaction(async (tx) => {
+          const r = await mergeRollupDeltas(tx, orgId, MERGE_BATCH);
+          if (r.accounts.length) await bus.publish(tx, orgId, 'usage.activity_changed', { accountIds: r.accounts });
+          return r.merged;
+        });
         total += merged;
         if (merged < MERGE_BATCH) return total;
       }

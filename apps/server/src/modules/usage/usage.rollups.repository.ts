@@ -5,11 +5,11 @@ import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 
 /**
  * Merges up to `limit` rollup deltas of an organisation (oldest first) into the rollups and deletes them, in the
- * caller's transaction: a delta counts exactly once. Deltas another merge holds are skipped (SKIP LOCKED); the
+ * caller's transaction: a delta counts exactly once. Answers how many, and the accounts whose activity they changed. Deltas another merge holds are skipped (SKIP LOCKED); the
  * rollup rows are written in key order, so two merges rarely deadlock (the job retries when they do).
  */
-export async function mergeRollupDeltas(db: Db, orgId: string, limit: number): Promise<number> {
-  const rows = await queryRows<{ merged: number }>(
+export async function mergeRollupDeltas(db: Db, orgId: string, limit: number): Promise<{ merged: number; accounts: string[] }> {
+  const rows = await queryRows<{ merged: number; accounts: string[] | null }>(
     db,
     sql`
     with picked as (
@@ -35,10 +35,11 @@ export async function mergeRollupDeltas(db: Db, orgId: string, limit: number): P
         first_seen_at = least(usage_account_activity.first_seen_at, excluded.first_seen_at),
         last_seen_at = greatest(usage_account_activity.last_seen_at, excluded.last_seen_at),
         events = usage_account_activity.events + excluded.events
+      returning account_id
     )
-    select count(*)::int as merged from d`,
+    select (select count(*)::int from d) as merged, (select array_agg(account_id) from aa) as accounts`,
   );
-  return Number(rows[0]?.merged ?? 0);
+  return { merged: Number(rows[0]?.merged ?? 0), accounts: rows[0]?.accounts ?? [] };
 }
 
 /** The organisations with deltas waiting (the sweep's plan), across organisations by design. */
