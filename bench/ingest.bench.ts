@@ -211,7 +211,7 @@ async function freshnessRound(client: pg.Client, rate: number): Promise<TFreshne
   try {
     reniceProcesses([app.proc.pid as number], nice);
     const result = await measureFreshness({
-      client,
+      databaseUrl: DATABASE_URL,
       orgId,
       probeAccounts,
       rate,

@@ -1,4 +1,4 @@
-import type pg from 'pg';
+import pg from 'pg';
 import { median } from './machine.ts';
 
 /**
@@ -26,7 +26,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, Math.max(0, ms)))
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
 export async function measureFreshness(opts: {
-  client: pg.Client;
+  databaseUrl: string;
   orgId: string;
   /** Accounts no load batch names, each probed once: their external ids and ids. */
   probeAccounts: { externalId: string; id: string }[];
@@ -39,7 +39,9 @@ export async function measureFreshness(opts: {
   next: () => string;
   post: (body: string) => Promise<{ status: number; text: string }>;
 }): Promise<TFreshness> {
-  const { client, orgId } = opts;
+  const { orgId } = opts;
+  // The probes' watchers poll side by side: a pool, not one client (a client runs one query at a time).
+  const client = new pg.Pool({ connectionString: opts.databaseUrl, max: 4 });
   const interval = (1000 * opts.batch) / opts.rate;
   const started = performance.now();
   const until = started + opts.seconds * 1000;
@@ -110,6 +112,7 @@ export async function measureFreshness(opts: {
   await load;
   const achievedRate = sent / ((performance.now() - started) / 1000);
   await Promise.all(watchers);
+  await client.end();
   return {
     targetRate: opts.rate,
     achievedRate,
