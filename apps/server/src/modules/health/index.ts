@@ -27,7 +27,13 @@ export const healthModule = defineModule({
   accessMatrix: healthAccessMatrix,
   accessFixtures: healthAccessFixtures,
   services: (ctx) => ({
-    health: createHealthService({ db: ctx.db, clock: ctx.clock, accounts: ctx.services.accounts, churnSignals: ctx.services.churnSignals }),
+    health: createHealthService({
+      db: ctx.db,
+      database: ctx.database,
+      clock: ctx.clock,
+      accounts: ctx.services.accounts,
+      churnSignals: ctx.services.churnSignals,
+    }),
   }),
   // Fresh: an account is rescored as soon as an event moves one of its inputs (a subscription change, an edit of its
   // fields, an import), not only by the nightly recompute.
