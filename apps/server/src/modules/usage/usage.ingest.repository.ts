@@ -7,11 +7,12 @@ import type { Database } from '../../platform/db/database.ts';
 import { batchDelta, EVENT_COPY_COLUMNS, eventCopyText, type TBatchColumns } from './usage.ingest.delta.ts';
 
 /**
- * The ingestion hot path's SQL, on the raw drivers: one round trip writes a batch's events and the rollup delta
- * they make (a data-modifying CTE: the insert's RETURNING feeds the delta, so a retried message, which the primary
- * key turns away, counts nowhere), as a named prepared statement on PostgreSQL. Arrays travel as one parameter
- * each (unnest), never one parameter per cell. Upserting the rollups here cost 3× the insert itself (measured:
- * bench/ingest.bench.ts); the usage.rollup job merges the deltas of many batches at once instead.
+ * The ingestion hot path's SQL, on the raw drivers. On PostgreSQL a batch's events go in with COPY and its rollup
+ * delta, computed in the process, with one small statement (writeUsageEvents). The careful form, for PGlite and
+ * for a batch holding a message stored before: one statement whose data-modifying CTE feeds the insert's
+ * RETURNING to the delta, so a retried message, which the primary key turns away, counts nowhere. Arrays travel
+ * as one parameter each (unnest), never one parameter per cell. Upserting the rollups here cost 3× the insert
+ * itself (measured: bench/ingest.bench.ts); the usage.rollup job merges the deltas of many batches at once instead.
  */
 
 export type TEventColumns = TBatchColumns;
