@@ -13,6 +13,7 @@ import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { type Child, freePort, spawnTs, waitFor200 } from './lib/child.ts';
 import { replaceDocsSection, WRITE_DOCS } from './lib/docs.ts';
+import { measureFreshness, type TFreshness } from './lib/freshness.ts';
 import {
   batchMaker,
   copyRows,
@@ -20,6 +21,7 @@ import {
   cpuOf,
   cpuSpent,
   ensureIngestData,
+  INGEST_SLUG,
   type IngestData,
   truncateUsage,
   WRITE_KEY,
@@ -35,6 +37,13 @@ const SECONDS = Number(env.BENCH_INGEST_SECONDS ?? 20);
 const WARMUP = Number(env.BENCH_INGEST_WARMUP ?? 3);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const POOL = env.BENCH_INGEST_POOL ?? '8';
+/** BENCH_INGEST_PROFILE=dir: the server runs with node --cpu-prof, one .cpuprofile per round in that folder. */
+const PROFILE_DIR = env.BENCH_INGEST_PROFILE;
+/** Freshness: the last PROBE_ACCOUNTS accounts are never named by the load, each probed once (bench/lib/freshness.ts). */
+const PROBE_ACCOUNTS = 100;
+const LOAD_ACCOUNTS = ACCOUNTS - PROBE_ACCOUNTS;
+const FRESH_SECONDS = Number(env.BENCH_FRESH_SECONDS ?? 60);
+const FRESH_RATE = env.BENCH_FRESH_RATE ? Number(env.BENCH_FRESH_RATE) : null;
 const GOAL_RATE = 200_000;
 const GOAL_RATIO = 0.6;
 
@@ -112,20 +121,28 @@ async function load(port: number, next: () => string, seconds: number) {
 
 const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? 0;
 
+/** The product in its own process (web and worker, as `npm start`), answering on a free port. */
+async function startServer(): Promise<{ app: Child; port: number }> {
+  const port = await freePort();
+  const app: Child = spawnTs(
+    'apps/server/src/main.ts',
+    { PORT: String(port), HOST: '127.0.0.1', DATABASE_URL, PG_POOL_MAX: POOL, LOG_LEVEL: 'warn', SEED_DEMO: 'false' },
+    PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [],
+  );
+  try {
+    await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now());
+  } catch (err) {
+    await app.stop();
+    throw err;
+  }
+  return { app, port };
+}
+
 async function httpRound(client: pg.Client, round: number): Promise<{ http: TRound['http']; stored: number; acknowledged: number }> {
   await truncateUsage(client);
   await checkpoint(client);
-  const port = await freePort();
-  const app: Child = spawnTs('apps/server/src/main.ts', {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL,
-    PG_POOL_MAX: POOL,
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'false',
-  });
+  const { app, port } = await startServer();
   try {
-    await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now());
     const next = batchMaker(ACCOUNTS, BATCH, `r${round}`);
     const warm = await load(port, next, WARMUP);
     const pids = (await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()')).rows.map(
@@ -177,6 +194,68 @@ async function copyRound(client: pg.Client, data: IngestData, rows: number, roun
   const cpu = { server: 0, postgres: ((cpuMs(pid) - before.pg) * 1000) / rows, client: ((self.user + self.system) / 1000) * (1000 / rows) };
   log(`round ${round}: COPY ${Math.round(rows / seconds).toLocaleString('en-US')} rows/s (${rows} rows)\n`);
   return { rows, seconds, cpu };
+}
+
+/** Ingestion at `rate` events/s for FRESH_SECONDS while probe events measure how soon health follows (bench/lib/freshness.ts). */
+async function freshnessRound(client: pg.Client, rate: number): Promise<TFreshness> {
+  await truncateUsage(client);
+  const probeAccounts = (
+    await client.query<{ externalId: string; id: string }>(
+      `select a.external_id as "externalId", a.id from accounts a join organisations o on o.id = a.org_id
+       where o.slug = $1 and a.external_id = any($2::text[]) order by a.external_id`,
+      [INGEST_SLUG, Array.from({ length: PROBE_ACCOUNTS }, (_, i) => `acct-${LOAD_ACCOUNTS + i}`)],
+    )
+  ).rows;
+  const orgId = (await client.query<{ id: string }>('select id from organisations where slug = $1', [INGEST_SLUG])).rows[0]?.id as string;
+  const { app, port } = await startServer();
+  try {
+    reniceProcesses([app.proc.pid as number], nice);
+    const result = await measureFreshness({
+      databaseUrl: DATABASE_URL,
+      orgId,
+      probeAccounts,
+      rate,
+      batch: BATCH,
+      seconds: FRESH_SECONDS,
+      probeEveryMs: 2_000,
+      graceSeconds: 60,
+      next: batchMaker(LOAD_ACCOUNTS, BATCH, `f${Date.now()}`),
+      post: (body) => post(port, body),
+    });
+    log(
+      `freshness at ${fmt(Math.round(rate))} events/s: achieved ${fmt(Math.round(result.achievedRate))}, ${result.probes} probes, ${result.missed} missed, p50 ${(result.p50 / 1000).toFixed(1)} s, p95 ${(result.p95 / 1000).toFixed(1)} s\n`,
+    );
+    return result;
+  } finally {
+    await app.stop();
+  }
+}
+
+function freshnessReport(f: TFreshness, basis: string): string {
+  const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  const held = f.missed === 0 && f.probes > 0 && f.max <= 60_000;
+  return [
+    `Freshness under load (issue 8, item 5): ${basis}, ${FRESH_SECONDS} s of \`/v1/batch\` sent on a fixed schedule (open loop) by the same server (web and worker in one process); ` +
+      "every 2 s one probe event for an account the load never names; latency from the probe's 2xx until its health score is seen recomputed " +
+      "(polled every 100 ms): ingestion → rollup delta → `usage.rollup` job of the next 10-second slot → `usage.activity_changed` → health rescores the accounts the merge moved (the load's accounts too).",
+    '',
+    table(
+      ['target events/s', 'achieved events/s', 'failed batches', 'probes (missed)', 'p50', 'p95', 'slowest', '≤ 60 s'],
+      [
+        [
+          fmt(Math.round(f.targetRate)),
+          fmt(Math.round(f.achievedRate)),
+          f.failed,
+          `${f.probes} (${f.missed})`,
+          s(f.p50),
+          s(f.p95),
+          s(f.max),
+          held ? 'held' : 'NOT held',
+        ],
+      ],
+    ),
+    '',
+  ].join('\n');
 }
 
 /** CHECKPOINT when the role may (superuser or pg_checkpoint), so each half starts with the WAL flushed; skipped otherwise. */
@@ -276,12 +355,19 @@ async function main() {
       const copy = await copyRound(client, data, h.http.events, round);
       rounds.push({ http: h.http, copy, stored: h.stored, acknowledged: h.acknowledged });
     }
+    const maxRate = rounds.length ? median(rounds.map((r) => r.http.events / r.http.seconds)) : null;
+    const freshRate = FRESH_RATE ?? (maxRate ? maxRate / 2 : null);
+    const fresh = freshRate && FRESH_SECONDS > 0 ? await freshnessRound(client, freshRate) : null;
     await truncateUsage(client);
     const loadAtEnd = os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' / ');
-    const section = report(rounds, version, settings, loadAtStart, loadAtEnd);
+    const basis = FRESH_RATE ? 'at BENCH_FRESH_RATE' : 'at half the median HTTP rate above';
+    const section = [
+      rounds.length ? report(rounds, version, settings, loadAtStart, loadAtEnd) : '## Usage ingestion\n',
+      fresh ? freshnessReport(fresh, basis) : '',
+    ].join('\n');
     process.stdout.write(`\n${section}\n`);
     if (WRITE_DOCS) replaceDocsSection(section);
   } finally {

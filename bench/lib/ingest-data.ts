@@ -65,7 +65,9 @@ export async function ensureIngestData(databaseUrl: string, accounts: number): P
 
 /** Empty the usage tables of the benchmark database between rounds (this database is the benchmark's own). */
 export async function truncateUsage(client: pg.Client) {
-  await client.query('truncate usage_events, usage_daily_events, usage_daily_users, usage_account_activity, usage_keys, usage_users');
+  await client.query(
+    'truncate usage_events, usage_daily_events, usage_daily_users, usage_account_activity, usage_keys, usage_users, usage_rollup_deltas',
+  );
 }
 
 /**

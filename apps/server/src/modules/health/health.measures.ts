@@ -64,12 +64,16 @@ export function createMeasureRegistry() {
     async read(db: Db, scope: TReadScope, keys: string[]): Promise<TReadings> {
       const out: TReadings = new Map();
       if (!scope.accountIds.length) return out;
-      for (const p of providers) {
-        const offered = new Set((await p.measures(db, scope.orgId)).map((m) => m.key));
-        const mine = keys.filter((k) => offered.has(k));
-        if (!mine.length) continue;
-        for (const [k, v] of await p.read(db, scope, mine)) out.set(k, v);
-      }
+      // The providers read side by side (each its own statement on its own pooled connection): a full recompute's
+      // reads take as long as the slowest, not the sum (docs/benchmarks.md, "Health recompute").
+      const results = await Promise.all(
+        providers.map(async (p) => {
+          const offered = new Set((await p.measures(db, scope.orgId)).map((m) => m.key));
+          const mine = keys.filter((k) => offered.has(k));
+          return mine.length ? p.read(db, scope, mine) : null;
+        }),
+      );
+      for (const r of results) if (r) for (const [k, v] of r) out.set(k, v);
       return out;
     },
   };

@@ -1,6 +1,7 @@
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import { withBulkTransaction } from '../../platform/db/bulk.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import { invalid } from '../../platform/errors.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { ChurnSignalService } from '../churn-signals/index.ts';
@@ -31,6 +32,7 @@ const daysBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Da
 /** The scores: recompute (all accounts, or some), the account's health tab, and the evaluation against churn. */
 export function createScoring(deps: {
   db: Db;
+  database: Database;
   clock: Clock;
   registry: MeasureRegistry;
   accounts: AccountService;
@@ -88,9 +90,10 @@ export function createScoring(deps: {
       });
       return { accountId: a.accountId, scorecardId: card.id, scorecardVersion: card.version, score: r.score, band, measures };
     });
-    await db.transaction(async (tx) => {
+    // A transaction that can COPY (a full recompute stages its scores with COPY: health.repository.ts).
+    await withBulkTransaction(deps.database, async ({ db: tx, copy }) => {
       const before = await latestBands(tx, orgId, accountIds);
-      await writeScores(tx, orgId, today, clock.now(), rows);
+      await writeScores(tx, orgId, today, clock.now(), rows, copy);
       // Health turned red (from yellow or green; a first score is no turn): a churn signal, once a day per account.
       for (const r of rows)
         if (r.band === 'red' && before.get(r.accountId) && before.get(r.accountId) !== 'red')

@@ -1,6 +1,6 @@
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
-import type { Db } from '../../platform/db/database.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
@@ -49,7 +49,13 @@ const RESCORE_MARGIN_MS = 5 * 60_000;
  * Health: versioned scorecards, the bands, the CSM pulses, and (health.scoring.ts) the scores, their recompute and
  * the evaluation against past churn. Each method checks the permission first.
  */
-export function createHealthService(deps: { db: Db; clock: Clock; accounts: AccountService; churnSignals: ChurnSignalService }) {
+export function createHealthService(deps: {
+  db: Db;
+  database: Database;
+  clock: Clock;
+  accounts: AccountService;
+  churnSignals: ChurnSignalService;
+}) {
   const { db, clock } = deps;
   const registry = createMeasureRegistry();
   registry.register(subscriptionProvider);
@@ -141,6 +147,7 @@ export function createHealthService(deps: { db: Db; clock: Clock; accounts: Acco
 
   const scoring = createScoring({
     db,
+    database: deps.database,
     clock,
     registry,
     accounts: deps.accounts,

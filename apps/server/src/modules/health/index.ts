@@ -27,7 +27,13 @@ export const healthModule = defineModule({
   accessMatrix: healthAccessMatrix,
   accessFixtures: healthAccessFixtures,
   services: (ctx) => ({
-    health: createHealthService({ db: ctx.db, clock: ctx.clock, accounts: ctx.services.accounts, churnSignals: ctx.services.churnSignals }),
+    health: createHealthService({
+      db: ctx.db,
+      database: ctx.database,
+      clock: ctx.clock,
+      accounts: ctx.services.accounts,
+      churnSignals: ctx.services.churnSignals,
+    }),
   }),
   // Fresh: an account is rescored as soon as an event moves one of its inputs (a subscription change, an edit of its
   // fields, an import), not only by the nightly recompute.
@@ -43,6 +49,8 @@ export const healthModule = defineModule({
       }),
       subscribe('account.updated', 'health.rescoreOnAccount', (e, meta) => rescoreNewer(meta.orgId, [e.accountId], meta.occurredAt)),
       subscribe('accounts.bulk_updated', 'health.rescoreOnImport', (e, meta) => rescoreNewer(meta.orgId, e.accountIds, meta.occurredAt)),
+      // Usage: the accounts whose rollups a merge just moved (at most one merge per organisation and 10-second slot).
+      subscribe('usage.activity_changed', 'health.rescoreOnUsage', (e, meta) => rescoreNewer(meta.orgId, e.accountIds, meta.occurredAt)),
     ];
   },
   routes: (app, ctx) => {

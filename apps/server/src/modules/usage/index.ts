@@ -21,6 +21,7 @@ import {
   usageUsers,
 } from './usage.table.ts';
 
+export type { TUsageActivityChangedEvent } from './usage.events.ts';
 export { makeUsageSource, writeKeyHeaders } from './usage.factory.ts';
 export type { UsageNativeService } from './usage.native.ts';
 export { type TIngestResult, type TNativeEvent, type TUsageSource, ZNativeEvent } from './usage.schemas.ts';

@@ -1,26 +1,21 @@
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { PGlite, Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../platform/db/database.ts';
+import { batchDelta, EVENT_COPY_COLUMNS, eventCopyText, type TBatchColumns } from './usage.ingest.delta.ts';
 
 /**
- * The ingestion hot path's SQL, on the raw drivers: one round trip writes a batch's events and the rollup delta
- * they make (a data-modifying CTE: the insert's RETURNING feeds the delta, so a retried message, which the primary
- * key turns away, counts nowhere), as a named prepared statement on PostgreSQL. Arrays travel as one parameter
- * each (unnest), never one parameter per cell. Upserting the rollups here cost 3× the insert itself (measured:
- * bench/ingest.bench.ts); the usage.rollup job merges the deltas of many batches at once instead.
+ * The ingestion hot path's SQL, on the raw drivers. On PostgreSQL a batch's events go in with COPY and its rollup
+ * delta, computed in the process, with one small statement (writeUsageEvents). The careful form, for PGlite and
+ * for a batch holding a message stored before: one statement whose data-modifying CTE feeds the insert's
+ * RETURNING to the delta, so a retried message, which the primary key turns away, counts nowhere. Arrays travel
+ * as one parameter each (unnest), never one parameter per cell. Upserting the rollups here cost 3× the insert
+ * itself (measured: bench/ingest.bench.ts); the usage.rollup job merges the deltas of many batches at once instead.
  */
 
-export interface TEventColumns {
-  messageId: string[];
-  ts: string[];
-  type: string[];
-  event: (string | null)[];
-  accountId: (string | null)[];
-  groupKey: (string | null)[];
-  userId: (string | null)[];
-  anonymousId: (string | null)[];
-  properties: (string | null)[];
-}
+export type TEventColumns = TBatchColumns;
 
 export const WRITE_EVENTS_SQL = `
 with input as (
@@ -37,9 +32,9 @@ with input as (
 ), delta as (
   insert into usage_rollup_deltas (org_id, id, created_at, daily_events, daily_users, activity)
   select $1, gen_random_uuid(), $12,
-    (select jsonb_agg(x) from (select account_id as a, day as d, event as e, count(*) as n from act group by 1, 2, 3) x),
-    coalesce((select jsonb_agg(x) from (select account_id as a, day as d, user_key as u, count(*) as n from act where user_key is not null group by 1, 2, 3) x), '[]'),
-    (select jsonb_agg(x) from (select account_id as a, min(ts) as f, max(ts) as l, count(*) as n from act group by 1) x)
+    (select json_agg(x)::text from (select account_id as a, day as d, event as e, count(*) as n from act group by 1, 2, 3) x),
+    coalesce((select json_agg(x)::text from (select account_id as a, day as d, user_key as u, count(*) as n from act where user_key is not null group by 1, 2, 3) x), '[]'),
+    (select json_agg(x)::text from (select account_id as a, min(ts) as f, max(ts) as l, count(*) as n from act group by 1) x)
   where exists (select 1 from act)
 ), uk as (
   insert into usage_keys (org_id, source_id, kind, key, events, first_seen_at, last_seen_at)
@@ -53,7 +48,7 @@ with input as (
     first_seen_at = least(usage_keys.first_seen_at, excluded.first_seen_at),
     last_seen_at = greatest(usage_keys.last_seen_at, excluded.last_seen_at)
 )
-select count(*)::int as stored from ins`;
+select (select count(*)::int from ins) as stored, (select array_agg(distinct account_id) from act) as accounts`;
 
 /** Users named by identify and group calls: their account key, and the contact an identify's e-mail or the user id (external id) finds. */
 const WRITE_USERS_SQL = `
@@ -76,6 +71,8 @@ export interface TUserUpdates {
 }
 
 type TQuery = (name: string, text: string, values: unknown[]) => Promise<Record<string, unknown>[]>;
+/** COPY text lines into a table, inside the transaction (PostgreSQL only). */
+type TCopy = (table: string, columns: string, text: string) => Promise<void>;
 
 const RETRYABLE = new Set(['40P01', '40001']);
 
@@ -84,13 +81,13 @@ const RETRYABLE = new Set(['40P01', '40001']);
  * connection), PGlite's transaction otherwise. Deadlocks between concurrent batches that touch the same rollup
  * rows (the rows are written in key order, so they are rare) are retried: nothing was committed.
  */
-async function inTransaction<T>(database: Database, fn: (q: TQuery) => Promise<T>): Promise<T> {
+async function inTransaction<T>(database: Database, fn: (q: TQuery, copy: TCopy | null) => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       if (database.pool) return await pgTransaction(database.pool, fn);
       const lite = database.pglite as PGlite;
       return await lite.transaction((tx: Transaction) =>
-        fn(async (_n, text, values) => (await tx.query(text, values)).rows as Record<string, unknown>[]),
+        fn(async (_n, text, values) => (await tx.query(text, values)).rows as Record<string, unknown>[], null),
       );
     } catch (err) {
       const code = (err as { code?: string }).code;
@@ -100,7 +97,7 @@ async function inTransaction<T>(database: Database, fn: (q: TQuery) => Promise<T
   }
 }
 
-async function pgTransaction<T>(pool: pg.Pool, fn: (q: TQuery) => Promise<T>): Promise<T> {
+async function pgTransaction<T>(pool: pg.Pool, fn: (q: TQuery, copy: TCopy) => Promise<T>): Promise<T> {
   const client = await pool.connect();
   let broken = false;
   const onError = () => {
@@ -111,7 +108,12 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (q: TQuery) => Promise<T>): P
     // A 2xx promises the events are stored: the commit waits for the WAL flush even where the server's default is
     // synchronous_commit = off (one simple query: no extra round trip).
     await client.query('begin; set local synchronous_commit = on');
-    const result = await fn(async (name, text, values) => (await client.query({ name, text, values })).rows);
+    const result = await fn(
+      async (name, text, values) => (await client.query({ name, text, values })).rows,
+      async (table, columns, text) => {
+        await pipeline(Readable.from([text]), client.query(copyFrom(`copy ${table} (${columns}) from stdin`)));
+      },
+    );
     await client.query('commit');
     return result;
   } catch (err) {
@@ -125,7 +127,35 @@ async function pgTransaction<T>(pool: pg.Pool, fn: (q: TQuery) => Promise<T>): P
   }
 }
 
-/** Writes a batch's events, rollups and users in one transaction; answers how many events were new. */
+const WRITE_DELTA_SQL = `
+insert into usage_rollup_deltas (org_id, id, created_at, daily_events, daily_users, activity)
+values ($1, gen_random_uuid(), $2, $3, $4, $5)`;
+
+const WRITE_KEYS_SQL = `
+insert into usage_keys (org_id, source_id, kind, key, events, first_seen_at, last_seen_at)
+select $1, $2, k.kind, k.key, k.n, k.f, k.l
+from unnest($3::text[], $4::text[], $5::int[], $6::timestamptz[], $7::timestamptz[]) as k(kind, key, n, f, l)
+order by k.kind, k.key
+on conflict (org_id, source_id, kind, key) do update set
+  events = usage_keys.events + excluded.events,
+  first_seen_at = least(usage_keys.first_seen_at, excluded.first_seen_at),
+  last_seen_at = greatest(usage_keys.last_seen_at, excluded.last_seen_at)`;
+
+const UNIQUE_VIOLATION = '23505';
+
+/** What a batch wrote: how many events were new, and the accounts whose activity (rollup delta) it changed. */
+export interface TWriteOutcome {
+  stored: number;
+  accounts: string[];
+}
+
+/**
+ * Writes a batch's events, rollup delta, unmapped keys and users in one transaction. On PostgreSQL the events go
+ * in with COPY (no per-row conflict check, a third of INSERT … ON CONFLICT's cost, measured: bench/ingest.bench.ts)
+ * and the delta is computed here, which holds only if every event is new: a message stored before (a client's
+ * retry) makes the COPY fail on the primary key, the transaction rolls back whole, and the batch is written again
+ * the careful way (INSERT … ON CONFLICT DO NOTHING, the delta from what was inserted). PGlite takes the careful way.
+ */
 export async function writeUsageEvents(
   database: Database,
   orgId: string,
@@ -133,9 +163,36 @@ export async function writeUsageEvents(
   cols: TEventColumns,
   users: TUserUpdates | null,
   receivedAt: Date,
-): Promise<number> {
+): Promise<TWriteOutcome> {
+  const at = receivedAt.toISOString();
+  if (database.pool && cols.messageId.length) {
+    try {
+      return await inTransaction(database, async (q, copy) => {
+        const delta = batchDelta(cols);
+        await (copy as TCopy)('usage_events', EVENT_COPY_COLUMNS, eventCopyText(orgId, sourceId, cols, at));
+        if (delta.dailyEvents)
+          await q('usage_write_delta', WRITE_DELTA_SQL, [orgId, at, delta.dailyEvents, delta.dailyUsers, delta.activity]);
+        if (delta.keys.key.length)
+          await q('usage_write_keys', WRITE_KEYS_SQL, [
+            orgId,
+            sourceId,
+            delta.keys.kind,
+            delta.keys.key,
+            delta.keys.events,
+            delta.keys.first,
+            delta.keys.last,
+          ]);
+        if (users?.userId.length)
+          await q('usage_write_users', WRITE_USERS_SQL, [orgId, sourceId, users.userId, users.groupKey, users.email, at]);
+        return { stored: cols.messageId.length, accounts: delta.accounts };
+      });
+    } catch (err) {
+      if ((err as { code?: string }).code !== UNIQUE_VIOLATION) throw err;
+    }
+  }
   return inTransaction(database, async (q) => {
     let stored = 0;
+    let accounts: string[] = [];
     if (cols.messageId.length) {
       const [row] = await q('usage_write_events', WRITE_EVENTS_SQL, [
         orgId,
@@ -149,13 +206,14 @@ export async function writeUsageEvents(
         cols.userId,
         cols.anonymousId,
         cols.properties,
-        receivedAt.toISOString(),
+        at,
       ]);
       stored = Number(row?.stored ?? 0);
+      accounts = (row?.accounts as string[] | null) ?? [];
     }
     if (users?.userId.length)
-      await q('usage_write_users', WRITE_USERS_SQL, [orgId, sourceId, users.userId, users.groupKey, users.email, receivedAt.toISOString()]);
-    return stored;
+      await q('usage_write_users', WRITE_USERS_SQL, [orgId, sourceId, users.userId, users.groupKey, users.email, at]);
+    return { stored, accounts };
   });
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
+import type { EventBus } from '../../platform/events.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import {
   findUserAccountKeys,
@@ -9,7 +10,7 @@ import {
   type TUserUpdates,
   writeUsageEvents,
 } from './usage.ingest.repository.ts';
-import { ensurePartition, monthOf } from './usage.partitions.repository.ts';
+import { ensurePartition } from './usage.partitions.repository.ts';
 import { findSourceByKeyHash, findUnmappedUserKeys, mapKeyToAccount, type TUsageSourceRow, touchSource } from './usage.repository.ts';
 import { mergeRollupDeltas } from './usage.rollups.repository.ts';
 import { isEventError, readEvent, type TEventError, type TSegmentType, type TUsageEvent } from './usage.segment.ts';
@@ -43,8 +44,8 @@ export type UsageIngest = ReturnType<typeof createUsageIngest>;
  * Nothing is awaited per event: lookups are one query per batch (users, keys), and known answers are cached
  * briefly; unknown keys are never cached, so a key mapped on another instance is seen at the next batch.
  */
-export function createUsageIngest(deps: { database: Database; db: Db; clock: Clock }) {
-  const { database, db, clock } = deps;
+export function createUsageIngest(deps: { database: Database; db: Db; clock: Clock; events: EventBus }) {
+  const { database, db, clock, events: bus } = deps;
   const sources = new Map<string, { source: TUsageSourceRow | null; until: number }>();
   const keys = new Map<string, { accountId: string | null; ignored: boolean; until: number }>();
   const userKeys = new Map<string, { key: string; until: number }>();
@@ -71,9 +72,10 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
     map.set(k, v);
   };
 
-  async function ensureMonths(events: TIngestEvent[]) {
+  /** The months of the batch's event times (ISO strings: their first seven characters), each partition made once per instance. */
+  async function ensureMonths(isoTimes: string[]) {
     const months = new Set<string>();
-    for (const e of events) months.add(monthOf(e.ts));
+    for (const ts of isoTimes) months.add(ts.slice(0, 7));
     for (const month of months) {
       if (partitions.has(month)) continue;
       await ensurePartition(db, month);
@@ -152,11 +154,18 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
       return source;
     },
 
-    /** Merges the organisation's waiting rollup deltas into the rollups, a transaction per 2,000 batches; answers how many. */
+    /**
+     * Merges the organisation's waiting rollup deltas into the rollups, a transaction per 2,000 batches, each
+     * publishing usage.activity_changed with the accounts it moved (usage.events.ts); answers how many.
+     */
     async mergeRollups(orgId: string): Promise<number> {
       let total = 0;
       for (;;) {
-        const merged = await db.transaction((tx) => mergeRollupDeltas(tx, orgId, MERGE_BATCH));
+        const merged = await db.transaction(async (tx) => {
+          const r = await mergeRollupDeltas(tx, orgId, MERGE_BATCH);
+          if (r.accounts.length) await bus.publish(tx, orgId, 'usage.activity_changed', { accountIds: r.accounts });
+          return r.merged;
+        });
         total += merged;
         if (merged < MERGE_BATCH) return total;
       }
@@ -197,16 +206,16 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
       }
       if (!events.length) return 0;
       const accountKeys = await accountKeysOf(source, events, now);
+      // Each event's cache key (source|kind|key) once: the account key it names, else its user's.
       const wanted = new Map<string, { kind: string; key: string }>();
-      const refOf = (e: TIngestEvent, i: number) => {
-        const key = accountKeys[i];
-        if (key) return { kind: 'group', key };
-        return { kind: 'user', key: (e.userId ?? e.anonymousId) as string };
-      };
-      events.forEach((e, i) => {
-        if (e.accountId) return;
-        const r = refOf(e, i);
-        wanted.set(`${source.id}|${r.kind}|${r.key}`, r);
+      const refs: (string | null)[] = events.map((e, i) => {
+        if (e.accountId) return null;
+        const group = accountKeys[i];
+        const kind = group ? 'group' : 'user';
+        const key = group ?? ((e.userId ?? e.anonymousId) as string);
+        const ck = `${source.id}|${kind}|${key}`;
+        if (!wanted.has(ck)) wanted.set(ck, { kind, key });
+        return ck;
       });
       await resolveKeys(source, wanted, now);
       const cols: TEventColumns = {
@@ -225,9 +234,9 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
         let accountId = e.accountId ?? null;
         let groupKey: string | null = null;
         if (!accountId) {
-          const r = refOf(e, i);
-          accountId = keys.get(`${source.id}|${r.kind}|${r.key}`)?.accountId ?? null;
-          if (!accountId && r.kind === 'group') groupKey = r.key;
+          accountId = keys.get(refs[i] as string)?.accountId ?? null;
+          const group = accountKeys[i];
+          if (!accountId && group) groupKey = group;
         }
         cols.messageId.push(e.messageId);
         cols.ts.push(e.ts.toISOString());
@@ -250,8 +259,8 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
         userCols.groupKey.push(v.groupKey);
         userCols.email.push(v.email);
       }
-      await ensureMonths(events);
-      const stored = await writeUsageEvents(database, source.orgId, source.id, cols, userCols, receivedAt);
+      await ensureMonths(cols.ts);
+      const { stored } = await writeUsageEvents(database, source.orgId, source.id, cols, userCols, receivedAt);
       if (stored) await scheduleMerge(source.orgId, receivedAt);
       if (users.size) await adoptUserEvents(source, users, receivedAt);
       return stored;

@@ -175,9 +175,11 @@ export const usageUsers = pgTable(
 
 /**
  * Rollup deltas not yet merged: one row per ingested batch, its new events already aggregated (per account, day and
- * event; per account, day and user; per account first, last and count) as jsonb arrays. Written in the batch's
+ * event; per account, day and user; per account first, last and count) as JSON arrays. Written in the batch's
  * transaction (one row instead of hundreds of upserts on the rollups' indexes), merged into the rollups and deleted
- * in one transaction by the usage.rollup job, so every event counts exactly once.
+ * in one transaction by the usage.rollup job, so every event counts exactly once. JSON kept as text, stored
+ * uncompressed (STORAGE EXTERNAL, in the migration): written once and read once, so parsing it into jsonb and
+ * compressing it on the hot path cost more than the batch's COPY itself (measured: docs/benchmarks.md).
  */
 export const usageRollupDeltas = pgTable(
   'usage_rollup_deltas',
@@ -185,9 +187,9 @@ export const usageRollupDeltas = pgTable(
     orgId: uuid('org_id').notNull(),
     id: uuid('id').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
-    dailyEvents: jsonb('daily_events').notNull(),
-    dailyUsers: jsonb('daily_users').notNull(),
-    activity: jsonb('activity').notNull(),
+    dailyEvents: text('daily_events').notNull(),
+    dailyUsers: text('daily_users').notNull(),
+    activity: text('activity').notNull(),
   },
   (t) => [primaryKey({ columns: [t.orgId, t.id] }), index('usage_rollup_deltas_created_idx').on(t.orgId, t.createdAt)],
 );
