@@ -6,6 +6,7 @@ import { adoptionMessages } from './usage.adoption.messages.ts';
 import { usageMeasureProvider } from './usage.adoption.provider.ts';
 import { registerAdoptionRoutes } from './usage.adoption.routes.ts';
 import { type AdoptionService, createAdoptionService } from './usage.adoption.ts';
+import { usageDemo } from './usage.demo.ts';
 import { createUsageIngest, type UsageIngest } from './usage.ingest.ts';
 import { usageJobs } from './usage.jobs.ts';
 import { usageMessages } from './usage.messages.ts';
@@ -76,6 +77,7 @@ export const usageModule = defineModule({
     ...usageJobs({ db: ctx.db, clock: ctx.clock, ingest: ctx.services.usageIngest }),
     ...adoptionJobs({ db: ctx.db, clock: ctx.clock }),
   ],
+  demo: usageDemo,
 });
 
 declare module '../../platform/modules.ts' {

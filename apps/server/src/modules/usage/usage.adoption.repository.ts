@@ -233,11 +233,11 @@ export async function saveAdoptionSettings(
 }
 
 /**
- * Recounts the distinct users per account, day and event from the raw events of the days `from`–`to` (UTC), replacing
- * what was there: the feature-users rollup cannot be merged from batch deltas (distinct users do not add up).
+ * Recounts the distinct users per account, day and event from the raw events of the days `from`–`to` (UTC) and stores
+ * them over what was there: the feature-users rollup cannot be merged from batch deltas (distinct users do not add
+ * up). Rows without raw events behind them (older than the retention, or written by the demo) are left alone.
  */
 export async function recountFeatureUsers(db: Db, orgId: string, from: string, to: string): Promise<number> {
-  await db.execute(sql`delete from usage_daily_feature_users where org_id = ${orgId} and day between ${from} and ${to}`);
   const rows = await queryRows<{ n: number }>(
     db,
     sql`with ins as (
@@ -247,6 +247,8 @@ export async function recountFeatureUsers(db: Db, orgId: string, from: string, t
           where e.org_id = ${orgId} and e.account_id is not null and e.event is not null and e.user_id is not null
             and e.ts >= ${from}::date and e.ts < ${to}::date + 1
           group by e.account_id, (e.ts at time zone 'UTC')::date, e.event
+          order by 2, 3, 4
+          on conflict (org_id, account_id, day, event) do update set users = excluded.users
           returning 1
         ) select count(*)::int as n from ins`,
   );
