@@ -139,7 +139,13 @@ export function AccountAdoptionTab({ accountId }: { accountId: string }): ReactE
         <Stat
           label={t('adoption.lastSeen')}
           value={s.lastSeenOn ? formatDate(s.lastSeenOn) : t('adoption.never')}
-          hint={s.daysSinceLastSeen === null ? null : t('adoption.daysAgo', { count: s.daysSinceLastSeen })}
+          hint={
+            s.daysSinceLastSeen === null
+              ? null
+              : s.daysSinceLastSeen === 0
+                ? t('adoption.today')
+                : t('adoption.daysAgo', { count: s.daysSinceLastSeen })
+          }
           testId="stat-last-seen"
         />
       </SimpleGrid>
@@ -193,7 +199,7 @@ function FeatureTable({ a }: { a: AccountAdoption }): ReactElement {
     return a.days.map((d) => ({ day: formatDate(d.day), events: byDay.get(d.day)?.events ?? 0, users: byDay.get(d.day)?.users ?? 0 }));
   }, [a, feature]);
   return (
-    <SimpleGrid cols={{ base: 1, xl: 2 }}>
+    <Stack gap="md">
       <Paper withBorder p="md">
         <Title order={5} mb="sm">
           {t('adoption.features')}
@@ -227,7 +233,7 @@ function FeatureTable({ a }: { a: AccountAdoption }): ReactElement {
                       <Text size="sm">{f.event}</Text>
                       {f.isKey ? (
                         <Badge size="xs" variant="light">
-                          {t('adoption.key')}
+                          {t('adoption.keyBadge')}
                         </Badge>
                       ) : null}
                     </Group>
@@ -275,6 +281,6 @@ function FeatureTable({ a }: { a: AccountAdoption }): ReactElement {
           withDots={false}
         />
       </Paper>
-    </SimpleGrid>
+    </Stack>
   );
 }

@@ -77,7 +77,7 @@ export function FeatureAdoptionPage() {
             <Text size="sm">{row.original.event}</Text>
             {row.original.isKey ? (
               <Badge size="xs" variant="light">
-                {t('adoption.key')}
+                {t('adoption.keyBadge')}
               </Badge>
             ) : null}
           </Group>

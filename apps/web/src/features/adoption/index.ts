@@ -18,7 +18,7 @@ const routes = (app: AppRoute) => [
   }),
   createRoute({
     getParentRoute: () => app,
-    path: '/adoption/key-features',
+    path: '/usage/key-features',
     beforeLoad: requirePermission('usage:manage'),
     component: lazyRouteComponent(() => import('./KeyFeaturesPage.tsx'), 'KeyFeaturesPage'),
   }),
@@ -32,7 +32,7 @@ export const adoptionFeature = defineFeature({
     { group: 'customers', to: '/adoption', label: 'nav.adoption', icon: IconChartDots3, permission: 'usage:read' },
     {
       group: 'administration',
-      to: '/adoption/key-features',
+      to: '/usage/key-features',
       label: 'nav.adoptionKeyFeatures',
       icon: IconStars,
       permission: 'usage:manage',
