@@ -29,6 +29,11 @@ export interface TAdoptionRow {
   key_features_used: number;
 }
 
+/**
+ * Joins and groups rather than a lookup per account, so a recompute of every account is a few passes over the
+ * last 60 days of the rollups. First and last seen come from the activity rollup; only an account read as of a day
+ * before its last use (an evaluation before a churn) looks its last day up in the daily rows.
+ */
 export async function readAdoptionRows(db: Db, orgId: string, accountIds: string[], asOf: string[]): Promise<TAdoptionRow[]> {
   if (!accountIds.length) return [];
   return queryRows<TAdoptionRow>(
@@ -38,9 +43,45 @@ export async function readAdoptionRows(db: Db, orgId: string, accountIds: string
         ), pl as (
           select k.account_id, ma.primary_plan_id as plan_id from k
           join mrr_accounts ma on ma.org_id = ${orgId} and ma.account_id = k.account_id
+        ), evd as (
+          select e.account_id, e.event, e.day > k.as_of - 30 as recent, e.count from k
+          join usage_daily_events e on e.org_id = ${orgId} and e.account_id = k.account_id
+            and e.day > k.as_of - 60 and e.day <= k.as_of
+        ), ev as (
+          select account_id, sum(count) filter (where recent) as events_30d, sum(count) filter (where not recent) as events_prev_30d
+          from evd group by account_id
+        ), us as (
+          select k.account_id,
+            count(distinct u.user_id) filter (where u.day > k.as_of - 7) as users_7d,
+            count(distinct u.user_id) filter (where u.day > k.as_of - 30) as users_30d,
+            count(distinct u.user_id) filter (where u.day <= k.as_of - 30) as users_prev_30d
+          from k join usage_daily_users u on u.org_id = ${orgId} and u.account_id = k.account_id
+            and u.day > k.as_of - 60 and u.day <= k.as_of
+          group by k.account_id
+        ), lic as (
+          select k.account_id, sum(v.quantity * p.included_units) as licences from k
+          join subscription_line_versions v on v.org_id = ${orgId} and v.account_id = k.account_id
+            and v.valid_from <= k.as_of and (v.valid_to is null or v.valid_to > k.as_of) and not v.trial
+          join plans p on p.org_id = ${orgId} and p.id = v.plan_id and p.included_units is not null
+          group by k.account_id
+        ), keyset as (
+          select distinct k.account_id, f.event from k
+          left join pl on pl.account_id = k.account_id
+          join usage_key_features f on f.org_id = ${orgId} and (f.plan_id is null or f.plan_id = pl.plan_id)
+        ), kf as (
+          select ks.account_id, count(*) as total,
+            count(*) filter (where exists (select 1 from evd where evd.account_id = ks.account_id and evd.event = ks.event and evd.recent)) as used
+          from keyset ks group by ks.account_id
         )
         select k.account_id, k.as_of::text as as_of,
-          (fs.first_day is not null) as has_usage, fs.first_day::text as first_seen_on, ls.last_day::text as last_seen_on,
+          coalesce(act.first_seen_at::date <= k.as_of, false) as has_usage,
+          case when act.first_seen_at::date <= k.as_of then act.first_seen_at::date::text end as first_seen_on,
+          case
+            when act.first_seen_at::date > k.as_of or act.account_id is null then null
+            when act.last_seen_at::date <= k.as_of then act.last_seen_at::date::text
+            else (select max(e.day)::text from usage_daily_events e
+                  where e.org_id = ${orgId} and e.account_id = k.account_id and e.day <= k.as_of)
+          end as last_seen_on,
           coalesce(ev.events_30d, 0)::float8 as events_30d, coalesce(ev.events_prev_30d, 0)::float8 as events_prev_30d,
           coalesce(us.users_7d, 0)::int as users_7d, coalesce(us.users_30d, 0)::int as users_30d,
           coalesce(us.users_prev_30d, 0)::int as users_prev_30d,
@@ -48,43 +89,11 @@ export async function readAdoptionRows(db: Db, orgId: string, accountIds: string
           coalesce(kf.total, 0)::int as key_features, coalesce(kf.used, 0)::int as key_features_used
         from k
         left join pl on pl.account_id = k.account_id
-        left join lateral (
-          select min(e.day) as first_day from usage_daily_events e
-          where e.org_id = ${orgId} and e.account_id = k.account_id and e.day <= k.as_of
-        ) fs on true
-        left join lateral (
-          select max(e.day) as last_day from usage_daily_events e
-          where e.org_id = ${orgId} and e.account_id = k.account_id and e.day <= k.as_of
-        ) ls on true
-        left join lateral (
-          select sum(e.count) filter (where e.day > k.as_of - 30) as events_30d,
-                 sum(e.count) filter (where e.day <= k.as_of - 30) as events_prev_30d
-          from usage_daily_events e
-          where e.org_id = ${orgId} and e.account_id = k.account_id and e.day > k.as_of - 60 and e.day <= k.as_of
-        ) ev on true
-        left join lateral (
-          select count(distinct u.user_id) filter (where u.day > k.as_of - 7) as users_7d,
-                 count(distinct u.user_id) filter (where u.day > k.as_of - 30) as users_30d,
-                 count(distinct u.user_id) filter (where u.day <= k.as_of - 30) as users_prev_30d
-          from usage_daily_users u
-          where u.org_id = ${orgId} and u.account_id = k.account_id and u.day > k.as_of - 60 and u.day <= k.as_of
-        ) us on true
-        left join lateral (
-          select sum(v.quantity * p.included_units) as licences
-          from subscription_line_versions v
-          join plans p on p.org_id = ${orgId} and p.id = v.plan_id
-          where v.org_id = ${orgId} and v.account_id = k.account_id and v.valid_from <= k.as_of
-            and (v.valid_to is null or v.valid_to > k.as_of) and p.included_units is not null and not v.trial
-        ) lic on true
-        left join lateral (
-          select count(distinct f.event) as total,
-                 count(distinct f.event) filter (where exists (
-                   select 1 from usage_daily_events e
-                   where e.org_id = ${orgId} and e.account_id = k.account_id and e.event = f.event
-                     and e.day > k.as_of - 30 and e.day <= k.as_of)) as used
-          from usage_key_features f
-          where f.org_id = ${orgId} and (f.plan_id is null or f.plan_id = pl.plan_id)
-        ) kf on true`,
+        left join usage_account_activity act on act.org_id = ${orgId} and act.account_id = k.account_id
+        left join ev on ev.account_id = k.account_id
+        left join us on us.account_id = k.account_id
+        left join lic on lic.account_id = k.account_id
+        left join kf on kf.account_id = k.account_id`,
   );
 }
 

@@ -103,6 +103,18 @@ describe('adoption', () => {
     const after = (await call('GET', `/api/v1/accounts/${used.id}/adoption?from=2026-11-01&to=2026-11-21`, h)).json();
     expect(after.featureDays).toContainEqual({ day: '2026-11-20', event: 'Report created', events: 3, users: 1 });
 
+    // As of an earlier day (health evaluates as of the day before a churn): what had happened by then.
+    const before = (await call('GET', `/api/v1/accounts/${used.id}/adoption?to=2026-11-19`, h)).json();
+    expect(before.summary).toMatchObject({
+      asOf: '2026-11-19',
+      lastSeenOn: '2026-11-18',
+      daysSinceLastSeen: 1,
+      events30d: 2,
+      activeUsers30d: 2,
+    });
+    const early = (await call('GET', `/api/v1/accounts/${used.id}/adoption?to=2026-10-01`, h)).json();
+    expect(early.summary).toMatchObject({ hasUsage: false, lastSeenOn: null, firstSeenOn: null });
+
     const none = (await call('GET', `/api/v1/accounts/${idle.id}/adoption`, h)).json();
     expect(none.summary).toMatchObject({
       hasUsage: false,
