@@ -264,6 +264,7 @@ function FeatureTable({ a }: { a: AccountAdoption }): ReactElement {
             value={feature}
             onChange={setChosen}
             allowDeselect={false}
+            data-testid="feature-select"
           />
         </Group>
         <LineChart
