@@ -232,7 +232,7 @@ function FeatureTable({ a }: { a: AccountAdoption }): ReactElement {
                     <Group gap={6} wrap="nowrap">
                       <Text size="sm">{f.event}</Text>
                       {f.isKey ? (
-                        <Badge size="xs" variant="light">
+                        <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
                           {t('adoption.keyBadge')}
                         </Badge>
                       ) : null}

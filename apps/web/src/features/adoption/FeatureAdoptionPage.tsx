@@ -76,7 +76,7 @@ export function FeatureAdoptionPage() {
           <Group gap={6} wrap="nowrap">
             <Text size="sm">{row.original.event}</Text>
             {row.original.isKey ? (
-              <Badge size="xs" variant="light">
+              <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
                 {t('adoption.keyBadge')}
               </Badge>
             ) : null}
