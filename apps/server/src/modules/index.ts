@@ -41,9 +41,10 @@ export const MODULES: readonly ModuleDefinition[] = [
   importsModule,
   systemModule,
   upsellCandidatesModule,
-  usageModule,
   churnSignalsModule,
   healthModule,
+  // After health: it registers its usage measures with health's scorecards.
+  usageModule,
   renewalsModule,
   tasksModule,
 ];

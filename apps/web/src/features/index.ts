@@ -1,5 +1,6 @@
 import { accountsFeature } from './accounts/index.ts';
 import { adminFeature } from './admin/index.ts';
+import { adoptionFeature } from './adoption/index.ts';
 import { authFeature } from './auth/index.ts';
 import { churnSignalsFeature } from './churn-signals/index.ts';
 import { competitorsFeature } from './competitors/index.ts';
@@ -33,6 +34,7 @@ export const FEATURES = [
   competitorsFeature,
   adminFeature,
   usageFeature,
+  adoptionFeature,
   churnSignalsFeature,
   renewalsFeature,
   tasksFeature,

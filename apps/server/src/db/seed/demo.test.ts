@@ -173,4 +173,26 @@ describe('demo organisation', () => {
       expect.arrayContaining(['Casey de Wit', 'Sam Engineer', 'Victoria Peters']),
     );
   });
+
+  it('has a year of product usage: key features per edition, adoption that varies, and usage in the default scorecard', async () => {
+    const features = await get('/api/v1/usage/adoption/features');
+    const key = features.items.filter((f: { isKey: boolean }) => f.isKey).map((f: { event: string }) => f.event);
+    expect(key).toEqual(expect.arrayContaining(['Email campaign sent', 'Workflow activated', 'CRM sync completed']));
+    const used = features.items.find((f: { event: string }) => f.event === 'Email campaign sent');
+    expect(used.sharePercent).toBeGreaterThan(30);
+    expect(used.sharePercent).toBeLessThan(100);
+    const accounts = await get('/api/v1/accounts?pageSize=200');
+    const summaries = [];
+    for (const a of accounts.items.slice(0, 40)) summaries.push((await get(`/api/v1/accounts/${a.id}/adoption`)).summary);
+    // The same on every machine: drawn from a seed of the usage demo's own.
+    const events = summaries.reduce((n: number, s: { events30d: number }) => n + s.events30d, 0);
+    expect(events).toMatchInlineSnapshot(`8060`);
+    expect(summaries.filter((s) => !s.hasUsage).length).toBeGreaterThan(0);
+    expect(summaries.filter((s) => s.flags.length === 0).length).toBeGreaterThan(10);
+    expect(summaries.filter((s) => s.flags.includes('low_activity')).length).toBeGreaterThan(0);
+    const [card] = (await get('/api/v1/health/scorecards')).items;
+    expect(card.measures.map((m: { source: string }) => m.source)).toContain('usage.trend_percent');
+    const health = await get(`/api/v1/accounts/${accounts.items[0].id}/health`);
+    expect(health.measures.map((m: { source: string }) => m.source)).toContain('usage.feature_breadth');
+  });
 });

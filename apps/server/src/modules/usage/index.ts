@@ -1,6 +1,12 @@
 // The usage module's public surface: other modules, app.ts, the seed and other tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { usageAccessFixtures, usageAccessMatrix } from './usage.access.ts';
+import { adoptionJobs } from './usage.adoption.jobs.ts';
+import { adoptionMessages } from './usage.adoption.messages.ts';
+import { usageMeasureProvider } from './usage.adoption.provider.ts';
+import { registerAdoptionRoutes } from './usage.adoption.routes.ts';
+import { type AdoptionService, createAdoptionService } from './usage.adoption.ts';
+import { usageDemo } from './usage.demo.ts';
 import { createUsageIngest, type UsageIngest } from './usage.ingest.ts';
 import { usageJobs } from './usage.jobs.ts';
 import { usageMessages } from './usage.messages.ts';
@@ -11,9 +17,12 @@ import { registerSegmentRoutes } from './usage.segment.routes.ts';
 import { createUsageService, type UsageService } from './usage.service.ts';
 import {
   usageAccountActivity,
+  usageAdoptionSettings,
   usageDailyEvents,
+  usageDailyFeatureUsers,
   usageDailyUsers,
   usageEvents,
+  usageKeyFeatures,
   usageKeys,
   usageRollupDeltas,
   usageSettings,
@@ -21,6 +30,8 @@ import {
   usageUsers,
 } from './usage.table.ts';
 
+export { USAGE_MEASURES } from './usage.adoption.provider.ts';
+export type { AdoptionService } from './usage.adoption.ts';
 export type { TUsageActivityChangedEvent } from './usage.events.ts';
 export { makeUsageSource, writeKeyHeaders } from './usage.factory.ts';
 export type { UsageNativeService } from './usage.native.ts';
@@ -42,21 +53,32 @@ export const usageModule = defineModule({
     usageUsers,
     usageSettings,
     usageRollupDeltas,
+    usageDailyFeatureUsers,
+    usageKeyFeatures,
+    usageAdoptionSettings,
   },
   permissions: usagePermissions,
-  messages: usageMessages,
+  messages: { ...usageMessages, ...adoptionMessages },
   accessMatrix: usageAccessMatrix,
   accessFixtures: usageAccessFixtures,
   services: (ctx) => {
     const usageIngest = createUsageIngest(ctx);
     const usage = createUsageService({ ...ctx, accounts: ctx.services.accounts, ingest: usageIngest });
-    return { usageIngest, usage, usageNative: createUsageNativeService({ ...ctx, ingest: usageIngest, usage }) };
+    // Usage comes after health in the module list: its measures join the scorecard editor, the scores and the evaluation.
+    ctx.services.health.registerMeasureProvider(usageMeasureProvider);
+    const adoption = createAdoptionService({ db: ctx.db, clock: ctx.clock, accounts: ctx.services.accounts, plans: ctx.services.plans });
+    return { usageIngest, usage, usageNative: createUsageNativeService({ ...ctx, ingest: usageIngest, usage }), adoption };
   },
   routes: (app, ctx) => {
     registerUsageRoutes(app, { usage: ctx.services.usage, native: ctx.services.usageNative });
     registerSegmentRoutes(app, { ingest: ctx.services.usageIngest });
+    registerAdoptionRoutes(app, { adoption: ctx.services.adoption });
   },
-  jobs: (ctx) => usageJobs({ db: ctx.db, clock: ctx.clock, ingest: ctx.services.usageIngest }),
+  jobs: (ctx) => [
+    ...usageJobs({ db: ctx.db, clock: ctx.clock, ingest: ctx.services.usageIngest }),
+    ...adoptionJobs({ db: ctx.db, clock: ctx.clock }),
+  ],
+  demo: usageDemo,
 });
 
 declare module '../../platform/modules.ts' {
@@ -64,5 +86,6 @@ declare module '../../platform/modules.ts' {
     usage: UsageService;
     usageIngest: UsageIngest;
     usageNative: UsageNativeService;
+    adoption: AdoptionService;
   }
 }

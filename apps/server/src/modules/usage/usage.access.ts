@@ -21,6 +21,16 @@ export const usageAccessMatrix: Record<string, TRouteSpec> = {
   },
   'GET /api/v1/usage/settings': { permissions: ['usage:manage'] },
   'PUT /api/v1/usage/settings': { permissions: ['usage:manage'], body: () => ({ retentionMonths: 25 }) },
+  'GET /api/v1/accounts/:id/adoption': { permissions: ['usage:read'], id: 'account', accountScoped: true },
+  'GET /api/v1/usage/adoption/features': { permissions: ['usage:read'] },
+  'GET /api/v1/usage/adoption/features/export.csv': { permissions: ['usage:read', 'export:run'] },
+  'GET /api/v1/usage/key-features': { permissions: ['usage:manage'] },
+  'PUT /api/v1/usage/key-features': { permissions: ['usage:manage'], body: () => ({ items: [{ event: 'Report created', planId: null }] }) },
+  'GET /api/v1/usage/adoption/settings': { permissions: ['usage:manage'] },
+  'PUT /api/v1/usage/adoption/settings': {
+    permissions: ['usage:manage'],
+    body: () => ({ lowActivityDays: 14, lowActivityDropPercent: 50, poorBreadthPercent: 40, poorLicencePercent: 50 }),
+  },
   'POST /api/v1/usage/events': {
     permissions: ['usage:write'],
     body: () => ({ events: [{ accountExternalId: 'matrix-unknown', event: 'Logged in', userId: 'u1' }] }),

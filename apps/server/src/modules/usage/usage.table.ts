@@ -15,6 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 import { users } from '../identity/identity.table.ts';
+import { plans } from '../plans/plans.table.ts';
 
 /**
  * A source of usage events: one product (or environment) sending Segment-compatible calls with its own write
@@ -198,5 +199,55 @@ export const usageRollupDeltas = pgTable(
 export const usageSettings = pgTable('usage_settings', {
   orgId: uuid('org_id').primaryKey(),
   retentionMonths: integer('retention_months').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+});
+
+/**
+ * Per account, day and event name: how many distinct users sent it that day (adoption's users per feature). Built from
+ * the raw events by the usage.feature-users job (today and yesterday, every few minutes) rather than at ingestion:
+ * distinct users do not add up, so this rollup is recounted, never merged from batch deltas.
+ */
+export const usageDailyFeatureUsers = pgTable(
+  'usage_daily_feature_users',
+  {
+    orgId: uuid('org_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    day: date('day').notNull(),
+    event: text('event').notNull(),
+    users: integer('users').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.accountId, t.day, t.event] }),
+    foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
+  ],
+);
+
+/**
+ * The event names an admin marks as key features: of one plan, or of every plan (`plan_id` null). An account's feature
+ * breadth is the share of its plan's key features (and the every-plan ones) it used in the last 30 days.
+ */
+export const usageKeyFeatures = pgTable(
+  'usage_key_features',
+  {
+    orgId: uuid('org_id').notNull(),
+    id: uuid('id').notNull(),
+    event: text('event').notNull(),
+    planId: uuid('plan_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.id] }),
+    foreignKey({ columns: [t.orgId, t.planId], foreignColumns: [plans.orgId, plans.id] }).onDelete('cascade'),
+    index('usage_key_features_org_event_idx').on(t.orgId, t.event),
+  ],
+);
+
+/** The organisation's adoption thresholds (defaults in usage.adoption.ts when it has set none). */
+export const usageAdoptionSettings = pgTable('usage_adoption_settings', {
+  orgId: uuid('org_id').primaryKey(),
+  lowActivityDays: integer('low_activity_days').notNull(),
+  lowActivityDropPercent: integer('low_activity_drop_percent').notNull(),
+  poorBreadthPercent: integer('poor_breadth_percent').notNull(),
+  poorLicencePercent: integer('poor_licence_percent').notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
