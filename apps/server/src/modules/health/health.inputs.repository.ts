@@ -149,3 +149,16 @@ export async function readPulseInputs(db: Db, scope: TReadScope) {
         ) p on true`,
   );
 }
+
+/** The MRR (cents) of every paying account of the organisation on a day: the population an account's MRR percentile ranks in. */
+export async function readPayingMrrs(db: Db, orgId: string, day: string): Promise<number[]> {
+  const rows = await queryRows<{ mrr: number }>(
+    db,
+    sql`select x.mrr::float8 as mrr from (
+          select distinct on (m.account_id) m.mrr_after_cents as mrr, m.active_after
+          from mrr_changes m where m.org_id = ${orgId} and m.effective_date <= ${day}
+          order by m.account_id, m.effective_date desc) x
+        where x.active_after and x.mrr > 0`,
+  );
+  return rows.map((r) => Number(r.mrr));
+}

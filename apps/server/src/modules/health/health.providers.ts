@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { EDITIONS, SEGMENTS } from '../accounts/index.ts';
 import { loadCustomFields } from '../custom-fields/index.ts';
 import { parseYesNo } from './health.engine.ts';
-import { readAccountFields, readPulseInputs, readSubscriptionInputs } from './health.inputs.repository.ts';
+import { readAccountFields, readPayingMrrs, readPulseInputs, readSubscriptionInputs } from './health.inputs.repository.ts';
 import {
   PULSE_MEASURE,
   SUBSCRIPTION_MEASURES,
@@ -36,6 +36,9 @@ function put(out: TReadings, key: string, accountId: string, reading: TMeasureRe
   m.set(accountId, reading);
 }
 
+/** Below this many accounts scored at once, their MRR percentile reads the organisation's paying accounts. */
+const PERCENTILE_POPULATION_READ = 2_000;
+
 /** Tenure, commitment, MRR, its percentile and 90-day change, renewal and plan tier, each as of the account's day. */
 export const subscriptionProvider: THealthMeasureProvider = {
   name: 'subscription',
@@ -44,7 +47,14 @@ export const subscriptionProvider: THealthMeasureProvider = {
     const out: TReadings = new Map();
     const rows = await readSubscriptionInputs(db, scope);
     const want = new Set(keys);
-    const paying = rows.filter((r) => r.active && r.mrr_cents !== null && r.mrr_cents > 0).map((r) => r.mrr_cents as number);
+    // An account's MRR percentile ranks it among the organisation's paying accounts on its day. Scoring every
+    // account as of one day, those are the accounts read; a few accounts rescored alone (after an event or a
+    // pulse) rank among all of them, read for the purpose; an evaluation (each as of its own day) ranks among its own.
+    const days = new Set(scope.asOf);
+    const paying =
+      want.has('subscription.mrr_percentile') && days.size === 1 && scope.accountIds.length < PERCENTILE_POPULATION_READ
+        ? await readPayingMrrs(db, scope.orgId, scope.asOf[0] as string)
+        : rows.filter((r) => r.active && r.mrr_cents !== null && r.mrr_cents > 0).map((r) => r.mrr_cents as number);
     paying.sort((a, b) => a - b);
     for (const r of rows) {
       if (!r.active) continue; // not a customer on its day: no subscription measure applies

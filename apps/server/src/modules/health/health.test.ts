@@ -55,6 +55,27 @@ describe('health scores', () => {
     expect(after.history).toHaveLength(1); // the same day's row is replaced, not added
   });
 
+  it('ranks an account rescored alone (after a pulse) among all the organisation’s paying accounts, as the full recompute does', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const ids: string[] = [];
+    for (const price of [100, 200, 300]) {
+      const account = await makeAccount(t.app, h);
+      await makeSubscription(t.app, h, account.id, {
+        termStart: '2025-01-01',
+        lines: [{ description: 'Seats', quantity: 1, unitPrice: price }],
+      });
+      ids.push(account.id);
+    }
+    const top = ids[2] as string;
+    const percentile = async () =>
+      (await accountHealth(t.app, h, top)).measures.find((x) => x.source === 'subscription.mrr_percentile')?.value;
+    // The highest of three (alone it would be the middle of one: 50).
+    expect(await percentile()).toBe(100);
+    await makePulse(t.app, h, top, { value: 60, reason: 'Quarterly check' });
+    expect(await percentile()).toBe(100);
+  });
+
   it('saves a changed scorecard as a new version and refuses unknown measures by field', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
