@@ -121,12 +121,17 @@ export async function writeScores(db: Db, orgId: string, day: string, now: Date,
 }
 
 /** The accounts' latest bands before a recompute (to tell which turned red). */
-export async function latestBands(db: Db, orgId: string, accountIds: string[] | null): Promise<Map<string, string | null>> {
+/** Each account's latest band, and the scorecard (id and version) that gave it. */
+export async function latestBands(
+  db: Db,
+  orgId: string,
+  accountIds: string[] | null,
+): Promise<Map<string, { band: string | null; card: string }>> {
   const rows = (await db.execute(
-    sql`select account_id, band from health_scores where org_id = ${orgId}
+    sql`select account_id, band, scorecard_id, scorecard_version from health_scores where org_id = ${orgId}
       ${accountIds ? sql`and account_id = any(${sql.param(accountIds)}::uuid[])` : sql``}`,
-  )) as unknown as { rows: { account_id: string; band: string | null }[] };
-  return new Map(rows.rows.map((r) => [r.account_id, r.band]));
+  )) as unknown as { rows: { account_id: string; band: string | null; scorecard_id: string; scorecard_version: number }[] };
+  return new Map(rows.rows.map((r) => [r.account_id, { band: r.band, card: `${r.scorecard_id}:${r.scorecard_version}` }]));
 }
 
 async function upsertLatest(db: Db, orgId: string, now: Date, rows: TScoreWrite[]) {

@@ -95,15 +95,19 @@ export function createScoring(deps: {
       const before = await latestBands(tx, orgId, accountIds);
       await writeScores(tx, orgId, today, clock.now(), rows, copy);
       // Health turned red (from yellow or green; a first score is no turn): a churn signal, once a day per account.
-      for (const r of rows)
-        if (r.band === 'red' && before.get(r.accountId) && before.get(r.accountId) !== 'red')
+      // Only under the scorecard version that gave the band before: a new version re-bands accounts because the
+      // model changed, not the customer (the history shows that version's marker instead).
+      for (const r of rows) {
+        const was = before.get(r.accountId);
+        if (r.band === 'red' && was?.band && was.band !== 'red' && was.card === `${r.scorecardId}:${r.scorecardVersion}`)
           await deps.raiseSignal(tx, orgId, {
             accountId: r.accountId,
             kind: 'health_red',
             occurredAt: clock.now(),
-            details: { from: before.get(r.accountId), score: r.score },
+            details: { from: was.band, score: r.score },
             sourceRef: `health_red:${r.accountId}:${today}`,
           });
+      }
     });
     return { accounts: accounts.length, scored: rows.filter((r) => r.score !== null).length, ...counts };
   }

@@ -76,6 +76,32 @@ describe('health scores', () => {
     expect(await percentile()).toBe(100);
   });
 
+  it('raises no "health turned red" signal when a new scorecard version, not the customer, turns an account red', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const account = await makeAccount(t.app, h);
+    await makePulse(t.app, h, account.id, { value: 90 });
+    expect((await accountHealth(t.app, h, account.id)).band).toBe('green');
+    const [card] = (await call('GET', '/api/v1/health/scorecards', h)).json().items;
+    const inverted = [
+      {
+        source: 'pulse.csm',
+        weight: 1,
+        thresholds: {
+          kind: 'number',
+          breakpoints: [
+            { from: 0, points: 100 },
+            { from: 50, points: 0 },
+          ],
+        },
+      },
+    ];
+    expect((await call('PUT', `/api/v1/health/scorecards/${card.id}`, h, { ...pick(card), measures: inverted })).statusCode).toBe(200);
+    await call('POST', '/api/v1/health/recompute', h);
+    expect(await accountHealth(t.app, h, account.id)).toMatchObject({ band: 'red', scorecard: { version: 2 } });
+    expect((await call('GET', `/api/v1/accounts/${account.id}/churn-signals`, h)).json().items).toEqual([]);
+  });
+
   it('saves a changed scorecard as a new version and refuses unknown measures by field', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
