@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Db } from '../../platform/db/database.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
 import { replayAndStore, type TRecordDeps } from './subscriptions.record.ts';
-import { findSubscription, subscriptionsToRefresh } from './subscriptions.repository.ts';
+import { findSubscription, lockSubscription, subscriptionsToRefresh } from './subscriptions.repository.ts';
 import { addDays } from './subscriptions.timeline.ts';
 
 export const REFRESH_JOB = 'subscriptions.refresh';
@@ -25,6 +25,9 @@ export function subscriptionJobs(deps: TRecordDeps & { db: Db }) {
         const due = await subscriptionsToRefresh(deps.db, today, addDays(today, -7));
         for (const [i, s] of due.entries()) {
           await deps.db.transaction(async (tx) => {
+            // Locked like a change locks it: two replays of one subscription at once (a second refresh, a change)
+            // would each rewrite its versions and terms.
+            await lockSubscription(tx, s.orgId, s.id);
             const sub = await findSubscription(tx, s.orgId, s.id);
             if (sub) await replayAndStore(tx, deps, sub);
           });

@@ -124,7 +124,11 @@ export const usageDemo: TDemoContribution = {
     );
     const rand = mulberry32(8080);
     const out: TDemoUsageRows = { events: [], featureUsers: [], users: [], activity: [] };
-    for (const r of rows) {
+    // In the demo's own order of accounts (the database may return them in any order): the same draws everywhere.
+    const byAccount = new Map(rows.map((r) => [r.account_id, r]));
+    for (const accountId of accountIds) {
+      const r = byAccount.get(accountId);
+      if (!r) continue;
       const code = r.plan_id ? plans.get(r.plan_id) : undefined;
       const keys = [...EVERY_PLAN_KEYS, ...(code ? (PLAN_KEYS[code] ?? []) : [])];
       const draw = rand();

@@ -68,8 +68,10 @@ describe('worker shutdown', () => {
     const b = workerOn(otherDb, [longJob(name, 'B', done)]);
     const id = (await enqueueJob(db, systemClock, name, {})) as string;
     a.start();
-    b.start();
     try {
+      // B starts once A holds the job (started together, either could claim it first).
+      await waitFor('worker A to take the job', () => done.length >= 1);
+      b.start();
       await waitFor('worker A to be halfway', () => done.length >= 5);
       // B is running too, but cannot take a job A holds.
       expect(done.every((d) => d.who === 'A')).toBe(true);
