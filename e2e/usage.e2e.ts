@@ -61,3 +61,32 @@ e2e('an admin makes a write key, the official Segment client sends with it, and 
   await expectVisible(mapped);
   await expectText(mapped, accountName);
 });
+
+e2e('an admin back-fills usage from a CSV file and sees what was stored and which row was refused', async ({ page }) => {
+  const key = unique('csv-co').replace(/\s+/g, '-').toLowerCase();
+  await logIn(page, DEMO.admin);
+  await navLink(page, 'nav.usageSources').click();
+  await page.getByTestId('import-usage-csv').click();
+  const dialog = page.getByRole('dialog');
+  await expectText(dialog, t('usage.csv.title'));
+  const csv = [
+    'timestamp,event,account_external_id,user_id,message_id,plan',
+    `2026-11-02 09:30,Report exported,${key},ann@example.com,${key}-1,pro`,
+    `2026-11-02,Logged in,${key},bob@example.com,${key}-2,`,
+    `not a date,Logged in,${key},bob@example.com,${key}-3,`,
+  ].join('\n');
+  await dialog.locator('input[type=file]').setInputFiles({ name: 'usage.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  const result = dialog.getByTestId('usage-csv-result');
+  await expectVisible(result);
+  await expectText(result, new RegExp(`${t('usage.csv.stored')}\\s*2`));
+  await expectText(result, new RegExp(`${t('usage.csv.refused')}\\s*1`));
+  const refused = dialog.getByTestId('usage-csv-refused');
+  await expectText(refused, /4\s*timestamp/);
+  await dialog.getByRole('button', { name: t('usage.create.done') }).click();
+  await expectHidden(dialog);
+  // The unknown account key waits for mapping with its two events.
+  await navLink(page, 'nav.usageUnmapped').click();
+  await page.getByPlaceholder(t('usage.keys.searchPlaceholder')).fill(key);
+  const row = page.getByTestId('usage-keys-table-row').filter({ hasText: key });
+  await expectText(row.getByRole('cell').nth(2), /^2$/);
+});

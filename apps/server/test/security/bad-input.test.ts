@@ -240,12 +240,20 @@ describe('bad input on every write route', () => {
   it('rejects malformed multipart uploads naming the part, and writes nothing', async () => {
     const before = await snapshotOrg(t, org.orgId);
     const uploads = writeRoutes().filter(isMultipart);
-    expect(uploads.map(key)).toEqual(['POST /api/v1/imports']);
+    expect(uploads.map(key)).toEqual(['POST /api/v1/imports', 'POST /api/v1/usage/events/import']);
     for (const route of uploads) {
       const k = key(route);
       const post = (upload: { payload: Buffer; headers: Record<string, string> }) =>
         send(route, undefined, { payload: upload.payload, headers: upload.headers });
-      const good = csvUpload('accounts', 'name\r\nA\r\n');
+      // The imports form also names what is imported; the usage import is the file alone.
+      const isImport = k === 'POST /api/v1/imports';
+      const upload = (content: string, name = 'a.csv', extra: Record<string, string> = {}) => {
+        const u = csvUpload(isImport ? 'accounts' : '', content, name, extra);
+        if (isImport) return u;
+        const without = u.payload.toString().replace(/--[^\r]+\r\nContent-Disposition: form-data; name="entity"\r\n\r\n\r\n/, '');
+        return { payload: Buffer.from(without), headers: u.headers };
+      };
+      const good = upload('name\r\nA\r\n');
       const noFile = {
         payload: Buffer.from(
           good.payload.toString().replace(/--[^\r]+\r\nContent-Disposition: form-data; name="file"[\s\S]*?(?=--[^\r]+--)/, ''),
@@ -253,12 +261,14 @@ describe('bad input on every write route', () => {
         headers: good.headers,
       };
       expectFieldError(await post(noFile), 'file', `${k} without a file`);
-      expectFieldError(await post(csvUpload('invoices', 'name\r\nA\r\n')), 'entity', `${k} unknown entity`);
-      expectFieldError(await post(csvUpload('acc\u0000ounts', 'name\r\nA\r\n')), 'entity', `${k} entity with U+0000`);
-      expectFieldError(await post(csvUpload('accounts', 'name\r\nA\r\n', 'a.csv', { role: 'admin' })), 'role', `${k} unknown form field`);
-      expectFieldError(await post(csvUpload('accounts', '')), 'file', `${k} empty file`);
-      expectFieldError(await post(csvUpload('accounts', '\u0000\u0001\u0002binary', 'a.csv')), 'file', `${k} binary content`);
-      const nulName = await post(csvUpload('accounts', 'name\r\nA\r\n', 'a\u0000.csv'));
+      if (isImport) {
+        expectFieldError(await post(csvUpload('invoices', 'name\r\nA\r\n')), 'entity', `${k} unknown entity`);
+        expectFieldError(await post(csvUpload('acc\u0000ounts', 'name\r\nA\r\n')), 'entity', `${k} entity with U+0000`);
+      }
+      expectFieldError(await post(upload('name\r\nA\r\n', 'a.csv', { role: 'admin' })), 'role', `${k} unknown form field`);
+      expectFieldError(await post(upload('')), 'file', `${k} empty file`);
+      expectFieldError(await post(upload('\u0000\u0001\u0002binary')), 'file', `${k} binary content`);
+      const nulName = await post(upload('name\r\nA\r\n', 'a\u0000.csv'));
       expect(nulName.statusCode, `${k} U+0000 in the file name: ${nulName.body}`).toBeLessThan(500);
       expectNoLeak(nulName);
       const json = await send(route, { entity: 'accounts', file: 'name\nA' });

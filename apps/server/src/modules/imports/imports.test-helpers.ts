@@ -1,16 +1,11 @@
 import ExcelJS from 'exceljs';
 import { expect } from 'vitest';
 import type { TestApp } from '../../../test/harness.ts';
+import { multipartBody } from '../../../test/multipart.ts';
+
+export { multipartBody };
 
 /** Test helpers for imports: multipart uploads built with FormData, running the worker, generated files. */
-
-export async function multipartBody(fields: Record<string, string>, file?: { name: string; content: Buffer | string; type?: string }) {
-  const form = new FormData();
-  for (const [k, v] of Object.entries(fields)) form.append(k, v);
-  if (file) form.append('file', new Blob([file.content], { type: file.type ?? 'application/octet-stream' }), file.name);
-  const res = new Response(form);
-  return { payload: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get('content-type') ?? '' };
-}
 
 export async function upload(t: TestApp, headers: Record<string, string>, entity: string, name: string, content: Buffer | string) {
   const body = await multipartBody({ entity }, { name, content });

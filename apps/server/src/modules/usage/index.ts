@@ -6,6 +6,7 @@ import { adoptionMessages } from './usage.adoption.messages.ts';
 import { usageMeasureProvider } from './usage.adoption.provider.ts';
 import { registerAdoptionRoutes } from './usage.adoption.routes.ts';
 import { type AdoptionService, createAdoptionService } from './usage.adoption.ts';
+import { usageCsvMessages } from './usage.csv.messages.ts';
 import { usageDemo } from './usage.demo.ts';
 import { createUsageIngest, type UsageIngest } from './usage.ingest.ts';
 import { usageJobs } from './usage.jobs.ts';
@@ -58,7 +59,7 @@ export const usageModule = defineModule({
     usageAdoptionSettings,
   },
   permissions: usagePermissions,
-  messages: { ...usageMessages, ...adoptionMessages },
+  messages: { ...usageMessages, ...adoptionMessages, ...usageCsvMessages },
   accessMatrix: usageAccessMatrix,
   accessFixtures: usageAccessFixtures,
   services: (ctx) => {

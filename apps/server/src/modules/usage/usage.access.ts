@@ -1,4 +1,5 @@
 import type { TFixtureMaker, TRouteSpec } from '../../platform/access/route-spec.ts';
+import { usageCsvUpload } from './usage.factory.ts';
 
 /** How the access-matrix and bad-input suites exercise the usage routes (test/security/). Segment's /v1 API is tested in usage.segment.test.ts. */
 export const usageAccessMatrix: Record<string, TRouteSpec> = {
@@ -34,6 +35,10 @@ export const usageAccessMatrix: Record<string, TRouteSpec> = {
   'POST /api/v1/usage/events': {
     permissions: ['usage:write'],
     body: () => ({ events: [{ accountExternalId: 'matrix-unknown', event: 'Logged in', userId: 'u1' }] }),
+  },
+  'POST /api/v1/usage/events/import': {
+    permissions: ['usage:write'],
+    raw: () => usageCsvUpload('account_external_id,event,user_id\nmatrix-unknown,Logged in,u1\n'),
   },
 };
 

@@ -13,3 +13,10 @@ export const writeKeyHeaders = (writeKey: string) => ({
   authorization: `Basic ${Buffer.from(`${writeKey}:`).toString('base64')}`,
   'content-type': 'application/json',
 });
+
+/** A multipart body for POST /api/v1/usage/events/import with one CSV `file`. */
+export function usageCsvUpload(content: string) {
+  const boundary = `----c365usage${Math.random().toString(36).slice(2)}`;
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="usage.csv"\r\nContent-Type: text/csv\r\n\r\n${content}\r\n--${boundary}--\r\n`;
+  return { payload: Buffer.from(body), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { renderCode, type TUiLanguage } from '../../platform/messages.ts';
+import { ingestCsv, type TCsvIngestResult } from './usage.csv.ts';
 import type { TIngestEvent, UsageIngest } from './usage.ingest.ts';
 import { findExistingAccountIds } from './usage.repository.ts';
 import type { TIngestResult, TNativeEvent } from './usage.schemas.ts';
@@ -26,6 +28,12 @@ export function createUsageNativeService(deps: { db: Db; clock: Clock; ingest: U
     async ingest(actor: Actor, events: TNativeEvent[], lang: TUiLanguage): Promise<TIngestResult> {
       requirePermission(actor, 'usage:write');
       return this.ingestForOrg(actor.orgId, events, lang);
+    },
+
+    /** A CSV back-fill: the permission is checked before the upload is read. */
+    async importCsv(actor: Actor, open: () => Promise<Readable>, lang: TUiLanguage): Promise<TCsvIngestResult> {
+      requirePermission(actor, 'usage:write');
+      return ingestCsv((events) => this.ingestForOrg(actor.orgId, events, lang), await open(), lang);
     },
 
     /** The same for an import job, which checked the permission when the import was started. */

@@ -1,15 +1,19 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { AppError, detail, invalid } from '../../platform/errors.ts';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { type CsvColumn, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
-import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
+import { standardErrors, ZErrorResponse, ZIdParams } from '../../platform/http/schemas.ts';
 import { pickLanguage } from '../../platform/http/validation-i18n.ts';
+import { MESSAGES } from '../../platform/http/validation-messages.ts';
+import { usageCsvMessages as csvMessages } from './usage.csv.messages.ts';
 import type { UsageNativeService } from './usage.native.ts';
 import {
   type TUsageKey,
   ZCreatedUsageSource,
   ZCreateUsageSourceRequest,
+  ZCsvIngestResult,
   ZIgnoreKeyRequest,
   ZIngestResult,
   ZMapKeyRequest,
@@ -17,6 +21,7 @@ import {
   ZNativeEventsRequest,
   ZUnmappedExportQuery,
   ZUnmappedQuery,
+  ZUsageCsvForm,
   ZUsageKey,
   ZUsageKeysPage,
   ZUsageSettings,
@@ -38,6 +43,23 @@ const KEY_CSV: CsvColumn<TUsageKey>[] = [
 ];
 
 const tags = ['usage'];
+
+/** The `file` part of a multipart upload, as a stream (read while the rows are stored). */
+async function csvStream(req: FastifyRequest) {
+  if (!req.isMultipart()) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', { entry: MESSAGES.send_multipart }, [detail('file', MESSAGES.expected_multipart_upload)]);
+  }
+  const part = await req.file();
+  if (!part) throw invalid('file', MESSAGES.is_required);
+  if (part.fieldname !== 'file') throw invalid(part.fieldname, csvMessages.usage_csv_unexpected_field);
+  const extra = Object.keys(part.fields).find((name) => name !== 'file');
+  if (extra) throw invalid(extra, csvMessages.usage_csv_unexpected_field);
+  part.file.on('limit', () => {
+    const tooLarge = detail('file', csvMessages.usage_csv_too_large);
+    part.file.destroy(new AppError('PAYLOAD_TOO_LARGE', `file: ${tooLarge.message}`, [tooLarge]));
+  });
+  return part.file;
+}
 
 /** Each route: its schema (validation, types, OpenAPI), an operationId for the generated client, a one-line handler. */
 export function registerUsageRoutes(app: FastifyInstance, deps: { usage: UsageService; native: UsageNativeService }) {
@@ -157,5 +179,21 @@ export function registerUsageRoutes(app: FastifyInstance, deps: { usage: UsageSe
       response: { 200: ZIngestResult, ...standardErrors },
     },
     handler: async (req) => deps.native.ingest(actorOf(req), req.body.events, pickLanguage(req.headers['accept-language'])),
+  });
+
+  r.post('/api/v1/usage/events/import', {
+    schema: {
+      operationId: 'importUsageEventsCsv',
+      summary: 'Back-fill usage events from a CSV file',
+      description:
+        'multipart/form-data with one `file`: a CSV whose first row names the columns. Required: `event` and `account_id` or `account_external_id` (also `group_id`); optional `timestamp` (ISO 8601; a date or "date time" without offset is UTC), `user_id`, `message_id` (idempotence: a row sent again is stored once). Other columns become the event\'s properties. Refused rows are listed with their row number, field and reason; the others are stored.',
+      tags,
+      consumes: ['multipart/form-data'],
+      body: ZUsageCsvForm,
+      response: { 200: ZCsvIngestResult, 413: ZErrorResponse, 415: ZErrorResponse, ...standardErrors },
+    },
+    // The multipart stream is read by the import; the body schema documents the form for the OpenAPI client.
+    validatorCompiler: () => (value: unknown) => ({ value }),
+    handler: async (req) => deps.native.importCsv(actorOf(req), () => csvStream(req), pickLanguage(req.headers['accept-language'])),
   });
 }

@@ -100,3 +100,18 @@ export const ZEventError = z.object({
 });
 export const ZIngestResult = z.object({ received: z.int(), stored: z.int(), duplicates: z.int(), rejected: z.array(ZEventError) });
 export type TIngestResult = z.infer<typeof ZIngestResult>;
+export const ZCsvRowError = z.object({
+  row: z.int().describe('The row number a spreadsheet shows (the header is row 1)'),
+  messageId: z.string().nullable(),
+  field: z.string(),
+  code: z.string(),
+  message: z.string(),
+});
+export const ZCsvIngestResult = z.object({
+  received: z.int(),
+  stored: z.int(),
+  duplicates: z.int(),
+  rejectedCount: z.int(),
+  rejected: z.array(ZCsvRowError).describe('The first 100 refused rows'),
+});
+export const ZUsageCsvForm = z.object({ file: z.file().describe('A CSV file, UTF-8, comma, semicolon or tab separated') });

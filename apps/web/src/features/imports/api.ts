@@ -1,8 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
-import i18n from 'i18next';
-import { ApiError, type ApiErrorBody, api, CSRF_COOKIE, CSRF_HEADER, readCookie, unwrap } from '../../lib/api.ts';
+import { api, unwrap } from '../../lib/api.ts';
 import { valuesOf } from '../../lib/enums.ts';
 import type { ResponseOf } from '../../lib/types.ts';
+import { uploadForm } from '../../lib/upload.ts';
 
 export type ImportDetail = ResponseOf<'/api/v1/imports/{id}', 'get'>;
 export type ImportSummary = ResponseOf<'/api/v1/imports', 'get'>['items'][number];
@@ -38,57 +38,22 @@ export const importQuery = (id: string) =>
     refetchInterval: (query) => (query.state.data && BUSY_STATUSES.includes(query.state.data.status) ? 700 : false),
   });
 
-/**
- * Uploads the file as multipart/form-data. XMLHttpRequest rather than fetch because only it reports
- * upload progress, which matters for files of tens of megabytes.
- */
+/** Uploads the file (with upload progress): the import is created and answers with its header and sample rows. */
 export function uploadImport(
   file: File,
   entity: ImportEntity,
   onProgress: (fraction: number) => void,
   options?: ImportOptions,
 ): Promise<ImportDetail> {
-  return new Promise((resolve, reject) => {
-    const form = new FormData();
-    form.append('entity', entity);
-    if (entity === 'subscriptions' && options) {
-      form.append('format', options.format);
-      form.append('createMissingAccounts', String(options.createMissingAccounts));
-      if (options.format === 'changes') form.append('createMissingReasons', String(options.createMissingReasons ?? false));
-    }
-    form.append('file', file, file.name);
-    const xhr = new XMLHttpRequest();
-    xhr.open('POST', '/api/v1/imports');
-    xhr.withCredentials = true;
-    const csrf = readCookie(CSRF_COOKIE);
-    if (csrf) xhr.setRequestHeader(CSRF_HEADER, csrf);
-    xhr.setRequestHeader('accept-language', i18n.language || 'en');
-    xhr.upload.onprogress = (e) => {
-      if (e.lengthComputable) onProgress(e.loaded / e.total);
-    };
-    xhr.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(xhr.responseText);
-      } catch {
-        // not JSON: handled below
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && body) resolve(body as ImportDetail);
-      else {
-        const e = (body ?? {}) as Partial<ApiErrorBody>;
-        reject(
-          new ApiError(xhr.status, {
-            requestId: e.requestId,
-            code: e.code ?? `HTTP_${xhr.status}`,
-            message: e.message ?? i18n.t('errors.http', { status: xhr.status }),
-            details: Array.isArray(e.details) ? e.details : [],
-          }),
-        );
-      }
-    };
-    xhr.onerror = () => reject(new TypeError('network error'));
-    xhr.send(form);
-  });
+  const form = new FormData();
+  form.append('entity', entity);
+  if (entity === 'subscriptions' && options) {
+    form.append('format', options.format);
+    form.append('createMissingAccounts', String(options.createMissingAccounts));
+    if (options.format === 'changes') form.append('createMissingReasons', String(options.createMissingReasons ?? false));
+  }
+  form.append('file', file, file.name);
+  return uploadForm<ImportDetail>('/api/v1/imports', form, onProgress);
 }
 
 /** The import's target field label in the UI language; custom fields keep the label their admin gave them. */

@@ -1,5 +1,5 @@
-import { Badge, Button, SegmentedControl, Text } from '@mantine/core';
-import { IconBan, IconPlus } from '@tabler/icons-react';
+import { Badge, Button, Group, SegmentedControl, Text } from '@mantine/core';
+import { IconBan, IconFileImport, IconPlus } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -11,6 +11,7 @@ import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { type CsvColumn, downloadCsv } from '../../lib/csv.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { CreateUsageSourceModal } from './CreateUsageSourceModal.tsx';
+import { ImportUsageCsvModal } from './ImportUsageCsvModal.tsx';
 import { usageKeys } from './queryKeys.ts';
 import type { UsageSource } from './types.ts';
 
@@ -35,6 +36,7 @@ export function UsageSourcesPage(): ReactElement {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const [revoking, setRevoking] = useState<UsageSource | null>(null);
   const query = useQuery({ queryKey: usageKeys.sources, queryFn: async () => unwrap(await api.GET('/api/v1/usage/sources')).items });
   const controls = useListState<{ status?: SourceStatus }, string>({ sort: 'createdAt', order: 'desc', filters: {} });
@@ -143,9 +145,19 @@ export function UsageSourcesPage(): ReactElement {
         title={t('nav.usageSources')}
         subtitle={t('usage.sources.subtitle')}
         actions={
-          <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-usage-source">
-            {t('usage.sources.new')}
-          </Button>
+          <Group gap="xs">
+            <Button
+              variant="default"
+              leftSection={<IconFileImport size={16} />}
+              onClick={() => setImporting(true)}
+              data-testid="import-usage-csv"
+            >
+              {t('usage.csv.button')}
+            </Button>
+            <Button leftSection={<IconPlus size={16} />} onClick={() => setCreating(true)} data-testid="new-usage-source">
+              {t('usage.sources.new')}
+            </Button>
+          </Group>
         }
       />
       <DataTable
@@ -169,6 +181,7 @@ export function UsageSourcesPage(): ReactElement {
         }
       />
       <CreateUsageSourceModal opened={creating} onClose={() => setCreating(false)} />
+      <ImportUsageCsvModal opened={importing} onClose={() => setImporting(false)} />
       <ConfirmModal
         opened={revoking !== null}
         title={t('usage.sources.revokeTitle')}

@@ -6,3 +6,4 @@ export type UsageSourceInput = BodyOf<'/api/v1/usage/sources', 'post'>;
 export type UsageKey = ResponseOf<'/api/v1/usage/keys', 'get'>['items'][number];
 export type UsageKeyStatus = NonNullable<QueryOf<'/api/v1/usage/keys', 'get'>['status']>;
 export type UsageKeySort = NonNullable<QueryOf<'/api/v1/usage/keys', 'get'>['sort']>;
+export type UsageCsvResult = ResponseOf<'/api/v1/usage/events/import', 'post'>;
