@@ -25,11 +25,14 @@ export async function seedDemoActivity(
   const { db } = database;
   const { orgId, people } = opts;
   const clock = createFixedClock(new Date(opts.now.getTime() - 35 * DAY));
-  /** Move the clock to `days` before now, at a working hour. */
+  /**
+   * Move the clock to `days` before now, at a working hour. Never past now: a demo seeded before that hour today is
+   * stamped minutes ago instead (in the same order), so nothing in the audit log or the job list lies in the future.
+   */
   const at = (days: number, hour: number) => {
     const d = new Date(opts.now.getTime() - days * DAY);
     d.setUTCHours(hour, (days * 7) % 60, 0, 0);
-    clock.set(d);
+    clock.set(new Date(Math.min(d.getTime(), opts.now.getTime() - (24 - hour) * 60_000)));
   };
   // The product's own modules, assembled as app.ts does, on the demo's clock; mail stays in the outbox.
   const logger = pino({ level: 'silent' });

@@ -8,7 +8,8 @@ import { DEMO_IMPORT_FILE, DEMO_INVITEE } from './demo-activity.ts';
 let scratch: ScratchDatabase;
 let t: TestApp;
 let admin: Record<string, string>;
-const NOW = '2026-11-21T09:00:00Z';
+// Early in the morning: before the working hours the demo stamps today's activity with.
+const NOW = '2026-11-21T06:30:00Z';
 
 beforeAll(async () => {
   // Demo users have fixed e-mail addresses, unique in an installation: a database of its own.
@@ -196,5 +197,12 @@ describe('demo organisation', () => {
     expect(card.measures.map((m: { source: string }) => m.source)).toContain('usage.trend_percent');
     const health = await get(`/api/v1/accounts/${accounts.items[0].id}/health`);
     expect(health.measures.map((m: { source: string }) => m.source)).toContain('usage.feature_breadth');
+  });
+
+  it('stamps nothing in the future, even when seeded before the working day starts', async () => {
+    const audit = await get('/api/v1/audit-log?pageSize=1');
+    expect(Date.parse(audit.items[0].at)).toBeLessThanOrEqual(Date.parse(NOW));
+    const jobs = await get('/api/v1/jobs?pageSize=1&sort=createdAt&order=desc');
+    expect(Date.parse(jobs.items[0].createdAt)).toBeLessThanOrEqual(Date.parse(NOW));
   });
 });
