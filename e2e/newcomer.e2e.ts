@@ -107,7 +107,9 @@ e2e('dates follow the UI language', async ({ page }) => {
 
 e2e('the row version is shown nowhere: not in the details, not in the audit log', async ({ page }) => {
   await logIn(page, DEMO.admin);
-  const list = (await (await page.request.get('/api/v1/accounts?pageSize=1')).json()) as { items: { id: string; name: string; version: number }[] };
+  const list = (await (await page.request.get('/api/v1/accounts?pageSize=1')).json()) as {
+    items: { id: string; name: string; version: number }[];
+  };
   const account = list.items[0];
   assert.ok(account);
   const notes = unique('Checked by the newcomer test');

@@ -1,9 +1,12 @@
 import { IconNotes } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy } from 'react';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
 import { taskKeys } from './queryKeys.ts';
 import { parseTasksSearch } from './search.ts';
+
+const AccountTasksTab = lazy(() => import('./AccountTasksTab.tsx').then((m) => ({ default: m.AccountTasksTab })));
 
 /** The feature's pages: URL, search-param parser, permission. Each page's code loads when it is first visited. */
 const routes = (app: AppRoute) => [
@@ -21,6 +24,7 @@ export const tasksFeature = defineFeature({
   name: 'tasks',
   routes,
   navigation: [{ group: 'customers', to: '/tasks', label: 'nav.tasks', icon: IconNotes, permission: 'task:read' }],
+  accountTabs: [{ key: 'tasks', label: 'task.tab', icon: IconNotes, component: AccountTasksTab, permission: 'task:read' }],
   queryKeys: taskKeys,
   // Loaded for the UI language only, with every other feature's (i18n/load.ts).
   strings: {

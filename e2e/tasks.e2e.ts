@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { DEMO, logIn, navLink, t, unique } from './support/app.ts';
+import { e2e } from './support/browser.ts';
+import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
+
+e2e(
+  'a CSM adds a task on the account page, comments and completes it, finds it in the inbox and subscribes to the calendar',
+  async ({ page }) => {
+    const title = unique('Call about the renewal');
+    await logIn(page, DEMO.csm);
+    const accounts = (await (await page.request.get('/api/v1/accounts?pageSize=1')).json()) as { items: { id: string; name: string }[] };
+    const account = accounts.items[0];
+    assert.ok(account, 'the CSM sees an account');
+
+    await page.goto(`/accounts/${account.id}?tab=tasks`);
+    const tab = page.getByTestId('account-tasks-table');
+    await expectVisible(tab);
+    await page.getByTestId('account-add-task').click();
+    const form = page.getByTestId('tasks-form');
+    await form.getByLabel(t('task.fields.title')).fill(title);
+    await page.getByTestId('tasks-save').click();
+    await expectHidden(form);
+    const row = tab.getByRole('row').filter({ hasText: title });
+    await expectVisible(row);
+
+    await row.getByRole('button', { name: title }).click();
+    const drawer = page.getByRole('dialog', { name: t('task.details') });
+    await expectVisible(drawer);
+    await drawer.getByLabel(t('task.commentPlaceholder')).fill('Customer asked for the new price list first.');
+    await drawer.getByRole('button', { name: t('task.addComment') }).click();
+    await expectText(drawer, 'Customer asked for the new price list first.');
+    await drawer.getByTestId('task-toggle-done').click();
+    await expectText(drawer.getByTestId('task-toggle-done'), t('task.reopen'));
+    await page.keyboard.press('Escape');
+    await expectHidden(drawer);
+    // Done: it leaves the open list, and is there under Done.
+    await expectHidden(row);
+    await page
+      .getByRole('radiogroup', { name: t('task.fields.status') })
+      .getByText(t('task.statuses.done'), { exact: true })
+      .click();
+    await expectVisible(tab.getByRole('row').filter({ hasText: title }));
+
+    await navLink(page, 'nav.tasks').click();
+    await expectUrl(page, /^\/tasks/);
+    await page
+      .getByRole('radiogroup', { name: t('task.fields.status') })
+      .getByText(t('task.statuses.done'), { exact: true })
+      .click();
+    const inbox = page.getByTestId('tasks-table').getByRole('row').filter({ hasText: title });
+    await expectVisible(inbox);
+    await expectText(inbox, account.name);
+    await expectText(inbox, t('task.comments_one', { count: 1 }));
+
+    await page.getByTestId('task-calendar').click();
+    await page.getByTestId('calendar-make').click();
+    const url = await page.getByTestId('calendar-url').inputValue();
+    assert.match(url, /\/api\/v1\/calendar\/.+\.ics$/);
+    const feed = await page.request.get(url, { headers: { cookie: '' } });
+    assert.equal(feed.status(), 200);
+    assert.match(await feed.text(), /^BEGIN:VCALENDAR/);
+  },
+);
