@@ -61,3 +61,33 @@ e2e(
     assert.match(await feed.text(), /^BEGIN:VCALENDAR/);
   },
 );
+
+e2e('the home page is the signed-in person’s day, and a manager’s team figures; each item links on', async ({ page }) => {
+  await logIn(page, DEMO.csm);
+  const day = page.getByTestId('my-day');
+  await expectVisible(day);
+  // The CSM's own open tasks, the first of them due soonest: the same as the inbox's first row.
+  const mine = (await (await page.request.get('/api/v1/tasks?view=mine&status=open&sort=dueOn&order=asc&pageSize=1')).json()) as {
+    total: number;
+    items: { id: string; title: string }[];
+  };
+  const first = mine.items[0];
+  assert.ok(first, 'the demo CSM has open tasks');
+  const tasks = page.getByTestId('day-tasks');
+  await expectText(tasks.getByTestId('day-count'), String(mine.total));
+  await expectText(tasks.getByTestId('day-item').first(), first.title);
+  await expectVisible(page.getByTestId('day-renewals').getByTestId('day-item').first());
+  // A manager's figures are not the CSM's.
+  await expectHidden(page.getByTestId('team-figures'));
+
+  await tasks.getByRole('link', { name: first.title }).click();
+  await expectUrl(page, /^\/tasks/);
+  await expectVisible(page.getByRole('dialog', { name: t('task.details') }));
+
+  await page.context().clearCookies();
+  await logIn(page, DEMO.vp);
+  await expectVisible(page.getByTestId('team-figures'));
+  await expectText(page.getByTestId('team-renewal-rate').getByTestId('team-figure'), /\d+%/);
+  await expectText(page.getByTestId('team-unhealthy'), t('dashboard.team.target', { target: '25%' }));
+  await expectVisible(page.getByTestId('team-workload').locator('.recharts-bar-rectangle').first());
+});

@@ -11,10 +11,12 @@ import { api, unwrap } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
 import type { AccountQuery, AccountsSearch } from '../accounts/index.ts';
+import { MyDay } from './MyDay.tsx';
 import { RevenueFigures } from './RevenueFigures.tsx';
+import { TeamFigures } from './TeamFigures.tsx';
 
-// A starting point: every number is a list total (pageSize=1) from the accounts and contacts
-// endpoints. Real metrics (ARR, health, renewals due) arrive with their own modules.
+// The home page: the signed-in person's day (MyDay), a manager's team figures (TeamFigures), revenue, then the
+// customer base in counts (each a list total, pageSize=1, from the accounts and contacts endpoints).
 
 async function countAccounts(query: AccountQuery): Promise<number> {
   return unwrap(await api.GET('/api/v1/accounts', { params: { query: { ...query, page: 1, pageSize: 1 } } })).total;
@@ -108,6 +110,8 @@ export function DashboardPage() {
   return (
     <Stack gap="md">
       <PageHeader title={t('dashboard.welcome', { name: me.user.name.split(' ')[0] })} subtitle={t('dashboard.subtitle')} />
+      <MyDay />
+      <TeamFigures />
       {canMetrics ? <RevenueFigures /> : null}
       {canAccounts ? (
         <>
@@ -220,9 +224,6 @@ export function DashboardPage() {
               )}
             </Paper>
           </SimpleGrid>
-          <Text size="xs" c="dimmed">
-            {t('dashboard.placeholderNote')}
-          </Text>
         </>
       ) : (
         <Paper withBorder p="xl">
