@@ -51,7 +51,9 @@ describe('customer365 database commands', () => {
       return Number(r.rows[0]?.n);
     });
     expect(applied).toBe(journal.length);
-  });
+    // Two CLI processes each opening PGlite and replaying every migration: about 20 s alone, several times that on a
+    // busy 2-core machine. A timeout here leaves the second process holding the directory for the tests after it.
+  }, 180_000);
 
   it('create-admin creates an organisation with an admin whose password works, and refuses a weak password', async () => {
     const suffix = newId().slice(-12);
