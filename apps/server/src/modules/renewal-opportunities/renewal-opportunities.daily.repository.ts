@@ -149,8 +149,8 @@ export async function remindersDue(
   overdue: boolean,
 ): Promise<TReminderCandidate[]> {
   const maxOffset = Math.max(0, ...offsets);
-  const res = await db.execute(sql`
-    with cand as (
+  const stmt = sql`
+    with cand as materialized (
       select o.subscription_id, o.term_no, o.id as opportunity_id, o.account_id, o.owner_user_id as user_id, o.due_on
       from renewal_opportunities o where o.org_id = ${orgId} and o.closed_at is null
       union all
@@ -160,7 +160,7 @@ export async function remindersDue(
       where t.org_id = ${orgId} and t.last_day >= ${today}::date and t.last_day < ${today}::date + ${maxOffset}::int
         and not exists (select 1 from subscription_terms n where n.org_id = ${orgId} and n.subscription_id = t.subscription_id and n.term_no > t.term_no)
         and not exists (select 1 from renewal_opportunities x where x.org_id = ${orgId} and x.subscription_id = t.subscription_id and x.term_no = t.term_no)
-    ), keyed as (
+    ), keyed as materialized (
       select c.*, case when c.due_on <= ${today}::date then (case when ${overdue}::boolean then 'overdue' end)
         else (select min(x)::text from unnest(${`{${offsets.join(',')}}`}::int[]) as x where x >= c.due_on - ${today}::date) end as reminder
       from cand c
@@ -172,7 +172,8 @@ export async function remindersDue(
     left join users u on u.org_id = ${orgId} and u.id = k.user_id and u.disabled_at is null
     where k.reminder is not null
       and not exists (select 1 from renewal_reminders r where r.org_id = ${orgId} and r.subscription_id = k.subscription_id
-        and r.term_no = k.term_no and r.reminder = k.reminder)`);
+        and r.term_no = k.term_no and r.reminder = k.reminder)`;
+  const res = await db.execute(stmt);
   return rowsOf<TReminderCandidate>(res);
 }
 
