@@ -1,26 +1,13 @@
-import { IconNotes } from '@tabler/icons-react';
-import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
-import { defineFeature, requirePermission } from '../../app/feature.ts';
-import type { AppRoute } from '../../app/router.tsx';
+import { lazy } from 'react';
+import { defineFeature } from '../../app/feature.ts';
 import { notificationKeys } from './queryKeys.ts';
-import { parseNotificationsSearch } from './search.ts';
 
-/** The feature's pages: URL, search-param parser, permission. Each page's code loads when it is first visited. */
-const routes = (app: AppRoute) => [
-  createRoute({
-    getParentRoute: () => app,
-    path: '/notifications',
-    validateSearch: parseNotificationsSearch,
-    beforeLoad: requirePermission('notification:read'),
-    component: lazyRouteComponent(() => import('./NotificationsPage.tsx'), 'NotificationsPage'),
-  }),
-];
+const NotificationBell = lazy(() => import('./NotificationBell.tsx').then((m) => ({ default: m.NotificationBell })));
 
-/** Notifications: the organisation's list, and a form to add one to an account. */
+/** In-app notifications: the bell in the header with the unread count and the latest ones. */
 export const notificationsFeature = defineFeature({
   name: 'notifications',
-  routes,
-  navigation: [{ group: 'customers', to: '/notifications', label: 'nav.notifications', icon: IconNotes, permission: 'notification:read' }],
+  headerItems: [{ key: 'notifications', component: NotificationBell, permission: 'notification:read' }],
   queryKeys: notificationKeys,
   // Loaded for the UI language only, with every other feature's (i18n/load.ts).
   strings: {
@@ -30,6 +17,4 @@ export const notificationsFeature = defineFeature({
   },
 });
 
-// What other features may use.
-export { NotificationFormModal } from './NotificationFormModal.tsx';
 export { notificationKeys } from './queryKeys.ts';

@@ -1,22 +1,25 @@
-import { IconNotes } from '@tabler/icons-react';
+import { IconRotateClockwise2 } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
+import { lazy } from 'react';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
-import { renewalOpportunityKeys } from './queryKeys.ts';
-import { parseRenewalOpportunitiesSearch } from './search.ts';
+import { renewalKeys } from './queryKeys.ts';
+import { parseRenewalsSearch } from './search.ts';
 
 /** The feature's pages: URL, search-param parser, permission. Each page's code loads when it is first visited. */
 const routes = (app: AppRoute) => [
   createRoute({
     getParentRoute: () => app,
     path: '/renewal-opportunities',
-    validateSearch: parseRenewalOpportunitiesSearch,
+    validateSearch: parseRenewalsSearch,
     beforeLoad: requirePermission('renewal_opportunity:read'),
-    component: lazyRouteComponent(() => import('./RenewalOpportunitiesPage.tsx'), 'RenewalOpportunitiesPage'),
+    component: lazyRouteComponent(() => import('./RenewalPipelinePage.tsx'), 'RenewalPipelinePage'),
   }),
 ];
 
-/** Renewal opportunities: the organisation's list, and a form to add one to an account. */
+const AccountRenewalTab = lazy(() => import('./AccountRenewalTab.tsx').then((m) => ({ default: m.AccountRenewalTab })));
+
+/** The renewal pipeline (board, list, calendar) and the account page's Renewal tab. */
 export const renewalOpportunitiesFeature = defineFeature({
   name: 'renewal-opportunities',
   routes,
@@ -25,11 +28,20 @@ export const renewalOpportunitiesFeature = defineFeature({
       group: 'customers',
       to: '/renewal-opportunities',
       label: 'nav.renewalOpportunities',
-      icon: IconNotes,
+      icon: IconRotateClockwise2,
       permission: 'renewal_opportunity:read',
     },
   ],
-  queryKeys: renewalOpportunityKeys,
+  accountTabs: [
+    {
+      key: 'renewal',
+      label: 'renewalPipeline.tab',
+      icon: IconRotateClockwise2,
+      component: AccountRenewalTab,
+      permission: 'renewal_opportunity:read',
+    },
+  ],
+  queryKeys: renewalKeys,
   // Loaded for the UI language only, with every other feature's (i18n/load.ts).
   strings: {
     en: () => import('./i18n/en.json').then((m) => m.default),
@@ -38,6 +50,6 @@ export const renewalOpportunitiesFeature = defineFeature({
   },
 });
 
-export { renewalOpportunityKeys } from './queryKeys.ts';
-// What other features may use.
-export { RenewalOpportunityFormModal } from './RenewalOpportunityFormModal.tsx';
+export { renewalKeys } from './queryKeys.ts';
+// What other features may use: the account timeline words a renewal's entry.
+export { RenewalEntryTitle } from './RenewalEntryTitle.tsx';

@@ -1,20 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { parseRenewalOpportunitiesSearch } from './search.ts';
+import { parseRenewalsSearch } from './search.ts';
 
-describe('parseRenewalOpportunitiesSearch', () => {
-  it('keeps the words, the account, a known sort and a page', () => {
-    expect(parseRenewalOpportunitiesSearch({ q: 'call', accountId: 'a1', sort: 'title', order: 'asc', page: '2' })).toEqual({
-      q: 'call',
-      accountId: 'a1',
-      sort: 'title',
-      order: 'asc',
-      page: 2,
-      pageSize: undefined,
+describe('parseRenewalsSearch', () => {
+  it('keeps the view, the filters, a known sort, the month and the open renewal', () => {
+    expect(
+      parseRenewalsSearch({
+        view: 'list',
+        stage: ['contacted', 'renewed'],
+        timing: 'overdue',
+        sort: 'targetCents',
+        month: '2027-03',
+        renewal: 'r1',
+      }),
+    ).toMatchObject({
+      view: 'list',
+      stage: ['contacted', 'renewed'],
+      timing: 'overdue',
+      sort: 'targetCents',
+      month: '2027-03',
+      renewal: 'r1',
     });
   });
 
-  it('drops what the API would refuse: an unknown sort or order, a page below 1, empty words', () => {
-    const parsed = parseRenewalOpportunitiesSearch({ q: ' ', sort: 'colour', order: 'sideways', page: '0', pageSize: '7' });
-    expect(parsed).toEqual({ q: undefined, accountId: undefined, sort: undefined, order: undefined, page: undefined, pageSize: undefined });
+  it('drops what the API would refuse: an unknown view, stage, timing or sort, a malformed month', () => {
+    const parsed = parseRenewalsSearch({ view: 'kanban', stage: ['won'], timing: 'late', sort: 'colour', month: '2027-3' });
+    expect(parsed).toMatchObject({ view: undefined, timing: undefined, sort: undefined, month: undefined });
+    expect(parsed.stage ?? []).toEqual([]);
   });
 });
