@@ -27872,8 +27872,11 @@ export interface operations {
                             /** @enum {string} */
                             stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
                             count: number;
-                            targetCents: number;
-                            forecastCents: number;
+                            totals: {
+                                currency: string;
+                                targetCents: number;
+                                forecastCents: number;
+                            }[];
                             items: {
                                 /** Format: uuid */
                                 id: string;

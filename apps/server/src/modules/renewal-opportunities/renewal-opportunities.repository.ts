@@ -143,12 +143,16 @@ export async function boardRows(db: Db, scope: TRenewalScope, q: TRenewalBoardQu
   const [sums, items] = await Promise.all([
     joined({
       stage: o.stage,
+      currency: o.currency,
       count: sql<number>`count(*)::int`,
       targetCents: sql<number>`coalesce(sum(${o.targetCents}), 0)::float8`,
       forecastCents: sql<number>`coalesce(sum(${o.forecastCents}), 0)::float8`,
     })
       .where(where)
-      .groupBy(o.stage) as unknown as Promise<{ stage: string; count: number; targetCents: number; forecastCents: number }[]>,
+      .groupBy(o.stage, o.currency)
+      .orderBy(o.currency) as unknown as Promise<
+      { stage: string; currency: string; count: number; targetCents: number; forecastCents: number }[]
+    >,
     listed(db)
       .innerJoin(ranked, and(eq(ranked.rid, o.id), lte(ranked.n, q.perStage)))
       .where(eq(o.orgId, scope.orgId))

@@ -80,7 +80,7 @@ export const ZRenewalOpportunitiesExportQuery = ZRenewalOpportunitiesQuery.omit(
 export type TRenewalOpportunitiesExportQuery = z.infer<typeof ZRenewalOpportunitiesExportQuery>;
 export const ZRenewalOpportunitiesPage = zPage(ZRenewalOpportunity);
 
-/** The board: per stage its count, target and forecast sums, and its first renewals by renewal date. */
+/** The board: per stage its count, target and forecast sums per currency, and its first renewals by renewal date. */
 export const ZRenewalBoardQuery = ZRenewalOpportunitiesExportQuery.omit({ sort: true, order: true, stage: true, status: true }).extend({
   perStage: z.coerce.number().int().min(1).max(200).default(50),
   closedDays: z.coerce.number().int().min(0).max(3650).default(90).describe('Closed renewals of the last N days'),
@@ -91,8 +91,7 @@ export const ZRenewalBoard = z.object({
     z.object({
       stage: zStage,
       count: z.int(),
-      targetCents: z.number(),
-      forecastCents: z.number(),
+      totals: z.array(z.object({ currency: z.string(), targetCents: z.number(), forecastCents: z.number() })),
       items: z.array(ZRenewalOpportunity),
     }),
   ),

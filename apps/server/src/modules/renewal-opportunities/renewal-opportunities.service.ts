@@ -210,12 +210,11 @@ export function createRenewalOpportunityService(deps: TRenewalDeps) {
       const { sums, items } = await boardRows(db, scopeOf(actor), q, d, new Date(clock.now().getTime() - q.closedDays * DAY));
       return {
         stages: RENEWAL_STAGES.map((stage) => {
-          const s = sums.find((x) => x.stage === stage);
+          const s = sums.filter((x) => x.stage === stage);
           return {
             stage,
-            count: s?.count ?? 0,
-            targetCents: Number(s?.targetCents ?? 0),
-            forecastCents: Number(s?.forecastCents ?? 0),
+            count: s.reduce((n, x) => n + Number(x.count), 0),
+            totals: s.map((x) => ({ currency: x.currency, targetCents: Number(x.targetCents), forecastCents: Number(x.forecastCents) })),
             items: items.filter((r) => r.stage === stage).map((r) => toRenewalOpportunityDto(r, d)),
           };
         }),

@@ -108,7 +108,7 @@ describe('renewal opportunities', () => {
       expect(rows.slice(1).map((r) => r[1])).toEqual(['Alpha BV', 'Beta ApS', 'Gamma Ltd']);
       expect(rows[1]?.[10]).toBe('12000.00');
       const board = await t.app.inject({ method: 'GET', url: '/api/v1/renewal-opportunities/board', headers: h });
-      const stages = board.json().stages as { stage: string; count: number; targetCents: number; items: { id: string }[] }[];
+      const stages = board.json().stages as { stage: string; count: number; totals: unknown[]; items: { id: string }[] }[];
       expect(stages.map((s) => s.stage)).toEqual([
         'upcoming',
         'contacted',
@@ -119,7 +119,7 @@ describe('renewal opportunities', () => {
         'downgraded',
         'churned',
       ]);
-      expect(stages[0]).toMatchObject({ count: 2, targetCents: 2_400_000 });
+      expect(stages[0]).toMatchObject({ count: 2, totals: [{ currency: 'EUR', targetCents: 2_400_000, forecastCents: 2_400_000 }] });
       expect(stages[0]?.items.map((i) => i.id)).toEqual([soon.id, far.id]);
       expect(stages[1]?.items.map((i) => i.id)).toEqual([late.id]);
       const perStage = await t.app.inject({ method: 'GET', url: '/api/v1/renewal-opportunities/board?perStage=1', headers: h });

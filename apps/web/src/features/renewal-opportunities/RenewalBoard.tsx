@@ -32,7 +32,6 @@ export function RenewalBoard({ query, onOpen, onMove }: BoardProps) {
     <ScrollArea type="auto" offsetScrollbars>
       <Group align="flex-start" wrap="nowrap" gap="sm" data-testid="renewal-board">
         {board.data.stages.map((col) => {
-          const currency = col.items[0]?.currency;
           return (
             <Paper
               key={col.stage}
@@ -64,14 +63,14 @@ export function RenewalBoard({ query, onOpen, onMove }: BoardProps) {
                     {formatNumber(col.count)}
                   </Text>
                 </Group>
-                {currency ? (
-                  <Text size="xs" c="dimmed">
+                {col.totals.map((x) => (
+                  <Text key={x.currency} size="xs" c="dimmed">
                     {t('renewalPipeline.board.sum', {
-                      target: money(col.targetCents, currency),
-                      forecast: money(col.forecastCents, currency),
+                      target: money(x.targetCents, x.currency),
+                      forecast: money(x.forecastCents, x.currency),
                     })}
                   </Text>
-                ) : null}
+                ))}
                 {col.items.map((r) => (
                   <RenewalCard key={r.id} renewal={r} canWrite={canWrite} onOpen={onOpen} onMove={onMove} />
                 ))}

@@ -119,7 +119,12 @@ export function RenewalPipelinePage() {
         enableSorting: true,
         cell: ({ row }) => (row.original.likelihood === null ? t('common.empty') : String(row.original.likelihood)),
       },
-      { id: 'risks', header: t('renewalPipeline.fields.risks'), cell: ({ row }) => <RiskBadges renewal={row.original} /> },
+      {
+        id: 'risks',
+        header: t('renewalPipeline.fields.risks'),
+        meta: { width: 190 },
+        cell: ({ row }) => <RiskBadges renewal={row.original} />,
+      },
       {
         id: 'owner',
         header: t('renewalPipeline.fields.owner'),
