@@ -7,7 +7,7 @@ export const renewalOpportunitiesAccessMatrix: Record<string, TRouteSpec> = {
   'GET /api/v1/renewal-opportunities/board': { permissions: ['renewal_opportunity:read'] },
   'GET /api/v1/accounts/:id/renewal-opportunities': { permissions: ['renewal_opportunity:read'], id: 'account', accountScoped: true },
   'POST /api/v1/subscriptions/:id/renewal-opportunity': {
-    permissions: ['renewal_opportunity:write'],
+    permissions: ['renewal_opportunity:read', 'renewal_opportunity:write'],
     id: 'renewableSubscription',
     accountScoped: true,
   },

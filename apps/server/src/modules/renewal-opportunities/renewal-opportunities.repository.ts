@@ -226,3 +226,12 @@ export async function findOpportunityOfSubscription(db: Db, orgId: string, subsc
     .limit(1);
   return row?.id ?? null;
 }
+
+/** The account of a subscription of the organisation, or null. */
+export async function findSubscriptionAccount(db: Db, orgId: string, subscriptionId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ accountId: subscriptions.accountId })
+    .from(subscriptions)
+    .where(and(eq(subscriptions.orgId, orgId), eq(subscriptions.id, subscriptionId)));
+  return row?.accountId ?? null;
+}

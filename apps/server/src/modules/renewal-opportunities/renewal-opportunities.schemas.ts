@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, zIsoDate, zOptionalText, zPage, zStringList } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zInt, zIsoDate, zOptionalText, zPage, zStringList } from '../../platform/http/schemas.ts';
 import { renewalOpportunitiesMessages as m } from './renewal-opportunities.messages.ts';
 
 export const OPEN_STAGES = ['upcoming', 'contacted', 'negotiating', 'quote_sent', 'quote_accepted'] as const;
@@ -12,7 +12,8 @@ export const RISK_REASONS = ['health_red', 'health_yellow', 'cancel_requested', 
 export const RENEWAL_TIMING = ['overdue', 'due_soon', 'on_track', 'closed'] as const;
 const zStage = z.enum(RENEWAL_STAGES);
 const zCategory = z.enum(RENEWAL_CATEGORIES);
-const zCents = z.int().min(0).max(1e13);
+/** Cents, within PostgreSQL's integer range like every integer the API takes (up to 21,474,836.47 a renewal). */
+const zCents = zInt(0);
 
 export const ZRenewalOpportunity = z.object({
   id: z.uuid(),

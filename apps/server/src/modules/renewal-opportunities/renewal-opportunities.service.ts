@@ -20,6 +20,7 @@ import {
   findRenewalOpportunitiesPage,
   findRenewalOpportunityById,
   findRenewalSettings,
+  findSubscriptionAccount,
   listRenewalOpportunityRowsOfAccount,
   lockRenewalOpportunity,
   saveRenewalSettings,
@@ -270,12 +271,14 @@ export function createRenewalOpportunityService(deps: TRenewalDeps) {
       requirePermission(actor, 'renewal_opportunity:write');
       const id = await db.transaction(async (tx) => {
         const [term] = await termsToOpen(tx, actor.orgId, today(), { leadDays: 0, rules: [] }, 0, subscriptionId);
+        const accountId = term?.account_id ?? (await findSubscriptionAccount(tx, actor.orgId, subscriptionId));
+        if (!accountId) throw notFound('Subscription');
+        await deps.accounts.requireVisible(actor, accountId, tx);
         if (!term) {
           const existing = await findOpportunityOfSubscription(tx, actor.orgId, subscriptionId);
           if (existing) return existing;
           throw invalid('subscriptionId', m.renewal_no_term_end);
         }
-        await deps.accounts.requireVisible(actor, term.account_id, tx);
         const [opened] = await openTerms(tx, deps, actor.orgId, [term], actor);
         return opened?.id ?? (await findOpportunityOfSubscription(tx, actor.orgId, subscriptionId));
       });
