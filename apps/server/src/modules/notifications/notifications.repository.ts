@@ -43,7 +43,15 @@ export async function markRead(db: Db, orgId: string, userId: string, ids: strin
 
 /** Many at once; a source key already used writes nothing. Returns how many were new. */
 export async function insertNotifications(db: Db, values: (typeof notifications.$inferInsert)[]) {
-  if (!values.length) return 0;
-  const rows = await db.insert(notifications).values(values).onConflictDoNothing().returning({ id: notifications.id });
-  return rows.length;
+  let inserted = 0;
+  // In chunks: one statement's parameters stay well under PostgreSQL's 65,535 (a first daily run may notify thousands).
+  for (let i = 0; i < values.length; i += 1000) {
+    const rows = await db
+      .insert(notifications)
+      .values(values.slice(i, i + 1000))
+      .onConflictDoNothing()
+      .returning({ id: notifications.id });
+    inserted += rows.length;
+  }
+  return inserted;
 }

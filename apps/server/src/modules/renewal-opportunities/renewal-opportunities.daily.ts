@@ -61,20 +61,22 @@ export async function openTerms(
   });
   const opened = await insertOpportunities(tx, orgId, dayOf(now), now, rows);
   if (opened.length) {
-    await deps.timeline.recordEntries(
-      tx,
-      orgId,
-      opened.map((o) => ({
-        accountId: o.account_id,
-        kind: 'renewal' as const,
-        occurredAt: now,
-        subject: `Renewal opened, due ${o.due_on}`,
-        data: { opportunityId: o.id, from: null, to: 'upcoming', dueOn: o.due_on, closeReason: null },
-        sourceRef: `renewal:${o.id}:opened`,
-        authorUserId: actor?.userId ?? null,
-        source: 'renewal-opportunities',
-      })),
-    );
+    // In chunks: a first run may open thousands at once.
+    for (let i = 0; i < opened.length; i += 1000)
+      await deps.timeline.recordEntries(
+        tx,
+        orgId,
+        opened.slice(i, i + 1000).map((o) => ({
+          accountId: o.account_id,
+          kind: 'renewal' as const,
+          occurredAt: now,
+          subject: `Renewal opened, due ${o.due_on}`,
+          data: { opportunityId: o.id, from: null, to: 'upcoming', dueOn: o.due_on, closeReason: null },
+          sourceRef: `renewal:${o.id}:opened`,
+          authorUserId: actor?.userId ?? null,
+          source: 'renewal-opportunities',
+        })),
+      );
     await deps.events.publish(tx, orgId, 'renewal.opened', { opportunityIds: opened.map((o) => o.id) });
   }
   return opened;
