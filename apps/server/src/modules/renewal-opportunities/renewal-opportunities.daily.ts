@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events.ts';
 import { newId } from '../../platform/ids.ts';
-import { enqueueEmail } from '../../platform/mail/outbox.ts';
+import { enqueueEmails } from '../../platform/mail/outbox.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { TimelineService } from '../timeline/index.ts';
 import {
@@ -112,17 +112,15 @@ export function createRenewalDaily(deps: {
       const key = (r: { subscription_id: string; term_no: number; reminder: string }) => `${r.subscription_id}:${r.term_no}:${r.reminder}`;
       const mine = new Set(inserted.map(key));
       const toSend = due.filter((r) => mine.has(key(r)) && r.user_id);
-      let emails = 0;
-      for (const r of toSend) {
+      const mails = toSend.flatMap((r) => {
         const link = r.opportunity_id
           ? `${deps.publicUrl}/renewal-opportunities?renewal=${r.opportunity_id}`
           : `${deps.publicUrl}/accounts/${r.account_id}`;
         const facts = { accountName: r.account_name, dueOn: r.due_on, reminder: r.reminder, link };
-        if (r.email) {
-          await enqueueEmail(tx, clock, { orgId, to: r.email, ...renderReminderEmail(r.language, r.user_name ?? '', facts) });
-          emails++;
-        }
-      }
+        return r.email ? [{ orgId, to: r.email, ...renderReminderEmail(r.language, r.user_name ?? '', facts) }] : [];
+      });
+      await enqueueEmails(tx, clock, mails);
+      const emails = mails.length;
       await deps.notifications.notify(
         tx,
         orgId,
