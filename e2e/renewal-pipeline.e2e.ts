@@ -4,7 +4,7 @@ import { e2e } from './support/browser.ts';
 import { eventually, expectText, expectUrl, expectVisible } from './support/expect.ts';
 import { exportCsv } from './support/tables.ts';
 
-e2e('the renewal pipeline moves a renewal to another stage, by its menu and by dragging, and the list and account follow', async ({ page }) => {
+e2e('the renewal pipeline moves a renewal by its menu and by dragging; the list, CSV and account follow', async ({ page }) => {
   await logIn(page, DEMO.vp);
   await navLink(page, 'nav.renewalOpportunities').click();
   await expectUrl(page, /^\/renewal-opportunities/);
