@@ -177,7 +177,7 @@ describe('renewal opportunities', () => {
       url: `/api/v1/subscriptions/${a.subscriptionId}/renewal-opportunity`,
       headers: other.admin.headers,
     });
-    expect(sub.statusCode).toBe(400);
+    expect(sub.statusCode).toBe(404);
   });
 
   it('answers bad input with a 400 naming the field', async () => {
