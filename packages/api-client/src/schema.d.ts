@@ -2359,6 +2359,184 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List my notifications, newest first */
+        get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread */
+        get: operations["countUnreadNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark my notifications read (these ids, or all) */
+        post: operations["markNotificationsRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the renewal pipeline */
+        get: operations["listRenewalOpportunities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-opportunities/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the renewal pipeline as CSV
+         * @description Every renewal matching the same filters and order as the list.
+         */
+        get: operations["exportRenewalOpportunitiesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-opportunities/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal pipeline by stage */
+        get: operations["getRenewalBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/renewal-opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the renewals of an account */
+        get: operations["listRenewalOpportunitiesOfAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a renewal */
+        get: operations["getRenewalOpportunity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Move a renewal to a stage, or change its forecast, category, owner or notes */
+        patch: operations["updateRenewalOpportunity"];
+        trace?: never;
+    };
+    "/api/v1/subscriptions/{id}/renewal-opportunity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open the renewal of a subscription’s current term now, before its lead time
+         * @description Once per term: when it is open already, that renewal is answered.
+         */
+        post: operations["openRenewalOpportunity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/renewal-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The renewal lead time and reminder offsets */
+        get: operations["getRenewalSettings"];
+        /** Change the renewal lead time (default, per segment or edition) and reminder offsets */
+        put: operations["updateRenewalSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2415,7 +2593,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -2675,7 +2853,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3820,7 +3998,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -3935,7 +4113,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -3952,7 +4130,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -7552,7 +7730,7 @@ export interface operations {
                             contactId: string | null;
                             contactName: string | null;
                             /** @enum {string} */
-                            kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription" | "churn_signal";
+                            kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription" | "churn_signal" | "renewal";
                             direction: ("inbound" | "outbound") | null;
                             subject: string;
                             body: string;
@@ -7820,7 +7998,7 @@ export interface operations {
                         contactId: string | null;
                         contactName: string | null;
                         /** @enum {string} */
-                        kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription" | "churn_signal";
+                        kind: "note" | "call" | "email" | "meeting" | "chat" | "support_request" | "subscription" | "churn_signal" | "renewal";
                         direction: ("inbound" | "outbound") | null;
                         subject: string;
                         body: string;
@@ -26908,6 +27086,1715 @@ export interface operations {
                             body: string;
                             createdAt: string;
                         }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listNotifications: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description true: only the unread */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @description What it is about, e.g. renewal_reminder; the web words it from kind and data */
+                            kind: string;
+                            data: {
+                                [key: string]: unknown;
+                            };
+                            /** @description In English */
+                            subject: string;
+                            link: string | null;
+                            readAt: string | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    countUnreadNotifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        unread: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    markNotificationsRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    ids?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRenewalOpportunities: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                status?: "open" | "closed" | "all";
+                stage?: string | string[];
+                category?: string | string[];
+                timing?: "overdue" | "due_soon" | "on_track";
+                ownerUserId?: string | string[];
+                accountId?: string;
+                /** @description Renewal date on or after */
+                dueFrom?: string;
+                /** @description Renewal date on or before */
+                dueTo?: string;
+                q?: string;
+                sort?: "dueOn" | "account" | "owner" | "stage" | "targetCents" | "forecastCents" | "likelihood";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string | null;
+                            termNo: number;
+                            currency: string;
+                            termLastDay: string;
+                            /** @description The renewal date: the day after the term’s last day */
+                            dueOn: string;
+                            /** @description Days from today to the renewal date (negative when past) */
+                            daysLeft: number;
+                            /** @enum {string} */
+                            timing: "overdue" | "due_soon" | "on_track" | "closed";
+                            openedOn: string;
+                            ownerUserId: string | null;
+                            ownerName: string | null;
+                            /** @enum {string} */
+                            stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                            /** @enum {string} */
+                            category: "renew" | "upsell" | "downgrade" | "churn_risk";
+                            /** @description The term’s ARR on its last day, cents of currency */
+                            targetCents: number;
+                            forecastCents: number;
+                            /** @description 0–100, from the account’s health score */
+                            likelihood: number | null;
+                            riskReasons: string[];
+                            closeReason: string | null;
+                            closedAt: string | null;
+                            quoteStatus: string | null;
+                            notes: string | null;
+                            stageChangedAt: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportRenewalOpportunitiesCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                status?: "open" | "closed" | "all";
+                stage?: string | string[];
+                category?: string | string[];
+                timing?: "overdue" | "due_soon" | "on_track";
+                ownerUserId?: string | string[];
+                accountId?: string;
+                /** @description Renewal date on or after */
+                dueFrom?: string;
+                /** @description Renewal date on or before */
+                dueTo?: string;
+                q?: string;
+                sort?: "dueOn" | "account" | "owner" | "stage" | "targetCents" | "forecastCents" | "likelihood";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRenewalBoard: {
+        parameters: {
+            query?: {
+                category?: string | string[];
+                timing?: "overdue" | "due_soon" | "on_track";
+                ownerUserId?: string | string[];
+                accountId?: string;
+                /** @description Renewal date on or after */
+                dueFrom?: string;
+                /** @description Renewal date on or before */
+                dueTo?: string;
+                q?: string;
+                perStage?: number;
+                /** @description Closed renewals of the last N days */
+                closedDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        stages: {
+                            /** @enum {string} */
+                            stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                            count: number;
+                            totals: {
+                                currency: string;
+                                targetCents: number;
+                                forecastCents: number;
+                            }[];
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                accountId: string;
+                                accountName: string;
+                                /** Format: uuid */
+                                subscriptionId: string;
+                                subscriptionReference: string | null;
+                                termNo: number;
+                                currency: string;
+                                termLastDay: string;
+                                /** @description The renewal date: the day after the term’s last day */
+                                dueOn: string;
+                                /** @description Days from today to the renewal date (negative when past) */
+                                daysLeft: number;
+                                /** @enum {string} */
+                                timing: "overdue" | "due_soon" | "on_track" | "closed";
+                                openedOn: string;
+                                ownerUserId: string | null;
+                                ownerName: string | null;
+                                /** @enum {string} */
+                                stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                                /** @enum {string} */
+                                category: "renew" | "upsell" | "downgrade" | "churn_risk";
+                                /** @description The term’s ARR on its last day, cents of currency */
+                                targetCents: number;
+                                forecastCents: number;
+                                /** @description 0–100, from the account’s health score */
+                                likelihood: number | null;
+                                riskReasons: string[];
+                                closeReason: string | null;
+                                closedAt: string | null;
+                                quoteStatus: string | null;
+                                notes: string | null;
+                                stageChangedAt: string;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listRenewalOpportunitiesOfAccount: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string | null;
+                            termNo: number;
+                            currency: string;
+                            termLastDay: string;
+                            /** @description The renewal date: the day after the term’s last day */
+                            dueOn: string;
+                            /** @description Days from today to the renewal date (negative when past) */
+                            daysLeft: number;
+                            /** @enum {string} */
+                            timing: "overdue" | "due_soon" | "on_track" | "closed";
+                            openedOn: string;
+                            ownerUserId: string | null;
+                            ownerName: string | null;
+                            /** @enum {string} */
+                            stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                            /** @enum {string} */
+                            category: "renew" | "upsell" | "downgrade" | "churn_risk";
+                            /** @description The term’s ARR on its last day, cents of currency */
+                            targetCents: number;
+                            forecastCents: number;
+                            /** @description 0–100, from the account’s health score */
+                            likelihood: number | null;
+                            riskReasons: string[];
+                            closeReason: string | null;
+                            closedAt: string | null;
+                            quoteStatus: string | null;
+                            notes: string | null;
+                            stageChangedAt: string;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRenewalOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        termNo: number;
+                        currency: string;
+                        termLastDay: string;
+                        /** @description The renewal date: the day after the term’s last day */
+                        dueOn: string;
+                        /** @description Days from today to the renewal date (negative when past) */
+                        daysLeft: number;
+                        /** @enum {string} */
+                        timing: "overdue" | "due_soon" | "on_track" | "closed";
+                        openedOn: string;
+                        ownerUserId: string | null;
+                        ownerName: string | null;
+                        /** @enum {string} */
+                        stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                        /** @enum {string} */
+                        category: "renew" | "upsell" | "downgrade" | "churn_risk";
+                        /** @description The term’s ARR on its last day, cents of currency */
+                        targetCents: number;
+                        forecastCents: number;
+                        /** @description 0–100, from the account’s health score */
+                        likelihood: number | null;
+                        riskReasons: string[];
+                        closeReason: string | null;
+                        closedAt: string | null;
+                        quoteStatus: string | null;
+                        notes: string | null;
+                        stageChangedAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateRenewalOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    stage?: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                    /** @enum {string} */
+                    category?: "renew" | "upsell" | "downgrade" | "churn_risk";
+                    forecastCents?: number;
+                    ownerUserId?: string | null;
+                    /** @description Why it closed; required to close as churned */
+                    closeReason?: string | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        termNo: number;
+                        currency: string;
+                        termLastDay: string;
+                        /** @description The renewal date: the day after the term’s last day */
+                        dueOn: string;
+                        /** @description Days from today to the renewal date (negative when past) */
+                        daysLeft: number;
+                        /** @enum {string} */
+                        timing: "overdue" | "due_soon" | "on_track" | "closed";
+                        openedOn: string;
+                        ownerUserId: string | null;
+                        ownerName: string | null;
+                        /** @enum {string} */
+                        stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                        /** @enum {string} */
+                        category: "renew" | "upsell" | "downgrade" | "churn_risk";
+                        /** @description The term’s ARR on its last day, cents of currency */
+                        targetCents: number;
+                        forecastCents: number;
+                        /** @description 0–100, from the account’s health score */
+                        likelihood: number | null;
+                        riskReasons: string[];
+                        closeReason: string | null;
+                        closedAt: string | null;
+                        quoteStatus: string | null;
+                        notes: string | null;
+                        stageChangedAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    openRenewalOpportunity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        termNo: number;
+                        currency: string;
+                        termLastDay: string;
+                        /** @description The renewal date: the day after the term’s last day */
+                        dueOn: string;
+                        /** @description Days from today to the renewal date (negative when past) */
+                        daysLeft: number;
+                        /** @enum {string} */
+                        timing: "overdue" | "due_soon" | "on_track" | "closed";
+                        openedOn: string;
+                        ownerUserId: string | null;
+                        ownerName: string | null;
+                        /** @enum {string} */
+                        stage: "upcoming" | "contacted" | "negotiating" | "quote_sent" | "quote_accepted" | "renewed" | "downgraded" | "churned";
+                        /** @enum {string} */
+                        category: "renew" | "upsell" | "downgrade" | "churn_risk";
+                        /** @description The term’s ARR on its last day, cents of currency */
+                        targetCents: number;
+                        forecastCents: number;
+                        /** @description 0–100, from the account’s health score */
+                        likelihood: number | null;
+                        riskReasons: string[];
+                        closeReason: string | null;
+                        closedAt: string | null;
+                        quoteStatus: string | null;
+                        notes: string | null;
+                        stageChangedAt: string;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getRenewalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leadDays: number;
+                        leadDaysRules: {
+                            segment: string | null;
+                            edition: string | null;
+                            days: number;
+                        }[];
+                        reminderOffsets: number[];
+                        overdueReminder: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateRenewalSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Days before the renewal date an opportunity opens (default 90) */
+                    leadDays?: number;
+                    /** @description Per segment and/or edition; the first that matches the account wins */
+                    leadDaysRules?: {
+                        segment?: string | null;
+                        edition?: string | null;
+                        days: number;
+                    }[];
+                    /** @description Days before the renewal date the owner is reminded (default 120, 90, 60, 30, 7) */
+                    reminderOffsets?: number[];
+                    /** @description Remind once when the renewal date passed while still open */
+                    overdueReminder?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        leadDays: number;
+                        leadDaysRules: {
+                            segment: string | null;
+                            edition: string | null;
+                            days: number;
+                        }[];
+                        reminderOffsets: number[];
+                        overdueReminder: boolean;
                     };
                 };
             };

@@ -11,8 +11,10 @@ import { healthModule } from './health/index.ts';
 import { identityModule } from './identity/index.ts';
 import { importsModule } from './imports/index.ts';
 import { metricsModule } from './metrics/index.ts';
+import { notificationsModule } from './notifications/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
+import { renewalOpportunitiesModule } from './renewal-opportunities/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
 import { systemModule } from './system/index.ts';
@@ -47,6 +49,9 @@ export const MODULES: readonly ModuleDefinition[] = [
   usageModule,
   renewalsModule,
   tasksModule,
+  // Before renewal-opportunities: its reminders notify the owner.
+  notificationsModule,
+  renewalOpportunitiesModule,
 ];
 
 /**

@@ -43,6 +43,14 @@ export interface AccountBadgeExtension {
   permission?: Permission;
 }
 
+/** Something a feature shows in the header beside the user menu (the notifications bell). */
+export interface HeaderExtension {
+  key: string;
+  component: ComponentType;
+  /** shown only when the user has this permission */
+  permission?: Permission;
+}
+
 /**
  * A feature's strings per UI language, merged into the shared ones at their root (see i18n/bundles.ts): a loader
  * per language (`() => import('./i18n/nl.json').then((m) => m.default)`), so a visit loads its own language only,
@@ -69,6 +77,8 @@ export interface Feature {
   accountTabs?: readonly AccountTabExtension[];
   /** Badges this feature shows beside the account's name on the account page. */
   accountBadges?: readonly AccountBadgeExtension[];
+  /** What this feature shows in the header, beside the user menu. */
+  headerItems?: readonly HeaderExtension[];
 }
 
 /** Keeps the feature's exact route types, so links and search params stay typed through the router. */

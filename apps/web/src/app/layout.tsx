@@ -3,6 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { headerExtensions } from './accountTabs.ts';
 import { hasPermission, useOptionalMe } from './auth.tsx';
 import { NAVIGATION, type NavItem } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
@@ -55,7 +56,14 @@ export function AppLayout() {
               {me.organisation.name}
             </Text>
           </Group>
-          <UserMenu me={me} />
+          <Group gap="xs" wrap="nowrap">
+            {headerExtensions()
+              .filter((h) => !h.permission || hasPermission(me, h.permission))
+              .map((h) => (
+                <h.component key={h.key} />
+              ))}
+            <UserMenu me={me} />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.main')}>

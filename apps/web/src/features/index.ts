@@ -8,7 +8,9 @@ import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { healthFeature } from './health/index.ts';
 import { importsFeature } from './imports/index.ts';
+import { notificationsFeature } from './notifications/index.ts';
 import { plansFeature } from './plans/index.ts';
+import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
@@ -38,4 +40,6 @@ export const FEATURES = [
   churnSignalsFeature,
   renewalsFeature,
   tasksFeature,
+  renewalOpportunitiesFeature,
+  notificationsFeature,
 ] as const;

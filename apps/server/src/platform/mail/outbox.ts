@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
+import { jobs } from '../jobs/jobs.table.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { emailOutbox } from './outbox.table.ts';
 
@@ -32,6 +33,36 @@ export async function enqueueEmail(tx: Db, clock: Clock, mail: TOutgoingEmail): 
   // Wake the worker now instead of waiting for the next scheduled delivery run.
   await enqueueJob(tx, clock, DELIVER_EMAIL_JOB, {}, { orgId: mail.orgId, dedupeKey: `${DELIVER_EMAIL_KEY_PREFIX}${id}` });
   return id;
+}
+
+/** Many e-mails at once (a daily run's reminders): the rows and wake-up jobs enqueueEmail writes, in chunks of 500. */
+export async function enqueueEmails(tx: Db, clock: Clock, mails: TOutgoingEmail[]): Promise<string[]> {
+  const now = clock.now();
+  const rows = mails.map((mail) => {
+    const id = newId();
+    return { ...mail, html: mail.html ?? null, id, messageId: `<${id}@customer365>`, nextAttemptAt: now, createdAt: now };
+  });
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500);
+    await tx.insert(emailOutbox).values(chunk);
+    // The delivery jobs enqueueJob would write (the queue's default of 5 attempts), one statement per chunk.
+    await tx
+      .insert(jobs)
+      .values(
+        chunk.map((r) => ({
+          id: newId(),
+          name: DELIVER_EMAIL_JOB,
+          payload: {},
+          orgId: r.orgId,
+          runAt: now,
+          dedupeKey: `${DELIVER_EMAIL_KEY_PREFIX}${r.id}`,
+          maxAttempts: 5,
+          createdAt: now,
+        })),
+      )
+      .onConflictDoNothing({ target: jobs.dedupeKey });
+  }
+  return rows.map((r) => r.id);
 }
 
 export const DELIVER_EMAIL_JOB = 'deliver-email';

@@ -10,6 +10,7 @@ import { SearchInput } from '../../components/list/SearchInput.tsx';
 import { api, buildUrl, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDateTime, formatRelative } from '../../lib/format.ts';
 import { SignalEntryTitle } from '../churn-signals/index.ts';
+import { RenewalEntryTitle } from '../renewal-opportunities/index.ts';
 import { InteractionFormModal } from './InteractionFormModal.tsx';
 import { KIND_COLORS, KIND_ICONS } from './interactionKinds.tsx';
 import { accountKeys } from './queryKeys.ts';
@@ -164,6 +165,8 @@ export function AccountTimeline({
                             <SubscriptionEntryTitle data={item.data} />
                           ) : item.kind === 'churn_signal' && item.data ? (
                             <SignalEntryTitle data={item.data} />
+                          ) : item.kind === 'renewal' && item.data ? (
+                            <RenewalEntryTitle data={item.data} />
                           ) : (
                             item.subject
                           )}

@@ -6,6 +6,7 @@ import {
   IconNote,
   IconPhone,
   IconReceipt2,
+  IconRotateClockwise2,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -22,6 +23,7 @@ export const KIND_ICONS: Record<TimelineKind, Icon> = {
   support_request: IconHeadset,
   subscription: IconReceipt2,
   churn_signal: IconAlertTriangle,
+  renewal: IconRotateClockwise2,
 };
 
 export const KIND_COLORS: Record<TimelineKind, string> = {
@@ -33,4 +35,5 @@ export const KIND_COLORS: Record<TimelineKind, string> = {
   support_request: 'orange',
   subscription: 'green',
   churn_signal: 'red',
+  renewal: 'indigo',
 };

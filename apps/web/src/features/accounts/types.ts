@@ -27,4 +27,5 @@ export const TIMELINE_KINDS = valuesOf<TimelineKind>({
   support_request: true,
   subscription: true,
   churn_signal: true,
+  renewal: true,
 });

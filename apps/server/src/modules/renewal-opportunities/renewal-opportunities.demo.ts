@@ -1,0 +1,50 @@
+import type { TDemoContribution } from '../../platform/modules.ts';
+import { OPEN_STAGES, RENEWAL_STAGES, type TRenewalStage } from './renewal-opportunities.schemas.ts';
+
+/** The stages a demo renewal walks through to reach `to`, one after the other (as a CSM moves it). */
+function pathTo(to: TRenewalStage): TRenewalStage[] {
+  const open = OPEN_STAGES.indexOf(to as (typeof OPEN_STAGES)[number]);
+  if (open >= 0) return OPEN_STAGES.slice(1, open + 1);
+  if (to === 'churned') return ['contacted', 'churned'];
+  return [...OPEN_STAGES.slice(1), to];
+}
+
+const REASONS: Partial<Record<TRenewalStage, string>> = {
+  renewed: 'Renewed for another year at the current price',
+  downgraded: 'Fewer seats after their reorganisation',
+  churned: 'Moved to a competitor after a price review',
+};
+
+/**
+ * The demo's renewal pipeline: the daily run three weeks ago and today (so the renewals due in the next 90 days are
+ * open and their reminders are in the outbox and the bell), then the team works them into every stage.
+ */
+export const renewalOpportunitiesDemo: TDemoContribution = {
+  async activity({ services, orgId, actors, at, advance }) {
+    const svc = services.renewalOpportunities;
+    at(21, 2);
+    await svc.runDaily(orgId);
+    at(0, 2);
+    await svc.runDaily(orgId);
+    const open = await svc.list(actors.vp, {
+      status: 'open',
+      sort: 'dueOn',
+      order: 'asc',
+      page: 1,
+      pageSize: 200,
+      stage: [],
+      category: [],
+      ownerUserId: [],
+    });
+    const targets: TRenewalStage[] = [...RENEWAL_STAGES.slice(1), ...RENEWAL_STAGES.slice(1, 4)];
+    for (const [i, to] of targets.entries()) {
+      const item = open.items[(i * 3 + 1) % Math.max(open.items.length, 1)];
+      if (item?.stage !== 'upcoming') continue;
+      at(14 - i, 9 + (i % 6));
+      for (const stage of pathTo(to)) {
+        await svc.update(actors.vp, item.id, { stage, ...(REASONS[stage] ? { closeReason: REASONS[stage] } : {}) });
+        advance(26 * 3600_000);
+      }
+    }
+  },
+};
