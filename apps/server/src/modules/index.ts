@@ -10,6 +10,7 @@ import { customFieldsModule } from './custom-fields/index.ts';
 import { healthModule } from './health/index.ts';
 import { identityModule } from './identity/index.ts';
 import { importsModule } from './imports/index.ts';
+import { journeysModule } from './journeys/index.ts';
 import { metricsModule } from './metrics/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
@@ -47,6 +48,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   usageModule,
   renewalsModule,
   tasksModule,
+  journeysModule,
 ];
 
 /**

@@ -8,6 +8,7 @@ import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { healthFeature } from './health/index.ts';
 import { importsFeature } from './imports/index.ts';
+import { journeysFeature } from './journeys/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
@@ -38,4 +39,5 @@ export const FEATURES = [
   churnSignalsFeature,
   renewalsFeature,
   tasksFeature,
+  journeysFeature,
 ] as const;
