@@ -1,5 +1,7 @@
 import type { TStoredMilestone } from './journeys.table.ts';
 
+export type { TStoredMilestone };
+
 /**
  * The documents' onboarding-and-renewal year (seeds 003/004: "Customer365 is a 365 day plan that identifies the
  * interactions with customers from one renewal to the next"), preloaded as every organisation's default journey.

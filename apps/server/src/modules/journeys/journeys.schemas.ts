@@ -73,8 +73,8 @@ export const ZStartJourneyRequest = z.strictObject({
 });
 export type TStartJourney = z.infer<typeof ZStartJourneyRequest>;
 
-export const ZUpdateMilestoneRequest = z.strictObject({ done: z.boolean().describe('Complete it, or open it again') });
-export const ZUpdateChecklistItemRequest = z.strictObject({ done: z.boolean() });
+export const ZUpdateMilestoneRequest = z.strictObject({ done: z.boolean().optional().describe('Complete it, or open it again') });
+export const ZUpdateChecklistItemRequest = z.strictObject({ done: z.boolean().optional().describe('Tick it, or untick it') });
 export const ZCreateLogEntryRequest = z.strictObject({
   kind: z.enum(LOG_KINDS),
   body: zText(2_000),

@@ -68,10 +68,10 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
   }
 
   /** A journey's part (milestone, item, entry) in the actor's organisation, on an account they may see, of a journey not ended. */
-  async function requireWritable(tx: Db, actor: Actor, found: { accountId: string; status: string } | null, what: string) {
+  async function requireWritable(tx: Db, actor: Actor, found: { accountId: string; status: string } | null, what: string, changes: boolean) {
     if (!found) throw notFound(what);
     await deps.accounts.requireVisible(actor, found.accountId, tx);
-    if (found.status !== 'active' && found.status !== 'completed') throw invalid('journey', m.journey_not_active);
+    if (changes && found.status !== 'active' && found.status !== 'completed') throw invalid('journey', m.journey_not_active);
   }
 
   /** After a milestone moved: a journey whose milestones are all done is completed; reopened, it runs again (when nothing replaced it). */
@@ -196,13 +196,13 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
       return load(db, actor.orgId, id);
     },
 
-    async setMilestoneDone(actor: Actor, milestoneId: string, done: boolean) {
+    async setMilestoneDone(actor: Actor, milestoneId: string, done: boolean | undefined) {
       requirePermission(actor, 'journey:write');
       const journeyId = await db.transaction(async (tx) => {
         const found = await findMilestone(tx, actor.orgId, milestoneId);
-        await requireWritable(tx, actor, found, 'Milestone');
+        await requireWritable(tx, actor, found, 'Milestone', done !== undefined);
         if (!found) throw notFound('Milestone');
-        if (done !== !!found.milestone.completedAt) {
+        if (done !== undefined && done !== !!found.milestone.completedAt) {
           const now = clock.now();
           await updateMilestoneRow(tx, actor.orgId, milestoneId, done ? { completedAt: now, completedByUserId: actor.userId } : { completedAt: null, completedByUserId: null });
           await settle(tx, actor.orgId, found.journeyId, found.accountId, found.status);
@@ -214,12 +214,13 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
     },
 
     /** Ticks an outcome; the last one ticked completes its milestone, one unticked opens it again. */
-    async setChecklistItemDone(actor: Actor, itemId: string, done: boolean) {
+    async setChecklistItemDone(actor: Actor, itemId: string, done: boolean | undefined) {
       requirePermission(actor, 'journey:write');
       const journeyId = await db.transaction(async (tx) => {
         const found = await findChecklistItem(tx, actor.orgId, itemId);
-        await requireWritable(tx, actor, found, 'Checklist item');
+        await requireWritable(tx, actor, found, 'Checklist item', done !== undefined);
         if (!found) throw notFound('Checklist item');
+        if (done === undefined) return found.journeyId;
         const now = clock.now();
         await updateChecklistItemRow(tx, actor.orgId, itemId, done ? { doneAt: now, doneByUserId: actor.userId } : { doneAt: null, doneByUserId: null });
         const items = (await checklistOf(tx, actor.orgId, found.journeyId)).filter((i) => i.item.milestoneId === found.item.milestoneId);
@@ -241,7 +242,7 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
       requirePermission(actor, 'journey:write');
       const made = await db.transaction(async (tx) => {
         const found = await findMilestone(tx, actor.orgId, milestoneId);
-        await requireWritable(tx, actor, found, 'Milestone');
+        await requireWritable(tx, actor, found, 'Milestone', true);
         if (!found) throw notFound('Milestone');
         const ownerUserId = input.ownerUserId ?? actor.userId;
         await checkOwner(tx, actor.orgId, ownerUserId);
@@ -269,8 +270,9 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
       requirePermission(actor, 'journey:write');
       const journeyId = await db.transaction(async (tx) => {
         const found = await findLogEntry(tx, actor.orgId, entryId);
-        await requireWritable(tx, actor, found, 'Log entry');
+        await requireWritable(tx, actor, found, 'Log entry', Object.keys(input).length > 0);
         if (!found) throw notFound('Log entry');
+        if (!Object.keys(input).length) return found.journeyId;
         if (input.ownerUserId) await checkOwner(tx, actor.orgId, input.ownerUserId);
         const resolved = input.state === undefined ? {} : { state: input.state, resolvedAt: input.state === 'resolved' ? clock.now() : null };
         await updateLogEntryRow(tx, actor.orgId, entryId, { ...input, ...resolved });

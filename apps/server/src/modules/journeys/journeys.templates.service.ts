@@ -5,8 +5,7 @@ import { conflict, invalid, notFound } from '../../platform/errors.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { journeysMessages as m } from './journeys.messages.ts';
-import { DEFAULT_JOURNEY } from './journeys.plan.ts';
-import type { TStoredMilestone } from './journeys.table.ts';
+import { DEFAULT_JOURNEY, type TStoredMilestone } from './journeys.plan.ts';
 import type { TJourneyTemplate, TJourneyTrigger, TMilestoneDefinition, TSaveJourneyTemplate } from './journeys.templates.schemas.ts';
 import {
   findDefaultTemplate,
