@@ -8,7 +8,14 @@ import { journeysMessages } from './journeys.messages.ts';
 import { journeysPermissions } from './journeys.permissions.ts';
 import { registerJourneyRoutes } from './journeys.routes.ts';
 import { createJourneyService, type JourneyService, type TJourneyStart } from './journeys.service.ts';
-import { journeyChecklistItems, journeyLogEntries, journeyMilestones, journeys, journeyTemplates, journeyTemplateVersions } from './journeys.table.ts';
+import {
+  journeyChecklistItems,
+  journeyLogEntries,
+  journeyMilestones,
+  journeys,
+  journeyTemplates,
+  journeyTemplateVersions,
+} from './journeys.table.ts';
 import { registerJourneyTemplateRoutes } from './journeys.templates.routes.ts';
 import { createJourneyTemplateService, type JourneyTemplateService } from './journeys.templates.service.ts';
 
@@ -45,7 +52,11 @@ export const journeysModule = defineModule({
   // A subscription's start or renewal starts the journeys whose templates say so (the default one does), from its
   // effective day; an account's creation those that ask for it. Imported histories (no change id) start none.
   subscribers: (ctx) => {
-    const startAll = async (orgId: string, trigger: 'subscription_start' | 'renewal' | 'account_created', start: Omit<TJourneyStart, 'cause'>) =>
+    const startAll = async (
+      orgId: string,
+      trigger: 'subscription_start' | 'renewal' | 'account_created',
+      start: Omit<TJourneyStart, 'cause'>,
+    ) =>
       ctx.db.transaction(async (tx) => {
         const [template] = await ctx.services.journeyTemplates.withTrigger(tx, orgId, trigger);
         if (template) await ctx.services.journeys.startForCause(tx, orgId, { ...start, cause: trigger, templateId: template.id });
@@ -54,7 +65,11 @@ export const journeysModule = defineModule({
       subscribe('subscription.changed', 'journeys.startOnSubscription', async (e, meta) => {
         const cause = e.kind && e.kind in STARTS ? STARTS[e.kind as keyof typeof STARTS] : null;
         if (!e.changeId || !cause) return;
-        await startAll(meta.orgId, cause, { accountId: e.accountId, causeKey: `subscription_change:${e.changeId}`, startedOn: e.effectiveDate });
+        await startAll(meta.orgId, cause, {
+          accountId: e.accountId,
+          causeKey: `subscription_change:${e.changeId}`,
+          startedOn: e.effectiveDate,
+        });
       }),
       subscribe('account.created', 'journeys.startOnAccountCreated', async (e, meta) => {
         await startAll(meta.orgId, 'account_created', {

@@ -94,7 +94,4 @@ export function milestoneStatus(m: { completedAt: Date | null; startsOn: string;
 
 /** The last day of a journey's milestones: a journey started from a cause older than that is already over. */
 export const lastDueOn = (startedOn: string, milestones: TStoredMilestone[]) =>
-  milestones.reduce((last, m) => {
-    const { dueOn } = milestoneDays(startedOn, m);
-    return dueOn > last ? dueOn : last;
-  }, startedOn);
+  [startedOn, ...milestones.map((m) => milestoneDays(startedOn, m).dueOn)].sort().at(-1) ?? startedOn;

@@ -46,28 +46,38 @@ function parts(db: Db, s: TPortfolioScope) {
   const logs = db
     .select({
       journeyId: ms.journeyId,
-      challenges: sql<number>`count(*) filter (where ${journeyLogEntries.kind} = 'challenge' and ${journeyLogEntries.state} = 'open')::int`.as('challenges'),
-      issues: sql<number>`count(*) filter (where ${journeyLogEntries.kind} = 'issue' and ${journeyLogEntries.state} = 'open')::int`.as('issues'),
+      challenges:
+        sql<number>`count(*) filter (where ${journeyLogEntries.kind} = 'challenge' and ${journeyLogEntries.state} = 'open')::int`.as(
+          'challenges',
+        ),
+      issues: sql<number>`count(*) filter (where ${journeyLogEntries.kind} = 'issue' and ${journeyLogEntries.state} = 'open')::int`.as(
+        'issues',
+      ),
     })
     .from(journeyLogEntries)
     .innerJoin(ms, and(eq(ms.orgId, journeyLogEntries.orgId), eq(ms.id, journeyLogEntries.milestoneId)))
     .where(eq(journeyLogEntries.orgId, s.orgId))
     .groupBy(ms.journeyId)
     .as('logs');
-  const lateness = sql<'on_track' | 'late' | 'done'>`case when ${journeys.status} = 'completed' or ${agg.currentPosition} is null then 'done' when ${agg.late} > 0 then 'late' else 'on_track' end`;
+  const lateness = sql<
+    'on_track' | 'late' | 'done'
+  >`case when ${journeys.status} = 'completed' or ${agg.currentPosition} is null then 'done' when ${agg.late} > 0 then 'late' else 'on_track' end`;
   const daysLate = sql<number>`coalesce(${s.today}::date - ${agg.firstLateDue}::date, 0)`;
   const progress = sql`coalesce(${cl.done}::float / nullif(${cl.total}, 0), 0)`;
   return { agg, cl, logs, lateness, daysLate, progress };
 }
 
-function from(db: Db, s: TPortfolioScope, p: ReturnType<typeof parts>, fields: Record<string, unknown>) {
+function from(db: Db, p: ReturnType<typeof parts>, fields: Record<string, unknown>) {
   return db
     .select(fields as never)
     .from(journeys)
     .innerJoin(accounts, and(eq(accounts.orgId, journeys.orgId), eq(accounts.id, journeys.accountId)))
     .leftJoin(users, and(eq(users.orgId, accounts.orgId), eq(users.id, accounts.ownerUserId)))
     .leftJoin(p.agg, eq(p.agg.journeyId, journeys.id))
-    .leftJoin(current, and(eq(current.orgId, journeys.orgId), eq(current.journeyId, journeys.id), eq(current.position, p.agg.currentPosition)))
+    .leftJoin(
+      current,
+      and(eq(current.orgId, journeys.orgId), eq(current.journeyId, journeys.id), eq(current.position, p.agg.currentPosition)),
+    )
     .leftJoin(p.cl, eq(p.cl.journeyId, journeys.id))
     .leftJoin(p.logs, eq(p.logs.journeyId, journeys.id));
 }
@@ -139,7 +149,7 @@ export async function findPortfolioPage(db: Db, s: TPortfolioScope, q: TJourneys
     openChallenges: p.logs.challenges,
     openIssues: p.logs.issues,
   };
-  const rows = await from(db, s, p, fields)
+  const rows = await from(db, p, fields)
     .where(where(s, q, p, true))
     .orderBy(dir(sorts[q.sort]), asc(sql`lower(${accounts.name})`), asc(journeys.id))
     .limit(page.limit)
@@ -149,8 +159,8 @@ export async function findPortfolioPage(db: Db, s: TPortfolioScope, q: TJourneys
 
 export async function countPortfolio(db: Db, s: TPortfolioScope, q: TJourneysExportQuery) {
   const p = parts(db, s);
-  const [total] = (await from(db, s, p, { n: count() }).where(where(s, q, p, true))) as unknown as { n: number }[];
-  const byLateness = (await from(db, s, p, { lateness: p.lateness, n: count() })
+  const [total] = (await from(db, p, { n: count() }).where(where(s, q, p, true))) as unknown as { n: number }[];
+  const byLateness = (await from(db, p, { lateness: p.lateness, n: count() })
     .where(where(s, q, p, false))
     .groupBy(p.lateness)) as unknown as { lateness: string; n: number }[];
   const n = (l: string) => Number(byLateness.find((r) => r.lateness === l)?.n ?? 0);

@@ -40,7 +40,11 @@ describe('journeys: checklists, logs and the portfolio', () => {
       expect(m?.status).toBe(i === 2 ? 'done' : 'late');
     }
     const ticked = await ok(send(h, 'GET', `/api/v1/journeys/${lateJourney.id}`));
-    expect(ticked.milestones[0]).toMatchObject({ status: 'done', completedByName: 'Casey CSM', checklist: [{ doneByName: 'Casey CSM' }, {}, {}] });
+    expect(ticked.milestones[0]).toMatchObject({
+      status: 'done',
+      completedByName: 'Casey CSM',
+      checklist: [{ doneByName: 'Casey CSM' }, {}, {}],
+    });
 
     const challenge = await ok(
       send(csm.headers, 'POST', `/api/v1/journey-milestones/${setup.id}/log`, { kind: 'challenge', body: 'Subdomain takes time' }),
@@ -48,7 +52,11 @@ describe('journeys: checklists, logs and the portfolio', () => {
     );
     expect(challenge).toMatchObject({ kind: 'challenge', ownerName: 'Casey CSM', state: 'open', resolvedAt: null });
     const issue = await ok(
-      send(h, 'POST', `/api/v1/journey-milestones/${setup.id}/log`, { kind: 'issue', body: 'Blog migration is slow', ownerUserId: csm.userId }),
+      send(h, 'POST', `/api/v1/journey-milestones/${setup.id}/log`, {
+        kind: 'issue',
+        body: 'Blog migration is slow',
+        ownerUserId: csm.userId,
+      }),
       201,
     );
     const resolved = await ok(send(h, 'PATCH', `/api/v1/journey-log-entries/${issue.id}`, { state: 'resolved' }));
@@ -61,11 +69,19 @@ describe('journeys: checklists, logs and the portfolio', () => {
     expect((await ok(send(h, 'PATCH', `/api/v1/journey-milestones/${active?.id}`, { done: true }))).milestones[1]?.status).toBe('done');
     expect((await ok(send(h, 'PATCH', `/api/v1/journey-milestones/${active?.id}`, { done: false }))).milestones[1]?.status).toBe('late');
 
-    const list = async (query: string, headers = h) => (await ok(send(headers, 'GET', `/api/v1/journeys?${query}`))) as unknown as {
-      total: number;
-      summary: { late: number; onTrack: number; done: number };
-      items: { accountName: string; currentMilestoneKey: string; daysLate: number; checklistDone: number; openChallenges: number; openIssues: number }[];
-    };
+    const list = async (query: string, headers = h) =>
+      (await ok(send(headers, 'GET', `/api/v1/journeys?${query}`))) as unknown as {
+        total: number;
+        summary: { late: number; onTrack: number; done: number };
+        items: {
+          accountName: string;
+          currentMilestoneKey: string;
+          daysLate: number;
+          checklistDone: number;
+          openChallenges: number;
+          openIssues: number;
+        }[];
+      };
     const all = await list('');
     expect(all.total).toBe(2);
     expect(all.summary).toEqual({ late: 1, onTrack: 1, done: 0 });

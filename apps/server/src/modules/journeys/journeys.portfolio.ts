@@ -19,7 +19,11 @@ const toItem = (r: TPortfolioRow): TJourneyPortfolioItem => ({
 
 /** The portfolio of journeys: every account's journey by current milestone and lateness; filters, sort, paging, CSV. */
 export function createJourneyPortfolio(deps: { db: Db; clock: Clock }) {
-  const scopeOf = (actor: Actor) => ({ orgId: actor.orgId, ownerUserId: accountOwnerScope(actor), today: deps.clock.now().toISOString().slice(0, 10) });
+  const scopeOf = (actor: Actor) => ({
+    orgId: actor.orgId,
+    ownerUserId: accountOwnerScope(actor),
+    today: deps.clock.now().toISOString().slice(0, 10),
+  });
   return {
     async list(actor: Actor, q: TJourneysQuery) {
       requirePermission(actor, 'journey:read');

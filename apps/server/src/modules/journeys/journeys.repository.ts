@@ -94,7 +94,10 @@ export async function logsOf(db: Db, orgId: string, journeyId: string) {
   return db
     .select({ entry: journeyLogEntries, ownerName: owner.name })
     .from(journeyLogEntries)
-    .innerJoin(journeyMilestones, and(eq(journeyMilestones.orgId, journeyLogEntries.orgId), eq(journeyMilestones.id, journeyLogEntries.milestoneId)))
+    .innerJoin(
+      journeyMilestones,
+      and(eq(journeyMilestones.orgId, journeyLogEntries.orgId), eq(journeyMilestones.id, journeyLogEntries.milestoneId)),
+    )
     .innerJoin(owner, and(eq(owner.orgId, journeyLogEntries.orgId), eq(owner.id, journeyLogEntries.ownerUserId)))
     .where(and(eq(journeyLogEntries.orgId, orgId), eq(journeyMilestones.journeyId, journeyId)))
     .orderBy(asc(journeyLogEntries.createdAt), asc(journeyLogEntries.id));
@@ -129,7 +132,10 @@ export async function findLogEntry(db: Db, orgId: string, id: string) {
   const [row] = await db
     .select({ ...journeyOf, entry: journeyLogEntries })
     .from(journeyLogEntries)
-    .innerJoin(journeyMilestones, and(eq(journeyMilestones.orgId, journeyLogEntries.orgId), eq(journeyMilestones.id, journeyLogEntries.milestoneId)))
+    .innerJoin(
+      journeyMilestones,
+      and(eq(journeyMilestones.orgId, journeyLogEntries.orgId), eq(journeyMilestones.id, journeyLogEntries.milestoneId)),
+    )
     .innerJoin(journeys, and(eq(journeys.orgId, journeyMilestones.orgId), eq(journeys.id, journeyMilestones.journeyId)))
     .where(and(eq(journeyLogEntries.orgId, orgId), eq(journeyLogEntries.id, id)));
   return row ?? null;

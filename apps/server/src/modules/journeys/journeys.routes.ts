@@ -70,7 +70,13 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: { journeys: Jo
   });
 
   r.get('/api/v1/journeys/:id', {
-    schema: { operationId: 'getJourney', summary: 'Get a journey', tags, params: ZIdParams, response: { 200: ZJourney, ...standardErrors } },
+    schema: {
+      operationId: 'getJourney',
+      summary: 'Get a journey',
+      tags,
+      params: ZIdParams,
+      response: { 200: ZJourney, ...standardErrors },
+    },
     handler: async (req) => svc.get(actorOf(req), req.params.id),
   });
 

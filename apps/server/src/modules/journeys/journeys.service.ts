@@ -56,19 +56,35 @@ const AUTOMATIC: readonly TJourneyCause[] = ['subscription_start', 'renewal', 'a
 export type JourneyService = ReturnType<typeof createJourneyService>;
 
 /** Accounts' journeys. Each method checks the permission first; a write and its audit entry commit in one transaction. */
-export function createJourneyService(deps: { db: Db; clock: Clock; events: EventBus; accounts: AccountService; templates: JourneyTemplateService }) {
+export function createJourneyService(deps: {
+  db: Db;
+  clock: Clock;
+  events: EventBus;
+  accounts: AccountService;
+  templates: JourneyTemplateService;
+}) {
   const { db, clock, events } = deps;
   const today = () => clock.now().toISOString().slice(0, 10);
 
   async function load(tx: Db, orgId: string, id: string) {
     const found = await findJourney(tx, orgId, id);
     if (!found) throw notFound('Journey');
-    const [milestones, checklist, logs] = await Promise.all([milestonesOf(tx, orgId, id), checklistOf(tx, orgId, id), logsOf(tx, orgId, id)]);
+    const [milestones, checklist, logs] = await Promise.all([
+      milestonesOf(tx, orgId, id),
+      checklistOf(tx, orgId, id),
+      logsOf(tx, orgId, id),
+    ]);
     return toJourneyDto(found.journey, found.accountName, { milestones, checklist, logs }, today());
   }
 
   /** A journey's part (milestone, item, entry) in the actor's organisation, on an account they may see, of a journey not ended. */
-  async function requireWritable(tx: Db, actor: Actor, found: { accountId: string; status: string } | null, what: string, changes: boolean) {
+  async function requireWritable(
+    tx: Db,
+    actor: Actor,
+    found: { accountId: string; status: string } | null,
+    what: string,
+    changes: boolean,
+  ) {
     if (!found) throw notFound(what);
     await deps.accounts.requireVisible(actor, found.accountId, tx);
     if (changes && found.status !== 'active' && found.status !== 'completed') throw invalid('journey', m.journey_not_active);
@@ -77,7 +93,8 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
   /** After a milestone moved: a journey whose milestones are all done is completed; reopened, it runs again (when nothing replaced it). */
   async function settle(tx: Db, orgId: string, journeyId: string, accountId: string, status: string) {
     const open = await openMilestoneCount(tx, orgId, journeyId);
-    if (open === 0 && status === 'active') await updateJourneyRow(tx, orgId, journeyId, { status: 'completed', endedAt: clock.now(), updatedAt: clock.now() });
+    if (open === 0 && status === 'active')
+      await updateJourneyRow(tx, orgId, journeyId, { status: 'completed', endedAt: clock.now(), updatedAt: clock.now() });
     if (open > 0 && status === 'completed') {
       if (await lockActiveJourney(tx, orgId, accountId)) throw invalid('journey', m.journey_not_active);
       await updateJourneyRow(tx, orgId, journeyId, { status: 'active', endedAt: null, updatedAt: clock.now() });
@@ -135,7 +152,9 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
     await insertMilestones(tx, rows);
     await insertChecklistItems(
       tx,
-      rows.flatMap((row, i) => (milestones[i]?.checklist ?? []).map((label, position) => ({ orgId, id: newId(), milestoneId: row.id, position, label }))),
+      rows.flatMap((row, i) =>
+        (milestones[i]?.checklist ?? []).map((label, position) => ({ orgId, id: newId(), milestoneId: row.id, position, label })),
+      ),
     );
     await events.publish(tx, orgId, 'journey.started', {
       accountId: input.accountId,
@@ -190,7 +209,12 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
         if (account.archivedAt) throw invalid('accountId', m.journey_account_archived);
         const started = await startForCause(tx, actor.orgId, { accountId, cause: 'manual', ...input, actorUserId: actor.userId });
         if (!started) throw new Error('a journey started by hand always starts');
-        await recordAudit(tx, clock, actor, { entityType: 'journey', entityId: started, action: 'started', after: { accountId, ...input } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'journey',
+          entityId: started,
+          action: 'started',
+          after: { accountId, ...input },
+        });
         return started;
       });
       return load(db, actor.orgId, id);
@@ -204,9 +228,18 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
         if (!found) throw notFound('Milestone');
         if (done !== undefined && done !== !!found.milestone.completedAt) {
           const now = clock.now();
-          await updateMilestoneRow(tx, actor.orgId, milestoneId, done ? { completedAt: now, completedByUserId: actor.userId } : { completedAt: null, completedByUserId: null });
+          await updateMilestoneRow(
+            tx,
+            actor.orgId,
+            milestoneId,
+            done ? { completedAt: now, completedByUserId: actor.userId } : { completedAt: null, completedByUserId: null },
+          );
           await settle(tx, actor.orgId, found.journeyId, found.accountId, found.status);
-          await recordAudit(tx, clock, actor, { entityType: 'journey_milestone', entityId: milestoneId, action: done ? 'completed' : 'reopened' });
+          await recordAudit(tx, clock, actor, {
+            entityType: 'journey_milestone',
+            entityId: milestoneId,
+            action: done ? 'completed' : 'reopened',
+          });
         }
         return found.journeyId;
       });
@@ -222,7 +255,12 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
         if (!found) throw notFound('Checklist item');
         if (done === undefined) return found.journeyId;
         const now = clock.now();
-        await updateChecklistItemRow(tx, actor.orgId, itemId, done ? { doneAt: now, doneByUserId: actor.userId } : { doneAt: null, doneByUserId: null });
+        await updateChecklistItemRow(
+          tx,
+          actor.orgId,
+          itemId,
+          done ? { doneAt: now, doneByUserId: actor.userId } : { doneAt: null, doneByUserId: null },
+        );
         const items = (await checklistOf(tx, actor.orgId, found.journeyId)).filter((i) => i.item.milestoneId === found.item.milestoneId);
         const allDone = items.every((i) => !!i.item.doneAt);
         const milestone = await findMilestone(tx, actor.orgId, found.item.milestoneId);
@@ -231,7 +269,11 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
           await updateMilestoneRow(tx, actor.orgId, milestone.milestone.id, set);
           await settle(tx, actor.orgId, found.journeyId, found.accountId, found.status);
         }
-        await recordAudit(tx, clock, actor, { entityType: 'journey_checklist_item', entityId: itemId, action: done ? 'ticked' : 'unticked' });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'journey_checklist_item',
+          entityId: itemId,
+          action: done ? 'ticked' : 'unticked',
+        });
         return found.journeyId;
       });
       return load(db, actor.orgId, journeyId);
@@ -257,7 +299,12 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
           createdByUserId: actor.userId,
           createdAt: clock.now(),
         });
-        await recordAudit(tx, clock, actor, { entityType: 'journey_log_entry', entityId: id, action: 'created', after: { milestoneId, ...input, ownerUserId } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'journey_log_entry',
+          entityId: id,
+          action: 'created',
+          after: { milestoneId, ...input, ownerUserId },
+        });
         return { journeyId: found.journeyId, id };
       });
       const journey = await load(db, actor.orgId, made.journeyId);
@@ -274,7 +321,8 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
         if (!found) throw notFound('Log entry');
         if (!Object.keys(input).length) return found.journeyId;
         if (input.ownerUserId) await checkOwner(tx, actor.orgId, input.ownerUserId);
-        const resolved = input.state === undefined ? {} : { state: input.state, resolvedAt: input.state === 'resolved' ? clock.now() : null };
+        const resolved =
+          input.state === undefined ? {} : { state: input.state, resolvedAt: input.state === 'resolved' ? clock.now() : null };
         await updateLogEntryRow(tx, actor.orgId, entryId, { ...input, ...resolved });
         await recordAudit(tx, clock, actor, { entityType: 'journey_log_entry', entityId: entryId, action: 'updated', after: input });
         return found.journeyId;
@@ -286,7 +334,9 @@ export function createJourneyService(deps: { db: Db; clock: Clock; events: Event
     async markLate(orgId: string) {
       return db.transaction(async (tx) => {
         const late = await markLateMilestones(tx, orgId, today(), clock.now());
-        const accountOf = new Map((await accountsOfJourneys(tx, orgId, [...new Set(late.map((r) => r.journeyId))])).map((r) => [r.id, r.accountId]));
+        const accountOf = new Map(
+          (await accountsOfJourneys(tx, orgId, [...new Set(late.map((r) => r.journeyId))])).map((r) => [r.id, r.accountId]),
+        );
         for (const r of late)
           await events.publish(tx, orgId, 'journey.milestone_late', {
             accountId: accountOf.get(r.journeyId) as string,

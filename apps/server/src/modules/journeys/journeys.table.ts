@@ -1,5 +1,18 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, foreignKey, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  date,
+  foreignKey,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 import { users } from '../identity/identity.table.ts';
 
@@ -131,9 +144,7 @@ export const journeyMilestones = pgTable(
     foreignKey({ columns: [t.orgId, t.completedByUserId], foreignColumns: [users.orgId, users.id] }),
     uniqueIndex('journey_milestones_org_journey_position_uq').on(t.orgId, t.journeyId, t.position),
     // The daily job: open milestones not yet marked late, by due day.
-    index('journey_milestones_org_open_due_idx')
-      .on(t.orgId, t.dueOn)
-      .where(sql`${t.completedAt} is null and ${t.lateAt} is null`),
+    index('journey_milestones_org_open_due_idx').on(t.orgId, t.dueOn).where(sql`${t.completedAt} is null and ${t.lateAt} is null`),
   ],
 );
 

@@ -50,7 +50,11 @@ export async function templatesWithTrigger(db: Db, orgId: string, trigger: strin
     .select()
     .from(journeyTemplates)
     .where(
-      and(eq(journeyTemplates.orgId, orgId), sql`${journeyTemplates.archivedAt} is null`, sql`${trigger} = any(${journeyTemplates.triggers})`),
+      and(
+        eq(journeyTemplates.orgId, orgId),
+        sql`${journeyTemplates.archivedAt} is null`,
+        sql`${trigger} = any(${journeyTemplates.triggers})`,
+      ),
     )
     .orderBy(desc(journeyTemplates.isDefault), asc(journeyTemplates.createdAt));
 }

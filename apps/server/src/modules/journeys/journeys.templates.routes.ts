@@ -2,7 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../platform/http/auth-hook.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
-import { ZJourneyTemplate, ZJourneyTemplateList, ZJourneyTemplateQuery, ZSaveJourneyTemplateRequest } from './journeys.templates.schemas.ts';
+import {
+  ZJourneyTemplate,
+  ZJourneyTemplateList,
+  ZJourneyTemplateQuery,
+  ZSaveJourneyTemplateRequest,
+} from './journeys.templates.schemas.ts';
 import type { JourneyTemplateService } from './journeys.templates.service.ts';
 
 const tags = ['journeys'];

@@ -61,8 +61,10 @@ export const ZJourneyTemplate = z.object({
 });
 export type TJourneyTemplate = z.infer<typeof ZJourneyTemplate>;
 
-export const ZJourneyTemplateSummary = ZJourneyTemplate.omit({ milestones: true, versionCreatedAt: true, versionCreatedByName: true }).extend(
-  { milestoneCount: z.int(), weeks: z.int() },
-);
+export const ZJourneyTemplateSummary = ZJourneyTemplate.omit({
+  milestones: true,
+  versionCreatedAt: true,
+  versionCreatedByName: true,
+}).extend({ milestoneCount: z.int(), weeks: z.int() });
 export const ZJourneyTemplateList = z.object({ items: z.array(ZJourneyTemplateSummary) });
 export const ZJourneyTemplateQuery = z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() });

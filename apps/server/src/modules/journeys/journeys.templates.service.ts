@@ -6,7 +6,6 @@ import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
 import { journeysMessages as m } from './journeys.messages.ts';
 import { DEFAULT_JOURNEY, type TStoredMilestone } from './journeys.plan.ts';
-import type { TJourneyTemplate, TJourneyTrigger, TMilestoneDefinition, TSaveJourneyTemplate } from './journeys.templates.schemas.ts';
 import {
   findDefaultTemplate,
   findTemplate,
@@ -20,6 +19,7 @@ import {
   templatesWithTrigger,
   updateTemplateRow,
 } from './journeys.templates.repository.ts';
+import type { TJourneyTemplate, TJourneyTrigger, TMilestoneDefinition, TSaveJourneyTemplate } from './journeys.templates.schemas.ts';
 
 const slug = (name: string) =>
   `m_${name
@@ -48,7 +48,10 @@ export function normaliseMilestones(input: TMilestoneDefinition[]): TStoredMiles
       effort: d.effort,
     };
   });
-  return out.map((x, i) => ({ x, i })).sort((a, b) => a.x.week - b.x.week || a.i - b.i).map(({ x }) => x);
+  return out
+    .map((x, i) => ({ x, i }))
+    .sort((a, b) => a.x.week - b.x.week || a.i - b.i)
+    .map(({ x }) => x);
 }
 
 type TEffort = TJourneyTemplate['milestones'][number]['effort'];
@@ -77,7 +80,8 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
       createdAt: now,
       updatedAt: now,
     });
-    if (made) await insertTemplateVersion(tx, { orgId, templateId: id, version: 1, milestones: DEFAULT_JOURNEY.milestones, createdAt: now });
+    if (made)
+      await insertTemplateVersion(tx, { orgId, templateId: id, version: 1, milestones: DEFAULT_JOURNEY.milestones, createdAt: now });
     const row = await findDefaultTemplate(tx, orgId);
     if (!row) throw new Error('the default journey template could not be made');
     return row;
@@ -147,8 +151,20 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
         const now = clock.now();
         const base = { name: input.name, description: input.description ?? null, triggers: input.triggers };
         await insertTemplate(tx, { orgId: actor.orgId, id, ...base, currentVersion: 1, createdAt: now, updatedAt: now });
-        await insertTemplateVersion(tx, { orgId: actor.orgId, templateId: id, version: 1, milestones, createdByUserId: actor.userId, createdAt: now });
-        await recordAudit(tx, clock, actor, { entityType: 'journey_template', entityId: id, action: 'created', after: { ...base, milestones } });
+        await insertTemplateVersion(tx, {
+          orgId: actor.orgId,
+          templateId: id,
+          version: 1,
+          milestones,
+          createdByUserId: actor.userId,
+          createdAt: now,
+        });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'journey_template',
+          entityId: id,
+          action: 'created',
+          after: { ...base, milestones },
+        });
       });
       return toDto(db, actor.orgId, id);
     },
@@ -163,10 +179,22 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
         await checkName(tx, actor.orgId, input.name, id);
         const now = clock.now();
         const version = before.currentVersion + 1;
-        await insertTemplateVersion(tx, { orgId: actor.orgId, templateId: id, version, milestones, createdByUserId: actor.userId, createdAt: now });
+        await insertTemplateVersion(tx, {
+          orgId: actor.orgId,
+          templateId: id,
+          version,
+          milestones,
+          createdByUserId: actor.userId,
+          createdAt: now,
+        });
         const set = { name: input.name, description: input.description ?? null, triggers: input.triggers, currentVersion: version };
         await updateTemplateRow(tx, actor.orgId, id, { ...set, updatedAt: now });
-        await recordAudit(tx, clock, actor, { entityType: 'journey_template', entityId: id, action: 'published', after: { ...set, milestones } });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'journey_template',
+          entityId: id,
+          action: 'published',
+          after: { ...set, milestones },
+        });
       });
       return toDto(db, actor.orgId, id);
     },
@@ -185,6 +213,5 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
       await ensureDefault(tx, orgId);
       return templatesWithTrigger(tx, orgId, trigger);
     },
-
   };
 }

@@ -22,7 +22,8 @@ const get = async (h: H, url: string) => {
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
 };
-const accountJourney = async (h: H, accountId: string) => (await get(h, `/api/v1/accounts/${accountId}/journeys`)).current as TJourney | null;
+const accountJourney = async (h: H, accountId: string) =>
+  (await get(h, `/api/v1/accounts/${accountId}/journeys`)).current as TJourney | null;
 
 /** The daily job, queued for this organisation, run to the end (as the worker would at 01:27). */
 async function runMarkLate(orgId: string) {
@@ -46,7 +47,13 @@ describe('journeys: started by subscriptions, late on the right day', () => {
     await runJobs(t);
 
     const journey = await accountJourney(h, account.id);
-    expect(journey).toMatchObject({ name: 'Customer365', cause: 'subscription_start', startedOn: '2026-11-16', status: 'active', templateVersion: 1 });
+    expect(journey).toMatchObject({
+      name: 'Customer365',
+      cause: 'subscription_start',
+      startedOn: '2026-11-16',
+      status: 'active',
+      templateVersion: 1,
+    });
     expect(journey?.milestones.map((m) => [m.key, m.dueOn, m.status])).toEqual([
       ['technical_setup', '2026-11-22', 'on_track'],
       ['active', '2026-12-13', 'upcoming'],
@@ -79,7 +86,9 @@ describe('journeys: started by subscriptions, late on the right day', () => {
       const now = await accountJourney(later, account.id);
       expect(now?.milestones.map((m) => m.status)).toEqual(['late', 'on_track', 'upcoming', 'upcoming', 'upcoming', 'upcoming']);
       const portfolio = await get(later, '/api/v1/journeys?lateness=late');
-      expect(portfolio.items).toMatchObject([{ accountName: 'Onboarding BV', currentMilestoneKey: 'technical_setup', lateMilestones: 1, daysLate: 1 }]);
+      expect(portfolio.items).toMatchObject([
+        { accountName: 'Onboarding BV', currentMilestoneKey: 'technical_setup', lateMilestones: 1, daysLate: 1 },
+      ]);
     } finally {
       publish.mockRestore();
       t.clock.set('2026-11-21T09:00:00Z');
@@ -95,7 +104,12 @@ describe('journeys: started by subscriptions, late on the right day', () => {
     expect(await accountJourney(h, old.id)).toBeNull();
 
     const account = await makeAccount(t.app, h, { name: 'Renewing Co' });
-    const sub = await makeSubscription(t.app, h, account.id, { termStart: '2026-01-05', intervalMonths: 12, autoRenew: false, termEnd: '2027-01-04' });
+    const sub = await makeSubscription(t.app, h, account.id, {
+      termStart: '2026-01-05',
+      intervalMonths: 12,
+      autoRenew: false,
+      termEnd: '2027-01-04',
+    });
     await runJobs(t);
     const first = await accountJourney(h, account.id);
     expect(first).toMatchObject({ cause: 'subscription_start', startedOn: '2026-01-05' });
@@ -114,7 +128,10 @@ describe('journeys: started by subscriptions, late on the right day', () => {
 
     const byHand = await makeJourney(t.app, h, account.id, { startedOn: '2026-11-21' });
     expect(byHand).toMatchObject({ cause: 'manual', status: 'active' });
-    expect((await get(h, `/api/v1/accounts/${account.id}/journeys`)).past.map((p: { status: string }) => p.status)).toEqual(['replaced', 'replaced']);
+    expect((await get(h, `/api/v1/accounts/${account.id}/journeys`)).past.map((p: { status: string }) => p.status)).toEqual([
+      'replaced',
+      'replaced',
+    ]);
   });
 
   it('an account created starts the templates that ask for it', async () => {
@@ -124,12 +141,20 @@ describe('journeys: started by subscriptions, late on the right day', () => {
       method: 'POST',
       url: '/api/v1/journey-templates',
       headers: h,
-      payload: { name: 'Trial welcome', triggers: ['account_created'], milestones: [{ name: 'First call', week: 1, checklist: ['Call booked'], effort: 'low' }] },
+      payload: {
+        name: 'Trial welcome',
+        triggers: ['account_created'],
+        milestones: [{ name: 'First call', week: 1, checklist: ['Call booked'], effort: 'low' }],
+      },
     });
     expect(made.statusCode, made.body).toBe(201);
     const account = await makeAccount(t.app, h, { name: 'Fresh Co' });
     await runJobs(t);
-    expect(await accountJourney(h, account.id)).toMatchObject({ name: 'Trial welcome', cause: 'account_created', milestones: [{ key: 'm_first_call' }] });
+    expect(await accountJourney(h, account.id)).toMatchObject({
+      name: 'Trial welcome',
+      cause: 'account_created',
+      milestones: [{ key: 'm_first_call' }],
+    });
   });
 });
 
@@ -177,7 +202,9 @@ describe('journeys: templates are versioned', () => {
       return res.json().details.map((d: { field: string }) => d.field);
     };
     expect(await fieldOf({ ...base, milestones: [{ ...base.milestones[0], week: 0 }] })).toContain('milestones.0.week');
-    expect(await fieldOf({ ...base, milestones: [{ ...base.milestones[0], week: 2, durationWeeks: 3 }] })).toEqual(['milestones.0.durationWeeks']);
+    expect(await fieldOf({ ...base, milestones: [{ ...base.milestones[0], week: 2, durationWeeks: 3 }] })).toEqual([
+      'milestones.0.durationWeeks',
+    ]);
     expect(await fieldOf({ ...base, milestones: [{ ...base.milestones[0], effort: 'huge' }] })).toContain('milestones.0.effort');
     const twice = [base.milestones[0], { ...base.milestones[0], week: 3 }];
     expect(await fieldOf({ ...base, milestones: twice })).toEqual(['milestones.1.key']);

@@ -2,19 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { parseJourneysSearch } from './search.ts';
 
 describe('parseJourneysSearch', () => {
-  it('keeps the words, the account, a known sort and a page', () => {
-    expect(parseJourneysSearch({ q: 'call', accountId: 'a1', sort: 'title', order: 'asc', page: '2' })).toEqual({
-      q: 'call',
-      accountId: 'a1',
-      sort: 'title',
-      order: 'asc',
-      page: 2,
-      pageSize: undefined,
-    });
+  it('keeps the words, lateness, status, milestones, a known sort and a page', () => {
+    expect(
+      parseJourneysSearch({ q: 'acme', lateness: 'late', status: 'all', milestone: ['active'], sort: 'daysLate', order: 'asc', page: '2' }),
+    ).toMatchObject({ q: 'acme', lateness: 'late', status: 'all', milestone: ['active'], sort: 'daysLate', order: 'asc', page: 2 });
   });
 
-  it('drops what the API would refuse: an unknown sort or order, a page below 1, empty words', () => {
-    const parsed = parseJourneysSearch({ q: ' ', sort: 'colour', order: 'sideways', page: '0', pageSize: '7' });
-    expect(parsed).toEqual({ q: undefined, accountId: undefined, sort: undefined, order: undefined, page: undefined, pageSize: undefined });
+  it('drops what the API would refuse: an unknown sort, lateness or status, empty words', () => {
+    const parsed = parseJourneysSearch({ q: ' ', sort: 'colour', lateness: 'soon', status: 'paused', page: '0' });
+    expect(parsed).toMatchObject({ q: undefined, sort: undefined, lateness: undefined, status: undefined, page: undefined });
   });
 });

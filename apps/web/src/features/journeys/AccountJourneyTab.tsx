@@ -1,0 +1,125 @@
+import { Accordion, Badge, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { IconPlayerPlay } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactElement, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
+import { api, unwrap } from '../../lib/api.ts';
+import { formatDate } from '../../lib/format.ts';
+import { JourneyTimeline } from './JourneyTimeline.tsx';
+import { MilestonePanel } from './MilestonePanel.tsx';
+import { journeyKeys } from './queryKeys.ts';
+import { StartJourneyModal } from './StartJourneyModal.tsx';
+import { MILESTONE_COLORS } from './search.ts';
+
+const todayIso = () => new Date().toISOString().slice(0, 10);
+
+/**
+ * The account page's Journey tab: the running journey as a timeline of its milestones (Gantt), each milestone's
+ * checklist and its logs of customer challenges and our issues; a journey started by hand; the journeys before.
+ */
+export function AccountJourneyTab({ accountId }: { accountId: string }): ReactElement {
+  const { t } = useTranslation();
+  const canWrite = useCan('journey:write');
+  const [startOpened, startModal] = useDisclosure();
+  const [open, setOpen] = useState<string | null>(null);
+  const query = useQuery({
+    queryKey: journeyKeys.account(accountId),
+    queryFn: async () => unwrap(await api.GET('/api/v1/accounts/{id}/journeys', { params: { path: { id: accountId } } })),
+  });
+  if (query.isLoading || !query.data) return <Skeleton h={240} />;
+  const { current, past } = query.data;
+  const today = todayIso();
+  // The milestone open below the chart: the one chosen, else the first not done.
+  const shown = open ?? current?.milestones.find((m) => m.status !== 'done')?.id ?? null;
+  const active = current?.status === 'active' || current?.status === 'completed';
+
+  return (
+    <Stack gap="md" data-testid="account-journey">
+      <Group justify="space-between" align="flex-start">
+        {current ? (
+          <div>
+            <Group gap="xs">
+              <Text fw={600} size="lg">
+                {t('journey.nameVersion', { name: current.name, version: current.templateVersion })}
+              </Text>
+              <Badge variant="light" color={current.status === 'active' ? 'blue' : current.status === 'completed' ? 'teal' : 'gray'}>
+                {t(`journey.statuses.${current.status}`)}
+              </Badge>
+            </Group>
+            <Text size="sm" c="dimmed">
+              {t('journey.startedOnBy', { date: formatDate(current.startedOn), cause: t(`journey.causes.${current.cause}`) })}
+            </Text>
+          </div>
+        ) : (
+          <Text c="dimmed">{t('journey.noJourney')}</Text>
+        )}
+        {canWrite ? (
+          <Button
+            variant={current ? 'default' : 'filled'}
+            leftSection={<IconPlayerPlay size={16} />}
+            onClick={startModal.open}
+            data-testid="journey-start"
+          >
+            {current ? t('journey.startAgain') : t('journey.start')}
+          </Button>
+        ) : null}
+      </Group>
+      {current ? (
+        <>
+          <Paper withBorder p="md">
+            <JourneyTimeline journey={current} today={today} onSelect={setOpen} />
+          </Paper>
+          <Accordion variant="separated" value={shown} onChange={setOpen}>
+            {current.milestones.map((m) => (
+              <Accordion.Item key={m.id} value={m.id}>
+                <Accordion.Control data-testid={`journey-open-${m.key}`}>
+                  <Group justify="space-between" wrap="nowrap" pr="sm">
+                    <Text fw={500}>{m.name}</Text>
+                    <Group gap="xs" wrap="nowrap">
+                      <Text size="sm" c="dimmed">
+                        {t('journey.due', { date: formatDate(m.dueOn) })}
+                      </Text>
+                      <Text size="sm" c="dimmed">
+                        {t('journey.checklistOf', { done: m.checklist.filter((c) => c.done).length, total: m.checklist.length })}
+                      </Text>
+                      <Badge variant="light" color={MILESTONE_COLORS[m.status]}>
+                        {t(`journey.milestoneStatus.${m.status}`)}
+                      </Badge>
+                    </Group>
+                  </Group>
+                </Accordion.Control>
+                <Accordion.Panel>
+                  <MilestonePanel milestone={m} canWrite={canWrite && active} />
+                </Accordion.Panel>
+              </Accordion.Item>
+            ))}
+          </Accordion>
+        </>
+      ) : null}
+      {past.length ? (
+        <Stack gap={4}>
+          <Text size="sm" fw={600}>
+            {t('journey.past')}
+          </Text>
+          {past.map((p) => (
+            <Text key={p.id} size="sm" c="dimmed">
+              {t('journey.pastLine', {
+                name: t('journey.nameVersion', { name: p.name, version: p.templateVersion }),
+                date: formatDate(p.startedOn),
+                status: t(`journey.statuses.${p.status}`),
+              })}
+            </Text>
+          ))}
+        </Stack>
+      ) : null}
+      <StartJourneyModal
+        opened={startOpened}
+        onClose={startModal.close}
+        accountId={accountId}
+        replaces={!!current && current.status === 'active'}
+      />
+    </Stack>
+  );
+}
