@@ -29,6 +29,8 @@ export type { JourneyService, JourneyTemplateService, TJourneyStart };
 /** Exported for reading (a home page, a playbook's condition); only this module writes them. */
 export { journeyMilestones, journeys };
 
+/** How long after its day a subscription's start or renewal may be recorded and still start a journey. */
+const HISTORY_DAYS = 28;
 /** The subscription changes that start a journey by themselves, and as what cause. */
 const STARTS = { start: 'subscription_start', reactivation: 'subscription_start', renewal: 'renewal' } as const;
 
@@ -65,6 +67,9 @@ export const journeysModule = defineModule({
       subscribe('subscription.changed', 'journeys.startOnSubscription', async (e, meta) => {
         const cause = e.kind && e.kind in STARTS ? STARTS[e.kind as keyof typeof STARTS] : null;
         if (!e.changeId || !cause) return;
+        // A start recorded more than four weeks after its day is history (a back-filled subscription): its journey
+        // would open with its first milestones long late, so none starts; a journey can still be started by hand.
+        if (Date.parse(meta.occurredAt) - Date.parse(`${e.effectiveDate}T00:00:00Z`) > HISTORY_DAYS * 86_400_000) return;
         await startAll(meta.orgId, cause, {
           accountId: e.accountId,
           causeKey: `subscription_change:${e.changeId}`,

@@ -76,7 +76,7 @@ export function JourneyTemplatesPage() {
                   <Table.Td ta="right">{x.milestoneCount}</Table.Td>
                   <Table.Td ta="right">{x.weeks}</Table.Td>
                   <Table.Td>
-                    <Group gap={4}>
+                    <Group gap={4} wrap="nowrap">
                       {x.triggers.length
                         ? x.triggers.map((tr) => (
                             <Badge key={tr} size="sm" variant="outline" color="gray">
@@ -87,7 +87,7 @@ export function JourneyTemplatesPage() {
                     </Group>
                   </Table.Td>
                   <Table.Td ta="right">{x.activeJourneys}</Table.Td>
-                  <Table.Td>{formatDate(x.updatedAt)}</Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(x.updatedAt)}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

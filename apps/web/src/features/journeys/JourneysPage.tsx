@@ -106,9 +106,15 @@ export function JourneysPage() {
         id: 'daysLate',
         header: t('journey.fields.lateness'),
         enableSorting: true,
-        meta: { noWrap: true },
+        meta: { noWrap: true, width: 150 },
         cell: ({ row }) => (
-          <Badge color={LATENESS_COLORS[row.original.lateness]} variant="light" data-testid="journey-lateness">
+          <Badge
+            color={LATENESS_COLORS[row.original.lateness]}
+            variant="light"
+            tt="none"
+            style={{ overflow: 'visible' }}
+            data-testid="journey-lateness"
+          >
             {row.original.lateness === 'late'
               ? t('journey.daysLate', { count: row.original.daysLate })
               : t(`journey.lateness.${row.original.lateness}`)}
@@ -228,7 +234,7 @@ export function JourneysPage() {
           </Group>
         }
         exportUrl={canExport ? buildUrl('/api/v1/journeys/export.csv', list.query) : undefined}
-        columnSettings={{ storageKey: `journeys.${me.user.id}` }}
+        columnSettings={{ storageKey: `journeys.${me.user.id}`, defaultHidden: ['journey', 'owner'] }}
         emptyMessage={t('journey.empty')}
       />
     </Stack>

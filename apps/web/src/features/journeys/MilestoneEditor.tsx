@@ -1,4 +1,17 @@
-import { ActionIcon, Group, NumberInput, Paper, Select, SimpleGrid, TagsInput, Text, Textarea, TextInput, Tooltip } from '@mantine/core';
+import {
+  ActionIcon,
+  Grid,
+  Group,
+  NumberInput,
+  Paper,
+  Select,
+  SimpleGrid,
+  TagsInput,
+  Text,
+  Textarea,
+  TextInput,
+  Tooltip,
+} from '@mantine/core';
 import { IconArrowDown, IconArrowUp, IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { ROLES } from '../../lib/types.ts';
@@ -60,52 +73,62 @@ export function MilestoneEditor(props: {
           </Group>
         )}
       </Group>
-      <SimpleGrid cols={{ base: 1, sm: 2, lg: 5 }} spacing="sm">
-        <TextInput
-          label={t('journey.editor.name')}
-          value={m.name}
-          onChange={(e) => set('name', e.currentTarget.value)}
-          error={err('name')}
-          readOnly={props.readOnly}
-          required
-        />
-        <NumberInput
-          label={t('journey.editor.dueWeek')}
-          value={m.week}
-          min={1}
-          max={104}
-          onChange={(v) => set('week', Number(v) || 1)}
-          error={err('week')}
-          readOnly={props.readOnly}
-        />
-        <NumberInput
-          label={t('journey.editor.durationWeeks')}
-          value={m.durationWeeks ?? 1}
-          min={1}
-          max={104}
-          onChange={(v) => set('durationWeeks', Number(v) || 1)}
-          error={err('durationWeeks')}
-          readOnly={props.readOnly}
-        />
-        <Select
-          label={t('journey.fields.effort')}
-          data={EFFORTS.map((e) => ({ value: e, label: t(`journey.efforts.${e}`) }))}
-          value={m.effort}
-          onChange={(v) => v && set('effort', v as MilestoneInput['effort'])}
-          allowDeselect={false}
-          readOnly={props.readOnly}
-          error={err('effort')}
-        />
-        <Select
-          label={t('journey.fields.responsibleRole')}
-          data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
-          value={m.responsibleRole ?? null}
-          onChange={(v) => set('responsibleRole', (v as MilestoneInput['responsibleRole']) ?? null)}
-          clearable
-          readOnly={props.readOnly}
-          error={err('responsibleRole')}
-        />
-      </SimpleGrid>
+      <Grid gutter="sm">
+        <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
+          <TextInput
+            label={t('journey.editor.name')}
+            value={m.name}
+            onChange={(e) => set('name', e.currentTarget.value)}
+            error={err('name')}
+            readOnly={props.readOnly}
+            required
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 3, lg: 2 }}>
+          <NumberInput
+            label={t('journey.editor.dueWeek')}
+            value={m.week}
+            min={1}
+            max={104}
+            onChange={(v) => set('week', Number(v) || 1)}
+            error={err('week')}
+            readOnly={props.readOnly}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 3, lg: 2 }}>
+          <NumberInput
+            label={t('journey.editor.durationWeeks')}
+            value={m.durationWeeks ?? 1}
+            min={1}
+            max={104}
+            onChange={(v) => set('durationWeeks', Number(v) || 1)}
+            error={err('durationWeeks')}
+            readOnly={props.readOnly}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 4, lg: 2 }}>
+          <Select
+            label={t('journey.fields.effort')}
+            data={EFFORTS.map((e) => ({ value: e, label: t(`journey.efforts.${e}`) }))}
+            value={m.effort}
+            onChange={(v) => v && set('effort', v as MilestoneInput['effort'])}
+            allowDeselect={false}
+            readOnly={props.readOnly}
+            error={err('effort')}
+          />
+        </Grid.Col>
+        <Grid.Col span={{ base: 6, sm: 8, lg: 3 }}>
+          <Select
+            label={t('journey.fields.responsibleRole')}
+            data={ROLES.map((r) => ({ value: r, label: t(`roles.${r}`) }))}
+            value={m.responsibleRole ?? null}
+            onChange={(v) => set('responsibleRole', (v as MilestoneInput['responsibleRole']) ?? null)}
+            clearable
+            readOnly={props.readOnly}
+            error={err('responsibleRole')}
+          />
+        </Grid.Col>
+      </Grid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm" mt="sm">
         <TagsInput
           label={t('journey.fields.checklist')}
