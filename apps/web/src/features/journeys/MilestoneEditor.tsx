@@ -73,7 +73,7 @@ export function MilestoneEditor(props: {
           </Group>
         )}
       </Group>
-      <Grid gutter="sm">
+      <Grid gap="sm">
         <Grid.Col span={{ base: 12, sm: 6, lg: 3 }}>
           <TextInput
             label={t('journey.editor.name')}
