@@ -2,7 +2,7 @@ import { Accordion, Badge, Button, Group, Paper, Skeleton, Stack, Text } from '@
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactElement, useState } from 'react';
+import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { api, unwrap } from '../../lib/api.ts';
@@ -28,11 +28,15 @@ export function AccountJourneyTab({ accountId }: { accountId: string }): ReactEl
     queryKey: journeyKeys.account(accountId),
     queryFn: async () => unwrap(await api.GET('/api/v1/accounts/{id}/journeys', { params: { path: { id: accountId } } })),
   });
+  // The milestone open below the chart: at first the first not done, then the one chosen (it stays open when ticked done).
+  const current = query.data?.current ?? null;
+  const firstOpen = current?.milestones.find((m) => m.status !== 'done')?.id ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: chosen again only when another journey shows
+  useEffect(() => setOpen(firstOpen), [current?.id]);
   if (query.isLoading || !query.data) return <Skeleton h={240} />;
-  const { current, past } = query.data;
+  const { past } = query.data;
   const today = todayIso();
-  // The milestone open below the chart: the one chosen, else the first not done.
-  const shown = open ?? current?.milestones.find((m) => m.status !== 'done')?.id ?? null;
+  const shown = open;
   const active = current?.status === 'active' || current?.status === 'completed';
 
   return (
