@@ -197,4 +197,21 @@ describe('demo organisation', () => {
     const health = await get(`/api/v1/accounts/${accounts.items[0].id}/health`);
     expect(health.measures.map((m: { source: string }) => m.source)).toContain('usage.feature_breadth');
   });
+
+  it('runs the default Customer365 journey on a dozen accounts in every state, with challenges and issues logged', async () => {
+    const running = await get('/api/v1/journeys?pageSize=50');
+    const completed = await get('/api/v1/journeys?status=completed');
+    const replaced = await get('/api/v1/journeys?status=replaced');
+    expect(running.total).toBe(11);
+    expect(completed.total).toBe(1);
+    expect(replaced.total).toBe(1);
+    expect(running.summary.late).toBeGreaterThanOrEqual(3);
+    expect(running.summary.onTrack).toBeGreaterThanOrEqual(3);
+    type TRow = { currentMilestoneKey: string; openChallenges: number; openIssues: number; checklistDone: number };
+    const rows: TRow[] = running.items;
+    expect(new Set(rows.map((r) => r.currentMilestoneKey)).size).toBeGreaterThanOrEqual(5);
+    expect(rows.some((r) => r.openChallenges > 0)).toBe(true);
+    expect(rows.some((r) => r.openIssues > 0)).toBe(true);
+    expect(rows.some((r) => r.checklistDone > 0)).toBe(true);
+  });
 });
