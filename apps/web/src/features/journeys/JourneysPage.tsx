@@ -106,13 +106,13 @@ export function JourneysPage() {
         id: 'daysLate',
         header: t('journey.fields.lateness'),
         enableSorting: true,
-        meta: { noWrap: true, width: 150 },
+        meta: { noWrap: true, width: 170 },
         cell: ({ row }) => (
           <Badge
             color={LATENESS_COLORS[row.original.lateness]}
             variant="light"
             tt="none"
-            style={{ overflow: 'visible' }}
+            styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}
             data-testid="journey-lateness"
           >
             {row.original.lateness === 'late'
