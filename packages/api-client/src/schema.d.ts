@@ -28007,7 +28007,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @description Complete it, or open it again */
-                    done: boolean;
+                    done?: boolean;
                 };
             };
         };
@@ -28183,7 +28183,8 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    done: boolean;
+                    /** @description Tick it, or untick it */
+                    done?: boolean;
                 };
             };
         };
