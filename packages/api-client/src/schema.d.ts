@@ -2407,7 +2407,8 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** Stop a running journey */
+        patch: operations["updateJourney"];
         trace?: never;
     };
     "/api/v1/accounts/{id}/journeys": {
@@ -27465,6 +27466,186 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateVersion: number;
+                        name: string;
+                        /** @enum {string} */
+                        cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                        startedOn: string;
+                        /** @enum {string} */
+                        status: "active" | "completed" | "replaced" | "stopped";
+                        endedAt: string | null;
+                        milestones: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            key: string;
+                            name: string;
+                            startsOn: string;
+                            dueOn: string;
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                            /** @enum {string} */
+                            status: "upcoming" | "on_track" | "late" | "done";
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                done: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                            }[];
+                            logs: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description challenge: the customer’s; issue: ours
+                                 * @enum {string}
+                                 */
+                                kind: "challenge" | "issue";
+                                body: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description stopped ends a running journey
+                     * @enum {string}
+                     */
+                    status?: "stopped";
+                };
+            };
+        };
         responses: {
             /** @description Default Response */
             200: {

@@ -202,9 +202,11 @@ describe('demo organisation', () => {
     const running = await get('/api/v1/journeys?pageSize=50');
     const completed = await get('/api/v1/journeys?status=completed');
     const replaced = await get('/api/v1/journeys?status=replaced');
+    const stopped = await get('/api/v1/journeys?status=stopped');
     expect(running.total).toBe(11);
     expect(completed.total).toBe(1);
     expect(replaced.total).toBe(1);
+    expect(stopped.total).toBe(1);
     expect(running.summary.late).toBeGreaterThanOrEqual(3);
     expect(running.summary.onTrack).toBeGreaterThanOrEqual(3);
     type TRow = { currentMilestoneKey: string; openChallenges: number; openIssues: number; checklistDone: number };

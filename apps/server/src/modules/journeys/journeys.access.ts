@@ -11,6 +11,13 @@ export const journeysAccessMatrix: Record<string, TRouteSpec> = {
   'GET /api/v1/journeys': { permissions: ['journey:read'] },
   'GET /api/v1/journeys/export.csv': { permissions: ['journey:read', 'export:run'] },
   'GET /api/v1/journeys/:id': { permissions: ['journey:read'], id: 'journey', accountScoped: true },
+  'PATCH /api/v1/journeys/:id': {
+    permissions: ['journey:write'],
+    id: 'journey',
+    accountScoped: true,
+    body: () => ({ status: 'stopped' }),
+    late: 3,
+  },
   'GET /api/v1/accounts/:id/journeys': { permissions: ['journey:read'], id: 'account', accountScoped: true },
   'POST /api/v1/accounts/:id/journeys': {
     permissions: ['journey:write'],

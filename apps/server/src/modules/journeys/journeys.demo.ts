@@ -18,9 +18,9 @@ const LOGS: Record<string, { kind: 'challenge' | 'issue'; body: string; who: TWh
 
 /**
  * A dozen journeys in every state: started weeks ago, the first `done` milestones complete, `ticks` outcomes of the
- * next one ticked; a milestone left open past its due day goes late. One is complete, one was replaced by a renewal.
+ * next one ticked; a milestone left open past its due day goes late. One is complete, one was replaced by a new start, one stopped.
  */
-const PLAN: { weeksAgo: number; done: number; ticks: number; replaced?: boolean }[] = [
+const PLAN: { weeksAgo: number; done: number; ticks: number; replaced?: boolean; stopped?: boolean }[] = [
   { weeksAgo: 0, done: 0, ticks: 1 },
   { weeksAgo: 2, done: 0, ticks: 2 },
   { weeksAgo: 3, done: 1, ticks: 1 },
@@ -33,6 +33,7 @@ const PLAN: { weeksAgo: number; done: number; ticks: number; replaced?: boolean 
   { weeksAgo: 49, done: 5, ticks: 1 },
   { weeksAgo: 53, done: 6, ticks: 0 },
   { weeksAgo: 5, done: 1, ticks: 2, replaced: true },
+  { weeksAgo: 4, done: 0, ticks: 1, stopped: true },
 ];
 
 /** What the demo organisation shows of journeys: the default Customer365 journey on a dozen accounts, with their logs. */
@@ -57,6 +58,7 @@ export const journeysDemo: TDemoContribution = {
         const items = n < p.done ? milestone.checklist : milestone.checklist.slice(0, p.ticks);
         for (const item of items) await svc.setChecklistItemDone(n === 0 ? actors.cse : actors.csm, item.id, true);
       }
+      if (p.stopped) await svc.stop(actors.vp, journey.id, 'stopped');
     }
     // The night's job has run: the milestones open past their day are late.
     at(0, 2);

@@ -141,6 +141,17 @@ describe('journeys: checklists, logs and the portfolio', () => {
     expect(await field('POST', `/api/v1/journey-milestones/${first?.id}/log`, foreignOwner)).toEqual(['ownerUserId']);
     expect(await field('PATCH', `/api/v1/journey-milestones/${first?.id}`, { done: 'yes' })).toContain('done');
     expect(await field('PATCH', `/api/v1/journey-checklist-items/${first?.checklist[0]?.id}`, { done: null })).toContain('done');
+    // Stopped: history, like a replaced one; stopping it again changes nothing, and changing it is refused.
+    const other2 = await makeAccount(t.app, h);
+    const stopped = await makeJourney(t.app, h, other2.id);
+    const stop = await send(h, 'PATCH', `/api/v1/journeys/${stopped.id}`, { status: 'stopped' });
+    expect(stop.json()).toMatchObject({ status: 'stopped' });
+    expect(stop.json().endedAt).toBe('2026-11-21T09:00:00.000Z');
+    expect((await send(h, 'PATCH', `/api/v1/journeys/${stopped.id}`, { status: 'stopped' })).statusCode).toBe(200);
+    expect(await field('PATCH', `/api/v1/journey-checklist-items/${stopped.milestones[0]?.checklist[0]?.id}`, { done: true })).toEqual([
+      'journey',
+    ]);
+    expect(await field('PATCH', `/api/v1/journeys/${stopped.id}`, { status: 'paused' })).toContain('status');
     // A replaced journey is history: changing it is refused.
     await makeJourney(t.app, h, account.id);
     expect(await field('PATCH', `/api/v1/journey-milestones/${first?.id}`, { done: true })).toEqual(['journey']);

@@ -15,6 +15,7 @@ import {
   ZJourneysQuery,
   ZStartJourneyRequest,
   ZUpdateChecklistItemRequest,
+  ZUpdateJourneyRequest,
   ZUpdateLogEntryRequest,
   ZUpdateMilestoneRequest,
 } from './journeys.schemas.ts';
@@ -78,6 +79,18 @@ export function registerJourneyRoutes(app: FastifyInstance, deps: { journeys: Jo
       response: { 200: ZJourney, ...standardErrors },
     },
     handler: async (req) => svc.get(actorOf(req), req.params.id),
+  });
+
+  r.patch('/api/v1/journeys/:id', {
+    schema: {
+      operationId: 'updateJourney',
+      summary: 'Stop a running journey',
+      tags,
+      params: ZIdParams,
+      body: ZUpdateJourneyRequest,
+      response: { 200: ZJourney, ...standardErrors },
+    },
+    handler: async (req) => svc.stop(actorOf(req), req.params.id, req.body.status),
   });
 
   r.get('/api/v1/accounts/:id/journeys', {

@@ -73,6 +73,8 @@ export const ZStartJourneyRequest = z.strictObject({
 });
 export type TStartJourney = z.infer<typeof ZStartJourneyRequest>;
 
+/** Stop a running journey (the account then has none until one starts). */
+export const ZUpdateJourneyRequest = z.strictObject({ status: z.literal('stopped').optional().describe('stopped ends a running journey') });
 export const ZUpdateMilestoneRequest = z.strictObject({ done: z.boolean().optional().describe('Complete it, or open it again') });
 export const ZUpdateChecklistItemRequest = z.strictObject({ done: z.boolean().optional().describe('Tick it, or untick it') });
 export const ZCreateLogEntryRequest = z.strictObject({

@@ -201,6 +201,22 @@ export function createJourneyService(deps: {
       return load(db, actor.orgId, id);
     },
 
+    /** Stops a running journey: it keeps its history, and the account has none running until one starts. An ended one stays as it is. */
+    async stop(actor: Actor, id: string, status: 'stopped' | undefined) {
+      requirePermission(actor, 'journey:write');
+      await db.transaction(async (tx) => {
+        const found = await findJourney(tx, actor.orgId, id);
+        if (!found) throw notFound('Journey');
+        await deps.accounts.requireVisible(actor, found.journey.accountId, tx);
+        // Only a running journey stops; one that has ended (completed, replaced, stopped) stays as it ended.
+        if (!status || found.journey.status !== 'active') return;
+        const now = clock.now();
+        await updateJourneyRow(tx, actor.orgId, id, { status, endedAt: now, updatedAt: now });
+        await recordAudit(tx, clock, actor, { entityType: 'journey', entityId: id, action: 'stopped' });
+      });
+      return load(db, actor.orgId, id);
+    },
+
     /** By hand: the template named (or the default) from the day named (or today); replaces the running journey. */
     async start(actor: Actor, accountId: string, input: TStartJourney) {
       requirePermission(actor, 'journey:write');

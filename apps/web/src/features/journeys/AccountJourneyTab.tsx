@@ -1,11 +1,12 @@
 import { Accordion, Badge, Button, Group, Paper, Skeleton, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPlayerPlay } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
+import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { api, notifyError, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { JourneyTimeline } from './JourneyTimeline.tsx';
 import { MilestonePanel } from './MilestonePanel.tsx';
@@ -23,6 +24,8 @@ export function AccountJourneyTab({ accountId }: { accountId: string }): ReactEl
   const { t } = useTranslation();
   const canWrite = useCan('journey:write');
   const [startOpened, startModal] = useDisclosure();
+  const [stopOpened, stopModal] = useDisclosure();
+  const queryClient = useQueryClient();
   const [open, setOpen] = useState<string | null>(null);
   const query = useQuery({
     queryKey: journeyKeys.account(accountId),
@@ -33,6 +36,15 @@ export function AccountJourneyTab({ accountId }: { accountId: string }): ReactEl
   const firstOpen = current?.milestones.find((m) => m.status !== 'done')?.id ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: chosen again only when another journey shows
   useEffect(() => setOpen(firstOpen), [current?.id]);
+  const stop = useMutation({
+    mutationFn: async (id: string) =>
+      unwrap(await api.PATCH('/api/v1/journeys/{id}', { params: { path: { id } }, body: { status: 'stopped' } })),
+    onSuccess: () => {
+      stopModal.close();
+      void queryClient.invalidateQueries({ queryKey: journeyKeys.all });
+    },
+    onError: (e) => notifyError(e),
+  });
   if (query.isLoading || !query.data) return <Skeleton h={240} />;
   const { past } = query.data;
   const today = todayIso();
@@ -60,14 +72,27 @@ export function AccountJourneyTab({ accountId }: { accountId: string }): ReactEl
           <Text c="dimmed">{t('journey.noJourney')}</Text>
         )}
         {canWrite ? (
-          <Button
-            variant={current ? 'default' : 'filled'}
-            leftSection={<IconPlayerPlay size={16} />}
-            onClick={startModal.open}
-            data-testid="journey-start"
-          >
-            {current ? t('journey.startAgain') : t('journey.start')}
-          </Button>
+          <Group gap="xs">
+            {current?.status === 'active' ? (
+              <Button
+                variant="default"
+                color="red"
+                leftSection={<IconPlayerStop size={16} />}
+                onClick={stopModal.open}
+                data-testid="journey-stop"
+              >
+                {t('journey.stop')}
+              </Button>
+            ) : null}
+            <Button
+              variant={current ? 'default' : 'filled'}
+              leftSection={<IconPlayerPlay size={16} />}
+              onClick={startModal.open}
+              data-testid="journey-start"
+            >
+              {current ? t('journey.startAgain') : t('journey.start')}
+            </Button>
+          </Group>
         ) : null}
       </Group>
       {current ? (
@@ -118,6 +143,16 @@ export function AccountJourneyTab({ accountId }: { accountId: string }): ReactEl
           ))}
         </Stack>
       ) : null}
+      <ConfirmModal
+        opened={stopOpened}
+        title={t('journey.stop')}
+        message={t('journey.stopConfirm')}
+        confirmLabel={t('journey.stop')}
+        color="red"
+        loading={stop.isPending}
+        onConfirm={() => current && stop.mutate(current.id)}
+        onClose={stopModal.close}
+      />
       <StartJourneyModal
         opened={startOpened}
         onClose={startModal.close}
