@@ -2537,6 +2537,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every account’s journey by current milestone and lateness */
+        get: operations["listJourneys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the journeys portfolio as CSV */
+        get: operations["exportJourneysCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journeys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a journey */
+        get: operations["getJourney"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Stop a running journey */
+        patch: operations["updateJourney"];
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/journeys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An account’s journey now and the ones before it */
+        get: operations["getAccountJourneys"];
+        put?: never;
+        /** Start a journey for an account (it replaces the running one) */
+        post: operations["startJourney"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey-milestones/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Complete a milestone or open it again */
+        patch: operations["updateJourneyMilestone"];
+        trace?: never;
+    };
+    "/api/v1/journey-checklist-items/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Tick or untick an outcome of a milestone’s checklist */
+        patch: operations["updateJourneyChecklistItem"];
+        trace?: never;
+    };
+    "/api/v1/journey-milestones/{id}/log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log a customer challenge or one of our issues on a milestone */
+        post: operations["addJourneyLogEntry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey-log-entries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Resolve, reopen, reassign or reword a log entry */
+        patch: operations["updateJourneyLogEntry"];
+        trace?: never;
+    };
+    "/api/v1/journey-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the journey templates (the default one first) */
+        get: operations["listJourneyTemplates"];
+        put?: never;
+        /** Create a journey template */
+        post: operations["createJourneyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a journey template, at its current version or the one asked */
+        get: operations["getJourneyTemplate"];
+        /** Publish a new version of a journey template (running journeys keep theirs) */
+        put: operations["publishJourneyTemplate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2593,7 +2767,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -2853,7 +3027,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3998,7 +4172,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -4113,7 +4287,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -4130,7 +4304,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -28795,6 +28969,2266 @@ export interface operations {
                         }[];
                         reminderOffsets: number[];
                         overdueReminder: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listJourneys: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description Words of the account’s name */
+                q?: string;
+                status?: "active" | "completed" | "replaced" | "stopped" | "all";
+                lateness?: "on_track" | "late" | "done";
+                /** @description The current milestone’s key */
+                milestone?: string | string[];
+                templateId?: string;
+                /** @description The accounts’ owners */
+                ownerUserId?: string | string[];
+                sort?: "account" | "milestone" | "dueOn" | "daysLate" | "startedOn" | "progress";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            ownerName: string | null;
+                            name: string;
+                            templateVersion: number;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "replaced" | "stopped";
+                            startedOn: string;
+                            currentMilestone: string | null;
+                            currentMilestoneKey: string | null;
+                            currentDueOn: string | null;
+                            /** @enum {string} */
+                            lateness: "on_track" | "late" | "done";
+                            lateMilestones: number;
+                            daysLate: number;
+                            checklistDone: number;
+                            checklistTotal: number;
+                            openChallenges: number;
+                            openIssues: number;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                        summary: {
+                            late: number;
+                            onTrack: number;
+                            done: number;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportJourneysCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Words of the account’s name */
+                q?: string;
+                status?: "active" | "completed" | "replaced" | "stopped" | "all";
+                lateness?: "on_track" | "late" | "done";
+                /** @description The current milestone’s key */
+                milestone?: string | string[];
+                templateId?: string;
+                /** @description The accounts’ owners */
+                ownerUserId?: string | string[];
+                sort?: "account" | "milestone" | "dueOn" | "daysLate" | "startedOn" | "progress";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateVersion: number;
+                        name: string;
+                        /** @enum {string} */
+                        cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                        startedOn: string;
+                        /** @enum {string} */
+                        status: "active" | "completed" | "replaced" | "stopped";
+                        endedAt: string | null;
+                        milestones: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            key: string;
+                            name: string;
+                            startsOn: string;
+                            dueOn: string;
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                            /** @enum {string} */
+                            status: "upcoming" | "on_track" | "late" | "done";
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                done: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                            }[];
+                            logs: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description challenge: the customer’s; issue: ours
+                                 * @enum {string}
+                                 */
+                                kind: "challenge" | "issue";
+                                body: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description stopped ends a running journey
+                     * @enum {string}
+                     */
+                    status?: "stopped";
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateVersion: number;
+                        name: string;
+                        /** @enum {string} */
+                        cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                        startedOn: string;
+                        /** @enum {string} */
+                        status: "active" | "completed" | "replaced" | "stopped";
+                        endedAt: string | null;
+                        milestones: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            key: string;
+                            name: string;
+                            startsOn: string;
+                            dueOn: string;
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                            /** @enum {string} */
+                            status: "upcoming" | "on_track" | "late" | "done";
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                done: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                            }[];
+                            logs: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description challenge: the customer’s; issue: ours
+                                 * @enum {string}
+                                 */
+                                kind: "challenge" | "issue";
+                                body: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getAccountJourneys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        current: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** Format: uuid */
+                            templateId: string;
+                            templateVersion: number;
+                            name: string;
+                            /** @enum {string} */
+                            cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                            startedOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "replaced" | "stopped";
+                            endedAt: string | null;
+                            milestones: {
+                                /** Format: uuid */
+                                id: string;
+                                position: number;
+                                key: string;
+                                name: string;
+                                startsOn: string;
+                                dueOn: string;
+                                successCriteria: string | null;
+                                responsibleRole: string | null;
+                                /** @enum {string} */
+                                effort: "low" | "medium" | "high";
+                                /** @enum {string} */
+                                status: "upcoming" | "on_track" | "late" | "done";
+                                completedAt: string | null;
+                                completedByName: string | null;
+                                checklist: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    label: string;
+                                    done: boolean;
+                                    doneAt: string | null;
+                                    doneByName: string | null;
+                                }[];
+                                logs: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    /**
+                                     * @description challenge: the customer’s; issue: ours
+                                     * @enum {string}
+                                     */
+                                    kind: "challenge" | "issue";
+                                    body: string;
+                                    /** Format: uuid */
+                                    ownerUserId: string;
+                                    ownerName: string;
+                                    /** @enum {string} */
+                                    state: "open" | "resolved";
+                                    createdAt: string;
+                                    resolvedAt: string | null;
+                                }[];
+                            }[];
+                        } | null;
+                        past: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            templateVersion: number;
+                            /** @enum {string} */
+                            cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                            startedOn: string;
+                            /** @enum {string} */
+                            status: "active" | "completed" | "replaced" | "stopped";
+                            endedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    startJourney: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description The default journey when left out
+                     */
+                    templateId?: string;
+                    /**
+                     * Format: date
+                     * @description Today when left out
+                     */
+                    startedOn?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateVersion: number;
+                        name: string;
+                        /** @enum {string} */
+                        cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                        startedOn: string;
+                        /** @enum {string} */
+                        status: "active" | "completed" | "replaced" | "stopped";
+                        endedAt: string | null;
+                        milestones: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            key: string;
+                            name: string;
+                            startsOn: string;
+                            dueOn: string;
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                            /** @enum {string} */
+                            status: "upcoming" | "on_track" | "late" | "done";
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                done: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                            }[];
+                            logs: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description challenge: the customer’s; issue: ours
+                                 * @enum {string}
+                                 */
+                                kind: "challenge" | "issue";
+                                body: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateJourneyMilestone: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Complete it, or open it again */
+                    done?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateVersion: number;
+                        name: string;
+                        /** @enum {string} */
+                        cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                        startedOn: string;
+                        /** @enum {string} */
+                        status: "active" | "completed" | "replaced" | "stopped";
+                        endedAt: string | null;
+                        milestones: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            key: string;
+                            name: string;
+                            startsOn: string;
+                            dueOn: string;
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                            /** @enum {string} */
+                            status: "upcoming" | "on_track" | "late" | "done";
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                done: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                            }[];
+                            logs: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description challenge: the customer’s; issue: ours
+                                 * @enum {string}
+                                 */
+                                kind: "challenge" | "issue";
+                                body: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateJourneyChecklistItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Tick it, or untick it */
+                    done?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateVersion: number;
+                        name: string;
+                        /** @enum {string} */
+                        cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                        startedOn: string;
+                        /** @enum {string} */
+                        status: "active" | "completed" | "replaced" | "stopped";
+                        endedAt: string | null;
+                        milestones: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            key: string;
+                            name: string;
+                            startsOn: string;
+                            dueOn: string;
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                            /** @enum {string} */
+                            status: "upcoming" | "on_track" | "late" | "done";
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                done: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                            }[];
+                            logs: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description challenge: the customer’s; issue: ours
+                                 * @enum {string}
+                                 */
+                                kind: "challenge" | "issue";
+                                body: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    addJourneyLogEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "challenge" | "issue";
+                    body: string;
+                    /**
+                     * Format: uuid
+                     * @description Who follows it up; yourself when left out
+                     */
+                    ownerUserId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /**
+                         * @description challenge: the customer’s; issue: ours
+                         * @enum {string}
+                         */
+                        kind: "challenge" | "issue";
+                        body: string;
+                        /** Format: uuid */
+                        ownerUserId: string;
+                        ownerName: string;
+                        /** @enum {string} */
+                        state: "open" | "resolved";
+                        createdAt: string;
+                        resolvedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateJourneyLogEntry: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    state?: "open" | "resolved";
+                    /** Format: uuid */
+                    ownerUserId?: string;
+                    body?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateVersion: number;
+                        name: string;
+                        /** @enum {string} */
+                        cause: "manual" | "subscription_start" | "renewal" | "account_created" | "playbook";
+                        startedOn: string;
+                        /** @enum {string} */
+                        status: "active" | "completed" | "replaced" | "stopped";
+                        endedAt: string | null;
+                        milestones: {
+                            /** Format: uuid */
+                            id: string;
+                            position: number;
+                            key: string;
+                            name: string;
+                            startsOn: string;
+                            dueOn: string;
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                            /** @enum {string} */
+                            status: "upcoming" | "on_track" | "late" | "done";
+                            completedAt: string | null;
+                            completedByName: string | null;
+                            checklist: {
+                                /** Format: uuid */
+                                id: string;
+                                label: string;
+                                done: boolean;
+                                doneAt: string | null;
+                                doneByName: string | null;
+                            }[];
+                            logs: {
+                                /** Format: uuid */
+                                id: string;
+                                /**
+                                 * @description challenge: the customer’s; issue: ours
+                                 * @enum {string}
+                                 */
+                                kind: "challenge" | "issue";
+                                body: string;
+                                /** Format: uuid */
+                                ownerUserId: string;
+                                ownerName: string;
+                                /** @enum {string} */
+                                state: "open" | "resolved";
+                                createdAt: string;
+                                resolvedAt: string | null;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listJourneyTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            description: string | null;
+                            isDefault: boolean;
+                            triggers: ("subscription_start" | "renewal" | "account_created")[];
+                            version: number;
+                            currentVersion: number;
+                            activeJourneys: number;
+                            updatedAt: string;
+                            milestoneCount: number;
+                            weeks: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createJourneyTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    /** @description What starts it by itself, besides a start by hand */
+                    triggers: ("subscription_start" | "renewal" | "account_created")[];
+                    milestones: {
+                        /** @description A stable name for playbooks (technical_setup); made from the name when left out */
+                        key?: string;
+                        name: string;
+                        /** @description The week it is due, from the journey’s start (week 1 is the first week) */
+                        week: number;
+                        /** @description How many weeks it runs up to its due week; 1 when left out */
+                        durationWeeks?: number;
+                        /** @description The outcomes that complete it */
+                        checklist: string[];
+                        successCriteria?: string | null;
+                        responsibleRole?: ("admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only") | null;
+                        /**
+                         * @description The level of effort it takes: low, medium or high
+                         * @enum {string}
+                         */
+                        effort: "low" | "medium" | "high";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        isDefault: boolean;
+                        triggers: ("subscription_start" | "renewal" | "account_created")[];
+                        version: number;
+                        currentVersion: number;
+                        milestones: {
+                            key: string;
+                            name: string;
+                            week: number;
+                            durationWeeks: number;
+                            checklist: string[];
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                        }[];
+                        activeJourneys: number;
+                        versionCreatedAt: string;
+                        versionCreatedByName: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getJourneyTemplate: {
+        parameters: {
+            query?: {
+                version?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        isDefault: boolean;
+                        triggers: ("subscription_start" | "renewal" | "account_created")[];
+                        version: number;
+                        currentVersion: number;
+                        milestones: {
+                            key: string;
+                            name: string;
+                            week: number;
+                            durationWeeks: number;
+                            checklist: string[];
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                        }[];
+                        activeJourneys: number;
+                        versionCreatedAt: string;
+                        versionCreatedByName: string | null;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    publishJourneyTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    /** @description What starts it by itself, besides a start by hand */
+                    triggers: ("subscription_start" | "renewal" | "account_created")[];
+                    milestones: {
+                        /** @description A stable name for playbooks (technical_setup); made from the name when left out */
+                        key?: string;
+                        name: string;
+                        /** @description The week it is due, from the journey’s start (week 1 is the first week) */
+                        week: number;
+                        /** @description How many weeks it runs up to its due week; 1 when left out */
+                        durationWeeks?: number;
+                        /** @description The outcomes that complete it */
+                        checklist: string[];
+                        successCriteria?: string | null;
+                        responsibleRole?: ("admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only") | null;
+                        /**
+                         * @description The level of effort it takes: low, medium or high
+                         * @enum {string}
+                         */
+                        effort: "low" | "medium" | "high";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        isDefault: boolean;
+                        triggers: ("subscription_start" | "renewal" | "account_created")[];
+                        version: number;
+                        currentVersion: number;
+                        milestones: {
+                            key: string;
+                            name: string;
+                            week: number;
+                            durationWeeks: number;
+                            checklist: string[];
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                        }[];
+                        activeJourneys: number;
+                        versionCreatedAt: string;
+                        versionCreatedByName: string | null;
+                        updatedAt: string;
                     };
                 };
             };

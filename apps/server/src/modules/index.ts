@@ -10,6 +10,7 @@ import { customFieldsModule } from './custom-fields/index.ts';
 import { healthModule } from './health/index.ts';
 import { identityModule } from './identity/index.ts';
 import { importsModule } from './imports/index.ts';
+import { journeysModule } from './journeys/index.ts';
 import { metricsModule } from './metrics/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { organisationsModule } from './organisations/index.ts';
@@ -52,6 +53,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   // Before renewal-opportunities: its reminders notify the owner.
   notificationsModule,
   renewalOpportunitiesModule,
+  journeysModule,
 ];
 
 /**

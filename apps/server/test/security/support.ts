@@ -145,7 +145,11 @@ export async function createFixtures(t: TestApp, admin: { headers: Record<string
   const fixtures: TFixtures = { account, contact, interaction, market, user, customField, apiToken, outbox, import: imp };
   for (const m of MODULES)
     for (const [name, make] of Object.entries(m.accessFixtures ?? {}))
-      fixtures[name] = await make({ fixtures, post: async (url, body) => created(await post(url, body), name) });
+      fixtures[name] = await make({
+        fixtures,
+        post: async (url, body) => created(await post(url, body), name),
+        get: async (url) => (await t.app.inject({ method: 'GET', url, headers: h })).json(),
+      });
   return fixtures;
 }
 

@@ -8,6 +8,7 @@ import { contactsFeature } from './contacts/index.ts';
 import { dashboardFeature } from './dashboard/index.ts';
 import { healthFeature } from './health/index.ts';
 import { importsFeature } from './imports/index.ts';
+import { journeysFeature } from './journeys/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
@@ -42,4 +43,5 @@ export const FEATURES = [
   tasksFeature,
   renewalOpportunitiesFeature,
   notificationsFeature,
+  journeysFeature,
 ] as const;

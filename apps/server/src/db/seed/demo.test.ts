@@ -205,4 +205,23 @@ describe('demo organisation', () => {
     const jobs = await get('/api/v1/jobs?pageSize=1&sort=createdAt&order=desc');
     expect(Date.parse(jobs.items[0].createdAt)).toBeLessThanOrEqual(Date.parse(NOW));
   });
+
+  it('runs the default Customer365 journey on a dozen accounts in every state, with challenges and issues logged', async () => {
+    const running = await get('/api/v1/journeys?pageSize=50');
+    const completed = await get('/api/v1/journeys?status=completed');
+    const replaced = await get('/api/v1/journeys?status=replaced');
+    const stopped = await get('/api/v1/journeys?status=stopped');
+    expect(running.total).toBe(11);
+    expect(completed.total).toBe(1);
+    expect(replaced.total).toBe(1);
+    expect(stopped.total).toBe(1);
+    expect(running.summary.late).toBeGreaterThanOrEqual(3);
+    expect(running.summary.onTrack).toBeGreaterThanOrEqual(3);
+    type TRow = { currentMilestoneKey: string; openChallenges: number; openIssues: number; checklistDone: number };
+    const rows: TRow[] = running.items;
+    expect(new Set(rows.map((r) => r.currentMilestoneKey)).size).toBeGreaterThanOrEqual(5);
+    expect(rows.some((r) => r.openChallenges > 0)).toBe(true);
+    expect(rows.some((r) => r.openIssues > 0)).toBe(true);
+    expect(rows.some((r) => r.checklistDone > 0)).toBe(true);
+  });
 });

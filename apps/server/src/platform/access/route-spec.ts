@@ -14,6 +14,8 @@ export type TFixtures = Record<TBuiltInFixture, string> & Record<string, string>
 export interface TFixtureMaker {
   fixtures: TFixtures;
   post(url: string, body: object): Promise<string>;
+  /** A GET as the organisation's admin, its JSON answer (for an id inside what a POST made). */
+  get(url: string): Promise<unknown>;
 }
 
 export interface TRouteSpec {

@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import { actorOf } from '../../platform/http/auth-hook.ts';
+import { typed } from '../../platform/http/route-types.ts';
+import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
+import {
+  ZJourneyTemplate,
+  ZJourneyTemplateList,
+  ZJourneyTemplateQuery,
+  ZSaveJourneyTemplateRequest,
+} from './journeys.templates.schemas.ts';
+import type { JourneyTemplateService } from './journeys.templates.service.ts';
+
+const tags = ['journeys'];
+
+/** The journey templates: list, read (any version), create, publish a new version. */
+export function registerJourneyTemplateRoutes(app: FastifyInstance, deps: { templates: JourneyTemplateService }) {
+  const r = typed(app);
+  const svc = deps.templates;
+
+  r.get('/api/v1/journey-templates', {
+    schema: {
+      operationId: 'listJourneyTemplates',
+      summary: 'List the journey templates (the default one first)',
+      tags,
+      response: { 200: ZJourneyTemplateList, ...standardErrors },
+    },
+    handler: async (req) => svc.list(actorOf(req)),
+  });
+
+  r.post('/api/v1/journey-templates', {
+    schema: {
+      operationId: 'createJourneyTemplate',
+      summary: 'Create a journey template',
+      tags,
+      body: ZSaveJourneyTemplateRequest,
+      response: { 201: ZJourneyTemplate, ...standardErrors },
+    },
+    handler: async (req, reply) => reply.status(201).send(await svc.create(actorOf(req), req.body)),
+  });
+
+  r.get('/api/v1/journey-templates/:id', {
+    schema: {
+      operationId: 'getJourneyTemplate',
+      summary: 'Get a journey template, at its current version or the one asked',
+      tags,
+      params: ZIdParams,
+      querystring: ZJourneyTemplateQuery,
+      response: { 200: ZJourneyTemplate, ...standardErrors },
+    },
+    handler: async (req) => svc.get(actorOf(req), req.params.id, req.query.version),
+  });
+
+  r.put('/api/v1/journey-templates/:id', {
+    schema: {
+      operationId: 'publishJourneyTemplate',
+      summary: 'Publish a new version of a journey template (running journeys keep theirs)',
+      tags,
+      params: ZIdParams,
+      body: ZSaveJourneyTemplateRequest,
+      response: { 200: ZJourneyTemplate, ...standardErrors },
+    },
+    handler: async (req) => svc.update(actorOf(req), req.params.id, req.body),
+  });
+}
