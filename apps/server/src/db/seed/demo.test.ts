@@ -107,10 +107,18 @@ describe('demo organisation', () => {
     expect(archived.items).toMatchObject([{ lifecycleStage: 'churned' }]);
     const history = await get(`/api/v1/audit-log?entityId=${archived.items[0].id}`);
     expect(history.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['archived', 'updated']);
-    const outbox = await get('/api/v1/outbox');
-    expect(outbox.items).toMatchObject([{ to: DEMO_INVITEE.email, template: 'invitation', status: 'pending' }]);
+    const outbox = await get('/api/v1/outbox?pageSize=200');
+    const invitations = outbox.items.filter((m: { template: string }) => m.template === 'invitation');
+    expect(invitations).toMatchObject([{ to: DEMO_INVITEE.email, template: 'invitation', status: 'pending' }]);
+    // The renewal reminders of the demo's daily runs wait there too.
+    expect(outbox.items.some((m: { template: string }) => m.template === 'renewal-reminder')).toBe(true);
     const tokens = await get('/api/v1/api-tokens');
     expect(tokens.items ?? tokens).toMatchObject([{ name: 'HubSpot sync' }]);
+  });
+
+  it('has renewals in every stage of the pipeline, with their reminders in the owners’ bells', async () => {
+    const board = await get('/api/v1/renewal-opportunities/board');
+    for (const stage of board.stages) expect(stage.count, stage.stage).toBeGreaterThan(0);
   });
 
   it('has the catalogue the subscriptions demo uses, a plan comparison, and competitors some accounts use or evaluate', async () => {

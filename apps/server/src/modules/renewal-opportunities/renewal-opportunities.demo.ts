@@ -1,4 +1,5 @@
 import type { TDemoContribution } from '../../platform/modules.ts';
+import { dayOf } from './renewal-opportunities.days.ts';
 import { OPEN_STAGES, RENEWAL_STAGES, type TRenewalStage } from './renewal-opportunities.schemas.ts';
 
 /** The stages a demo renewal walks through to reach `to`, one after the other (as a CSM moves it). */
@@ -20,26 +21,46 @@ const REASONS: Partial<Record<TRenewalStage, string>> = {
  * open and their reminders are in the outbox and the bell), then the team works them into every stage.
  */
 export const renewalOpportunitiesDemo: TDemoContribution = {
-  async activity({ services, orgId, actors, at, advance }) {
+  async activity({ services, orgId, actors, at, advance, clock }) {
     const svc = services.renewalOpportunities;
     at(21, 2);
     await svc.runDaily(orgId);
     at(0, 2);
     await svc.runDaily(orgId);
-    const open = await svc.list(actors.vp, {
-      status: 'open',
-      sort: 'dueOn',
-      order: 'asc',
+    const query = {
+      status: 'open' as const,
+      sort: 'dueOn' as const,
+      order: 'asc' as const,
       page: 1,
       pageSize: 200,
       stage: [],
       category: [],
       ownerUserId: [],
-    });
+    };
     const targets: TRenewalStage[] = [...RENEWAL_STAGES.slice(1), ...RENEWAL_STAGES.slice(1, 4)];
+    // Enough renewals to show every stage and keep some upcoming: the CSMs open the next ones by hand, early.
+    let upcoming = (await svc.list(actors.vp, query)).items;
+    if (upcoming.length < targets.length + 3) {
+      at(16, 9);
+      const subs = await services.subscriptions.list(actors.vp, {
+        page: 1,
+        pageSize: 100,
+        sort: 'termEnd',
+        order: 'asc',
+        status: ['active'],
+      });
+      for (const sub of subs.items) {
+        if (upcoming.length >= targets.length + 3) break;
+        if (!sub.termEnd || sub.termEnd <= dayOf(clock.now())) continue;
+        if (upcoming.some((r) => r.subscriptionId === sub.id)) continue;
+        const opened = await svc.openNow(actors.vp, sub.id).catch(() => null);
+        if (opened && opened.stage === 'upcoming') upcoming = [...upcoming, opened];
+      }
+    }
+    upcoming = upcoming.filter((r) => r.stage === 'upcoming');
     for (const [i, to] of targets.entries()) {
-      const item = open.items[(i * 3 + 1) % Math.max(open.items.length, 1)];
-      if (item?.stage !== 'upcoming') continue;
+      const item = upcoming[i];
+      if (!item) break;
       at(14 - i, 9 + (i % 6));
       for (const stage of pathTo(to)) {
         await svc.update(actors.vp, item.id, { stage, ...(REASONS[stage] ? { closeReason: REASONS[stage] } : {}) });
