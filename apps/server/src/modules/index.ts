@@ -15,6 +15,7 @@ import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
+import { supportModule } from './support/index.ts';
 import { systemModule } from './system/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { timelineModule } from './timeline/index.ts';
@@ -47,6 +48,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   usageModule,
   renewalsModule,
   tasksModule,
+  supportModule,
 ];
 
 /**
