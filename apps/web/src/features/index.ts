@@ -12,6 +12,7 @@ import { plansFeature } from './plans/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
+import { supportFeature } from './support/index.ts';
 import { tasksFeature } from './tasks/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
 import { usageFeature } from './usage/index.ts';
@@ -38,4 +39,5 @@ export const FEATURES = [
   churnSignalsFeature,
   renewalsFeature,
   tasksFeature,
+  supportFeature,
 ] as const;
