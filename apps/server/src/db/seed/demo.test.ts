@@ -108,7 +108,10 @@ describe('demo organisation', () => {
     const history = await get(`/api/v1/audit-log?entityId=${archived.items[0].id}`);
     expect(history.items.map((e: { action: string }) => e.action).slice(0, 2)).toEqual(['archived', 'updated']);
     const outbox = await get('/api/v1/outbox');
-    expect(outbox.items).toMatchObject([{ to: DEMO_INVITEE.email, template: 'invitation', status: 'pending' }]);
+    // Besides the support replies (their own test below).
+    expect(outbox.items.filter((m: { template: string }) => m.template !== 'support-reply')).toMatchObject([
+      { to: DEMO_INVITEE.email, template: 'invitation', status: 'pending' },
+    ]);
     const tokens = await get('/api/v1/api-tokens');
     expect(tokens.items ?? tokens).toMatchObject([{ name: 'HubSpot sync' }]);
   });
@@ -150,6 +153,28 @@ describe('demo organisation', () => {
     expect(months.size).toBeGreaterThanOrEqual(3);
     // Not a batch of them dated today (the seed's own scoring of today, after the history, may turn one or two).
     expect(red.items.filter((s: { occurredAt: string }) => s.occurredAt.slice(0, 10) === NOW.slice(0, 10)).length).toBeLessThanOrEqual(2);
+  });
+
+  it('fills the support inbox: requests in every state with conversations, some past the SLA, one unmatched, one logged by hand', async () => {
+    const advocate = (await signIn(t, 'advocate@demo.customer365.test', DEMO_PASSWORD)).headers;
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/support/requests?pageSize=100', headers: advocate })).json().items as {
+      id: string;
+      status: string;
+      channel: string;
+      accountName: string | null;
+      messageCount: number;
+      sla: { breached: boolean };
+    }[];
+    expect(new Set(all.map((r) => r.status))).toEqual(new Set(['new', 'open', 'waiting', 'solved', 'closed']));
+    expect(all.filter((r) => r.accountName === null)).toHaveLength(1);
+    expect(all.filter((r) => r.channel === 'manual')).toHaveLength(1);
+    expect(all.filter((r) => r.messageCount >= 3).length).toBeGreaterThanOrEqual(2);
+    expect(all.some((r) => r.sla.breached)).toBe(true);
+    expect(all.some((r) => !r.sla.breached && ['new', 'open', 'waiting'].includes(r.status))).toBe(true);
+    const open = all.find((r) => r.status === 'open' && r.channel === 'email');
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/support/requests/${open?.id}`, headers: advocate })).json();
+    expect(detail.messages.map((m: { direction: string }) => m.direction)).toEqual(['inbound', 'outbound', 'inbound']);
+    expect(detail.contactName).toBeTruthy();
   });
 
   it('gives the team task inboxes: late, today’s and this week’s tasks, a snoozed one, one done, comments, and a workload', async () => {

@@ -5,14 +5,14 @@ export const supportAccessMatrix: Record<string, TRouteSpec> = {
   'GET /api/v1/support/requests': { permissions: ['support_request:read'] },
   'GET /api/v1/support/requests/export.csv': { permissions: ['support_request:read', 'export:run'] },
   'POST /api/v1/support/requests': {
-    permissions: ['support_request:write'],
+    permissions: ['support_request:read', 'support_request:write'],
     idsInBody: true,
     accountScoped: true,
     body: (f) => ({ accountId: f.account, subject: 'Export fails', body: 'The export stops at 10,000 rows.' }),
   },
   'GET /api/v1/support/settings': { permissions: ['support_request:read'] },
   'PUT /api/v1/support/settings': {
-    permissions: ['support_request:configure'],
+    permissions: ['support_request:read', 'support_request:configure'],
     late: 2,
     body: () => ({
       targets: {
