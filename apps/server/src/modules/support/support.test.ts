@@ -4,6 +4,7 @@ import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
 import { makeSupportRequest } from './support.factory.ts';
 import { replySubject, withoutQuotedHistory } from './support.mail.ts';
+import { supportMeasureProvider } from './support.provider.ts';
 import type { TSupportRequest } from './support.schemas.ts';
 
 let t: TestApp;
@@ -201,5 +202,29 @@ describe('support requests', () => {
     expect((await inbox(csm.headers, 'status=new,closed')).map((x) => x.subject)).toEqual(['On their account']);
     expect((await t.app.inject({ method: 'GET', url: `/api/v1/support/requests/${made.id}`, headers: csm.headers })).statusCode).toBe(404);
     expect((await create({ accountId: theirs.id, subject: 'x', body: 'x' }, csm.headers)).statusCode).toBe(403);
+  });
+
+  it('feeds health the open requests of each account as of its day', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const busy = await makeAccount(t.app, h, { name: 'Busy' });
+    const quiet = await makeAccount(t.app, h, { name: 'Quiet' });
+    await makeSupportRequest(t.app, h, busy.id, { subject: 'One' });
+    const solved = await makeSupportRequest(t.app, h, busy.id, { subject: 'Two' });
+    await patch(h, solved.id, { status: 'solved' });
+    const read = async (asOf: string) =>
+      (
+        await supportMeasureProvider.read(t.db, { orgId: org.orgId, accountIds: [busy.id, quiet.id], asOf: [asOf, asOf] }, [
+          'support.open_requests',
+        ])
+      ).get('support.open_requests');
+    expect([...((await read('2026-11-21')) ?? [])].map(([id, r]) => [id, r.value])).toEqual(
+      expect.arrayContaining([
+        [busy.id, 1],
+        [quiet.id, 0],
+      ]),
+    );
+    // The day before they arrived: none open.
+    expect((await read('2026-11-20'))?.get(busy.id)?.value).toBe(0);
   });
 });
