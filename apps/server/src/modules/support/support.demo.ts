@@ -14,9 +14,9 @@ const PLAN: { account: number; subject: string; priority: TSupportPriority; step
     subject: 'Export to Excel stops at 10,000 rows',
     priority: 'normal',
     steps: [
-      { at: [3, 9], customer: 'Hi, the monthly report export to Excel stops at 10,000 rows. We have about 14,000 leads. Can you help?' },
-      { at: [3, 11], reply: 'Thanks for reporting this. Exports above 10,000 rows go out as CSV for now; could you try the CSV export?' },
-      { at: [2, 10], customer: 'The CSV works, but our finance team needs the Excel file. Is a fix planned?' },
+      { at: [2, 9], customer: 'Hi, the monthly report export to Excel stops at 10,000 rows. We have about 14,000 leads. Can you help?' },
+      { at: [2, 11], reply: 'Thanks for reporting this. Exports above 10,000 rows go out as CSV for now; could you try the CSV export?' },
+      { at: [1, 10], customer: 'The CSV works, but our finance team needs the Excel file. Is a fix planned?' },
     ],
   },
   {
@@ -31,7 +31,7 @@ const PLAN: { account: number; subject: string; priority: TSupportPriority; step
     account: 2,
     subject: 'How do I add a user to a second department?',
     priority: 'low',
-    steps: [{ at: [1, 14], customer: 'One of our colleagues works for two departments. Can one user see the leads of both?' }],
+    steps: [{ at: [1, 17], customer: 'One of our colleagues works for two departments. Can one user see the leads of both?' }],
   },
   {
     account: 3,
@@ -69,9 +69,9 @@ async function senderOf(demo: TDemoContext, accountId: string) {
   const { services, actors } = demo;
   const contacts = await services.contacts.list(actors.admin, { accountId, page: 1, pageSize: 20, sort: 'name', order: 'asc' });
   const c = contacts.items.find((x) => x.email);
-  if (c?.email) return { address: c.email, name: `${c.firstName} ${c.lastName}`.trim() };
+  if (c?.email) return { address: c.email, name: `${c.firstName} ${c.lastName}`.trim(), contactId: c.id };
   const account = await services.accounts.get(actors.admin, accountId);
-  return account.domain ? { address: `it@${account.domain}`, name: null } : null;
+  return account.domain ? { address: `it@${account.domain}`, name: null, contactId: null } : null;
 }
 
 /**
@@ -97,8 +97,9 @@ export const supportDemo: TDemoContribution = {
     });
     for (const p of PLAN) {
       const accountId = accountIds[(p.account * 5) % accountIds.length] as string;
-      const from = await senderOf(demo, accountId);
-      if (!from) continue;
+      const sender = await senderOf(demo, accountId);
+      if (!sender) continue;
+      const from = { address: sender.address, name: sender.name };
       let requestId: string | null = null;
       let number = 0;
       for (const step of p.steps) {
@@ -127,15 +128,25 @@ export const supportDemo: TDemoContribution = {
         'Hello, what would 50 users cost per year?',
       ),
     );
-    // A call logged by hand.
+    // A call logged by hand, answered by e-mail, with a note for the team.
     at(2, 15);
+    const callAccount = accountIds[(6 * 5) % accountIds.length] as string;
+    const caller = await senderOf(demo, callAccount);
     const call = await services.support.create(manager, {
-      accountId: accountIds[(6 * 5) % accountIds.length] as string,
+      accountId: callAccount,
+      contactId: caller?.contactId ?? null,
       subject: 'Phone: the workflow editor freezes in Safari',
       body: 'Called in: the workflow editor freezes when dragging a step in Safari 18. Chrome works.',
-      priority: 'high',
+      priority: 'normal',
       assigneeUserId: advocate.userId,
     });
+    demo.advance(40 * 60_000);
     await services.support.reply(advocate, call.id, { body: 'Reproduced in Safari 18; passed to the product team.', kind: 'note' });
+    if (caller?.contactId)
+      await services.support.reply(advocate, call.id, {
+        body: 'Thanks for your call. We reproduced the freeze in Safari 18; until the fix, Chrome or Firefox work. We keep you posted.',
+        kind: 'reply',
+        status: 'open',
+      });
   },
 };

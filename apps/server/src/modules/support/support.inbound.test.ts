@@ -19,7 +19,7 @@ let scratch: ScratchDatabase;
 let sink: SmtpSink;
 let t: TestApp;
 let receiver: InboundReceiver;
-let client: nodemailer.Transporter;
+let client: ReturnType<typeof nodemailer.createTransport>;
 
 beforeAll(async () => {
   scratch = await createScratchDatabase();

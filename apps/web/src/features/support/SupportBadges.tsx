@@ -60,8 +60,9 @@ export function SlaCell({ request }: { request: SupportRequest }) {
           </Text>
         </Tooltip>
       )}
-      {sla.breached ? (
-        <Badge color="red" size="sm" variant="filled">
+      {/* Over the running target already reads "… over"; the badge tells of an earlier miss (answered late). */}
+      {sla.breached && sla.minutesLeft !== null && sla.minutesLeft >= 0 ? (
+        <Badge color="red" size="sm" variant="light">
           {t('support.sla.breached')}
         </Badge>
       ) : null}

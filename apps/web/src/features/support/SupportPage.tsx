@@ -73,17 +73,6 @@ export function SupportPage() {
   const columns = useMemo<DataColumn<SupportRequest>[]>(
     () => [
       {
-        id: 'number',
-        header: '#',
-        enableSorting: true,
-        meta: { noWrap: true, width: 70 },
-        cell: ({ row }) => (
-          <Text size="sm" c="dimmed">
-            #{row.original.number}
-          </Text>
-        ),
-      },
-      {
         id: 'subject',
         header: t('support.fields.subject'),
         enableSorting: true,
@@ -99,8 +88,13 @@ export function SupportPage() {
               {row.original.subject}
             </Anchor>
             <Text size="xs" c="dimmed">
-              {row.original.requesterName ?? row.original.requesterEmail ?? row.original.contactName ?? ''} ·{' '}
-              {t('support.messages', { count: row.original.messageCount })}
+              {[
+                `#${row.original.number}`,
+                row.original.requesterName ?? row.original.contactName ?? row.original.requesterEmail,
+                t('support.messages', { count: row.original.messageCount }),
+              ]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           </Stack>
         ),
@@ -109,12 +103,14 @@ export function SupportPage() {
         id: 'status',
         header: t('support.fields.status'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) => <StatusBadge status={row.original.status} />,
       },
       {
         id: 'priority',
         header: t('support.fields.priority'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) => <PriorityBadge priority={row.original.priority} />,
       },
       {

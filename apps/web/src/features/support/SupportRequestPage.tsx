@@ -187,7 +187,7 @@ export function SupportRequestPage() {
                   />
                   <Group justify="flex-end" gap="xs">
                     <Select
-                      w={220}
+                      w={280}
                       size="sm"
                       aria-label={t('support.statusAfter')}
                       placeholder={kind === 'reply' ? t('support.statusAfterReply') : t('support.statusAfter')}
