@@ -103,14 +103,14 @@ export function SupportPage() {
         id: 'status',
         header: t('support.fields.status'),
         enableSorting: true,
-        meta: { noWrap: true },
+        meta: { noWrap: true, width: 200 },
         cell: ({ row }) => <StatusBadge status={row.original.status} />,
       },
       {
         id: 'priority',
         header: t('support.fields.priority'),
         enableSorting: true,
-        meta: { noWrap: true },
+        meta: { noWrap: true, width: 110 },
         cell: ({ row }) => <PriorityBadge priority={row.original.priority} />,
       },
       {
@@ -235,7 +235,7 @@ export function SupportPage() {
           </Group>
         }
         exportUrl={canExport ? buildUrl('/api/v1/support/requests/export.csv', list.query) : undefined}
-        columnSettings={{ storageKey: `support.${me.user.id}` }}
+        columnSettings={{ storageKey: `support.${me.user.id}`, defaultHidden: ['lastMessageAt'] }}
         emptyMessage={t('support.empty')}
       />
       <SupportRequestFormModal opened={createOpened} onClose={createModal.close} accountId={f.accountId} />

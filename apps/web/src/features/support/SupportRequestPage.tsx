@@ -10,7 +10,7 @@ import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/
 import { formatDateTime } from '../../lib/format.ts';
 import { useActiveUsers } from '../../lib/lookups.ts';
 import { supportRequestKeys } from './queryKeys.ts';
-import { PriorityBadge, SlaCell, StatusBadge, useDuration } from './SupportBadges.tsx';
+import { PriorityBadge, SlaCell, StatusBadge } from './SupportBadges.tsx';
 import { AccountCell } from './SupportPage.tsx';
 import { SUPPORT_PRIORITIES, SUPPORT_STATUSES } from './search.ts';
 import type { SupportMessage, SupportReply, SupportRequestDetail, SupportRequestUpdate, SupportStatus } from './types.ts';
@@ -82,7 +82,6 @@ export function SupportRequestPage() {
   const queryClient = useQueryClient();
   const canWrite = useCan('support_request:write');
   const users = useActiveUsers();
-  const duration = useDuration();
   const request = useQuery({
     queryKey: supportRequestKeys.one(requestId),
     queryFn: async () => unwrap(await api.GET('/api/v1/support/requests/{id}', { params: { path: { id: requestId } } })),
@@ -282,11 +281,6 @@ export function SupportRequestPage() {
                   {t('support.sla.resolution')}: {formatDateTime(r.sla.resolutionDueAt)}
                   {r.solvedAt ? ` · ${t('support.sla.solved', { date: formatDateTime(r.solvedAt) })}` : ''}
                 </Text>
-                {r.sla.minutesLeft !== null && r.sla.minutesLeft >= 0 ? (
-                  <Text size="xs" c="dimmed">
-                    {t('support.sla.left', { time: duration(r.sla.minutesLeft) })}
-                  </Text>
-                ) : null}
               </Stack>
             </Card>
           </Stack>
