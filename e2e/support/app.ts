@@ -11,6 +11,7 @@ export const DEMO = {
   vp: 'vp@demo.customer365.test',
   csm: 'csm@demo.customer365.test',
   cse: 'cse@demo.customer365.test',
+  advocate: 'advocate@demo.customer365.test',
   readOnly: 'readonly@demo.customer365.test',
 } as const;
 

@@ -138,6 +138,9 @@ export async function buildApp(deps: AppDeps) {
     orgScope: deps.jobOrgScope,
   });
 
+  // Listeners besides HTTP (inbound SMTP): server.ts starts them with the HTTP server; tests start their own.
+  const listeners = MODULES.flatMap((m) => m.listeners?.(ctx) ?? []);
+
   serveWebApp(app, config.webDist ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist'));
-  return { app, services: ctx.services, events, worker, routes };
+  return { app, services: ctx.services, events, worker, routes, listeners };
 }

@@ -30,9 +30,11 @@ export async function startServer(config: TConfig = loadConfig()) {
     logger.warn({ err: err.message }, 'checking the demo logins failed');
     return null;
   });
-  const { app, worker } = await buildApp({ config, database, clock, logger, mailer });
+  const { app, worker, listeners } = await buildApp({ config, database, clock, logger, mailer });
   if (config.processRole !== 'web') worker.start();
   await app.listen({ port: config.port, host: config.host });
+  const started = config.processRole === 'worker' ? [] : listeners;
+  for (const l of started) await l.start();
 
   const where = config.databaseUrl ? 'PostgreSQL' : `PGlite in ${config.dataDir}`;
   const lines = [
@@ -42,6 +44,8 @@ export async function startServer(config: TConfig = loadConfig()) {
   ];
   lines.push(...demoLoginLines(await demoLogins));
   if (!mailer.configured) lines.push('', '  SMTP_URL is not set: e-mails are kept in Administration → Outbox.');
+  if (config.inbound.port !== null && started.length)
+    lines.push(`  Support mail: SMTP on ${config.inbound.host}:${config.inbound.port} for <organisation>@${config.inbound.domain}`);
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
   /**
@@ -50,7 +54,7 @@ export async function startServer(config: TConfig = loadConfig()) {
    * at once. Then the database closes.
    */
   const close = async () => {
-    await Promise.all([app.close().catch(() => {}), worker.stop().catch(() => {})]);
+    await Promise.all([app.close().catch(() => {}), worker.stop().catch(() => {}), ...started.map((l) => l.stop().catch(() => {}))]);
     mailer.close();
     await database.close().catch(() => {});
   };

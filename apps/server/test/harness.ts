@@ -45,7 +45,9 @@ function sharedTestDatabase(): Promise<Database> {
 export type TestApp = Awaited<ReturnType<typeof buildTestApp>>;
 
 /** The real app on a test database, with a controllable clock and (optionally) a real SMTP mailer. */
-export async function buildTestApp(opts: { now?: string; smtpUrl?: string; mailer?: Mailer; database?: Database } = {}) {
+export async function buildTestApp(
+  opts: { now?: string; smtpUrl?: string; mailer?: Mailer; database?: Database; env?: Record<string, string> } = {},
+) {
   const database = opts.database ?? (await sharedTestDatabase());
   const clock = createFixedClock(opts.now ?? '2026-11-21T09:00:00Z');
   const config = loadConfig({
@@ -54,6 +56,7 @@ export async function buildTestApp(opts: { now?: string; smtpUrl?: string; maile
     PUBLIC_URL: 'http://localhost:3650',
     SEED_DEMO: 'false',
     ...(opts.smtpUrl ? { SMTP_URL: opts.smtpUrl } : {}),
+    ...opts.env,
   });
   const mailer = opts.mailer ?? createSmtpMailer(config.smtpUrl);
   const logger = pino({ level: 'silent' });

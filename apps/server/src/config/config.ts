@@ -55,6 +55,13 @@ export const ZConfigEnv = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().default('Customer365 <no-reply@localhost>'),
+  /** The support requests' inbound SMTP receiver: off unless a port is given (with the domain its addresses are at). */
+  INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  INBOUND_SMTP_HOST: z.string().default('0.0.0.0'),
+  INBOUND_EMAIL_DOMAIN: z
+    .string()
+    .regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain name, e.g. support.example.com')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   COOKIE_SECURE: boolish.optional(),
   TRUST_PROXY: trustProxy.default(false),
@@ -76,6 +83,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.INBOUND_SMTP_PORT !== undefined && !e.INBOUND_EMAIL_DOMAIN)
+    throw new Error('Invalid configuration:\n  INBOUND_EMAIL_DOMAIN: needed with INBOUND_SMTP_PORT (the domain of the inbound addresses)');
   const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     port: e.PORT,
@@ -89,6 +98,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     seedDemo: e.SEED_DEMO,
     smtpUrl: e.SMTP_URL,
     mailFrom: e.MAIL_FROM,
+    inbound: {
+      port: e.INBOUND_SMTP_PORT ?? null,
+      host: e.INBOUND_SMTP_HOST,
+      /** Also set without the receiver (mail relayed by another server): replies then carry the reply-to address. */
+      domain: e.INBOUND_EMAIL_DOMAIN?.toLowerCase() ?? null,
+    },
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
     trustProxy: e.TRUST_PROXY,

@@ -18,6 +18,7 @@ import { plansModule } from './plans/index.ts';
 import { renewalOpportunitiesModule } from './renewal-opportunities/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
+import { supportModule } from './support/index.ts';
 import { systemModule } from './system/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { timelineModule } from './timeline/index.ts';
@@ -54,6 +55,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   notificationsModule,
   renewalOpportunitiesModule,
   journeysModule,
+  supportModule,
 ];
 
 /**

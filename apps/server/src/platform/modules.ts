@@ -87,6 +87,13 @@ export interface TDemoContext extends ModuleContext {
   advance(ms: number): void;
 }
 
+/** A network listener besides the HTTP server (the support module's inbound SMTP receiver). */
+export interface TListener {
+  name: string;
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
 /** One dated piece of the demo's month: run with the clock at `days` before now, `hour` (UTC). */
 export interface TDemoStep {
   days: number;
@@ -137,6 +144,8 @@ export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = P
   subscribers?(ctx: ModuleContext): TEventSubscriber[];
   /** Its read models kept in step with other modules' events inside their transaction (platform/events.ts). */
   projections?(ctx: ModuleContext): TEventProjection[];
+  /** Its listeners besides HTTP: started with the server (not in a worker-only process), stopped on shutdown. */
+  listeners?(ctx: ModuleContext): TListener[];
   /** Its routes as the access-matrix and bad-input suites must test them (`<module>.access.ts`). */
   accessMatrix?: Record<string, TRouteSpec>;
   /** The fixtures its routes' `:id` names, made in each test organisation after the built-in ones. */

@@ -15,6 +15,7 @@ import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
+import { supportFeature } from './support/index.ts';
 import { tasksFeature } from './tasks/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
 import { usageFeature } from './usage/index.ts';
@@ -44,4 +45,5 @@ export const FEATURES = [
   renewalOpportunitiesFeature,
   notificationsFeature,
   journeysFeature,
+  supportFeature,
 ] as const;

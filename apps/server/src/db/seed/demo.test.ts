@@ -160,6 +160,28 @@ describe('demo organisation', () => {
     expect(red.items.filter((s: { occurredAt: string }) => s.occurredAt.slice(0, 10) === NOW.slice(0, 10)).length).toBeLessThanOrEqual(2);
   });
 
+  it('fills the support inbox: requests in every state with conversations, some past the SLA, one unmatched, one logged by hand', async () => {
+    const advocate = (await signIn(t, 'advocate@demo.customer365.test', DEMO_PASSWORD)).headers;
+    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/support/requests?pageSize=100', headers: advocate })).json().items as {
+      id: string;
+      status: string;
+      channel: string;
+      accountName: string | null;
+      messageCount: number;
+      sla: { breached: boolean };
+    }[];
+    expect(new Set(all.map((r) => r.status))).toEqual(new Set(['new', 'open', 'waiting', 'solved', 'closed']));
+    expect(all.filter((r) => r.accountName === null)).toHaveLength(1);
+    expect(all.filter((r) => r.channel === 'manual')).toHaveLength(1);
+    expect(all.filter((r) => r.messageCount >= 3).length).toBeGreaterThanOrEqual(2);
+    expect(all.some((r) => r.sla.breached)).toBe(true);
+    expect(all.some((r) => !r.sla.breached && ['new', 'open', 'waiting'].includes(r.status))).toBe(true);
+    const open = all.find((r) => r.status === 'open' && r.channel === 'email');
+    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/support/requests/${open?.id}`, headers: advocate })).json();
+    expect(detail.messages.map((m: { direction: string }) => m.direction)).toEqual(['inbound', 'outbound', 'inbound']);
+    expect(detail.contactName).toBeTruthy();
+  });
+
   it('gives the team task inboxes: late, today’s and this week’s tasks, a snoozed one, one done, comments, and a workload', async () => {
     const csm = (await signIn(t, 'csm@demo.customer365.test', DEMO_PASSWORD)).headers;
     const inbox = async (query: string) =>

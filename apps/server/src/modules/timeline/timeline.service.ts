@@ -46,7 +46,8 @@ export type TimelineService = ReturnType<typeof createTimelineService>;
 /** An entry another module writes on an account's timeline, keyed by its source record (`sourceRef`). */
 interface TSystemEntry {
   accountId: string;
-  kind: (typeof SYSTEM_ENTRY_KINDS)[number];
+  /** A support request is an interaction kind people may also log by hand; the support module writes its requests' entries. */
+  kind: (typeof SYSTEM_ENTRY_KINDS)[number] | 'support_request';
   occurredAt: Date;
   subject: string;
   data: Record<string, unknown>;

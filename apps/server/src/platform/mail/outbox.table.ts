@@ -21,6 +21,10 @@ export const emailOutbox = pgTable(
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     lastError: text('last_error'),
     messageId: text('message_id').notNull(),
+    /** Threading headers of a conversation's e-mail (support replies): where answers go, and what it answers. */
+    replyTo: text('reply_to'),
+    inReplyTo: text('in_reply_to'),
+    references: text('references'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

@@ -16,6 +16,12 @@ export interface TOutgoingEmail {
   html?: string;
   /** Which renderer produced it, e.g. "password-reset". */
   template: string;
+  /** Its own Message-ID (`<…@…>`), for a conversation that threads answers by it; one is made when left out. */
+  messageId?: string;
+  replyTo?: string | null;
+  inReplyTo?: string | null;
+  /** Space-separated Message-IDs of the conversation, oldest first. */
+  references?: string | null;
 }
 
 /** Queue an e-mail inside the caller's transaction: it is sent only if that transaction commits. */
@@ -26,7 +32,7 @@ export async function enqueueEmail(tx: Db, clock: Clock, mail: TOutgoingEmail): 
     ...mail,
     html: mail.html ?? null,
     id,
-    messageId: `<${id}@customer365>`,
+    messageId: mail.messageId ?? `<${id}@customer365>`,
     nextAttemptAt: now,
     createdAt: now,
   });
@@ -71,7 +77,17 @@ export const DELIVER_EMAIL_KEY_PREFIX = 'deliver-email:';
 
 export interface Mailer {
   readonly configured: boolean;
-  send(mail: { from: string; to: string; subject: string; text: string; html?: string | null; messageId: string }): Promise<void>;
+  send(mail: {
+    from: string;
+    to: string;
+    subject: string;
+    text: string;
+    html?: string | null;
+    messageId: string;
+    replyTo?: string | null;
+    inReplyTo?: string | null;
+    references?: string | null;
+  }): Promise<void>;
   close(): void;
 }
 
@@ -89,7 +105,13 @@ export function createSmtpMailer(smtpUrl: string | undefined): Mailer {
   return {
     configured: true,
     async send(mail) {
-      await transport.sendMail({ ...mail, html: mail.html ?? undefined });
+      await transport.sendMail({
+        ...mail,
+        html: mail.html ?? undefined,
+        replyTo: mail.replyTo ?? undefined,
+        inReplyTo: mail.inReplyTo ?? undefined,
+        references: mail.references ?? undefined,
+      });
     },
     close: () => transport.close(),
   };
@@ -128,6 +150,9 @@ export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mai
         text: row.text,
         html: row.html,
         messageId: row.messageId,
+        replyTo: row.replyTo,
+        inReplyTo: row.inReplyTo,
+        references: row.references,
       });
       await deps.db
         .update(emailOutbox)

@@ -1,7 +1,22 @@
-import { ActionIcon, Button, Center, Chip, Group, Loader, Paper, SegmentedControl, Stack, Text, ThemeIcon, Timeline } from '@mantine/core';
+import {
+  ActionIcon,
+  Anchor,
+  Button,
+  Center,
+  Chip,
+  Group,
+  Loader,
+  Paper,
+  SegmentedControl,
+  Stack,
+  Text,
+  ThemeIcon,
+  Timeline,
+} from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { IconDownload, IconPlus, IconTrash } from '@tabler/icons-react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
@@ -167,6 +182,15 @@ export function AccountTimeline({
                             <SignalEntryTitle data={item.data} />
                           ) : item.kind === 'renewal' && item.data ? (
                             <RenewalEntryTitle data={item.data} />
+                          ) : item.kind === 'support_request' && typeof item.data?.requestId === 'string' ? (
+                            <Anchor
+                              inherit
+                              renderRoot={(props) => (
+                                <Link {...props} to="/support/$requestId" params={{ requestId: String(item.data?.requestId) }} />
+                              )}
+                            >
+                              {item.subject}
+                            </Anchor>
                           ) : (
                             item.subject
                           )}
