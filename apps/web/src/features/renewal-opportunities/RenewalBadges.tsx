@@ -15,12 +15,15 @@ export const STAGE_COLOR: Record<RenewalStage, string> = {
   churned: 'red',
 };
 
+/** A badge keeps its whole label: a table cell grows instead of cutting it off. */
+const NO_SHRINK = { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
+
 export const money = (cents: number, currency: string) => formatMoney(cents / 100, currency, { whole: true });
 
 export function StageBadge({ stage }: { stage: RenewalStage }) {
   const { t } = useTranslation();
   return (
-    <Badge variant="light" color={STAGE_COLOR[stage]} style={{ flexShrink: 0 }}>
+    <Badge variant="light" color={STAGE_COLOR[stage]} styles={NO_SHRINK}>
       {t(`renewalPipeline.stages.${stage}`)}
     </Badge>
   );
@@ -36,11 +39,11 @@ export function DueCell({ renewal }: { renewal: Renewal }) {
         {formatDate(renewal.dueOn)}
       </Text>
       {renewal.timing === 'overdue' ? (
-        <Badge color="red" size="sm" variant="filled" data-testid="renewal-overdue">
+        <Badge color="red" size="sm" variant="filled" styles={NO_SHRINK} data-testid="renewal-overdue">
           {t('renewalPipeline.timing.overdue')}
         </Badge>
       ) : renewal.timing === 'due_soon' ? (
-        <Badge color="orange" size="sm" variant="light">
+        <Badge color="orange" size="sm" variant="light" styles={NO_SHRINK}>
           {t('renewalPipeline.daysLeft', { count: renewal.daysLeft })}
         </Badge>
       ) : null}
@@ -53,7 +56,7 @@ export function RiskBadges({ renewal }: { renewal: Renewal }) {
   return (
     <Group gap={4} wrap="wrap">
       {renewal.riskReasons.map((r) => (
-        <Badge key={r} size="xs" color={r === 'health_yellow' ? 'yellow' : 'red'} variant="outline">
+        <Badge key={r} size="xs" color={r === 'health_yellow' ? 'yellow' : 'red'} variant="outline" styles={NO_SHRINK}>
           {t(`renewalPipeline.risks.${r}`, { defaultValue: r })}
         </Badge>
       ))}
