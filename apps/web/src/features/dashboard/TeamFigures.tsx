@@ -113,12 +113,12 @@ function Workload() {
       {workload.data ? (
         data.length ? (
           <BarChart
-            h={Math.max(120, data.length * 34)}
+            h={Math.max(140, data.length * 40 + 50)}
             data={data}
             dataKey="name"
             orientation="vertical"
             type="stacked"
-            yAxisProps={{ width: 130 }}
+            yAxisProps={{ width: 130, interval: 0 }}
             withLegend
             series={[
               { name: 'overdue', label: t('dashboard.team.overdue'), color: 'red.6' },
