@@ -77,6 +77,14 @@ e2e('the home page is the signed-in person’s day, and a manager’s team figur
   await expectText(tasks.getByTestId('day-count'), String(mine.total));
   await expectText(tasks.getByTestId('day-item').first(), first.title);
   await expectVisible(page.getByTestId('day-renewals').getByTestId('day-item').first());
+  // Their accounts' late journey milestones: as many as the journeys list counts for them.
+  const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { user: { id: string } };
+  const late = (await (await page.request.get(`/api/v1/journeys?lateness=late&ownerUserId=${me.user.id}&pageSize=1`)).json()) as {
+    total: number;
+  };
+  assert.ok(late.total > 0, 'the demo CSM has a late journey');
+  await expectText(page.getByTestId('day-milestones').getByTestId('day-count'), String(late.total));
+  await expectText(page.getByTestId('day-milestones').getByTestId('day-item').first(), /\d+ days? late/);
   // A manager's figures are not the CSM's.
   await expectHidden(page.getByTestId('team-figures'));
 

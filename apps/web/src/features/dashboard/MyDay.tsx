@@ -241,13 +241,106 @@ function GoneQuiet() {
   );
 }
 
-/** The signed-in person's day: their tasks due, renewals coming, accounts at risk and accounts gone quiet. */
+function LateMilestones() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const list = useQuery({
+    queryKey: ['dashboard', 'day', 'late-milestones'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/journeys', {
+          params: { query: { ownerUserId: [me.user.id], lateness: 'late', sort: 'daysLate', order: 'desc', pageSize: SHOWN } },
+        }),
+      ),
+  });
+  return (
+    <DayPanel
+      testId="day-milestones"
+      title={t('dashboard.day.milestones')}
+      total={list.data?.total}
+      empty={t('dashboard.day.noMilestones')}
+      more={{ to: '/journeys', search: { lateness: 'late', ownerUserId: [me.user.id] } }}
+    >
+      {list.data?.items.map((j) => (
+        <Row
+          key={j.id}
+          left={
+            <>
+              <AccountLink id={j.accountId} name={j.accountName} tab="journey" />
+              <Text size="xs" c="dimmed" truncate>
+                {j.currentMilestone}
+              </Text>
+            </>
+          }
+          right={
+            <Text size="sm" c="red" fw={600}>
+              {t('dashboard.day.daysLate', { count: j.daysLate })}
+            </Text>
+          }
+        />
+      ))}
+    </DayPanel>
+  );
+}
+
+/** Support requests assigned to me that wait for our answer (new or open), the nearest SLA target first. */
+function SupportWaiting() {
+  const { t } = useTranslation();
+  const list = useQuery({
+    queryKey: ['dashboard', 'day', 'support'],
+    queryFn: async () =>
+      unwrap(
+        await api.GET('/api/v1/support/requests', {
+          params: { query: { assignee: 'me', status: ['new', 'open'], sort: 'due', order: 'asc', pageSize: SHOWN } },
+        }),
+      ),
+  });
+  return (
+    <DayPanel
+      testId="day-support"
+      title={t('dashboard.day.support')}
+      total={list.data?.total}
+      empty={t('dashboard.day.noSupport')}
+      more={{ to: '/support', search: { assignee: 'me' } }}
+    >
+      {list.data?.items.map((r) => (
+        <Row
+          key={r.id}
+          left={
+            <>
+              <Anchor size="sm" fw={500} renderRoot={(p) => <Link {...p} to="/support/$requestId" params={{ requestId: r.id }} />}>
+                #{r.number} {r.subject}
+              </Anchor>
+              <Text size="xs" c="dimmed" truncate>
+                {r.accountName ?? r.requesterEmail}
+              </Text>
+            </>
+          }
+          right={
+            r.sla.breached ? (
+              <Badge color="red" variant="light">
+                {t('dashboard.day.pastSla')}
+              </Badge>
+            ) : null
+          }
+        />
+      ))}
+    </DayPanel>
+  );
+}
+
+/**
+ * The signed-in person's day: their tasks due, renewals coming, accounts at risk or gone quiet, journeys' milestones
+ * late, and support requests waiting for their answer.
+ */
 export function MyDay() {
   const { t } = useTranslation();
   const canTasks = useCan('task:read');
   const canRenewals = useCan('renewal:read');
   const canHealth = useCan('health:read');
-  if (!canTasks && !canRenewals && !canHealth) return null;
+  const canJourneys = useCan('journey:read');
+  const canSupport = useCan('support_request:read');
+  if (!canTasks && !canRenewals && !canHealth && !canJourneys && !canSupport) return null;
   return (
     <Stack gap="xs" data-testid="my-day">
       <Title order={2} fz="lg">
@@ -258,6 +351,8 @@ export function MyDay() {
         {canRenewals ? <RenewalsComing /> : null}
         {canHealth ? <AtRisk /> : null}
         {canHealth ? <GoneQuiet /> : null}
+        {canJourneys ? <LateMilestones /> : null}
+        {canSupport ? <SupportWaiting /> : null}
       </SimpleGrid>
     </Stack>
   );
