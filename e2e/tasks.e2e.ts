@@ -95,7 +95,7 @@ e2e('the home page is the signed-in person’s day, and a manager’s team figur
   await page.context().clearCookies();
   await logIn(page, DEMO.vp);
   await expectVisible(page.getByTestId('team-figures'));
-  await expectText(page.getByTestId('team-renewal-rate').getByTestId('team-figure'), /\d+%/);
+  await expectText(page.getByTestId('team-renewal-rate').getByTestId('stat-value'), /\d+%/);
   await expectText(page.getByTestId('team-unhealthy'), t('dashboard.team.target', { target: '25%' }));
   await expectVisible(page.getByTestId('team-workload').locator('.recharts-bar-rectangle').first());
 });

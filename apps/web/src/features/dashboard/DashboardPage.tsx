@@ -1,16 +1,16 @@
 import { BarChart, DonutChart } from '@mantine/charts';
-import { Group, Paper, SimpleGrid, Skeleton, Stack, Text, ThemeIcon, Title, UnstyledButton } from '@mantine/core';
+import { Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { IconAddressBook, IconAlertTriangle, IconBuildingStore, IconRefresh, IconUserStar } from '@tabler/icons-react';
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import type { ComponentType } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, unwrap } from '../../lib/api.ts';
 import { formatNumber } from '../../lib/format.ts';
 import { LIFECYCLE_STAGES, SEGMENTS } from '../../lib/types.ts';
-import type { AccountQuery, AccountsSearch } from '../accounts/index.ts';
+import type { AccountQuery } from '../accounts/index.ts';
+import { FigureCard } from './FigureCard.tsx';
 import { MyDay } from './MyDay.tsx';
 import { RevenueFigures } from './RevenueFigures.tsx';
 import { TeamFigures } from './TeamFigures.tsx';
@@ -27,43 +27,6 @@ function useAccountCount(key: string, query: AccountQuery, enabled = true) {
 }
 
 const SEGMENT_COLORS = ['indigo.6', 'cyan.5', 'teal.4'];
-
-function StatCard(props: {
-  label: string;
-  value: number | undefined;
-  icon: ComponentType<{ size?: number | string }>;
-  color: string;
-  search?: AccountsSearch;
-  to?: '/accounts' | '/contacts';
-}) {
-  const body = (
-    <Paper withBorder p="md" h="100%">
-      <Group justify="space-between" align="flex-start" wrap="nowrap">
-        <div>
-          <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-            {props.label}
-          </Text>
-          {props.value === undefined ? (
-            <Skeleton h={30} w={60} mt={6} />
-          ) : (
-            <Text fz={28} fw={700} lh={1.3} data-testid="stat-value">
-              {formatNumber(props.value)}
-            </Text>
-          )}
-        </div>
-        <ThemeIcon variant="light" color={props.color} size={38} radius="md">
-          <props.icon size={20} />
-        </ThemeIcon>
-      </Group>
-    </Paper>
-  );
-  if (!props.to) return body;
-  return (
-    <UnstyledButton renderRoot={(p) => <Link {...p} to={props.to} search={props.search ?? {}} />} style={{ display: 'block' }}>
-      {body}
-    </UnstyledButton>
-  );
-}
 
 export function DashboardPage() {
   const { t } = useTranslation();
@@ -116,27 +79,37 @@ export function DashboardPage() {
       {canAccounts ? (
         <>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
-            <StatCard label={t('dashboard.activeAccounts')} value={active.data} icon={IconBuildingStore} color="indigo" to="/accounts" />
-            <StatCard
+            <FigureCard
+              label={t('dashboard.activeAccounts')}
+              value={active.data}
+              icon={IconBuildingStore}
+              color="indigo"
+              link={{ to: '/accounts', search: {} }}
+            />
+            <FigureCard
               label={t('dashboard.myAccounts')}
               value={mine.data}
               icon={IconUserStar}
               color="teal"
-              to="/accounts"
-              search={{ ownerUserId: [me.user.id] }}
+              link={{ to: '/accounts', search: { ownerUserId: [me.user.id] } }}
             />
-            <StatCard
+            <FigureCard
               label={t('dashboard.atRisk')}
               value={atRisk.data}
               icon={IconAlertTriangle}
               color="orange"
-              to="/accounts"
-              search={{ lifecycleStage: ['at_risk'] }}
+              link={{ to: '/accounts', search: { lifecycleStage: ['at_risk'] } }}
             />
             {canContacts ? (
-              <StatCard label={t('dashboard.contacts')} value={contacts.data} icon={IconAddressBook} color="cyan" to="/contacts" />
+              <FigureCard
+                label={t('dashboard.contacts')}
+                value={contacts.data}
+                icon={IconAddressBook}
+                color="cyan"
+                link={{ to: '/contacts', search: {} }}
+              />
             ) : (
-              <StatCard
+              <FigureCard
                 label={t('dashboard.inRenewal')}
                 value={byStage[LIFECYCLE_STAGES.indexOf('renewal')]?.data}
                 icon={IconRefresh}

@@ -1,37 +1,13 @@
 import { BarChart } from '@mantine/charts';
 import { Anchor, Group, Paper, Progress, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, type LinkProps } from '@tanstack/react-router';
+import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
-import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { api, unwrap } from '../../lib/api.ts';
 import { formatPercent } from '../../lib/money.ts';
-
-function Figure(props: { testId: string; label: string; value: string | undefined; more: LinkProps; children?: ReactNode }) {
-  return (
-    <Paper
-      withBorder
-      p="md"
-      data-testid={props.testId}
-      renderRoot={(p) => <Link {...p} {...props.more} />}
-      style={{ textDecoration: 'none' }}
-    >
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {props.label}
-      </Text>
-      {props.value === undefined ? (
-        <Skeleton h={30} w={80} mt={6} />
-      ) : (
-        <Text fz={28} fw={700} lh={1.3} c="var(--mantine-color-text)" data-testid="team-figure">
-          {props.value}
-        </Text>
-      )}
-      {props.children}
-    </Paper>
-  );
-}
+import { FigureCard } from './FigureCard.tsx';
 
 /** This year's renewal rate (by count and net value) over the terms that fell due from January to this month. */
 function RenewalRate() {
@@ -44,18 +20,18 @@ function RenewalRate() {
   });
   const year = report.data?.periods[0];
   return (
-    <Figure
+    <FigureCard
       testId="team-renewal-rate"
       label={t('dashboard.team.renewalRate', { year: dayjs().year() })}
       value={report.data ? formatPercent(year?.renewalRateCount ?? null, 0) : undefined}
-      more={{ to: '/renewals', search: { from, to } }}
+      link={{ to: '/renewals', search: { from, to } }}
     >
       {year ? (
         <Text size="xs" c="dimmed">
           {t('dashboard.team.renewalRateHint', { renewed: year.renewed, due: year.due, net: formatPercent(year.renewalRateValueNet, 0) })}
         </Text>
       ) : null}
-    </Figure>
+    </FigureCard>
   );
 }
 
@@ -70,11 +46,11 @@ function UnhealthyShare() {
   const target = portfolio.data?.targetPct;
   const over = pct !== null && target !== undefined && pct > target;
   return (
-    <Figure
+    <FigureCard
       testId="team-unhealthy"
       label={t('dashboard.team.unhealthy')}
       value={portfolio.data ? formatPercent(pct === null ? null : pct / 100, 0) : undefined}
-      more={{ to: '/health/portfolio' }}
+      link={{ to: '/health/portfolio' }}
     >
       {target !== undefined ? (
         <Stack gap={4} mt={4}>
@@ -84,7 +60,7 @@ function UnhealthyShare() {
           </Text>
         </Stack>
       ) : null}
-    </Figure>
+    </FigureCard>
   );
 }
 
