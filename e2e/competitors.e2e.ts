@@ -1,4 +1,4 @@
-import { DEMO, logIn, navLink, t, unique } from './support/app.ts';
+import { DEMO, logIn, navLink, openAccountTab, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 import { choose } from './support/tables.ts';
@@ -33,7 +33,7 @@ e2e('a competitor with a plan priced against ours, and an account marked as eval
   await page.getByTestId('accounts-table-row').first().click();
   await expectUrl(page, /^\/accounts\/[0-9a-f-]{36}/);
   const account = ((await page.getByTestId('account-name').textContent()) ?? '').trim();
-  await page.getByTestId('account-tab-competitors').click();
+  await openAccountTab(page, t('competitor.tab'));
   await page.getByTestId('add-account-competitor').click();
   const link = page.getByRole('dialog', { name: t('competitor.link.add') });
   await choose(page, link, t('competitor.fields.name'), name);

@@ -1,4 +1,4 @@
-import { DEMO, logIn, navLink, t } from './support/app.ts';
+import { DEMO, logIn, navLink, openAccountTab, t } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 
@@ -24,7 +24,7 @@ e2e(
     await page.getByTestId('accounts-table-row').nth(3).click();
     await expectUrl(page, /^\/accounts\/[0-9a-f-]{36}/);
     const account = ((await page.getByTestId('account-name').textContent()) ?? '').trim();
-    await page.getByTestId('account-tab-journey').click();
+    await openAccountTab(page, t('journey.tab'));
     await page.getByTestId('journey-start').click();
     const start = page.getByRole('dialog', { name: t('journey.start') });
     await start.getByTestId('journey-start-save').click();

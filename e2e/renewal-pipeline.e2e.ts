@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEMO, logIn, navLink, t } from './support/app.ts';
+import { DEMO, logIn, navLink, openAccountTab, t } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { eventually, expectText, expectUrl, expectVisible } from './support/expect.ts';
 import { exportCsv } from './support/tables.ts';
@@ -54,7 +54,7 @@ e2e('the renewal pipeline moves a renewal by its menu and by dragging; the list,
   await expectText(drawer, account);
   await drawer.getByRole('link', { name: account }).click();
   await expectUrl(page, /^\/accounts\/[0-9a-f-]{36}/);
-  await page.getByRole('tab', { name: t('renewalPipeline.tab') }).click();
+  await openAccountTab(page, t('renewalPipeline.tab'));
   await expectText(page.getByTestId('account-renewals'), t('renewalPipeline.stages.contacted'));
   await page.getByRole('tab', { name: t('account.tabs.timeline') }).click();
   await expectText(

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEMO, logIn, navLink, t, unique } from './support/app.ts';
+import { DEMO, logIn, navLink, openAccountTab, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 import { choose } from './support/tables.ts';
@@ -43,7 +43,7 @@ e2e(
     const now = new Date();
     const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
     await page.goto(`/accounts/${accountId}`);
-    await page.getByTestId('account-tab-subscriptions').click();
+    await openAccountTab(page, t('subscription.tab'));
     await page.getByTestId('start-subscription').click();
     const form = page.getByTestId('start-subscription-form');
     const option = `${plan} (Customer365)`; // plans are offered with their product

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEMO, logIn, navLink, t, unique } from './support/app.ts';
+import { DEMO, logIn, navLink, openAccountTab, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 
@@ -19,7 +19,7 @@ e2e(
     const now = new Date();
     const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 2, 1));
     await page.goto(`/accounts/${accountId}`);
-    await page.getByTestId('account-tab-subscriptions').click();
+    await openAccountTab(page, t('subscription.tab'));
     await expectText(page.getByTestId('account-subscriptions'), t('subscription.noneForAccount'));
     await page.getByTestId('start-subscription').click();
     const form = page.getByTestId('start-subscription-form');

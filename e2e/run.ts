@@ -165,7 +165,8 @@ async function main() {
   }
   try {
     const startedAt = Date.now();
-    await waitForHealth(baseUrl, server, 120_000);
+    // Migrations and the demo on PGlite: a minute on a busy two-core machine, more when other work shares it.
+    await waitForHealth(baseUrl, server, 300_000);
     process.stdout.write(`Server ready at ${baseUrl} in ${Date.now() - startedAt} ms (data in ${dataDir})\n`);
     process.env.E2E_BASE_URL = baseUrl;
     result = await runTests(files);

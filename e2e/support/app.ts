@@ -87,6 +87,26 @@ export function navLink(page: Page, key: string, lang: Lang = 'en') {
   return mainNavigation(page, lang).getByRole('link', { name: t(key, {}, lang), exact: true });
 }
 
+/** Opens a tab of the account page by its label: from the row, or from "More" when it does not fit the row. */
+export async function openAccountTab(page: Page, label: string) {
+  await expectVisible(page.getByRole('tab').first());
+  const tab = page.getByRole('tab', { name: label, exact: true });
+  if ((await tab.count()) > 0) return tab.click();
+  await page.getByTestId('tabs-more').click();
+  await page.getByRole('menuitem', { name: label, exact: true }).click();
+}
+
+/** Every tab the account page offers the user: the row's and those under "More". */
+export async function accountTabLabels(page: Page): Promise<string[]> {
+  await expectVisible(page.getByRole('tab').first());
+  const labels = (await page.getByRole('tab').allTextContents()).map((s) => s.trim());
+  if ((await page.getByTestId('tabs-more').count()) === 0) return labels;
+  await page.getByTestId('tabs-more').click();
+  const more = (await page.getByRole('menuitem').allTextContents()).map((s) => s.trim());
+  await page.keyboard.press('Escape');
+  return [...labels, ...more];
+}
+
 /** A unique suffix so tests that share one database never collide. */
 export function unique(prefix: string) {
   return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;

@@ -5,7 +5,7 @@ import { ForbiddenError } from './auth.tsx';
 import type { AppRoute, RootRoute } from './router.tsx';
 
 /** The groups of the left navigation, in order; their labels are shared strings (`nav.<group>`). */
-export const NAV_GROUPS = ['overview', 'customers', 'catalogue', 'administration'] as const;
+export const NAV_GROUPS = ['overview', 'customers', 'success', 'renewals', 'catalogue', 'administration'] as const;
 export type NavGroupId = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
@@ -16,11 +16,13 @@ export interface NavItem {
   icon: ComponentType<{ size?: number | string; stroke?: number }>;
   /** shown only when the user has this permission */
   permission?: Permission;
+  /** place within its group, lowest first (default 100); equal ones keep the order of the features list */
+  order?: number;
 }
 
 /**
  * A tab another feature adds to the account page (features/accounts renders every feature's `accountTabs`
- * after its own, in the order of the features list). `key` is the tab's value in the page's `?tab=` search
+ * after contacts and timeline and before details and history, in the order of the features list; the ones that do not fit the row's width are under "More"). `key` is the tab's value in the page's `?tab=` search
  * param; `label` an i18n key; the component gets the account's id.
  */
 export interface AccountTabExtension {

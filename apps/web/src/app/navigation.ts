@@ -9,10 +9,10 @@ export interface NavGroup {
   items: NavItem[];
 }
 
-/** The left navigation: each feature's entries under their group, in the order of the features list. */
+/** The left navigation: each feature's entries under their group, by `order`, then in the order of the features list. */
 export const NAVIGATION: NavGroup[] = NAV_GROUPS.map((group) => ({
   label: `nav.${group}`,
-  items: FEATURES.flatMap((feature): readonly NavItem[] => ('navigation' in feature ? feature.navigation : [])).filter(
-    (item) => item.group === group,
-  ),
+  items: FEATURES.flatMap((feature): readonly NavItem[] => ('navigation' in feature ? feature.navigation : []))
+    .filter((item) => item.group === group)
+    .sort((a, b) => (a.order ?? 100) - (b.order ?? 100)),
 }));

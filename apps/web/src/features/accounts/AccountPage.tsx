@@ -32,6 +32,7 @@ import { useTranslation } from 'react-i18next';
 import { accountBadgeExtensions, accountTabExtensions } from '../../app/accountTabs.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
+import { type OverflowTab, OverflowTabsList } from '../../components/OverflowTabsList.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
 import { ApiError, api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
@@ -125,6 +126,21 @@ export function AccountPage() {
   const extraTabs = accountTabExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
   const known = [...ACCOUNT_TABS.filter((k) => k !== 'history' || canAudit), ...extraTabs.map((x) => x.key)];
   const tab: AccountTab = search.tab && known.includes(search.tab) ? search.tab : 'contacts';
+  const selectTab = (v: string) =>
+    navigate({ search: (prev) => ({ ...prev, tab: v === 'contacts' ? undefined : (v as AccountTab) }), replace: true });
+  // The everyday tabs first, the features' next, the record's own (details, history) last; what does not fit is under "More".
+  const tabItems: OverflowTab[] = [
+    { value: 'contacts', label: t('account.tabs.contacts'), icon: <IconAddressBook size={16} /> },
+    { value: 'timeline', label: t('account.tabs.timeline'), icon: <IconTimeline size={16} /> },
+    ...extraTabs.map((x) => ({
+      value: x.key,
+      label: t(x.label),
+      icon: x.icon ? <x.icon size={16} /> : undefined,
+      testId: `account-tab-${x.key}`,
+    })),
+    { value: 'details', label: t('account.tabs.details'), icon: <IconInfoCircle size={16} /> },
+    ...(canAudit ? [{ value: 'history', label: t('account.tabs.history'), icon: <IconHistory size={16} /> }] : []),
+  ];
 
   return (
     <Stack gap="md">
@@ -204,39 +220,8 @@ export function AccountPage() {
         )}
       </Paper>
 
-      <Tabs
-        value={tab}
-        onChange={(v) =>
-          v && navigate({ search: (prev) => ({ ...prev, tab: v === 'contacts' ? undefined : (v as AccountTab) }), replace: true })
-        }
-        keepMounted={false}
-      >
-        <Tabs.List mb="md">
-          <Tabs.Tab value="contacts" leftSection={<IconAddressBook size={16} />}>
-            {t('account.tabs.contacts')}
-          </Tabs.Tab>
-          <Tabs.Tab value="timeline" leftSection={<IconTimeline size={16} />}>
-            {t('account.tabs.timeline')}
-          </Tabs.Tab>
-          <Tabs.Tab value="details" leftSection={<IconInfoCircle size={16} />}>
-            {t('account.tabs.details')}
-          </Tabs.Tab>
-          {canAudit ? (
-            <Tabs.Tab value="history" leftSection={<IconHistory size={16} />}>
-              {t('account.tabs.history')}
-            </Tabs.Tab>
-          ) : null}
-          {extraTabs.map((x) => (
-            <Tabs.Tab
-              key={x.key}
-              value={x.key}
-              leftSection={x.icon ? <x.icon size={16} /> : undefined}
-              data-testid={`account-tab-${x.key}`}
-            >
-              {t(x.label)}
-            </Tabs.Tab>
-          ))}
-        </Tabs.List>
+      <Tabs value={tab} onChange={(v) => v && selectTab(v)} keepMounted={false}>
+        <OverflowTabsList tabs={tabItems} active={tab} onChange={selectTab} />
         <Tabs.Panel value="contacts">
           <AccountContacts accountId={accountId} />
         </Tabs.Panel>

@@ -29,7 +29,7 @@ export const adoptionFeature = defineFeature({
   name: 'adoption',
   routes,
   navigation: [
-    { group: 'customers', to: '/adoption', label: 'nav.adoption', icon: IconChartDots3, permission: 'usage:read' },
+    { group: 'success', order: 40, to: '/adoption', label: 'nav.adoption', icon: IconChartDots3, permission: 'usage:read' },
     {
       group: 'administration',
       to: '/usage/key-features',

@@ -21,7 +21,14 @@ export const churnSignalsFeature = defineFeature({
   name: 'churn-signals',
   routes,
   navigation: [
-    { group: 'customers', to: '/churn-signals', label: 'nav.churnSignals', icon: IconAlertTriangle, permission: 'churn_signal:read' },
+    {
+      group: 'success',
+      order: 50,
+      to: '/churn-signals',
+      label: 'nav.churnSignals',
+      icon: IconAlertTriangle,
+      permission: 'churn_signal:read',
+    },
   ],
   queryKeys: churnSignalKeys,
   // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).

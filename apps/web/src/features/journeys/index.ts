@@ -37,7 +37,7 @@ export const journeysFeature = defineFeature({
   name: 'journeys',
   routes,
   navigation: [
-    { group: 'customers', to: '/journeys', label: 'nav.journeys', icon: IconRoute, permission: 'journey:read' },
+    { group: 'success', order: 20, to: '/journeys', label: 'nav.journeys', icon: IconRoute, permission: 'journey:read' },
     {
       group: 'administration',
       to: '/journeys/templates',

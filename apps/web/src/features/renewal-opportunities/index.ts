@@ -25,7 +25,8 @@ export const renewalOpportunitiesFeature = defineFeature({
   routes,
   navigation: [
     {
-      group: 'customers',
+      group: 'renewals',
+      order: 10,
       to: '/renewal-opportunities',
       label: 'nav.renewalOpportunities',
       icon: IconRotateClockwise2,

@@ -47,7 +47,7 @@ export function RenewalsPage() {
   return (
     <Stack gap="md">
       <PageHeader
-        title={t('nav.renewals')}
+        title={t('nav.renewalReport')}
         subtitle={data ? t('renewal.subtitle', { currency: data.currency, days: data.graceDays }) : undefined}
       />
       <Group gap="xs" align="flex-end" data-testid="renewal-filters">

@@ -20,7 +20,7 @@ const routes = (app: AppRoute) => [
 export const renewalsFeature = defineFeature({
   name: 'renewals',
   routes,
-  navigation: [{ group: 'customers', to: '/renewals', label: 'nav.renewals', icon: IconRepeat, permission: 'renewal:read' }],
+  navigation: [{ group: 'renewals', order: 20, to: '/renewals', label: 'nav.renewalReport', icon: IconRepeat, permission: 'renewal:read' }],
   queryKeys: renewalKeys,
   // Loaded for the UI language only, with every other feature's (i18n/load.ts).
   strings: {

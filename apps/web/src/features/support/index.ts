@@ -29,7 +29,9 @@ const routes = (app: AppRoute) => [
 export const supportFeature = defineFeature({
   name: 'support',
   routes,
-  navigation: [{ group: 'customers', to: '/support', label: 'nav.support', icon: IconHeadset, permission: 'support_request:read' }],
+  navigation: [
+    { group: 'success', order: 30, to: '/support', label: 'nav.support', icon: IconHeadset, permission: 'support_request:read' },
+  ],
   accountTabs: [
     { key: 'support', label: 'support.tab', icon: IconHeadset, component: AccountSupportTab, permission: 'support_request:read' },
   ],

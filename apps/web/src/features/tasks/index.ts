@@ -23,7 +23,7 @@ const routes = (app: AppRoute) => [
 export const tasksFeature = defineFeature({
   name: 'tasks',
   routes,
-  navigation: [{ group: 'customers', to: '/tasks', label: 'nav.tasks', icon: IconNotes, permission: 'task:read' }],
+  navigation: [{ group: 'success', order: 10, to: '/tasks', label: 'nav.tasks', icon: IconNotes, permission: 'task:read' }],
   accountTabs: [{ key: 'tasks', label: 'task.tab', icon: IconNotes, component: AccountTasksTab, permission: 'task:read' }],
   queryKeys: taskKeys,
   // Loaded for the UI language only, with every other feature's (i18n/load.ts).

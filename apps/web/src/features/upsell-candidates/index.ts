@@ -26,7 +26,8 @@ export const upsellCandidatesFeature = defineFeature({
   routes,
   navigation: [
     {
-      group: 'customers',
+      group: 'renewals',
+      order: 30,
       to: '/upsell-candidates',
       label: 'nav.upsellCandidates',
       icon: IconTrendingUp,
