@@ -65,6 +65,8 @@ e2e(
     await expectHidden(change);
     const upgrade = t('subscription.changeText.quantity', { item: plan, fromQuantity: '1', quantity: '4' });
     await expectText(card.getByTestId('subscription-history'), upgrade);
+    // The account's header follows: ARR is twelve months of 4 × €129.
+    await expectText(page.getByTestId('account-fact-arr'), '€6,192');
 
     // The revenue dashboard, filtered to the plan: this month's expansion is the upgrade, in the figures and the bars.
     await navLink(page, 'nav.revenue').click();

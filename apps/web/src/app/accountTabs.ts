@@ -1,5 +1,5 @@
 import { FEATURES } from '../features/index.ts';
-import type { AccountBadgeExtension, AccountTabExtension, Feature, HeaderExtension } from './feature.ts';
+import type { AccountBadgeExtension, AccountFactExtension, AccountTabExtension, Feature, HeaderExtension } from './feature.ts';
 
 /**
  * The tabs features add to the account page, in the order of the features list. A function, read while the
@@ -12,6 +12,11 @@ export function accountTabExtensions(): readonly AccountTabExtension[] {
 /** The badges features show beside the account's name, in the order of the features list. */
 export function accountBadgeExtensions(): readonly AccountBadgeExtension[] {
   return FEATURES.flatMap((feature: Feature) => feature.accountBadges ?? []);
+}
+
+/** The figures features add to the account page's header facts, in the order of the features list. */
+export function accountFactExtensions(): readonly AccountFactExtension[] {
+  return FEATURES.flatMap((feature: Feature) => feature.accountFacts ?? []);
 }
 
 /** What features show in the header beside the user menu, in the order of the features list. */

@@ -45,6 +45,18 @@ export interface AccountBadgeExtension {
   permission?: Permission;
 }
 
+/**
+ * A figure a feature adds to the account page's header facts (owner, market, …): `label` an i18n key, the
+ * component renders the value (a dash when there is none) and fetches what it needs itself.
+ */
+export interface AccountFactExtension {
+  key: string;
+  label: string;
+  component: ComponentType<{ accountId: string }>;
+  /** shown only when the user has this permission */
+  permission?: Permission;
+}
+
 /** Something a feature shows in the header beside the user menu (the notifications bell). */
 export interface HeaderExtension {
   key: string;
@@ -79,6 +91,8 @@ export interface Feature {
   accountTabs?: readonly AccountTabExtension[];
   /** Badges this feature shows beside the account's name on the account page. */
   accountBadges?: readonly AccountBadgeExtension[];
+  /** Figures this feature adds to the account page's header facts (ARR, health, renewal). */
+  accountFacts?: readonly AccountFactExtension[];
   /** What this feature shows in the header, beside the user menu. */
   headerItems?: readonly HeaderExtension[];
 }

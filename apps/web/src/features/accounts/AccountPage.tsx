@@ -29,7 +29,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { accountBadgeExtensions, accountTabExtensions } from '../../app/accountTabs.ts';
+import { accountBadgeExtensions, accountFactExtensions, accountTabExtensions } from '../../app/accountTabs.ts';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { type OverflowTab, OverflowTabsList } from '../../components/OverflowTabsList.tsx';
@@ -56,9 +56,9 @@ export function accountQuery(id: string) {
   };
 }
 
-function Fact({ label, children }: { label: string; children: ReactNode }) {
+function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
-    <div>
+    <div data-testid={testId}>
       <Text size="xs" c="dimmed" tt="uppercase" fw={600} mb={2}>
         {label}
       </Text>
@@ -123,6 +123,7 @@ export function AccountPage() {
   if (account.error) return <RouteError error={account.error} reset={() => void account.refetch()} />;
   const a = account.data;
   const badges = accountBadgeExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
+  const facts = accountFactExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
   const extraTabs = accountTabExtensions().filter((x) => !x.permission || me.permissions.includes(x.permission));
   const known = [...ACCOUNT_TABS.filter((k) => k !== 'history' || canAudit), ...extraTabs.map((x) => x.key)];
   const tab: AccountTab = search.tab && known.includes(search.tab) ? search.tab : 'contacts';
@@ -210,6 +211,13 @@ export function AccountPage() {
               <Fact label={t('account.fields.tags')}>
                 <TagList tags={a.tags} />
               </Fact>
+              {facts.map(({ key, label, component: Value }) => (
+                <Fact key={key} label={t(label)} testId={`account-fact-${key}`}>
+                  <Suspense fallback="…">
+                    <Value accountId={a.id} />
+                  </Suspense>
+                </Fact>
+              ))}
             </SimpleGrid>
           </Stack>
         ) : (

@@ -7,6 +7,7 @@ import { healthKeys } from './queryKeys.ts';
 
 // The account page's Health tab, loaded when an account page opens.
 const AccountHealthTab = lazy(() => import('./AccountHealthTab.tsx').then((m) => ({ default: m.AccountHealthTab })));
+const AccountHealthFact = lazy(() => import('./AccountHealthFact.tsx').then((m) => ({ default: m.AccountHealthFact })));
 
 /** The feature's pages: URL and permission. */
 const routes = (app: AppRoute) => [
@@ -44,6 +45,7 @@ export const healthFeature = defineFeature({
       permission: 'health:configure',
     },
   ],
+  accountFacts: [{ key: 'health', label: 'health.factHealth', component: AccountHealthFact, permission: 'health:read' }],
   accountTabs: [{ key: 'health', label: 'health.tab', icon: IconHeartbeat, component: AccountHealthTab, permission: 'health:read' }],
   queryKeys: healthKeys,
   // Loaded for the UI language only, with every other feature's (one file per language: i18n/load.ts).

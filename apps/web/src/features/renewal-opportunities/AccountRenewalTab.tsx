@@ -2,21 +2,14 @@ import { Anchor, Card, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
-import { api, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { renewalKeys } from './queryKeys.ts';
+import { accountRenewalsQuery } from './queryKeys.ts';
 import { DueCell, money, RiskBadges, StageBadge } from './RenewalBadges.tsx';
 
 /** The account page's Renewal tab: its renewals, newest renewal date first, each with its stage, figures and risks. */
 export function AccountRenewalTab({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
-  const data = useQuery({
-    queryKey: renewalKeys.ofAccount(accountId),
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/accounts/{id}/renewal-opportunities', { params: { path: { id: accountId }, query: { pageSize: 50 } } }),
-      ),
-  });
+  const data = useQuery(accountRenewalsQuery(accountId));
   if (!data.data) return <Loader size="sm" />;
   if (!data.data.items.length) return <Text c="dimmed">{t('renewalPipeline.accountEmpty')}</Text>;
   return (

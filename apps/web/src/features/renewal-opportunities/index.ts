@@ -18,6 +18,7 @@ const routes = (app: AppRoute) => [
 ];
 
 const AccountRenewalTab = lazy(() => import('./AccountRenewalTab.tsx').then((m) => ({ default: m.AccountRenewalTab })));
+const AccountRenewalFact = lazy(() => import('./AccountRenewalFact.tsx').then((m) => ({ default: m.AccountRenewalFact })));
 
 /** The renewal pipeline (board, list, calendar) and the account page's Renewal tab. */
 export const renewalOpportunitiesFeature = defineFeature({
@@ -32,6 +33,9 @@ export const renewalOpportunitiesFeature = defineFeature({
       icon: IconRotateClockwise2,
       permission: 'renewal_opportunity:read',
     },
+  ],
+  accountFacts: [
+    { key: 'renewal', label: 'renewalPipeline.factNext', component: AccountRenewalFact, permission: 'renewal_opportunity:read' },
   ],
   accountTabs: [
     {

@@ -7,6 +7,7 @@ import { subscriptionKeys } from './queryKeys.ts';
 
 // The account page's tab (with the account's MRR chart), loaded when an account page opens.
 const AccountSubscriptions = lazy(() => import('./AccountSubscriptions.tsx').then((m) => ({ default: m.AccountSubscriptions })));
+const AccountArrFact = lazy(() => import('./AccountArrFact.tsx').then((m) => ({ default: m.AccountArrFact })));
 
 const routes = (app: AppRoute) => [
   createRoute({
@@ -40,6 +41,7 @@ export const subscriptionsFeature = defineFeature({
       permission: 'subscription:read',
     },
   ],
+  accountFacts: [{ key: 'arr', label: 'subscription.factArr', component: AccountArrFact, permission: 'subscription:read' }],
   accountTabs: [
     {
       key: 'subscriptions',
