@@ -1,4 +1,4 @@
-import { IconNotes } from '@tabler/icons-react';
+import { IconBolt } from '@tabler/icons-react';
 import { createRoute, lazyRouteComponent } from '@tanstack/react-router';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
@@ -14,13 +14,19 @@ const routes = (app: AppRoute) => [
     beforeLoad: requirePermission('playbook:read'),
     component: lazyRouteComponent(() => import('./PlaybooksPage.tsx'), 'PlaybooksPage'),
   }),
+  createRoute({
+    getParentRoute: () => app,
+    path: '/playbooks/$playbookId',
+    beforeLoad: requirePermission('playbook:read'),
+    component: lazyRouteComponent(() => import('./PlaybookPage.tsx'), 'PlaybookPage'),
+  }),
 ];
 
-/** Playbooks: the organisation's list, and a form to add one to an account. */
+/** Playbooks: the list, the rule editor (when / if / then) with its dry run, and each playbook's run log. */
 export const playbooksFeature = defineFeature({
   name: 'playbooks',
   routes,
-  navigation: [{ group: 'customers', to: '/playbooks', label: 'nav.playbooks', icon: IconNotes, permission: 'playbook:read' }],
+  navigation: [{ group: 'customers', to: '/playbooks', label: 'nav.playbooks', icon: IconBolt, permission: 'playbook:read' }],
   queryKeys: playbookKeys,
   // Loaded for the UI language only, with every other feature's (i18n/load.ts).
   strings: {
@@ -30,6 +36,4 @@ export const playbooksFeature = defineFeature({
   },
 });
 
-// What other features may use.
-export { PlaybookFormModal } from './PlaybookFormModal.tsx';
 export { playbookKeys } from './queryKeys.ts';
