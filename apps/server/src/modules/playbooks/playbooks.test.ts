@@ -30,9 +30,7 @@ const tasksOf = async (orgId: string) =>
 
 /** A churn signal as the product raises it (health turned red, a downgrade …), its event delivered. */
 async function raise(orgId: string, accountId: string, kind: 'health_red' | 'downgrade' | 'champion_left', ref: string) {
-  await t.db.transaction((tx) =>
-    t.services.churnSignals.raise(tx, orgId, { accountId, kind, occurredAt: t.clock.now(), sourceRef: ref }),
-  );
+  await t.db.transaction((tx) => t.services.churnSignals.raise(tx, orgId, { accountId, kind, occurredAt: t.clock.now(), sourceRef: ref }));
   await runJobs(t);
 }
 
@@ -53,7 +51,9 @@ describe('playbooks: the list and the editor', () => {
     const vp = await org.as('vp_cs');
     const made = await makePlaybook(t.app, vp.headers, { name: 'Renewal at 30 days', trigger: 'renewal_days_out' });
     expect(made.triggerParams).toEqual({ days: 90 });
-    const changed = (await req(vp.headers, 'PATCH', `/api/v1/playbooks/${made.id}`, { triggerParams: { days: 30 }, enabled: false })).json();
+    const changed = (
+      await req(vp.headers, 'PATCH', `/api/v1/playbooks/${made.id}`, { triggerParams: { days: 30 }, enabled: false })
+    ).json();
     expect(changed).toMatchObject({ triggerParams: { days: 30 }, enabled: false, name: 'Renewal at 30 days' });
 
     const csv = await req(h, 'GET', '/api/v1/playbooks/export.csv?trigger=renewal_days_out&sort=name');
@@ -183,7 +183,11 @@ describe('playbooks: triggers and actions', () => {
       expect(bodies).toHaveLength(1);
       const [call] = bodies;
       expect(call?.signature).toBe(signBody(pb.webhookSecret as string, call?.body ?? ''));
-      expect(JSON.parse(call?.body ?? '{}')).toMatchObject({ playbook: 'Tell the CRM', trigger: 'downgrade_or_cancel', account: { name: 'Leaving Soon' } });
+      expect(JSON.parse(call?.body ?? '{}')).toMatchObject({
+        playbook: 'Tell the CRM',
+        trigger: 'downgrade_or_cancel',
+        account: { name: 'Leaving Soon' },
+      });
       const [row] = await t.db
         .select()
         .from(accounts)
