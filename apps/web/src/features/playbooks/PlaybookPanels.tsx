@@ -1,4 +1,4 @@
-import { Anchor, Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Paper, ScrollArea, Table, Text, Title } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,22 +25,24 @@ export function DryRunResults({ result }: { result: DryRunResult }) {
         {t('playbook.dryRun.summary', { count: result.total, shown: result.accounts.length })}
       </Text>
       {result.accounts.length > 0 && (
-        <Table striped>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('playbook.dryRun.account')}</Table.Th>
-              <Table.Th>{t('playbook.dryRun.owner')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {result.accounts.map((a) => (
-              <Table.Tr key={a.id}>
-                <Table.Td>{accountLink(a.id, a.name)}</Table.Td>
-                <Table.Td>{a.ownerName ?? t('account.noOwner')}</Table.Td>
+        <ScrollArea.Autosize mah={360}>
+          <Table striped stickyHeader>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('playbook.dryRun.account')}</Table.Th>
+                <Table.Th>{t('playbook.dryRun.owner')}</Table.Th>
               </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+            </Table.Thead>
+            <Table.Tbody>
+              {result.accounts.map((a) => (
+                <Table.Tr key={a.id}>
+                  <Table.Td>{accountLink(a.id, a.name)}</Table.Td>
+                  <Table.Td>{a.ownerName ?? t('account.noOwner')}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </ScrollArea.Autosize>
       )}
     </Paper>
   );
