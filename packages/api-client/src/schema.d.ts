@@ -33981,16 +33981,13 @@ export interface operations {
                 "application/json": {
                     name?: string;
                     description?: string | null;
-                    /** @default true */
                     enabled?: boolean;
                     /** @enum {string} */
                     trigger?: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
-                    /** @default {} */
                     triggerParams?: {
                         days?: number;
                         threshold?: number;
                     };
-                    /** @default [] */
                     conditions?: {
                         field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
                         /** @enum {string} */

@@ -91,19 +91,26 @@ export const ZPlaybook = z.object({
 });
 export type TPlaybook = z.infer<typeof ZPlaybook>;
 
-/** Strict, like every request body: unknown fields are a 400 naming the field. */
-export const ZCreatePlaybookRequest = z.strictObject({
+/** The fields of a playbook as a request gives them (strict, like every request body: unknown fields are a 400 naming the field). */
+const playbookFields = {
   name: zText(200),
   description: zOptionalText(2000),
-  enabled: z.boolean().default(true),
+  enabled: z.boolean(),
   trigger: z.enum(TRIGGERS),
-  triggerParams: ZTriggerParams.default({}),
-  conditions: z.array(ZCondition).max(20).default([]),
+  triggerParams: ZTriggerParams,
+  conditions: z.array(ZCondition).max(20),
   actions: z.array(ZAction).min(1).max(10),
+};
+export const ZCreatePlaybookRequest = z.strictObject({
+  ...playbookFields,
+  enabled: playbookFields.enabled.default(true),
+  triggerParams: playbookFields.triggerParams.default({}),
+  conditions: playbookFields.conditions.default([]),
 });
 export type TCreatePlaybook = z.input<typeof ZCreatePlaybookRequest>;
 export type TCreatePlaybookParsed = z.output<typeof ZCreatePlaybookRequest>;
-export const ZUpdatePlaybookRequest = ZCreatePlaybookRequest.partial();
+/** A change: only the fields given change (no defaults, so a missing field keeps its value). */
+export const ZUpdatePlaybookRequest = z.strictObject(playbookFields).partial();
 export type TUpdatePlaybook = z.output<typeof ZUpdatePlaybookRequest>;
 
 /** The list: search words, trigger, enabled, sort and order, paging; the CSV export takes the same without paging. */

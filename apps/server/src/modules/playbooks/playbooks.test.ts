@@ -55,6 +55,9 @@ describe('playbooks: the list and the editor', () => {
       await req(vp.headers, 'PATCH', `/api/v1/playbooks/${made.id}`, { triggerParams: { days: 30 }, enabled: false })
     ).json();
     expect(changed).toMatchObject({ triggerParams: { days: 30 }, enabled: false, name: 'Renewal at 30 days' });
+    // A change of the name alone keeps the rest.
+    const renamed = (await req(vp.headers, 'PATCH', `/api/v1/playbooks/${made.id}`, { name: 'Renewal at 30 days' })).json();
+    expect(renamed).toMatchObject({ triggerParams: { days: 30 }, enabled: false, actions: made.actions });
 
     const csv = await req(h, 'GET', '/api/v1/playbooks/export.csv?trigger=renewal_days_out&sort=name');
     expect(csvRows(csv.body).map((r) => r[1])).toEqual(['name', 'Renewal at 30 days', 'Renewal at 90 days']);
