@@ -31,7 +31,8 @@ async function cleanUp(client: pg.Client, orgId: string) {
   await client.query("delete from tasks where org_id = $1 and source = 'playbook'", [orgId]);
   await client.query("delete from jobs where org_id = $1 and name = 'deliver-email'", [orgId]);
   await client.query("delete from email_outbox where org_id = $1 and template = 'playbook'", [orgId]);
-  await client.query('vacuum analyze playbook_runs; vacuum analyze tasks');
+  await client.query('vacuum analyze playbook_runs');
+  await client.query('vacuum analyze tasks');
 }
 
 async function main() {

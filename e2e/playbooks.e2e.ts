@@ -4,7 +4,7 @@ import { expectText, expectUrl, expectVisible } from './support/expect.ts';
 
 /** Picks an option of a Mantine select found by its accessible name. */
 async function choose(page: import('playwright-core').Page, label: string, option: string) {
-  await page.getByRole('textbox', { name: label, exact: true }).click();
+  await page.getByRole('combobox', { name: label, exact: true }).click();
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
@@ -51,7 +51,13 @@ e2e(
       items: { name: string }[];
       total: number;
     };
-    await expectText(results, t('playbook.dryRun.summary', { count: enterprise.total, shown: Math.min(enterprise.total, 100) }));
+    await expectText(
+      results,
+      t(enterprise.total === 1 ? 'playbook.dryRun.summary_one' : 'playbook.dryRun.summary_other', {
+        count: enterprise.total,
+        shown: Math.min(enterprise.total, 100),
+      }),
+    );
     const shown = (await results.locator('tbody tr td:first-child').allTextContents()).map((x) => x.trim()).sort();
     const expected = enterprise.items.map((a) => a.name).sort();
     if (enterprise.total > 100 || JSON.stringify(shown) !== JSON.stringify(expected))

@@ -39,10 +39,23 @@ export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb:
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   const actions = pb.actions as TAction[];
+  // What a run does when every action finds its people (the usual case), logged with the run; only the runs that
+  // did otherwise (no owner, several contacts, a journey already running) are updated afterwards.
+  const predicted: Record<string, number> = {};
+  for (const a of actions) {
+    const key = a.type === 'set_field' ? 'field' : a.type;
+    if (a.type !== 'email' || a.to === 'owner') predicted[key] = (predicted[key] ?? 0) + 1;
+  }
   const runs = await insertRuns(
     tx,
     orgId,
-    { id: pb.id, trigger: pb.trigger as TTrigger, conditions: pb.conditions as TCondition[], actionTypes: actions.map((a) => a.type) },
+    {
+      id: pb.id,
+      trigger: pb.trigger as TTrigger,
+      conditions: pb.conditions as TCondition[],
+      actionTypes: actions.map((a) => a.type),
+      outcome: predicted,
+    },
     signals.map((s) => ({ ...s, id: newId() })),
     now,
   );
@@ -148,10 +161,11 @@ export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb:
       }
     }
   }
+  const expected = JSON.stringify(predicted);
   await setRunOutcomes(
     tx,
     orgId,
-    [...outcome].map(([id, o]) => ({ id, outcome: o })),
+    [...outcome].filter(([, o]) => JSON.stringify(o) !== expected).map(([id, o]) => ({ id, outcome: o })),
   );
   return { fired: runs.length, tasks };
 }

@@ -104,12 +104,12 @@ export interface TFiredRun {
 export async function insertRuns(
   db: Db,
   orgId: string,
-  playbook: { id: string; trigger: TTrigger; conditions: readonly TCondition[]; actionTypes: string[] },
+  playbook: { id: string; trigger: TTrigger; conditions: readonly TCondition[]; actionTypes: string[]; outcome: Record<string, number> },
   signals: readonly (TSignal & { id: string })[],
   now: Date,
 ): Promise<TFiredRun[]> {
   if (!signals.length) return [];
-  const outcome = JSON.stringify(Object.fromEntries(playbook.actionTypes.map((t) => [t, 0])));
+  const outcome = JSON.stringify(playbook.outcome);
   const res = await db.execute(sql`
     with s as (
       select * from jsonb_to_recordset(${JSON.stringify(signals.map((s) => ({ id: s.id, account_id: s.accountId, cause_key: s.causeKey })))}::jsonb)
