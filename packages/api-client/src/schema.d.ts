@@ -2822,6 +2822,103 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/playbooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the playbooks of the organisation
+         * @description The five preloaded playbooks are made the first time an organisation lists them.
+         */
+        get: operations["listPlaybooks"];
+        put?: never;
+        /** Create a playbook */
+        post: operations["createPlaybook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/playbooks/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the playbooks as CSV
+         * @description Every playbook matching the same filters and order as the list.
+         */
+        get: operations["exportPlaybooksCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/playbooks/dry-run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * List the accounts a playbook would match now
+         * @description Changes nothing. A daily trigger lists the accounts it would fire for today; an event trigger the accounts meeting the conditions.
+         */
+        post: operations["dryRunPlaybook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/playbooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a playbook */
+        get: operations["getPlaybook"];
+        put?: never;
+        post?: never;
+        /** Delete a playbook */
+        delete: operations["deletePlaybook"];
+        options?: never;
+        head?: never;
+        /** Change a playbook */
+        patch: operations["updatePlaybook"];
+        trace?: never;
+    };
+    "/api/v1/playbooks/{id}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The run log of a playbook */
+        get: operations["listPlaybookRuns"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2878,7 +2975,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3138,7 +3235,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -4283,7 +4380,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -4398,7 +4495,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -4415,7 +4512,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -32789,6 +32886,1368 @@ export interface operations {
                             lastMessageAt: string;
                             createdAt: string;
                             updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listPlaybooks: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                q?: string;
+                trigger?: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                enabled?: "true" | "false";
+                sort?: "name" | "trigger" | "runs" | "lastFiredAt" | "createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            preset: string | null;
+                            name: string;
+                            description: string | null;
+                            enabled: boolean;
+                            /** @enum {string} */
+                            trigger: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                            triggerParams: {
+                                days?: number;
+                                threshold?: number;
+                            };
+                            conditions: {
+                                field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
+                                /** @enum {string} */
+                                op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "empty" | "not_empty";
+                                value?: string | number | null;
+                            }[];
+                            actions: ({
+                                /** @enum {string} */
+                                type: "task";
+                                title: string;
+                                notes?: string | null;
+                                dueInDays: number;
+                                /** @enum {string} */
+                                assignee: "owner" | "admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only";
+                                /**
+                                 * @default normal
+                                 * @enum {string}
+                                 */
+                                priority: "low" | "normal" | "high";
+                            } | {
+                                /** @enum {string} */
+                                type: "email";
+                                /** @enum {string} */
+                                to: "owner" | "contacts" | "champions";
+                                subject: {
+                                    en: string;
+                                    nl?: string | null;
+                                    da?: string | null;
+                                };
+                                body: {
+                                    en: string;
+                                    nl?: string | null;
+                                    da?: string | null;
+                                };
+                            } | {
+                                /** @enum {string} */
+                                type: "journey";
+                                /** @default null */
+                                templateId: string | null;
+                            } | {
+                                /** @enum {string} */
+                                type: "set_field";
+                                field: ("segment" | "edition" | "lifecycleStage" | "tag") | string;
+                                value: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "webhook";
+                                /** Format: uri */
+                                url: string;
+                            })[];
+                            webhookSecret: string | null;
+                            /** @description How many times it fired */
+                            runs: number;
+                            lastFiredAt: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createPlaybook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    /** @default true */
+                    enabled?: boolean;
+                    /** @enum {string} */
+                    trigger: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                    /** @default {} */
+                    triggerParams?: {
+                        days?: number;
+                        threshold?: number;
+                    };
+                    /** @default [] */
+                    conditions?: {
+                        field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "empty" | "not_empty";
+                        value?: string | number | null;
+                    }[];
+                    actions: ({
+                        /** @enum {string} */
+                        type: "task";
+                        title: string;
+                        notes?: string | null;
+                        dueInDays: number;
+                        /** @enum {string} */
+                        assignee: "owner" | "admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only";
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "low" | "normal" | "high";
+                    } | {
+                        /** @enum {string} */
+                        type: "email";
+                        /** @enum {string} */
+                        to: "owner" | "contacts" | "champions";
+                        subject: {
+                            en: string;
+                            nl?: string | null;
+                            da?: string | null;
+                        };
+                        body: {
+                            en: string;
+                            nl?: string | null;
+                            da?: string | null;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        type: "journey";
+                        /** @default null */
+                        templateId?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        type: "set_field";
+                        field: ("segment" | "edition" | "lifecycleStage" | "tag") | string;
+                        value: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "webhook";
+                        /** Format: uri */
+                        url: string;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        preset: string | null;
+                        name: string;
+                        description: string | null;
+                        enabled: boolean;
+                        /** @enum {string} */
+                        trigger: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                        triggerParams: {
+                            days?: number;
+                            threshold?: number;
+                        };
+                        conditions: {
+                            field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "empty" | "not_empty";
+                            value?: string | number | null;
+                        }[];
+                        actions: ({
+                            /** @enum {string} */
+                            type: "task";
+                            title: string;
+                            notes?: string | null;
+                            dueInDays: number;
+                            /** @enum {string} */
+                            assignee: "owner" | "admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only";
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            priority: "low" | "normal" | "high";
+                        } | {
+                            /** @enum {string} */
+                            type: "email";
+                            /** @enum {string} */
+                            to: "owner" | "contacts" | "champions";
+                            subject: {
+                                en: string;
+                                nl?: string | null;
+                                da?: string | null;
+                            };
+                            body: {
+                                en: string;
+                                nl?: string | null;
+                                da?: string | null;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "journey";
+                            /** @default null */
+                            templateId: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "set_field";
+                            field: ("segment" | "edition" | "lifecycleStage" | "tag") | string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /** Format: uri */
+                            url: string;
+                        })[];
+                        webhookSecret: string | null;
+                        /** @description How many times it fired */
+                        runs: number;
+                        lastFiredAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportPlaybooksCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                q?: string;
+                trigger?: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                enabled?: "true" | "false";
+                sort?: "name" | "trigger" | "runs" | "lastFiredAt" | "createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    dryRunPlaybook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    trigger: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                    /** @default {} */
+                    triggerParams?: {
+                        days?: number;
+                        threshold?: number;
+                    };
+                    /** @default [] */
+                    conditions?: {
+                        field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "empty" | "not_empty";
+                        value?: string | number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        total: number;
+                        accounts: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            ownerName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getPlaybook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        preset: string | null;
+                        name: string;
+                        description: string | null;
+                        enabled: boolean;
+                        /** @enum {string} */
+                        trigger: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                        triggerParams: {
+                            days?: number;
+                            threshold?: number;
+                        };
+                        conditions: {
+                            field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "empty" | "not_empty";
+                            value?: string | number | null;
+                        }[];
+                        actions: ({
+                            /** @enum {string} */
+                            type: "task";
+                            title: string;
+                            notes?: string | null;
+                            dueInDays: number;
+                            /** @enum {string} */
+                            assignee: "owner" | "admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only";
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            priority: "low" | "normal" | "high";
+                        } | {
+                            /** @enum {string} */
+                            type: "email";
+                            /** @enum {string} */
+                            to: "owner" | "contacts" | "champions";
+                            subject: {
+                                en: string;
+                                nl?: string | null;
+                                da?: string | null;
+                            };
+                            body: {
+                                en: string;
+                                nl?: string | null;
+                                da?: string | null;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "journey";
+                            /** @default null */
+                            templateId: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "set_field";
+                            field: ("segment" | "edition" | "lifecycleStage" | "tag") | string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /** Format: uri */
+                            url: string;
+                        })[];
+                        webhookSecret: string | null;
+                        /** @description How many times it fired */
+                        runs: number;
+                        lastFiredAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deletePlaybook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updatePlaybook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                    enabled?: boolean;
+                    /** @enum {string} */
+                    trigger?: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                    triggerParams?: {
+                        days?: number;
+                        threshold?: number;
+                    };
+                    conditions?: {
+                        field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
+                        /** @enum {string} */
+                        op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "empty" | "not_empty";
+                        value?: string | number | null;
+                    }[];
+                    actions?: ({
+                        /** @enum {string} */
+                        type: "task";
+                        title: string;
+                        notes?: string | null;
+                        dueInDays: number;
+                        /** @enum {string} */
+                        assignee: "owner" | "admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only";
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        priority?: "low" | "normal" | "high";
+                    } | {
+                        /** @enum {string} */
+                        type: "email";
+                        /** @enum {string} */
+                        to: "owner" | "contacts" | "champions";
+                        subject: {
+                            en: string;
+                            nl?: string | null;
+                            da?: string | null;
+                        };
+                        body: {
+                            en: string;
+                            nl?: string | null;
+                            da?: string | null;
+                        };
+                    } | {
+                        /** @enum {string} */
+                        type: "journey";
+                        /** @default null */
+                        templateId?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        type: "set_field";
+                        field: ("segment" | "edition" | "lifecycleStage" | "tag") | string;
+                        value: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "webhook";
+                        /** Format: uri */
+                        url: string;
+                    })[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        preset: string | null;
+                        name: string;
+                        description: string | null;
+                        enabled: boolean;
+                        /** @enum {string} */
+                        trigger: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                        triggerParams: {
+                            days?: number;
+                            threshold?: number;
+                        };
+                        conditions: {
+                            field: ("segment" | "edition" | "market" | "lifecycleStage" | "owner" | "tag" | "arr" | "health") | string;
+                            /** @enum {string} */
+                            op: "eq" | "neq" | "gt" | "gte" | "lt" | "lte" | "contains" | "empty" | "not_empty";
+                            value?: string | number | null;
+                        }[];
+                        actions: ({
+                            /** @enum {string} */
+                            type: "task";
+                            title: string;
+                            notes?: string | null;
+                            dueInDays: number;
+                            /** @enum {string} */
+                            assignee: "owner" | "admin" | "vp_cs" | "csm" | "cse" | "support_manager" | "customer_advocate" | "country_manager" | "product" | "marketing" | "read_only";
+                            /**
+                             * @default normal
+                             * @enum {string}
+                             */
+                            priority: "low" | "normal" | "high";
+                        } | {
+                            /** @enum {string} */
+                            type: "email";
+                            /** @enum {string} */
+                            to: "owner" | "contacts" | "champions";
+                            subject: {
+                                en: string;
+                                nl?: string | null;
+                                da?: string | null;
+                            };
+                            body: {
+                                en: string;
+                                nl?: string | null;
+                                da?: string | null;
+                            };
+                        } | {
+                            /** @enum {string} */
+                            type: "journey";
+                            /** @default null */
+                            templateId: string | null;
+                        } | {
+                            /** @enum {string} */
+                            type: "set_field";
+                            field: ("segment" | "edition" | "lifecycleStage" | "tag") | string;
+                            value: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "webhook";
+                            /** Format: uri */
+                            url: string;
+                        })[];
+                        webhookSecret: string | null;
+                        /** @description How many times it fired */
+                        runs: number;
+                        lastFiredAt: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listPlaybookRuns: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            causeKey: string;
+                            /** @enum {string} */
+                            trigger: "account_created" | "milestone_late" | "health_red" | "usage_dropped" | "detractor" | "renewal_days_out" | "low_activity" | "downgrade_or_cancel" | "champion_left" | "support_requests_above";
+                            outcome: {
+                                [key: string]: number;
+                            };
+                            webhookStatus: string | null;
+                            firedAt: string;
                         }[];
                         total: number;
                         page: number;

@@ -254,4 +254,16 @@ describe('demo organisation', () => {
     expect(rows.some((r) => r.openIssues > 0)).toBe(true);
     expect(rows.some((r) => r.checklistDone > 0)).toBe(true);
   });
+
+  it('has the five preloaded playbooks, with run logs of onboarding, renewal at 90 days and low activity', async () => {
+    const list = await get('/api/v1/playbooks?sort=name&pageSize=10');
+    const runs = Object.fromEntries(list.items.map((p: { preset: string; runs: number }) => [p.preset, p.runs]));
+    expect(Object.keys(runs).sort()).toEqual(['low_activity', 'onboarding', 'poor_health', 'renewal_90', 'win_back']);
+    expect(runs.onboarding).toBe(3);
+    expect(runs.renewal_90).toBeGreaterThan(0);
+    expect(runs.low_activity).toBeGreaterThan(0);
+    const onboarding = list.items.find((p: { preset: string }) => p.preset === 'onboarding');
+    const log = await get(`/api/v1/playbooks/${onboarding.id}/runs`);
+    expect(log.items[0].outcome).toMatchObject({ task: 1 });
+  });
 });

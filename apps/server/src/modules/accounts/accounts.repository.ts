@@ -192,3 +192,28 @@ export async function updateAccount(db: Db, orgId: string, id: string, values: P
     .set(values)
     .where(and(eq(accounts.orgId, orgId), eq(accounts.id, id)));
 }
+
+/**
+ * One field of many accounts at once (a playbook's action): segment, edition, lifecycle stage, a tag added, or a
+ * custom field (`custom:<key>`). Only accounts whose value differs change (version bumped). Returns their ids.
+ */
+export async function setFieldOnAccounts(db: Db, orgId: string, ids: readonly string[], field: string, value: string, now: Date) {
+  if (!ids.length) return [];
+  const only = sql`id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x)`;
+  const at = now.toISOString();
+  const set = field.startsWith('custom:')
+    ? {
+        assign: sql`custom = jsonb_set(custom, array[${field.slice(7)}], to_jsonb(${value}::text))`,
+        differs: sql`custom ->> ${field.slice(7)} is distinct from ${value}`,
+      }
+    : field === 'tag'
+      ? { assign: sql`tags = array_append(tags, ${value}::text)`, differs: sql`not (${value} = any(tags))` }
+      : field === 'segment'
+        ? { assign: sql`segment = ${value}`, differs: sql`segment is distinct from ${value}` }
+        : field === 'edition'
+          ? { assign: sql`edition = ${value}`, differs: sql`edition is distinct from ${value}` }
+          : { assign: sql`lifecycle_stage = ${value}`, differs: sql`lifecycle_stage is distinct from ${value}` };
+  const res = await db.execute(sql`update accounts set ${set.assign}, version = version + 1, updated_at = ${at}::timestamptz
+    where org_id = ${orgId} and ${only} and ${set.differs} returning id`);
+  return (res as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
+}

@@ -18,6 +18,7 @@ import {
   listAccounts,
   lockAccount,
   marketExists,
+  setFieldOnAccounts,
   type TAccountRow,
   updateAccount,
   userExists,
@@ -211,6 +212,21 @@ export function createAccountService(deps: { db: Db; clock: Clock; events: Event
         await events.publish(tx, actor.orgId, archived ? 'account.archived' : 'account.unarchived', { accountId: id });
         return toAccountDto(after);
       });
+    },
+
+    /**
+     * Sets one field of these accounts in the caller's transaction, for a cause that is not a person (a playbook):
+     * audited as the system, announced as a bulk update so the copies of account fields follow.
+     */
+    async setFieldForCause(tx: Db, orgId: string, accountIds: readonly string[], field: string, value: string, cause: string) {
+      const changed = await setFieldOnAccounts(tx, orgId, accountIds, field, value, clock.now());
+      for (const id of changed.slice(0, 1000)) {
+        // The system acts: the audit entry names the organisation itself (recordAudit reads `orgId` when there is no actor).
+        const entry = { orgId, entityType: 'account', entityId: id, action: 'updated', after: { [field]: value, cause } };
+        await recordAudit(tx, clock, null, entry);
+      }
+      if (changed.length) await events.publish(tx, orgId, 'accounts.bulk_updated', { accountIds: changed });
+      return changed.length;
     },
 
     /**

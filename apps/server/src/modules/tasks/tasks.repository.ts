@@ -160,6 +160,38 @@ export async function insertTask(db: Db, values: typeof tasks.$inferInsert): Pro
   return row?.id ?? null;
 }
 
+/**
+ * Many tasks for their causes at once (a playbook's batch): one statement per 5,000 rows, each skipped when a task
+ * with its source key exists already. Returns how many were made.
+ */
+export async function insertTasksForCause(db: Db, orgId: string, rows: (typeof tasks.$inferInsert)[]): Promise<number> {
+  let made = 0;
+  for (let i = 0; i < rows.length; i += 5000) {
+    const chunk = rows.slice(i, i + 5000).map((r) => ({
+      id: r.id,
+      account_id: r.accountId,
+      title: r.title,
+      notes: r.notes ?? null,
+      owner_user_id: r.ownerUserId,
+      due_on: r.dueOn ?? null,
+      priority: r.priority ?? 'normal',
+      source: r.source ?? 'manual',
+      source_key: r.sourceKey ?? null,
+    }));
+    const now = (rows[0]?.createdAt ?? new Date()).toISOString();
+    const res = await db.execute(sql`
+      insert into tasks (org_id, id, account_id, title, notes, owner_user_id, due_on, priority, status, source, source_key, created_at, updated_at)
+      select ${orgId}::uuid, r.id, r.account_id, r.title, r.notes, r.owner_user_id, r.due_on, r.priority, 'open', r.source, r.source_key,
+        ${now}::timestamptz, ${now}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(id uuid, account_id uuid, title text, notes text, owner_user_id uuid,
+        due_on date, priority text, source text, source_key text)
+      on conflict do nothing
+      returning id`);
+    made += (res as unknown as { rows: unknown[] }).rows.length;
+  }
+  return made;
+}
+
 export async function updateTaskRows(db: Db, orgId: string, ids: string[], set: Partial<typeof tasks.$inferInsert>) {
   const rows = await db
     .update(tasks)

@@ -17,6 +17,7 @@ import {
   findTasksPage,
   insertComment,
   insertTask,
+  insertTasksForCause,
   listComments,
   listTaskRowsOfAccount,
   type TTaskListRow,
@@ -262,6 +263,16 @@ export function createTaskService(deps: { db: Db; clock: Clock; accounts: Accoun
     async createForCause(tx: Db, input: TSystemTask): Promise<string | null> {
       const now = clock.now();
       return insertTask(tx, { ...input, id: newId(), priority: input.priority ?? 'normal', createdAt: now, updatedAt: now });
+    },
+
+    /** Many tasks for their causes in the caller's transaction (a playbook's batch), each made once per source key; returns how many were made. */
+    async createManyForCause(tx: Db, orgId: string, input: Omit<TSystemTask, 'orgId'>[]): Promise<number> {
+      const now = clock.now();
+      return insertTasksForCause(
+        tx,
+        orgId,
+        input.map((t) => ({ ...t, orgId, id: newId(), priority: t.priority ?? 'normal', createdAt: now, updatedAt: now })),
+      );
     },
   };
 }
