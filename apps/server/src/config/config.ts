@@ -71,6 +71,8 @@ export const ZConfigEnv = z.object({
   JOB_CONCURRENCY: z.coerce.number().int().min(1).max(100).default(2),
   /** Jobs of the bulk lane (imports) one worker process runs at the same time, besides the default lane. */
   JOB_BULK_CONCURRENCY: z.coerce.number().int().min(1).max(20).default(1),
+  /** Requests to addresses users type (playbook webhooks) may go to private networks and this machine too. */
+  OUTBOUND_ALLOW_PRIVATE: boolish.default(false),
 });
 
 export type TConfig = ReturnType<typeof loadConfig>;
@@ -110,5 +112,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     webDist: e.WEB_DIST,
     jobPollMs: e.JOB_POLL_MS,
     jobConcurrency: { default: e.JOB_CONCURRENCY, bulk: e.JOB_BULK_CONCURRENCY },
+    outboundAllowPrivate: e.OUTBOUND_ALLOW_PRIVATE,
   };
 }

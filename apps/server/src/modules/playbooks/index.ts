@@ -54,7 +54,13 @@ export const playbooksModule = defineModule({
     }),
   }),
   routes: (app, ctx) => registerPlaybookRoutes(app, { playbooks: ctx.services.playbooks }),
-  jobs: (ctx) => playbookJobs({ db: ctx.db, clock: ctx.clock, runDaily: (orgId) => ctx.services.playbooks.runDaily(orgId) }),
+  jobs: (ctx) =>
+    playbookJobs({
+      db: ctx.db,
+      clock: ctx.clock,
+      allowPrivate: ctx.config.outboundAllowPrivate,
+      runDaily: (orgId) => ctx.services.playbooks.runDaily(orgId),
+    }),
   // Event triggers: each event is one signal, keyed by its cause (a redelivered event fires nothing twice).
   subscribers: (ctx) => {
     const pb = () => ctx.services.playbooks;

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { postOutbound } from '../../platform/http/outbound.ts';
 import { defineJob, enqueueJob } from '../../platform/jobs/queue.ts';
 import { allOrganisations } from './playbooks.evaluate.repository.ts';
 import { findPlaybookById, setWebhookStatus } from './playbooks.repository.ts';
@@ -19,7 +20,7 @@ export const signBody = (secret: string, body: string) => `sha256=${createHmac('
  * organisation (deduplicated per organisation and day) evaluates its daily playbooks. The webhook job posts one run
  * to its URL, signed, retried with the queue's backoff until it answers 2xx (eight attempts; the run log says how it went).
  */
-export function playbookJobs(deps: { db: Db; clock: Clock; runDaily(orgId: string): Promise<unknown> }) {
+export function playbookJobs(deps: { db: Db; clock: Clock; allowPrivate: boolean; runDaily(orgId: string): Promise<unknown> }) {
   return [
     defineJob({
       name: DAILY_JOB,
@@ -58,17 +59,12 @@ export function playbookJobs(deps: { db: Db; clock: Clock; runDaily(orgId: strin
         const body = JSON.stringify(p.body);
         let status = 0;
         try {
-          const res = await fetch(p.url, {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              [SIGNATURE_HEADER]: signBody(playbook.webhookSecret, body),
-              'x-customer365-run': p.runId,
-            },
-            body,
-            signal: AbortSignal.timeout(10_000),
-          });
-          status = res.status;
+          const headers = {
+            'content-type': 'application/json',
+            [SIGNATURE_HEADER]: signBody(playbook.webhookSecret, body),
+            'x-customer365-run': p.runId,
+          };
+          status = await postOutbound(p.url, body, headers, { allowPrivate: deps.allowPrivate, timeoutMs: 10_000 });
         } catch (e) {
           if (ctx.attempt >= 8) await setWebhookStatus(deps.db, p.orgId, p.runId, 'failed');
           throw e;

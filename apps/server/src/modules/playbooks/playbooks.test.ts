@@ -13,7 +13,8 @@ import type { TPlaybook } from './playbooks.schemas.ts';
 
 let t: TestApp;
 beforeAll(async () => {
-  t = await buildTestApp({ now: '2026-11-21T09:00:00Z' });
+  // The webhook test's receiver listens on this machine, which webhooks may reach only when the operator allows it.
+  t = await buildTestApp({ now: '2026-11-21T09:00:00Z', env: { OUTBOUND_ALLOW_PRIVATE: 'true' } });
 });
 afterAll(async () => {
   await t.close();
