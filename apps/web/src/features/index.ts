@@ -10,6 +10,7 @@ import { healthFeature } from './health/index.ts';
 import { importsFeature } from './imports/index.ts';
 import { journeysFeature } from './journeys/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
+import { nurtureFeature } from './nurture/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
@@ -46,4 +47,5 @@ export const FEATURES = [
   notificationsFeature,
   journeysFeature,
   supportFeature,
+  nurtureFeature,
 ] as const;

@@ -106,12 +106,12 @@ const PAGE: Record<TLang, { title: string; ask: (org: string) => string; button:
   },
 };
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The public page: asking (a form that posts back to the same address), or confirming. */
 export function renderUnsubscribePage(lang: TLang, organisationName: string, state: 'ask' | 'done') {
   const w = PAGE[lang];
-  const org = escape(organisationName);
+  const org = escapeHtml(organisationName);
   const main =
     state === 'ask'
       ? `<p>${w.ask(org)}</p><form method="post"><button type="submit" name="List-Unsubscribe" value="One-Click">${w.button}</button></form>`

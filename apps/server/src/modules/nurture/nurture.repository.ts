@@ -2,7 +2,6 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import {
-  nurtureEnrolments,
   nurtureOptOuts,
   nurtureProgrammes,
   nurtureSends,
@@ -309,4 +308,4 @@ export async function contactEnrolments(db: Db, orgId: string, contactId: string
   }));
 }
 
-export type { TNurtureStep };
+export type { TNurtureAudience, TNurtureStep };

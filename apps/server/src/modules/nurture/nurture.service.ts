@@ -23,6 +23,8 @@ import {
   organisationFacts,
   programmeFigures,
   saveSettings,
+  type TNurtureAudience,
+  type TNurtureStep,
   type TProgrammeRow,
   updateProgramme,
 } from './nurture.repository.ts';
@@ -35,7 +37,6 @@ import {
   type TNurtureSettings,
   type TUpdateNurtureProgramme,
 } from './nurture.schemas.ts';
-import type { TNurtureAudience, TNurtureStep } from './nurture.table.ts';
 import { newSigningKey } from './nurture.token.ts';
 
 /** Which status may follow which: a draft starts, a running programme pauses or ends, a paused one resumes or ends. */

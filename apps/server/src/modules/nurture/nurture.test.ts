@@ -203,7 +203,7 @@ describe('a running nurture programme', () => {
     await runJobs(a);
     const after = (await a.app.inject({ method: 'GET', url: `/api/v1/nurture/programmes/${p.id}`, headers: h })).json();
     expect(after.figures.enrolled).toBe(5);
-  });
+  }, 180_000);
 
   it('spreads 500 contacts over the allowance’s windows', async () => {
     const t0 = START + 60 * DAY;
@@ -345,5 +345,5 @@ describe('nurture access', () => {
         })
       ).statusCode,
     ).toBe(409);
-  });
+  }, 60_000);
 });
