@@ -32,8 +32,8 @@ const STEPS = [
 
 /**
  * What the demo organisation shows of nurture: the "Onboarding tips" draft every organisation has, and a running
- * programme for the mid-market started five weeks ago under a small allowance (12 an hour, one run a working day),
- * so its contacts stand at different steps; a few unsubscribed from the link in their e-mail.
+ * programme for the mid-market started five weeks ago under a small allowance (12 an hour, one run a day), first for
+ * the champions and widened to every mid-market contact twelve days ago, so its contacts stand at different steps; a few unsubscribed from the link in their e-mail.
  */
 export const nurtureDemo: TDemoContribution = {
   async activity({ services, actors, at, orgId }) {
@@ -42,15 +42,20 @@ export const nurtureDemo: TDemoContribution = {
     at(36, 9);
     await svc.list(actors.vp); // the organisation's defaults, as a first visit makes them
     await svc.updateSettings(actors.admin, { maxPerWindow: 12, window: 'hour' });
-    const programme = await svc.create(actors.vp, {
-      name: 'Getting more from the product',
-      audience: { segment: 'mid_market', edition: null, marketId: null, lifecycleStage: null, contactRole: null },
-      steps: STEPS,
-    });
+    // First the champions; twelve days ago marketing widened it to every mid-market contact, who joined that day.
+    const audience = {
+      segment: 'mid_market' as const,
+      edition: null,
+      marketId: null,
+      lifecycleStage: null,
+      contactRole: 'champion' as const,
+    };
+    const programme = await svc.create(actors.vp, { name: 'Getting more from the product', audience, steps: STEPS });
     await svc.update(actors.vp, programme.id, { status: 'running' });
     let sends = 0;
     for (let days = 35; days >= 1; days--) {
       at(days, 10);
+      if (days === 12) await svc.update(actors.vp, programme.id, { audience: { ...audience, contactRole: null } });
       sends += (await sender.sendDue(orgId)).sent;
       // A few people unsubscribe from the link in an e-mail they got.
       if (days % 9 === 4) {

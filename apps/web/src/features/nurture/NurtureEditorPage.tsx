@@ -65,11 +65,10 @@ function StepEditor(props: {
         <Group>
           <Title order={5}>{t('nurture.step.title', { n: index + 1 })}</Title>
           <NumberInput
-            w={150}
+            w={90}
             size="xs"
             min={0}
             max={520}
-            leftSection={<Text size="xs">{t('nurture.step.weekShort')}</Text>}
             aria-label={t('nurture.step.weekOffset')}
             value={step.weekOffset}
             onChange={(v) => typeof v === 'number' && props.onChange({ ...step, weekOffset: v })}

@@ -86,6 +86,7 @@ export function NurtureProgrammePage() {
       {
         id: 'state',
         header: t('nurture.progress.state'),
+        meta: { noWrap: true, width: 150 },
         cell: ({ row: { original: c } }) => (
           <Badge color={STATE_COLORS[c.state]} variant="light">
             {t(`nurture.state.${c.state}`)}
