@@ -86,9 +86,9 @@ export function NurtureProgrammePage() {
       {
         id: 'state',
         header: t('nurture.progress.state'),
-        meta: { noWrap: true, width: 150 },
+        meta: { noWrap: true },
         cell: ({ row: { original: c } }) => (
-          <Badge color={STATE_COLORS[c.state]} variant="light">
+          <Badge color={STATE_COLORS[c.state]} variant="light" style={{ flexShrink: 0 }}>
             {t(`nurture.state.${c.state}`)}
           </Badge>
         ),
