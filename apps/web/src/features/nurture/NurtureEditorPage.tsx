@@ -273,7 +273,6 @@ export function NurtureEditorPage() {
           </Paper>
           {v.steps.map((s, i) => (
             <StepEditor
-              // biome-ignore lint/suspicious/noArrayIndexKey: steps have no id until saved
               key={s.id ?? `new-${i}`}
               index={i}
               step={s}
