@@ -13,6 +13,7 @@ import { importsModule } from './imports/index.ts';
 import { journeysModule } from './journeys/index.ts';
 import { metricsModule } from './metrics/index.ts';
 import { notificationsModule } from './notifications/index.ts';
+import { nurtureModule } from './nurture/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
 import { playbooksModule } from './playbooks/index.ts';
@@ -58,6 +59,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   journeysModule,
   supportModule,
   playbooksModule,
+  nurtureModule,
 ];
 
 /**

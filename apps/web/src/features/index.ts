@@ -10,6 +10,7 @@ import { healthFeature } from './health/index.ts';
 import { importsFeature } from './imports/index.ts';
 import { journeysFeature } from './journeys/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
+import { nurtureFeature } from './nurture/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { playbooksFeature } from './playbooks/index.ts';
 import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
@@ -48,4 +49,5 @@ export const FEATURES = [
   journeysFeature,
   supportFeature,
   playbooksFeature,
+  nurtureFeature,
 ] as const;

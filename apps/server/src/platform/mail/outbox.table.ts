@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /**
  * Transactional outbox: an e-mail is written in the same transaction as the change that causes it,
@@ -25,6 +25,8 @@ export const emailOutbox = pgTable(
     replyTo: text('reply_to'),
     inReplyTo: text('in_reply_to'),
     references: text('references'),
+    /** Extra headers a module sets (a nurture e-mail's List-Unsubscribe and List-Unsubscribe-Post). */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

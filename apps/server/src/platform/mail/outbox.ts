@@ -22,6 +22,8 @@ export interface TOutgoingEmail {
   inReplyTo?: string | null;
   /** Space-separated Message-IDs of the conversation, oldest first. */
   references?: string | null;
+  /** Extra headers (List-Unsubscribe …). */
+  headers?: Record<string, string> | null;
 }
 
 /** Queue an e-mail inside the caller's transaction: it is sent only if that transaction commits. */
@@ -87,6 +89,7 @@ export interface Mailer {
     replyTo?: string | null;
     inReplyTo?: string | null;
     references?: string | null;
+    headers?: Record<string, string> | null;
   }): Promise<void>;
   close(): void;
 }
@@ -111,6 +114,7 @@ export function createSmtpMailer(smtpUrl: string | undefined): Mailer {
         replyTo: mail.replyTo ?? undefined,
         inReplyTo: mail.inReplyTo ?? undefined,
         references: mail.references ?? undefined,
+        headers: mail.headers ?? undefined,
       });
     },
     close: () => transport.close(),
@@ -153,6 +157,7 @@ export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mai
         replyTo: row.replyTo,
         inReplyTo: row.inReplyTo,
         references: row.references,
+        headers: row.headers,
       });
       await deps.db
         .update(emailOutbox)

@@ -2,6 +2,7 @@ import {
   IconAlertTriangle,
   IconHeadset,
   IconMail,
+  IconMailOff,
   IconMessages,
   IconNote,
   IconPhone,
@@ -24,6 +25,7 @@ export const KIND_ICONS: Record<TimelineKind, Icon> = {
   subscription: IconReceipt2,
   churn_signal: IconAlertTriangle,
   renewal: IconRotateClockwise2,
+  nurture: IconMailOff,
 };
 
 export const KIND_COLORS: Record<TimelineKind, string> = {
@@ -36,4 +38,5 @@ export const KIND_COLORS: Record<TimelineKind, string> = {
   subscription: 'green',
   churn_signal: 'red',
   renewal: 'indigo',
+  nurture: 'pink',
 };

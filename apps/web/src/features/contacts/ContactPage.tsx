@@ -3,7 +3,7 @@ import { useDisclosure } from '@mantine/hooks';
 import { IconAlertTriangle, IconPencil } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { getRouteApi, Link } from '@tanstack/react-router';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { DetailRows } from '../../components/DetailRows.tsx';
@@ -11,6 +11,7 @@ import { RouteError } from '../../components/RouteError.tsx';
 import { ApiError, api, unwrap } from '../../lib/api.ts';
 import { formatCustomValue, formatDate, formatDateTime } from '../../lib/format.ts';
 import { useCustomFields } from '../../lib/lookups.ts';
+import { ContactNurture } from '../nurture/index.ts';
 import { ContactFormModal } from './ContactFormModal.tsx';
 import { contactName } from './contactName.ts';
 import { contactKeys } from './queryKeys.ts';
@@ -129,6 +130,11 @@ export function ContactPage() {
           )}
         </Paper>
       </SimpleGrid>
+      {c ? (
+        <Suspense fallback={null}>
+          <ContactNurture contactId={c.id} />
+        </Suspense>
+      ) : null}
       {c && canWrite ? <ContactFormModal opened={editOpened} onClose={editModal.close} accountId={c.accountId} contact={c} /> : null}
     </Stack>
   );
