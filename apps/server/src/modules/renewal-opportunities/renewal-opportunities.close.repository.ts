@@ -25,10 +25,17 @@ export async function finishedRenewals(db: Db, orgId: string, today: string, sub
   const res = await db.execute(sql`
     with grace as (
       select coalesce((select (m.settings->>'renewalGraceDays')::int from metric_settings m where m.org_id = ${orgId}), 30) as days
+    ), cand as materialized (
+      -- Only those past their renewal date or with a next term are looked at further (the rest stay open).
+      select o.id, o.subscription_id, o.term_no, o.target_cents, o.term_last_day, o.due_on
+      from renewal_opportunities o
+      where o.org_id = ${orgId} and o.closed_at is null ${one}
+        and (o.due_on <= ${today}::date or exists (select 1 from subscription_terms x
+          where x.org_id = ${orgId} and x.subscription_id = o.subscription_id and x.term_no > o.term_no))
     )
     select o.id, o.target_cents::float8 as target_cents, (n.start_mrr_cents * 12)::float8 as next_arr_cents, n.term_start::text as next_start,
       (k.kind is not null) as cancelled, k.reason as cancel_reason
-    from renewal_opportunities o
+    from cand o
     join subscriptions s on s.org_id = ${orgId} and s.id = o.subscription_id
     join subscription_terms tt on tt.org_id = ${orgId} and tt.subscription_id = o.subscription_id and tt.term_no = o.term_no
     left join lateral (select t.start_mrr_cents, t.term_start from subscription_terms t
@@ -40,8 +47,7 @@ export async function finishedRenewals(db: Db, orgId: string, today: string, sub
         and c.kind in ('cancel_request', 'cancel_withdrawn', 'end')
       order by c.effective_date desc, c.seq desc limit 1) k0 on true
     left join lateral (select k0.kind, k0.reason where k0.kind <> 'cancel_withdrawn' and s.ends_on is not null and s.ends_on <= o.term_last_day) k on true
-    where o.org_id = ${orgId} and o.closed_at is null ${one}
-      and (n.start_mrr_cents is not null
+    where (n.start_mrr_cents is not null
         or (o.due_on <= ${today}::date and k.kind is not null)
         or o.due_on + (select days from grace) < ${today}::date)
     order by o.due_on, o.id`);

@@ -27,19 +27,27 @@ const LINE = (unitPrice: number) => [{ description: 'Seats', quantity: 10, unitP
 
 async function openRenewal(h: H, name: string) {
   const account = await makeAccount(t.app, h, { name });
-  const sub = await makeSubscription(t.app, h, account.id, {
-    intervalMonths: 12,
-    termStart: '2026-04-01',
-    termEnd: '2027-03-31',
-    autoRenew: false,
-    lines: LINE(1200),
-  });
+  const sub = await makeSubscription(
+    t.app,
+    h,
+    account.id,
+    {
+      intervalMonths: 12,
+      termStart: '2026-04-01',
+      termEnd: '2027-03-31',
+      autoRenew: false,
+      lines: LINE(1200),
+    },
+    180_000,
+  );
   const res = await t.app.inject({ method: 'POST', url: `/api/v1/subscriptions/${sub.id}/renewal-opportunity`, headers: h });
   expect(res.statusCode, res.body).toBe(201);
   return { account, sub, renewal: res.json() as { id: string; targetCents: number } };
 }
-const getRenewal = async (h: H, id: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/renewal-opportunities/${id}`, headers: h })).json();
-const change = (h: H, id: string, payload: object) => t.app.inject({ method: 'POST', url: `/api/v1/subscriptions/${id}/changes`, headers: h, payload });
+const getRenewal = async (h: H, id: string) =>
+  (await t.app.inject({ method: 'GET', url: `/api/v1/renewal-opportunities/${id}`, headers: h })).json();
+const change = (h: H, id: string, payload: object) =>
+  t.app.inject({ method: 'POST', url: `/api/v1/subscriptions/${id}/changes`, headers: h, payload });
 
 describe('renewals that close by themselves', () => {
   it('close renewed, upgraded or downgraded when the next term is recorded, and confirm it to the customer', async () => {
@@ -54,7 +62,12 @@ describe('renewals that close by themselves', () => {
     ] as const;
     for (const [name, price, stage, how] of cases) {
       const { account, sub, renewal } = await openRenewal(h, name);
-      await makeContact(t.app, h, account.id, { firstName: 'Dana', email: `dana@${price}.test`, roles: ['decision_maker'], language: 'da' });
+      await makeContact(t.app, h, account.id, {
+        firstName: 'Dana',
+        email: `dana@${price}.test`,
+        roles: ['decision_maker'],
+        language: 'da',
+      });
       const renew = await change(h, sub.id, { op: 'renew', effectiveDate: '2027-04-01', termEnd: '2028-03-31', lines: LINE(price) });
       expect(renew.statusCode, renew.body).toBe(200);
       await runJobs(t);
@@ -82,7 +95,7 @@ describe('renewals that close by themselves', () => {
       'dana@900.test',
     ]);
     expect(confirmations[0]?.text).toContain('Kære Dana');
-  });
+  }, 180_000);
 
   it('close churned with the cancellation’s reason when the term ends, or after the grace period', async () => {
     t.clock.set('2027-03-01T06:00:00Z');
@@ -106,7 +119,11 @@ describe('renewals that close by themselves', () => {
     // A month on: signed in again.
     h = (await signIn(t, org.admin.email)).headers;
     expect(await t.services.renewalOpportunities.runDaily(org.orgId)).toMatchObject({ closed: 1 });
-    expect(await getRenewal(h, cancelled.renewal.id)).toMatchObject({ stage: 'churned', closeReason: 'Too expensive: Budget cut', forecastCents: 0 });
+    expect(await getRenewal(h, cancelled.renewal.id)).toMatchObject({
+      stage: 'churned',
+      closeReason: 'Too expensive: Budget cut',
+      forecastCents: 0,
+    });
     expect((await getRenewal(h, silent.renewal.id)).stage).toBe('upcoming');
 
     // The organisation's grace period (metric settings, 30 days by default; 10 here): open through its last day.
@@ -121,5 +138,5 @@ describe('renewals that close by themselves', () => {
     expect(await getRenewal(h, silent.renewal.id)).toMatchObject({ stage: 'churned', closeReason: 'No renewal within the grace period' });
     const timeline = await t.app.inject({ method: 'GET', url: `/api/v1/accounts/${silent.account.id}/timeline?kind=renewal`, headers: h });
     expect(timeline.json().items.map((i: { subject: string }) => i.subject)).toContain('Renewal: Upcoming → Churned');
-  });
+  }, 180_000);
 });

@@ -73,19 +73,31 @@ export interface TCustomerEmailFacts {
 const LOCALES: Record<TEmailLang, string> = { en: 'en-GB', nl: 'nl-NL', da: 'da-DK' };
 
 /** The facts as the contact reads them: the date and the amount in the language's format. */
+const dates = new Map<TEmailLang, Intl.DateTimeFormat>();
+const money = new Map<string, Intl.NumberFormat>();
+/** Formatters made once per language (and currency): a daily run words many e-mails. */
+const dateFormat = (lang: TEmailLang) => {
+  const made = dates.get(lang);
+  if (made) return made;
+  const f = new Intl.DateTimeFormat(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  dates.set(lang, f);
+  return f;
+};
+const moneyFormat = (lang: TEmailLang, currency: string) => {
+  const made = money.get(`${lang}:${currency}`);
+  if (made) return made;
+  const f = new Intl.NumberFormat(LOCALES[lang], { style: 'currency', currency });
+  money.set(`${lang}:${currency}`, f);
+  return f;
+};
+
 export function placeholderValues(lang: TEmailLang, f: TCustomerEmailFacts): Record<string, string> {
-  const locale = LOCALES[lang];
   return {
     contactName: f.contactName,
     accountName: f.accountName,
-    renewalDate: new Date(`${f.renewalDate}T00:00:00Z`).toLocaleDateString(locale, {
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      timeZone: 'UTC',
-    }),
+    renewalDate: dateFormat(lang).format(new Date(`${f.renewalDate}T00:00:00Z`)),
     daysLeft: String(f.daysLeft),
-    amount: new Intl.NumberFormat(locale, { style: 'currency', currency: f.currency }).format(f.amountCents / 100),
+    amount: moneyFormat(lang, f.currency).format(f.amountCents / 100),
     organisationName: f.organisationName,
   };
 }

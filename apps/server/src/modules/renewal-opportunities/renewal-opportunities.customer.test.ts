@@ -98,5 +98,5 @@ describe('renewal e-mail templates', () => {
       payload: { kind: 'reminder', language: 'nl' },
     });
     expect(reset.json()).toMatchObject({ custom: false, subject: 'Uw abonnement bij {organisationName} wordt verlengd op {renewalDate}' });
-  });
+  }, 180_000);
 });
