@@ -27,19 +27,13 @@ const LINE = (unitPrice: number) => [{ description: 'Seats', quantity: 10, unitP
 
 async function openRenewal(h: H, name: string) {
   const account = await makeAccount(t.app, h, { name });
-  const sub = await makeSubscription(
-    t.app,
-    h,
-    account.id,
-    {
-      intervalMonths: 12,
-      termStart: '2026-04-01',
-      termEnd: '2027-03-31',
-      autoRenew: false,
-      lines: LINE(1200),
-    },
-    180_000,
-  );
+  const sub = await makeSubscription(t.app, h, account.id, {
+    intervalMonths: 12,
+    termStart: '2026-04-01',
+    termEnd: '2027-03-31',
+    autoRenew: false,
+    lines: LINE(1200),
+  });
   const res = await t.app.inject({ method: 'POST', url: `/api/v1/subscriptions/${sub.id}/renewal-opportunity`, headers: h });
   expect(res.statusCode, res.body).toBe(201);
   return { account, sub, renewal: res.json() as { id: string; targetCents: number } };
