@@ -112,6 +112,9 @@ describe('demo organisation', () => {
     expect(invitations).toMatchObject([{ to: DEMO_INVITEE.email, template: 'invitation', status: 'pending' }]);
     // The renewal reminders of the demo's daily runs wait there too.
     expect(outbox.items.some((m: { template: string }) => m.template === 'renewal-reminder')).toBe(true);
+    // And the customers': reminders to billing and decision-maker contacts, and the confirmations of those renewed.
+    expect(outbox.items.some((m: { template: string }) => m.template === 'renewal-customer-reminder')).toBe(true);
+    expect(outbox.items.some((m: { template: string }) => m.template === 'renewal-customer-confirmation')).toBe(true);
     const tokens = await get('/api/v1/api-tokens');
     expect(tokens.items ?? tokens).toMatchObject([{ name: 'HubSpot sync' }]);
   });

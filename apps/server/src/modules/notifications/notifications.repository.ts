@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import type { TNotificationsQuery } from './notifications.schemas.ts';
 import { notifications } from './notifications.table.ts';
@@ -44,14 +44,30 @@ export async function markRead(db: Db, orgId: string, userId: string, ids: strin
 /** Many at once; a source key already used writes nothing. Returns how many were new. */
 export async function insertNotifications(db: Db, values: (typeof notifications.$inferInsert)[]) {
   let inserted = 0;
-  // In chunks: one statement's parameters stay well under PostgreSQL's 65,535 (a first daily run may notify thousands).
-  for (let i = 0; i < values.length; i += 1000) {
-    const rows = await db
-      .insert(notifications)
-      .values(values.slice(i, i + 1000))
-      .onConflictDoNothing()
-      .returning({ id: notifications.id });
-    inserted += rows.length;
+  // Set-based from one JSON document per organisation and 5,000 rows (a first daily run may notify thousands: binding
+  // every value of a multi-row VALUES costs more than the insert).
+  for (const orgId of new Set(values.map((v) => v.orgId))) {
+    const mine = values.filter((v) => v.orgId === orgId);
+    for (let i = 0; i < mine.length; i += 5000) {
+      const doc = mine.slice(i, i + 5000).map((v) => ({
+        id: v.id,
+        user_id: v.userId,
+        kind: v.kind,
+        data: v.data,
+        subject: v.subject,
+        link: v.link ?? null,
+        source_key: v.sourceKey,
+        created_at: v.createdAt,
+      }));
+      const res = await db.execute(sql`
+        insert into notifications (org_id, id, user_id, kind, data, subject, link, source_key, created_at)
+        select ${orgId}::uuid, r.id, r.user_id, r.kind, r.data, r.subject, r.link, r.source_key, r.created_at
+        from jsonb_to_recordset(${JSON.stringify(doc)}::jsonb) as r(id uuid, user_id uuid, kind text, data jsonb, subject text, link text,
+          source_key text, created_at timestamptz)
+        on conflict do nothing
+        returning id`);
+      inserted += (res as unknown as { rows: unknown[] }).rows.length;
+    }
   }
   return inserted;
 }

@@ -9,6 +9,7 @@
 // - `services.renewalOpportunities.get(actor, id)`: the renewal (account, subscription, term, target in its currency)
 //   a quote starts from; `renewalOpportunities` (the table) may be joined for reading.
 // - events `renewal.opened` and `renewal.stage_changed` (renewal-opportunities.events.ts) for playbooks and win-back.
+import { subscribe } from '../../platform/events.ts';
 import { defineModule } from '../../platform/modules.ts';
 import { renewalOpportunitiesAccessFixtures, renewalOpportunitiesAccessMatrix } from './renewal-opportunities.access.ts';
 import { createRenewalDaily } from './renewal-opportunities.daily.ts';
@@ -18,7 +19,14 @@ import { renewalOpportunitiesMessages } from './renewal-opportunities.messages.t
 import { renewalOpportunitiesPermissions } from './renewal-opportunities.permissions.ts';
 import { registerRenewalOpportunityRoutes } from './renewal-opportunities.routes.ts';
 import { createRenewalOpportunityService, type RenewalOpportunityService } from './renewal-opportunities.service.ts';
-import { renewalOpportunities, renewalReminders, renewalSettings } from './renewal-opportunities.table.ts';
+import {
+  renewalCustomerEmails,
+  renewalEmailTemplates,
+  renewalOpportunities,
+  renewalReminders,
+  renewalSettings,
+} from './renewal-opportunities.table.ts';
+import { createRenewalEmailTemplateService } from './renewal-opportunities.templates.ts';
 
 export type { TRenewalOpenedEvent, TRenewalStageChangedEvent } from './renewal-opportunities.events.ts';
 export { makeRenewalOpportunity } from './renewal-opportunities.factory.ts';
@@ -26,12 +34,12 @@ export { DAILY_ORG_JOB, enqueueDailyRun } from './renewal-opportunities.jobs.ts'
 export { type TQuoteOutcome, type TRenewalOpportunity, ZRenewalOpportunity } from './renewal-opportunities.schemas.ts';
 export { type RenewalOpportunityService, toRenewalOpportunityDto } from './renewal-opportunities.service.ts';
 /** Exported for reading (a quotes module, reports); only this module writes them. */
-export { renewalOpportunities, renewalReminders, renewalSettings };
+export { renewalCustomerEmails, renewalOpportunities, renewalReminders, renewalSettings };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const renewalOpportunitiesModule = defineModule({
   name: 'renewal-opportunities',
-  tables: { renewalOpportunities, renewalSettings, renewalReminders },
+  tables: { renewalOpportunities, renewalSettings, renewalReminders, renewalCustomerEmails, renewalEmailTemplates },
   permissions: renewalOpportunitiesPermissions,
   messages: renewalOpportunitiesMessages,
   accessMatrix: renewalOpportunitiesAccessMatrix,
@@ -52,16 +60,28 @@ export const renewalOpportunitiesModule = defineModule({
       notifications: ctx.services.notifications,
       publicUrl: ctx.config.publicUrl,
       settingsOf: renewalOpportunities.settingsOf,
+      closeFinished: renewalOpportunities.closeFinished,
     });
-    return { renewalOpportunities: { ...renewalOpportunities, runDaily } };
+    const templates = createRenewalEmailTemplateService({ db: ctx.db, clock: ctx.clock });
+    return { renewalOpportunities: { ...renewalOpportunities, ...templates, runDaily } };
   },
   routes: (app, ctx) => registerRenewalOpportunityRoutes(app, { renewalOpportunities: ctx.services.renewalOpportunities }),
   jobs: (ctx) => renewalJobs({ db: ctx.db, clock: ctx.clock, runDaily: ctx.services.renewalOpportunities.runDaily }),
   demo: renewalOpportunitiesDemo,
+  // A renewal recorded in subscriptions (its next term), or a cancellation, closes the open renewal at once; the
+  // daily run catches the rest (terms rolled over, grace periods passed).
+  subscribers: (ctx) => [
+    subscribe('subscription.changed', 'renewalOpportunities.closeOnSubscription', (e, meta) =>
+      ctx.db.transaction(async (tx) => {
+        await ctx.services.renewalOpportunities.closeFinished(tx, meta.orgId, e.subscriptionId);
+      }),
+    ),
+  ],
 });
 
 declare module '../../platform/modules.ts' {
   interface ServiceRegistry {
-    renewalOpportunities: RenewalOpportunityService & { runDaily: ReturnType<typeof createRenewalDaily> };
+    renewalOpportunities: RenewalOpportunityService &
+      ReturnType<typeof createRenewalEmailTemplateService> & { runDaily: ReturnType<typeof createRenewalDaily> };
   }
 }

@@ -20,6 +20,19 @@ export const renewalOpportunitiesAccessMatrix: Record<string, TRouteSpec> = {
   },
   'GET /api/v1/renewal-settings': { permissions: ['renewal_opportunity:read'] },
   'PUT /api/v1/renewal-settings': { permissions: ['renewal_settings:manage'], body: () => ({ leadDays: 90 }) },
+  'GET /api/v1/renewal-settings/email-templates': { permissions: ['renewal_settings:manage'] },
+  'PUT /api/v1/renewal-settings/email-templates': {
+    permissions: ['renewal_settings:manage'],
+    body: () => ({ kind: 'reminder', language: 'nl', subject: 'Verlenging {accountName}', body: 'Beste {contactName}' }),
+  },
+  'POST /api/v1/renewal-settings/email-templates/reset': {
+    permissions: ['renewal_settings:manage'],
+    body: () => ({ kind: 'reminder', language: 'nl' }),
+  },
+  'POST /api/v1/renewal-settings/email-templates/preview': {
+    permissions: ['renewal_settings:manage'],
+    body: () => ({ kind: 'confirmation', language: 'da', subject: 'Fornyet', body: 'Kære {contactName}' }),
+  },
 };
 
 const renewable = (make: TFixtureMaker) =>

@@ -1,7 +1,9 @@
 /**
  * The daily run over a simulated span of days, for a hundred subscriptions, with two app instances (two workers, on
  * PostgreSQL two connection pools) each running the run every day: renewals open on the right day (the default lead
- * and a per-segment one), reminders go out on the right days exactly once, over real SMTP, and notify the owner.
+ * and a per-segment one), reminders go out on the right days exactly once, over real SMTP, and notify the owner; the
+ * customer's billing and decision-maker contacts get their reminders (60 and 30 days) and the confirmation when it
+ * renews, each once, in their language (else the organisation's).
  */
 
 import { eq } from 'drizzle-orm';
@@ -10,6 +12,7 @@ import { buildTestApp, createTestOrg, signIn, type TestApp } from '../../../test
 import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.ts';
 import { makeAccount } from '../accounts/index.ts';
+import { makeContact } from '../contacts/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
 import { daysBetween } from './renewal-opportunities.days.ts';
 import { enqueueDailyRun } from './renewal-opportunities.jobs.ts';
@@ -55,13 +58,16 @@ describe('the daily renewal run', () => {
       method: 'PUT',
       url: '/api/v1/renewal-settings',
       headers: h,
-      payload: { leadDaysRules: [{ segment: 'enterprise', days: 45 }] },
+      payload: { leadDaysRules: [{ segment: 'enterprise', days: 45 }], customerEmails: true, customerReminderOffsets: [30, 60] },
     });
     expect(put.statusCode).toBe(200);
 
     // Renewal dates from START + 10 to START + 109; every fifth account enterprise (45 days' lead); a third owned by the CSM
     // (mail and notifications), the rest by nobody (the reminder is spent, nothing sent).
     const subs: { subscriptionId: string; accountName: string; due: string; lead: number; owned: boolean; closeOn: string | null }[] = [];
+    // Every tenth account has its contacts: billing in Dutch, a decision maker in Danish, a billing one in German (no
+    // template: the organisation's English), a champion and a billing contact who left (neither is written to).
+    const customers = new Map<string, { email: string; lang: 'en' | 'nl' | 'da' }[]>();
     for (let i = 0; i < N; i++) {
       const due = shift(START, 10 + i);
       const owned = i % 3 === 0;
@@ -77,6 +83,27 @@ describe('the daily renewal run', () => {
         autoRenew: false,
         lines: [{ description: 'Seats', quantity: 5, unitPrice: 1200 }],
       });
+      if (i % 10 === 1) {
+        const tag = String(i).padStart(3, '0');
+        const c = (first: string, roles: ('billing' | 'decision_maker' | 'champion')[], language: 'nl' | 'da' | 'de', leftOn?: string) =>
+          makeContact(a.app, h, account.id, {
+            firstName: first,
+            email: `${first.toLowerCase()}.${tag}@customer.test`,
+            roles,
+            language,
+            leftOn,
+          });
+        await c('Bea', ['billing'], 'nl');
+        await c('Dan', ['decision_maker', 'champion'], 'da');
+        await c('Gert', ['billing'], 'de');
+        await c('Chris', ['champion'], 'nl');
+        await c('Lea', ['billing'], 'nl', '2026-06-30');
+        customers.set(sub.id, [
+          { email: `bea.${tag}@customer.test`, lang: 'nl' },
+          { email: `dan.${tag}@customer.test`, lang: 'da' },
+          { email: `gert.${tag}@customer.test`, lang: 'en' },
+        ]);
+      }
       // Every fourth is renewed ten days before its date: no 7-day or overdue reminder after that.
       subs.push({
         subscriptionId: sub.id,
@@ -139,7 +166,9 @@ describe('the daily renewal run', () => {
         const [id = '', offset, day] = e.split('|');
         return `${owned.get(id)?.accountName}|${offset}|${day}`;
       });
-    const received = smtp.inbox.map((m) => {
+    const toOf = (m: (typeof smtp.inbox)[number]) => (m.to && 'value' in m.to ? m.to.value[0]?.address : '') ?? '';
+    const ownerInbox = smtp.inbox.filter((m) => toOf(m) === csm.email);
+    const received = ownerInbox.map((m) => {
       const subject = m.subject ?? '';
       const account = subject.split(': ')[1] ?? '';
       const offset = subject.startsWith('Renewal overdue') ? 'overdue' : (/in (\d+) days/.exec(subject)?.[1] ?? '?');
@@ -148,8 +177,39 @@ describe('the daily renewal run', () => {
     expect(received.length).toBe(mailed.length);
     expect(new Set(received).size).toBe(received.length);
     expect(received.sort()).toEqual(mailed.map((r) => r.split('|').slice(0, 2).join('|')).sort());
-    for (const m of smtp.inbox) expect(m.to && 'value' in m.to ? m.to.value[0]?.address : '').toBe(csm.email);
-    expect(smtp.inbox[0]?.text).toContain('Hello Rita Renewals');
+    expect(ownerInbox[0]?.text).toContain('Hello Rita Renewals');
+
+    // The customers' e-mails: each contact's reminders (the first run sends only the latest offset that had come), and
+    // the confirmation of those renewed; each once, in the contact's language.
+    const SUBJECTS = {
+      reminder: { en: 'Your ', nl: 'Uw abonnement', da: 'Jeres abonnement' },
+      confirmation: { en: 'has been renewed', nl: 'is verlengd', da: 'er fornyet' },
+    };
+    const customerExpected: string[] = [];
+    for (const s of subs) {
+      for (const c of customers.get(s.subscriptionId) ?? []) {
+        const left0 = daysBetween(START, s.due);
+        const first = [60, 30].filter((o) => o >= left0).sort((x, y) => x - y)[0];
+        for (const o of [60, 30]) {
+          const day = shift(s.due, -o);
+          const sent = o === first ? START : day > START ? day : null;
+          if (!sent || (s.closeOn && s.closeOn < sent)) continue;
+          customerExpected.push(`${c.email}|reminder|${c.lang}`);
+        }
+        if (s.closeOn) customerExpected.push(`${c.email}|confirmation|${c.lang}`);
+      }
+    }
+    const customerInbox = smtp.inbox.filter((m) => toOf(m).endsWith('@customer.test'));
+    const customerReceived = customerInbox.map((m) => {
+      const subject = m.subject ?? '';
+      const kind = Object.values(SUBJECTS.confirmation).some((x) => subject.includes(x)) ? 'confirmation' : 'reminder';
+      const lang = (['nl', 'da', 'en'] as const).find((l) => subject.includes(SUBJECTS[kind][l]));
+      return `${toOf(m)}|${kind}|${lang}`;
+    });
+    expect(customerExpected.length).toBeGreaterThan(40);
+    expect(customerReceived.sort()).toEqual(customerExpected.sort());
+    expect(customerInbox.find((m) => toOf(m).startsWith('bea.'))?.text).toContain('Beste Bea');
+    expect(smtp.inbox.length).toBe(ownerInbox.length + customerInbox.length);
 
     // The same reminders as notifications in the owner's bell, each once, dated the day it was due.
     const bell = await a.app.inject({

@@ -6,6 +6,7 @@ import { newId } from '../../platform/ids.ts';
 import { enqueueEmails } from '../../platform/mail/outbox.ts';
 import type { NotificationService } from '../notifications/index.ts';
 import type { TimelineService } from '../timeline/index.ts';
+import { sendCustomerReminders } from './renewal-opportunities.customer.ts';
 import {
   insertOpportunities,
   insertReminders,
@@ -84,7 +85,7 @@ export async function openTerms(
 
 /**
  * The daily run of one organisation, in one transaction: open the renewals whose lead time began (each term once),
- * refresh the open ones from health, and send the reminders due today, each recorded (unique per term and offset)
+ * refresh the open ones from health, close those whose outcome is known (renewed, cancelled, past the grace period), and send the reminders due today, each recorded (unique per term and offset)
  * in the same transaction as its outbox e-mail and its notification, so two runs at once send each one once.
  */
 export function createRenewalDaily(deps: {
@@ -95,6 +96,7 @@ export function createRenewalDaily(deps: {
   notifications: NotificationService;
   publicUrl: string;
   settingsOf(tx: Db, orgId: string): Promise<TRenewalSettings>;
+  closeFinished(tx: Db, orgId: string): Promise<number>;
 }) {
   const { db, clock } = deps;
   return async function runDaily(orgId: string): Promise<TDailyRunResult> {
@@ -106,6 +108,8 @@ export function createRenewalDaily(deps: {
       const candidates = await termsToOpen(tx, orgId, today, { leadDays: settings.leadDays, rules: settings.leadDaysRules }, maxLead);
       const opened = await openTerms(tx, deps, orgId, candidates, null);
       const refreshed = await refreshOpenOpportunities(tx, orgId, now);
+      // Those renewed, cancelled or past the grace period close before any reminder goes out.
+      const closed = await deps.closeFinished(tx, orgId);
 
       const due = await remindersDue(tx, orgId, today, settings.reminderOffsets, settings.overdueReminder);
       const inserted = await insertReminders(tx, orgId, today, now, due);
@@ -139,7 +143,8 @@ export function createRenewalDaily(deps: {
           sourceKey: `renewal_reminder:${key(r)}`,
         })),
       );
-      return { opened: opened.length, refreshed, reminders: inserted.length, emails };
+      const customerEmails = settings.customerEmails ? await sendCustomerReminders(tx, clock, orgId, settings.customerReminderOffsets) : 0;
+      return { opened: opened.length, refreshed, closed, reminders: inserted.length, emails, customerEmails };
     });
   };
 }

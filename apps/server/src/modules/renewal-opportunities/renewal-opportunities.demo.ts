@@ -18,11 +18,14 @@ const REASONS: Partial<Record<TRenewalStage, string>> = {
 
 /**
  * The demo's renewal pipeline: the daily run three weeks ago and today (so the renewals due in the next 90 days are
- * open and their reminders are in the outbox and the bell), then the team works them into every stage.
+ * open and their reminders, the owners' and the customers', are in the outbox and the bell), then the team works them into every stage.
  */
 export const renewalOpportunitiesDemo: TDemoContribution = {
   async activity({ services, orgId, actors, at, advance, clock }) {
     const svc = services.renewalOpportunities;
+    // The customers' billing and decision-maker contacts hear about their renewal too (reminders, confirmations).
+    at(22, 10);
+    await svc.updateSettings(actors.admin, { customerEmails: true });
     at(21, 2);
     await svc.runDaily(orgId);
     at(0, 2);

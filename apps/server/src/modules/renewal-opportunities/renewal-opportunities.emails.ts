@@ -12,8 +12,14 @@ export interface TReminderFacts {
 }
 
 const LOCALES: Record<Lang, string> = { en: 'en-GB', nl: 'nl-NL', da: 'da-DK' };
-const dateIn = (lang: Lang, day: string) =>
-  new Date(`${day}T00:00:00Z`).toLocaleDateString(LOCALES[lang], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+// One formatter per language (a first daily run words thousands of reminders; making one per date costs more than the rest).
+const FORMATS = Object.fromEntries(
+  (Object.keys(LOCALES) as Lang[]).map((l) => [
+    l,
+    new Intl.DateTimeFormat(LOCALES[l], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  ]),
+) as Record<Lang, Intl.DateTimeFormat>;
+const dateIn = (lang: Lang, day: string) => FORMATS[lang].format(new Date(`${day}T00:00:00Z`));
 
 const WORDS = {
   en: {

@@ -22,4 +22,9 @@ export const renewalOpportunitiesMessages = defineMessages({
     nl: 'elke herinneringstermijn één keer',
     da: 'hver påmindelsesfrist kun én gang',
   },
+  renewal_unknown_placeholder: {
+    en: 'only these placeholders in braces: contactName, accountName, renewalDate, daysLeft, amount, organisationName',
+    nl: 'alleen deze plaatshouders tussen accolades: contactName, accountName, renewalDate, daysLeft, amount, organisationName',
+    da: 'kun disse pladsholdere i krøllede parenteser: contactName, accountName, renewalDate, daysLeft, amount, organisationName',
+  },
 });

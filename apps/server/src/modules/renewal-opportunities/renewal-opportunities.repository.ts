@@ -101,20 +101,44 @@ export async function findRenewalOpportunitiesPage(
   page: { limit: number; offset: number },
 ): Promise<TRenewalOpportunityListRow[]> {
   const dir = q.order === 'asc' ? asc : desc;
-  return listed(db)
-    .where(listWhere(scope, q, today))
-    .orderBy(dir(SORTS[q.sort]), dir(o.dueOn), dir(o.id))
-    .limit(page.limit)
-    .offset(page.offset);
+  const order = [dir(SORTS[q.sort]), dir(o.dueOn), dir(o.id)];
+  if (needsJoins(scope, q) || q.sort === 'account' || q.sort === 'owner')
+    return listed(db)
+      .where(listWhere(scope, q, today))
+      .orderBy(...order)
+      .limit(page.limit)
+      .offset(page.offset);
+  // Ordered by the renewal's own columns: the page's ids from the renewals alone (no join of every matching row with
+  // its account and subscription before the sort), then those rows with their names, in that order.
+  const ids = (
+    await db
+      .select({ id: o.id })
+      .from(o)
+      .where(listWhere(scope, q, today))
+      .orderBy(...order)
+      .limit(page.limit)
+      .offset(page.offset)
+  ).map((r) => r.id);
+  if (!ids.length) return [];
+  const rows = await listed(db).where(and(eq(o.orgId, scope.orgId), inArray(o.id, ids)));
+  const at = new Map(ids.map((id, i) => [id, i]));
+  return rows.sort((a, b) => (at.get(a.id) ?? 0) - (at.get(b.id) ?? 0));
+}
+
+/** Whether a filter reads the account or the subscription (the actor's own accounts, a search by name or reference). */
+const needsJoins = (scope: TRenewalScope, q: { q?: string }) => !!scope.ownerUserId || !!q.q;
+
+/** The renewals, joined with their account and subscription only when the filter reads them. */
+function from(db: Db, cols: Parameters<Db['select']>[0], scope: TRenewalScope, q: { q?: string }) {
+  const base = db.select(cols).from(o).$dynamic();
+  if (!needsJoins(scope, q)) return base;
+  return base
+    .innerJoin(accounts, and(eq(accounts.orgId, o.orgId), eq(accounts.id, o.accountId)))
+    .leftJoin(subscriptions, and(eq(subscriptions.orgId, o.orgId), eq(subscriptions.id, o.subscriptionId)));
 }
 
 export async function countRenewalOpportunities(db: Db, scope: TRenewalScope, q: TRenewalOpportunitiesExportQuery, today: string) {
-  const [row] = await db
-    .select({ n: count() })
-    .from(o)
-    .innerJoin(accounts, and(eq(accounts.orgId, o.orgId), eq(accounts.id, o.accountId)))
-    .leftJoin(subscriptions, and(eq(subscriptions.orgId, o.orgId), eq(subscriptions.id, o.subscriptionId)))
-    .where(listWhere(scope, q, today));
+  const [row] = (await from(db, { n: count() }, scope, q).where(listWhere(scope, q, today))) as { n: number }[];
   return row?.n ?? 0;
 }
 
@@ -124,20 +148,16 @@ export async function countRenewalOpportunities(db: Db, scope: TRenewalScope, q:
  */
 export async function boardRows(db: Db, scope: TRenewalScope, q: TRenewalBoardQuery, today: string, closedSince: Date) {
   const where = and(listWhere(scope, q, today), or(isNull(o.closedAt), gte(o.closedAt, closedSince)));
-  const joined = (cols: Parameters<Db['select']>[0]) =>
-    db
-      .select(cols)
-      .from(o)
-      .innerJoin(accounts, and(eq(accounts.orgId, o.orgId), eq(accounts.id, o.accountId)))
-      .leftJoin(subscriptions, and(eq(subscriptions.orgId, o.orgId), eq(subscriptions.id, o.subscriptionId)));
-  const ranked = db
-    .select({
+  const joined = (cols: Parameters<Db['select']>[0]) => from(db, cols, scope, q);
+  const ranked = from(
+    db,
+    {
       rid: sql<string>`${o.id}`.as('rid'),
       n: sql<number>`row_number() over (partition by ${o.stage} order by ${o.dueOn}, ${o.id})`.as('n'),
-    })
-    .from(o)
-    .innerJoin(accounts, and(eq(accounts.orgId, o.orgId), eq(accounts.id, o.accountId)))
-    .leftJoin(subscriptions, and(eq(subscriptions.orgId, o.orgId), eq(subscriptions.id, o.subscriptionId)))
+    },
+    scope,
+    q,
+  )
     .where(where)
     .as('ranked');
   const [sums, items] = await Promise.all([
@@ -154,7 +174,7 @@ export async function boardRows(db: Db, scope: TRenewalScope, q: TRenewalBoardQu
       { stage: string; currency: string; count: number; targetCents: number; forecastCents: number }[]
     >,
     listed(db)
-      .innerJoin(ranked, and(eq(ranked.rid, o.id), lte(ranked.n, q.perStage)))
+      .innerJoin(ranked, sql`ranked.rid = ${o.id} and ranked.n <= ${q.perStage}`)
       .where(eq(o.orgId, scope.orgId))
       .orderBy(asc(o.dueOn), asc(o.id)),
   ]);

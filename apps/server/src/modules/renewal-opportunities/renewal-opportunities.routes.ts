@@ -6,8 +6,14 @@ import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
 import {
   type TRenewalOpportunity,
+  ZPreviewRenewalEmailRequest,
+  ZPutRenewalEmailTemplateRequest,
   ZRenewalBoard,
   ZRenewalBoardQuery,
+  ZRenewalEmailPreview,
+  ZRenewalEmailTemplate,
+  ZRenewalEmailTemplateKey,
+  ZRenewalEmailTemplates,
   ZRenewalOpportunitiesExportQuery,
   ZRenewalOpportunitiesPage,
   ZRenewalOpportunitiesQuery,
@@ -19,6 +25,7 @@ import {
   ZUpdateRenewalSettingsRequest,
 } from './renewal-opportunities.schemas.ts';
 import type { RenewalOpportunityService } from './renewal-opportunities.service.ts';
+import type { createRenewalEmailTemplateService } from './renewal-opportunities.templates.ts';
 
 const money = (cents: number) => (cents / 100).toFixed(2);
 
@@ -43,7 +50,10 @@ const RENEWAL_CSV: CsvColumn<TRenewalOpportunity>[] = [
 ];
 
 /** Each route: its schema (validation, types, OpenAPI), an operationId for the generated client, a one-line handler. */
-export function registerRenewalOpportunityRoutes(app: FastifyInstance, deps: { renewalOpportunities: RenewalOpportunityService }) {
+export function registerRenewalOpportunityRoutes(
+  app: FastifyInstance,
+  deps: { renewalOpportunities: RenewalOpportunityService & ReturnType<typeof createRenewalEmailTemplateService> },
+) {
   const r = typed(app);
   const svc = deps.renewalOpportunities;
   const tags = ['renewal-opportunities'];
@@ -149,5 +159,48 @@ export function registerRenewalOpportunityRoutes(app: FastifyInstance, deps: { r
       response: { 200: ZRenewalSettings, ...standardErrors },
     },
     handler: async (req) => svc.updateSettings(actorOf(req), req.body),
+  });
+
+  r.get('/api/v1/renewal-settings/email-templates', {
+    schema: {
+      operationId: 'listRenewalEmailTemplates',
+      summary: 'The customer e-mails’ templates (reminder, confirmation) in en, nl and da, and their placeholders',
+      tags,
+      response: { 200: ZRenewalEmailTemplates, ...standardErrors },
+    },
+    handler: async (req) => svc.listEmailTemplates(actorOf(req)),
+  });
+
+  r.put('/api/v1/renewal-settings/email-templates', {
+    schema: {
+      operationId: 'updateRenewalEmailTemplate',
+      summary: 'Reword a customer e-mail in one language',
+      tags,
+      body: ZPutRenewalEmailTemplateRequest,
+      response: { 200: ZRenewalEmailTemplate, ...standardErrors },
+    },
+    handler: async (req) => svc.putEmailTemplate(actorOf(req), req.body, req.body),
+  });
+
+  r.post('/api/v1/renewal-settings/email-templates/reset', {
+    schema: {
+      operationId: 'resetRenewalEmailTemplate',
+      summary: 'Put a customer e-mail back to the built-in text',
+      tags,
+      body: ZRenewalEmailTemplateKey,
+      response: { 200: ZRenewalEmailTemplate, ...standardErrors },
+    },
+    handler: async (req) => svc.resetEmailTemplate(actorOf(req), req.body),
+  });
+
+  r.post('/api/v1/renewal-settings/email-templates/preview', {
+    schema: {
+      operationId: 'previewRenewalEmail',
+      summary: 'A customer e-mail as a contact would read it, with sample facts',
+      tags,
+      body: ZPreviewRenewalEmailRequest,
+      response: { 200: ZRenewalEmailPreview, ...standardErrors },
+    },
+    handler: async (req) => svc.previewEmail(actorOf(req), req.body),
   });
 }

@@ -109,6 +109,8 @@ export const ZRenewalSettings = z.object({
   leadDaysRules: z.array(z.object({ segment: z.string().nullable(), edition: z.string().nullable(), days: z.int() })),
   reminderOffsets: z.array(z.int()),
   overdueReminder: z.boolean(),
+  customerEmails: z.boolean(),
+  customerReminderOffsets: z.array(z.int()),
 });
 export type TRenewalSettings = z.infer<typeof ZRenewalSettings>;
 export const ZUpdateRenewalSettingsRequest = z.strictObject({
@@ -121,8 +123,58 @@ export const ZUpdateRenewalSettingsRequest = z.strictObject({
     .optional()
     .describe('Days before the renewal date the owner is reminded (default 120, 90, 60, 30, 7)'),
   overdueReminder: z.boolean().optional().describe('Remind once when the renewal date passed while still open'),
+  customerEmails: z
+    .boolean()
+    .optional()
+    .describe('E-mail the account’s billing and decision-maker contacts: reminders, and a confirmation when it renews (default off)'),
+  customerReminderOffsets: z
+    .array(z.int().min(1).max(730))
+    .max(10)
+    .refine((xs) => new Set(xs).size === xs.length, { message: m.renewal_offsets_unique.code })
+    .optional()
+    .describe('Days before the renewal date the customer’s contacts are reminded (default 60, 30)'),
 });
 export type TUpdateRenewalSettings = z.infer<typeof ZUpdateRenewalSettingsRequest>;
+
+/** The customer e-mails' templates: per kind and language, with `{placeholders}` (RENEWAL_EMAIL_PLACEHOLDERS). */
+export const RENEWAL_EMAIL_KINDS = ['reminder', 'confirmation'] as const;
+export const RENEWAL_EMAIL_LANGUAGES = ['en', 'nl', 'da'] as const;
+export const RENEWAL_EMAIL_PLACEHOLDERS = ['contactName', 'accountName', 'renewalDate', 'daysLeft', 'amount', 'organisationName'] as const;
+export const ZRenewalEmailTemplate = z.object({
+  kind: z.enum(RENEWAL_EMAIL_KINDS),
+  language: z.enum(RENEWAL_EMAIL_LANGUAGES),
+  subject: z.string(),
+  body: z.string(),
+  /** False: the built-in text. */
+  custom: z.boolean(),
+});
+export type TRenewalEmailTemplate = z.infer<typeof ZRenewalEmailTemplate>;
+export const ZRenewalEmailTemplates = z.object({ items: z.array(ZRenewalEmailTemplate), placeholders: z.array(z.string()) });
+export const ZRenewalEmailTemplateKey = z.strictObject({ kind: z.enum(RENEWAL_EMAIL_KINDS), language: z.enum(RENEWAL_EMAIL_LANGUAGES) });
+const zTemplateText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((t) => [...t.matchAll(/\{(\w+)\}/g)].every((x) => (RENEWAL_EMAIL_PLACEHOLDERS as readonly string[]).includes(x[1] ?? '')), {
+      message: m.renewal_unknown_placeholder.code,
+    });
+export const ZPutRenewalEmailTemplateRequest = z.strictObject({
+  kind: z.enum(RENEWAL_EMAIL_KINDS),
+  language: z.enum(RENEWAL_EMAIL_LANGUAGES),
+  subject: zTemplateText(300),
+  body: zTemplateText(10_000),
+});
+export type TPutRenewalEmailTemplate = z.infer<typeof ZPutRenewalEmailTemplateRequest>;
+export const ZPreviewRenewalEmailRequest = z.strictObject({
+  kind: z.enum(RENEWAL_EMAIL_KINDS),
+  language: z.enum(RENEWAL_EMAIL_LANGUAGES),
+  subject: zTemplateText(300),
+  body: zTemplateText(10_000),
+});
+export type TPreviewRenewalEmail = z.infer<typeof ZPreviewRenewalEmailRequest>;
+export const ZRenewalEmailPreview = z.object({ subject: z.string(), text: z.string() });
 
 /** For a quotes module: what became of the renewal's quote. */
 export interface TQuoteOutcome {
@@ -132,5 +184,12 @@ export interface TQuoteOutcome {
   reason?: string | null;
 }
 
-export const ZDailyRunResult = z.object({ opened: z.int(), refreshed: z.int(), reminders: z.int(), emails: z.int() });
+export const ZDailyRunResult = z.object({
+  opened: z.int(),
+  refreshed: z.int(),
+  closed: z.int(),
+  reminders: z.int(),
+  emails: z.int(),
+  customerEmails: z.int(),
+});
 export type TDailyRunResult = z.infer<typeof ZDailyRunResult>;

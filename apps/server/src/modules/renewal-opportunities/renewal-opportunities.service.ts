@@ -8,6 +8,8 @@ import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { TimelineService } from '../timeline/index.ts';
+import { finishedRenewals, type TFinishedRenewal } from './renewal-opportunities.close.repository.ts';
+import { sendConfirmations } from './renewal-opportunities.customer.ts';
 import { termsToOpen } from './renewal-opportunities.daily.repository.ts';
 import { openTerms } from './renewal-opportunities.daily.ts';
 import { dayOf, daysBetween } from './renewal-opportunities.days.ts';
@@ -50,6 +52,8 @@ export const DEFAULT_RENEWAL_SETTINGS: TRenewalSettings = {
   leadDaysRules: [],
   reminderOffsets: [120, 90, 60, 30, 7],
   overdueReminder: true,
+  customerEmails: false,
+  customerReminderOffsets: [60, 30],
 };
 
 export function toRenewalOpportunityDto(r: TRenewalOpportunityListRow, today: string): TRenewalOpportunity {
@@ -97,6 +101,23 @@ export const STAGE_LABELS: Record<TRenewalStage, string> = {
   churned: 'Churned',
 };
 
+/** How a renewal whose outcome is known closes (closeFinished). */
+export function closingOf(r: TFinishedRenewal): TUpdateRenewalOpportunity {
+  if (r.next_arr_cents !== null) {
+    const next = Math.round(Number(r.next_arr_cents));
+    const target = Number(r.target_cents);
+    const how = next > target ? 'Upgraded' : next < target ? 'Downgraded' : 'Renewed';
+    return {
+      stage: next < target ? 'downgraded' : 'renewed',
+      forecastCents: next,
+      ...(next > target ? { category: 'upsell' as const } : {}),
+      closeReason: `${how}: the next term starts ${r.next_start}`,
+    };
+  }
+  if (r.cancelled) return { stage: 'churned', forecastCents: 0, closeReason: r.cancel_reason ?? 'Cancelled' };
+  return { stage: 'churned', forecastCents: 0, closeReason: 'No renewal within the grace period' };
+}
+
 export type RenewalOpportunityService = ReturnType<typeof createRenewalOpportunityService>;
 
 export interface TRenewalDeps {
@@ -130,9 +151,12 @@ export function createRenewalOpportunityService(deps: TRenewalDeps) {
     id: string,
     input: TUpdateRenewalOpportunity & { quoteStatus?: string },
     actor: Actor | null,
+    /** Only while still open (a renewal closing by itself: another run may have closed it first). */
+    ifOpen = false,
   ) {
     const before = await lockRenewalOpportunity(tx, orgId, id);
     if (!before) throw notFound('RenewalOpportunity');
+    if (ifOpen && before.closedAt) return false;
     const stage = input.stage ?? before.stage;
     const stageChanged = stage !== before.stage;
     const closeReason = input.closeReason !== undefined ? input.closeReason : before.closeReason;
@@ -149,7 +173,7 @@ export function createRenewalOpportunityService(deps: TRenewalDeps) {
       before: { stage: before.stage, category: before.category, forecastCents: before.forecastCents, ownerUserId: before.ownerUserId },
       after: input,
     } as Parameters<typeof recordAudit>[3]);
-    if (!stageChanged) return;
+    if (!stageChanged) return true;
     await deps.timeline.recordEntry(tx, orgId, {
       accountId: before.accountId,
       kind: 'renewal',
@@ -167,6 +191,10 @@ export function createRenewalOpportunityService(deps: TRenewalDeps) {
       to: stage,
       closeReason: closeReason ?? null,
     });
+    // The customer's billing and decision-maker contacts are told it renewed (once each), when the organisation says so.
+    if ((stage === 'renewed' || stage === 'downgraded') && (await settingsOf(tx, orgId)).customerEmails)
+      await sendConfirmations(tx, clock, orgId, id);
+    return true;
   }
 
   async function settingsOf(tx: Db, orgId: string): Promise<TRenewalSettings> {
@@ -177,11 +205,28 @@ export function createRenewalOpportunityService(deps: TRenewalDeps) {
       leadDaysRules: row.leadDaysRules.map((r) => ({ segment: r.segment ?? null, edition: r.edition ?? null, days: r.days })),
       reminderOffsets: row.reminderOffsets,
       overdueReminder: row.overdueReminder,
+      customerEmails: row.customerEmails,
+      customerReminderOffsets: row.customerReminderOffsets,
     };
   }
 
   return {
     settingsOf,
+
+    /**
+     * Closes the open renewals whose outcome is known (of one subscription, or all), through the one write path (audit,
+     * timeline, `renewal.stage_changed`, the customer's confirmation): a next term recorded closes it renewed (upgraded
+     * when its ARR is above the target) or downgraded, with the new ARR as its forecast; a term ended cancelled, or
+     * the grace period passed without a next term, closes it churned with the cancellation's reason. In `tx`.
+     */
+    async closeFinished(tx: Db, orgId: string, subscriptionId?: string) {
+      let closed = 0;
+      for (const r of await finishedRenewals(tx, orgId, today(), subscriptionId)) {
+        const change = closingOf(r);
+        if (await applyChange(tx, orgId, r.id, change, null, true)) closed++;
+      }
+      return closed;
+    },
 
     /** The pipeline list on the accounts the actor may see: filters, sort, paging. */
     async list(actor: Actor, q: TRenewalOpportunitiesQuery) {
@@ -300,6 +345,7 @@ export function createRenewalOpportunityService(deps: TRenewalDeps) {
           ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)),
         } as TRenewalSettings;
         after.reminderOffsets = [...after.reminderOffsets].sort((a, b) => b - a);
+        after.customerReminderOffsets = [...after.customerReminderOffsets].sort((a, b) => b - a);
         after.leadDaysRules = after.leadDaysRules.map((r) => ({ segment: r.segment ?? null, edition: r.edition ?? null, days: r.days }));
         await saveRenewalSettings(tx, { orgId: actor.orgId, ...after, updatedAt: clock.now() });
         await recordAudit(tx, clock, actor, { entityType: 'renewal_settings', entityId: actor.orgId, action: 'updated', before, after });

@@ -15,6 +15,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
+import { contacts } from '../contacts/contacts.table.ts';
 import { users } from '../identity/identity.table.ts';
 import { subscriptions } from '../subscriptions/subscriptions.table.ts';
 
@@ -82,6 +83,9 @@ export const renewalSettings = pgTable('renewal_settings', {
     .default([]),
   reminderOffsets: jsonb('reminder_offsets').$type<number[]>().notNull().default([120, 90, 60, 30, 7]),
   overdueReminder: boolean('overdue_reminder').notNull().default(true),
+  /** Reminders to the account's billing and decision-maker contacts, and the confirmation when it renews: off until switched on. */
+  customerEmails: boolean('customer_emails').notNull().default(false),
+  customerReminderOffsets: jsonb('customer_reminder_offsets').$type<number[]>().notNull().default([60, 30]),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
 
@@ -108,4 +112,47 @@ export const renewalReminders = pgTable(
     primaryKey({ columns: [t.orgId, t.subscriptionId, t.termNo, t.reminder] }),
     foreignKey({ columns: [t.orgId, t.subscriptionId], foreignColumns: [subscriptions.orgId, subscriptions.id] }).onDelete('cascade'),
   ],
+);
+
+/**
+ * Each e-mail sent to a customer's contact about a renewal: a reminder (`60`, `30`, … days before) or the
+ * `confirmation` when it renewed. Once per subscription term, contact and kind: the row is inserted in the
+ * transaction that writes the e-mail to the outbox, so two workers racing send it once.
+ */
+export const renewalCustomerEmails = pgTable(
+  'renewal_customer_emails',
+  {
+    orgId: uuid('org_id').notNull(),
+    subscriptionId: uuid('subscription_id').notNull(),
+    termNo: integer('term_no').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    /** A reminder's offset in days ("60"), or "confirmation". */
+    kind: text('kind').notNull(),
+    accountId: uuid('account_id').notNull(),
+    opportunityId: uuid('opportunity_id'),
+    language: text('language').notNull(),
+    sentOn: date('sent_on', { mode: 'string' }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.subscriptionId, t.termNo, t.contactId, t.kind] }),
+    foreignKey({ columns: [t.orgId, t.subscriptionId], foreignColumns: [subscriptions.orgId, subscriptions.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.orgId, t.contactId], foreignColumns: [contacts.orgId, contacts.id] }).onDelete('cascade'),
+  ],
+);
+
+/** An organisation's own wording of the customer e-mails, per kind (reminder, confirmation) and language; the built-in text otherwise. */
+export const renewalEmailTemplates = pgTable(
+  'renewal_email_templates',
+  {
+    orgId: uuid('org_id').notNull(),
+    /** reminder | confirmation */
+    kind: text('kind').notNull(),
+    /** en | nl | da */
+    language: text('language').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.kind, t.language] })],
 );

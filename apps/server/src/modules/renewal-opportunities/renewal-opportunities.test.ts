@@ -203,18 +203,33 @@ describe('renewal opportunities', () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
     const get = await t.app.inject({ method: 'GET', url: '/api/v1/renewal-settings', headers: h });
-    expect(get.json()).toEqual({ leadDays: 90, leadDaysRules: [], reminderOffsets: [120, 90, 60, 30, 7], overdueReminder: true });
+    expect(get.json()).toEqual({
+      leadDays: 90,
+      leadDaysRules: [],
+      reminderOffsets: [120, 90, 60, 30, 7],
+      overdueReminder: true,
+      customerEmails: false,
+      customerReminderOffsets: [60, 30],
+    });
     const put = await t.app.inject({
       method: 'PUT',
       url: '/api/v1/renewal-settings',
       headers: h,
-      payload: { leadDays: 60, leadDaysRules: [{ segment: 'enterprise', days: 150 }], reminderOffsets: [14, 45] },
+      payload: {
+        leadDays: 60,
+        leadDaysRules: [{ segment: 'enterprise', days: 150 }],
+        reminderOffsets: [14, 45],
+        customerEmails: true,
+        customerReminderOffsets: [14, 90],
+      },
     });
     expect(put.json()).toEqual({
       leadDays: 60,
       leadDaysRules: [{ segment: 'enterprise', edition: null, days: 150 }],
       reminderOffsets: [45, 14],
       overdueReminder: true,
+      customerEmails: true,
+      customerReminderOffsets: [90, 14],
     });
     const again = await t.app.inject({ method: 'GET', url: '/api/v1/renewal-settings', headers: h });
     expect(again.json()).toEqual(put.json());

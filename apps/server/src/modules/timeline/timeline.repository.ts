@@ -104,14 +104,35 @@ export async function upsertSystemEntry(db: Db, orgId: string, values: TNewInter
 
 /** Several system entries in one statement per thousand (an import's history); each upserted like upsertSystemEntry. */
 export async function upsertSystemEntries(db: Db, orgId: string, rows: (TNewInteraction & { sourceRef: string })[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000)
-    await db
-      .insert(interactions)
-      .values(rows.slice(i, i + 1000).map((values) => ({ ...values, orgId })))
-      .onConflictDoUpdate({
-        target: [interactions.orgId, interactions.sourceRef],
-        set: { subject: sql`excluded.subject`, data: sql`excluded.data`, occurredAt: sql`excluded.occurred_at` },
-      });
+  // Set-based from one JSON document per 5,000 entries (a daily run may record thousands: binding every value of a
+  // multi-row VALUES costs more than the insert).
+  for (let i = 0; i < rows.length; i += 5000) {
+    const doc = rows.slice(i, i + 5000).map((r) => ({
+      id: r.id,
+      account_id: r.accountId,
+      contact_id: r.contactId ?? null,
+      kind: r.kind,
+      direction: r.direction ?? null,
+      subject: r.subject,
+      body: r.body ?? '',
+      duration_minutes: r.durationMinutes ?? null,
+      occurred_at: r.occurredAt,
+      author_user_id: r.authorUserId ?? null,
+      source: r.source ?? 'manual',
+      data: r.data ?? null,
+      source_ref: r.sourceRef,
+      created_at: r.createdAt,
+    }));
+    await db.execute(sql`
+      insert into interactions (org_id, id, account_id, contact_id, kind, direction, subject, body, duration_minutes, occurred_at,
+        author_user_id, source, data, source_ref, created_at)
+      select ${orgId}::uuid, r.id, r.account_id, r.contact_id, r.kind, r.direction, r.subject, r.body, r.duration_minutes, r.occurred_at,
+        r.author_user_id, r.source, r.data, r.source_ref, r.created_at
+      from jsonb_to_recordset(${JSON.stringify(doc)}::jsonb) as r(id uuid, account_id uuid, contact_id uuid, kind text, direction text,
+        subject text, body text, duration_minutes int, occurred_at timestamptz, author_user_id uuid, source text, data jsonb,
+        source_ref text, created_at timestamptz)
+      on conflict (org_id, source_ref) do update set subject = excluded.subject, data = excluded.data, occurred_at = excluded.occurred_at`);
+  }
 }
 
 export async function deleteInteraction(db: Db, orgId: string, id: string): Promise<void> {

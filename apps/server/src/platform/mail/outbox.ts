@@ -4,7 +4,6 @@ import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
-import { jobs } from '../jobs/jobs.table.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { emailOutbox } from './outbox.table.ts';
 
@@ -43,32 +42,51 @@ export async function enqueueEmail(tx: Db, clock: Clock, mail: TOutgoingEmail): 
   return id;
 }
 
-/** Many e-mails at once (a daily run's reminders): the rows and wake-up jobs enqueueEmail writes, in chunks of 500. */
+/**
+ * Many e-mails at once (a daily run's reminders): the rows and wake-up jobs enqueueEmail writes, set-based: per
+ * organisation and chunk of 2,000 one statement that writes the outbox rows and their delivery jobs from one JSON
+ * document (no per-row parameters to bind). Returns the outbox ids, in order.
+ */
 export async function enqueueEmails(tx: Db, clock: Clock, mails: TOutgoingEmail[]): Promise<string[]> {
-  const now = clock.now();
+  const now = clock.now().toISOString();
   const rows = mails.map((mail) => {
     const id = newId();
-    return { ...mail, html: mail.html ?? null, id, messageId: `<${id}@customer365>`, nextAttemptAt: now, createdAt: now };
+    return {
+      org_id: mail.orgId,
+      id,
+      job_id: newId(),
+      to: mail.to,
+      subject: mail.subject,
+      text: mail.text,
+      html: mail.html ?? null,
+      template: mail.template,
+      message_id: mail.messageId ?? `<${id}@customer365>`,
+      reply_to: mail.replyTo ?? null,
+      in_reply_to: mail.inReplyTo ?? null,
+      references: mail.references ?? null,
+    };
   });
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500);
-    await tx.insert(emailOutbox).values(chunk);
-    // The delivery jobs enqueueJob would write (the queue's default of 5 attempts), one statement per chunk.
-    await tx
-      .insert(jobs)
-      .values(
-        chunk.map((r) => ({
-          id: newId(),
-          name: DELIVER_EMAIL_JOB,
-          payload: {},
-          orgId: r.orgId,
-          runAt: now,
-          dedupeKey: `${DELIVER_EMAIL_KEY_PREFIX}${r.id}`,
-          maxAttempts: 5,
-          createdAt: now,
-        })),
-      )
-      .onConflictDoNothing({ target: jobs.dedupeKey });
+  for (const orgId of new Set(rows.map((r) => r.org_id))) {
+    const mine = rows.filter((r) => r.org_id === orgId);
+    for (let i = 0; i < mine.length; i += 2000) {
+      const doc = JSON.stringify(mine.slice(i, i + 2000));
+      await tx.execute(sql`
+        with src as (
+          select * from jsonb_to_recordset(${doc}::jsonb) as r(id uuid, job_id uuid, "to" text, subject text, text text, html text,
+            template text, message_id text, reply_to text, in_reply_to text, "references" text)
+        ), mail as (
+          insert into email_outbox (org_id, id, "to", subject, text, html, template, next_attempt_at, message_id, reply_to, in_reply_to,
+            "references", created_at)
+          select ${orgId}::uuid, id, "to", subject, text, html, template, ${now}::timestamptz, message_id, reply_to, in_reply_to,
+            "references", ${now}::timestamptz
+          from src
+        )
+        insert into jobs (id, org_id, name, payload, dedupe_key, run_at, max_attempts, created_at)
+        select job_id, ${orgId}::uuid, ${DELIVER_EMAIL_JOB}, '{}'::jsonb, ${DELIVER_EMAIL_KEY_PREFIX} || id::text, ${now}::timestamptz, 5,
+          ${now}::timestamptz
+        from src
+        on conflict (dedupe_key) do nothing`);
+    }
   }
   return rows.map((r) => r.id);
 }

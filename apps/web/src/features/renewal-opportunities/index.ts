@@ -15,6 +15,12 @@ const routes = (app: AppRoute) => [
     beforeLoad: requirePermission('renewal_opportunity:read'),
     component: lazyRouteComponent(() => import('./RenewalPipelinePage.tsx'), 'RenewalPipelinePage'),
   }),
+  createRoute({
+    getParentRoute: () => app,
+    path: '/renewal-settings',
+    beforeLoad: requirePermission('renewal_settings:manage'),
+    component: lazyRouteComponent(() => import('./RenewalSettingsPage.tsx'), 'RenewalSettingsPage'),
+  }),
 ];
 
 const AccountRenewalTab = lazy(() => import('./AccountRenewalTab.tsx').then((m) => ({ default: m.AccountRenewalTab })));
@@ -32,6 +38,13 @@ export const renewalOpportunitiesFeature = defineFeature({
       label: 'nav.renewalOpportunities',
       icon: IconRotateClockwise2,
       permission: 'renewal_opportunity:read',
+    },
+    {
+      group: 'administration',
+      to: '/renewal-settings',
+      label: 'nav.renewalSettings',
+      icon: IconRotateClockwise2,
+      permission: 'renewal_settings:manage',
     },
   ],
   accountFacts: [

@@ -7,6 +7,8 @@ export const renewalKeys = {
   board: ['renewal-opportunities', 'board'] as const,
   calendar: ['renewal-opportunities', 'calendar'] as const,
   one: (id: string) => ['renewal-opportunities', 'one', id] as const,
+  settings: ['renewal-opportunities', 'settings'] as const,
+  templates: ['renewal-opportunities', 'templates'] as const,
   ofAccount: (accountId: string) => ['renewal-opportunities', 'account', accountId] as const,
 };
 
