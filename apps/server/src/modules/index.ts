@@ -18,6 +18,7 @@ import { plansModule } from './plans/index.ts';
 import { renewalOpportunitiesModule } from './renewal-opportunities/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
+import { successPlansModule } from './success-plans/index.ts';
 import { supportModule } from './support/index.ts';
 import { systemModule } from './system/index.ts';
 import { tasksModule } from './tasks/index.ts';
@@ -56,6 +57,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   renewalOpportunitiesModule,
   journeysModule,
   supportModule,
+  successPlansModule,
 ];
 
 /**

@@ -15,6 +15,7 @@ import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
+import { successPlansFeature } from './success-plans/index.ts';
 import { supportFeature } from './support/index.ts';
 import { tasksFeature } from './tasks/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
@@ -46,4 +47,5 @@ export const FEATURES = [
   notificationsFeature,
   journeysFeature,
   supportFeature,
+  successPlansFeature,
 ] as const;

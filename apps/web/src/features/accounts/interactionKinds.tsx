@@ -7,6 +7,7 @@ import {
   IconPhone,
   IconReceipt2,
   IconRotateClockwise2,
+  IconTargetArrow,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -24,6 +25,7 @@ export const KIND_ICONS: Record<TimelineKind, Icon> = {
   subscription: IconReceipt2,
   churn_signal: IconAlertTriangle,
   renewal: IconRotateClockwise2,
+  success_plan: IconTargetArrow,
 };
 
 export const KIND_COLORS: Record<TimelineKind, string> = {
@@ -36,4 +38,5 @@ export const KIND_COLORS: Record<TimelineKind, string> = {
   subscription: 'green',
   churn_signal: 'red',
   renewal: 'indigo',
+  success_plan: 'lime',
 };

@@ -28,4 +28,5 @@ export const TIMELINE_KINDS = valuesOf<TimelineKind>({
   subscription: true,
   churn_signal: true,
   renewal: true,
+  success_plan: true,
 });
