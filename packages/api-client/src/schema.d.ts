@@ -3000,6 +3000,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/capacity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The effort coming per team and week against the team’s capacity, and CS spend against ACV */
+        get: operations["getCapacity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/capacity/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the effort hours, the CS spend percentage of ACV or the team cost per month */
+        patch: operations["updateCapacitySettings"];
+        trace?: never;
+    };
+    "/api/v1/capacity/people/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a person's team and hours per week */
+        put: operations["putCapacityPerson"];
+        post?: never;
+        /** Take a person out of the capacity table */
+        delete: operations["deleteCapacityPerson"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3056,7 +3108,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3316,7 +3368,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -4461,7 +4513,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -4576,7 +4628,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -4593,7 +4645,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -34600,6 +34652,543 @@ export interface operations {
         };
     };
     deleteSuccessValueItem: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getCapacity: {
+        parameters: {
+            query?: {
+                weeks?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        weeks: {
+                            weekStart: string;
+                            demand: {
+                                customer_success: {
+                                    milestones: number;
+                                    renewals: number;
+                                    upsells: number;
+                                    total: number;
+                                };
+                                professional_services: {
+                                    milestones: number;
+                                    renewals: number;
+                                    upsells: number;
+                                    total: number;
+                                };
+                            };
+                            capacity: {
+                                customer_success: number;
+                                professional_services: number;
+                            };
+                            over: {
+                                customer_success: boolean;
+                                professional_services: boolean;
+                            };
+                        }[];
+                        people: {
+                            /** Format: uuid */
+                            userId: string;
+                            name: string;
+                            role: string;
+                            /** @enum {string} */
+                            team: "customer_success" | "professional_services";
+                            hoursPerWeek: number;
+                        }[];
+                        settings: {
+                            lowEffortHours: number;
+                            mediumEffortHours: number;
+                            highEffortHours: number;
+                            renewalHours: number;
+                            upsellCsHours: number;
+                            upsellPsHours: number;
+                            csSpendPercent: number;
+                            teamCostPerMonth: number | null;
+                            currency: string;
+                        };
+                        csSpend: {
+                            currency: string;
+                            acv: number;
+                            percent: number;
+                            budgetPerMonth: number;
+                            actualPerMonth: number | null;
+                            actualPercent: number | null;
+                        };
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateCapacitySettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    lowEffortHours?: number;
+                    mediumEffortHours?: number;
+                    highEffortHours?: number;
+                    renewalHours?: number;
+                    upsellCsHours?: number;
+                    upsellPsHours?: number;
+                    csSpendPercent?: number;
+                    teamCostPerMonth?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lowEffortHours: number;
+                        mediumEffortHours: number;
+                        highEffortHours: number;
+                        renewalHours: number;
+                        upsellCsHours: number;
+                        upsellPsHours: number;
+                        csSpendPercent: number;
+                        teamCostPerMonth: number | null;
+                        currency: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putCapacityPerson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    team: "customer_success" | "professional_services";
+                    hoursPerWeek: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId: string;
+                        name: string;
+                        role: string;
+                        /** @enum {string} */
+                        team: "customer_success" | "professional_services";
+                        hoursPerWeek: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteCapacityPerson: {
         parameters: {
             query?: never;
             header?: never;

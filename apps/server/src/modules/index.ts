@@ -3,6 +3,7 @@ import type { JobDefinition } from '../platform/jobs/queue.ts';
 import type { ModuleContext, ModuleDefinition, ServiceRegistry } from '../platform/modules.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
+import { capacityPlansModule } from './capacity-plans/index.ts';
 import { churnSignalsModule } from './churn-signals/index.ts';
 import { competitorsModule } from './competitors/index.ts';
 import { contactsModule } from './contacts/index.ts';
@@ -58,6 +59,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   journeysModule,
   supportModule,
   successPlansModule,
+  capacityPlansModule,
 ];
 
 /**

@@ -2,6 +2,7 @@ import { accountsFeature } from './accounts/index.ts';
 import { adminFeature } from './admin/index.ts';
 import { adoptionFeature } from './adoption/index.ts';
 import { authFeature } from './auth/index.ts';
+import { capacityPlansFeature } from './capacity-plans/index.ts';
 import { churnSignalsFeature } from './churn-signals/index.ts';
 import { competitorsFeature } from './competitors/index.ts';
 import { contactsFeature } from './contacts/index.ts';
@@ -48,4 +49,5 @@ export const FEATURES = [
   journeysFeature,
   supportFeature,
   successPlansFeature,
+  capacityPlansFeature,
 ] as const;
