@@ -274,7 +274,7 @@ describe('demo organisation', () => {
     expect(capacity.weeks[0].capacity.customer_success).toBeGreaterThan(0);
     expect(capacity.weeks[0].capacity.professional_services).toBeGreaterThan(0);
     expect(capacity.weeks.some((w: { demand: { customer_success: { total: number } } }) => w.demand.customer_success.total > 0)).toBe(true);
-    expect(capacity.csSpend).toMatchObject({ percent: 12, actualPerMonth: 21_500 });
+    expect(capacity.csSpend).toMatchObject({ percent: 12, actualPerMonth: 3_600 });
     expect(capacity.csSpend.acv).toBeGreaterThan(0);
   });
 });

@@ -14,6 +14,6 @@ export const capacityPlansDemo: TDemoContribution = {
       else if (actor.role === 'vp_cs') await svc.putPerson(actors.admin, actor.userId, { team: 'customer_success', hoursPerWeek: 8 });
       else if (actor.role === 'cse') await svc.putPerson(actors.admin, actor.userId, { team: 'professional_services', hoursPerWeek: 24 });
     }
-    await svc.updateSettings(actors.admin, { teamCostPerMonth: 21_500 });
+    await svc.updateSettings(actors.admin, { teamCostPerMonth: 3_600 });
   },
 };

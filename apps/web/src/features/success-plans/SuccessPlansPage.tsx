@@ -11,7 +11,7 @@ import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { formatPercent } from '../../lib/money.ts';
 import { successPlanKeys } from './queryKeys.ts';
-import { OBJECTIVE_METRICS, OBJECTIVE_STATUSES, type ObjectivesSearch, STATUS_COLORS } from './search.ts';
+import { NO_SHRINK, OBJECTIVE_METRICS, OBJECTIVE_STATUSES, type ObjectivesSearch, STATUS_COLORS } from './search.ts';
 import type { ObjectiveListItem, ObjectiveMetric, ObjectiveStatus } from './types.ts';
 
 const route = getRouteApi('/app/success-plans');
@@ -67,7 +67,12 @@ export function SuccessPlansPage() {
           </Anchor>
         ),
       },
-      { id: 'metric', header: t('successPlan.fields.metric'), cell: ({ row }) => t(`successPlan.metric.${row.original.metric}`) },
+      {
+        id: 'metric',
+        header: t('successPlan.fields.metric'),
+        meta: { noWrap: true },
+        cell: ({ row }) => t(`successPlan.metric.${row.original.metric}`),
+      },
       {
         id: 'percentAchieved',
         header: t('successPlan.fields.percentAchieved'),
@@ -96,8 +101,9 @@ export function SuccessPlansPage() {
         id: 'status',
         header: t('successPlan.fields.status'),
         enableSorting: true,
+        meta: { noWrap: true },
         cell: ({ row }) => (
-          <Badge color={STATUS_COLORS[row.original.status]} variant="light">
+          <Badge color={STATUS_COLORS[row.original.status]} variant="light" styles={NO_SHRINK}>
             {t(`successPlan.status.${row.original.status}`)}
           </Badge>
         ),

@@ -21,6 +21,9 @@ export const STATUS_COLORS: Record<ObjectiveStatus, string> = {
   dropped: 'gray',
 };
 
+/** A badge keeps its whole label: a table cell grows instead of cutting it off. */
+export const NO_SHRINK = { root: { flexShrink: 0, maxWidth: 'none' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
+
 /** The portfolio's state in the URL, so a filtered view can be bookmarked. */
 export interface ObjectivesSearch extends ListSearch<ObjectiveSort> {
   q?: string;
