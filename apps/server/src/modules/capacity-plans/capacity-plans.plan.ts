@@ -46,6 +46,8 @@ export const mondayOf = (day: string) => {
 };
 const addDays = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
 const round1 = (n: number) => Math.round(n * 10) / 10;
+/** The later of two ISO days. */
+const later = (a: string, b: string) => [a, b].sort()[1] as string;
 
 export function planCapacity(input: {
   today: string;
@@ -82,17 +84,11 @@ export function planCapacity(input: {
     const hours = hoursOf[m.effort] ?? input.settings.mediumEffortHours;
     const team = teamOfRole(m.responsibleRole);
     if (m.dueOn < input.today) spread(team, 'milestones', hours, input.today, input.today);
-    else spread(team, 'milestones', hours, m.startsOn > input.today ? m.startsOn : input.today, m.dueOn);
+    else spread(team, 'milestones', hours, later(m.startsOn, input.today), m.dueOn);
   }
   for (const due of input.renewalDueDays) {
     const from = addDays(due, -RENEWAL_LEAD_DAYS);
-    spread(
-      'customer_success',
-      'renewals',
-      input.settings.renewalHours,
-      from > input.today ? from : input.today,
-      due < input.today ? input.today : due,
-    );
+    spread('customer_success', 'renewals', input.settings.renewalHours, later(from, input.today), later(due, input.today));
   }
   const upsellEnd = addDays(input.today, (UPSELL_WEEKS - 1) * 7);
   spread('customer_success', 'upsells', input.upsellCandidates * input.settings.upsellCsHours, input.today, upsellEnd);

@@ -1,7 +1,7 @@
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { invalid, notFound } from '../../platform/errors.ts';
+import { AppError, notFound } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { capacityPlansMessages as m } from './capacity-plans.messages.ts';
 import { planCapacity, type TTeam } from './capacity-plans.plan.ts';
@@ -121,7 +121,7 @@ export function createCapacityPlanService(deps: { db: Db; clock: Clock }) {
     async putPerson(actor: Actor, userId: string, input: { team: TTeam; hoursPerWeek: number }): Promise<TCapacityPerson> {
       requirePermission(actor, 'capacity:manage');
       return db.transaction(async (tx) => {
-        if (!(await repo.findUserName(tx, actor.orgId, userId))) throw invalid('userId', m.capacity_person_unknown);
+        if (!(await repo.findUserName(tx, actor.orgId, userId))) throw new AppError('NOT_FOUND', { entry: m.capacity_person_unknown });
         await repo.upsertPerson(tx, { orgId: actor.orgId, userId, ...input, updatedAt: clock.now() });
         await recordAudit(tx, clock, actor, { entityType: 'capacity_person', entityId: userId, action: 'updated', after: input });
         const person = (await repo.listPeople(tx, actor.orgId)).find((p) => p.userId === userId);
