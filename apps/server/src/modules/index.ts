@@ -3,6 +3,7 @@ import type { JobDefinition } from '../platform/jobs/queue.ts';
 import type { ModuleContext, ModuleDefinition, ServiceRegistry } from '../platform/modules.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
+import { capacityPlansModule } from './capacity-plans/index.ts';
 import { churnSignalsModule } from './churn-signals/index.ts';
 import { competitorsModule } from './competitors/index.ts';
 import { contactsModule } from './contacts/index.ts';
@@ -20,6 +21,7 @@ import { playbooksModule } from './playbooks/index.ts';
 import { renewalOpportunitiesModule } from './renewal-opportunities/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
+import { successPlansModule } from './success-plans/index.ts';
 import { supportModule } from './support/index.ts';
 import { systemModule } from './system/index.ts';
 import { tasksModule } from './tasks/index.ts';
@@ -60,6 +62,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   supportModule,
   playbooksModule,
   nurtureModule,
+  successPlansModule,
+  capacityPlansModule,
 ];
 
 /**

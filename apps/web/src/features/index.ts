@@ -2,6 +2,7 @@ import { accountsFeature } from './accounts/index.ts';
 import { adminFeature } from './admin/index.ts';
 import { adoptionFeature } from './adoption/index.ts';
 import { authFeature } from './auth/index.ts';
+import { capacityPlansFeature } from './capacity-plans/index.ts';
 import { churnSignalsFeature } from './churn-signals/index.ts';
 import { competitorsFeature } from './competitors/index.ts';
 import { contactsFeature } from './contacts/index.ts';
@@ -17,6 +18,7 @@ import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
+import { successPlansFeature } from './success-plans/index.ts';
 import { supportFeature } from './support/index.ts';
 import { tasksFeature } from './tasks/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
@@ -50,4 +52,6 @@ export const FEATURES = [
   supportFeature,
   playbooksFeature,
   nurtureFeature,
+  successPlansFeature,
+  capacityPlansFeature,
 ] as const;

@@ -269,4 +269,27 @@ describe('demo organisation', () => {
     const log = await get(`/api/v1/playbooks/${onboarding.id}/runs`);
     expect(log.items[0].outcome).toMatchObject({ task: 1 });
   });
+
+  it('has success plans on six customers: lead and new-sales goals measured monthly, one at risk, one missed, value delivered', async () => {
+    const objectives = await get('/api/v1/success-objectives?pageSize=100');
+    expect(objectives.total).toBe(13);
+    type TObjective = { accountId: string; status: string; percentAchieved: number; metric: string };
+    const items: TObjective[] = objectives.items;
+    expect(new Set(items.map((o) => o.accountId)).size).toBe(6);
+    expect(new Set(items.map((o) => o.status))).toEqual(new Set(['on_track', 'achieved', 'at_risk', 'missed']));
+    expect(items.some((o) => o.percentAchieved >= 100)).toBe(true);
+    const plan = await get(`/api/v1/accounts/${items[0]?.accountId}/success-plan`);
+    expect(plan.objectives[0].progress.length).toBeGreaterThanOrEqual(3);
+    expect(plan.valueTotals[0].amount).toBeGreaterThan(0);
+  });
+
+  it('has team capacity figures: hours per team against the coming work, and the team cost against 12 % of ACV', async () => {
+    const capacity = await get('/api/v1/capacity');
+    expect(capacity.weeks).toHaveLength(12);
+    expect(capacity.weeks[0].capacity.customer_success).toBeGreaterThan(0);
+    expect(capacity.weeks[0].capacity.professional_services).toBeGreaterThan(0);
+    expect(capacity.weeks.some((w: { demand: { customer_success: { total: number } } }) => w.demand.customer_success.total > 0)).toBe(true);
+    expect(capacity.csSpend).toMatchObject({ percent: 12, actualPerMonth: 3_600 });
+    expect(capacity.csSpend.acv).toBeGreaterThan(0);
+  });
 });

@@ -4,7 +4,7 @@ import { ZPageQuery, zInt, zIsoDateTime, zPage, zStringList, zText } from '../..
 export const INTERACTION_KINDS = ['note', 'call', 'email', 'meeting', 'chat', 'support_request'] as const;
 export const zInteractionKind = z.enum(INTERACTION_KINDS);
 /** Entries other modules write on the timeline (users cannot log these by hand). */
-export const SYSTEM_ENTRY_KINDS = ['subscription', 'churn_signal', 'renewal', 'nurture'] as const;
+export const SYSTEM_ENTRY_KINDS = ['subscription', 'churn_signal', 'renewal', 'nurture', 'success_plan'] as const;
 export const TIMELINE_KINDS = [...INTERACTION_KINDS, ...SYSTEM_ENTRY_KINDS] as const;
 export const zTimelineKind = z.enum(TIMELINE_KINDS);
 

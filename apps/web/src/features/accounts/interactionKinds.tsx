@@ -8,6 +8,7 @@ import {
   IconPhone,
   IconReceipt2,
   IconRotateClockwise2,
+  IconTargetArrow,
   IconUsersGroup,
 } from '@tabler/icons-react';
 import type { ComponentType } from 'react';
@@ -26,6 +27,7 @@ export const KIND_ICONS: Record<TimelineKind, Icon> = {
   churn_signal: IconAlertTriangle,
   renewal: IconRotateClockwise2,
   nurture: IconMailOff,
+  success_plan: IconTargetArrow,
 };
 
 export const KIND_COLORS: Record<TimelineKind, string> = {
@@ -39,4 +41,5 @@ export const KIND_COLORS: Record<TimelineKind, string> = {
   churn_signal: 'red',
   renewal: 'indigo',
   nurture: 'pink',
+  success_plan: 'lime',
 };

@@ -29,4 +29,5 @@ export const TIMELINE_KINDS = valuesOf<TimelineKind>({
   churn_signal: true,
   renewal: true,
   nurture: true,
+  success_plan: true,
 });

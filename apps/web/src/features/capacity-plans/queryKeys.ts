@@ -1,0 +1,5 @@
+/** The capacity feature's query keys. */
+export const capacityKeys = {
+  all: ['capacity'] as const,
+  overview: ['capacity', 'overview'] as const,
+};
