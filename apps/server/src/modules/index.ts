@@ -15,6 +15,7 @@ import { metricsModule } from './metrics/index.ts';
 import { notificationsModule } from './notifications/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
+import { quotesModule } from './quotes/index.ts';
 import { renewalOpportunitiesModule } from './renewal-opportunities/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
@@ -56,6 +57,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   renewalOpportunitiesModule,
   journeysModule,
   supportModule,
+  // After renewal-opportunities: a quote's outcome moves its renewal.
+  quotesModule,
 ];
 
 /**
