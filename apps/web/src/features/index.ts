@@ -11,6 +11,7 @@ import { importsFeature } from './imports/index.ts';
 import { journeysFeature } from './journeys/index.ts';
 import { notificationsFeature } from './notifications/index.ts';
 import { plansFeature } from './plans/index.ts';
+import { quotesFeature } from './quotes/index.ts';
 import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
@@ -46,4 +47,5 @@ export const FEATURES = [
   notificationsFeature,
   journeysFeature,
   supportFeature,
+  quotesFeature,
 ] as const;

@@ -3,7 +3,7 @@ import type { TFixtureMaker, TRouteSpec } from '../../platform/access/route-spec
 /** How the access-matrix and bad-input suites exercise the quotes routes (test/security/). */
 export const quotesAccessMatrix: Record<string, TRouteSpec> = {
   'POST /api/v1/renewal-opportunities/:id/quotes': {
-    permissions: ['quote:write', 'renewal_opportunity:read', 'subscription:read'],
+    permissions: ['quote:write', 'quote:read', 'renewal_opportunity:read', 'subscription:read'],
     id: 'quoteRenewal',
     accountScoped: true,
     body: () => ({ upliftPercent: 3 }),
@@ -12,13 +12,20 @@ export const quotesAccessMatrix: Record<string, TRouteSpec> = {
   'GET /api/v1/quotes/export.csv': { permissions: ['quote:read', 'export:run'] },
   'GET /api/v1/quotes/:id': { permissions: ['quote:read'], id: 'quote', accountScoped: true },
   'PATCH /api/v1/quotes/:id': {
-    permissions: ['quote:write'],
+    permissions: ['quote:write', 'quote:read'],
     id: 'quote',
     accountScoped: true,
     body: () => ({ notes: 'Two-year option discussed' }),
   },
-  'POST /api/v1/quotes/:id/submit': { permissions: ['quote:write'], id: 'quote', accountScoped: true, late: 1 },
-  'POST /api/v1/quotes/:id/approve': { permissions: ['quote:approve'], id: 'quote', accountScoped: true, late: 2, adminStatus: 409 },
+  'POST /api/v1/quotes/:id/submit': { permissions: ['quote:write', 'quote:read'], id: 'quote', accountScoped: true, late: 1 },
+  'POST /api/v1/quotes/:id/approve': {
+    permissions: ['quote:approve'],
+    id: 'quote',
+    accountScoped: true,
+    late: 2,
+    adminStatus: 409,
+    body: () => ({ comment: 'Fine' }),
+  },
   'POST /api/v1/quotes/:id/reject': {
     permissions: ['quote:approve'],
     id: 'quote',
@@ -28,7 +35,7 @@ export const quotesAccessMatrix: Record<string, TRouteSpec> = {
     body: () => ({ comment: 'Too deep a discount' }),
   },
   'POST /api/v1/quotes/:id/send': {
-    permissions: ['quote:write'],
+    permissions: ['quote:write', 'quote:read', 'renewal_opportunity:write'],
     id: 'quote',
     accountScoped: true,
     late: 3,
@@ -36,11 +43,11 @@ export const quotesAccessMatrix: Record<string, TRouteSpec> = {
   },
   'GET /api/v1/quote-templates': { permissions: ['quote:read'] },
   'POST /api/v1/quote-templates': {
-    permissions: ['quote_settings:manage'],
+    permissions: ['quote_settings:manage', 'quote:read'],
     body: () => ({ name: 'Partner', language: 'en', companyName: 'Us', introText: 'Hello {contact}', termsText: 'Net 30' }),
   },
   'PATCH /api/v1/quote-templates/:id': {
-    permissions: ['quote_settings:manage'],
+    permissions: ['quote_settings:manage', 'quote:read'],
     id: 'quoteTemplate',
     body: () => ({ accentColor: '#2f9e44' }),
   },

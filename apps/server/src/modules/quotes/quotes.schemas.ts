@@ -213,6 +213,7 @@ export const ZPublicQuote = z.object({
   declinedAt: z.string().nullable(),
 });
 export type TPublicQuote = z.infer<typeof ZPublicQuote>;
-export const ZTokenParams = z.strictObject({ token: z.string().min(10).max(200) });
+/** Any string: what is not a valid link is a plain 404 from the service, never a validation message about the token. */
+export const ZTokenParams = z.strictObject({ token: z.string().max(300) });
 export const ZAcceptRequest = z.strictObject({ name: zText(200).describe('The signer types their full name') });
 export const ZDeclineRequest = z.strictObject({ reason: zText(2000) });
