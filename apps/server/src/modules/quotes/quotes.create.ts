@@ -66,8 +66,9 @@ export function initialLines(
       };
     }
   }
-  const mainNow = main ? (lines[lines.indexOf(main)] ?? lines.find((l) => l.kind === 'upsell')) : undefined;
-  if (input.extraSeats > 0 && mainNow) lines.push({ ...mainNow, kind: 'upsell', quantity: input.extraSeats });
+  // More seats of the line counted in seats: the one with the most units (a platform fee of 1 is not a seat).
+  const seats = [...lines].sort((a, b) => b.quantity - a.quantity || value(b) - value(a))[0];
+  if (input.extraSeats > 0 && seats) lines.push({ ...seats, kind: 'upsell', quantity: input.extraSeats });
   input.crossSellPlanIds.forEach((planId, i) => {
     const plan = plans.get(planId);
     if (!plan || plan.archived) throw invalid(`crossSellPlanIds.${i}`, m.quote_unknown_plan);

@@ -28,8 +28,8 @@ export function QuoteLinesEditor({
       <Table data-testid="quote-lines">
         <Table.Thead>
           <Table.Tr>
-            <Table.Th w={130}>{t('quote.fields.lineKind')}</Table.Th>
-            <Table.Th>{t('quote.doc.description')}</Table.Th>
+            <Table.Th w={120}>{t('quote.fields.lineKind')}</Table.Th>
+            <Table.Th miw={220}>{t('quote.doc.description')}</Table.Th>
             <Table.Th w={90}>{t('quote.doc.quantity')}</Table.Th>
             <Table.Th w={140}>{t('quote.fields.unitPrice', { currency })}</Table.Th>
             <Table.Th w={100}>{t('quote.doc.discount')}</Table.Th>
