@@ -19,7 +19,7 @@ export const quotesAccessMatrix: Record<string, TRouteSpec> = {
   },
   'POST /api/v1/quotes/:id/submit': { permissions: ['quote:write', 'quote:read'], id: 'quote', accountScoped: true, late: 1 },
   'POST /api/v1/quotes/:id/approve': {
-    permissions: ['quote:approve'],
+    permissions: ['quote:approve', 'quote:read'],
     id: 'quote',
     accountScoped: true,
     late: 2,
@@ -27,7 +27,7 @@ export const quotesAccessMatrix: Record<string, TRouteSpec> = {
     body: () => ({ comment: 'Fine' }),
   },
   'POST /api/v1/quotes/:id/reject': {
-    permissions: ['quote:approve'],
+    permissions: ['quote:approve', 'quote:read'],
     id: 'quote',
     accountScoped: true,
     late: 2,

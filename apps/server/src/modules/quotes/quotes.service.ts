@@ -77,6 +77,7 @@ export function createQuoteService(deps: TQuoteDeps) {
     /** From a renewal: its subscription's lines, uplift, upsell and cross-sell lines, the incentive, a contact and template. */
     async create(actor: Actor, renewalId: string, input: TCreateQuote) {
       requirePermission(actor, 'quote:write');
+      requirePermission(actor, 'quote:read');
       const renewal = await deps.renewalOpportunities.get(actor, renewalId);
       const atRisk = renewal.category === 'churn_risk' || renewal.stage === 'churned' || renewal.riskReasons.length > 0;
       if (input.kind === 'winback' && !atRisk) throw invalid('kind', m.quote_winback_not_at_risk);
@@ -151,6 +152,7 @@ export function createQuoteService(deps: TQuoteDeps) {
     /** Change lines, dates, contact, template, incentive; a quote approved, waiting or rejected goes back to draft. */
     async update(actor: Actor, id: string, input: TUpdateQuote) {
       requirePermission(actor, 'quote:write');
+      requirePermission(actor, 'quote:read');
       await db.transaction(async (tx) => {
         const before = await lockVisible(tx, actor, id);
         if (!EDITABLE.includes(before.status))
@@ -202,6 +204,7 @@ export function createQuoteService(deps: TQuoteDeps) {
     /** Ask a director's approval (when the rules ask for one; otherwise the quote is approved at once). */
     async submit(actor: Actor, id: string) {
       requirePermission(actor, 'quote:write');
+      requirePermission(actor, 'quote:read');
       await db.transaction(async (tx) => {
         const q = await lockVisible(tx, actor, id);
         if (q.status !== 'draft' && q.status !== 'rejected') throw wrongStatus(q);
@@ -214,6 +217,7 @@ export function createQuoteService(deps: TQuoteDeps) {
 
     async decide(actor: Actor, id: string, decision: 'approved' | 'rejected', comment: string | null | undefined) {
       requirePermission(actor, 'quote:approve');
+      requirePermission(actor, 'quote:read');
       await db.transaction(async (tx) => {
         const q = await lockVisible(tx, actor, id);
         if (q.status !== 'pending_approval') throw wrongStatus(q);
@@ -236,6 +240,7 @@ export function createQuoteService(deps: TQuoteDeps) {
      */
     async send(actor: Actor, id: string, input: { to?: string; message?: string | null }) {
       requirePermission(actor, 'quote:write');
+      requirePermission(actor, 'quote:read');
       const link = await db.transaction(async (tx) => {
         const q = await lockVisible(tx, actor, id);
         const free = q.status === 'draft' && q.approvalReasons.length === 0;

@@ -90,6 +90,7 @@ export function createQuoteTemplateService(deps: { db: Db; clock: Clock }) {
 
     async create(actor: Actor, input: TQuoteTemplateInput) {
       requirePermission(actor, 'quote_settings:manage');
+      requirePermission(actor, 'quote:read');
       const id = newId();
       await db.transaction(async (tx) => {
         await ensureDefaults(tx, actor.orgId);
@@ -113,6 +114,7 @@ export function createQuoteTemplateService(deps: { db: Db; clock: Clock }) {
 
     async update(actor: Actor, id: string, input: TQuoteTemplateUpdate) {
       requirePermission(actor, 'quote_settings:manage');
+      requirePermission(actor, 'quote:read');
       await db.transaction(async (tx) => {
         const before = await findTemplate(tx, actor.orgId, id);
         if (!before) throw notFound('QuoteTemplate');
