@@ -3326,6 +3326,264 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/renewal-opportunities/{id}/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make a quote (or a win-back offer) from a renewal */
+        post: operations["createQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List quotes */
+        get: operations["listQuotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export quotes as CSV */
+        get: operations["exportQuotesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a quote */
+        get: operations["getQuote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a quote’s lines, dates, contact, template or incentive (before it is sent) */
+        patch: operations["updateQuote"];
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ask a director to approve the quote (approved at once when no rule asks for it) */
+        post: operations["submitQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a quote waiting for approval */
+        post: operations["approveQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a quote waiting for approval, with a comment */
+        post: operations["rejectQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** E-mail the quote’s secure link to the customer (a new link each time) */
+        post: operations["sendQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quote-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List quote templates */
+        get: operations["listQuoteTemplates"];
+        put?: never;
+        /** Add a quote template */
+        post: operations["createQuoteTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quote-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a quote template */
+        patch: operations["updateQuoteTemplate"];
+        trace?: never;
+    };
+    "/api/v1/quote-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote approval rules */
+        get: operations["getQuoteSettings"];
+        /** Change the quote approval rules and link validity */
+        put: operations["updateQuoteSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/quotes/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote behind a customer link */
+        get: operations["viewPublicQuote"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/quotes/{token}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The quote behind a customer link as a PDF */
+        get: operations["publicQuotePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/quotes/{token}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the quote by typing one’s name */
+        post: operations["acceptPublicQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/quotes/{token}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the quote with a reason */
+        post: operations["declinePublicQuote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3382,7 +3640,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "quote:approve" | "quote:read" | "quote:write" | "quote_settings:manage" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -3642,7 +3900,7 @@ export interface operations {
                             slug: string;
                             reportingCurrency: string;
                         };
-                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        permissions: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "quote:approve" | "quote:read" | "quote:write" | "quote_settings:manage" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         csrfToken: string | null;
                     };
                 };
@@ -4787,7 +5045,7 @@ export interface operations {
                             id: string;
                             name: string;
                             prefix: string;
-                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                            scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "quote:approve" | "quote:read" | "quote:write" | "quote_settings:manage" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                             /** Format: uuid */
                             userId: string;
                             userName: string;
@@ -4902,7 +5160,7 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                    scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "quote:approve" | "quote:read" | "quote:write" | "quote_settings:manage" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                     expiresAt?: string | null;
                 };
             };
@@ -4919,7 +5177,7 @@ export interface operations {
                         id: string;
                         name: string;
                         prefix: string;
-                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
+                        scopes: ("account:archive" | "account:read" | "account:write" | "account_competitor:write" | "api_token:manage" | "audit:read" | "cancel_reason:write" | "capacity:manage" | "capacity:read" | "churn_signal:configure" | "churn_signal:read" | "churn_signal:write" | "competitor:read" | "competitor:write" | "contact:read" | "contact:write" | "custom_field:manage" | "export:run" | "health:configure" | "health:read" | "health_pulse:write" | "import:run" | "interaction:read" | "interaction:write" | "job:read" | "journey:read" | "journey:write" | "journey_template:manage" | "market:manage" | "market:read" | "metrics:configure" | "metrics:read" | "notification:read" | "nurture:read" | "nurture:write" | "organisation:manage" | "outbox:read" | "plan:read" | "plan:write" | "playbook:read" | "playbook:write" | "quote:approve" | "quote:read" | "quote:write" | "quote_settings:manage" | "renewal:read" | "renewal_opportunity:read" | "renewal_opportunity:write" | "renewal_settings:manage" | "subscription:read" | "subscription:write" | "success_plan:read" | "success_plan:write" | "support_request:configure" | "support_request:read" | "support_request:write" | "task:manage" | "task:read" | "task:write" | "upsell_candidate:configure" | "upsell_candidate:read" | "usage:manage" | "usage:read" | "usage:write" | "user:manage" | "user:read")[];
                         /** Format: uuid */
                         userId: string;
                         userName: string;
@@ -38790,6 +39048,2909 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description winback: an offer to a churn-risk or churned renewal
+                     * @default renewal
+                     * @enum {string}
+                     */
+                    kind?: "renewal" | "winback";
+                    /**
+                     * @description Raises (or lowers) the renewal lines’ prices
+                     * @default 0
+                     */
+                    upliftPercent?: number;
+                    /** @description Defaults to the account’s decision maker, billing contact or champion */
+                    contactId?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description Defaults to the organisation’s template in the contact’s language
+                     */
+                    templateId?: string;
+                    /**
+                     * @description Add the next edition up as an upsell line
+                     * @default false
+                     */
+                    upsell?: boolean;
+                    /**
+                     * @description More seats on the main renewal line, as an upsell line
+                     * @default 0
+                     */
+                    extraSeats?: number;
+                    /**
+                     * @description Add-ons from the catalogue
+                     * @default []
+                     */
+                    crossSellPlanIds?: string[];
+                    /** @description Early-renewal (or win-back) discount off the total */
+                    incentivePercent?: number;
+                    /** @description Last day the incentive holds */
+                    incentiveUntil?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** @description Q-0001 */
+                        reference: string;
+                        /** @enum {string} */
+                        kind: "renewal" | "winback";
+                        /** Format: uuid */
+                        renewalId: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        contactId: string | null;
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateName: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        currency: string;
+                        intervalMonths: number;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        upliftPercent: number;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        notes: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                        /** @description Why a director must approve it (the rules as they stand now) */
+                        approvalReasons: ("discount_above_max" | "below_list_price")[];
+                        needsApproval: boolean;
+                        listTotalCents: number;
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        discountPercent: number;
+                        decidedByName: string | null;
+                        decisionComment: string | null;
+                        decidedAt: string | null;
+                        sentAt: string | null;
+                        sentTo: string | null;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        acceptedIp: string | null;
+                        declinedAt: string | null;
+                        declineReason: string | null;
+                        outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                        createdByName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        lines: {
+                            position: number;
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            planId: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            listPriceCents: number | null;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listQuotes: {
+        parameters: {
+            query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                status?: string | string[];
+                kind?: "renewal" | "winback";
+                accountId?: string;
+                renewalId?: string;
+                q?: string;
+                sort?: "createdAt" | "number" | "account" | "status" | "totalCents" | "validUntil";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** @description Q-0001 */
+                            reference: string;
+                            /** @enum {string} */
+                            kind: "renewal" | "winback";
+                            /** Format: uuid */
+                            renewalId: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string | null;
+                            contactId: string | null;
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            /** Format: uuid */
+                            templateId: string;
+                            templateName: string;
+                            /** @enum {string} */
+                            language: "en" | "nl" | "da";
+                            currency: string;
+                            intervalMonths: number;
+                            termStart: string;
+                            termEnd: string;
+                            validUntil: string;
+                            upliftPercent: number;
+                            incentivePercent: number;
+                            incentiveUntil: string | null;
+                            notes: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                            /** @description Why a director must approve it (the rules as they stand now) */
+                            approvalReasons: ("discount_above_max" | "below_list_price")[];
+                            needsApproval: boolean;
+                            listTotalCents: number;
+                            subtotalCents: number;
+                            incentiveCents: number;
+                            totalCents: number;
+                            discountPercent: number;
+                            decidedByName: string | null;
+                            decisionComment: string | null;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            sentTo: string | null;
+                            acceptedAt: string | null;
+                            acceptedName: string | null;
+                            acceptedIp: string | null;
+                            declinedAt: string | null;
+                            declineReason: string | null;
+                            outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                            createdByName: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportQuotesCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                status?: string | string[];
+                kind?: "renewal" | "winback";
+                accountId?: string;
+                renewalId?: string;
+                q?: string;
+                sort?: "createdAt" | "number" | "account" | "status" | "totalCents" | "validUntil";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** @description Q-0001 */
+                        reference: string;
+                        /** @enum {string} */
+                        kind: "renewal" | "winback";
+                        /** Format: uuid */
+                        renewalId: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        contactId: string | null;
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateName: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        currency: string;
+                        intervalMonths: number;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        upliftPercent: number;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        notes: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                        /** @description Why a director must approve it (the rules as they stand now) */
+                        approvalReasons: ("discount_above_max" | "below_list_price")[];
+                        needsApproval: boolean;
+                        listTotalCents: number;
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        discountPercent: number;
+                        decidedByName: string | null;
+                        decisionComment: string | null;
+                        decidedAt: string | null;
+                        sentAt: string | null;
+                        sentTo: string | null;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        acceptedIp: string | null;
+                        declinedAt: string | null;
+                        declineReason: string | null;
+                        outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                        createdByName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        lines: {
+                            position: number;
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            planId: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            listPriceCents: number | null;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    contactId?: string | null;
+                    /** Format: uuid */
+                    templateId?: string;
+                    /** @enum {string} */
+                    language?: "en" | "nl" | "da";
+                    /** Format: date */
+                    termStart?: string;
+                    /** Format: date */
+                    termEnd?: string;
+                    /** Format: date */
+                    validUntil?: string;
+                    incentivePercent?: number;
+                    incentiveUntil?: string | null;
+                    notes?: string | null;
+                    lines?: {
+                        /**
+                         * @default custom
+                         * @enum {string}
+                         */
+                        kind?: "renewal" | "upsell" | "cross_sell" | "custom";
+                        planId?: string | null;
+                        description: string;
+                        quantity: number;
+                        /** @description Per unit and billing interval, minor units */
+                        unitPriceCents: number;
+                        /** @default 0 */
+                        discountPercent?: number;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** @description Q-0001 */
+                        reference: string;
+                        /** @enum {string} */
+                        kind: "renewal" | "winback";
+                        /** Format: uuid */
+                        renewalId: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        contactId: string | null;
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateName: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        currency: string;
+                        intervalMonths: number;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        upliftPercent: number;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        notes: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                        /** @description Why a director must approve it (the rules as they stand now) */
+                        approvalReasons: ("discount_above_max" | "below_list_price")[];
+                        needsApproval: boolean;
+                        listTotalCents: number;
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        discountPercent: number;
+                        decidedByName: string | null;
+                        decisionComment: string | null;
+                        decidedAt: string | null;
+                        sentAt: string | null;
+                        sentTo: string | null;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        acceptedIp: string | null;
+                        declinedAt: string | null;
+                        declineReason: string | null;
+                        outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                        createdByName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        lines: {
+                            position: number;
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            planId: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            listPriceCents: number | null;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    submitQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** @description Q-0001 */
+                        reference: string;
+                        /** @enum {string} */
+                        kind: "renewal" | "winback";
+                        /** Format: uuid */
+                        renewalId: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        contactId: string | null;
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateName: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        currency: string;
+                        intervalMonths: number;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        upliftPercent: number;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        notes: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                        /** @description Why a director must approve it (the rules as they stand now) */
+                        approvalReasons: ("discount_above_max" | "below_list_price")[];
+                        needsApproval: boolean;
+                        listTotalCents: number;
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        discountPercent: number;
+                        decidedByName: string | null;
+                        decisionComment: string | null;
+                        decidedAt: string | null;
+                        sentAt: string | null;
+                        sentTo: string | null;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        acceptedIp: string | null;
+                        declinedAt: string | null;
+                        declineReason: string | null;
+                        outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                        createdByName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        lines: {
+                            position: number;
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            planId: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            listPriceCents: number | null;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    approveQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** @description Q-0001 */
+                        reference: string;
+                        /** @enum {string} */
+                        kind: "renewal" | "winback";
+                        /** Format: uuid */
+                        renewalId: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        contactId: string | null;
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateName: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        currency: string;
+                        intervalMonths: number;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        upliftPercent: number;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        notes: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                        /** @description Why a director must approve it (the rules as they stand now) */
+                        approvalReasons: ("discount_above_max" | "below_list_price")[];
+                        needsApproval: boolean;
+                        listTotalCents: number;
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        discountPercent: number;
+                        decidedByName: string | null;
+                        decisionComment: string | null;
+                        decidedAt: string | null;
+                        sentAt: string | null;
+                        sentTo: string | null;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        acceptedIp: string | null;
+                        declinedAt: string | null;
+                        declineReason: string | null;
+                        outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                        createdByName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        lines: {
+                            position: number;
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            planId: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            listPriceCents: number | null;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    rejectQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Why (the creator reads it) */
+                    comment: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        number: number;
+                        /** @description Q-0001 */
+                        reference: string;
+                        /** @enum {string} */
+                        kind: "renewal" | "winback";
+                        /** Format: uuid */
+                        renewalId: string;
+                        /** Format: uuid */
+                        accountId: string;
+                        accountName: string;
+                        /** Format: uuid */
+                        subscriptionId: string;
+                        subscriptionReference: string | null;
+                        contactId: string | null;
+                        contactName: string | null;
+                        contactEmail: string | null;
+                        /** Format: uuid */
+                        templateId: string;
+                        templateName: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        currency: string;
+                        intervalMonths: number;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        upliftPercent: number;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        notes: string | null;
+                        /** @enum {string} */
+                        status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                        /** @description Why a director must approve it (the rules as they stand now) */
+                        approvalReasons: ("discount_above_max" | "below_list_price")[];
+                        needsApproval: boolean;
+                        listTotalCents: number;
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        discountPercent: number;
+                        decidedByName: string | null;
+                        decisionComment: string | null;
+                        decidedAt: string | null;
+                        sentAt: string | null;
+                        sentTo: string | null;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        acceptedIp: string | null;
+                        declinedAt: string | null;
+                        declineReason: string | null;
+                        outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                        createdByName: string | null;
+                        createdAt: string;
+                        updatedAt: string;
+                        lines: {
+                            position: number;
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            planId: string | null;
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            listPriceCents: number | null;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    sendQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Defaults to the quote’s contact
+                     */
+                    to?: string;
+                    message?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        quote: {
+                            /** Format: uuid */
+                            id: string;
+                            number: number;
+                            /** @description Q-0001 */
+                            reference: string;
+                            /** @enum {string} */
+                            kind: "renewal" | "winback";
+                            /** Format: uuid */
+                            renewalId: string;
+                            /** Format: uuid */
+                            accountId: string;
+                            accountName: string;
+                            /** Format: uuid */
+                            subscriptionId: string;
+                            subscriptionReference: string | null;
+                            contactId: string | null;
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            /** Format: uuid */
+                            templateId: string;
+                            templateName: string;
+                            /** @enum {string} */
+                            language: "en" | "nl" | "da";
+                            currency: string;
+                            intervalMonths: number;
+                            termStart: string;
+                            termEnd: string;
+                            validUntil: string;
+                            upliftPercent: number;
+                            incentivePercent: number;
+                            incentiveUntil: string | null;
+                            notes: string | null;
+                            /** @enum {string} */
+                            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "declined";
+                            /** @description Why a director must approve it (the rules as they stand now) */
+                            approvalReasons: ("discount_above_max" | "below_list_price")[];
+                            needsApproval: boolean;
+                            listTotalCents: number;
+                            subtotalCents: number;
+                            incentiveCents: number;
+                            totalCents: number;
+                            discountPercent: number;
+                            decidedByName: string | null;
+                            decisionComment: string | null;
+                            decidedAt: string | null;
+                            sentAt: string | null;
+                            sentTo: string | null;
+                            acceptedAt: string | null;
+                            acceptedName: string | null;
+                            acceptedIp: string | null;
+                            declinedAt: string | null;
+                            declineReason: string | null;
+                            outcome: ("renewed" | "upgraded" | "downgraded") | null;
+                            createdByName: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            lines: {
+                                position: number;
+                                /** @enum {string} */
+                                kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                                planId: string | null;
+                                description: string;
+                                quantity: number;
+                                unitPriceCents: number;
+                                listPriceCents: number | null;
+                                discountPercent: number;
+                                /** @description For the whole term, after the line discount */
+                                totalCents: number;
+                            }[];
+                        };
+                        /** @description The customer’s link (also in the e-mail) */
+                        link: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listQuoteTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            language: "en" | "nl" | "da";
+                            isDefault: boolean;
+                            companyName: string;
+                            accentColor: string;
+                            logoDataUrl: string | null;
+                            introText: string;
+                            termsText: string;
+                            footerText: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createQuoteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @enum {string} */
+                    language: "en" | "nl" | "da";
+                    /**
+                     * @description The template quotes in this language start from
+                     * @default false
+                     */
+                    isDefault?: boolean;
+                    companyName: string;
+                    /** @default #1c7ed6 */
+                    accentColor?: string;
+                    logoDataUrl?: string | null;
+                    /** @description Placeholders: {account}, {contact}, {renewalDate}, {validUntil} */
+                    introText: string;
+                    termsText: string;
+                    footerText?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        isDefault: boolean;
+                        companyName: string;
+                        accentColor: string;
+                        logoDataUrl: string | null;
+                        introText: string;
+                        termsText: string;
+                        footerText: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateQuoteTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    /** @enum {string} */
+                    language?: "en" | "nl" | "da";
+                    /**
+                     * @description The template quotes in this language start from
+                     * @default false
+                     */
+                    isDefault?: boolean;
+                    companyName?: string;
+                    /** @default #1c7ed6 */
+                    accentColor?: string;
+                    logoDataUrl?: string | null;
+                    /** @description Placeholders: {account}, {contact}, {renewalDate}, {validUntil} */
+                    introText?: string;
+                    termsText?: string;
+                    footerText?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        isDefault: boolean;
+                        companyName: string;
+                        accentColor: string;
+                        logoDataUrl: string | null;
+                        introText: string;
+                        termsText: string;
+                        footerText: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getQuoteSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        maxDiscountPercent: number;
+                        approveBelowList: boolean;
+                        linkValidDays: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    updateQuoteSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A total discount above this needs a director’s approval (default 10) */
+                    maxDiscountPercent?: number;
+                    /** @description A line below its list price needs approval (default true) */
+                    approveBelowList?: boolean;
+                    /** @description Days a customer link stays valid (default 30) */
+                    linkValidDays?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        maxDiscountPercent: number;
+                        approveBelowList: boolean;
+                        linkValidDays: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    viewPublicQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reference: string;
+                        /** @enum {string} */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        companyName: string;
+                        accentColor: string;
+                        logoDataUrl: string | null;
+                        introText: string;
+                        termsText: string;
+                        footerText: string;
+                        accountName: string;
+                        contactName: string | null;
+                        currency: string;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        lines: {
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        declinedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    publicQuotePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    acceptPublicQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The signer types their full name */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reference: string;
+                        /** @enum {string} */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        companyName: string;
+                        accentColor: string;
+                        logoDataUrl: string | null;
+                        introText: string;
+                        termsText: string;
+                        footerText: string;
+                        accountName: string;
+                        contactName: string | null;
+                        currency: string;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        lines: {
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        declinedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    declinePublicQuote: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        reference: string;
+                        /** @enum {string} */
+                        status: "open" | "accepted" | "declined" | "expired";
+                        /** @enum {string} */
+                        language: "en" | "nl" | "da";
+                        companyName: string;
+                        accentColor: string;
+                        logoDataUrl: string | null;
+                        introText: string;
+                        termsText: string;
+                        footerText: string;
+                        accountName: string;
+                        contactName: string | null;
+                        currency: string;
+                        termStart: string;
+                        termEnd: string;
+                        validUntil: string;
+                        incentivePercent: number;
+                        incentiveUntil: string | null;
+                        lines: {
+                            /** @enum {string} */
+                            kind: "renewal" | "upsell" | "cross_sell" | "custom";
+                            description: string;
+                            quantity: number;
+                            unitPriceCents: number;
+                            discountPercent: number;
+                            /** @description For the whole term, after the line discount */
+                            totalCents: number;
+                        }[];
+                        subtotalCents: number;
+                        incentiveCents: number;
+                        totalCents: number;
+                        acceptedAt: string | null;
+                        acceptedName: string | null;
+                        declinedAt: string | null;
+                    };
+                };
             };
             /** @description Default Response */
             400: {

@@ -18,6 +18,7 @@ import { nurtureModule } from './nurture/index.ts';
 import { organisationsModule } from './organisations/index.ts';
 import { plansModule } from './plans/index.ts';
 import { playbooksModule } from './playbooks/index.ts';
+import { quotesModule } from './quotes/index.ts';
 import { renewalOpportunitiesModule } from './renewal-opportunities/index.ts';
 import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
@@ -64,6 +65,8 @@ export const MODULES: readonly ModuleDefinition[] = [
   nurtureModule,
   successPlansModule,
   capacityPlansModule,
+  // After renewal-opportunities: a quote's outcome moves its renewal.
+  quotesModule,
 ];
 
 /**

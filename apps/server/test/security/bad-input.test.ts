@@ -27,6 +27,8 @@ const PUBLIC_BODIES: Record<string, () => Record<string, unknown>> = {
   'POST /api/v1/auth/login': () => ({ email: 'nobody@test.example', password: 'not the password' }),
   'POST /api/v1/auth/password-reset': () => ({ email: 'nobody@test.example' }),
   'POST /api/v1/auth/password-reset/confirm': () => ({ token: 'x'.repeat(43), password: 'a long enough password' }),
+  'POST /api/v1/public/quotes/:token/accept': () => ({ name: 'Anneke de Vries' }),
+  'POST /api/v1/public/quotes/:token/decline': () => ({ reason: 'Budget frozen' }),
 };
 
 interface JsonSchema {

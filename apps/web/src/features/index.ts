@@ -14,6 +14,7 @@ import { notificationsFeature } from './notifications/index.ts';
 import { nurtureFeature } from './nurture/index.ts';
 import { plansFeature } from './plans/index.ts';
 import { playbooksFeature } from './playbooks/index.ts';
+import { quotesFeature } from './quotes/index.ts';
 import { renewalOpportunitiesFeature } from './renewal-opportunities/index.ts';
 import { renewalsFeature } from './renewals/index.ts';
 import { revenueFeature } from './revenue/index.ts';
@@ -54,4 +55,5 @@ export const FEATURES = [
   nurtureFeature,
   successPlansFeature,
   capacityPlansFeature,
+  quotesFeature,
 ] as const;

@@ -57,4 +57,15 @@ void i18n
     returnNull: false,
   });
 
+/**
+ * Shows a public page (a customer's quote, …) in its reader's language without making that the language this browser
+ * opens the app in next time (the language it had is kept).
+ */
+export async function showPageInLanguage(lang: UiLanguage): Promise<void> {
+  const remembered = localStorage.getItem(STORAGE_KEY);
+  await i18n.changeLanguage(lang);
+  if (remembered === null) localStorage.removeItem(STORAGE_KEY);
+  else localStorage.setItem(STORAGE_KEY, remembered);
+}
+
 export default i18n;

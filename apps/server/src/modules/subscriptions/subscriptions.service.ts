@@ -8,6 +8,7 @@ import { toChangeDto, toLineDto, toSubscriptionDto } from './subscriptions.dto.t
 import { ensureCancelReasons, referenceAllocator, type TImportMeta, writeImportedSubscriptions } from './subscriptions.import.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import type { TImportedSubscription } from './subscriptions.periods.ts';
+import { currentMrrCents, renewFromQuote, type TQuoteRenewal } from './subscriptions.quote.ts';
 import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChange, type TRecordDeps } from './subscriptions.record.ts';
 import {
   accountIdsWithSubscriptions,
@@ -294,6 +295,10 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
         return out;
       });
     },
+
+    /** An accepted quote's new term (subscriptions.quote.ts), in the quote's transaction. */
+    renewFromQuote: (tx: Db, orgId: string, id: string, input: TQuoteRenewal) => renewFromQuote(tx, deps, orgId, id, input),
+    currentMrrCents: (tx: Db, orgId: string, id: string) => currentMrrCents(tx, orgId, id),
 
     async listChanges(actor: Actor, q: TChangeListQuery) {
       requirePermission(actor, 'subscription:read');

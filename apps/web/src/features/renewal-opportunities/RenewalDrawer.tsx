@@ -8,6 +8,7 @@ import { DetailRows } from '../../components/DetailRows.tsx';
 import { api, fieldErrors, unwrap } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
 import { useActiveUsers } from '../../lib/lookups.ts';
+import { RenewalQuotes } from '../quotes/index.ts';
 import { renewalKeys } from './queryKeys.ts';
 import { DueCell, money, RiskBadges, StageBadge } from './RenewalBadges.tsx';
 import { RENEWAL_CATEGORIES, RENEWAL_STAGES } from './search.ts';
@@ -137,6 +138,11 @@ export function RenewalDrawer({
               </Button>
             </Group>
           ) : null}
+          <RenewalQuotes
+            renewalId={d.id}
+            atRisk={d.category === 'churn_risk' || d.stage === 'churned' || d.riskReasons.length > 0}
+            closed={!!d.closedAt}
+          />
           <Text size="xs" c="dimmed">
             {t('renewalPipeline.stageSince', { date: formatDateTime(d.stageChangedAt) })}
           </Text>

@@ -1,0 +1,110 @@
+/** The fixed words of a quote (PDF, public page, e-mail) and the default templates, in en, nl and da. */
+export type TLang = 'en' | 'nl' | 'da';
+export const langOf = (l: string | null | undefined): TLang => (l === 'nl' || l === 'da' ? l : 'en');
+
+export const QUOTE_WORDS = {
+  en: {
+    quote: 'Quote',
+    winback: 'Offer',
+    for: 'For',
+    attention: 'Attention',
+    term: 'Term',
+    validUntil: 'Valid until',
+    description: 'Description',
+    quantity: 'Qty',
+    unitPrice: 'Unit price',
+    discount: 'Discount',
+    total: 'Total',
+    subtotal: 'Subtotal',
+    incentive: (p: string, until: string) => `Early-renewal discount ${p}% (accepted by ${until})`,
+    grandTotal: 'Total (excl. tax)',
+    taxNote: 'All amounts exclude tax.',
+    terms: 'Terms',
+    perInterval: (months: number) => (months === 1 ? 'per month' : months === 12 ? 'per year' : `per ${months} months`),
+    acceptedBy: (name: string, at: string) => `Accepted by ${name} on ${at}`,
+    kinds: { renewal: 'Renewal', upsell: 'Upgrade', cross_sell: 'Add-on', custom: '' },
+    mailSubject: (ref: string, company: string) => `Your quote ${ref} from ${company}`,
+    mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
+      `Hello ${name},\n\n${message ? `${message}\n\n` : ''}Please find the quote for the renewal of ${account} at the link below. You can read it, download the PDF and accept or decline it there; it is valid until ${valid}.\n\n${link}\n`,
+  },
+  nl: {
+    quote: 'Offerte',
+    winback: 'Aanbod',
+    for: 'Voor',
+    attention: 'T.a.v.',
+    term: 'Looptijd',
+    validUntil: 'Geldig tot',
+    description: 'Omschrijving',
+    quantity: 'Aantal',
+    unitPrice: 'Stukprijs',
+    discount: 'Korting',
+    total: 'Totaal',
+    subtotal: 'Subtotaal',
+    incentive: (p: string, until: string) => `Korting bij vroege verlenging ${p}% (akkoord uiterlijk ${until})`,
+    grandTotal: 'Totaal (excl. btw)',
+    taxNote: 'Alle bedragen zijn exclusief btw.',
+    terms: 'Voorwaarden',
+    perInterval: (months: number) => (months === 1 ? 'per maand' : months === 12 ? 'per jaar' : `per ${months} maanden`),
+    acceptedBy: (name: string, at: string) => `Geaccepteerd door ${name} op ${at}`,
+    kinds: { renewal: 'Verlenging', upsell: 'Upgrade', cross_sell: 'Uitbreiding', custom: '' },
+    mailSubject: (ref: string, company: string) => `Uw offerte ${ref} van ${company}`,
+    mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
+      `Beste ${name},\n\n${message ? `${message}\n\n` : ''}Via de link hieronder vindt u de offerte voor de verlenging van ${account}. U kunt hem daar lezen, de pdf downloaden en accepteren of afwijzen; hij is geldig tot ${valid}.\n\n${link}\n`,
+  },
+  da: {
+    quote: 'Tilbud',
+    winback: 'Tilbud',
+    for: 'Til',
+    attention: 'Att.',
+    term: 'Periode',
+    validUntil: 'Gyldigt til',
+    description: 'Beskrivelse',
+    quantity: 'Antal',
+    unitPrice: 'Enhedspris',
+    discount: 'Rabat',
+    total: 'I alt',
+    subtotal: 'Subtotal',
+    incentive: (p: string, until: string) => `Rabat ved tidlig fornyelse ${p}% (accepteret senest ${until})`,
+    grandTotal: 'I alt (ekskl. moms)',
+    taxNote: 'Alle beløb er ekskl. moms.',
+    terms: 'Vilkår',
+    perInterval: (months: number) => (months === 1 ? 'pr. måned' : months === 12 ? 'pr. år' : `pr. ${months} måneder`),
+    acceptedBy: (name: string, at: string) => `Accepteret af ${name} den ${at}`,
+    kinds: { renewal: 'Fornyelse', upsell: 'Opgradering', cross_sell: 'Tilkøb', custom: '' },
+    mailSubject: (ref: string, company: string) => `Dit tilbud ${ref} fra ${company}`,
+    mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
+      `Kære ${name},\n\n${message ? `${message}\n\n` : ''}Via linket nedenfor finder du tilbuddet på fornyelsen af ${account}. Du kan læse det, hente pdf'en og acceptere eller afvise det der; det er gyldigt til ${valid}.\n\n${link}\n`,
+  },
+} as const;
+
+/** The three templates every organisation starts with. */
+export const DEFAULT_TEMPLATES: Record<TLang, { name: string; introText: string; termsText: string; footerText: string }> = {
+  en: {
+    name: 'Standard (English)',
+    introText:
+      'Dear {contact},\n\nThank you for working with us. Below is our proposal for the renewal of {account} from {renewalDate}. This quote is valid until {validUntil}.',
+    termsText:
+      'Prices are per billing interval and exclude tax. Invoiced in advance at the start of each billing interval, payable within 30 days. The subscription terms agreed earlier continue to apply.',
+    footerText: 'Questions? Reply to the e-mail this quote came with.',
+  },
+  nl: {
+    name: 'Standaard (Nederlands)',
+    introText:
+      'Beste {contact},\n\nDank voor de prettige samenwerking. Hieronder ons voorstel voor de verlenging van {account} vanaf {renewalDate}. Deze offerte is geldig tot {validUntil}.',
+    termsText:
+      'Prijzen gelden per factuurperiode en zijn exclusief btw. Facturering vooraf aan het begin van elke periode, betaling binnen 30 dagen. De eerder overeengekomen abonnementsvoorwaarden blijven van kracht.',
+    footerText: 'Vragen? Beantwoord de e-mail waarmee deze offerte kwam.',
+  },
+  da: {
+    name: 'Standard (dansk)',
+    introText:
+      'Kære {contact},\n\nTak for samarbejdet. Herunder er vores forslag til fornyelsen af {account} fra {renewalDate}. Tilbuddet er gyldigt til {validUntil}.',
+    termsText:
+      'Priserne gælder pr. faktureringsperiode og er ekskl. moms. Faktureres forud ved starten af hver periode, betaling inden 30 dage. De tidligere aftalte abonnementsvilkår gælder fortsat.',
+    footerText: 'Spørgsmål? Svar på den e-mail, tilbuddet kom med.',
+  },
+};
+
+/** Fill a text block's placeholders. */
+export const fillText = (text: string, values: Record<string, string>) =>
+  text.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
