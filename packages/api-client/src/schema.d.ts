@@ -34246,7 +34246,8 @@ export interface operations {
                                 /** Format: uri */
                                 url: string;
                             })[];
-                            webhookSecret: string | null;
+                            /** @description The webhook signing secret: only on one playbook, to those who may change it */
+                            webhookSecret?: string;
                             /** @description How many times it fired */
                             runs: number;
                             lastFiredAt: string | null;
@@ -34496,7 +34497,8 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                         })[];
-                        webhookSecret: string | null;
+                        /** @description The webhook signing secret: only on one playbook, to those who may change it */
+                        webhookSecret?: string;
                         /** @description How many times it fired */
                         runs: number;
                         lastFiredAt: string | null;
@@ -34930,7 +34932,8 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                         })[];
-                        webhookSecret: string | null;
+                        /** @description The webhook signing secret: only on one playbook, to those who may change it */
+                        webhookSecret?: string;
                         /** @description How many times it fired */
                         runs: number;
                         lastFiredAt: string | null;
@@ -35285,7 +35288,8 @@ export interface operations {
                             /** Format: uri */
                             url: string;
                         })[];
-                        webhookSecret: string | null;
+                        /** @description The webhook signing secret: only on one playbook, to those who may change it */
+                        webhookSecret?: string;
                         /** @description How many times it fired */
                         runs: number;
                         lastFiredAt: string | null;

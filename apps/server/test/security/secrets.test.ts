@@ -64,7 +64,16 @@ describe('secrets in responses', () => {
         if (!String(res.headers['content-type'] ?? '').includes('json') || !res.body) continue;
         if (k === 'GET /api/v1/auth/me')
           expect(res.json().csrfToken, 'the session’s own CSRF token, or null for a bearer token').toBe(own ?? null);
-        const allowed = k === 'POST /api/v1/api-tokens' ? '.token' : k === 'GET /api/v1/auth/me' ? '.csrfToken' : '';
+        // A playbook's webhook signing secret goes to those who may change the playbook, on its own page and in the answer
+        // that makes it (they configure the receiving end with it); lists and changes never carry it.
+        const allowed =
+          k === 'POST /api/v1/api-tokens'
+            ? '.token'
+            : k === 'GET /api/v1/auth/me'
+              ? '.csrfToken'
+              : k === 'POST /api/v1/playbooks' || k === 'GET /api/v1/playbooks/:id'
+                ? '.webhookSecret'
+                : '';
         const keys = secretKeys(res.json()).filter((p) => p !== allowed);
         if (keys.length) leaks.push(`${k} → fields ${keys.join(', ')}`);
       }

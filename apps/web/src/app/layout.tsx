@@ -8,8 +8,13 @@ import { hasPermission, useOptionalMe } from './auth.tsx';
 import { NAVIGATION, type NavItem } from './navigation.ts';
 import { UserMenu } from './UserMenu.tsx';
 
-function isActive(item: NavItem, pathname: string): boolean {
-  return item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`);
+function matches(to: string, pathname: string): boolean {
+  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+}
+
+/** The entry whose path holds the page's, the longest where two do (/tasks/capacity is Capacity's, not Tasks'). */
+function activeEntry(items: readonly NavItem[], pathname: string): string | undefined {
+  return items.filter((item) => matches(item.to, pathname)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
 /**
@@ -42,6 +47,10 @@ export function AppLayout() {
     ...group,
     items: group.items.filter((i) => !i.permission || hasPermission(me, i.permission)),
   })).filter((group) => group.items.length > 0);
+  const active = activeEntry(
+    groups.flatMap((g) => g.items),
+    pathname,
+  );
 
   return (
     <AppShell header={{ height: 52 }} navbar={{ width: 232, breakpoint: 'sm', collapsed: { mobile: !opened } }} padding="md">
@@ -81,7 +90,7 @@ export function AppLayout() {
                     to={item.to}
                     label={t(item.label)}
                     leftSection={<item.icon size={18} stroke={1.6} />}
-                    active={isActive(item, pathname)}
+                    active={item.to === active}
                     onClick={close}
                     variant="light"
                     styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}

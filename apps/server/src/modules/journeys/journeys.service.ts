@@ -109,7 +109,7 @@ export function createJourneyService(deps: {
    * Starts a journey for a cause inside the caller's transaction (the hook for playbooks and the subscribers): the
    * template's current version, its milestones dated from the start day. It replaces the account's running journey,
    * except that a cause that starts journeys by itself leaves a newer one alone, never starts one already over and
-   * (a subscription start) does not interrupt a running one. Returns the new journey's id, or null when none started.
+   * (a subscription start) does not interrupt a running one, unless a playbook started that one. Returns the new journey's id, or null when none started.
    */
   async function startForCause(tx: Db, orgId: string, input: TJourneyStart): Promise<string | null> {
     const startedOn = input.startedOn ?? today();
@@ -118,7 +118,10 @@ export function createJourneyService(deps: {
     const { template, version, milestones } = await deps.templates.forStart(tx, orgId, input.templateId ?? null);
     if (auto && lastDueOn(startedOn, milestones) < today()) return null;
     const running = await lockActiveJourney(tx, orgId, input.accountId);
-    if (running && auto && (input.cause !== 'renewal' || running.startedOn >= startedOn)) return null;
+    // A journey a playbook started (the onboarding playbook, on the account's creation) gives way to the one the
+    // contract or a template's own trigger dates.
+    const yields = running?.cause === 'playbook';
+    if (running && auto && !yields && (input.cause !== 'renewal' || running.startedOn >= startedOn)) return null;
     const now = clock.now();
     if (running) await updateJourneyRow(tx, orgId, running.id, { status: 'replaced', endedAt: now, updatedAt: now });
     const id = newId();

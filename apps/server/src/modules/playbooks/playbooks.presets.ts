@@ -22,19 +22,20 @@ export const PRESETS: readonly TPreset[] = [
   {
     preset: 'onboarding',
     name: 'Onboarding',
-    description: 'A new account starts the default journey; its owner plans the kick-off.',
+    // No journey here: journeys start themselves from the subscription (dated by the contract, none for a customer
+    // imported years in); a playbook that starts one on the account's creation is one action away.
+    description: 'A new account: its owner plans the kick-off.',
     trigger: 'account_created',
     triggerParams: {},
     conditions: [],
     actions: [
-      { type: 'journey', templateId: null },
       { type: 'task', title: 'Plan the kick-off call', notes: null, dueInDays: 3, assignee: 'owner', priority: 'normal' },
       ownerMail(
         ['New account: {account}', 'Nieuw account: {account}', 'Ny konto: {account}'],
         [
-          'Hello {name},\n\n{account} is a new customer and its onboarding journey has started. Plan the kick-off call this week.\n\n{link}',
-          'Hallo {name},\n\n{account} is een nieuwe klant en de onboarding is begonnen. Plan deze week de kick-off.\n\n{link}',
-          'Hej {name},\n\n{account} er en ny kunde, og onboardingen er startet. Planlæg kick-off-mødet i denne uge.\n\n{link}',
+          'Hello {name},\n\n{account} is a new customer. Plan the kick-off call this week.\n\n{link}',
+          'Hallo {name},\n\n{account} is een nieuwe klant. Plan deze week de kick-off.\n\n{link}',
+          'Hej {name},\n\n{account} er en ny kunde. Planlæg kick-off-mødet i denne uge.\n\n{link}',
         ],
       ),
     ],
@@ -72,21 +73,12 @@ export const PRESETS: readonly TPreset[] = [
   {
     preset: 'renewal_90',
     name: 'Renewal at 90 days',
+    // No e-mail: the renewal's own reminders already tell the owner at 90 days.
     description: 'Ninety days before a renewal: the owner prepares it.',
     trigger: 'renewal_days_out',
     triggerParams: { days: 90 },
     conditions: [],
-    actions: [
-      { type: 'task', title: 'Prepare the renewal', notes: null, dueInDays: 14, assignee: 'owner', priority: 'normal' },
-      ownerMail(
-        ['Renewal in 90 days: {account}', 'Verlenging over 90 dagen: {account}', 'Fornyelse om 90 dage: {account}'],
-        [
-          'Hello {name},\n\n{account} renews within 90 days. Prepare the renewal: usage, value delivered, the people to talk to.\n\n{link}',
-          'Hallo {name},\n\n{account} verlengt binnen 90 dagen. Bereid de verlenging voor: gebruik, geleverde waarde, met wie je praat.\n\n{link}',
-          'Hej {name},\n\n{account} fornyes inden for 90 dage. Forbered fornyelsen: brug, leveret værdi, hvem du skal tale med.\n\n{link}',
-        ],
-      ),
-    ],
+    actions: [{ type: 'task', title: 'Prepare the renewal', notes: null, dueInDays: 14, assignee: 'owner', priority: 'normal' }],
   },
   {
     preset: 'win_back',

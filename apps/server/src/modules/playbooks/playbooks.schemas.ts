@@ -83,7 +83,7 @@ export const ZPlaybook = z.object({
   conditions: z.array(ZCondition),
   actions: z.array(ZAction),
   /** Shown to those who may change playbooks: the key their webhook receiver checks the signature with. */
-  webhookSecret: z.string().nullable(),
+  webhookSecret: z.string().optional().describe('The webhook signing secret: only on one playbook, to those who may change it'),
   runs: z.int().describe('How many times it fired'),
   lastFiredAt: z.string().nullable(),
   createdAt: z.string(),

@@ -58,7 +58,7 @@ export function toPlaybookDto(r: TPlaybookListRow, showSecret: boolean): TPlaybo
     triggerParams: r.triggerParams,
     conditions: r.conditions as TCondition[],
     actions: r.actions as TAction[],
-    webhookSecret: showSecret ? r.webhookSecret : null,
+    ...(showSecret ? { webhookSecret: r.webhookSecret } : {}),
     runs: r.runs,
     lastFiredAt: r.lastFiredAt ? new Date(r.lastFiredAt).toISOString() : null,
     createdAt: r.createdAt.toISOString(),
@@ -172,8 +172,8 @@ export function createPlaybookService(deps: {
       if (!(await hasPresets(db, actor.orgId))) await db.transaction((tx) => ensurePresets(tx, actor.orgId));
       const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
       const [rows, total] = await Promise.all([findPlaybooksPage(db, actor.orgId, q, page), countPlaybooks(db, actor.orgId, q)]);
-      const secret = can(actor, 'playbook:write');
-      return { items: rows.map((r) => toPlaybookDto(r, secret)), total, page: q.page, pageSize: q.pageSize };
+      // The webhook's signing secret only on the one playbook's page (and in the answer that makes it), never in lists.
+      return { items: rows.map((r) => toPlaybookDto(r, false)), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every row of the list with the same filters and order, a batch at a time, for the CSV export. */
@@ -235,7 +235,7 @@ export function createPlaybookService(deps: {
         });
         const valid = await checked(tx, actor.orgId, merged);
         await updatePlaybookRow(tx, actor.orgId, id, { ...valid, description: valid.description ?? null, updatedAt: clock.now() });
-        const after = toPlaybookDto(await getRow(tx, actor, id), true);
+        const after = toPlaybookDto(await getRow(tx, actor, id), false);
         const beforeDto = toPlaybookDto(before, false);
         await recordAudit(tx, clock, actor, {
           entityType: 'playbook',

@@ -41,12 +41,15 @@ describe('playbooks: the list and the editor', () => {
     const h = org.admin.headers;
     const list = (await req(h, 'GET', '/api/v1/playbooks?sort=name')).json();
     expect(list.items.map((p: TPlaybook) => p.preset)).toEqual(['low_activity', 'onboarding', 'poor_health', 'renewal_90', 'win_back']);
-    expect(list.items[0].webhookSecret).toMatch(/^[\w-]{32}$/);
+    // The signing secret: never in the list, on the playbook's own page for those who may change it.
+    expect(list.items[0].webhookSecret).toBeUndefined();
+    expect((await req(h, 'GET', `/api/v1/playbooks/${list.items[0].id}`)).json().webhookSecret).toMatch(/^[\w-]{32}$/);
 
     const csm = await org.as('csm');
     const seen = (await req(csm.headers, 'GET', '/api/v1/playbooks')).json();
     expect(seen.total).toBe(5);
-    expect(seen.items[0].webhookSecret).toBeNull();
+    expect(seen.items[0].webhookSecret).toBeUndefined();
+    expect((await req(csm.headers, 'GET', `/api/v1/playbooks/${list.items[0].id}`)).json().webhookSecret).toBeUndefined();
     expect((await req(csm.headers, 'PATCH', `/api/v1/playbooks/${list.items[0].id}`, { enabled: false })).statusCode).toBe(403);
 
     const vp = await org.as('vp_cs');

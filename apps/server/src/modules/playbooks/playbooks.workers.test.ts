@@ -51,6 +51,12 @@ describe('playbooks with two workers', () => {
     const csm = await org.as('csm', { name: 'Carla Success' });
     // Carla reads Dutch: her mails come in Dutch.
     await a.app.inject({ method: 'PATCH', url: `/api/v1/users/${csm.userId}`, headers: h, payload: { language: 'nl' } });
+    // A playbook that starts the default journey when an account is made (the preloaded onboarding one plans the kick-off).
+    await makePlaybook(a.app, h, {
+      name: 'Start onboarding',
+      trigger: 'account_created',
+      actions: [{ type: 'journey', templateId: null }],
+    });
     const late = await makePlaybook(a.app, h, {
       name: 'Milestone late',
       trigger: 'milestone_late',
@@ -70,7 +76,7 @@ describe('playbooks with two workers', () => {
     for (let i = 0; i < N; i++) accounts.push(await makeAccount(a.app, h, { name: `Late ${i}`, ownerUserId: csm.userId }));
     await drain();
 
-    // The onboarding playbook started the default journey on the day the account was made.
+    // The playbook started the default journey on the day the account was made; the onboarding one mailed the owner.
     for (const acc of accounts) {
       const res = await a.app.inject({ method: 'GET', url: `/api/v1/accounts/${acc.id}/journeys`, headers: h });
       const j = res.json().current as TJourney;

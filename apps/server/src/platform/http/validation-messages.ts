@@ -54,6 +54,11 @@ export const MESSAGES = defineMessages({
     nl: 'moet een webadres zijn, zoals https://example.com',
     da: 'skal være en webadresse, f.eks. https://example.com',
   },
+  colour: {
+    en: 'a colour such as #1c7ed6',
+    nl: 'een kleur zoals #1c7ed6',
+    da: 'en farve som #1c7ed6',
+  },
   duplicate_key: { en: 'appears more than once', nl: 'komt meer dan eens voor', da: 'forekommer mere end én gang' },
   invalid_utf8: { en: 'not valid UTF-8', nl: 'geen geldige UTF-8', da: 'ikke gyldig UTF-8' },
   body_not_utf8: {

@@ -64,6 +64,7 @@ export async function enqueueEmails(tx: Db, clock: Clock, mails: TOutgoingEmail[
       reply_to: mail.replyTo ?? null,
       in_reply_to: mail.inReplyTo ?? null,
       references: mail.references ?? null,
+      headers: mail.headers ?? null,
     };
   });
   for (const orgId of new Set(rows.map((r) => r.org_id))) {
@@ -73,12 +74,12 @@ export async function enqueueEmails(tx: Db, clock: Clock, mails: TOutgoingEmail[
       await tx.execute(sql`
         with src as (
           select * from jsonb_to_recordset(${doc}::jsonb) as r(id uuid, job_id uuid, "to" text, subject text, text text, html text,
-            template text, message_id text, reply_to text, in_reply_to text, "references" text)
+            template text, message_id text, reply_to text, in_reply_to text, "references" text, headers jsonb)
         ), mail as (
           insert into email_outbox (org_id, id, "to", subject, text, html, template, next_attempt_at, message_id, reply_to, in_reply_to,
-            "references", created_at)
+            "references", headers, created_at)
           select ${orgId}::uuid, id, "to", subject, text, html, template, ${now}::timestamptz, message_id, reply_to, in_reply_to,
-            "references", ${now}::timestamptz
+            "references", headers, ${now}::timestamptz
           from src
         )
         insert into jobs (id, org_id, name, payload, dedupe_key, run_at, max_attempts, created_at)
