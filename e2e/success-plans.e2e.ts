@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import { DEMO, logIn, navLink, t } from './support/app.ts';
+import { DEMO, logIn, navLink, openAccountTab, t } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 
@@ -13,7 +13,7 @@ e2e(
     await page.getByTestId('accounts-table-row').nth(2).click();
     await expectUrl(page, /^\/accounts\/[0-9a-f-]{36}/);
     const account = ((await page.getByTestId('account-name').textContent()) ?? '').trim();
-    await page.getByTestId('account-tab-success-plan').click();
+    await openAccountTab(page, t('successPlan.tab'));
     const tab = page.getByTestId('success-plan-tab');
     await expectVisible(tab);
 

@@ -41,9 +41,11 @@ export const renewalOpportunitiesDemo: TDemoContribution = {
       ownerUserId: [],
     };
     const targets: TRenewalStage[] = [...RENEWAL_STAGES.slice(1), ...RENEWAL_STAGES.slice(1, 4)];
+    // Left upcoming: three for the quotes' demo (accepted, sent, awaiting approval) and three for the board's first column.
+    const KEPT_UPCOMING = 6;
     // Enough renewals to show every stage and keep some upcoming: the CSMs open the next ones by hand, early.
     let upcoming = (await svc.list(actors.vp, query)).items;
-    if (upcoming.length < targets.length + 3) {
+    if (upcoming.length < targets.length + KEPT_UPCOMING) {
       at(16, 9);
       const subs = await services.subscriptions.list(actors.vp, {
         page: 1,
@@ -53,7 +55,7 @@ export const renewalOpportunitiesDemo: TDemoContribution = {
         status: ['active'],
       });
       for (const sub of subs.items) {
-        if (upcoming.length >= targets.length + 3) break;
+        if (upcoming.length >= targets.length + KEPT_UPCOMING) break;
         if (!sub.termEnd || sub.termEnd <= dayOf(clock.now())) continue;
         if (upcoming.some((r) => r.subscriptionId === sub.id)) continue;
         const opened = await svc.openNow(actors.vp, sub.id).catch(() => null);
