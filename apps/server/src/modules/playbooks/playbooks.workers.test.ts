@@ -6,9 +6,9 @@
  */
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
-import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.ts';
+import { createTestOrg, type TestApp } from '../../../test/harness.ts';
+import type { SmtpSink } from '../../../test/smtp-sink.ts';
+import { startTwoInstances, type TwoInstances } from '../../../test/two-instances.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { MARK_LATE_JOB, type TJourney } from '../journeys/index.ts';
@@ -16,33 +16,22 @@ import { tasks } from '../tasks/index.ts';
 import { makePlaybook } from './playbooks.factory.ts';
 import { playbookRuns } from './playbooks.table.ts';
 
-let scratch: ScratchDatabase;
-let smtp: SmtpSink;
+let two: TwoInstances;
 let a: TestApp;
 let b: TestApp;
+let smtp: SmtpSink;
 const START = '2027-03-01';
 const shift = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  smtp = await startSmtpSink();
-  a = await buildTestApp({ database: scratch.database, smtpUrl: smtp.url, now: `${START}T09:00:00Z` });
-  b = await buildTestApp({ database: await scratch.openAnother(), smtpUrl: smtp.url, now: `${START}T09:00:00Z` });
+  two = await startTwoInstances(`${START}T09:00:00Z`);
+  ({ a, b, smtp } = two);
 });
 afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await scratch?.close();
-  await smtp?.close();
+  await two?.close();
 });
 
-/** Drain both workers' queues (event deliveries, the mail), together. */
-async function drain() {
-  for (let i = 0; i < 300; i++) {
-    const [x, y] = await Promise.all([a.worker.runOnce(), b.worker.runOnce()]);
-    if (x + y === 0) return;
-  }
-}
+const drain = () => two.drain();
 
 describe('playbooks with two workers', () => {
   it('starts the default journey for a new account, and the milestone-late playbook makes one task per late milestone', async () => {

@@ -8,9 +8,9 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, signIn, type TestApp } from '../../../test/harness.ts';
-import { createScratchDatabase, type ScratchDatabase } from '../../../test/scratch-database.ts';
-import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.ts';
+import { createTestOrg, signIn, type TestApp } from '../../../test/harness.ts';
+import type { SmtpSink } from '../../../test/smtp-sink.ts';
+import { startTwoInstances, type TwoInstances } from '../../../test/two-instances.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
@@ -18,33 +18,22 @@ import { daysBetween } from './renewal-opportunities.days.ts';
 import { enqueueDailyRun } from './renewal-opportunities.jobs.ts';
 import { renewalReminders } from './renewal-opportunities.table.ts';
 
-let scratch: ScratchDatabase;
-let smtp: SmtpSink;
+let two: TwoInstances;
 let a: TestApp;
 let b: TestApp;
+let smtp: SmtpSink;
 const START = '2027-01-01';
 const shift = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  scratch = await createScratchDatabase();
-  smtp = await startSmtpSink();
-  a = await buildTestApp({ database: scratch.database, smtpUrl: smtp.url, now: `${START}T06:00:00Z` });
-  b = await buildTestApp({ database: await scratch.openAnother(), smtpUrl: smtp.url, now: `${START}T06:00:00Z` });
+  two = await startTwoInstances(`${START}T06:00:00Z`);
+  ({ a, b, smtp } = two);
 });
 afterAll(async () => {
-  await a?.close();
-  await b?.close();
-  await scratch?.close();
-  await smtp?.close();
+  await two?.close();
 });
 
-/** Drain both workers' queues (event deliveries, the mail), together. */
-async function drain() {
-  for (let i = 0; i < 200; i++) {
-    const [x, y] = await Promise.all([a.worker.runOnce(), b.worker.runOnce()]);
-    if (x + y === 0) return;
-  }
-}
+const drain = () => two.drain();
 
 const N = 100;
 const OFFSETS = [120, 90, 60, 30, 7];
