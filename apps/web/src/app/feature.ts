@@ -5,7 +5,7 @@ import { ForbiddenError } from './auth.tsx';
 import type { AppRoute, RootRoute } from './router.tsx';
 
 /** The groups of the left navigation, in order; their labels are shared strings (`nav.<group>`). */
-export const NAV_GROUPS = ['overview', 'customers', 'success', 'renewals', 'catalogue', 'administration'] as const;
+export const NAV_GROUPS = ['overview', 'customers', 'renewals', 'success', 'catalogue', 'administration'] as const;
 export type NavGroupId = (typeof NAV_GROUPS)[number];
 
 export interface NavItem {
