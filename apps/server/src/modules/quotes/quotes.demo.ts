@@ -6,7 +6,7 @@ import type { TDemoContribution } from '../../platform/modules.ts';
  * director's approval (a deep early-renewal discount).
  */
 export const quotesDemo: TDemoContribution = {
-  async activity({ services, orgId, actors, at, advance }) {
+  async activity({ services, actors, at, advance }) {
     const open = await services.renewalOpportunities.list(actors.vp, {
       status: 'open',
       stage: ['upcoming'],

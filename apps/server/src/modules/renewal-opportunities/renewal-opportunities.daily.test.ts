@@ -1,5 +1,5 @@
 /**
- * The daily run over a simulated span of days, for a hundred subscriptions, with two app instances (two workers, on
+ * The daily run over a simulated span of days, for thirty subscriptions (a hundred under TEST_DEPTH=deep), with two app instances (two workers, on
  * PostgreSQL two connection pools) each running the run every day: renewals open on the right day (the default lead
  * and a per-segment one), reminders go out on the right days exactly once, over real SMTP, and notify the owner; the
  * customer's billing and decision-maker contacts get their reminders (60 and 30 days) and the confirmation when it
@@ -8,6 +8,7 @@
 
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isDeep } from '../../../test/depth.ts';
 import { createTestOrg, signIn, type TestApp } from '../../../test/harness.ts';
 import type { SmtpSink } from '../../../test/smtp-sink.ts';
 import { startTwoInstances, type TwoInstances } from '../../../test/two-instances.ts';
@@ -35,7 +36,8 @@ afterAll(async () => {
 
 const drain = () => two.drain();
 
-const N = 100;
+// Thirty subscriptions (a renewal date a day, so 42 simulated days) in the default suite; a hundred under TEST_DEPTH=deep.
+const N = isDeep ? 100 : 30;
 const OFFSETS = [120, 90, 60, 30, 7];
 
 describe('the daily renewal run', () => {
@@ -51,7 +53,7 @@ describe('the daily renewal run', () => {
     });
     expect(put.statusCode).toBe(200);
 
-    // Renewal dates from START + 10 to START + 109; every fifth account enterprise (45 days' lead); a third owned by the CSM
+    // Renewal dates from START + 10 to START + 9 + N; every fifth account enterprise (45 days' lead); a third owned by the CSM
     // (mail and notifications), the rest by nobody (the reminder is spent, nothing sent).
     const subs: { subscriptionId: string; accountName: string; due: string; lead: number; owned: boolean; closeOn: string | null }[] = [];
     // Every tenth account has its contacts: billing in Dutch, a decision maker in Danish, a billing one in German (no
@@ -105,7 +107,7 @@ describe('the daily renewal run', () => {
     }
     await drain();
     const openedOn = new Map<string, string>();
-    const days = 112;
+    const days = N + 12;
     for (let d = 0; d < days; d++) {
       const today = shift(START, d);
       for (const t of [a, b]) t.clock.set(`${today}T01:30:00Z`);
