@@ -34,7 +34,8 @@ if (earlyMe) void queryClient.prefetchQuery({ ...meQuery, queryFn: earlyMe });
 const router = createAppRouter(queryClient);
 // The page's code and data start loading now, while the UI language's strings arrive: the router itself starts
 // only once the layout can render, which waits for those strings.
-void router.preloadRoute({ href: `${window.location.pathname}${window.location.search}` }).catch(() => undefined);
+// (`href`, the URL as opened, wins over `to` when the router builds the location; `to` is only there for the types.)
+void router.preloadRoute({ to: '/', href: `${window.location.pathname}${window.location.search}` }).catch(() => undefined);
 
 // Any 401 outside the login flow means the session ended: forget the user, the layout then
 // sends them to /login.
