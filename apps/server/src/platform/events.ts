@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Clock } from './clock.ts';
 import type { Db } from './db/database.ts';
 import { newId } from './ids.ts';
-import { defineJob, enqueueJob, type JobDefinition } from './jobs/queue.ts';
+import { defineJob, enqueueJob, enqueueJobs, type JobDefinition } from './jobs/queue.ts';
 
 /**
  * Domain events: what happened in one module that others react to ("subscription changed → metrics →
@@ -41,13 +41,16 @@ export interface TEventProjection<E extends TEventName = TEventName> {
   event: E;
   name: string;
   apply(tx: Db, payload: DomainEvents[E], meta: TEventMeta): Promise<void>;
+  /** The same for many events of one bulk write (`publishMany`) at once; without it, `apply` runs for each. */
+  applyMany?(tx: Db, payloads: readonly DomainEvents[E][], meta: Omit<TEventMeta, 'eventId'>): Promise<void>;
 }
 
-export const project = <E extends TEventName>(event: E, name: string, apply: TEventProjection<E>['apply']): TEventProjection<E> => ({
-  event,
-  name,
-  apply,
-});
+export const project = <E extends TEventName>(
+  event: E,
+  name: string,
+  apply: TEventProjection<E>['apply'],
+  applyMany?: TEventProjection<E>['applyMany'],
+): TEventProjection<E> => ({ event, name, apply, ...(applyMany ? { applyMany } : {}) });
 
 export const subscribe = <E extends TEventName>(event: E, name: string, handle: TEventSubscriber<E>['handle']): TEventSubscriber<E> => ({
   event,
@@ -61,6 +64,12 @@ const jobName = (subscriber: { name: string }) => `event:${subscriber.name}`;
 export interface EventBus {
   /** Publish inside the caller's transaction: one delivery job per subscriber of the event. */
   publish<E extends TEventName>(tx: Db, orgId: string, event: E, payload: DomainEvents[E]): Promise<string>;
+  /**
+   * Many events of one kind from one bulk write (an import's chunk), in its transaction: the same as publishing
+   * each, but a projection with `applyMany` takes them at once and the delivery jobs go in with one statement per
+   * 1,000. The event ids, in the order of `payloads`.
+   */
+  publishMany<E extends TEventName>(tx: Db, orgId: string, event: E, payloads: readonly DomainEvents[E][]): Promise<string[]>;
   /** The delivery jobs, for the worker. */
   jobs(): JobDefinition[];
   subscribersOf(event: TEventName): readonly TEventSubscriber[];
@@ -82,6 +91,30 @@ export function createEventBus(clock: Clock): EventBus {
       for (const s of of(event))
         await enqueueJob(tx, clock, jobName(s), { eventId, orgId, occurredAt, payload }, { orgId, dedupeKey: `${jobName(s)}:${eventId}` });
       return eventId;
+    },
+    async publishMany(tx, orgId, event, payloads) {
+      if (!payloads.length) return [];
+      const occurredAt = clock.now().toISOString();
+      const eventIds = payloads.map(() => newId());
+      for (const p of projections) {
+        if (p.event !== event) continue;
+        if (p.applyMany) await p.applyMany(tx, payloads as never, { orgId, occurredAt });
+        else
+          for (const [i, payload] of payloads.entries())
+            await p.apply(tx, payload as never, { eventId: eventIds[i] as string, orgId, occurredAt });
+      }
+      const deliveries = of(event).flatMap((s) =>
+        payloads.map((payload, i) => {
+          const eventId = eventIds[i] as string;
+          return {
+            name: jobName(s),
+            payload: { eventId, orgId, occurredAt, payload },
+            opts: { orgId, dedupeKey: `${jobName(s)}:${eventId}` },
+          };
+        }),
+      );
+      await enqueueJobs(tx, clock, deliveries);
+      return eventIds;
     },
     jobs: () =>
       subscribers.map((s) =>

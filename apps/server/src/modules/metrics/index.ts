@@ -47,8 +47,17 @@ export const metricsModule = defineModule({
   routes: (app, ctx) => registerMetricRoutes(app, { metrics: ctx.services.metrics }),
   // An account's MRR follows its subscriptions in the same transaction: the revenue figures are never behind.
   projections: (ctx) => [
-    project('subscription.changed', 'metrics.accountMrr', (tx, e, meta) =>
-      ctx.services.metrics.rebuildAccount(tx, meta.orgId, e.accountId),
+    project(
+      'subscription.changed',
+      'metrics.accountMrr',
+      (tx, e, meta) => ctx.services.metrics.rebuildAccount(tx, meta.orgId, e.accountId),
+      // An import's chunk: every account it touched, rebuilt once, together.
+      (tx, events, meta) =>
+        ctx.services.metrics.rebuildAccounts(
+          tx,
+          meta.orgId,
+          events.map((e) => e.accountId),
+        ),
     ),
     // The stored movements carry the account's market (a series by market reads them alone): it follows the account.
     project('account.updated', 'metrics.accountMarket', (tx, e, meta) =>

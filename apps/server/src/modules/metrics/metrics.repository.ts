@@ -53,6 +53,53 @@ export async function replaceAccountMrr(
   if (history.facts.length) await tx.insert(mrrAccounts).values({ orgId, accountId, primaryPlanId: history.primaryPlanId });
 }
 
+/** replaceAccountMrr for many accounts: one DELETE per table, then the new rows 1,000 to a statement. */
+export async function replaceAccountsMrr(
+  tx: Db,
+  orgId: string,
+  histories: readonly {
+    accountId: string;
+    changes: readonly TMrrChange[];
+    periods: readonly TPeriodMovement[];
+    facts: readonly TSubscriptionFacts[];
+    primaryPlanId: string | null;
+  }[],
+) {
+  if (!histories.length) return;
+  const ids = histories.map((h) => h.accountId);
+  await tx.delete(mrrAccounts).where(and(eq(mrrAccounts.orgId, orgId), inArray(mrrAccounts.accountId, ids)));
+  await tx.delete(mrrChanges).where(and(eq(mrrChanges.orgId, orgId), inArray(mrrChanges.accountId, ids)));
+  await tx.delete(mrrPeriodMovements).where(and(eq(mrrPeriodMovements.orgId, orgId), inArray(mrrPeriodMovements.accountId, ids)));
+  await tx.delete(mrrSubscriptionFacts).where(and(eq(mrrSubscriptionFacts.orgId, orgId), inArray(mrrSubscriptionFacts.accountId, ids)));
+  const marketOf = new Map(
+    (
+      await tx
+        .select({ id: accounts.id, marketId: accounts.marketId })
+        .from(accounts)
+        .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, ids)))
+    ).map((a) => [a.id, a.marketId]),
+  );
+  const inChunks = async <T>(rows: T[], write: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += 1000) await write(rows.slice(i, i + 1000));
+  };
+  await inChunks(
+    histories.flatMap((h) => h.changes.map((c) => ({ orgId, accountId: h.accountId, ...c }))),
+    (chunk) => tx.insert(mrrChanges).values(chunk),
+  );
+  await inChunks(
+    histories.flatMap((h) => h.periods.map((p) => ({ orgId, accountId: h.accountId, ...p, marketId: marketOf.get(h.accountId) ?? null }))),
+    (chunk) => tx.insert(mrrPeriodMovements).values(chunk),
+  );
+  await inChunks(
+    histories.flatMap((h) => h.facts.map((f) => ({ orgId, accountId: h.accountId, ...f, marketId: marketOf.get(h.accountId) ?? null }))),
+    (chunk) => tx.insert(mrrSubscriptionFacts).values(chunk),
+  );
+  await inChunks(
+    histories.filter((h) => h.facts.length).map((h) => ({ orgId, accountId: h.accountId, primaryPlanId: h.primaryPlanId })),
+    (chunk) => tx.insert(mrrAccounts).values(chunk),
+  );
+}
+
 /** The accounts' current market on their stored movements and facts (after an account moved to another market). */
 export async function syncAccountMarkets(tx: Db, orgId: string, accountIds: readonly string[]) {
   if (!accountIds.length) return;

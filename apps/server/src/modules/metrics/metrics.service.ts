@@ -15,6 +15,7 @@ import {
   listCosts,
   listRates,
   replaceAccountMrr,
+  replaceAccountsMrr,
   reportingCurrencyOf,
   syncAccountMarkets,
   upsertCosts,
@@ -77,12 +78,31 @@ export function createMetricService(deps: {
     });
   }
 
+  /**
+   * rebuildAccount for many accounts at once (a bulk write's projection, the rebuild job): their histories read
+   * with two queries, the old rows deleted and the new ones written with one statement per table and 1,000 rows.
+   */
+  async function rebuildAccounts(tx: Db, orgId: string, accountIds: readonly string[], ctx?: TConventions) {
+    const ids = [...new Set(accountIds)];
+    if (!ids.length) return;
+    const { settings, rateOf } = ctx ?? (await conventionsOf(tx, orgId));
+    const histories = await deps.subscriptions.accountsHistory(orgId, ids, tx);
+    const rebuilt = ids.map((accountId) => {
+      const { versions, cancelledOn } = histories.get(accountId) ?? { versions: [], cancelledOn: new Map<string, string>() };
+      const lines = versions.map((v) => ({ ...v, discountPercent: Number(v.discountPercent) }));
+      const changes = accountMrrChanges(lines, settings, rateOf, cancelledOn);
+      return { accountId, changes, periods: periodMovements(changes), facts: subscriptionFacts(lines), primaryPlanId: primaryPlan(lines) };
+    });
+    await replaceAccountsMrr(tx, orgId, rebuilt);
+  }
+
   async function requestRebuild(tx: Db, orgId: string) {
     await enqueueJob(tx, clock, REBUILD_JOB, { orgId }, { orgId });
   }
 
   return {
     rebuildAccount,
+    rebuildAccounts,
 
     /** Accounts moved to another market: their stored movements and facts follow (the projections of the account events). */
     followMarkets: (tx: Db, orgId: string, accountIds: readonly string[]) => syncAccountMarkets(tx, orgId, accountIds),
@@ -95,9 +115,7 @@ export function createMetricService(deps: {
       let done = 0;
       const all = [...ids];
       for (let i = 0; i < all.length; i += 200) {
-        await db.transaction(async (tx) => {
-          for (const id of all.slice(i, i + 200)) await rebuildAccount(tx, orgId, id, { settings, rateOf });
-        });
+        await db.transaction((tx) => rebuildAccounts(tx, orgId, all.slice(i, i + 200), { settings, rateOf }));
         done += all.slice(i, i + 200).length;
         await ctx.progress({ done, total: all.length });
         ctx.checkpoint?.();

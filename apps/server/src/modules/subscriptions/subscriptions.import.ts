@@ -24,7 +24,8 @@ import { replay, type TChangeOp } from './subscriptions.timeline.ts';
  * same file again changes nothing). A batch at a time: the existing subscriptions and their changes are read
  * with one query each, every history is replayed once in memory, and subscriptions, changes (with the MRR
  * around each), line versions and timeline entries are written with multi-row statements. One
- * `subscription.changed` per subscription written (the metrics projection follows each account).
+ * `subscription.changed` per subscription written, published together (the metrics projection rebuilds the chunk's
+ * accounts at once).
  */
 
 export type TImportOutcome = 'inserted' | 'updated' | 'unchanged';
@@ -199,19 +200,24 @@ export async function writeImportedSubscriptions(
       }),
     ),
   );
-  for (const w of replayed) {
-    const last = w.changes.at(-1);
-    const lastMrr = last ? w.result.mrrAround.get(last.id) : undefined;
-    await deps.events.publish(tx, orgId, 'subscription.changed', {
-      accountId: w.accountId,
-      subscriptionId: w.row.id,
-      changeId: null,
-      kind: null,
-      effectiveDate: last?.effectiveDate ?? w.sub.termStart,
-      mrrBeforeCents: lastMrr?.before ?? 0,
-      mrrAfterCents: lastMrr?.after ?? 0,
-    });
-  }
+  await deps.events.publishMany(
+    tx,
+    orgId,
+    'subscription.changed',
+    replayed.map((w) => {
+      const last = w.changes.at(-1);
+      const lastMrr = last ? w.result.mrrAround.get(last.id) : undefined;
+      return {
+        accountId: w.accountId,
+        subscriptionId: w.row.id,
+        changeId: null,
+        kind: null,
+        effectiveDate: last?.effectiveDate ?? w.sub.termStart,
+        mrrBeforeCents: lastMrr?.before ?? 0,
+        mrrAfterCents: lastMrr?.after ?? 0,
+      };
+    }),
+  );
   return outcomes;
 }
 

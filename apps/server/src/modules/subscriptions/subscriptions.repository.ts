@@ -241,23 +241,54 @@ export async function versionsOfAccount(db: Db, orgId: string, accountId: string
     .where(and(eq(subscriptionLineVersions.orgId, orgId), eq(subscriptionLineVersions.accountId, accountId)));
 }
 
+/** The line versions of several accounts (a bulk write's projection), each account's in one list. */
+export async function versionsOfAccounts(db: Db, orgId: string, accountIds: readonly string[]): Promise<Map<string, TVersionRow[]>> {
+  const out = new Map<string, TVersionRow[]>(accountIds.map((id) => [id, []]));
+  if (!accountIds.length) return out;
+  const rows = await db
+    .select()
+    .from(subscriptionLineVersions)
+    .where(and(eq(subscriptionLineVersions.orgId, orgId), inArray(subscriptionLineVersions.accountId, [...accountIds])));
+  for (const r of rows) out.get(r.accountId)?.push(r);
+  return out;
+}
+
 /** Per subscription of the account that ended by a cancellation, the day the cancellation was requested. */
 export async function cancellationDaysOfAccount(db: Db, orgId: string, accountId: string): Promise<Map<string, string>> {
+  return (await cancellationDaysOfAccounts(db, orgId, [accountId])).get(accountId) ?? new Map();
+}
+
+/** cancellationDaysOfAccount for several accounts at once: per account, per subscription, the day. */
+export async function cancellationDaysOfAccounts(
+  db: Db,
+  orgId: string,
+  accountIds: readonly string[],
+): Promise<Map<string, Map<string, string>>> {
+  const out = new Map<string, Map<string, string>>(accountIds.map((id) => [id, new Map()]));
+  if (!accountIds.length) return out;
   const rows = await db
-    .select({ subscriptionId: subscriptionChanges.subscriptionId, kind: subscriptionChanges.kind, day: subscriptionChanges.effectiveDate })
+    .select({
+      accountId: subscriptionChanges.accountId,
+      subscriptionId: subscriptionChanges.subscriptionId,
+      kind: subscriptionChanges.kind,
+      day: subscriptionChanges.effectiveDate,
+    })
     .from(subscriptionChanges)
     .where(
       and(
         eq(subscriptionChanges.orgId, orgId),
-        eq(subscriptionChanges.accountId, accountId),
+        accountIds.length === 1
+          ? eq(subscriptionChanges.accountId, accountIds[0] as string)
+          : inArray(subscriptionChanges.accountId, [...accountIds]),
         inArray(subscriptionChanges.kind, ['cancel_request', 'cancel_withdrawn', 'reactivation', 'renewal']),
       ),
     )
     .orderBy(asc(subscriptionChanges.effectiveDate), asc(subscriptionChanges.seq));
-  const out = new Map<string, string>();
   for (const r of rows) {
-    if (r.kind === 'cancel_request') out.set(r.subscriptionId, r.day);
-    else out.delete(r.subscriptionId);
+    const days = out.get(r.accountId);
+    if (!days) continue;
+    if (r.kind === 'cancel_request') days.set(r.subscriptionId, r.day);
+    else days.delete(r.subscriptionId);
   }
   return out;
 }

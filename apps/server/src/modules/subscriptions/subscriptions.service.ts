@@ -13,6 +13,7 @@ import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChang
 import {
   accountIdsWithSubscriptions,
   cancellationDaysOfAccount,
+  cancellationDaysOfAccounts,
   cancellationsInRange,
   changesOfSubscription,
   findCancelReason,
@@ -27,6 +28,7 @@ import {
   type TSubscriptionRow,
   updateCancelReason,
   versionsOfAccount,
+  versionsOfAccounts,
   versionsOfSubscription,
 } from './subscriptions.repository.ts';
 import type { TChangeInput, TChangeKind, TChangeListQuery, TCreateSubscription, TSubscriptionListQuery } from './subscriptions.schemas.ts';
@@ -314,6 +316,17 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
         cancellationDaysOfAccount(tx, orgId, accountId),
       ]);
       return { versions, cancelledOn };
+    },
+
+    /** accountHistory of several accounts with two queries (a bulk write's projection): per account. */
+    async accountsHistory(orgId: string, accountIds: readonly string[], tx: Db = db) {
+      const [versions, cancelledOn] = await Promise.all([
+        versionsOfAccounts(tx, orgId, accountIds),
+        cancellationDaysOfAccounts(tx, orgId, accountIds),
+      ]);
+      return new Map(
+        accountIds.map((id) => [id, { versions: versions.get(id) ?? [], cancelledOn: cancelledOn.get(id) ?? new Map<string, string>() }]),
+      );
     },
 
     /** Cancellations in a range with their reasons (the metrics module converts and groups them). */

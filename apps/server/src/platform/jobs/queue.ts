@@ -104,6 +104,24 @@ export async function enqueueJob(db: Db, clock: Clock, name: string, payload: un
   return rows[0]?.id ?? null;
 }
 
+/** enqueueJob for many jobs, 1,000 to a statement (a duplicate `dedupeKey` is skipped, as there). */
+export async function enqueueJobs(db: Db, clock: Clock, items: readonly { name: string; payload: unknown; opts?: EnqueueOptions }[]) {
+  const now = clock.now();
+  for (let i = 0; i < items.length; i += 1000) {
+    const rows = items.slice(i, i + 1000).map(({ name, payload, opts = {} }) => ({
+      id: newId(),
+      name,
+      payload: payload as object,
+      orgId: opts.orgId ?? null,
+      runAt: opts.runAt ?? now,
+      dedupeKey: opts.dedupeKey ?? null,
+      maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+      createdAt: now,
+    }));
+    await db.insert(jobs).values(rows).onConflictDoNothing({ target: jobs.dedupeKey });
+  }
+}
+
 export interface Worker {
   /** Claim due jobs once (each lane up to its concurrency), run them and wait; returns how many ran. Tests call this directly. */
   runOnce(): Promise<number>;
