@@ -4,8 +4,7 @@ import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness
 import { PLAYBOOK_EXPECTED, PLAYBOOK_QUERY, playbookRows, readPlaybookPeriods } from '../../../test/mrr-playbook.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { makeAccount } from '../accounts/index.ts';
-import { writeImportedSubscriptions } from '../subscriptions/subscriptions.import.ts';
-import { periodsToSubscriptions } from '../subscriptions/subscriptions.periods.ts';
+import { periodsToSubscriptions } from '../subscriptions/index.ts';
 import { mrrAccounts, mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts } from './metrics.table.ts';
 
 /**
@@ -46,13 +45,11 @@ describe('the metrics projection of a bulk write', () => {
       accounts.set(id, (await makeAccount(t.app, h, { name: `Customer ${id}`, externalId: id })).id);
     // An account without subscriptions among them: it ends with no rows.
     const empty = await makeAccount(t.app, h, { name: 'No subscriptions' });
-    const deps = { clock: t.clock, events: t.events, plans: t.services.plans, timeline: t.services.timeline };
 
     // All 121 rows' subscriptions in one transaction: one publishMany, one rebuild of the 55 accounts.
     const outcomes = await t.db.transaction((tx) =>
-      writeImportedSubscriptions(
+      t.services.subscriptions.importHistory(
         tx,
-        deps,
         org.orgId,
         subs.map((sub) => ({ accountId: accounts.get(sub.customerId) as string, sub })),
         { importId: null, actorUserId: null, reference: t.services.subscriptions.referenceAllocator(tx, org.orgId) },
