@@ -24,36 +24,10 @@ import type { TMrrChange } from './metrics.timeline.ts';
  * metrics.series.repository.ts.
  */
 
-/** Replaces an account's MRR history: its change points, its period movements, its subscriptions' facts and its plan. */
-export async function replaceAccountMrr(
-  tx: Db,
-  orgId: string,
-  accountId: string,
-  history: {
-    changes: readonly TMrrChange[];
-    periods: readonly TPeriodMovement[];
-    facts: readonly TSubscriptionFacts[];
-    primaryPlanId: string | null;
-  },
-) {
-  await tx.delete(mrrAccounts).where(and(eq(mrrAccounts.orgId, orgId), eq(mrrAccounts.accountId, accountId)));
-  await tx.delete(mrrChanges).where(and(eq(mrrChanges.orgId, orgId), eq(mrrChanges.accountId, accountId)));
-  await tx.delete(mrrPeriodMovements).where(and(eq(mrrPeriodMovements.orgId, orgId), eq(mrrPeriodMovements.accountId, accountId)));
-  await tx.delete(mrrSubscriptionFacts).where(and(eq(mrrSubscriptionFacts.orgId, orgId), eq(mrrSubscriptionFacts.accountId, accountId)));
-  if (history.changes.length) await tx.insert(mrrChanges).values(history.changes.map((c) => ({ orgId, accountId, ...c })));
-  if (!history.periods.length && !history.facts.length) return;
-  const [account] = await tx
-    .select({ marketId: accounts.marketId })
-    .from(accounts)
-    .where(and(eq(accounts.orgId, orgId), eq(accounts.id, accountId)));
-  const marketId = account?.marketId ?? null;
-  if (history.periods.length)
-    await tx.insert(mrrPeriodMovements).values(history.periods.map((p) => ({ orgId, accountId, ...p, marketId })));
-  if (history.facts.length) await tx.insert(mrrSubscriptionFacts).values(history.facts.map((f) => ({ orgId, accountId, ...f, marketId })));
-  if (history.facts.length) await tx.insert(mrrAccounts).values({ orgId, accountId, primaryPlanId: history.primaryPlanId });
-}
-
-/** replaceAccountMrr for many accounts: one DELETE per table, then the new rows 1,000 to a statement. */
+/**
+ * Replaces accounts' MRR history — their change points, period movements, subscriptions' facts and plan: one DELETE
+ * per table, then the new rows 1,000 to a statement.
+ */
 export async function replaceAccountsMrr(
   tx: Db,
   orgId: string,

@@ -14,7 +14,6 @@ import {
   findSettings,
   listCosts,
   listRates,
-  replaceAccountMrr,
   replaceAccountsMrr,
   reportingCurrencyOf,
   syncAccountMarkets,
@@ -64,23 +63,12 @@ export function createMetricService(deps: {
     return found;
   }
 
-  /** Rebuilds one account's MRR history from its subscriptions (the projection, and the rebuild job). */
-  async function rebuildAccount(tx: Db, orgId: string, accountId: string, ctx?: TConventions) {
-    const { settings, rateOf } = ctx ?? (await conventionsOf(tx, orgId));
-    const { versions, cancelledOn } = await deps.subscriptions.accountHistory(orgId, accountId, tx);
-    const lines = versions.map((v) => ({ ...v, discountPercent: Number(v.discountPercent) }));
-    const changes = accountMrrChanges(lines, settings, rateOf, cancelledOn);
-    await replaceAccountMrr(tx, orgId, accountId, {
-      changes,
-      periods: periodMovements(changes),
-      facts: subscriptionFacts(lines),
-      primaryPlanId: primaryPlan(lines),
-    });
-  }
+  /** Rebuilds one account's MRR history from its subscriptions (the projection of one change). */
+  const rebuildAccount = (tx: Db, orgId: string, accountId: string) => rebuildAccounts(tx, orgId, [accountId]);
 
   /**
-   * rebuildAccount for many accounts at once (a bulk write's projection, the rebuild job): their histories read
-   * with two queries, the old rows deleted and the new ones written with one statement per table and 1,000 rows.
+   * Rebuilds accounts' MRR history from their subscriptions (the projections, the rebuild job): their histories
+   * read with two queries, the old rows deleted and the new ones written with one statement per table and 1,000 rows.
    */
   async function rebuildAccounts(tx: Db, orgId: string, accountIds: readonly string[], ctx?: TConventions) {
     const ids = [...new Set(accountIds)];

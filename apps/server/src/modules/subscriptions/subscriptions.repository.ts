@@ -234,13 +234,6 @@ export async function versionsOfSubscription(db: Db, orgId: string, subscription
     .orderBy(asc(subscriptionLineVersions.validFrom), asc(subscriptionLineVersions.lineKey));
 }
 
-export async function versionsOfAccount(db: Db, orgId: string, accountId: string): Promise<TVersionRow[]> {
-  return db
-    .select()
-    .from(subscriptionLineVersions)
-    .where(and(eq(subscriptionLineVersions.orgId, orgId), eq(subscriptionLineVersions.accountId, accountId)));
-}
-
 /** The line versions of several accounts (a bulk write's projection), each account's in one list. */
 export async function versionsOfAccounts(db: Db, orgId: string, accountIds: readonly string[]): Promise<Map<string, TVersionRow[]>> {
   const out = new Map<string, TVersionRow[]>(accountIds.map((id) => [id, []]));
@@ -253,12 +246,7 @@ export async function versionsOfAccounts(db: Db, orgId: string, accountIds: read
   return out;
 }
 
-/** Per subscription of the account that ended by a cancellation, the day the cancellation was requested. */
-export async function cancellationDaysOfAccount(db: Db, orgId: string, accountId: string): Promise<Map<string, string>> {
-  return (await cancellationDaysOfAccounts(db, orgId, [accountId])).get(accountId) ?? new Map();
-}
-
-/** cancellationDaysOfAccount for several accounts at once: per account, per subscription, the day. */
+/** Per account, per subscription of it that ended by a cancellation, the day the cancellation was requested. */
 export async function cancellationDaysOfAccounts(
   db: Db,
   orgId: string,

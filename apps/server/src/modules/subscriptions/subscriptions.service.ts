@@ -12,7 +12,6 @@ import { currentMrrCents, renewFromQuote, type TQuoteRenewal } from './subscript
 import { checkAgainst, currentReplay, recordChange, resolveLines, type TNewChange, type TRecordDeps } from './subscriptions.record.ts';
 import {
   accountIdsWithSubscriptions,
-  cancellationDaysOfAccount,
   cancellationDaysOfAccounts,
   cancellationsInRange,
   changesOfSubscription,
@@ -27,7 +26,6 @@ import {
   subscriptionsOfAccount,
   type TSubscriptionRow,
   updateCancelReason,
-  versionsOfAccount,
   versionsOfAccounts,
   versionsOfSubscription,
 } from './subscriptions.repository.ts';
@@ -309,16 +307,10 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
       return { items: rows.map(toChangeDto), total, page: q.page, pageSize: q.pageSize };
     },
 
-    /** For the metrics projection (no permission check: another module's service, in its transaction). */
-    async accountHistory(orgId: string, accountId: string, tx: Db = db) {
-      const [versions, cancelledOn] = await Promise.all([
-        versionsOfAccount(tx, orgId, accountId),
-        cancellationDaysOfAccount(tx, orgId, accountId),
-      ]);
-      return { versions, cancelledOn };
-    },
-
-    /** accountHistory of several accounts with two queries (a bulk write's projection): per account. */
+    /**
+     * The metrics projection's input (no permission check: another module's service, in its transaction): per
+     * account, its line versions and the day each cancelled subscription's cancellation was asked, with two queries.
+     */
     async accountsHistory(orgId: string, accountIds: readonly string[], tx: Db = db) {
       const [versions, cancelledOn] = await Promise.all([
         versionsOfAccounts(tx, orgId, accountIds),

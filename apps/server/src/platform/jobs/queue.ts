@@ -86,19 +86,9 @@ export interface EnqueueOptions {
 
 /** Enqueue inside the caller's transaction: the job exists only if the change that caused it commits. */
 export async function enqueueJob(db: Db, clock: Clock, name: string, payload: unknown, opts: EnqueueOptions = {}) {
-  const id = newId();
   const rows = await db
     .insert(jobs)
-    .values({
-      id,
-      name,
-      payload: payload as object,
-      orgId: opts.orgId ?? null,
-      runAt: opts.runAt ?? clock.now(),
-      dedupeKey: opts.dedupeKey ?? null,
-      maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      createdAt: clock.now(),
-    })
+    .values(jobRow(clock.now(), name, payload, opts))
     .onConflictDoNothing({ target: jobs.dedupeKey })
     .returning({ id: jobs.id });
   return rows[0]?.id ?? null;
@@ -106,21 +96,22 @@ export async function enqueueJob(db: Db, clock: Clock, name: string, payload: un
 
 /** enqueueJob for many jobs, 1,000 to a statement (a duplicate `dedupeKey` is skipped, as there). */
 export async function enqueueJobs(db: Db, clock: Clock, items: readonly { name: string; payload: unknown; opts?: EnqueueOptions }[]) {
-  const now = clock.now();
   for (let i = 0; i < items.length; i += 1000) {
-    const rows = items.slice(i, i + 1000).map(({ name, payload, opts = {} }) => ({
-      id: newId(),
-      name,
-      payload: payload as object,
-      orgId: opts.orgId ?? null,
-      runAt: opts.runAt ?? now,
-      dedupeKey: opts.dedupeKey ?? null,
-      maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-      createdAt: now,
-    }));
+    const rows = items.slice(i, i + 1000).map((j) => jobRow(clock.now(), j.name, j.payload, j.opts));
     await db.insert(jobs).values(rows).onConflictDoNothing({ target: jobs.dedupeKey });
   }
 }
+
+const jobRow = (now: Date, name: string, payload: unknown, opts: EnqueueOptions = {}) => ({
+  id: newId(),
+  name,
+  payload: payload as object,
+  orgId: opts.orgId ?? null,
+  runAt: opts.runAt ?? now,
+  dedupeKey: opts.dedupeKey ?? null,
+  maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+  createdAt: now,
+});
 
 export interface Worker {
   /** Claim due jobs once (each lane up to its concurrency), run them and wait; returns how many ran. Tests call this directly. */
