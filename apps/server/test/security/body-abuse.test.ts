@@ -232,7 +232,7 @@ describe('nesting, content types and encodings', () => {
     const health = await t.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: org.admin.headers });
     expect(health.statusCode).toBe(200);
     expect(await snapshotOrg(t, org.orgId)).toEqual(before);
-  });
+  }, 120_000); // four deep bodies to each of ~200 write routes: over 30 s on a loaded 2-core machine
 
   it('answers a body without a content type 415, and other media types 415 or 400, naming what is wrong', async () => {
     const before = await snapshotOrg(t, org.orgId);
