@@ -205,7 +205,7 @@ describe('a running nurture programme', () => {
     expect(after.figures.enrolled).toBe(5);
   }, 180_000);
 
-  it('spreads 500 contacts over the allowance’s windows', async () => {
+  it('spreads 50 contacts over the allowance’s windows', async () => {
     const t0 = START + 60 * DAY;
     setBoth(t0);
     const org = await createTestOrg(a);
@@ -214,14 +214,13 @@ describe('a running nurture programme', () => {
       method: 'PUT',
       url: '/api/v1/nurture/settings',
       headers: h,
-      payload: { maxPerWindow: 100, window: 'hour' },
+      payload: { maxPerWindow: 10, window: 'hour' },
     });
     expect(put.statusCode).toBe(200);
     const tag = org.orgId.slice(-8);
     for (let i = 0; i < 10; i++) {
       const acc = await makeAccount(a.app, h, { name: `Bulk ${i}`, segment: 'mid_market' });
-      for (let j = 0; j < 50; j++)
-        await makeContact(a.app, h, acc.id, { firstName: `P${i}x${j}`, email: `p${i}x${j}-${tag}@bulk.example` });
+      for (let j = 0; j < 5; j++) await makeContact(a.app, h, acc.id, { firstName: `P${i}x${j}`, email: `p${i}x${j}-${tag}@bulk.example` });
     }
     const p = await makeNurtureProgramme(a.app, h, {
       audience: { segment: 'mid_market', edition: null, marketId: null, lifecycleStage: null, contactRole: null },
@@ -236,18 +235,18 @@ describe('a running nurture programme', () => {
       const hour = Math.floor(m / 60);
       perHour[hour] = (perHour[hour] ?? 0) + x.sent + y.sent;
     }
-    expect(perHour).toEqual([100, 100, 100, 100, 100, 0]);
+    expect(perHour).toEqual([10, 10, 10, 10, 10, 0]);
 
-    // Per minute: 200 a minute takes three windows.
+    // Per minute: 20 a minute takes three windows.
     const q = await createTestOrg(a);
     await a.app.inject({
       method: 'PUT',
       url: '/api/v1/nurture/settings',
       headers: q.admin.headers,
-      payload: { maxPerWindow: 200, window: 'minute' },
+      payload: { maxPerWindow: 20, window: 'minute' },
     });
     const acc = await makeAccount(a.app, q.admin.headers, { name: 'Minute Ltd' });
-    for (let j = 0; j < 500; j++)
+    for (let j = 0; j < 50; j++)
       await makeContact(a.app, q.admin.headers, acc.id, { firstName: `M${j}`, email: `m${j}-${tag}@minute.example` });
     const p2 = await makeNurtureProgramme(a.app, q.admin.headers, {
       steps: [{ weekOffset: 0, subject: l('A', 'B', 'C'), body: l('a', 'b', 'c') }],
@@ -265,7 +264,7 @@ describe('a running nurture programme', () => {
       const minute = Math.floor(s / 60);
       perMinute[minute] = (perMinute[minute] ?? 0) + x.sent + y.sent;
     }
-    expect(perMinute).toEqual([200, 200, 100, 0]);
+    expect(perMinute).toEqual([20, 20, 10, 0]);
   }, 300_000);
 });
 
