@@ -2971,6 +2971,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/playbooks/{id}/runs/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the run log of a playbook as CSV
+         * @description Every run matching the same filters and order as the run log.
+         */
+        get: operations["exportPlaybookRunsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/nurture/programmes": {
         parameters: {
             query?: never;
@@ -35396,6 +35416,14 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 order?: "asc" | "desc";
+                /** @description Words in the account's name */
+                q?: string;
+                webhookStatus?: "pending" | "delivered" | "failed";
+                /** @description Fired on or after this day (UTC) */
+                firedFrom?: string;
+                /** @description Fired on or before this day (UTC) */
+                firedTo?: string;
+                sort?: "firedAt" | "account";
             };
             header?: never;
             path: {
@@ -35512,6 +35540,128 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportPlaybookRunsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Words in the account's name */
+                q?: string;
+                webhookStatus?: "pending" | "delivered" | "failed";
+                /** @description Fired on or after this day (UTC) */
+                firedFrom?: string;
+                /** @description Fired on or before this day (UTC) */
+                firedTo?: string;
+                sort?: "firedAt" | "account";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;

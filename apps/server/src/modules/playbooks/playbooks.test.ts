@@ -152,6 +152,26 @@ describe('playbooks: triggers and actions', () => {
       ['Big Red', { email: 1, task: 1 }],
       ['Small Red', { email: 1, task: 1 }],
     ]);
+    // The run log filters, sorts, pages and exports like the other lists.
+    const log = (query: string) => req(h, 'GET', `/api/v1/playbooks/${list.items[0].id}/runs?${query}`);
+    expect((await log('q=small')).json().items.map((r: { accountName: string }) => r.accountName)).toEqual(['Small Red']);
+    const page = (await log('sort=account&order=desc&pageSize=1&page=1')).json();
+    expect([page.total, page.items[0].accountName]).toEqual([3, 'Small Red']);
+    expect((await log('sort=account&order=asc&pageSize=1&page=3')).json().items[0].accountName).toBe('Small Red');
+    expect((await log('firedFrom=2026-11-21&firedTo=2026-11-21')).json().total).toBe(3);
+    expect((await log('firedFrom=2026-11-22')).json().total).toBe(0);
+    expect((await log('webhookStatus=delivered')).json().total).toBe(0);
+    const bad = await log('webhookStatus=sent');
+    expect([bad.statusCode, bad.body]).toEqual([400, expect.stringContaining('webhookStatus')]);
+    const csv = await req(h, 'GET', `/api/v1/playbooks/${list.items[0].id}/runs/export.csv?sort=account&order=asc`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = csvRows(csv.body);
+    expect(rows[0]).toEqual(['id', 'fired_at', 'account_id', 'account', 'trigger', 'cause', 'outcome', 'webhook_status']);
+    expect(rows.slice(1).map((r) => [r[3], r[4], r[6]])).toEqual([
+      ['Big Red', 'health_red', 'email:1 task:1'],
+      ['Big Red', 'health_red', 'email:1 task:1'],
+      ['Small Red', 'health_red', 'email:1 task:1'],
+    ]);
   });
 
   it('e-mails the contacts or only the champions, each in their language, the placeholders filled once', async () => {
