@@ -2763,6 +2763,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/journey-templates/{id}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a journey template: it starts no new journeys, those running keep going
+         * @description The default template cannot be archived (400 naming isDefault).
+         */
+        post: operations["archiveJourneyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey-templates/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take an archived journey template back in use */
+        post: operations["restoreJourneyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/support/requests": {
         parameters: {
             query?: never;
@@ -32198,7 +32235,9 @@ export interface operations {
     };
     listJourneyTemplates: {
         parameters: {
-            query?: never;
+            query?: {
+                status?: "active" | "archived";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -32223,6 +32262,7 @@ export interface operations {
                             currentVersion: number;
                             activeJourneys: number;
                             updatedAt: string;
+                            archivedAt: string | null;
                             milestoneCount: number;
                             weeks: number;
                         }[];
@@ -32387,6 +32427,7 @@ export interface operations {
                         versionCreatedAt: string;
                         versionCreatedByName: string | null;
                         updatedAt: string;
+                        archivedAt: string | null;
                     };
                 };
             };
@@ -32525,6 +32566,7 @@ export interface operations {
                         versionCreatedAt: string;
                         versionCreatedByName: string | null;
                         updatedAt: string;
+                        archivedAt: string | null;
                     };
                 };
             };
@@ -32688,6 +32730,281 @@ export interface operations {
                         versionCreatedAt: string;
                         versionCreatedByName: string | null;
                         updatedAt: string;
+                        archivedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    archiveJourneyTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        isDefault: boolean;
+                        triggers: ("subscription_start" | "renewal" | "account_created")[];
+                        version: number;
+                        currentVersion: number;
+                        milestones: {
+                            key: string;
+                            name: string;
+                            week: number;
+                            durationWeeks: number;
+                            checklist: string[];
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                        }[];
+                        activeJourneys: number;
+                        versionCreatedAt: string;
+                        versionCreatedByName: string | null;
+                        updatedAt: string;
+                        archivedAt: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    restoreJourneyTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        name: string;
+                        description: string | null;
+                        isDefault: boolean;
+                        triggers: ("subscription_start" | "renewal" | "account_created")[];
+                        version: number;
+                        currentVersion: number;
+                        milestones: {
+                            key: string;
+                            name: string;
+                            week: number;
+                            durationWeeks: number;
+                            checklist: string[];
+                            successCriteria: string | null;
+                            responsibleRole: string | null;
+                            /** @enum {string} */
+                            effort: "low" | "medium" | "high";
+                        }[];
+                        activeJourneys: number;
+                        versionCreatedAt: string;
+                        versionCreatedByName: string | null;
+                        updatedAt: string;
+                        archivedAt: string | null;
                     };
                 };
             };
