@@ -1,7 +1,7 @@
 // Playbooks at scale (issue 3): the benchmark organisation's 100k accounts (bench/lib/bench-data.ts) and a batch of
 // 100k signals — health turned red on half of them, a journey milestone going late on the other half — evaluated
-// against every switched-on playbook of those triggers through the product's own service (set-based: one run-log
-// insert per playbook and batch, tasks and e-mails in chunked statements), next to a plain SQL scan of the same rows
+// against every switched-on playbook of those triggers through the product's own service (set-based: per playbook
+// and batch one run-log insert and one INSERT … SELECT per task or e-mail action), next to a plain SQL scan of the same rows
 // in the same run. The playbooks: the preloaded "Poor health" (a task and an e-mail to the owner), a "Milestone late"
 // one (a task for the owner) and "Enterprise escalation" (health red, segment = enterprise: a task for the VP role).
 // The same batch is then evaluated again (a redelivery): no task may be made twice.

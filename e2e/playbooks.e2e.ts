@@ -70,5 +70,21 @@ e2e(
     await navLink(page, 'nav.playbooks').click();
     await page.getByPlaceholder(t('playbook.searchPlaceholder')).fill(name);
     await expectText(page.getByTestId('playbooks-table'), t('playbook.trigger.health_red'));
+
+    // A preloaded playbook's run log (the demo's): searched by an account's name, exported as CSV with the same filter.
+    await page.getByPlaceholder(t('playbook.searchPlaceholder')).fill('Poor health');
+    await page.getByTestId('playbooks-table').getByRole('link', { name: 'Poor health', exact: true }).click();
+    const runs = page.getByTestId('playbook-runs');
+    const account = (await runs.getByRole('link').first().textContent()) ?? '';
+    await page.getByPlaceholder(t('playbook.runs.searchPlaceholder')).fill(account);
+    await expectText(runs, account);
+    // The search applies after its debounce; the export link then carries it.
+    const wanted = `q=${encodeURIComponent(account).replace(/%20/g, '+')}`;
+    let href: string | null = null;
+    for (let i = 0; i < 50 && !href?.includes(wanted); i++) {
+      href = await page.getByTestId('export-csv').getAttribute('href');
+      if (!href?.includes(wanted)) await page.waitForTimeout(100);
+    }
+    if (!href?.includes('/runs/export.csv') || !href.includes(wanted)) throw new Error(`the run log's export is ${href}`);
   },
 );

@@ -6,7 +6,9 @@ import { runExport, type TEntity } from './commands/export.ts';
 import { runHealthEvaluate, type THealthEvaluateOptions } from './commands/health.ts';
 import { runImport, type TImportEntity } from './commands/import.ts';
 import { runUsageImport } from './commands/import-usage.ts';
+import { JOURNEY_STATUS_CHOICES, runJourneysList, type TJourneysListOptions } from './commands/journeys.ts';
 import { runMetrics, type TMetricsOptions } from './commands/metrics.ts';
+import { runPlaybookDryRun, runPlaybooksList, type TPlaybookDryRunOptions, type TPlaybooksListOptions } from './commands/playbooks.ts';
 import { runRenewalsReport, type TRenewalsReportOptions } from './commands/renewals.ts';
 import { runStart } from './commands/start.ts';
 import { CliError, EXIT } from './errors.ts';
@@ -47,6 +49,8 @@ Examples:
   customer365 export accounts --market NL --segment enterprise --out nl-enterprise.csv
   customer365 metrics --from 2019-01 --to 2019-12 --by month --market NL --json
   customer365 renewals report --from 2019-01 --to 2019-12 --by month --json
+  customer365 journeys list --status late
+  customer365 playbooks dry-run "Poor health" --json
   customer365 health evaluate --outcome churned --test-share 0.2 --seed 1 --fit --json`,
     );
 
@@ -201,6 +205,63 @@ Example:
   customer365 renewals report --from 2019-01 --to 2019-12 --by month --json`,
     )
     .action((_opts, cmd: Command) => runRenewalsReport(cmd.optsWithGlobals() as TRenewalsReportOptions));
+
+  program
+    .command('journeys')
+    .description('customer journeys: each account through its onboarding milestones')
+    .command('list')
+    .description(
+      'the journeys with their current milestone, its due day, how late they run and the checklist, most late first, through the REST API',
+    )
+    .addOption(
+      new Option('--status <status>', 'running journeys (active), only the late or on-track ones, or finished ones')
+        .choices([...JOURNEY_STATUS_CHOICES])
+        .default('active'),
+    )
+    .option('--q <words>', 'only accounts whose name has these words')
+    .option(
+      '--json',
+      'print JSON: {"journeys":[{"id","accountId","accountName","ownerName","name","status","startedOn","currentMilestone","currentDueOn","lateness","lateMilestones","daysLate","checklistDone","checklistTotal"}]}',
+    )
+    .addHelpText(
+      'after',
+      `
+A journey is late when one of its milestones is open past its due day; --status late lists those, the
+most days late first. Without --json a table is printed. The API token needs the journey:read scope.
+
+Example:
+  customer365 journeys list --status late --json`,
+    )
+    .action((_opts, cmd: Command) => runJourneysList(cmd.optsWithGlobals() as TJourneysListOptions));
+
+  const playbooks = program
+    .command('playbooks')
+    .description('playbooks: when / if / then rules that make tasks, send e-mails and start journeys');
+  playbooks
+    .command('list')
+    .description(
+      'the playbooks with their trigger, whether they are on, their actions, how often they fired and when last, through the REST API',
+    )
+    .option('--json', 'print JSON: {"playbooks":[{"id","name","preset","trigger","enabled","conditions","actions","runs","lastFiredAt"}]}')
+    .addHelpText('after', '\nWithout --json a table is printed. The API token needs the playbook:read scope.')
+    .action((_opts, cmd: Command) => runPlaybooksList(cmd.optsWithGlobals() as TPlaybooksListOptions));
+  playbooks
+    .command('dry-run')
+    .description('the accounts a playbook would match now (a daily trigger: those due today), by name with their owner; changes nothing')
+    .argument('<name-or-id>', "the playbook's name (any case) or id")
+    .option(
+      '--json',
+      'print JSON: {"playbook":{"id","name"},"total","accounts":[{"id","name","ownerName"}]} (at most the first 100 accounts)',
+    )
+    .addHelpText(
+      'after',
+      `
+The API token needs the playbook:read and playbook:write scopes (a dry run is part of editing a playbook).
+
+Example:
+  customer365 playbooks dry-run "Poor health"`,
+    )
+    .action((nameOrId: string, _opts, cmd: Command) => runPlaybookDryRun(nameOrId, cmd.optsWithGlobals() as TPlaybookDryRunOptions));
 
   program
     .command('health')

@@ -1,11 +1,13 @@
-import { and, asc, count, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { users } from '../identity/index.ts';
 import { journeyMilestones, journeys } from '../journeys/index.ts';
 import { mrrChanges } from '../metrics/index.ts';
 import { organisations } from '../organisations/index.ts';
 import { renewalOpportunities } from '../renewal-opportunities/index.ts';
 import { upsellCandidates } from '../upsell-candidates/index.ts';
+import type { TCapacityPeopleExportQuery } from './capacity-plans.schemas.ts';
 import { capacityPeople, capacitySettings } from './capacity-plans.table.ts';
 
 /** Queries only: no HTTP, no access checks. Takes a db or a transaction; every query filters on org_id. */
@@ -36,6 +38,44 @@ export async function listPeople(db: Db, orgId: string) {
     .innerJoin(users, and(eq(users.orgId, capacityPeople.orgId), eq(users.id, capacityPeople.userId)))
     .where(eq(capacityPeople.orgId, orgId))
     .orderBy(asc(users.name));
+}
+
+const PEOPLE_SORTS = {
+  name: sql`lower(${users.name})`,
+  team: capacityPeople.team,
+  hoursPerWeek: capacityPeople.hoursPerWeek,
+} as const;
+
+/** One page of the team's people (also the CSV export's batches): words of the name, the team, in the asked order. */
+export async function findPeoplePage(db: Db, orgId: string, q: TCapacityPeopleExportQuery, page: { limit: number; offset: number }) {
+  const where = and(
+    eq(capacityPeople.orgId, orgId),
+    q.team ? eq(capacityPeople.team, q.team) : undefined,
+    q.q ? ilike(users.name, containsPattern(q.q)) : undefined,
+  );
+  const dir = q.order === 'desc' ? desc : asc;
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({
+        userId: capacityPeople.userId,
+        name: users.name,
+        role: users.role,
+        team: capacityPeople.team,
+        hoursPerWeek: capacityPeople.hoursPerWeek,
+      })
+      .from(capacityPeople)
+      .innerJoin(users, and(eq(users.orgId, capacityPeople.orgId), eq(users.id, capacityPeople.userId)))
+      .where(where)
+      .orderBy(dir(PEOPLE_SORTS[q.sort]), asc(users.name), asc(capacityPeople.userId))
+      .limit(page.limit)
+      .offset(page.offset),
+    db
+      .select({ n: count() })
+      .from(capacityPeople)
+      .innerJoin(users, and(eq(users.orgId, capacityPeople.orgId), eq(users.id, capacityPeople.userId)))
+      .where(where),
+  ]);
+  return { rows, total: total?.n ?? 0 };
 }
 
 export async function upsertPerson(db: Db, values: typeof capacityPeople.$inferInsert) {

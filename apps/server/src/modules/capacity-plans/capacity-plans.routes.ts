@@ -1,10 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
+import { type CsvColumn, sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
 import {
+  type TCapacityPerson,
   ZCapacityOverview,
+  ZCapacityPeopleExportQuery,
+  ZCapacityPeoplePage,
+  ZCapacityPeopleQuery,
   ZCapacityPerson,
   ZCapacityQuery,
   ZCapacitySettings,
@@ -14,6 +19,37 @@ import {
 import type { CapacityPlanService } from './capacity-plans.service.ts';
 
 const tags = ['capacity'];
+
+/** The people list's CSV columns, in order. */
+const PEOPLE_CSV: CsvColumn<TCapacityPerson>[] = [
+  ['user_id', (r) => r.userId],
+  ['name', (r) => r.name],
+  ['role', (r) => r.role],
+  ['team', (r) => r.team],
+  ['hours_per_week', (r) => r.hoursPerWeek],
+];
+
+type TWeekRow = {
+  weekStart: string;
+  team: string;
+  milestones: number;
+  renewals: number;
+  upsells: number;
+  total: number;
+  capacity: number;
+  over: boolean;
+};
+/** The weeks' CSV columns: one row per week and team. */
+const WEEKS_CSV: CsvColumn<TWeekRow>[] = [
+  ['week_start', (r) => r.weekStart],
+  ['team', (r) => r.team],
+  ['milestone_hours', (r) => r.milestones],
+  ['renewal_hours', (r) => r.renewals],
+  ['upsell_hours', (r) => r.upsells],
+  ['demand_hours', (r) => r.total],
+  ['capacity_hours', (r) => r.capacity],
+  ['over_capacity', (r) => String(r.over)],
+];
 
 /** Each route: its schema (validation, types, OpenAPI), an operationId for the generated client, a one-line handler. */
 export function registerCapacityPlanRoutes(app: FastifyInstance, deps: { capacityPlans: CapacityPlanService }) {
@@ -29,6 +65,43 @@ export function registerCapacityPlanRoutes(app: FastifyInstance, deps: { capacit
       response: { 200: ZCapacityOverview, ...standardErrors },
     },
     handler: async (req) => svc.overview(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/capacity/weeks/export.csv', {
+    schema: {
+      operationId: 'exportCapacityWeeksCsv',
+      summary: 'Export the weeks ahead as CSV',
+      description: 'One row per week and team: the hours milestones, renewals and upsells bring, the team’s hours, and whether it is over.',
+      tags,
+      querystring: ZCapacityQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'capacity-weeks.csv', WEEKS_CSV, svc.exportWeeks(actorOf(req), req.query)),
+  });
+
+  r.get('/api/v1/capacity/people', {
+    schema: {
+      operationId: 'listCapacityPeople',
+      summary: "The team's people with their team and hours per week",
+      tags,
+      querystring: ZCapacityPeopleQuery,
+      response: { 200: ZCapacityPeoplePage, ...standardErrors },
+    },
+    handler: async (req) => svc.people(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/capacity/people/export.csv', {
+    schema: {
+      operationId: 'exportCapacityPeopleCsv',
+      summary: "Export the team's people as CSV",
+      description: 'Every person matching the same filters and order as the list.',
+      tags,
+      querystring: ZCapacityPeopleExportQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'capacity-people.csv', PEOPLE_CSV, svc.exportPeople(actorOf(req), req.query)),
   });
 
   r.patch('/api/v1/capacity/settings', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZPageQuery, zPage } from '../../platform/http/schemas.ts';
 import { SOURCES, TEAMS } from './capacity-plans.plan.ts';
 
 const zHours = (max: number) => z.number().min(0).max(max);
@@ -73,3 +74,15 @@ export const ZCapacityOverview = z.object({
 });
 export type TCapacityOverview = z.infer<typeof ZCapacityOverview>;
 export const ZCapacityQuery = z.object({ weeks: z.coerce.number().int().min(1).max(26).default(12) });
+
+/** The team's people as a list: words of the name, the team, sort and order, paging; the CSV the same without paging. */
+export const CAPACITY_PEOPLE_SORTS = ['name', 'team', 'hoursPerWeek'] as const;
+export const ZCapacityPeopleQuery = ZPageQuery.extend({
+  q: z.string().max(200).optional().describe("Words of the person's name"),
+  team: z.enum(TEAMS).optional(),
+  sort: z.enum(CAPACITY_PEOPLE_SORTS).default('name'),
+});
+export type TCapacityPeopleQuery = z.infer<typeof ZCapacityPeopleQuery>;
+export const ZCapacityPeopleExportQuery = ZCapacityPeopleQuery.omit({ page: true, pageSize: true });
+export type TCapacityPeopleExportQuery = z.infer<typeof ZCapacityPeopleExportQuery>;
+export const ZCapacityPeoplePage = zPage(ZCapacityPerson);

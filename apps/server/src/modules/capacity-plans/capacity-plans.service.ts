@@ -2,11 +2,19 @@ import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { AppError, notFound } from '../../platform/errors.ts';
+import { inBatches } from '../../platform/http/csv.ts';
 import { recordAudit } from '../audit/index.ts';
 import { capacityPlansMessages as m } from './capacity-plans.messages.ts';
-import { planCapacity, type TTeam } from './capacity-plans.plan.ts';
+import { planCapacity, TEAMS, type TTeam } from './capacity-plans.plan.ts';
 import * as repo from './capacity-plans.repository.ts';
-import type { TCapacityOverview, TCapacityPerson, TCapacitySettings, TUpdateCapacitySettings } from './capacity-plans.schemas.ts';
+import type {
+  TCapacityOverview,
+  TCapacityPeopleExportQuery,
+  TCapacityPeopleQuery,
+  TCapacityPerson,
+  TCapacitySettings,
+  TUpdateCapacitySettings,
+} from './capacity-plans.schemas.ts';
 
 /** The defaults before an organisation enters its own: hours per milestone by effort, per renewal and upsell, 12 % of ACV. */
 export const DEFAULT_CAPACITY_SETTINGS = {
@@ -48,6 +56,31 @@ export function createCapacityPlanService(deps: { db: Db; clock: Clock }) {
   });
 
   return {
+    /** The team's people as a list: words of the name, the team, sort, paging. */
+    async people(actor: Actor, q: TCapacityPeopleQuery) {
+      requirePermission(actor, 'capacity:read');
+      const { rows, total } = await repo.findPeoplePage(db, actor.orgId, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
+      return { items: rows.map((p) => ({ ...p, team: p.team as TTeam })), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every person of the list with the same filters and order, a batch at a time, for the CSV export. */
+    async *exportPeople(actor: Actor, q: TCapacityPeopleExportQuery) {
+      requirePermission(actor, 'capacity:read');
+      requirePermission(actor, 'export:run');
+      yield* inBatches(async (limit, offset) =>
+        (await repo.findPeoplePage(db, actor.orgId, q, { limit, offset })).rows.map((p) => ({ ...p, team: p.team as TTeam })),
+      );
+    },
+
+    /** The weeks ahead as CSV rows: per week and team the hours each source brings, the team's hours, and whether it is over. */
+    async *exportWeeks(actor: Actor, q: { weeks: number }) {
+      requirePermission(actor, 'export:run');
+      const data = await this.overview(actor, q);
+      yield data.weeks.flatMap((w) =>
+        TEAMS.map((team) => ({ weekStart: w.weekStart, team, ...w.demand[team], capacity: w.capacity[team], over: w.over[team] })),
+      );
+    },
+
     /** The weeks ahead per team (demand against capacity), the team's hours, the settings and CS spend against ACV. */
     async overview(actor: Actor, q: { weeks: number }): Promise<TCapacityOverview> {
       requirePermission(actor, 'capacity:read');

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeCapacityPerson } from './capacity-plans.factory.ts';
 
@@ -45,6 +45,54 @@ describe('capacity', () => {
       32, 0, 0, 0,
     ]);
     expect(after.weeks[0].demand.customer_success.milestones).toBeGreaterThan(now.weeks[0].demand.customer_success.milestones);
+
+    // The lists page, filter, sort and export CSV like the others: the people, and the weeks per team.
+    const people = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/capacity/people?${query}`, headers: vp.headers })).json();
+    expect((await people('sort=hoursPerWeek&order=desc')).items.map((p: { name: string }) => p.name)).toEqual(['Test csm', 'Test cse']);
+    expect((await people('team=professional_services')).items.map((p: { hoursPerWeek: number }) => p.hoursPerWeek)).toEqual([2]);
+    expect(await people('q=csm&pageSize=1')).toMatchObject({ total: 1, items: [{ name: 'Test csm', team: 'customer_success' }] });
+    const paged = await people('sort=name&order=asc&pageSize=1&page=2');
+    expect([paged.total, paged.items.map((p: { name: string }) => p.name)]).toEqual([2, ['Test csm']]);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/capacity/people?team=sales', headers: vp.headers });
+    expect([bad.statusCode, bad.body]).toEqual([400, expect.stringContaining('team')]);
+    const peopleCsv = await t.app.inject({ method: 'GET', url: '/api/v1/capacity/people/export.csv?sort=name', headers: vp.headers });
+    expect(csvRows(peopleCsv.body).map((r) => r.slice(1))).toEqual([
+      ['name', 'role', 'team', 'hours_per_week'],
+      ['Test cse', 'cse', 'professional_services', '2'],
+      ['Test csm', 'csm', 'customer_success', '30'],
+    ]);
+    const weeksCsv = csvRows(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/capacity/weeks/export.csv?weeks=2', headers: vp.headers })).body,
+    );
+    expect(weeksCsv[0]).toEqual([
+      'week_start',
+      'team',
+      'milestone_hours',
+      'renewal_hours',
+      'upsell_hours',
+      'demand_hours',
+      'capacity_hours',
+      'over_capacity',
+    ]);
+    expect(weeksCsv.slice(1).map((r) => [r[0], r[1], r[5], r[6], r[7]])).toEqual([
+      [
+        '2026-11-16',
+        'customer_success',
+        String(after.weeks[0].demand.customer_success.total),
+        '30',
+        String(after.weeks[0].over.customer_success),
+      ],
+      ['2026-11-16', 'professional_services', '32', '2', 'true'],
+      [
+        '2026-11-23',
+        'customer_success',
+        String(after.weeks[1].demand.customer_success.total),
+        '30',
+        String(after.weeks[1].over.customer_success),
+      ],
+      ['2026-11-23', 'professional_services', '0', '2', 'false'],
+    ]);
   }, 90_000);
 
   it('keeps CS spend at 12 % of ACV by default against the team cost entered, and only admins change settings', async () => {

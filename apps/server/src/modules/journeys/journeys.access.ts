@@ -54,6 +54,8 @@ export const journeysAccessMatrix: Record<string, TRouteSpec> = {
   'POST /api/v1/journey-templates': { permissions: ['journey_template:manage'], body: template },
   'GET /api/v1/journey-templates/:id': { permissions: ['journey:read'], id: 'journeyTemplate' },
   'PUT /api/v1/journey-templates/:id': { permissions: ['journey_template:manage'], id: 'journeyTemplate', body: template },
+  'POST /api/v1/journey-templates/:id/archive': { permissions: ['journey_template:manage'], id: 'journeyTemplate' },
+  'POST /api/v1/journey-templates/:id/restore': { permissions: ['journey_template:manage'], id: 'journeyTemplate' },
 };
 
 type TFixtureJourney = { milestones: { id: string; checklist: { id: string }[] }[] };

@@ -12,6 +12,11 @@ export const journeysMessages = defineMessages({
     nl: 'geen reissjabloon van deze organisatie heeft dit id',
     da: 'ingen rejseskabelon i denne organisation har dette id',
   },
+  journey_template_default_archived: {
+    en: 'the default journey template cannot be archived; make another the default first',
+    nl: 'het standaard reissjabloon kan niet worden gearchiveerd; maak eerst een ander de standaard',
+    da: 'standardrejseskabelonen kan ikke arkiveres; gør først en anden til standard',
+  },
   journey_template_name_taken: {
     en: 'another journey template has this name',
     nl: 'een ander reissjabloon heeft deze naam',

@@ -115,6 +115,8 @@ export function createJourneyService(deps: {
     const startedOn = input.startedOn ?? today();
     const auto = AUTOMATIC.includes(input.cause);
     if (input.causeKey && (await causeKeyUsed(tx, orgId, input.causeKey))) return null;
+    // A cause (a playbook, a trigger) names a template that was archived since: it starts none; by hand that is a 400.
+    if (input.cause !== 'manual' && input.templateId && !(await deps.templates.startable(tx, orgId, input.templateId))) return null;
     const { template, version, milestones } = await deps.templates.forStart(tx, orgId, input.templateId ?? null);
     if (auto && lastDueOn(startedOn, milestones) < today()) return null;
     const running = await lockActiveJourney(tx, orgId, input.accountId);

@@ -11,8 +11,8 @@ export type TTemplateVersionRow = typeof journeyTemplateVersions.$inferSelect;
 // Named in full: in a one-table select drizzle leaves the table off its columns, and j's would be meant.
 const activeCount = sql<number>`(select count(*)::int from ${journeys} j where j.org_id = "journey_templates"."org_id" and j.template_id = "journey_templates"."id" and j.status = 'active')`;
 
-/** Every template of the organisation (not archived) with its current version's milestones and its running journeys. */
-export async function listTemplateRows(db: Db, orgId: string) {
+/** The organisation's templates in use (or the archived ones) with their current version's milestones and running journeys. */
+export async function listTemplateRows(db: Db, orgId: string, archived = false) {
   return db
     .select({ template: journeyTemplates, milestones: journeyTemplateVersions.milestones, activeJourneys: activeCount })
     .from(journeyTemplates)
@@ -24,7 +24,12 @@ export async function listTemplateRows(db: Db, orgId: string) {
         eq(journeyTemplateVersions.version, journeyTemplates.currentVersion),
       ),
     )
-    .where(and(eq(journeyTemplates.orgId, orgId), sql`${journeyTemplates.archivedAt} is null`))
+    .where(
+      and(
+        eq(journeyTemplates.orgId, orgId),
+        archived ? sql`${journeyTemplates.archivedAt} is not null` : sql`${journeyTemplates.archivedAt} is null`,
+      ),
+    )
     .orderBy(desc(journeyTemplates.isDefault), asc(sql`lower(${journeyTemplates.name})`));
 }
 

@@ -5,6 +5,7 @@ import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
 import {
   ZJourneyTemplate,
   ZJourneyTemplateList,
+  ZJourneyTemplateListQuery,
   ZJourneyTemplateQuery,
   ZSaveJourneyTemplateRequest,
 } from './journeys.templates.schemas.ts';
@@ -22,9 +23,10 @@ export function registerJourneyTemplateRoutes(app: FastifyInstance, deps: { temp
       operationId: 'listJourneyTemplates',
       summary: 'List the journey templates (the default one first)',
       tags,
+      querystring: ZJourneyTemplateListQuery,
       response: { 200: ZJourneyTemplateList, ...standardErrors },
     },
-    handler: async (req) => svc.list(actorOf(req)),
+    handler: async (req) => svc.list(actorOf(req), req.query),
   });
 
   r.post('/api/v1/journey-templates', {
@@ -60,5 +62,28 @@ export function registerJourneyTemplateRoutes(app: FastifyInstance, deps: { temp
       response: { 200: ZJourneyTemplate, ...standardErrors },
     },
     handler: async (req) => svc.update(actorOf(req), req.params.id, req.body),
+  });
+
+  r.post('/api/v1/journey-templates/:id/archive', {
+    schema: {
+      operationId: 'archiveJourneyTemplate',
+      summary: 'Archive a journey template: it starts no new journeys, those running keep going',
+      description: 'The default template cannot be archived (400 naming isDefault).',
+      tags,
+      params: ZIdParams,
+      response: { 200: ZJourneyTemplate, ...standardErrors },
+    },
+    handler: async (req) => svc.setArchived(actorOf(req), req.params.id, true),
+  });
+
+  r.post('/api/v1/journey-templates/:id/restore', {
+    schema: {
+      operationId: 'restoreJourneyTemplate',
+      summary: 'Take an archived journey template back in use',
+      tags,
+      params: ZIdParams,
+      response: { 200: ZJourneyTemplate, ...standardErrors },
+    },
+    handler: async (req) => svc.setArchived(actorOf(req), req.params.id, false),
   });
 }

@@ -58,6 +58,8 @@ export const ZJourneyTemplate = z.object({
   versionCreatedAt: z.string(),
   versionCreatedByName: z.string().nullable(),
   updatedAt: z.string(),
+  /** When it was archived: it starts no new journeys; those running keep going. */
+  archivedAt: z.string().nullable(),
 });
 export type TJourneyTemplate = z.infer<typeof ZJourneyTemplate>;
 
@@ -67,4 +69,6 @@ export const ZJourneyTemplateSummary = ZJourneyTemplate.omit({
   versionCreatedByName: true,
 }).extend({ milestoneCount: z.int(), weeks: z.int() });
 export const ZJourneyTemplateList = z.object({ items: z.array(ZJourneyTemplateSummary) });
+/** The list: the templates in use (default) or the archived ones. */
+export const ZJourneyTemplateListQuery = z.object({ status: z.enum(['active', 'archived']).default('active') });
 export const ZJourneyTemplateQuery = z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() });

@@ -106,6 +106,7 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
       versionCreatedAt: v.version.createdAt.toISOString(),
       versionCreatedByName: v.createdByName,
       updatedAt: t.updatedAt.toISOString(),
+      archivedAt: t.archivedAt?.toISOString() ?? null,
     };
   }
 
@@ -116,10 +117,10 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
   return {
     ensureDefault,
 
-    async list(actor: Actor) {
+    async list(actor: Actor, q: { status: 'active' | 'archived' } = { status: 'active' }) {
       requirePermission(actor, 'journey:read');
       await db.transaction((tx) => ensureDefault(tx, actor.orgId));
-      const rows = await listTemplateRows(db, actor.orgId);
+      const rows = await listTemplateRows(db, actor.orgId, q.status === 'archived');
       return {
         items: rows.map((r) => ({
           id: r.template.id,
@@ -133,6 +134,7 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
           milestoneCount: r.milestones.length,
           weeks: weeksOf(r.milestones),
           updatedAt: r.template.updatedAt.toISOString(),
+          archivedAt: r.template.archivedAt?.toISOString() ?? null,
         })),
       };
     },
@@ -197,6 +199,36 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
         });
       });
       return toDto(db, actor.orgId, id);
+    },
+
+    /**
+     * Archives a template (`archived: true`) or takes it back in use: an archived one starts no new journey, by hand,
+     * by a playbook or by its triggers; the journeys running it keep going. The default one stays in use.
+     */
+    async setArchived(actor: Actor, id: string, archived: boolean) {
+      requirePermission(actor, 'journey_template:manage');
+      await db.transaction(async (tx) => {
+        const before = await lockTemplate(tx, actor.orgId, id);
+        if (!before) throw notFound('Journey template');
+        if (archived && before.isDefault) throw invalid('isDefault', m.journey_template_default_archived);
+        if (Boolean(before.archivedAt) === archived) return;
+        const now = clock.now();
+        await updateTemplateRow(tx, actor.orgId, id, { archivedAt: archived ? now : null, updatedAt: now });
+        await recordAudit(tx, clock, actor, {
+          entityType: 'journey_template',
+          entityId: id,
+          action: archived ? 'archived' : 'restored',
+          before: { archivedAt: before.archivedAt?.toISOString() ?? null },
+          after: { archivedAt: archived ? now.toISOString() : null },
+        });
+      });
+      return toDto(db, actor.orgId, id);
+    },
+
+    /** Whether a template can start journeys now: it exists and is not archived. */
+    async startable(tx: Db, orgId: string, templateId: string): Promise<boolean> {
+      const found = await findTemplate(tx, orgId, templateId);
+      return Boolean(found && !found.template.archivedAt);
     },
 
     /** The template to start (the default when none is named) and its current version's milestones, or 400 naming templateId. */

@@ -192,6 +192,49 @@ describe('journeys: templates are versioned', () => {
     expect(audit.items.map((e: { action: string }) => e.action)).toEqual(['published']);
   });
 
+  it('an archived template starts no new journey (by hand or by its trigger) while running ones keep going; the default stays', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const post = (url: string, payload?: object) => t.app.inject({ method: 'POST', url, headers: h, ...(payload ? { payload } : {}) });
+    const made = await post('/api/v1/journey-templates', {
+      name: 'Trial welcome',
+      triggers: ['account_created'],
+      milestones: [{ name: 'First call', week: 1, checklist: ['Call booked'], effort: 'low' }],
+    });
+    const template = made.json();
+    const first = await makeAccount(t.app, h, { name: 'Before Co' });
+    await runJobs(t);
+    const running = await accountJourney(h, first.id);
+    expect(running).toMatchObject({ name: 'Trial welcome', status: 'active' });
+
+    const archived = await post(`/api/v1/journey-templates/${template.id}/archive`);
+    expect(archived.statusCode, archived.body).toBe(200);
+    expect(archived.json().archivedAt).toBe('2026-11-21T09:00:00.000Z');
+    expect((await get(h, '/api/v1/journey-templates')).items.map((x: { name: string }) => x.name)).toEqual(['Customer365']);
+    expect((await get(h, '/api/v1/journey-templates?status=archived')).items.map((x: { name: string }) => x.name)).toEqual([
+      'Trial welcome',
+    ]);
+    // Not by its trigger, not by hand; the journey running it keeps going.
+    const second = await makeAccount(t.app, h, { name: 'After Co' });
+    await runJobs(t);
+    expect((await accountJourney(h, second.id))?.name ?? null).not.toBe('Trial welcome');
+    const byHand = await post(`/api/v1/accounts/${second.id}/journeys`, { templateId: template.id });
+    expect([byHand.statusCode, byHand.body]).toEqual([400, expect.stringContaining('templateId')]);
+    expect(await accountJourney(h, first.id)).toMatchObject({ id: running?.id, name: 'Trial welcome', status: 'active' });
+    // A playbook naming it starts none (and does not fail its batch).
+    const cause = { accountId: second.id, cause: 'playbook' as const, causeKey: 'playbook:test', templateId: template.id };
+    expect(await t.db.transaction((tx) => t.services.journeys.startForCause(tx, org.orgId, cause))).toBeNull();
+
+    // The default cannot be archived; restoring takes the template back in use.
+    const [fallback] = (await get(h, '/api/v1/journey-templates')).items;
+    const refused = await post(`/api/v1/journey-templates/${fallback.id}/archive`);
+    expect([refused.statusCode, refused.body]).toEqual([400, expect.stringContaining('isDefault')]);
+    expect((await post(`/api/v1/journey-templates/${template.id}/restore`)).json().archivedAt).toBeNull();
+    expect((await post(`/api/v1/accounts/${second.id}/journeys`, { templateId: template.id })).statusCode).toBe(201);
+    const audit = await get(h, `/api/v1/audit-log?entityType=journey_template&entityId=${template.id}`);
+    expect(audit.items.map((e: { action: string }) => e.action).sort()).toEqual(['archived', 'created', 'restored']);
+  });
+
   it('refuses bad templates with the field named: a week out of range, a duration past its week, keys twice, a name taken', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;

@@ -15,6 +15,7 @@ export const playbooksAccessMatrix: Record<string, TRouteSpec> = {
   'GET /api/v1/playbooks/:id': { permissions: ['playbook:read'], id: 'playbook' },
   'PATCH /api/v1/playbooks/:id': { permissions: ['playbook:write'], id: 'playbook', body: () => ({ enabled: false }) },
   'GET /api/v1/playbooks/:id/runs': { permissions: ['playbook:read'], id: 'playbook' },
+  'GET /api/v1/playbooks/:id/runs/export.csv': { permissions: ['playbook:read', 'export:run'], id: 'playbook' },
   'DELETE /api/v1/playbooks/:id': { permissions: ['playbook:write'], id: 'playbook', late: 3 },
 };
 

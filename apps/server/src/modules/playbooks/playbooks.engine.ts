@@ -1,19 +1,20 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { newId } from '../../platform/ids.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
-import { enqueueEmails, type TOutgoingEmail } from '../../platform/mail/outbox.ts';
+import { enqueueEmailsFrom } from '../../platform/mail/outbox.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { JourneyService } from '../journeys/index.ts';
 import type { TaskService } from '../tasks/index.ts';
-import { renderPlaybookEmail } from './playbooks.emails.ts';
+import { emailTemplate } from './playbooks.emails.ts';
 import {
   accountsWithRunningJourney,
-  contactsOf,
+  emailRowsSql,
   firstUserWithRole,
   insertRuns,
-  setRunOutcomes,
-  type TFiredRun,
+  lessInOutcome,
+  runsWithAccountNames,
+  type TOutcomeAction,
+  taskRowsSql,
 } from './playbooks.evaluate.repository.ts';
 import { WEBHOOK_JOB } from './playbooks.jobs.ts';
 import type { TPlaybookRow } from './playbooks.repository.ts';
@@ -31,21 +32,19 @@ export interface TEngineDeps {
 
 /**
  * Fires one playbook for a batch of signals in the caller's transaction: the run-log insert decides which
- * (account, cause) are new (the unique key, so a second delivery or a second worker fires nothing), then each
- * action runs once over those runs, set-based where the action allows (tasks, e-mails, fields: one statement per
- * batch). A task's source key is its run's, so it too is made once.
+ * (account, cause) are new (the unique key, so a second delivery or a second worker fires nothing) and logs what
+ * each run's actions will do; then each action runs once over those runs, set-based: a task or e-mail action is one
+ * INSERT … SELECT over the batch's runs (the tasks unique per cause by their source key), a field one UPDATE.
  */
 export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb: TPlaybookRow, signals: readonly TSignal[]) {
   const now = deps.clock.now();
   const today = now.toISOString().slice(0, 10);
   const actions = pb.actions as TAction[];
-  // What a run does when every action finds its people (the usual case), logged with the run; only the runs that
-  // did otherwise (no owner, several contacts, a journey already running) are updated afterwards.
-  const predicted: Record<string, number> = {};
-  for (const a of actions) {
-    const key = a.type === 'set_field' ? 'field' : a.type;
-    if (a.type !== 'email' || a.to === 'owner') predicted[key] = (predicted[key] ?? 0) + 1;
-  }
+  // A task for a role goes to the organisation's first active person with that role (none: no task).
+  const roleUsers = new Map<string, string | null>();
+  for (const a of actions)
+    if (a.type === 'task' && a.assignee !== 'owner' && !roleUsers.has(a.assignee))
+      roleUsers.set(a.assignee, await firstUserWithRole(tx, orgId, a.assignee));
   const runs = await insertRuns(
     tx,
     orgId,
@@ -53,78 +52,57 @@ export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb:
       id: pb.id,
       trigger: pb.trigger as TTrigger,
       conditions: pb.conditions as TCondition[],
-      actionTypes: actions.map((a) => a.type),
-      outcome: predicted,
+      actions: actions.map((a): TOutcomeAction => {
+        if (a.type === 'task') return { type: 'task', assignee: a.assignee, roleUser: roleUsers.get(a.assignee) ?? null };
+        if (a.type === 'email') return { type: 'email', to: a.to };
+        return { type: a.type };
+      }),
     },
-    signals.map((s) => ({ ...s, id: newId() })),
+    signals,
     now,
   );
   if (!runs.length) return { fired: 0, tasks: 0 };
-  const outcome = new Map<string, Record<string, number>>(runs.map((r) => [r.run_id, {}]));
-  const count = (runId: string, key: string, n = 1) => {
-    const o = outcome.get(runId);
-    if (o) o[key] = (o[key] ?? 0) + n;
-  };
-  const link = (r: TFiredRun) => `${deps.publicUrl}/accounts/${r.account_id}`;
+  const runIds = runs.map((r) => r.run_id);
   let tasks = 0;
 
   for (const [i, action] of actions.entries()) {
     if (action.type === 'task') {
-      const roleUser = action.assignee === 'owner' ? null : await firstUserWithRole(tx, orgId, action.assignee);
-      const rows = runs.flatMap((r) => {
-        const owner = action.assignee === 'owner' ? r.owner_user_id : roleUser;
-        if (!owner) return [];
-        count(r.run_id, 'task');
-        return [
-          {
-            accountId: r.account_id,
-            ownerUserId: owner,
-            title: action.title,
-            notes: action.notes ?? null,
-            dueOn: addDays(today, action.dueInDays),
-            priority: action.priority,
-            source: 'playbook',
-            sourceKey: `playbook:${pb.id}:${r.account_id}:${r.cause_key}:${i}`,
-          },
-        ];
-      });
-      tasks += await deps.tasks.createManyForCause(tx, orgId, rows);
+      const assignee = action.assignee === 'owner' ? null : (roleUsers.get(action.assignee) ?? null);
+      if (action.assignee !== 'owner' && !assignee) continue;
+      tasks += await deps.tasks.createFromSelect(
+        tx,
+        orgId,
+        {
+          title: action.title,
+          notes: action.notes ?? null,
+          dueOn: addDays(today, action.dueInDays),
+          priority: action.priority,
+          source: 'playbook',
+        },
+        taskRowsSql(orgId, pb.id, runIds, i, assignee),
+      );
     } else if (action.type === 'email') {
-      const mails: TOutgoingEmail[] = [];
-      if (action.to === 'owner') {
-        for (const r of runs) {
-          if (!r.owner_email) continue;
-          count(r.run_id, 'email');
-          const facts = { account: r.account_name, name: r.owner_name ?? '', link: link(r) };
-          mails.push({ orgId, to: r.owner_email, ...renderPlaybookEmail(action.subject, action.body, r.owner_language, facts) });
-        }
-      } else {
-        const byAccount = new Map(runs.map((r) => [r.account_id, r]));
-        for (const c of await contactsOf(tx, orgId, [...byAccount.keys()], action.to === 'champions')) {
-          const r = byAccount.get(c.account_id);
-          if (!r) continue;
-          count(r.run_id, 'email');
-          const facts = { account: r.account_name, name: c.first_name, link: '' };
-          mails.push({ orgId, to: c.email, ...renderPlaybookEmail(action.subject, action.body, c.language ?? r.owner_language, facts) });
-        }
-      }
-      await enqueueEmails(tx, deps.clock, mails);
+      const rows = emailRowsSql(orgId, runIds, action.to, emailTemplate(action.subject, action.body), deps.publicUrl);
+      await enqueueEmailsFrom(tx, deps.clock, orgId, 'playbook', rows);
     } else if (action.type === 'journey') {
       const running = await accountsWithRunningJourney(
         tx,
         orgId,
         runs.map((r) => r.account_id),
       );
+      const notStarted: string[] = [];
       for (const r of runs) {
-        if (running.has(r.account_id)) continue;
-        const started = await deps.journeys.startForCause(tx, orgId, {
-          accountId: r.account_id,
-          cause: 'playbook',
-          causeKey: `playbook:${pb.id}:${r.account_id}:${r.cause_key}`,
-          templateId: action.templateId ?? undefined,
-        });
-        if (started) count(r.run_id, 'journey');
+        const started =
+          !running.has(r.account_id) &&
+          (await deps.journeys.startForCause(tx, orgId, {
+            accountId: r.account_id,
+            cause: 'playbook',
+            causeKey: `playbook:${pb.id}:${r.account_id}:${r.cause_key}`,
+            templateId: action.templateId ?? undefined,
+          }));
+        if (!started) notStarted.push(r.run_id);
       }
+      await lessInOutcome(tx, orgId, notStarted, 'journey');
     } else if (action.type === 'set_field') {
       await deps.accounts.setFieldForCause(
         tx,
@@ -134,9 +112,8 @@ export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb:
         action.value,
         `playbook:${pb.id}`,
       );
-      for (const r of runs) count(r.run_id, 'field');
     } else if (action.type === 'webhook') {
-      for (const r of runs) {
+      for (const r of await runsWithAccountNames(tx, orgId, runIds)) {
         const body = {
           playbookId: pb.id,
           playbook: pb.name,
@@ -157,15 +134,8 @@ export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb:
             maxAttempts: 8,
           },
         );
-        count(r.run_id, 'webhook');
       }
     }
   }
-  const expected = JSON.stringify(predicted);
-  await setRunOutcomes(
-    tx,
-    orgId,
-    [...outcome].filter(([, o]) => JSON.stringify(o) !== expected).map(([id, o]) => ({ id, outcome: o })),
-  );
   return { fired: runs.length, tasks };
 }

@@ -2,6 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { acrossOrganisations } from '../../platform/db/tenancy.ts';
+import { rowIdSql, uuidArray } from '../../platform/ids.ts';
+import { PLACEHOLDER, type TEmailTemplate } from './playbooks.emails.ts';
 import type { TCondition, TSignal, TTrigger } from './playbooks.schemas.ts';
 
 /**
@@ -89,59 +91,128 @@ export interface TFiredRun {
   run_id: string;
   account_id: string;
   cause_key: string;
-  account_name: string;
-  owner_user_id: string | null;
-  owner_email: string | null;
-  owner_name: string | null;
-  owner_language: string | null;
+}
+
+/** What a playbook's action needs to predict its count in the run log. */
+export type TOutcomeAction =
+  | { type: 'task'; assignee: string; roleUser: string | null }
+  | { type: 'email'; to: 'owner' | 'contacts' | 'champions' }
+  | { type: 'journey' | 'set_field' | 'webhook' };
+
+/**
+ * What a run does, as a JSON object of counts per action type, computed with the run's own row (account `a`, its
+ * active owner `u`): a task when it has someone to go to, an e-mail per address. Zero counts are left out.
+ */
+function outcomeSql(orgId: string, actions: readonly TOutcomeAction[]): SQL {
+  const sums = new Map<string, SQL[]>();
+  for (const a of actions) {
+    const key = a.type === 'set_field' ? 'field' : a.type;
+    let n: SQL = sql`1`;
+    if (a.type === 'task') n = a.assignee === 'owner' ? sql`(a.owner_user_id is not null)::int` : a.roleUser ? sql`1` : sql`0`;
+    else if (a.type === 'email')
+      n =
+        a.to === 'owner'
+          ? sql`(u.email is not null)::int`
+          : sql`(select count(*)::int from contacts c where c.org_id = ${orgId} and c.account_id = a.id and c.email is not null
+              and c.left_on is null ${a.to === 'champions' ? sql`and 'champion' = any(c.roles)` : sql``})`;
+    sums.set(key, [...(sums.get(key) ?? []), n]);
+  }
+  if (!sums.size) return sql`'{}'::jsonb`;
+  const pairs = [...sums].map(([k, ns]) => sql`${k}::text, nullif(${sql.join(ns, sql` + `)}, 0)`);
+  return sql`jsonb_strip_nulls(jsonb_build_object(${sql.join(pairs, sql`, `)}))`;
 }
 
 /**
- * Records the runs of one playbook for these signals on the active accounts that meet its conditions; a run
- * already logged for the same account and cause is skipped. Returns the runs this statement made, with what the
- * actions need of the account and its owner (one statement for the whole batch).
+ * Records the runs of one playbook for these signals on the active accounts that meet its conditions, each with
+ * what its actions will do; a run already logged for the same account and cause is skipped. Returns the runs this
+ * statement made (one statement for the whole batch).
  */
 export async function insertRuns(
   db: Db,
   orgId: string,
-  playbook: { id: string; trigger: TTrigger; conditions: readonly TCondition[]; actionTypes: string[]; outcome: Record<string, number> },
-  signals: readonly (TSignal & { id: string })[],
+  playbook: { id: string; trigger: TTrigger; conditions: readonly TCondition[]; actions: readonly TOutcomeAction[] },
+  signals: readonly TSignal[],
   now: Date,
 ): Promise<TFiredRun[]> {
   if (!signals.length) return [];
-  const outcome = JSON.stringify(playbook.outcome);
+  const webhook = playbook.actions.some((a) => a.type === 'webhook');
   const res = await db.execute(sql`
     with s as (
-      select * from jsonb_to_recordset(${JSON.stringify(signals.map((s) => ({ id: s.id, account_id: s.accountId, cause_key: s.causeKey })))}::jsonb)
-        as s(id uuid, account_id uuid, cause_key text)
-    ), ins as (
-      insert into playbook_runs (org_id, id, playbook_id, account_id, cause_key, trigger, outcome, webhook_status, fired_at)
-      select ${orgId}::uuid, s.id, ${playbook.id}::uuid, s.account_id, s.cause_key, ${playbook.trigger}, ${outcome}::jsonb,
-        ${playbook.actionTypes.includes('webhook') ? 'pending' : null}, ${now.toISOString()}::timestamptz
-      from s join accounts a on a.org_id = ${orgId} and a.id = s.account_id
-      where a.archived_at is null and ${conditionsSql(orgId, playbook.conditions)}
-      on conflict (org_id, playbook_id, account_id, cause_key) do nothing
-      returning id, account_id, cause_key
+      select * from jsonb_to_recordset(${JSON.stringify(signals.map((s) => ({ account_id: s.accountId, cause_key: s.causeKey })))}::jsonb)
+        as s(account_id uuid, cause_key text)
     )
-    select ins.id as run_id, ins.account_id, ins.cause_key, a.name as account_name, a.owner_user_id,
-      u.email as owner_email, u.name as owner_name, u.language as owner_language
-    from ins join accounts a on a.org_id = ${orgId} and a.id = ins.account_id
-    left join users u on u.org_id = ${orgId} and u.id = a.owner_user_id and u.disabled_at is null`);
+    insert into playbook_runs (org_id, id, playbook_id, account_id, cause_key, trigger, outcome, webhook_status, fired_at)
+    select ${orgId}::uuid, ${rowIdSql(sql`row_number() over ()`)}, ${playbook.id}::uuid, s.account_id, s.cause_key, ${playbook.trigger},
+      ${outcomeSql(orgId, playbook.actions)}, ${webhook ? 'pending' : null}, ${now.toISOString()}::timestamptz
+    from s join accounts a on a.org_id = ${orgId} and a.id = s.account_id
+    left join users u on u.org_id = ${orgId} and u.id = a.owner_user_id and u.disabled_at is null
+    where a.archived_at is null and ${conditionsSql(orgId, playbook.conditions)}
+    on conflict (org_id, playbook_id, account_id, cause_key) do nothing
+    returning id as run_id, account_id, cause_key`);
   return rowsOf<TFiredRun>(res);
 }
 
-/** What the runs did, counted per action type: one statement per distinct outcome (a batch mostly has one or two). */
-export async function setRunOutcomes(db: Db, orgId: string, outcomes: { id: string; outcome: Record<string, number> }[]) {
-  const groups = new Map<string, string[]>();
-  for (const o of outcomes) {
-    const key = JSON.stringify(o.outcome);
-    const ids = groups.get(key);
-    if (ids) ids.push(o.id);
-    else groups.set(key, [o.id]);
+/** The runs of a batch (by id) joined to their accounts (`r`, `a`) and the accounts' active owners (`u`). */
+const batchFrom = (orgId: string, runIds: readonly string[]) => sql`unnest(${uuidArray(runIds)}::uuid[]) as x(id)
+  join playbook_runs r on r.org_id = ${orgId} and r.id = x.id
+  join accounts a on a.org_id = ${orgId} and a.id = r.account_id
+  left join users u on u.org_id = ${orgId} and u.id = a.owner_user_id and u.disabled_at is null`;
+
+/**
+ * The rows a task action makes for a batch of runs (account_id, owner_user_id, source_key): the account's owner or
+ * the one person given; the source key names the playbook, account, cause and action, so each is made once.
+ */
+export const taskRowsSql = (orgId: string, playbookId: string, runIds: readonly string[], action: number, assignee: string | null): SQL =>
+  sql`select r.account_id, coalesce(${assignee}::uuid, a.owner_user_id) as owner_user_id,
+    'playbook:' || ${playbookId}::text || ':' || r.account_id::text || ':' || r.cause_key || ':' || ${String(action)}::text as source_key
+    from ${batchFrom(orgId, runIds)}`;
+
+/** A template's text in the recipient's language with its placeholders filled (emails.ts marks them), as SQL. */
+function filled(t: TEmailTemplate, part: 'subject' | 'text', lang: SQL, f: { account: SQL; name: SQL; link: SQL }): SQL {
+  const tpl = sql`(case ${lang} when 'nl' then ${t.nl[part]}::text when 'da' then ${t.da[part]}::text else ${t.en[part]}::text end)`;
+  return sql`replace(replace(replace(${tpl}, ${PLACEHOLDER.link}, ${f.link}), ${PLACEHOLDER.name},
+    translate(${f.name}, ${PLACEHOLDER.account}, '')), ${PLACEHOLDER.account}, ${f.account})`;
+}
+
+/**
+ * The e-mails an e-mail action sends for a batch of runs ("to", subject, text): to the account's active owner, in
+ * their language, with a link to the account; or to the account's contacts with an address who have not left (the
+ * champions only when asked), in the contact's language (else the owner's), without a link.
+ */
+export function emailRowsSql(
+  orgId: string,
+  runIds: readonly string[],
+  to: 'owner' | 'contacts' | 'champions',
+  t: TEmailTemplate,
+  publicUrl: string,
+) {
+  if (to === 'owner') {
+    const f = { account: sql`a.name`, name: sql`coalesce(u.name, '')`, link: sql`${`${publicUrl}/accounts/`}::text || a.id::text` };
+    return sql`select u.email as "to", ${filled(t, 'subject', sql`u.language`, f)} as subject, ${filled(t, 'text', sql`u.language`, f)} as text
+      from ${batchFrom(orgId, runIds)} where u.email is not null`;
   }
-  for (const [outcome, ids] of groups)
-    await db.execute(sql`update playbook_runs set outcome = ${outcome}::jsonb
-      where org_id = ${orgId} and id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) x)`);
+  const lang = sql`coalesce(c.language, u.language)`;
+  const f = { account: sql`a.name`, name: sql`c.first_name`, link: sql`''` };
+  return sql`select c.email as "to", ${filled(t, 'subject', lang, f)} as subject, ${filled(t, 'text', lang, f)} as text
+    from ${batchFrom(orgId, runIds)}
+    join contacts c on c.org_id = ${orgId} and c.account_id = a.id and c.email is not null and c.left_on is null
+      ${to === 'champions' ? sql`and 'champion' = any(c.roles)` : sql``}`;
+}
+
+/** The runs of a batch with their accounts' names (a webhook's body names the account). */
+export async function runsWithAccountNames(db: Db, orgId: string, runIds: readonly string[]) {
+  const res = await db.execute(
+    sql`select r.id as run_id, r.account_id, r.cause_key, a.name as account_name from ${batchFrom(orgId, runIds)}`,
+  );
+  return rowsOf<TFiredRun & { account_name: string }>(res);
+}
+
+/** One less of this action type in these runs' outcome (a journey that did not start: one was running already). */
+export async function lessInOutcome(db: Db, orgId: string, runIds: readonly string[], key: string) {
+  if (!runIds.length) return;
+  await db.execute(sql`update playbook_runs set outcome = case when (outcome ->> ${key})::int > 1
+      then jsonb_set(outcome, array[${key}::text], to_jsonb((outcome ->> ${key})::int - 1)) else outcome - ${key}::text end
+    where org_id = ${orgId} and id = any(${uuidArray(runIds)}::uuid[])`);
 }
 
 /** The candidates of a daily trigger today, as signals: their cause keys repeat every day, so each fires once. */
@@ -207,16 +278,6 @@ export async function firstUserWithRole(db: Db, orgId: string, role: string): Pr
   return rowsOf<{ id: string }>(res)[0]?.id ?? null;
 }
 
-/** The contacts of these accounts with an address who have not left (only the champions when asked). */
-export async function contactsOf(db: Db, orgId: string, accountIds: readonly string[], championsOnly: boolean) {
-  if (!accountIds.length) return [];
-  const res = await db.execute(sql`
-    select c.account_id, c.email, c.first_name, c.language from contacts c
-    where c.org_id = ${orgId} and c.account_id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(accountIds)}::jsonb) x)
-      and c.email is not null and c.left_on is null ${championsOnly ? sql`and 'champion' = any(c.roles)` : sql``}`);
-  return rowsOf<{ account_id: string; email: string; first_name: string; language: string | null }>(res);
-}
-
 /**
  * Every organisation (the daily job's one walk across organisations): each has the preloaded playbooks, made the
  * first time they are needed, so its own job decides whether any daily playbook is on.
@@ -231,6 +292,6 @@ export async function allOrganisations(db: Db): Promise<string[]> {
 export async function accountsWithRunningJourney(db: Db, orgId: string, accountIds: readonly string[]): Promise<Set<string>> {
   if (!accountIds.length) return new Set();
   const res = await db.execute(sql`select account_id from journeys where org_id = ${orgId} and status = 'active'
-    and account_id in (select x::uuid from jsonb_array_elements_text(${JSON.stringify(accountIds)}::jsonb) x)`);
+    and account_id = any(${uuidArray(accountIds)}::uuid[])`);
   return new Set(rowsOf<{ account_id: string }>(res).map((r) => r.account_id));
 }

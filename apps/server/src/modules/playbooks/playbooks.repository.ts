@@ -2,13 +2,14 @@ import { and, asc, count, desc, eq, getTableColumns, ilike, max, or, type SQL, s
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { accounts } from '../accounts/index.ts';
-import type { TPlaybooksExportQuery } from './playbooks.schemas.ts';
+import type { TPlaybookRunsExportQuery, TPlaybooksExportQuery } from './playbooks.schemas.ts';
 import { playbookRuns, playbooks } from './playbooks.table.ts';
 
 /** Queries only: no HTTP, no access checks. Takes a db or a transaction; every query filters on org_id. */
 
 export type TPlaybookRow = typeof playbooks.$inferSelect;
 export type TPlaybookListRow = TPlaybookRow & { runs: number; lastFiredAt: Date | null };
+export type TPlaybookRunRow = typeof playbookRuns.$inferSelect & { accountName: string };
 
 /** Per playbook: how often it fired and when last (the run log's aggregate). */
 const runStats = (orgId: string) =>
@@ -103,21 +104,45 @@ export async function deletePlaybookRow(db: Db, orgId: string, id: string) {
   await db.delete(playbooks).where(and(eq(playbooks.orgId, orgId), eq(playbooks.id, id)));
 }
 
-/** A playbook's run log, newest first, with each account's name. */
-export async function listRuns(db: Db, orgId: string, playbookId: string, page: { limit: number; offset: number }) {
-  const where = and(eq(playbookRuns.orgId, orgId), eq(playbookRuns.playbookId, playbookId));
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ ...getTableColumns(playbookRuns), accountName: accounts.name })
-      .from(playbookRuns)
-      .innerJoin(accounts, and(eq(accounts.orgId, playbookRuns.orgId), eq(accounts.id, playbookRuns.accountId)))
-      .where(where)
-      .orderBy(desc(playbookRuns.firedAt), desc(playbookRuns.id))
-      .limit(page.limit)
-      .offset(page.offset),
-    db.select({ n: count() }).from(playbookRuns).where(where),
-  ]);
-  return { rows, total: total?.n ?? 0 };
+function runsWhere(orgId: string, playbookId: string, q: TPlaybookRunsExportQuery): SQL | undefined {
+  return and(
+    eq(playbookRuns.orgId, orgId),
+    eq(playbookRuns.playbookId, playbookId),
+    q.q ? ilike(accounts.name, containsPattern(q.q)) : undefined,
+    q.webhookStatus ? eq(playbookRuns.webhookStatus, q.webhookStatus) : undefined,
+    q.firedFrom ? sql`${playbookRuns.firedAt} >= ${q.firedFrom}::date` : undefined,
+    q.firedTo ? sql`${playbookRuns.firedAt} < ${q.firedTo}::date + 1` : undefined,
+  );
+}
+
+const RUN_SORTS = { firedAt: playbookRuns.firedAt, account: sql`lower(${accounts.name})` } as const;
+
+/** One page of a playbook's run log (also the CSV export's batches), filtered and in the asked order, with each account's name. */
+export async function findRunsPage(
+  db: Db,
+  orgId: string,
+  playbookId: string,
+  q: TPlaybookRunsExportQuery,
+  page: { limit: number; offset: number },
+) {
+  const dir = q.order === 'asc' ? asc : desc;
+  return db
+    .select({ ...getTableColumns(playbookRuns), accountName: accounts.name })
+    .from(playbookRuns)
+    .innerJoin(accounts, and(eq(accounts.orgId, playbookRuns.orgId), eq(accounts.id, playbookRuns.accountId)))
+    .where(runsWhere(orgId, playbookId, q))
+    .orderBy(dir(RUN_SORTS[q.sort]), dir(playbookRuns.firedAt), dir(playbookRuns.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countRuns(db: Db, orgId: string, playbookId: string, q: TPlaybookRunsExportQuery): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(playbookRuns)
+    .innerJoin(accounts, and(eq(accounts.orgId, playbookRuns.orgId), eq(accounts.id, playbookRuns.accountId)))
+    .where(runsWhere(orgId, playbookId, q));
+  return row?.n ?? 0;
 }
 
 export async function setWebhookStatus(db: Db, orgId: string, runId: string, status: 'delivered' | 'failed') {

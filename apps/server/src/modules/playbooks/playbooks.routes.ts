@@ -6,10 +6,12 @@ import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
 import {
   type TPlaybook,
+  type TPlaybookRun,
   ZCreatePlaybookRequest,
   ZDryRunRequest,
   ZDryRunResult,
   ZPlaybook,
+  ZPlaybookRunsExportQuery,
   ZPlaybookRunsPage,
   ZPlaybookRunsQuery,
   ZPlaybooksExportQuery,
@@ -29,6 +31,25 @@ const PLAYBOOK_CSV: CsvColumn<TPlaybook>[] = [
   ['actions', (r) => r.actions.map((a) => a.type).join(' ')],
   ['runs', (r) => r.runs],
   ['last_fired_at', (r) => r.lastFiredAt],
+];
+
+/** The run log's CSV columns, in order. */
+const RUN_CSV: CsvColumn<TPlaybookRun>[] = [
+  ['id', (r) => r.id],
+  ['fired_at', (r) => r.firedAt],
+  ['account_id', (r) => r.accountId],
+  ['account', (r) => r.accountName],
+  ['trigger', (r) => r.trigger],
+  ['cause', (r) => r.causeKey],
+  [
+    'outcome',
+    (r) =>
+      Object.entries(r.outcome)
+        .map(([k, n]) => `${k}:${n}`)
+        .sort()
+        .join(' '),
+  ],
+  ['webhook_status', (r) => r.webhookStatus],
 ];
 
 /** Each route: its schema (validation, types, OpenAPI), an operationId for the generated client, a one-line handler. */
@@ -118,6 +139,20 @@ export function registerPlaybookRoutes(app: FastifyInstance, deps: { playbooks: 
       response: { 200: ZPlaybookRunsPage, ...standardErrors },
     },
     handler: async (req) => svc.runs(actorOf(req), req.params.id, req.query),
+  });
+
+  r.get('/api/v1/playbooks/:id/runs/export.csv', {
+    schema: {
+      operationId: 'exportPlaybookRunsCsv',
+      summary: 'Export the run log of a playbook as CSV',
+      description: 'Every run matching the same filters and order as the run log.',
+      tags: ['playbooks'],
+      params: ZIdParams,
+      querystring: ZPlaybookRunsExportQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'playbook-runs.csv', RUN_CSV, svc.exportRuns(actorOf(req), req.params.id, req.query)),
   });
 
   r.delete('/api/v1/playbooks/:id', {

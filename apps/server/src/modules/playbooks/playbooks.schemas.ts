@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access/permissions.ts';
-import { ZPageQuery, zInt, zOptionalText, zPage, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zInt, zIsoDate, zOptionalText, zPage, zText } from '../../platform/http/schemas.ts';
 
 /**
  * The trigger catalogue. Event triggers fire when another module publishes (account created, milestone late, a churn
@@ -139,7 +139,20 @@ export const ZPlaybookRun = z.object({
   firedAt: z.string(),
 });
 export type TPlaybookRun = z.infer<typeof ZPlaybookRun>;
-export const ZPlaybookRunsQuery = ZPageQuery;
+/** The run log's list: the account's name, the webhook's delivery, the days it fired in, sort and order, paging; the CSV the same without paging. */
+export const PLAYBOOK_RUN_SORTS = ['firedAt', 'account'] as const;
+export const WEBHOOK_STATUSES = ['pending', 'delivered', 'failed'] as const;
+export const ZPlaybookRunsQuery = ZPageQuery.extend({
+  q: z.string().max(200).optional().describe("Words in the account's name"),
+  webhookStatus: z.enum(WEBHOOK_STATUSES).optional(),
+  firedFrom: zIsoDate.optional().describe('Fired on or after this day (UTC)'),
+  firedTo: zIsoDate.optional().describe('Fired on or before this day (UTC)'),
+  sort: z.enum(PLAYBOOK_RUN_SORTS).default('firedAt'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+});
+export type TPlaybookRunsQuery = z.infer<typeof ZPlaybookRunsQuery>;
+export const ZPlaybookRunsExportQuery = ZPlaybookRunsQuery.omit({ page: true, pageSize: true });
+export type TPlaybookRunsExportQuery = z.infer<typeof ZPlaybookRunsExportQuery>;
 export const ZPlaybookRunsPage = zPage(ZPlaybookRun);
 
 /** A dry run: the accounts that would match now (daily triggers: those due today; event triggers: the conditions alone). */

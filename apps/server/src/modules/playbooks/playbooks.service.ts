@@ -16,14 +16,16 @@ import { playbooksMessages as m } from './playbooks.messages.ts';
 import { PRESETS } from './playbooks.presets.ts';
 import {
   countPlaybooks,
+  countRuns,
   deletePlaybookRow,
   enabledPlaybooks,
   findPlaybookById,
   findPlaybooksPage,
+  findRunsPage,
   hasPresets,
   insertPlaybooks,
-  listRuns,
   type TPlaybookListRow,
+  type TPlaybookRunRow,
   updatePlaybookRow,
 } from './playbooks.repository.ts';
 import {
@@ -35,6 +37,9 @@ import {
   type TDryRunRequest,
   type TDryRunResult,
   type TPlaybook,
+  type TPlaybookRun,
+  type TPlaybookRunsExportQuery,
+  type TPlaybookRunsQuery,
   type TPlaybooksExportQuery,
   type TPlaybooksQuery,
   TRIGGER_PARAM,
@@ -46,6 +51,18 @@ import {
 
 /** Defaults of the triggers' one parameter when a playbook leaves it out. */
 const PARAM_DEFAULTS = { renewal_days_out: { days: 90 }, low_activity: { days: 14 }, support_requests_above: { threshold: 3 } } as const;
+
+/** A run of the log as the API answers it. */
+const toRunDto = (r: TPlaybookRunRow): TPlaybookRun => ({
+  id: r.id,
+  accountId: r.accountId,
+  accountName: r.accountName,
+  causeKey: r.causeKey,
+  trigger: r.trigger as TTrigger,
+  outcome: r.outcome,
+  webhookStatus: r.webhookStatus,
+  firedAt: r.firedAt.toISOString(),
+});
 
 export function toPlaybookDto(r: TPlaybookListRow, showSecret: boolean): TPlaybook {
   return {
@@ -263,25 +280,21 @@ export function createPlaybookService(deps: {
     },
 
     /** A playbook's run log, newest first. */
-    async runs(actor: Actor, id: string, q: { page: number; pageSize: number }) {
+    /** A playbook's run log: the account's name, the webhook's delivery, the days it fired in, sort, paging. */
+    async runs(actor: Actor, id: string, q: TPlaybookRunsQuery) {
       requirePermission(actor, 'playbook:read');
       await getRow(db, actor, id);
-      const { rows, total } = await listRuns(db, actor.orgId, id, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize });
-      return {
-        items: rows.map((r) => ({
-          id: r.id,
-          accountId: r.accountId,
-          accountName: r.accountName,
-          causeKey: r.causeKey,
-          trigger: r.trigger as TTrigger,
-          outcome: r.outcome,
-          webhookStatus: r.webhookStatus,
-          firedAt: r.firedAt.toISOString(),
-        })),
-        total,
-        page: q.page,
-        pageSize: q.pageSize,
-      };
+      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+      const [rows, total] = await Promise.all([findRunsPage(db, actor.orgId, id, q, page), countRuns(db, actor.orgId, id, q)]);
+      return { items: rows.map(toRunDto), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every run of the log with the same filters and order, a batch at a time, for the CSV export. */
+    async *exportRuns(actor: Actor, id: string, q: TPlaybookRunsExportQuery) {
+      requirePermission(actor, 'playbook:read');
+      requirePermission(actor, 'export:run');
+      await getRow(db, actor, id);
+      yield* inBatches(async (limit, offset) => (await findRunsPage(db, actor.orgId, id, q, { limit, offset })).map(toRunDto));
     },
 
     /**

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, csvRows, runJobs, type TestApp } from '../../../test/harness.ts';
+import { emailOutbox } from '../../platform/mail/outbox.table.ts';
 import { accounts, makeAccount } from '../accounts/index.ts';
+import { makeContact } from '../contacts/index.ts';
 import { makeCustomField } from '../custom-fields/index.ts';
 import { makeSupportRequest } from '../support/index.ts';
 import { tasks } from '../tasks/index.ts';
@@ -150,6 +152,60 @@ describe('playbooks: triggers and actions', () => {
       ['Big Red', { email: 1, task: 1 }],
       ['Small Red', { email: 1, task: 1 }],
     ]);
+    // The run log filters, sorts, pages and exports like the other lists.
+    const log = (query: string) => req(h, 'GET', `/api/v1/playbooks/${list.items[0].id}/runs?${query}`);
+    expect((await log('q=small')).json().items.map((r: { accountName: string }) => r.accountName)).toEqual(['Small Red']);
+    const page = (await log('sort=account&order=desc&pageSize=1&page=1')).json();
+    expect([page.total, page.items[0].accountName]).toEqual([3, 'Small Red']);
+    expect((await log('sort=account&order=asc&pageSize=1&page=3')).json().items[0].accountName).toBe('Small Red');
+    expect((await log('firedFrom=2026-11-21&firedTo=2026-11-21')).json().total).toBe(3);
+    expect((await log('firedFrom=2026-11-22')).json().total).toBe(0);
+    expect((await log('webhookStatus=delivered')).json().total).toBe(0);
+    const bad = await log('webhookStatus=sent');
+    expect([bad.statusCode, bad.body]).toEqual([400, expect.stringContaining('webhookStatus')]);
+    const csv = await req(h, 'GET', `/api/v1/playbooks/${list.items[0].id}/runs/export.csv?sort=account&order=asc`);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const rows = csvRows(csv.body);
+    expect(rows[0]).toEqual(['id', 'fired_at', 'account_id', 'account', 'trigger', 'cause', 'outcome', 'webhook_status']);
+    expect(rows.slice(1).map((r) => [r[3], r[4], r[6]])).toEqual([
+      ['Big Red', 'health_red', 'email:1 task:1'],
+      ['Big Red', 'health_red', 'email:1 task:1'],
+      ['Small Red', 'health_red', 'email:1 task:1'],
+    ]);
+  });
+
+  it('e-mails the contacts or only the champions, each in their language, the placeholders filled once', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const acc = await makeAccount(t.app, h, { name: '{name} & {link} Trading', segment: 'smb' });
+    await makeContact(t.app, h, acc.id, { firstName: 'Anke', email: 'anke@example.test', language: 'nl', roles: ['champion'] });
+    await makeContact(t.app, h, acc.id, { firstName: 'Bo', email: 'bo@example.test', language: 'da' });
+    await makeContact(t.app, h, acc.id, { firstName: 'No Address' });
+    const email = (to: 'contacts' | 'champions') => ({
+      type: 'email' as const,
+      to,
+      subject: { en: `${to}: {account}`, nl: `${to} (nl): {account}` },
+      body: { en: 'Hello {name}, about {account}.', nl: 'Hallo {name}, over {account}.' },
+    });
+    await makePlaybook(t.app, h, {
+      name: 'Tell them',
+      conditions: [{ field: 'segment', op: 'eq', value: 'smb' }],
+      actions: [email('contacts'), email('champions')],
+    });
+    await t.services.playbooks.evaluate(org.orgId, 'health_red', [{ accountId: acc.id, causeKey: 'signal:mail' }]);
+    await t.services.playbooks.evaluate(org.orgId, 'health_red', [{ accountId: acc.id, causeKey: 'signal:mail' }]);
+    const mails = await t.db
+      .select()
+      .from(emailOutbox)
+      .where(and(eq(emailOutbox.orgId, org.orgId), eq(emailOutbox.template, 'playbook')));
+    expect(mails.map((m) => `${m.to} | ${m.subject} | ${m.text}`).sort()).toEqual([
+      'anke@example.test | champions (nl): {name} & {link} Trading | Hallo Anke, over {name} & {link} Trading.',
+      'anke@example.test | contacts (nl): {name} & {link} Trading | Hallo Anke, over {name} & {link} Trading.',
+      'bo@example.test | contacts: {name} & {link} Trading | Hello Bo, about {name} & {link} Trading.',
+    ]);
+    const pb = (await req(h, 'GET', '/api/v1/playbooks?q=Tell')).json().items[0];
+    const runs = (await req(h, 'GET', `/api/v1/playbooks/${pb.id}/runs`)).json();
+    expect(runs.items.map((r: { outcome: object }) => r.outcome)).toEqual([{ email: 3 }]);
   });
 
   it('sets a field and calls a webhook signed with the playbook secret, retried until it answers 2xx', async () => {

@@ -19,6 +19,7 @@ import {
 } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
+import { rowIdSql } from '../../platform/ids.ts';
 import { accounts } from '../accounts/index.ts';
 import { users } from '../identity/index.ts';
 import type { TTaskListQuery, TTasksExportQuery } from './tasks.schemas.ts';
@@ -161,35 +162,29 @@ export async function insertTask(db: Db, values: typeof tasks.$inferInsert): Pro
 }
 
 /**
- * Many tasks for their causes at once (a playbook's batch): one statement per 5,000 rows, each skipped when a task
- * with its source key exists already. Returns how many were made.
+ * Tasks for many causes at once (a playbook's batch): one INSERT … SELECT over the rows the caller selects
+ * (`source`: columns account_id, owner_user_id, source_key), each skipped when a task with its source key exists
+ * already (the unique key, so a cause never makes two). Returns how many were made.
  */
-export async function insertTasksForCause(db: Db, orgId: string, rows: (typeof tasks.$inferInsert)[]): Promise<number> {
-  let made = 0;
-  for (let i = 0; i < rows.length; i += 5000) {
-    const chunk = rows.slice(i, i + 5000).map((r) => ({
-      id: r.id,
-      account_id: r.accountId,
-      title: r.title,
-      notes: r.notes ?? null,
-      owner_user_id: r.ownerUserId,
-      due_on: r.dueOn ?? null,
-      priority: r.priority ?? 'normal',
-      source: r.source ?? 'manual',
-      source_key: r.sourceKey ?? null,
-    }));
-    const now = (rows[0]?.createdAt ?? new Date()).toISOString();
-    const res = await db.execute(sql`
+export async function insertTasksFrom(
+  db: Db,
+  orgId: string,
+  task: { title: string; notes: string | null; dueOn: string | null; priority: string; source: string },
+  source: SQL,
+  now: Date,
+): Promise<number> {
+  const at = now.toISOString();
+  const res = await db.execute(sql`
+    with ins as (
       insert into tasks (org_id, id, account_id, title, notes, owner_user_id, due_on, priority, status, source, source_key, created_at, updated_at)
-      select ${orgId}::uuid, r.id, r.account_id, r.title, r.notes, r.owner_user_id, r.due_on, r.priority, 'open', r.source, r.source_key,
-        ${now}::timestamptz, ${now}::timestamptz
-      from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as r(id uuid, account_id uuid, title text, notes text, owner_user_id uuid,
-        due_on date, priority text, source text, source_key text)
+      select ${orgId}::uuid, ${rowIdSql(sql`row_number() over ()`)}, r.account_id, ${task.title}, ${task.notes}, r.owner_user_id, ${task.dueOn}::date, ${task.priority},
+        'open', ${task.source}, r.source_key, ${at}::timestamptz, ${at}::timestamptz
+      from (${source}) r where r.owner_user_id is not null
       on conflict do nothing
-      returning id`);
-    made += (res as unknown as { rows: unknown[] }).rows.length;
-  }
-  return made;
+      returning 1
+    )
+    select count(*)::int as n from ins`);
+  return (res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
 }
 
 export async function updateTaskRows(db: Db, orgId: string, ids: string[], set: Partial<typeof tasks.$inferInsert>) {

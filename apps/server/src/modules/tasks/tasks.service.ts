@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm';
 import { type Actor, accountOwnerScope, can, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -17,7 +18,7 @@ import {
   findTasksPage,
   insertComment,
   insertTask,
-  insertTasksForCause,
+  insertTasksFrom,
   listComments,
   listTaskRowsOfAccount,
   type TTaskListRow,
@@ -265,13 +266,28 @@ export function createTaskService(deps: { db: Db; clock: Clock; accounts: Accoun
       return insertTask(tx, { ...input, id: newId(), priority: input.priority ?? 'normal', createdAt: now, updatedAt: now });
     },
 
-    /** Many tasks for their causes in the caller's transaction (a playbook's batch), each made once per source key; returns how many were made. */
-    async createManyForCause(tx: Db, orgId: string, input: Omit<TSystemTask, 'orgId'>[]): Promise<number> {
-      const now = clock.now();
-      return insertTasksForCause(
+    /**
+     * Many tasks for their causes in the caller's transaction (a playbook's batch), from rows the caller selects
+     * (account_id, owner_user_id, source_key): one statement, each made once per source key; returns how many were made.
+     */
+    async createFromSelect(
+      tx: Db,
+      orgId: string,
+      task: { title: string; notes?: string | null; dueOn?: string | null; priority?: TTask['priority']; source: string },
+      rows: SQL,
+    ): Promise<number> {
+      return insertTasksFrom(
         tx,
         orgId,
-        input.map((t) => ({ ...t, orgId, id: newId(), priority: t.priority ?? 'normal', createdAt: now, updatedAt: now })),
+        {
+          title: task.title,
+          notes: task.notes ?? null,
+          dueOn: task.dueOn ?? null,
+          priority: task.priority ?? 'normal',
+          source: task.source,
+        },
+        rows,
+        clock.now(),
       );
     },
   };

@@ -1,9 +1,9 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, type SQL, sql } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
-import { newId } from '../ids.ts';
+import { newId, rowIdSql } from '../ids.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { emailOutbox } from './outbox.table.ts';
 
@@ -90,6 +90,31 @@ export async function enqueueEmails(tx: Db, clock: Clock, mails: TOutgoingEmail[
     }
   }
   return rows.map((r) => r.id);
+}
+
+/**
+ * Many e-mails from rows the caller selects (`source`: columns "to", subject, text), one INSERT … SELECT for the
+ * outbox rows and their delivery jobs, so a batch of tens of thousands never leaves the database. Returns how many.
+ */
+export async function enqueueEmailsFrom(tx: Db, clock: Clock, orgId: string, template: string, source: SQL): Promise<number> {
+  const now = clock.now().toISOString();
+  const res = await tx.execute(sql`
+    with src as materialized (
+      select ${rowIdSql(sql`row_number() over ()`)} as id, ${rowIdSql(sql`row_number() over ()`)} as job_id, m."to", m.subject, m.text
+      from (${source}) m where m."to" is not null
+    ), mail as (
+      insert into email_outbox (org_id, id, "to", subject, text, template, next_attempt_at, message_id, created_at)
+      select ${orgId}::uuid, id, "to", subject, text, ${template}, ${now}::timestamptz, '<' || id::text || '@customer365>', ${now}::timestamptz
+      from src
+    ), job as (
+      insert into jobs (id, org_id, name, payload, dedupe_key, run_at, max_attempts, created_at)
+      select job_id, ${orgId}::uuid, ${DELIVER_EMAIL_JOB}, '{}'::jsonb, ${DELIVER_EMAIL_KEY_PREFIX} || id::text, ${now}::timestamptz, 5,
+        ${now}::timestamptz
+      from src
+      on conflict (dedupe_key) do nothing
+    )
+    select count(*)::int as n from src`);
+  return (res as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0;
 }
 
 export const DELIVER_EMAIL_JOB = 'deliver-email';

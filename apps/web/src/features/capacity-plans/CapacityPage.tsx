@@ -1,19 +1,19 @@
 import { BarChart } from '@mantine/charts';
-import { Badge, Button, Group, NumberInput, Paper, Select, SimpleGrid, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Paper, SimpleGrid, Stack, Text } from '@mantine/core';
+import { IconDownload } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, notifyError, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, notifyError, unwrap } from '../../lib/api.ts';
 import { formatDate, numberSeparators } from '../../lib/format.ts';
-import { useActiveUsers } from '../../lib/lookups.ts';
 import { formatMoney, formatPercent } from '../../lib/money.ts';
+import { PeoplePanel } from './PeoplePanel.tsx';
 import { capacityKeys } from './queryKeys.ts';
 import type { CapacityOverview, CapacitySettings } from './types.ts';
 
-const TEAMS = ['customer_success', 'professional_services'] as const;
-type Team = (typeof TEAMS)[number];
+import { TEAMS, type Team } from './types.ts';
 
 /** One team's weeks: milestones, renewals and upsells stacked, the team's hours as a line; over-capacity weeks in red. */
 function TeamChart({ data, team }: { data: CapacityOverview; team: Team }) {
@@ -122,103 +122,11 @@ function SettingsPanel({ settings }: { settings: CapacitySettings }) {
   );
 }
 
-/** Admins: each person's team and hours per week. */
-function PeoplePanel({ data, canManage }: { data: CapacityOverview; canManage: boolean }) {
-  const { t } = useTranslation();
-  const queryClient = useQueryClient();
-  const users = useActiveUsers();
-  const [userId, setUserId] = useState<string | null>(null);
-  const put = useMutation({
-    mutationFn: async (v: { id: string; team: Team; hoursPerWeek: number }) =>
-      unwrap(
-        await api.PUT('/api/v1/capacity/people/{id}', {
-          params: { path: { id: v.id } },
-          body: { team: v.team, hoursPerWeek: v.hoursPerWeek },
-        }),
-      ),
-    onSuccess: () => {
-      setUserId(null);
-      void queryClient.invalidateQueries({ queryKey: capacityKeys.all });
-    },
-    onError: (error) => notifyError(error),
-  });
-  const listed = new Set(data.people.map((p) => p.userId));
-  return (
-    <Paper withBorder p="md" data-testid="capacity-people">
-      <Text fw={600} size="sm" mb="sm">
-        {t('capacity.people.title')}
-      </Text>
-      <Table striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('capacity.people.name')}</Table.Th>
-            <Table.Th>{t('capacity.people.team')}</Table.Th>
-            <Table.Th ta="right">{t('capacity.people.hours')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {data.people.map((p) => (
-            <Table.Tr key={p.userId}>
-              <Table.Td>{p.name}</Table.Td>
-              <Table.Td>
-                {canManage ? (
-                  <Select
-                    size="xs"
-                    w={220}
-                    data={TEAMS.map((team) => ({ value: team, label: t(`capacity.team.${team}`) }))}
-                    value={p.team}
-                    allowDeselect={false}
-                    onChange={(team) => team && put.mutate({ id: p.userId, team: team as Team, hoursPerWeek: p.hoursPerWeek })}
-                  />
-                ) : (
-                  t(`capacity.team.${p.team}`)
-                )}
-              </Table.Td>
-              <Table.Td ta="right">
-                {canManage ? (
-                  <NumberInput
-                    size="xs"
-                    w={90}
-                    ml="auto"
-                    defaultValue={p.hoursPerWeek}
-                    min={0}
-                    max={80}
-                    onBlur={(e) => {
-                      const v = Number(e.currentTarget.value.replace(',', '.'));
-                      if (Number.isFinite(v) && v !== p.hoursPerWeek) put.mutate({ id: p.userId, team: p.team, hoursPerWeek: v });
-                    }}
-                  />
-                ) : (
-                  p.hoursPerWeek
-                )}
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-      {canManage ? (
-        <Group mt="sm" gap="xs">
-          <Select
-            w={260}
-            placeholder={t('capacity.people.add')}
-            searchable
-            data={(users.data ?? []).filter((u) => !listed.has(u.id)).map((u) => ({ value: u.id, label: u.name }))}
-            value={userId}
-            onChange={setUserId}
-          />
-          <Button disabled={!userId} onClick={() => userId && put.mutate({ id: userId, team: 'customer_success', hoursPerWeek: 32 })}>
-            {t('capacity.people.addButton')}
-          </Button>
-        </Group>
-      ) : null}
-    </Paper>
-  );
-}
-
 /** Managers: the hours upcoming onboardings, renewals and upsells bring per team and week against the team's hours; CS spend against ACV. */
 export function CapacityPage() {
   const { t } = useTranslation();
   const canManage = useCan('capacity:manage');
+  const canExport = useCan('export:run');
   const query = useQuery({ queryKey: capacityKeys.overview, queryFn: async () => unwrap(await api.GET('/api/v1/capacity')) });
   const data = query.data;
   const spend = data?.csSpend;
@@ -281,6 +189,19 @@ export function CapacityPage() {
           {TEAMS.map((team) => (
             <TeamChart key={team} data={data} team={team} />
           ))}
+          {canExport ? (
+            <Group justify="flex-end">
+              <Button
+                component="a"
+                variant="default"
+                leftSection={<IconDownload size={16} />}
+                href={buildUrl('/api/v1/capacity/weeks/export.csv', {})}
+                data-testid="capacity-weeks-export"
+              >
+                {t('capacity.exportWeeks')}
+              </Button>
+            </Group>
+          ) : null}
           <PeoplePanel data={data} canManage={canManage} />
           {canManage ? <SettingsPanel settings={data.settings} /> : null}
         </Stack>

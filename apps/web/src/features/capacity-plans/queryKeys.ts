@@ -2,4 +2,5 @@
 export const capacityKeys = {
   all: ['capacity'] as const,
   overview: ['capacity', 'overview'] as const,
+  people: ['capacity', 'people'] as const,
 };

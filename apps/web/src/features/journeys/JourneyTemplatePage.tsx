@@ -70,6 +70,19 @@ export function JourneyTemplatePage() {
       notifyError(e);
     },
   });
+  const archive = useMutation({
+    mutationFn: async (archived: boolean) => {
+      const params = { path: { id: templateId } };
+      return archived
+        ? unwrap(await api.POST('/api/v1/journey-templates/{id}/archive', { params }))
+        : unwrap(await api.POST('/api/v1/journey-templates/{id}/restore', { params }));
+    },
+    onSuccess: (saved) => {
+      void queryClient.invalidateQueries({ queryKey: journeyKeys.all });
+      notifySuccess(t(saved.archivedAt ? 'journey.templates.archivedDone' : 'journey.templates.restoredDone', { name: saved.name }));
+    },
+    onError: (e) => notifyError(e),
+  });
   const submit = (e: FormEvent) => {
     e.preventDefault();
     save.mutate();
@@ -97,12 +110,29 @@ export function JourneyTemplatePage() {
           }
           actions={
             readOnly ? null : (
-              <Button type="submit" loading={save.isPending} data-testid="journey-template-save">
-                {isNew ? t('journey.editor.create') : t('journey.editor.publish')}
-              </Button>
+              <Group gap="xs">
+                {current && !current.isDefault ? (
+                  <Button
+                    variant="default"
+                    loading={archive.isPending}
+                    onClick={() => archive.mutate(!current.archivedAt)}
+                    data-testid="journey-template-archive"
+                  >
+                    {current.archivedAt ? t('journey.templates.restore') : t('journey.templates.archive')}
+                  </Button>
+                ) : null}
+                <Button type="submit" loading={save.isPending} data-testid="journey-template-save">
+                  {isNew ? t('journey.editor.create') : t('journey.editor.publish')}
+                </Button>
+              </Group>
             )
           }
         />
+        {current?.archivedAt ? (
+          <Alert color="gray" data-testid="journey-template-archived">
+            {t('journey.templates.archivedNote', { date: formatDate(current.archivedAt), count: current.activeJourneys })}
+          </Alert>
+        ) : null}
         {!isNew && !readOnly ? <Alert color="blue">{t('journey.editor.versionNote')}</Alert> : null}
         <Paper withBorder p="md">
           <Stack gap="sm">

@@ -1,7 +1,8 @@
-import { Anchor, Badge, Button, Group, Paper, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
@@ -13,7 +14,11 @@ import { journeyKeys } from './queryKeys.ts';
 export function JourneyTemplatesPage() {
   const { t } = useTranslation();
   const canManage = useCan('journey_template:manage');
-  const query = useQuery({ queryKey: journeyKeys.templates, queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates')) });
+  const [status, setStatus] = useState<'active' | 'archived'>('active');
+  const query = useQuery({
+    queryKey: [...journeyKeys.templates, status],
+    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates', { params: { query: { status } } })),
+  });
 
   return (
     <Stack gap="md">
@@ -31,6 +36,16 @@ export function JourneyTemplatesPage() {
             </Button>
           ) : null
         }
+      />
+      <SegmentedControl
+        w="fit-content"
+        value={status}
+        onChange={(v) => setStatus(v as 'active' | 'archived')}
+        data={[
+          { value: 'active', label: t('journey.templates.inUse') },
+          { value: 'archived', label: t('journey.templates.archived') },
+        ]}
+        data-testid="journey-templates-status"
       />
       <Paper withBorder>
         {query.isLoading ? (
@@ -63,6 +78,11 @@ export function JourneyTemplatesPage() {
                       {x.isDefault ? (
                         <Badge size="sm" variant="light">
                           {t('journey.templates.default')}
+                        </Badge>
+                      ) : null}
+                      {x.archivedAt ? (
+                        <Badge size="sm" variant="light" color="gray">
+                          {t('journey.templates.archivedOn', { date: formatDate(x.archivedAt) })}
                         </Badge>
                       ) : null}
                     </Group>

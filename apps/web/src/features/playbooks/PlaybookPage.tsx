@@ -8,9 +8,10 @@ import { useCan } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import { DryRunResults, RunLog } from './PlaybookPanels.tsx';
+import { DryRunResults } from './PlaybookPanels.tsx';
 import { playbookKeys } from './queryKeys.ts';
 import { type Rule, RuleEditor } from './RuleEditor.tsx';
+import { RunLog } from './RunLog.tsx';
 import type { DryRunResult, Playbook } from './types.ts';
 
 const route = getRouteApi('/app/playbooks/$playbookId');
