@@ -166,6 +166,9 @@ export async function insertTask(db: Db, values: typeof tasks.$inferInsert): Pro
  * (`source`: columns account_id, owner_user_id, source_key), each skipped when a task with its source key exists
  * already (the unique key, so a cause never makes two). Returns how many were made.
  */
+/** A select of (account_id, owner_user_id, source_key) rows that insertTasksFrom makes tasks of. */
+export type TTaskSourceRows = SQL;
+
 export async function insertTasksFrom(
   db: Db,
   orgId: string,

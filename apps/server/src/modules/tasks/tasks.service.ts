@@ -1,4 +1,3 @@
-import type { SQL } from 'drizzle-orm';
 import { type Actor, accountOwnerScope, can, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -22,6 +21,7 @@ import {
   listComments,
   listTaskRowsOfAccount,
   type TTaskListRow,
+  type TTaskSourceRows,
   updateTaskRows,
   workload,
 } from './tasks.repository.ts';
@@ -274,7 +274,7 @@ export function createTaskService(deps: { db: Db; clock: Clock; accounts: Accoun
       tx: Db,
       orgId: string,
       task: { title: string; notes?: string | null; dueOn?: string | null; priority?: TTask['priority']; source: string },
-      rows: SQL,
+      rows: TTaskSourceRows,
     ): Promise<number> {
       return insertTasksFrom(
         tx,
