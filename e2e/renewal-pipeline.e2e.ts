@@ -61,4 +61,22 @@ e2e('the renewal pipeline moves a renewal by its menu and by dragging; the list,
     page.getByTestId('timeline-item').first(),
     t('renewalPipeline.timeline.moved', { from: t('renewalPipeline.stages.upcoming'), to: t('renewalPipeline.stages.contacted') }),
   );
+
+  // "Create quote" is on the Renewal tab too: the quote is made from this renewal and opens.
+  await openAccountTab(page, t('renewalPipeline.tab'));
+  const renewalCard = page
+    .getByTestId('account-renewals')
+    .locator('.mantine-Card-root')
+    .filter({ hasText: t('renewalPipeline.stages.contacted') })
+    .first();
+  const create = renewalCard.getByTestId('create-quote');
+  await expectText(create, t('quote.create'));
+  await create.click();
+  await page.getByTestId('quote-create-submit').click();
+  await expectUrl(page, /^\/quotes\/[0-9a-f-]{36}$/);
+  const quoteId = new URL(page.url()).pathname.split('/').pop() as string;
+  const quote = await page.evaluate(async (qid) => (await fetch(`/api/v1/quotes/${qid}`)).json(), quoteId);
+  assert.equal(quote.renewalId, id);
+  assert.equal(quote.kind, 'renewal');
+  await expectText(page.locator('body'), account);
 });

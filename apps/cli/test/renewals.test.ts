@@ -6,6 +6,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENEWAL_KEYS } from '../src/commands/renewals.ts';
 import { runCli } from './run-cli.ts';
 
+/** The period keys of the issue's `--json` contract, in its order. */
+const CONTRACT_KEYS = [
+  'period',
+  'due',
+  'dueArr',
+  'renewed',
+  'renewedArr',
+  'churned',
+  'downgraded',
+  'upgraded',
+  'renewalRateCount',
+  'renewalRateValueGross',
+  'renewalRateValueNet',
+  'eligibleChurnRate',
+  'revenueChurn',
+  'averageDealValue',
+];
+
 let t: TestApp;
 let url: string;
 
@@ -67,11 +85,13 @@ describe('customer365 renewals report', () => {
     expect(out.currency).toBe('USD');
     expect(out.periods).toHaveLength(12);
     for (const p of out.periods) expect(Object.keys(p)).toEqual([...RENEWAL_KEYS]);
+    // The issue's keys first, in its order; the win-back figures appended after them.
+    expect(RENEWAL_KEYS.slice(0, 14)).toEqual(CONTRACT_KEYS);
     const expected = expectedPlaybookRenewals(2019, 30, t.clock.now().toISOString().slice(0, 10));
     for (const [i, p] of out.periods.entries()) {
       const e = expected[i] as Record<string, number | string | null>;
       for (const key of RENEWAL_KEYS) {
-        const want = e[key] ?? null;
+        const want = e[key] ?? (key.startsWith('winback') ? 0 : null);
         if (typeof want === 'number' && !Number.isInteger(want)) expect(p[key], `${p.period} ${key}`).toBeCloseTo(want, 10);
         else expect(p[key], `${p.period} ${key}`).toEqual(want);
       }
@@ -94,6 +114,7 @@ describe('customer365 renewals report', () => {
     expect(table.code, table.stderr).toBe(0);
     expect(table.stdout).toContain('Renewals in USD');
     expect(table.stdout).toContain('2019-Q4');
+    expect(table.stdout).toContain('Win-back');
   }, 240_000);
 
   it('refuses a bad month before asking the server (exit 2)', async () => {

@@ -2149,7 +2149,7 @@ export interface paths {
         };
         /**
          * Renewal figures per period
-         * @description Per month, quarter or year: the subscription terms due (their last day in the period), renewed, churned, downgraded and upgraded, renewal rates by count and value, eligible churn, revenue churn and average deal value (METRICS.md). Money in major units of the reporting currency, rates as fractions.
+         * @description Per month, quarter or year: the subscription terms due (their last day in the period), renewed, churned, downgraded and upgraded, renewal rates by count and value, eligible churn, revenue churn and average deal value (METRICS.md), then the win-back offers sent for the period’s churn-risk or churned renewals, won, lost (declined or expired) and the ARR won back. Money in major units of the reporting currency, rates as fractions.
          */
         get: operations["getRenewalReport"];
         put?: never;
@@ -26047,6 +26047,14 @@ export interface operations {
                             /** @description A fraction (0.8 = 80%); null when nothing was due */
                             revenueChurn: number | null;
                             averageDealValue: number | null;
+                            /** @description Win-back offers sent for the period's churn-risk or churned renewals */
+                            winbackOffers: number;
+                            /** @description Win-back offers the customer accepted */
+                            winbackWon: number;
+                            /** @description Win-back offers declined or expired unanswered */
+                            winbackLost: number;
+                            /** @description ARR of the accepted win-back offers */
+                            winbackWonArr: number;
                         }[];
                     };
                 };

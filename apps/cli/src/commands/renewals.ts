@@ -12,7 +12,10 @@ export interface TRenewalsReportOptions extends ApiOptions {
   json?: boolean;
 }
 
-/** The keys of each period, in this order: the contract scripts read (`--json`). */
+/**
+ * The keys of each period, in this order: the contract scripts read (`--json`). New keys are only ever appended: the
+ * win-back figures (offers sent, won, lost, and the won offers' ARR) come after the issue's fourteen.
+ */
 export const RENEWAL_KEYS = [
   'period',
   'due',
@@ -28,6 +31,10 @@ export const RENEWAL_KEYS = [
   'eligibleChurnRate',
   'revenueChurn',
   'averageDealValue',
+  'winbackOffers',
+  'winbackWon',
+  'winbackLost',
+  'winbackWonArr',
 ] as const;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
@@ -54,6 +61,10 @@ const COLUMNS: [string, string, (v: unknown) => string][] = [
   ['eligibleChurnRate', 'Elig. churn', pct],
   ['revenueChurn', 'Rev. churn', pct],
   ['averageDealValue', 'Avg deal', money],
+  ['winbackOffers', 'Win-back', int],
+  ['winbackWon', 'Won', int],
+  ['winbackLost', 'Lost', int],
+  ['winbackWonArr', 'Won ARR', money],
 ];
 
 export function formatRenewalTable(currency: string, graceDays: number, periods: Period[]): string {

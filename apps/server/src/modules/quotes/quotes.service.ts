@@ -44,6 +44,8 @@ export interface TQuoteDeps {
 }
 
 export type QuoteService = ReturnType<typeof createQuoteService>;
+/** The risks that make a renewal churn-risk (beside its category and a churned stage): a win-back offer may be made. */
+const CHURN_RISKS = ['health_red', 'cancel_requested'];
 const EDITABLE = ['draft', 'pending_approval', 'approved', 'rejected'];
 const wrongStatus = (q: { status: string }) => new AppError('CONFLICT', { entry: m.quote_wrong_status, values: { status: q.status } });
 
@@ -79,7 +81,8 @@ export function createQuoteService(deps: TQuoteDeps) {
       requirePermission(actor, 'quote:write');
       requirePermission(actor, 'quote:read');
       const renewal = await deps.renewalOpportunities.get(actor, renewalId);
-      const atRisk = renewal.category === 'churn_risk' || renewal.stage === 'churned' || renewal.riskReasons.length > 0;
+      const atRisk =
+        renewal.category === 'churn_risk' || renewal.stage === 'churned' || renewal.riskReasons.some((r) => CHURN_RISKS.includes(r));
       if (input.kind === 'winback' && !atRisk) throw invalid('kind', m.quote_winback_not_at_risk);
       if (input.kind === 'renewal' && renewal.closedAt) throw invalid('renewalId', m.quote_renewal_closed);
       const sub = await deps.subscriptions.get(actor, renewal.subscriptionId);

@@ -41,6 +41,24 @@ export interface TOpenCandidate {
   status: string;
 }
 
+/** The candidates' select (see `termsToOpen`), also the source of `openDueTerms`' insert. */
+function candidatesOf(orgId: string, today: string, lead: TLeadRules, maxLead: number, subscriptionId?: string): SQL {
+  const window = subscriptionId
+    ? sql`t.subscription_id = ${subscriptionId} and t.last_day >= ${today}::date`
+    : sql`t.last_day >= ${today}::date and t.last_day < ${today}::date + ${maxLead}::int
+      and t.last_day + 1 <= ${today}::date + ${leadOf(lead)}`;
+  return sql`
+    select t.subscription_id, t.term_no, t.account_id, t.currency, t.last_day::text as last_day, (t.last_day + 1)::text as due_on,
+      a.owner_user_id, (t.end_mrr_cents * 12)::float8 as target_cents, hs.score::float8 as score, hs.band, s.status
+    from subscription_terms t
+    join accounts a on a.org_id = ${orgId} and a.id = t.account_id and a.archived_at is null
+    join subscriptions s on s.org_id = ${orgId} and s.id = t.subscription_id
+    left join health_scores hs on hs.org_id = ${orgId} and hs.account_id = t.account_id
+    where t.org_id = ${orgId} and ${window}
+      and not exists (select 1 from subscription_terms n where n.org_id = ${orgId} and n.subscription_id = t.subscription_id and n.term_no > t.term_no)
+      and not exists (select 1 from renewal_opportunities x where x.org_id = ${orgId} and x.subscription_id = t.subscription_id and x.term_no = t.term_no)`;
+}
+
 /**
  * The terms whose renewal opens by today: the subscription's latest term, with a last day, its renewal date (the
  * day after) still ahead and within the account's lead days, on an active account, with no renewal yet.
@@ -54,21 +72,36 @@ export async function termsToOpen(
   /** One subscription's current term, whatever its lead time (opened by hand). */
   subscriptionId?: string,
 ): Promise<TOpenCandidate[]> {
-  const window = subscriptionId
-    ? sql`t.subscription_id = ${subscriptionId} and t.last_day >= ${today}::date`
-    : sql`t.last_day >= ${today}::date and t.last_day < ${today}::date + ${maxLead}::int
-      and t.last_day + 1 <= ${today}::date + ${leadOf(lead)}`;
+  return rowsOf<TOpenCandidate>(await db.execute(candidatesOf(orgId, today, lead, maxLead, subscriptionId)));
+}
+
+/** A UUID v7 made by the database (its millisecond clock, random bits), as `newId()` makes them. */
+const uuidV7 = sql`encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+  placing substring(int8send(floor(extract(epoch from clock_timestamp()) * 1000)::bigint) from 3) from 1 for 6), 52, 1), 53, 1), 'hex')::uuid`;
+
+/**
+ * The daily run's opening in one statement: the terms to open (`termsToOpen`) inserted as renewals with their
+ * category, likelihood and risks as `openingView` gives them, without reading them out first. One already there
+ * (another run was first) is skipped. Returns those inserted.
+ */
+export async function openDueTerms(db: Db, orgId: string, today: string, now: Date, lead: TLeadRules, maxLead: number) {
+  const at = now.toISOString();
   const res = await db.execute(sql`
-    select t.subscription_id, t.term_no, t.account_id, t.currency, t.last_day::text as last_day, (t.last_day + 1)::text as due_on,
-      a.owner_user_id, (t.end_mrr_cents * 12)::float8 as target_cents, hs.score::float8 as score, hs.band, s.status
-    from subscription_terms t
-    join accounts a on a.org_id = ${orgId} and a.id = t.account_id and a.archived_at is null
-    join subscriptions s on s.org_id = ${orgId} and s.id = t.subscription_id
-    left join health_scores hs on hs.org_id = ${orgId} and hs.account_id = t.account_id
-    where t.org_id = ${orgId} and ${window}
-      and not exists (select 1 from subscription_terms n where n.org_id = ${orgId} and n.subscription_id = t.subscription_id and n.term_no > t.term_no)
-      and not exists (select 1 from renewal_opportunities x where x.org_id = ${orgId} and x.subscription_id = t.subscription_id and x.term_no = t.term_no)`);
-  return rowsOf<TOpenCandidate>(res);
+    insert into renewal_opportunities (org_id, id, account_id, subscription_id, term_no, currency, term_last_day, due_on, opened_on,
+      owner_user_id, stage, category, target_cents, forecast_cents, likelihood, risk_reasons, stage_changed_at, created_at, updated_at)
+    select ${orgId}::uuid, ${uuidV7}, c.account_id, c.subscription_id, c.term_no, c.currency, c.last_day::date, c.due_on::date,
+      ${today}::date, c.owner_user_id, 'upcoming',
+      case when c.status = 'cancelling' or c.band = 'red' then 'churn_risk' else 'renew' end,
+      round(c.target_cents)::bigint, round(c.target_cents)::bigint, floor(c.score::numeric + 0.5)::int,
+      (select coalesce(jsonb_agg(x), '[]'::jsonb) from (
+          select 'health_' || c.band as x where c.band in ('red', 'yellow')
+          union all select 'cancel_requested' where c.status = 'cancelling'
+          union all select 'no_owner' where c.owner_user_id is null) reasons),
+      ${at}::timestamptz, ${at}::timestamptz, ${at}::timestamptz
+    from (${candidatesOf(orgId, today, lead, maxLead)}) c
+    on conflict do nothing
+    returning id, account_id, due_on::text as due_on`);
+  return rowsOf<{ id: string; account_id: string; due_on: string }>(res);
 }
 
 export interface TNewOpportunity {

@@ -10,11 +10,11 @@ import { sendCustomerReminders } from './renewal-opportunities.customer.ts';
 import {
   insertOpportunities,
   insertReminders,
+  openDueTerms,
   refreshOpenOpportunities,
   remindersDue,
   type TNewOpportunity,
   type TOpenCandidate,
-  termsToOpen,
 } from './renewal-opportunities.daily.repository.ts';
 import { dayOf } from './renewal-opportunities.days.ts';
 import { reminderSubject, renderReminderEmail } from './renewal-opportunities.emails.ts';
@@ -60,7 +60,18 @@ export async function openTerms(
       risk_reasons: v.riskReasons,
     };
   });
-  const opened = await insertOpportunities(tx, orgId, dayOf(now), now, rows);
+  return recordOpened(tx, deps, orgId, await insertOpportunities(tx, orgId, dayOf(now), now, rows), actor);
+}
+
+/** The timeline entries of renewals just opened and their `renewal.opened`. */
+async function recordOpened(
+  tx: Db,
+  deps: { clock: Clock; timeline: TimelineService; events: EventBus },
+  orgId: string,
+  opened: { id: string; account_id: string; due_on: string }[],
+  actor: Actor | null,
+) {
+  const now = deps.clock.now();
   if (opened.length) {
     // In chunks: a first run may open thousands at once.
     for (let i = 0; i < opened.length; i += 1000)
@@ -105,8 +116,8 @@ export function createRenewalDaily(deps: {
       const today = dayOf(now);
       const settings = await deps.settingsOf(tx, orgId);
       const maxLead = Math.max(settings.leadDays, ...settings.leadDaysRules.map((r) => r.days)) + 1;
-      const candidates = await termsToOpen(tx, orgId, today, { leadDays: settings.leadDays, rules: settings.leadDaysRules }, maxLead);
-      const opened = await openTerms(tx, deps, orgId, candidates, null);
+      const lead = { leadDays: settings.leadDays, rules: settings.leadDaysRules };
+      const opened = await recordOpened(tx, deps, orgId, await openDueTerms(tx, orgId, today, now, lead, maxLead), null);
       const refreshed = await refreshOpenOpportunities(tx, orgId, now);
       // Those renewed, cancelled or past the grace period close before any reminder goes out.
       const closed = await deps.closeFinished(tx, orgId);

@@ -56,13 +56,20 @@ const rateAt = (
  * That is the subscription's own next term, or a term of another subscription that a change opened (not one
  * that rolled over or renewed that subscription's own term). Amounts in cents of the reporting currency (ARR).
  */
-function dueTerms(scope: TRenewalScope, f: TRenewalFilter, rules: TRenewalRules) {
-  const org = scope.orgId;
-  const conds: SQL[] = [sql`t.org_id = ${org}`, sql`t.last_day between ${f.from}::date and ${f.to}::date`];
+/** The accounts the report covers (alias `a`): the actor's own when limited, and the filters' owner, segment, market. */
+function accountConds(scope: TRenewalScope, f: TRenewalFilter): SQL[] {
+  const conds: SQL[] = [];
   if (scope.ownerUserId) conds.push(sql`a.owner_user_id = ${scope.ownerUserId}`);
   if (f.owner) conds.push(sql`a.owner_user_id = ${f.owner}`);
   if (f.segment) conds.push(sql`a.segment = ${f.segment}`);
-  if (f.market) conds.push(sql`a.market_id = (select m.id from markets m where m.org_id = ${org} and upper(m.code) = upper(${f.market}))`);
+  if (f.market)
+    conds.push(sql`a.market_id = (select m.id from markets m where m.org_id = ${scope.orgId} and upper(m.code) = upper(${f.market}))`);
+  return conds;
+}
+
+function dueTerms(scope: TRenewalScope, f: TRenewalFilter, rules: TRenewalRules) {
+  const org = scope.orgId;
+  const conds: SQL[] = [sql`t.org_id = ${org}`, sql`t.last_day between ${f.from}::date and ${f.to}::date`, ...accountConds(scope, f)];
   const grace = sql`${rules.graceDays}::int`;
   return sql`
     select t.account_id, a.name as account_name, t.subscription_id, s.reference, t.term_start, t.last_day,
@@ -171,5 +178,40 @@ export async function renewalTermsPage(
       from d where ${outcomeCond(f.outcome)}
       order by ${sort} ${dir}, d.account_name, d.subscription_id, d.term_start
       limit ${page.limit} offset ${page.offset}`,
+  );
+}
+
+export interface TWinbackRow {
+  bucket: string;
+  offers: number;
+  won: number;
+  lost: number;
+  won_arr: string | null;
+}
+
+/**
+ * Win-back offers (quotes of kind `winback`, read from the quotes module's table) per period of the renewal they were
+ * made for: its term's last day, the same period as the term's due and churned figures. An offer is made when sent,
+ * won when the customer accepted it, lost when declined or left to expire; the won ARR is the accepted total per
+ * year of its term, in cents of the reporting currency.
+ */
+export async function winbackReportRows(db: Db, scope: TRenewalScope, f: TRenewalFilter, rules: TRenewalRules, unit: string) {
+  const org = scope.orgId;
+  const conds = [sql`q.org_id = ${org}`, sql`q.kind = 'winback'`, sql`q.sent_at is not null`, ...accountConds(scope, f)];
+  const months = sql`greatest(1, (extract(year from age(q.term_end + 1, q.term_start)) * 12
+    + extract(month from age(q.term_end + 1, q.term_start)))::int)`;
+  return rowsOf<TWinbackRow>(
+    db,
+    sql`select to_char(date_trunc(${unit}, r.term_last_day), 'YYYY-MM-DD') as bucket,
+        count(*)::int as offers,
+        (count(*) filter (where q.status = 'accepted'))::int as won,
+        (count(*) filter (where q.status = 'declined' or (q.status = 'sent' and q.valid_until < ${rules.today}::date)))::int as lost,
+        coalesce(sum(round(q.total_cents * 12.0 / ${months} * ${rateAt(org, rules, sql`q.currency`, sql`q.term_start`)}))
+          filter (where q.status = 'accepted'), 0) as won_arr
+      from quotes q
+      join renewal_opportunities r on r.org_id = q.org_id and r.id = q.renewal_id
+      join accounts a on a.org_id = q.org_id and a.id = q.account_id
+      where ${sql.join(conds, sql` and `)} and r.term_last_day between ${f.from}::date and ${f.to}::date
+      group by 1 order by 1`,
   );
 }

@@ -37,7 +37,7 @@ export function registerRenewalRoutes(app: FastifyInstance, deps: { renewals: Re
       operationId: 'getRenewalReport',
       summary: 'Renewal figures per period',
       description:
-        'Per month, quarter or year: the subscription terms due (their last day in the period), renewed, churned, downgraded and upgraded, renewal rates by count and value, eligible churn, revenue churn and average deal value (METRICS.md). Money in major units of the reporting currency, rates as fractions.',
+        'Per month, quarter or year: the subscription terms due (their last day in the period), renewed, churned, downgraded and upgraded, renewal rates by count and value, eligible churn, revenue churn and average deal value (METRICS.md), then the win-back offers sent for the period’s churn-risk or churned renewals, won, lost (declined or expired) and the ARR won back. Money in major units of the reporting currency, rates as fractions.',
       tags: ['renewals'],
       querystring: ZRenewalReportQuery,
       response: { 200: ZRenewalReport, ...standardErrors },

@@ -113,6 +113,10 @@ describe('renewal rules', () => {
       eligibleChurnRate: 1 / 3,
       revenueChurn: 3000 / 4800,
       averageDealValue: 1200,
+      winbackOffers: 0,
+      winbackWon: 0,
+      winbackLost: 0,
+      winbackWonArr: 0,
     });
   });
 

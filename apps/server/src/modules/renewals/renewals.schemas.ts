@@ -42,6 +42,10 @@ export const ZRenewalPeriod = z.object({
   eligibleChurnRate: zRate,
   revenueChurn: zRate,
   averageDealValue: zMoney.nullable(),
+  winbackOffers: z.int().describe("Win-back offers sent for the period's churn-risk or churned renewals"),
+  winbackWon: z.int().describe('Win-back offers the customer accepted'),
+  winbackLost: z.int().describe('Win-back offers declined or expired unanswered'),
+  winbackWonArr: zMoney.describe('ARR of the accepted win-back offers'),
 });
 export type TRenewalPeriod = z.infer<typeof ZRenewalPeriod>;
 

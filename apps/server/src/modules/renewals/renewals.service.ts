@@ -12,6 +12,8 @@ import {
   type TRenewalRules,
   type TReportRow,
   type TTermRow,
+  type TWinbackRow,
+  winbackReportRows,
 } from './renewals.repository.ts';
 import type {
   TRenewalPeriod,
@@ -29,7 +31,7 @@ const money = (cents: string | number | null | undefined) => Math.round(Number(c
 const ratio = (a: number, b: number) => (b > 0 ? a / b : null);
 
 /** The figures of one period from its sums (METRICS.md, "Renewal metrics"). */
-export function periodFigures(period: string, r: TReportRow | undefined): TRenewalPeriod {
+export function periodFigures(period: string, r: TReportRow | undefined, w?: TWinbackRow): TRenewalPeriod {
   const dueArr = money(r?.due_arr);
   const renewedArr = money(r?.renewed_arr);
   const renewed = r?.renewed ?? 0;
@@ -49,6 +51,10 @@ export function periodFigures(period: string, r: TReportRow | undefined): TRenew
     eligibleChurnRate: ratio(r?.accounts_churned ?? 0, r?.accounts_due ?? 0),
     revenueChurn: ratio(money(r?.lost), dueArr),
     averageDealValue: renewed > 0 ? Math.round((renewedArr / renewed) * 100) / 100 : null,
+    winbackOffers: w?.offers ?? 0,
+    winbackWon: w?.won ?? 0,
+    winbackLost: w?.lost ?? 0,
+    winbackWonArr: money(w?.won_arr),
   };
 }
 
@@ -113,12 +119,16 @@ export function createRenewalService(deps: { db: Db; clock: Clock }) {
       requirePermission(actor, 'renewal:read');
       const r = range(q);
       const rules = await rulesOf(actor.orgId);
-      const rows = await renewalReportRows(db, scopeOf(actor), { ...q, ...r }, rules, q.by);
+      const [rows, winbacks] = await Promise.all([
+        renewalReportRows(db, scopeOf(actor), { ...q, ...r }, rules, q.by),
+        winbackReportRows(db, scopeOf(actor), { ...q, ...r }, rules, q.by),
+      ]);
       const byStart = new Map(rows.map((row) => [row.bucket, row]));
+      const winbackByStart = new Map(winbacks.map((row) => [row.bucket, row]));
       return {
         currency: rules.currency,
         graceDays: rules.graceDays,
-        periods: periodsOf(r.from, r.to, q.by).map((p) => periodFigures(p.label, byStart.get(p.key))),
+        periods: periodsOf(r.from, r.to, q.by).map((p) => periodFigures(p.label, byStart.get(p.key), winbackByStart.get(p.key))),
       };
     },
 

@@ -9,16 +9,26 @@ import { api, fieldErrors, notifyError, unwrap } from '../../lib/api.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { StatusBadge } from './QuoteBadges.tsx';
 import { quoteKeys } from './queryKeys.ts';
+import { type TQuotedRenewal, winbackAllowed } from './winback.ts';
 
-/** A renewal's quotes and its "Create quote" (or, at risk of churn, "Make a win-back offer") action. */
-export function RenewalQuotes({ renewalId, atRisk, closed }: { renewalId: string; atRisk: boolean; closed: boolean }): ReactElement {
+/**
+ * A renewal's quotes and its "Create quote" (or, at risk of churn, "Make a win-back offer") action: in the pipeline's
+ * drawer and on the account page's Renewal tab.
+ */
+export function RenewalQuotes({ renewal }: { renewal: TQuotedRenewal }): ReactElement {
   const { t } = useTranslation();
+  const renewalId = renewal.id;
+  const atRisk = winbackAllowed(renewal);
+  const closed = !!renewal.closedAt;
   const canWrite = useCan('quote:write');
+  const canRead = useCan('quote:read');
   const [kind, setKind] = useState<'renewal' | 'winback' | null>(null);
   const quotes = useQuery({
     queryKey: quoteKeys.ofRenewal(renewalId),
     queryFn: async () => unwrap(await api.GET('/api/v1/quotes', { params: { query: { renewalId, pageSize: 20 } } })),
+    enabled: canRead,
   });
+  if (!canRead) return <></>;
   return (
     <Stack gap="xs" data-testid="renewal-quotes">
       <Group justify="space-between">

@@ -63,3 +63,4 @@ export const quotesFeature = defineFeature({
 export { quoteKeys } from './queryKeys.ts';
 // What other features may use: the renewal's "Create quote" action and its quotes.
 export { RenewalQuotes } from './RenewalQuotes.tsx';
+export { winbackAllowed } from './winback.ts';

@@ -1,12 +1,16 @@
-import { Anchor, Card, Group, Loader, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Divider, Group, Loader, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../lib/format.ts';
+import { RenewalQuotes } from '../quotes/index.ts';
 import { accountRenewalsQuery } from './queryKeys.ts';
 import { DueCell, money, RiskBadges, StageBadge } from './RenewalBadges.tsx';
 
-/** The account page's Renewal tab: its renewals, newest renewal date first, each with its stage, figures and risks. */
+/**
+ * The account page's Renewal tab: its renewals, newest renewal date first, each with its stage, figures and risks, and
+ * its quotes with "Create quote" (and, at risk of churn, "Make a win-back offer") as in the pipeline's drawer.
+ */
 export function AccountRenewalTab({ accountId }: { accountId: string }) {
   const { t } = useTranslation();
   const data = useQuery(accountRenewalsQuery(accountId));
@@ -53,6 +57,8 @@ export function AccountRenewalTab({ accountId }: { accountId: string }) {
               {t('renewalPipeline.closedOn', { date: formatDate(r.closedAt), reason: r.closeReason ?? '' })}
             </Text>
           ) : null}
+          <Divider my="xs" />
+          <RenewalQuotes renewal={r} />
         </Card>
       ))}
     </Stack>

@@ -138,11 +138,7 @@ export function RenewalDrawer({
               </Button>
             </Group>
           ) : null}
-          <RenewalQuotes
-            renewalId={d.id}
-            atRisk={d.category === 'churn_risk' || d.stage === 'churned' || d.riskReasons.length > 0}
-            closed={!!d.closedAt}
-          />
+          <RenewalQuotes renewal={d} />
           <Text size="xs" c="dimmed">
             {t('renewalPipeline.stageSince', { date: formatDateTime(d.stageChangedAt) })}
           </Text>

@@ -2,35 +2,9 @@ import { Button, Group, Paper, Table, Text, UnstyledButton } from '@mantine/core
 import { IconDownload } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { downloadCsv } from '../../lib/csv.ts';
-import { formatMoney, formatPercent, formatPeriod } from '../../lib/money.ts';
+import { formatPeriod } from '../../lib/money.ts';
+import { DRILLABLE, FIGURES, formatRenewalFigure } from './figures.ts';
 import type { RenewalPeriod, RenewalReport, RenewalTermOutcome } from './types.ts';
-
-type Figure = Exclude<keyof RenewalPeriod, 'period'>;
-const COUNTS: Partial<Record<Figure, RenewalTermOutcome | 'due'>> = {
-  due: 'due',
-  renewed: 'renewed',
-  churned: 'churned',
-  pending: 'pending',
-  downgraded: 'downgraded',
-  upgraded: 'upgraded',
-};
-const MONEY: Figure[] = ['dueArr', 'renewedArr', 'averageDealValue'];
-export const FIGURES: Figure[] = [
-  'due',
-  'dueArr',
-  'renewed',
-  'renewedArr',
-  'churned',
-  'pending',
-  'downgraded',
-  'upgraded',
-  'renewalRateCount',
-  'renewalRateValueGross',
-  'renewalRateValueNet',
-  'eligibleChurnRate',
-  'revenueChurn',
-  'averageDealValue',
-];
 
 /**
  * Every figure per period (a row per period, as the CLI prints it); a count opens the terms behind it. The CSV
@@ -44,12 +18,7 @@ export function RenewalTable({
   onPick: (period: RenewalPeriod, outcome: RenewalTermOutcome | undefined) => void;
 }) {
   const { t } = useTranslation();
-  const cell = (p: RenewalPeriod, f: Figure) => {
-    const v = p[f];
-    if (MONEY.includes(f)) return formatMoney(v, report.currency);
-    if (f in COUNTS) return String(v);
-    return formatPercent(v);
-  };
+  const cell = (p: RenewalPeriod, f: (typeof FIGURES)[number]) => formatRenewalFigure(p, f, report.currency);
   return (
     <Paper withBorder p="md" data-testid="renewal-table">
       <Group justify="space-between" mb="sm">
@@ -71,7 +40,7 @@ export function RenewalTable({
           {t('table.exportCsv')}
         </Button>
       </Group>
-      <Table.ScrollContainer minWidth={1050}>
+      <Table.ScrollContainer minWidth={1300}>
         <Table striped highlightOnHover fz="xs">
           <Table.Thead>
             <Table.Tr>
@@ -88,7 +57,7 @@ export function RenewalTable({
               <Table.Tr key={p.period} data-testid="renewal-row">
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatPeriod(p.period)}</Table.Td>
                 {FIGURES.map((f) => {
-                  const outcome = COUNTS[f];
+                  const outcome = DRILLABLE[f];
                   return (
                     <Table.Td key={f} ta="right">
                       {outcome && p[f] ? (
