@@ -91,6 +91,8 @@ export function AppLayout() {
                     label={t(item.label)}
                     leftSection={<item.icon size={18} stroke={1.6} />}
                     active={item.to === active}
+                    // Only our own choice marks an entry: the router's Link would also mark /tasks on /tasks/capacity.
+                    activeOptions={{ exact: true }}
                     onClick={close}
                     variant="light"
                     styles={{ root: { borderRadius: 'var(--mantine-radius-sm)' } }}
