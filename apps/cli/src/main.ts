@@ -190,7 +190,7 @@ each period's movements compare it with the period before. Without --json a tabl
     .option('--market <code>', 'only accounts of this market, e.g. NL')
     .option(
       '--json',
-      'print JSON: {"currency","periods":[{"period","due","dueArr","renewed","renewedArr","churned","downgraded","upgraded","renewalRateCount","renewalRateValueGross","renewalRateValueNet","eligibleChurnRate","revenueChurn","averageDealValue"}]}',
+      'print JSON: {"currency","periods":[{"period","due","dueArr","renewed","renewedArr","churned","downgraded","upgraded","renewalRateCount","renewalRateValueGross","renewalRateValueNet","eligibleChurnRate","revenueChurn","averageDealValue","winbackOffers","winbackWon","winbackLost","winbackWonArr"}]}',
     )
     .addHelpText(
       'after',
