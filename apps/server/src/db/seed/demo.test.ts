@@ -119,6 +119,13 @@ describe('demo organisation', () => {
     expect(tokens.items ?? tokens).toMatchObject([{ name: 'HubSpot sync' }]);
   });
 
+  it('has quotes (accepted, sent, awaiting approval) and two win-back offers, one sent and one declined', async () => {
+    const renewals = (await get('/api/v1/quotes?kind=renewal&pageSize=50')).items as { status: string }[];
+    expect(new Set(renewals.map((q) => q.status))).toEqual(new Set(['accepted', 'sent', 'pending_approval']));
+    const winbacks = (await get('/api/v1/quotes?kind=winback&pageSize=50')).items as { status: string }[];
+    expect(winbacks.map((q) => q.status).sort()).toEqual(['declined', 'sent']);
+  });
+
   it('has renewals in every stage of the pipeline, with their reminders in the owners’ bells', async () => {
     const board = await get('/api/v1/renewal-opportunities/board');
     for (const stage of board.stages) expect(stage.count, stage.stage).toBeGreaterThan(0);

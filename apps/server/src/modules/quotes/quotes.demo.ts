@@ -3,7 +3,8 @@ import type { TDemoContribution } from '../../platform/modules.ts';
 /**
  * The demo's quotes, made after the renewal pipeline on renewals still upcoming: one accepted by the customer through
  * its link (the subscription renewed, the renewal won), one sent and waiting for the customer, one waiting for a
- * director's approval (a deep early-renewal discount).
+ * director's approval (a deep early-renewal discount); and two win-back offers on renewals at risk of churn, one
+ * waiting for the customer and one declined.
  */
 export const quotesDemo: TDemoContribution = {
   async activity({ services, actors, at, advance }) {
@@ -18,9 +19,13 @@ export const quotesDemo: TDemoContribution = {
       pageSize: 20,
     });
     const [accepted, sent, waiting] = open.items;
-    const make = async (renewalId: string, input: { upliftPercent?: number; extraSeats?: number; incentivePercent?: number }) => {
+    const make = async (
+      renewalId: string,
+      input: { upliftPercent?: number; extraSeats?: number; incentivePercent?: number },
+      kind: 'renewal' | 'winback' = 'renewal',
+    ) => {
       let q = await services.quotes.create(actors.vp, renewalId, {
-        kind: 'renewal',
+        kind,
         upliftPercent: input.upliftPercent ?? 0,
         upsell: false,
         extraSeats: input.extraSeats ?? 0,
@@ -59,6 +64,32 @@ export const quotesDemo: TDemoContribution = {
         incentivePercent: 15,
       });
       await services.quotes.submit(actors.vp, q.id);
+    }
+    // Win-back offers (15% off) on two renewals at risk of churn: one waiting for the customer, one declined.
+    const atRisk = await services.renewalOpportunities.list(actors.vp, {
+      status: 'open',
+      stage: [],
+      category: ['churn_risk'],
+      ownerUserId: [],
+      sort: 'dueOn',
+      order: 'asc',
+      page: 1,
+      pageSize: 20,
+    });
+    const used = new Set([accepted, sent, waiting].map((r) => r?.id));
+    const [pending, declined] = atRisk.items.filter((r) => !used.has(r.id));
+    for (const [renewal, answer] of [
+      [pending, null],
+      [declined, 'We have moved to another tool for now'],
+    ] as const) {
+      if (!renewal) continue;
+      at(2, 9);
+      const offer = await make(renewal.id, {}, 'winback');
+      const { link } = await services.quotes.send(actors.vp, offer.id, recipient(offer.contactEmail));
+      if (answer) {
+        at(1, 16);
+        await services.quotesPublic.decline(new URL(link).pathname.slice(3), answer);
+      }
     }
   },
 };
