@@ -24,18 +24,22 @@ export async function upsertSettings(db: Db, values: typeof capacitySettings.$in
   await db.insert(capacitySettings).values(values).onConflictDoUpdate({ target: capacitySettings.orgId, set });
 }
 
+/** A person of the team: their user's name and role beside their team and hours. */
+const PERSON = {
+  userId: capacityPeople.userId,
+  name: users.name,
+  role: users.role,
+  team: capacityPeople.team,
+  hoursPerWeek: capacityPeople.hoursPerWeek,
+};
+const PERSON_USER = and(eq(users.orgId, capacityPeople.orgId), eq(users.id, capacityPeople.userId));
+
 /** The team's people with their hours, by name. */
 export async function listPeople(db: Db, orgId: string) {
   return db
-    .select({
-      userId: capacityPeople.userId,
-      name: users.name,
-      role: users.role,
-      team: capacityPeople.team,
-      hoursPerWeek: capacityPeople.hoursPerWeek,
-    })
+    .select(PERSON)
     .from(capacityPeople)
-    .innerJoin(users, and(eq(users.orgId, capacityPeople.orgId), eq(users.id, capacityPeople.userId)))
+    .innerJoin(users, PERSON_USER)
     .where(eq(capacityPeople.orgId, orgId))
     .orderBy(asc(users.name));
 }
@@ -56,24 +60,14 @@ export async function findPeoplePage(db: Db, orgId: string, q: TCapacityPeopleEx
   const dir = q.order === 'desc' ? desc : asc;
   const [rows, [total]] = await Promise.all([
     db
-      .select({
-        userId: capacityPeople.userId,
-        name: users.name,
-        role: users.role,
-        team: capacityPeople.team,
-        hoursPerWeek: capacityPeople.hoursPerWeek,
-      })
+      .select(PERSON)
       .from(capacityPeople)
-      .innerJoin(users, and(eq(users.orgId, capacityPeople.orgId), eq(users.id, capacityPeople.userId)))
+      .innerJoin(users, PERSON_USER)
       .where(where)
       .orderBy(dir(PEOPLE_SORTS[q.sort]), asc(users.name), asc(capacityPeople.userId))
       .limit(page.limit)
       .offset(page.offset),
-    db
-      .select({ n: count() })
-      .from(capacityPeople)
-      .innerJoin(users, and(eq(users.orgId, capacityPeople.orgId), eq(users.id, capacityPeople.userId)))
-      .where(where),
+    db.select({ n: count() }).from(capacityPeople).innerJoin(users, PERSON_USER).where(where),
   ]);
   return { rows, total: total?.n ?? 0 };
 }
