@@ -3,7 +3,7 @@
 // real server on the bench database. Run it before and after a change to the metrics queries and compare the files:
 // they must be identical. `node --import tsx bench/metrics-snapshot.ts bench-metrics-10k before.json`
 import fs from 'node:fs';
-import { freePort, spawnTs, waitFor200 } from './lib/child.ts';
+import { startProduct } from './lib/child.ts';
 import { METRICS_PASSWORD, metricsEmail } from './lib/metrics-data.ts';
 import { signIn } from './lib/metrics-measure.ts';
 
@@ -25,17 +25,8 @@ const QUERIES = [
 async function main() {
   const [slug, out] = process.argv.slice(2);
   if (!slug || !out) throw new Error('usage: metrics-snapshot.ts <organisation slug> <output.json>');
-  const port = await freePort();
-  const app = spawnTs('apps/server/src/main.ts', {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL,
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'false',
-  });
+  const { app, base } = await startProduct(DATABASE_URL);
   try {
-    const base = `http://127.0.0.1:${port}`;
-    await waitFor200(`${base}/api/health`, app, performance.now());
     const cookie = await signIn(base, metricsEmail(slug), METRICS_PASSWORD);
     const answers: Record<string, unknown> = {};
     for (const q of QUERIES) {

@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { openDatabase } from '../apps/server/src/platform/db/database.ts';
 import { newId } from '../apps/server/src/platform/ids.ts';
-import { freePort, spawnTs, waitFor200 } from './lib/child.ts';
+import { startProduct } from './lib/child.ts';
 import { ensureMetricsData, pgSink } from './lib/metrics-data.ts';
 
 const DATABASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://c365:c365@127.0.0.1:5432/c365_mbench';
@@ -52,16 +52,8 @@ async function main() {
       `insert into jobs (id, org_id, name, payload, run_at, created_at) values ($1, $2, 'metrics.rebuild', $3, now(), now())`,
       [jobId, data.orgId, JSON.stringify({ orgId: data.orgId })],
     );
-    const port = await freePort();
-    const app = spawnTs('apps/server/src/main.ts', {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL,
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-    });
+    const { app } = await startProduct(DATABASE_URL);
     try {
-      await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now());
       for (let i = 0; ; i++) {
         const [job] = (
           await client.query<{ status: string; last_error: string | null }>('select status, last_error from jobs where id = $1', [jobId])

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase } from '../apps/server/src/platform/db/database.ts';
-import { type Child, freePort, spawnTs, waitFor200 } from './lib/child.ts';
+import { type Child, freePort, spawnTs, startProduct, waitFor200 } from './lib/child.ts';
 import { replaceDocsSection, WRITE_DOCS } from './lib/docs.ts';
 import { applyBenchNice, describeMachine, gitCommit, median, reniceProcesses, table } from './lib/machine.ts';
 import {
@@ -99,22 +99,14 @@ async function postgresRun(accounts: number): Promise<TRun> {
   try {
     const data = await ensureMetricsData(pgSink(client), accounts, RESEED, log);
     const run = newRun('PostgreSQL', data);
-    const port = await freePort();
-    app = spawnTs('apps/server/src/main.ts', {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATABASE_URL,
-      PG_POOL_MAX: '10',
-      LOG_LEVEL: 'warn',
-      SEED_DEMO: 'false',
-      // Serving only: a worker would run the scheduled jobs (the nightly health recompute of every benchmark
-      // organisation, 1.1M accounts) in the measured process.
-      PROCESS_ROLE: 'web',
-    });
-    await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now());
+    // Serving only: a worker would run the scheduled jobs (the nightly health recompute of every benchmark
+    // organisation, 1.1M accounts) in the measured process.
+    const started = await startProduct(DATABASE_URL, { PG_POOL_MAX: '10', PROCESS_ROLE: 'web' });
+    app = started.app;
+    const base = started.base;
     const backends = async () =>
       (await client.query<{ pid: number }>('select pid from pg_stat_activity where datname = current_database()')).rows.map((r) => r.pid);
-    await measureProduct(run, `http://127.0.0.1:${port}`, data.email, pgSink(client), async () => reniceProcesses(await backends(), nice));
+    await measureProduct(run, base, data.email, pgSink(client), async () => reniceProcesses(await backends(), nice));
     return run;
   } finally {
     await app?.stop();

@@ -5,7 +5,7 @@
 //   npm run bench:paint-ab -- /tmp/web-before /tmp/web-after      # each a `vite build --outDir …` of apps/web
 //   BENCH_PAINT_ACCOUNTS=10000 BENCH_ROUNDS=7 npm run bench:paint-ab -- A B
 import pg from 'pg';
-import { freePort, spawnTs, waitFor200 } from './lib/child.ts';
+import { startProduct } from './lib/child.ts';
 import { ensureMetricsData, HISTORY_MONTHS, METRICS_PASSWORD, pgSink } from './lib/metrics-data.ts';
 import { signIn } from './lib/metrics-measure.ts';
 import { timeFirstPaint } from './lib/metrics-paint.ts';
@@ -21,19 +21,7 @@ const data = await ensureMetricsData(pgSink(client), ACCOUNTS, false, (s) => pro
 await client.end();
 const servers = [];
 for (const dist of builds) {
-  const port = await freePort();
-  const app = spawnTs('apps/server/src/main.ts', {
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DATABASE_URL,
-    PG_POOL_MAX: '10',
-    LOG_LEVEL: 'warn',
-    SEED_DEMO: 'false',
-    PROCESS_ROLE: 'web',
-    WEB_DIST: dist,
-  });
-  await waitFor200(`http://127.0.0.1:${port}/api/health`, app, performance.now());
-  const base = `http://127.0.0.1:${port}`;
+  const { app, base } = await startProduct(DATABASE_URL, { PG_POOL_MAX: '10', PROCESS_ROLE: 'web', WEB_DIST: dist });
   servers.push({ dist, app, base, cookie: await signIn(base, data.email, METRICS_PASSWORD), times: [] as number[] });
 }
 const query = `from=${HISTORY_MONTHS.from}&to=${HISTORY_MONTHS.to}&by=month`;

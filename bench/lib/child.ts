@@ -71,3 +71,27 @@ export async function waitFor200(url: string, child: Child, since: number, timeo
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/**
+ * The product (`apps/server/src/main.ts`) on a database in its own process, on a free port, without demo data, once
+ * its health check answers; `env` adds to or overrides that (PROCESS_ROLE=web for serving only, WEB_DIST, the pool).
+ */
+export async function startProduct(databaseUrl: string, env: Record<string, string> = {}): Promise<{ app: Child; base: string }> {
+  const port = await freePort();
+  const app = spawnTs('apps/server/src/main.ts', {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    ...env,
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    await waitFor200(`${base}/api/health`, app, performance.now());
+  } catch (err) {
+    await app.stop();
+    throw err;
+  }
+  return { app, base };
+}
