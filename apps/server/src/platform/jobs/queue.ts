@@ -96,8 +96,9 @@ export async function enqueueJob(db: Db, clock: Clock, name: string, payload: un
 
 /** enqueueJob for many jobs, 1,000 to a statement (a duplicate `dedupeKey` is skipped, as there). */
 export async function enqueueJobs(db: Db, clock: Clock, items: readonly { name: string; payload: unknown; opts?: EnqueueOptions }[]) {
+  const now = clock.now();
   for (let i = 0; i < items.length; i += 1000) {
-    const rows = items.slice(i, i + 1000).map((j) => jobRow(clock.now(), j.name, j.payload, j.opts));
+    const rows = items.slice(i, i + 1000).map((j) => jobRow(now, j.name, j.payload, j.opts));
     await db.insert(jobs).values(rows).onConflictDoNothing({ target: jobs.dedupeKey });
   }
 }
