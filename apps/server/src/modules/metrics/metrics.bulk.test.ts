@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
-import { PLAYBOOK_EXPECTED, PLAYBOOK_QUERY, playbookRows, readPlaybookPeriods } from '../../../test/mrr-playbook.ts';
+import { buildTestApp, type TestApp } from '../../../test/harness.ts';
+import { PLAYBOOK_EXPECTED, PLAYBOOK_QUERY, playbookRows } from '../../../test/mrr-playbook.ts';
+import { playbookOrganisation } from '../../../test/mrr-playbook-org.ts';
 import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { makeAccount } from '../accounts/index.ts';
-import { periodsToSubscriptions } from '../subscriptions/index.ts';
 import { mrrAccounts, mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts } from './metrics.table.ts';
 
 /**
@@ -36,13 +36,7 @@ async function snapshot(orgId: string) {
 
 describe('the metrics projection of a bulk write', () => {
   it('rebuilds every account of one transaction at once, exactly as each alone, and the playbook figures hold', async () => {
-    const org = await createTestOrg(t);
-    const h = org.admin.headers;
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/organisation', headers: h, payload: { reportingCurrency: 'USD' } });
-    const subs = periodsToSubscriptions(readPlaybookPeriods());
-    const accounts = new Map<string, string>();
-    for (const id of new Set(subs.map((s) => s.customerId)))
-      accounts.set(id, (await makeAccount(t.app, h, { name: `Customer ${id}`, externalId: id })).id);
+    const { org, h, subs, accounts } = await playbookOrganisation(t);
     // An account without subscriptions among them: it ends with no rows.
     const empty = await makeAccount(t.app, h, { name: 'No subscriptions' });
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
-import { PLAYBOOK_EXPECTED, PLAYBOOK_QUERY, playbookRows, readPlaybookPeriods } from '../../../test/mrr-playbook.ts';
-import { makeAccount } from '../accounts/index.ts';
+import { buildTestApp, type TestApp } from '../../../test/harness.ts';
+import { PLAYBOOK_EXPECTED, PLAYBOOK_QUERY, playbookRows } from '../../../test/mrr-playbook.ts';
+import { playbookOrganisation } from '../../../test/mrr-playbook-org.ts';
 import { writeImportedSubscription } from './subscriptions.import.ts';
-import { periodsToSubscriptions } from './subscriptions.periods.ts';
 
 /** The dbt Labs MRR playbook's periods, written straight through the domain core, against its expected table. */
 
@@ -17,13 +16,7 @@ afterAll(async () => {
 
 describe('the MRR playbook, imported as periods', () => {
   it('gives the published month-by-month MRR, customers and movements, and a second import changes nothing', async () => {
-    const org = await createTestOrg(t);
-    const h = org.admin.headers;
-    await t.app.inject({ method: 'PATCH', url: '/api/v1/organisation', headers: h, payload: { reportingCurrency: 'USD' } });
-    const subs = periodsToSubscriptions(readPlaybookPeriods());
-    const accounts = new Map<string, string>();
-    for (const id of new Set(subs.map((s) => s.customerId)))
-      accounts.set(id, (await makeAccount(t.app, h, { name: `Customer ${id}`, externalId: id })).id);
+    const { org, h, subs, accounts } = await playbookOrganisation(t);
     const deps = { clock: t.clock, events: t.events, plans: t.services.plans, timeline: t.services.timeline };
     const write = async () => {
       const outcomes: string[] = [];
