@@ -98,7 +98,13 @@ function selectTestFiles(filters: string[]) {
 async function runTests(files: string[]): Promise<{ passed: number; failed: number }> {
   let passed = 0;
   let failed = 0;
-  const stream = run({ files, concurrency: 1, timeout: 10 * 60_000 });
+  // Node 22.8 and later can run every file in this one process (`isolation: 'none'`): the files then share one
+  // Chromium and one load of tsx and playwright instead of a process and a browser each. Older Node keeps a
+  // process per file. Either way one test runs at a time, since the tests share the demo organisation.
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+  const shared = major > 22 || (major === 22 && minor >= 8);
+  const options = { files, concurrency: 1, timeout: 10 * 60_000, ...(shared ? { isolation: 'none' } : {}) };
+  const stream = run(options as Parameters<typeof run>[0]);
   // Top-level tests only; a file that fails to load is reported as one failed top-level entry.
   stream.on('test:pass', (d) => {
     if (d.nesting === 0 && d.details?.type !== 'suite' && !d.skip && !d.todo) passed++;
@@ -154,6 +160,7 @@ async function main() {
   });
   let result = { passed: 0, failed: 1 };
   const cleanUp = async () => {
+    server.ref();
     await stopServer(server);
     fs.closeSync(log);
     fs.rmSync(runDir, { recursive: true, force: true });
@@ -169,6 +176,9 @@ async function main() {
     await waitForHealth(baseUrl, server, 300_000);
     process.stdout.write(`Server ready at ${baseUrl} in ${Date.now() - startedAt} ms (data in ${dataDir})\n`);
     process.env.E2E_BASE_URL = baseUrl;
+    // With every file in this process, the runner finishes only when nothing else keeps Node running
+    // (nodejs/node#57234): the server's process must not, so it is let go for the tests and held again after.
+    server.unref();
     result = await runTests(files);
   } catch (err) {
     process.stderr.write(`\n${(err as Error).message}\n`);

@@ -1,4 +1,4 @@
-// The checks of `npm test` that are not test runners: lint, type checks, and the generated files (API client,
+// The checks of `npm test` that are not test runners: lint, type checks, the web build, and the generated files (API client,
 // migrations) being up to date. Each passes or fails as a whole.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -59,9 +59,10 @@ export function checks({ root, bin, run }) {
     }
   };
 
+  // The longest first: they run several at once, and a long one started last would run alone at the end.
   return [
-    { key: 'lint', name: 'Lint and format (biome check)', run: check(node, [bin('@biomejs/biome', 'bin/biome'), 'check', '.']) },
-    { key: 'typecheck', name: 'Types: apps/server', run: tsc('apps/server') },
+    // The server, the CLI and the benchmarks in one program (tsconfig.node.json): the last two import the server.
+    { key: 'typecheck', name: 'Types: apps/server, apps/cli, bench', run: tsc('tsconfig.node.json') },
     {
       key: 'typecheck',
       name: 'Types: apps/web',
@@ -69,15 +70,22 @@ export function checks({ root, bin, run }) {
       when: () => fs.existsSync(path.join(root, 'apps/web/tsconfig.json')),
       skipped: 'no apps/web/tsconfig.json',
     },
-    { key: 'typecheck', name: 'Types: apps/cli', run: tsc('apps/cli') },
-    { key: 'typecheck', name: 'Types: e2e', run: tsc('e2e') },
-    { key: 'typecheck', name: 'Types: bench', run: tsc('bench') },
+    // The production build of the web UI, which the browser tests serve (they build it only when it is stale).
+    {
+      key: 'build',
+      name: 'Web build (vite build)',
+      run: check(node, [bin('vite', 'bin/vite.js'), 'build'], { cwd: path.join(root, 'apps/web') }),
+      when: () => fs.existsSync(path.join(root, 'apps/web/vite.config.ts')),
+      skipped: 'no apps/web/vite.config.ts',
+    },
     {
       key: 'client',
       name: 'Generated API client is up to date',
       run: check(node, ['--import', 'tsx', 'scripts/generate-client.ts', '--check']),
     },
+    { key: 'typecheck', name: 'Types: e2e', run: tsc('e2e') },
     { key: 'migrations', name: 'Migrations match the schema', run: migrations },
+    { key: 'lint', name: 'Lint and format (biome check)', run: check(node, [bin('@biomejs/biome', 'bin/biome'), 'check', '.']) },
     {
       key: 'lint',
       name: 'Module boundaries (dependency-cruiser)',

@@ -6,7 +6,7 @@
 //   npm run test:deep               the same with TEST_DEPTH=deep: the slow tests on all of their inputs
 //
 // Three stages, stopping after the first that fails:
-//   1. checks: lint, type checks, generated client, migrations, web tests; several at once, each step's
+//   1. checks: lint, type checks, the web build, generated client, migrations, web tests; several at once, each step's
 //      output printed whole when it ends;
 //   2. API suites (server, then CLI): on PGlite with this Node, on PostgreSQL with TEST_NODE_ALT (another
 //      Node binary; CI sets Node 24) or this Node; one run after the other, each with every core as a vitest
@@ -152,7 +152,7 @@ const needsPg = { when: () => Boolean(pgUrl), skipped: 'TEST_DATABASE_URL not se
 
 // stage: 1 checks, 2 API suites, 3 browser. lane: steps of one lane run one after another, lanes at once.
 const STEPS = [
-  ...checks({ root, bin, run }).map((s) => ({ ...s, stage: 1 })),
+  // First of the first stage: the longest step (several run at once; see test-checks.mjs).
   {
     key: 'web',
     name: 'Web tests',
@@ -161,6 +161,7 @@ const STEPS = [
     when: () => hasTests(path.join(root, 'apps/web/src')),
     skipped: 'no web tests',
   },
+  ...checks({ root, bin, run }).map((s) => ({ ...s, stage: 1 })),
   { key: 'server', name: `Server tests on PGlite${on(mainNode)}`, stage: 2, lane: 'pglite', run: vitest('apps/server', mainNode, PGLITE) },
   { key: 'cli', name: `CLI tests on PGlite${on(mainNode)}`, stage: 2, lane: 'pglite', run: vitest('apps/cli', mainNode, PGLITE) },
   {
