@@ -98,11 +98,12 @@ export function JourneyTemplatesPage() {
       {
         id: 'triggers',
         header: t('journey.templates.triggers'),
+        meta: { noWrap: true },
         cell: ({ row }) => (
           <Group gap={4} wrap="nowrap">
             {row.original.triggers.length
               ? row.original.triggers.map((tr) => (
-                  <Badge key={tr} size="sm" variant="outline" color="gray" tt="none">
+                  <Badge key={tr} size="sm" variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
                     {t(`journey.triggers.${tr}`)}
                   </Badge>
                 ))
