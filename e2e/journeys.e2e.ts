@@ -10,7 +10,7 @@ e2e(
     // The default template, edited: one more outcome for the technical set-up publishes version 2.
     await navLink(page, 'nav.journeyTemplates').click();
     await expectUrl(page, /^\/journeys\/templates$/);
-    await page.getByTestId('journey-template-row').filter({ hasText: 'Customer365' }).getByRole('link').click();
+    await page.getByTestId('journey-templates-table-row').filter({ hasText: 'Customer365' }).getByRole('link').click();
     await expectUrl(page, /^\/journeys\/templates\/[0-9a-f-]{36}$/);
     const setup = page.getByTestId('milestone-editor-0');
     const checklist = setup.getByLabel(t('journey.fields.checklist'));

@@ -82,6 +82,14 @@ Examples:
     .option('--password <password>', 'at least 12 characters; asked for (or read from stdin) when left out')
     .option('--slug <slug>', 'short unique name of the organisation (default: from --org-name)')
     .option('--currency <code>', 'reporting currency', 'EUR')
+    .addOption(
+      new Option(
+        '--language <code>',
+        "the organisation's default language: what the product preloads (the default journey) is written in it",
+      )
+        .choices(['en', 'nl', 'da'])
+        .default('en'),
+    )
     .action((opts) => runCreateAdmin(opts));
 
   program

@@ -66,7 +66,7 @@ describe('customer365 database commands', () => {
     expect(weak.stderr).toContain('--password: must be at least 12 characters');
 
     // The password comes from stdin here, as it does when piped; it never appears in the arguments.
-    const ok = await runCli(['create-admin', '--org-name', `Acme ${suffix}`, '--email', email, '--name', 'Ada Admin'], {
+    const ok = await runCli(['create-admin', '--org-name', `Acme ${suffix}`, '--email', email, '--name', 'Ada Admin', '--language', 'nl'], {
       env,
       input: 'a sufficiently long password\n',
     });
@@ -112,7 +112,7 @@ describe('customer365 database commands', () => {
         .select()
         .from(organisations)
         .where(sql`${organisations.name} like ${`%${suffix}`}`);
-      expect(orgs.map((o) => o.name)).toEqual([`Acme ${suffix}`]);
+      expect(orgs.map((o) => [o.name, o.defaultLanguage])).toEqual([[`Acme ${suffix}`, 'nl']]);
       const org = orgs[0];
       if (!org) throw new Error('organisation missing');
       const members = await d.db.select().from(users).where(eq(users.orgId, org.id));

@@ -99,12 +99,13 @@ export async function runJobs(t: TestApp) {
 
 /** A fresh organisation with an admin; `as(role)` adds users of other roles. Tests never share an organisation. */
 
-export async function createTestOrg(t: TestApp, name = 'Test Org') {
+export async function createTestOrg(t: TestApp, name = 'Test Org', opts: { defaultLanguage?: 'en' | 'nl' | 'da' } = {}) {
   const suffix = newId().slice(-12);
   const adminEmail = `admin-${suffix}@test.example`;
   const { orgId, userId } = await createOrganisationWithAdmin(t.db, t.clock, {
     name: `${name} ${suffix}`,
     slug: `org-${suffix}`,
+    defaultLanguage: opts.defaultLanguage,
     admin: { email: adminEmail, name: 'Test Admin', password: TEST_PASSWORD },
   });
   t.orgIds.add(orgId);

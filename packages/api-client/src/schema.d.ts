@@ -2734,11 +2734,34 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List the journey templates (the default one first) */
+        /**
+         * List the journey templates
+         * @description The default "Customer365" journey is made, in the organisation’s default language, the first time they are listed.
+         */
         get: operations["listJourneyTemplates"];
         put?: never;
         /** Create a journey template */
         post: operations["createJourneyTemplate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/journey-templates/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the journey templates as CSV
+         * @description Every template matching the same filters and order as the list.
+         */
+        get: operations["exportJourneyTemplatesCsv"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -32244,7 +32267,15 @@ export interface operations {
     listJourneyTemplates: {
         parameters: {
             query?: {
+                page?: number;
+                pageSize?: number;
+                order?: "asc" | "desc";
+                /** @description Words in the name or description */
+                q?: string;
                 status?: "active" | "archived";
+                /** @description Only the templates this cause starts by itself */
+                trigger?: "subscription_start" | "renewal" | "account_created";
+                sort?: "name" | "version" | "milestones" | "weeks" | "activeJourneys" | "updatedAt";
             };
             header?: never;
             path?: never;
@@ -32274,6 +32305,9 @@ export interface operations {
                             milestoneCount: number;
                             weeks: number;
                         }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
                     };
                 };
             };
@@ -32518,6 +32552,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportJourneyTemplatesCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Words in the name or description */
+                q?: string;
+                status?: "active" | "archived";
+                /** @description Only the templates this cause starts by itself */
+                trigger?: "subscription_start" | "renewal" | "account_created";
+                sort?: "name" | "version" | "milestones" | "weeks" | "activeJourneys" | "updatedAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;

@@ -11,6 +11,7 @@ export interface TCreateAdminOptions {
   password?: string;
   slug?: string;
   currency?: string;
+  language?: 'en' | 'nl' | 'da';
 }
 
 // The same rules the API applies to users (identity.schemas.ts): a weak admin password is refused.
@@ -78,6 +79,7 @@ export async function runCreateAdmin(opts: TCreateAdminOptions) {
       name: input.orgName,
       slug: input.slug,
       reportingCurrency: input.currency,
+      defaultLanguage: opts.language ?? 'en',
       admin: { email: input.email, name: input.name, password: input.password },
     });
     say(`Created the organisation "${input.orgName}" (slug ${input.slug}, id ${orgId}) in ${where}.`);

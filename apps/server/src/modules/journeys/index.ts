@@ -19,10 +19,10 @@ import {
 import { registerJourneyTemplateRoutes } from './journeys.templates.routes.ts';
 import { createJourneyTemplateService, type JourneyTemplateService } from './journeys.templates.service.ts';
 
+export { defaultJourney } from './journeys.default.ts';
 export type { TJourneyMilestoneLateEvent, TJourneyStartedEvent } from './journeys.events.ts';
 export { makeJourney } from './journeys.factory.ts';
 export { MARK_LATE_JOB } from './journeys.jobs.ts';
-export { DEFAULT_JOURNEY } from './journeys.plan.ts';
 export { type TJourney, ZJourney } from './journeys.schemas.ts';
 /** Playbooks start a journey for a cause inside their transaction: `services.journeys.startForCause(tx, orgId, { accountId, cause, causeKey })`. */
 export type { JourneyService, JourneyTemplateService, TJourneyStart };

@@ -51,6 +51,7 @@ export const journeysAccessMatrix: Record<string, TRouteSpec> = {
     body: () => ({ state: 'open' }),
   },
   'GET /api/v1/journey-templates': { permissions: ['journey:read'] },
+  'GET /api/v1/journey-templates/export.csv': { permissions: ['journey:read', 'export:run'] },
   'POST /api/v1/journey-templates': { permissions: ['journey_template:manage'], body: template },
   'GET /api/v1/journey-templates/:id': { permissions: ['journey:read'], id: 'journeyTemplate' },
   'PUT /api/v1/journey-templates/:id': { permissions: ['journey_template:manage'], id: 'journeyTemplate', body: template },

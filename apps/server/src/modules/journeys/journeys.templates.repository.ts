@@ -1,7 +1,10 @@
-import { and, asc, count, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
+import { containsPattern } from '../../platform/db/like.ts';
 import { users } from '../identity/index.ts';
+import { organisations } from '../organisations/index.ts';
 import { journeys, journeyTemplates, journeyTemplateVersions } from './journeys.table.ts';
+import type { TJourneyTemplateExportQuery } from './journeys.templates.schemas.ts';
 
 /** The templates' queries: no HTTP, no access checks. Takes a db or a transaction; every query filters on org_id. */
 
@@ -11,26 +14,52 @@ export type TTemplateVersionRow = typeof journeyTemplateVersions.$inferSelect;
 // Named in full: in a one-table select drizzle leaves the table off its columns, and j's would be meant.
 const activeCount = sql<number>`(select count(*)::int from ${journeys} j where j.org_id = "journey_templates"."org_id" and j.template_id = "journey_templates"."id" and j.status = 'active')`;
 
-/** The organisation's templates in use (or the archived ones) with their current version's milestones and running journeys. */
-export async function listTemplateRows(db: Db, orgId: string, archived = false) {
+/** The list's filters: in use or archived, words in the name or description, a trigger. */
+function listWhere(orgId: string, q: TJourneyTemplateExportQuery): SQL | undefined {
+  const like = q.q ? containsPattern(q.q) : null;
+  return and(
+    eq(journeyTemplates.orgId, orgId),
+    q.status === 'archived' ? sql`${journeyTemplates.archivedAt} is not null` : sql`${journeyTemplates.archivedAt} is null`,
+    q.trigger ? sql`${q.trigger} = any(${journeyTemplates.triggers})` : undefined,
+    like ? or(ilike(journeyTemplates.name, like), ilike(journeyTemplates.description, like)) : undefined,
+  );
+}
+
+// The current version's milestones, counted and their last week, from the JSON as stored.
+const milestoneCount = sql<number>`jsonb_array_length(${journeyTemplateVersions.milestones})`;
+const weeks = sql<number>`coalesce((select max((m ->> 'week')::int) from jsonb_array_elements(${journeyTemplateVersions.milestones}) m), 0)`;
+
+const SORTS = {
+  name: sql`lower(${journeyTemplates.name})`,
+  version: journeyTemplates.currentVersion,
+  milestones: milestoneCount,
+  weeks,
+  activeJourneys: activeCount,
+  updatedAt: journeyTemplates.updatedAt,
+} as const;
+
+const currentVersion = and(
+  eq(journeyTemplateVersions.orgId, journeyTemplates.orgId),
+  eq(journeyTemplateVersions.templateId, journeyTemplates.id),
+  eq(journeyTemplateVersions.version, journeyTemplates.currentVersion),
+);
+
+/** One page of the templates (also the CSV export's batches), in the asked order, with their milestones' count, weeks and running journeys. */
+export async function findTemplatesPage(db: Db, orgId: string, q: TJourneyTemplateExportQuery, page: { limit: number; offset: number }) {
+  const dir = q.order === 'desc' ? desc : asc;
   return db
-    .select({ template: journeyTemplates, milestones: journeyTemplateVersions.milestones, activeJourneys: activeCount })
+    .select({ template: journeyTemplates, milestoneCount, weeks, activeJourneys: activeCount })
     .from(journeyTemplates)
-    .innerJoin(
-      journeyTemplateVersions,
-      and(
-        eq(journeyTemplateVersions.orgId, journeyTemplates.orgId),
-        eq(journeyTemplateVersions.templateId, journeyTemplates.id),
-        eq(journeyTemplateVersions.version, journeyTemplates.currentVersion),
-      ),
-    )
-    .where(
-      and(
-        eq(journeyTemplates.orgId, orgId),
-        archived ? sql`${journeyTemplates.archivedAt} is not null` : sql`${journeyTemplates.archivedAt} is null`,
-      ),
-    )
-    .orderBy(desc(journeyTemplates.isDefault), asc(sql`lower(${journeyTemplates.name})`));
+    .innerJoin(journeyTemplateVersions, currentVersion)
+    .where(listWhere(orgId, q))
+    .orderBy(dir(SORTS[q.sort]), asc(sql`lower(${journeyTemplates.name})`), asc(journeyTemplates.id))
+    .limit(page.limit)
+    .offset(page.offset);
+}
+
+export async function countTemplates(db: Db, orgId: string, q: TJourneyTemplateExportQuery): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(journeyTemplates).where(listWhere(orgId, q));
+  return row?.n ?? 0;
 }
 
 export async function findTemplate(db: Db, orgId: string, id: string) {
@@ -39,6 +68,12 @@ export async function findTemplate(db: Db, orgId: string, id: string) {
     .from(journeyTemplates)
     .where(and(eq(journeyTemplates.orgId, orgId), eq(journeyTemplates.id, id)));
   return row ?? null;
+}
+
+/** The organisation's default language: the default journey is written in it. */
+export async function organisationLanguage(db: Db, orgId: string): Promise<string | null> {
+  const [row] = await db.select({ lang: organisations.defaultLanguage }).from(organisations).where(eq(organisations.id, orgId));
+  return row?.lang ?? null;
 }
 
 export async function findDefaultTemplate(db: Db, orgId: string): Promise<TTemplateRow | null> {

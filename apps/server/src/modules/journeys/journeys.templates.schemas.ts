@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../../platform/access/permissions.ts';
-import { zInt, zOptionalText, zText } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zInt, zOptionalText, zPage, zText } from '../../platform/http/schemas.ts';
 
 export const JOURNEY_TRIGGERS = ['subscription_start', 'renewal', 'account_created'] as const;
 export const JOURNEY_EFFORTS = ['low', 'medium', 'high'] as const;
@@ -68,7 +68,19 @@ export const ZJourneyTemplateSummary = ZJourneyTemplate.omit({
   versionCreatedAt: true,
   versionCreatedByName: true,
 }).extend({ milestoneCount: z.int(), weeks: z.int() });
-export const ZJourneyTemplateList = z.object({ items: z.array(ZJourneyTemplateSummary) });
-/** The list: the templates in use (default) or the archived ones. */
-export const ZJourneyTemplateListQuery = z.object({ status: z.enum(['active', 'archived']).default('active') });
+export type TJourneyTemplateSummary = z.infer<typeof ZJourneyTemplateSummary>;
+export const ZJourneyTemplateList = zPage(ZJourneyTemplateSummary);
+
+export const JOURNEY_TEMPLATE_SORTS = ['name', 'version', 'milestones', 'weeks', 'activeJourneys', 'updatedAt'] as const;
+/** The list: the templates in use (default) or the archived ones, with words, a trigger, sort and paging. */
+export const ZJourneyTemplateListQuery = ZPageQuery.extend({
+  q: z.string().max(200).optional().describe('Words in the name or description'),
+  status: z.enum(['active', 'archived']).default('active'),
+  trigger: z.enum(JOURNEY_TRIGGERS).optional().describe('Only the templates this cause starts by itself'),
+  sort: z.enum(JOURNEY_TEMPLATE_SORTS).default('name'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type TJourneyTemplateListQuery = z.infer<typeof ZJourneyTemplateListQuery>;
+export const ZJourneyTemplateExportQuery = ZJourneyTemplateListQuery.omit({ page: true, pageSize: true });
+export type TJourneyTemplateExportQuery = z.infer<typeof ZJourneyTemplateExportQuery>;
 export const ZJourneyTemplateQuery = z.object({ version: z.coerce.number().int().min(1).max(100_000).optional() });

@@ -2,24 +2,36 @@ import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { conflict, invalid, notFound } from '../../platform/errors.ts';
+import { inBatches } from '../../platform/http/csv.ts';
 import { newId } from '../../platform/ids.ts';
 import { recordAudit } from '../audit/index.ts';
+import { asJourneyLang, defaultJourney } from './journeys.default.ts';
 import { journeysMessages as m } from './journeys.messages.ts';
-import { DEFAULT_JOURNEY, type TStoredMilestone } from './journeys.plan.ts';
+import type { TStoredMilestone } from './journeys.plan.ts';
 import {
+  countTemplates,
   findDefaultTemplate,
   findTemplate,
+  findTemplatesPage,
   findTemplateVersion,
   insertTemplate,
   insertTemplateVersion,
-  listTemplateRows,
   lockTemplate,
+  organisationLanguage,
   type TTemplateRow,
   templateNameTaken,
   templatesWithTrigger,
   updateTemplateRow,
 } from './journeys.templates.repository.ts';
-import type { TJourneyTemplate, TJourneyTrigger, TMilestoneDefinition, TSaveJourneyTemplate } from './journeys.templates.schemas.ts';
+import type {
+  TJourneyTemplate,
+  TJourneyTemplateExportQuery,
+  TJourneyTemplateListQuery,
+  TJourneyTemplateSummary,
+  TJourneyTrigger,
+  TMilestoneDefinition,
+  TSaveJourneyTemplate,
+} from './journeys.templates.schemas.ts';
 
 const slug = (name: string) =>
   `m_${name
@@ -55,7 +67,21 @@ export function normaliseMilestones(input: TMilestoneDefinition[]): TStoredMiles
 }
 
 type TEffort = TJourneyTemplate['milestones'][number]['effort'];
-const weeksOf = (ms: TStoredMilestone[]) => ms.reduce((w, x) => Math.max(w, x.week), 0);
+
+const toSummary = (r: Awaited<ReturnType<typeof findTemplatesPage>>[number]): TJourneyTemplateSummary => ({
+  id: r.template.id,
+  name: r.template.name,
+  description: r.template.description,
+  isDefault: r.template.isDefault,
+  triggers: r.template.triggers as TJourneyTrigger[],
+  version: r.template.currentVersion,
+  currentVersion: r.template.currentVersion,
+  activeJourneys: Number(r.activeJourneys),
+  milestoneCount: Number(r.milestoneCount),
+  weeks: Number(r.weeks),
+  updatedAt: r.template.updatedAt.toISOString(),
+  archivedAt: r.template.archivedAt?.toISOString() ?? null,
+});
 
 export type JourneyTemplateService = ReturnType<typeof createJourneyTemplateService>;
 
@@ -63,11 +89,15 @@ export type JourneyTemplateService = ReturnType<typeof createJourneyTemplateServ
 export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
   const { db, clock } = deps;
 
-  /** The organisation's default journey ("Customer365"), made from the documents' year the first time it is needed. */
+  /**
+   * The organisation's default journey ("Customer365"), made from the documents' year the first time it is needed, in
+   * the organisation's default language (en, nl or da; it is an ordinary template afterwards, edited in any language).
+   */
   async function ensureDefault(tx: Db, orgId: string): Promise<TTemplateRow> {
     const found = await findDefaultTemplate(tx, orgId);
     if (found) return found;
     const now = clock.now();
+    const DEFAULT_JOURNEY = defaultJourney(asJourneyLang(await organisationLanguage(tx, orgId)));
     const id = newId();
     const made = await insertTemplate(tx, {
       orgId,
@@ -117,26 +147,21 @@ export function createJourneyTemplateService(deps: { db: Db; clock: Clock }) {
   return {
     ensureDefault,
 
-    async list(actor: Actor, q: { status: 'active' | 'archived' } = { status: 'active' }) {
+    /** The templates in use (or the archived ones): words, trigger, sort, paging; the default one is made first. */
+    async list(actor: Actor, q: TJourneyTemplateListQuery) {
       requirePermission(actor, 'journey:read');
       await db.transaction((tx) => ensureDefault(tx, actor.orgId));
-      const rows = await listTemplateRows(db, actor.orgId, q.status === 'archived');
-      return {
-        items: rows.map((r) => ({
-          id: r.template.id,
-          name: r.template.name,
-          description: r.template.description,
-          isDefault: r.template.isDefault,
-          triggers: r.template.triggers as TJourneyTrigger[],
-          version: r.template.currentVersion,
-          currentVersion: r.template.currentVersion,
-          activeJourneys: Number(r.activeJourneys),
-          milestoneCount: r.milestones.length,
-          weeks: weeksOf(r.milestones),
-          updatedAt: r.template.updatedAt.toISOString(),
-          archivedAt: r.template.archivedAt?.toISOString() ?? null,
-        })),
-      };
+      const page = { limit: q.pageSize, offset: (q.page - 1) * q.pageSize };
+      const [rows, total] = await Promise.all([findTemplatesPage(db, actor.orgId, q, page), countTemplates(db, actor.orgId, q)]);
+      return { items: rows.map(toSummary), total, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every template of the list with the same filters and order, a batch at a time, for the CSV export. */
+    async *exportRows(actor: Actor, q: TJourneyTemplateExportQuery) {
+      requirePermission(actor, 'journey:read');
+      requirePermission(actor, 'export:run');
+      await db.transaction((tx) => ensureDefault(tx, actor.orgId));
+      yield* inBatches(async (limit, offset) => (await findTemplatesPage(db, actor.orgId, q, { limit, offset })).map(toSummary));
     },
 
     async get(actor: Actor, id: string, version?: number) {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { buildTestApp, createTestOrg, runJobs, signIn, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, runJobs, signIn, type TestApp } from '../../../test/harness.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
@@ -256,5 +256,70 @@ describe('journeys: templates are versioned', () => {
     expect(await fieldOf({ ...base, colour: 'red' })).toContain('colour');
     expect((await post(base)).statusCode).toBe(201);
     expect(await fieldOf({ ...base, name: 'ONBOARDING' }, 409)).toEqual(['name']);
+  });
+});
+
+describe('journeys: the templates list', () => {
+  it('makes the default journey in the organisation’s language: Dutch and Danish milestones, checklists and criteria', async () => {
+    for (const [lang, first, outcome, criteria] of [
+      ['nl', 'Technische inrichting', 'CRM gekoppeld', 'Het product is gekoppeld aan de website en het CRM van de klant.'],
+      ['da', 'Teknisk opsætning', 'CRM integreret', 'Produktet er koblet på kundens website og CRM.'],
+    ] as const) {
+      const org = await createTestOrg(t, 'Language Org', { defaultLanguage: lang });
+      const [listed] = (await get(org.admin.headers, '/api/v1/journey-templates')).items;
+      const template = await get(org.admin.headers, `/api/v1/journey-templates/${listed.id}`);
+      expect(template).toMatchObject({ name: 'Customer365', isDefault: true });
+      expect(template.milestones[0]).toMatchObject({ key: 'technical_setup', name: first, successCriteria: criteria });
+      expect(template.milestones[0].checklist).toContain(outcome);
+      // The keys stay the same in every language (playbooks and filters name milestones by key).
+      expect(template.milestones.map((m: { key: string }) => m.key)).toEqual([
+        'technical_setup',
+        'active',
+        'initial_value',
+        'full_speed',
+        'achievement',
+        'renewal',
+      ]);
+    }
+  });
+
+  it('filters, sorts, pages and exports the same rows as CSV', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const make = (name: string, weeks: number[], triggers: string[] = []) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/journey-templates',
+        headers: h,
+        payload: {
+          name,
+          description: `${name} for pilots`,
+          triggers,
+          milestones: weeks.map((week, i) => ({ name: `Step ${i + 1}`, week, checklist: [], effort: 'low' })),
+        },
+      });
+    expect((await make('Alpha pilot', [1, 2, 3])).statusCode).toBe(201);
+    expect((await make('Beta pilot', [6], ['account_created'])).statusCode).toBe(201);
+    const names = async (query: string) => (await get(h, `/api/v1/journey-templates?${query}`)).items.map((x: { name: string }) => x.name);
+
+    expect(await names('sort=name')).toEqual(['Alpha pilot', 'Beta pilot', 'Customer365']);
+    expect(await names('sort=weeks&order=desc')).toEqual(['Customer365', 'Beta pilot', 'Alpha pilot']);
+    expect(await names('sort=milestones&order=asc')).toEqual(['Beta pilot', 'Alpha pilot', 'Customer365']);
+    expect(await names('q=pilots&trigger=account_created')).toEqual(['Beta pilot']);
+    const page = await get(h, '/api/v1/journey-templates?sort=name&pageSize=2&page=2');
+    expect(page).toMatchObject({ total: 3, page: 2, pageSize: 2, items: [{ name: 'Customer365', milestoneCount: 6, weeks: 52 }] });
+    for (const bad of ['sort=colour', 'trigger=tomorrow', 'pageSize=0', 'status=gone']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/journey-templates?${bad}`, headers: h });
+      expect([res.statusCode, res.body]).toEqual([400, expect.stringContaining(bad.split('=')[0] as string)]);
+    }
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/journey-templates/export.csv?q=pilot&sort=name&order=desc', headers: h });
+    expect(csv.statusCode, csv.body).toBe(200);
+    const rows = csvRows(csv.body);
+    expect(rows[0]?.slice(0, 7)).toEqual(['id', 'name', 'default', 'version', 'milestones', 'weeks', 'triggers']);
+    expect(rows.slice(1).map((r) => [r[1], r[4], r[5], r[6]])).toEqual([
+      ['Beta pilot', '1', '6', 'account_created'],
+      ['Alpha pilot', '3', '3', ''],
+    ]);
   });
 });

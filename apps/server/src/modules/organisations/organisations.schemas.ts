@@ -52,5 +52,7 @@ export interface TCreateOrganisation {
   name: string;
   slug: string;
   reportingCurrency?: string;
+  /** The language of what the product preloads for it (the default journey …) and of e-mails without one; English when left out. */
+  defaultLanguage?: (typeof UI_LANGUAGES)[number];
   admin: { email: string; name: string; password: string; role?: TRole };
 }

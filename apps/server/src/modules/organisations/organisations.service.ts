@@ -50,6 +50,7 @@ export async function createOrganisationWithAdmin(db: Db, clock: Clock, input: T
       name: input.name,
       slug: input.slug,
       reportingCurrency: input.reportingCurrency ?? 'EUR',
+      defaultLanguage: input.defaultLanguage ?? 'en',
       createdAt: now,
     });
     await repo.insertFirstUser(tx, orgId, {

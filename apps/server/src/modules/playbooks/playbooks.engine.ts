@@ -1,6 +1,6 @@
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { enqueueJob } from '../../platform/jobs/queue.ts';
+import { enqueueJobsFrom } from '../../platform/jobs/queue.ts';
 import { enqueueEmailsFrom } from '../../platform/mail/outbox.ts';
 import type { AccountService } from '../accounts/index.ts';
 import type { JourneyService } from '../journeys/index.ts';
@@ -12,11 +12,11 @@ import {
   firstUserWithRole,
   insertRuns,
   lessInOutcome,
-  runsWithAccountNames,
   type TOutcomeAction,
   taskRowsSql,
+  webhookJobRowsSql,
 } from './playbooks.evaluate.repository.ts';
-import { WEBHOOK_JOB } from './playbooks.jobs.ts';
+import { WEBHOOK_ATTEMPTS, WEBHOOK_JOB } from './playbooks.jobs.ts';
 import type { TPlaybookRow } from './playbooks.repository.ts';
 import type { TAction, TCondition, TSignal, TTrigger } from './playbooks.schemas.ts';
 
@@ -34,7 +34,8 @@ export interface TEngineDeps {
  * Fires one playbook for a batch of signals in the caller's transaction: the run-log insert decides which
  * (account, cause) are new (the unique key, so a second delivery or a second worker fires nothing) and logs what
  * each run's actions will do; then each action runs once over those runs, set-based: a task or e-mail action is one
- * INSERT … SELECT over the batch's runs (the tasks unique per cause by their source key), a field one UPDATE.
+ * INSERT … SELECT over the batch's runs (the tasks unique per cause by their source key), a field one UPDATE, a
+ * webhook one INSERT … SELECT of its delivery jobs.
  */
 export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb: TPlaybookRow, signals: readonly TSignal[]) {
   const now = deps.clock.now();
@@ -113,28 +114,17 @@ export async function firePlaybook(tx: Db, deps: TEngineDeps, orgId: string, pb:
         `playbook:${pb.id}`,
       );
     } else if (action.type === 'webhook') {
-      for (const r of await runsWithAccountNames(tx, orgId, runIds)) {
-        const body = {
-          playbookId: pb.id,
-          playbook: pb.name,
-          trigger: pb.trigger,
-          runId: r.run_id,
-          cause: r.cause_key,
-          firedAt: now.toISOString(),
-          account: { id: r.account_id, name: r.account_name },
-        };
-        await enqueueJob(
-          tx,
-          deps.clock,
-          WEBHOOK_JOB,
-          { orgId, playbookId: pb.id, runId: r.run_id, url: action.url, body },
-          {
-            orgId,
-            dedupeKey: `${WEBHOOK_JOB}:${r.run_id}:${i}`,
-            maxAttempts: 8,
-          },
-        );
-      }
+      // One signed POST per run, each its own job (retried by the queue, its outcome in the run's log), all queued by one statement.
+      const hook = {
+        playbookId: pb.id,
+        playbook: pb.name,
+        trigger: pb.trigger,
+        url: action.url,
+        firedAt: now.toISOString(),
+        keyPrefix: `${WEBHOOK_JOB}:`,
+        action: i,
+      };
+      await enqueueJobsFrom(tx, deps.clock, WEBHOOK_JOB, webhookJobRowsSql(orgId, runIds, hook), { orgId, maxAttempts: WEBHOOK_ATTEMPTS });
     }
   }
   return { fired: runs.length, tasks };

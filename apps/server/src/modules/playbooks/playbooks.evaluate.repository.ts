@@ -199,12 +199,23 @@ export function emailRowsSql(
       ${to === 'champions' ? sql`and 'champion' = any(c.roles)` : sql``}`;
 }
 
-/** The runs of a batch with their accounts' names (a webhook's body names the account). */
-export async function runsWithAccountNames(db: Db, orgId: string, runIds: readonly string[]) {
-  const res = await db.execute(
-    sql`select r.id as run_id, r.account_id, r.cause_key, a.name as account_name from ${batchFrom(orgId, runIds)}`,
-  );
-  return rowsOf<TFiredRun & { account_name: string }>(res);
+/**
+ * The jobs a webhook action queues for a batch of runs (payload, dedupe_key): one per run, its body naming the
+ * playbook, the run, its cause and the account, built by the database (the queue's `enqueueJobsFrom` inserts them in
+ * one statement). The dedupe key names the run and the action, so a run's call is queued once.
+ */
+export function webhookJobRowsSql(
+  orgId: string,
+  runIds: readonly string[],
+  hook: { playbookId: string; playbook: string; trigger: string; url: string; firedAt: string; keyPrefix: string; action: number },
+): SQL {
+  const body = sql`jsonb_build_object('playbookId', ${hook.playbookId}::text, 'playbook', ${hook.playbook}::text,
+    'trigger', ${hook.trigger}::text, 'runId', r.id::text, 'cause', r.cause_key, 'firedAt', ${hook.firedAt}::text,
+    'account', jsonb_build_object('id', a.id::text, 'name', a.name))`;
+  return sql`select jsonb_build_object('orgId', ${orgId}::text, 'playbookId', ${hook.playbookId}::text, 'runId', r.id::text,
+      'url', ${hook.url}::text, 'body', ${body}) as payload,
+    ${hook.keyPrefix}::text || r.id::text || ':' || ${String(hook.action)}::text as dedupe_key
+    from ${batchFrom(orgId, runIds)}`;
 }
 
 /** One less of this action type in these runs' outcome (a journey that did not start: one was running already). */

@@ -70,6 +70,15 @@ export async function findPlaybookById(db: Db, orgId: string, id: string): Promi
   return { ...row, runs: stats?.runs ?? 0, lastFiredAt: stats?.last ?? null };
 }
 
+/** A playbook's webhook signing secret (null: the playbook is gone). */
+export async function findWebhookSecret(db: Db, orgId: string, id: string): Promise<string | null> {
+  const [row] = await db
+    .select({ secret: playbooks.webhookSecret })
+    .from(playbooks)
+    .where(and(eq(playbooks.orgId, orgId), eq(playbooks.id, id)));
+  return row?.secret ?? null;
+}
+
 /** The switched-on playbooks of one trigger. */
 export async function enabledPlaybooks(db: Db, orgId: string, triggers: readonly string[]): Promise<TPlaybookRow[]> {
   const rows = await db

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, csvRows, runJobs, type TestApp } from '../../../test/harness.ts';
+import { jobs } from '../../platform/jobs/jobs.table.ts';
 import { emailOutbox } from '../../platform/mail/outbox.table.ts';
 import { accounts, makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
@@ -10,7 +11,7 @@ import { makeCustomField } from '../custom-fields/index.ts';
 import { makeSupportRequest } from '../support/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { makePlaybook } from './playbooks.factory.ts';
-import { SIGNATURE_HEADER, signBody } from './playbooks.jobs.ts';
+import { SIGNATURE_HEADER, signBody, WEBHOOK_JOB } from './playbooks.jobs.ts';
 import type { TPlaybook } from './playbooks.schemas.ts';
 
 let t: TestApp;
@@ -208,8 +209,8 @@ describe('playbooks: triggers and actions', () => {
     expect(runs.items.map((r: { outcome: object }) => r.outcome)).toEqual([{ email: 3 }]);
   });
 
-  it('sets a field and calls a webhook signed with the playbook secret, retried until it answers 2xx', async () => {
-    const bodies: { body: string; signature: string }[] = [];
+  it('sets a field and calls a webhook per run, signed with the playbook secret, queued once per cause, retried until 2xx', async () => {
+    const bodies: { body: string; signature: string; run: string }[] = [];
     let refuse = 1;
     const server = createServer((r: IncomingMessage, res) => {
       let body = '';
@@ -218,7 +219,7 @@ describe('playbooks: triggers and actions', () => {
       });
       r.on('end', () => {
         if (refuse-- > 0) return res.writeHead(500).end();
-        bodies.push({ body, signature: String(r.headers[SIGNATURE_HEADER]) });
+        bodies.push({ body, signature: String(r.headers[SIGNATURE_HEADER]), run: String(r.headers['x-customer365-run']) });
         res.writeHead(204).end();
       });
     });
@@ -228,6 +229,7 @@ describe('playbooks: triggers and actions', () => {
       const org = await createTestOrg(t);
       const h = org.admin.headers;
       const acc = await makeAccount(t.app, h, { name: 'Leaving Soon', segment: 'smb' });
+      const other = await makeAccount(t.app, h, { name: 'Cancelling Co', segment: 'smb' });
       const pb = await makePlaybook(t.app, h, {
         name: 'Tell the CRM',
         trigger: 'downgrade_or_cancel',
@@ -238,26 +240,44 @@ describe('playbooks: triggers and actions', () => {
         ],
       });
       await raise(org.orgId, acc.id, 'downgrade', 'test:downgrade');
-      // The first call failed: the job waits for its retry.
-      for (let i = 0; i < 5 && !bodies.length; i++) {
+      // A batch of two more causes, delivered twice: its two calls are queued once, by one statement (the preloaded
+      // win-back playbook fires on the same trigger: two runs each the first time, none the second).
+      const batch = [
+        { accountId: acc.id, causeKey: 'cancel:1' },
+        { accountId: other.id, causeKey: 'cancel:2' },
+      ];
+      expect(await t.services.playbooks.evaluate(org.orgId, 'downgrade_or_cancel', batch)).toMatchObject({ fired: 4 });
+      expect(await t.services.playbooks.evaluate(org.orgId, 'downgrade_or_cancel', batch)).toMatchObject({ fired: 0 });
+      const queued = await t.db
+        .select()
+        .from(jobs)
+        .where(and(eq(jobs.orgId, org.orgId), eq(jobs.name, WEBHOOK_JOB)));
+      expect(queued.map((j) => j.maxAttempts)).toEqual([8, 8, 8]);
+      // The first call failed: its job waits for its retry.
+      for (let i = 0; i < 5 && bodies.length < 3; i++) {
         t.clock.advance(10 * 60_000);
         await runJobs(t);
       }
-      expect(bodies).toHaveLength(1);
-      const [call] = bodies;
-      expect(call?.signature).toBe(signBody(pb.webhookSecret as string, call?.body ?? ''));
-      expect(JSON.parse(call?.body ?? '{}')).toMatchObject({
-        playbook: 'Tell the CRM',
-        trigger: 'downgrade_or_cancel',
-        account: { name: 'Leaving Soon' },
-      });
+      expect(bodies).toHaveLength(3);
+      for (const call of bodies) expect(call.signature).toBe(signBody(pb.webhookSecret as string, call.body));
+      const sent = bodies.map((b) => JSON.parse(b.body));
+      expect(sent.map((b) => `${b.account.name} ${b.cause}`).sort()).toEqual([
+        'Cancelling Co cancel:2',
+        'Leaving Soon cancel:1',
+        expect.stringMatching(/^Leaving Soon /),
+      ]);
+      expect(sent[0]).toMatchObject({ playbookId: pb.id, playbook: 'Tell the CRM', trigger: 'downgrade_or_cancel' });
+      expect(new Set(bodies.map((b) => b.run)).size).toBe(3);
+      expect(bodies.map((b) => b.run).sort()).toEqual(sent.map((b) => b.runId).sort());
       const [row] = await t.db
         .select()
         .from(accounts)
         .where(and(eq(accounts.orgId, org.orgId), eq(accounts.id, acc.id)));
       expect(row).toMatchObject({ lifecycleStage: 'at_risk', tags: ['win-back'] });
       const runs = (await req(h, 'GET', `/api/v1/playbooks/${pb.id}/runs`)).json();
-      expect(runs.items[0]).toMatchObject({ webhookStatus: 'delivered', outcome: { field: 2, webhook: 1 } });
+      expect(runs.total).toBe(3);
+      expect(runs.items.map((r: { webhookStatus: string }) => r.webhookStatus)).toEqual(['delivered', 'delivered', 'delivered']);
+      expect(runs.items[0]).toMatchObject({ outcome: { field: 2, webhook: 1 } });
     } finally {
       server.close();
     }

@@ -7,9 +7,11 @@ import type { z } from 'zod';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId } from '../ids.ts';
+import { enqueueJob } from './enqueue.ts';
 import { clientSafeMessage, createSleeper, isJobInterrupted, JobInterrupted } from './job-support.ts';
 import { jobs } from './jobs.table.ts';
 
+export { type EnqueueOptions, enqueueJob, enqueueJobs, enqueueJobsFrom } from './enqueue.ts';
 export { clientSafeMessage, isJobInterrupted, JobInterrupted };
 
 export interface JobContext {
@@ -75,44 +77,6 @@ export interface TAbandonedJob {
 export const defineJob = <S extends z.ZodType>(def: JobDefinition<S>): JobDefinition<S> => def;
 
 const DEFAULT_LEASE_MS = 5 * 60_000;
-const DEFAULT_MAX_ATTEMPTS = 5;
-
-export interface EnqueueOptions {
-  orgId?: string | null;
-  runAt?: Date;
-  dedupeKey?: string;
-  maxAttempts?: number;
-}
-
-/** Enqueue inside the caller's transaction: the job exists only if the change that caused it commits. */
-export async function enqueueJob(db: Db, clock: Clock, name: string, payload: unknown, opts: EnqueueOptions = {}) {
-  const rows = await db
-    .insert(jobs)
-    .values(jobRow(clock.now(), name, payload, opts))
-    .onConflictDoNothing({ target: jobs.dedupeKey })
-    .returning({ id: jobs.id });
-  return rows[0]?.id ?? null;
-}
-
-/** enqueueJob for many jobs, 1,000 to a statement (a duplicate `dedupeKey` is skipped, as there). */
-export async function enqueueJobs(db: Db, clock: Clock, items: readonly { name: string; payload: unknown; opts?: EnqueueOptions }[]) {
-  const now = clock.now();
-  for (let i = 0; i < items.length; i += 1000) {
-    const rows = items.slice(i, i + 1000).map((j) => jobRow(now, j.name, j.payload, j.opts));
-    await db.insert(jobs).values(rows).onConflictDoNothing({ target: jobs.dedupeKey });
-  }
-}
-
-const jobRow = (now: Date, name: string, payload: unknown, opts: EnqueueOptions = {}) => ({
-  id: newId(),
-  name,
-  payload: payload as object,
-  orgId: opts.orgId ?? null,
-  runAt: opts.runAt ?? now,
-  dedupeKey: opts.dedupeKey ?? null,
-  maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
-  createdAt: now,
-});
 
 export interface Worker {
   /** Claim due jobs once (each lane up to its concurrency), run them and wait; returns how many ran. Tests call this directly. */

@@ -1,24 +1,137 @@
-import { Anchor, Badge, Button, Group, Paper, SegmentedControl, Skeleton, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Badge, Button, Group, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import { IconPlus } from '@tabler/icons-react';
-import { useQuery } from '@tanstack/react-query';
-import { Link } from '@tanstack/react-router';
-import { useState } from 'react';
+import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useCan } from '../../app/auth.tsx';
+import { useCan, useMe } from '../../app/auth.tsx';
+import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
+import { urlListControls, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { journeyKeys } from './queryKeys.ts';
+import { type JourneyTemplatesSearch, TEMPLATE_STATUSES, TRIGGERS } from './search.ts';
+import type { JourneyTemplateSummary, JourneyTrigger } from './types.ts';
 
-/** The journey templates: the default Customer365 year first, each with its version, milestones and the accounts running it. */
+const route = getRouteApi('/app/journeys/templates');
+type Filters = Omit<JourneyTemplatesSearch, 'q' | 'page' | 'pageSize' | 'sort' | 'order'>;
+
+/**
+ * The journey templates: in use or archived, each with its version, milestones, weeks, what starts it and the accounts
+ * running it; search, trigger, sort by header, paging, CSV export.
+ */
 export function JourneyTemplatesPage() {
   const { t } = useTranslation();
+  const search = route.useSearch();
+  const navigate = useNavigate({ from: '/journeys/templates' });
   const canManage = useCan('journey_template:manage');
-  const [status, setStatus] = useState<'active' | 'archived'>('active');
-  const query = useQuery({
-    queryKey: [...journeyKeys.templates, status],
-    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates', { params: { query: { status } } })),
+  const canExport = useCan('export:run');
+  const me = useMe();
+  const setSearch = useCallback(
+    (changes: Partial<JourneyTemplatesSearch>) => navigate({ search: (prev) => ({ ...prev, ...changes }) }),
+    [navigate],
+  );
+  const controls = urlListControls(search, setSearch, { sort: 'name', order: 'asc', filters: {} as Filters });
+  const list = useServerList(controls, {
+    queryKey: [...journeyKeys.templates, 'list'],
+    toQuery: ({ q, filters, sort, order }) => ({ q, status: filters.status, trigger: filters.trigger, sort, order }),
+    fetch: async (query) => unwrap(await api.GET('/api/v1/journey-templates', { params: { query } })),
   });
+
+  const columns = useMemo<DataColumn<JourneyTemplateSummary>[]>(
+    () => [
+      {
+        id: 'name',
+        header: t('journey.templates.name'),
+        enableSorting: true,
+        meta: { sticky: true },
+        cell: ({ row: { original: x } }) => (
+          <>
+            <Group gap="xs" wrap="nowrap">
+              <Anchor
+                renderRoot={(props) => <Link {...props} to="/journeys/templates/$templateId" params={{ templateId: x.id }} />}
+                fw={500}
+                size="sm"
+              >
+                {x.name}
+              </Anchor>
+              {x.isDefault ? (
+                <Badge size="sm" variant="light">
+                  {t('journey.templates.default')}
+                </Badge>
+              ) : null}
+              {x.archivedAt ? (
+                <Badge size="sm" variant="light" color="gray">
+                  {t('journey.templates.archivedOn', { date: formatDate(x.archivedAt) })}
+                </Badge>
+              ) : null}
+            </Group>
+            {x.description ? (
+              <Text size="xs" c="dimmed" lineClamp={1} maw={420}>
+                {x.description}
+              </Text>
+            ) : null}
+          </>
+        ),
+      },
+      {
+        id: 'version',
+        header: t('journey.templates.version'),
+        enableSorting: true,
+        meta: { align: 'right' },
+        cell: ({ row }) => row.original.version,
+      },
+      {
+        id: 'milestones',
+        header: t('journey.templates.milestones'),
+        enableSorting: true,
+        meta: { align: 'right' },
+        cell: ({ row }) => row.original.milestoneCount,
+      },
+      {
+        id: 'weeks',
+        header: t('journey.templates.weeks'),
+        enableSorting: true,
+        meta: { align: 'right' },
+        cell: ({ row }) => row.original.weeks,
+      },
+      {
+        id: 'triggers',
+        header: t('journey.templates.triggers'),
+        meta: { noWrap: true },
+        cell: ({ row }) => (
+          <Group gap={4} wrap="nowrap">
+            {row.original.triggers.length
+              ? row.original.triggers.map((tr) => (
+                  <Badge key={tr} size="sm" variant="outline" color="gray" tt="none" style={{ flexShrink: 0 }}>
+                    {t(`journey.triggers.${tr}`)}
+                  </Badge>
+                ))
+              : t('journey.templates.byHandOnly')}
+          </Group>
+        ),
+      },
+      {
+        id: 'activeJourneys',
+        header: t('journey.templates.running'),
+        enableSorting: true,
+        meta: { align: 'right' },
+        cell: ({ row }) => row.original.activeJourneys,
+      },
+      {
+        id: 'updatedAt',
+        header: t('journey.templates.updated'),
+        enableSorting: true,
+        meta: { noWrap: true },
+        cell: ({ row }) => (
+          <Text size="sm" c="dimmed">
+            {formatDate(row.original.updatedAt)}
+          </Text>
+        ),
+      },
+    ],
+    [t],
+  );
 
   return (
     <Stack gap="md">
@@ -37,83 +150,40 @@ export function JourneyTemplatesPage() {
           ) : null
         }
       />
-      <SegmentedControl
-        w="fit-content"
-        value={status}
-        onChange={(v) => setStatus(v as 'active' | 'archived')}
-        data={[
-          { value: 'active', label: t('journey.templates.inUse') },
-          { value: 'archived', label: t('journey.templates.archived') },
-        ]}
-        data-testid="journey-templates-status"
+      <DataTable
+        testId="journey-templates-table"
+        columns={columns}
+        list={list}
+        getRowId={(r) => r.id}
+        search={{ placeholder: t('journey.templates.searchPlaceholder') }}
+        filters={
+          <Group gap="xs" wrap="wrap">
+            <SegmentedControl
+              size="sm"
+              value={list.filters.status ?? 'active'}
+              onChange={(v) => list.setFilters({ status: v === 'active' ? undefined : (v as Filters['status']) })}
+              data={TEMPLATE_STATUSES.map((s) => ({
+                value: s,
+                label: t(s === 'active' ? 'journey.templates.inUse' : 'journey.templates.archived'),
+              }))}
+              aria-label={t('journey.templates.status')}
+              data-testid="journey-templates-status"
+            />
+            <Select
+              w={220}
+              placeholder={t('journey.templates.trigger')}
+              aria-label={t('journey.templates.trigger')}
+              clearable
+              data={TRIGGERS.map((x) => ({ value: x, label: t(`journey.triggers.${x}`) }))}
+              value={list.filters.trigger ?? null}
+              onChange={(v) => list.setFilters({ trigger: (v as JourneyTrigger | null) ?? undefined })}
+            />
+          </Group>
+        }
+        exportUrl={canExport ? buildUrl('/api/v1/journey-templates/export.csv', list.query) : undefined}
+        columnSettings={{ storageKey: `journey-templates.${me.user.id}` }}
+        emptyMessage={t('journey.templates.empty')}
       />
-      <Paper withBorder>
-        {query.isLoading ? (
-          <Skeleton h={120} />
-        ) : (
-          <Table highlightOnHover data-testid="journey-templates-table">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('journey.templates.name')}</Table.Th>
-                <Table.Th>{t('journey.templates.version')}</Table.Th>
-                <Table.Th ta="right">{t('journey.templates.milestones')}</Table.Th>
-                <Table.Th ta="right">{t('journey.templates.weeks')}</Table.Th>
-                <Table.Th>{t('journey.templates.triggers')}</Table.Th>
-                <Table.Th ta="right">{t('journey.templates.running')}</Table.Th>
-                <Table.Th>{t('journey.templates.updated')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {(query.data?.items ?? []).map((x) => (
-                <Table.Tr key={x.id} data-testid="journey-template-row">
-                  <Table.Td>
-                    <Group gap="xs">
-                      <Anchor
-                        renderRoot={(props) => <Link {...props} to="/journeys/templates/$templateId" params={{ templateId: x.id }} />}
-                        fw={500}
-                        size="sm"
-                      >
-                        {x.name}
-                      </Anchor>
-                      {x.isDefault ? (
-                        <Badge size="sm" variant="light">
-                          {t('journey.templates.default')}
-                        </Badge>
-                      ) : null}
-                      {x.archivedAt ? (
-                        <Badge size="sm" variant="light" color="gray">
-                          {t('journey.templates.archivedOn', { date: formatDate(x.archivedAt) })}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                    {x.description ? (
-                      <Text size="xs" c="dimmed" lineClamp={1}>
-                        {x.description}
-                      </Text>
-                    ) : null}
-                  </Table.Td>
-                  <Table.Td>{x.version}</Table.Td>
-                  <Table.Td ta="right">{x.milestoneCount}</Table.Td>
-                  <Table.Td ta="right">{x.weeks}</Table.Td>
-                  <Table.Td>
-                    <Group gap={4} wrap="nowrap">
-                      {x.triggers.length
-                        ? x.triggers.map((tr) => (
-                            <Badge key={tr} size="sm" variant="outline" color="gray">
-                              {t(`journey.triggers.${tr}`)}
-                            </Badge>
-                          ))
-                        : t('journey.templates.byHandOnly')}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">{x.activeJourneys}</Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>{formatDate(x.updatedAt)}</Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
-      </Paper>
     </Stack>
   );
 }

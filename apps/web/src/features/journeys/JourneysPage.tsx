@@ -41,12 +41,12 @@ export function JourneysPage() {
     toQuery: ({ q, filters, sort, order }) => ({ q, ...filters, sort, order }),
     fetch: async (query) => unwrap(await api.GET('/api/v1/journeys', { params: { query } })),
   });
-  // The milestones to filter by: the default journey's (the first template).
+  // The milestones to filter by: the default journey's.
   const templates = useQuery({
     queryKey: journeyKeys.templates,
-    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates')),
+    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates', { params: { query: { pageSize: 200 } } })),
   });
-  const firstId = templates.data?.items[0]?.id;
+  const firstId = (templates.data?.items.find((x) => x.isDefault) ?? templates.data?.items[0])?.id;
   const template = useQuery({
     queryKey: journeyKeys.template(firstId ?? ''),
     enabled: !!firstId,

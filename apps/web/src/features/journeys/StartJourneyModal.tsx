@@ -18,7 +18,7 @@ export function StartJourneyModal(props: { opened: boolean; onClose: () => void;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const templates = useQuery({
     queryKey: journeyKeys.templates,
-    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates')),
+    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates', { params: { query: { pageSize: 200 } } })),
     enabled: props.opened,
   });
   useEffect(() => {
@@ -28,7 +28,9 @@ export function StartJourneyModal(props: { opened: boolean; onClose: () => void;
     }
   }, [props.opened]);
   useEffect(() => {
-    if (!templateId && templates.data?.items[0]) setTemplateId(templates.data.items[0].id);
+    const items = templates.data?.items ?? [];
+    const preset = items.find((x) => x.isDefault) ?? items[0];
+    if (!templateId && preset) setTemplateId(preset.id);
   }, [templateId, templates.data]);
 
   const start = useMutation({

@@ -4,7 +4,7 @@ import { lazy } from 'react';
 import { defineFeature, requirePermission } from '../../app/feature.ts';
 import type { AppRoute } from '../../app/router.tsx';
 import { journeyKeys } from './queryKeys.ts';
-import { parseJourneysSearch } from './search.ts';
+import { parseJourneysSearch, parseJourneyTemplatesSearch } from './search.ts';
 
 // The account page's Journey tab, loaded when an account page opens.
 const AccountJourneyTab = lazy(() => import('./AccountJourneyTab.tsx').then((m) => ({ default: m.AccountJourneyTab })));
@@ -21,6 +21,7 @@ const routes = (app: AppRoute) => [
   createRoute({
     getParentRoute: () => app,
     path: '/journeys/templates',
+    validateSearch: parseJourneyTemplatesSearch,
     beforeLoad: requirePermission('journey:read'),
     component: lazyRouteComponent(() => import('./JourneyTemplatesPage.tsx'), 'JourneyTemplatesPage'),
   }),

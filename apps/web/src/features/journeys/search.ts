@@ -1,6 +1,6 @@
 import { valuesOf } from '../../lib/enums.ts';
 import { type ListSearch, optEnum, optString, optStringList, parseListSearch } from '../../lib/search.ts';
-import type { Effort, JourneySort, JourneyStatus, JourneyTrigger, Lateness, MilestoneStatus } from './types.ts';
+import type { Effort, JourneySort, JourneyStatus, JourneyTemplateSort, JourneyTrigger, Lateness, MilestoneStatus } from './types.ts';
 
 /** The sort keys, statuses and other values the API takes; one the server adds or drops fails the type check until this follows. */
 export const JOURNEY_SORTS = valuesOf<JourneySort>({
@@ -11,6 +11,15 @@ export const JOURNEY_SORTS = valuesOf<JourneySort>({
   startedOn: true,
   progress: true,
 });
+export const TEMPLATE_SORTS = valuesOf<JourneyTemplateSort>({
+  name: true,
+  version: true,
+  milestones: true,
+  weeks: true,
+  activeJourneys: true,
+  updatedAt: true,
+});
+export const TEMPLATE_STATUSES = ['active', 'archived'] as const;
 export const LATENESS = valuesOf<Lateness>({ late: true, on_track: true, done: true });
 export const JOURNEY_STATUSES = valuesOf<JourneyStatus>({ active: true, completed: true, replaced: true, stopped: true });
 export const LIST_STATUSES = ['active', 'completed', 'all'] as const;
@@ -36,5 +45,21 @@ export function parseJourneysSearch(search: Record<string, unknown>): JourneysSe
     status: optEnum(search.status, LIST_STATUSES),
     milestone: optStringList(search.milestone),
     ownerUserId: optStringList(search.ownerUserId),
+  };
+}
+
+/** The templates list's state in the URL: words, in use or archived, a trigger, sort and page. */
+export interface JourneyTemplatesSearch extends ListSearch<JourneyTemplateSort> {
+  q?: string;
+  status?: (typeof TEMPLATE_STATUSES)[number];
+  trigger?: JourneyTrigger;
+}
+
+export function parseJourneyTemplatesSearch(search: Record<string, unknown>): JourneyTemplatesSearch {
+  return {
+    ...parseListSearch(search, TEMPLATE_SORTS),
+    q: optString(search.q),
+    status: optEnum(search.status, TEMPLATE_STATUSES),
+    trigger: optEnum(search.trigger, TRIGGERS),
   };
 }

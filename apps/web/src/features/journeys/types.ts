@@ -13,6 +13,7 @@ export type LogKind = LogEntry['kind'];
 export type AccountJourneys = ResponseOf<'/api/v1/accounts/{id}/journeys', 'get'>;
 export type JourneyTemplate = ResponseOf<'/api/v1/journey-templates/{id}', 'get'>;
 export type JourneyTemplateSummary = ResponseOf<'/api/v1/journey-templates', 'get'>['items'][number];
+export type JourneyTemplateSort = NonNullable<QueryOf<'/api/v1/journey-templates', 'get'>['sort']>;
 export type TemplateInput = BodyOf<'/api/v1/journey-templates', 'post'>;
 export type MilestoneInput = TemplateInput['milestones'][number];
 export type JourneyTrigger = TemplateInput['triggers'][number];

@@ -143,7 +143,7 @@ function JourneyEditor({ value: a, onChange }: { value: Extract<Action, { type: 
   const { t } = useTranslation();
   const templates = useQuery({
     queryKey: ['journeys', 'templates'],
-    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates')),
+    queryFn: async () => unwrap(await api.GET('/api/v1/journey-templates', { params: { query: { pageSize: 200 } } })),
   });
   return (
     <Select
