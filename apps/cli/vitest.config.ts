@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { slowFirst } from '../server/test/slow-first.ts';
 
 export default defineConfig({
   test: {
@@ -7,6 +8,8 @@ export default defineConfig({
     globalSetup: ['../server/test/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
+    // The slowest files start first (../server/test/slow-first.ts).
+    sequence: { sequencer: slowFirst(['test/database-commands.test.ts', 'test/health.test.ts']) },
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { slowFirst } from './test/slow-first.ts';
 
 export default defineConfig({
   test: {
@@ -10,6 +11,19 @@ export default defineConfig({
     // workers), and test/harness.ts gives them one database per worker. Each test still makes its own organisation.
     isolate: false,
     maxWorkers: 2,
+    // The slowest files of `npm test`'s summary start first (test/slow-first.ts).
+    sequence: {
+      sequencer: slowFirst([
+        'test/new-module.test.ts',
+        'test/security/access-matrix.test.ts',
+        'src/modules/renewal-opportunities/renewal-opportunities.year.test.ts',
+        'test/robustness/pglite-kill.test.ts',
+        'src/db/seed/demo.test.ts',
+        'src/modules/usage/usage.crash.test.ts',
+        'test/security/body-abuse.test.ts',
+        'src/modules/imports/imports.test.ts',
+      ]),
+    },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },
