@@ -1,7 +1,9 @@
 /**
  * Browser end-to-end tests: builds the web UI when stale, starts the real server on a free port with a
  * fresh PGlite data directory (demo data seeded), runs every e2e/*.e2e.ts file in Chromium and stops the
- * server again, also when something fails. Ends with the line `E2E: N passed, N failed`.
+ * server again, also when something fails. One test runs at a time (they share the demo organisation); on
+ * Node 22.8 and later every file runs in this process with one Chromium, on older Node each file in a process
+ * of its own. Ends with the line `E2E: N passed, N failed`.
  *
  *   npm run test:e2e                     all files
  *   npm run test:e2e -- imports          only files whose name contains "imports"

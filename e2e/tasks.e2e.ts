@@ -43,10 +43,13 @@ e2e(
 
     await navLink(page, 'nav.tasks').click();
     await expectUrl(page, /^\/tasks/);
+    // The inbox as a person sees it first (its open tasks), then the Done filter, which the address then holds.
+    await expectVisible(page.getByTestId('tasks-table').getByRole('row').nth(1));
     await page
       .getByRole('radiogroup', { name: t('task.fields.status') })
       .getByText(t('task.statuses.done'), { exact: true })
       .click();
+    await expectUrl(page, /[?&]status=done/);
     const inbox = page.getByTestId('tasks-table').getByRole('row').filter({ hasText: title });
     await expectVisible(inbox);
     await expectText(inbox, account.name);

@@ -1,6 +1,7 @@
 /**
- * One Chromium per test file, a fresh browser context (own cookies) per test, and a screenshot plus the
- * page's console errors in test-results/ whenever a test fails.
+ * One Chromium per test process (all files share it when e2e/run.ts runs them in one process), a fresh browser
+ * context (own cookies) per test, and a screenshot plus the page's console errors in test-results/ whenever a
+ * test fails.
  */
 import fs from 'node:fs';
 import path from 'node:path';
