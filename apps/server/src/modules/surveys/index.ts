@@ -17,7 +17,10 @@ export { type TSurvey, type TSurveyResponse, ZSurvey } from './surveys.schemas.t
 export { type SurveyService, toSurveyDto } from './surveys.service.ts';
 export { surveyResponses, surveys };
 
-/** An answer older than this when it is recorded (an imported history) raises no signal: it is the past, not news. */
+/**
+ * An answer older than this when its event is delivered (an imported history, a backlog) raises no signal: it is
+ * the past, not news, and a follow-up task for it would come months late.
+ */
 const SIGNAL_MAX_AGE_DAYS = 90;
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
@@ -40,7 +43,8 @@ export const surveysModule = defineModule({
     subscribe('survey.answered', 'surveys.detractorSignal', async (e, meta) => {
       if (e.category !== 'detractor') return;
       const answered = new Date(e.answeredAt);
-      if (new Date(meta.occurredAt).getTime() - answered.getTime() > SIGNAL_MAX_AGE_DAYS * 86_400_000) return;
+      const delivered = Math.max(new Date(meta.occurredAt).getTime(), ctx.clock.now().getTime());
+      if (delivered - answered.getTime() > SIGNAL_MAX_AGE_DAYS * 86_400_000) return;
       await ctx.db.transaction((tx) =>
         ctx.services.churnSignals.raise(tx, meta.orgId, {
           accountId: e.accountId,

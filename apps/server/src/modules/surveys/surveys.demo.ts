@@ -1,4 +1,6 @@
+import { newId } from '../../platform/ids.ts';
 import type { TDemoContext, TDemoContribution } from '../../platform/modules.ts';
+import { insertResponses, insertSurvey } from './surveys.repository.ts';
 
 /** What customers wrote, by how they scored (the demo's answers take them in turn). */
 const COMMENTS: Record<'promoter' | 'passive' | 'detractor', string[]> = {
@@ -26,7 +28,7 @@ const COMMENTS: Record<'promoter' | 'passive' | 'detractor', string[]> = {
 
 /**
  * The demo's answers, days before the demo's today (UTC hour 10) and their scores: about 40 over nine months, mostly
- * promoters and passives, a few detractors (four in the last weeks, so the detractor signal and its playbook show).
+ * promoters and passives, seven detractors (three in the last month, so the detractor signal and its playbook show).
  */
 const ANSWERS: [days: number, score: number][] = [
   [265, 9],
@@ -78,40 +80,67 @@ async function respondentOf(demo: TDemoContext, accountId: string) {
   return list.items[0]?.id;
 }
 
+/** Answers older than this are the history kept from the survey tool used before (imported, no audit, no signal). */
+const RECENT_DAYS = 31;
+
+const daysAgo = (demo: TDemoContext, days: number, hour: number) => {
+  demo.at(days, hour);
+  return demo.clock.now();
+};
+
 /**
- * What the demo organisation shows of surveys: the quarterly NPS survey with about 40 answers from the demo's
- * customers' contacts over nine months, a CSAT survey after support requests, and a "Detractor follow-up" playbook,
- * so a detractor's answer raises its churn signal and a task for the account's owner once the worker delivers it.
+ * What the demo organisation shows of surveys: the quarterly NPS survey with 40 answers from the demo's customers'
+ * contacts over nine months (the older ones imported from the survey tool used before, as history: no audit entry,
+ * no signal), a CSAT survey after support requests, and a "Detractor follow-up" playbook, so the last month's
+ * detractors raise their churn signal and a task for the account's owner once the worker delivers their events.
  */
 export const surveysDemo: TDemoContribution = {
   async activity(demo) {
-    const { services, actors, accountIds, at } = demo;
+    const { services, actors, accountIds, orgId, db } = demo;
     if (!accountIds.length) return;
-    at(270, 9);
+    const made = daysAgo(demo, 270, 9);
+    const survey = (name: string, kind: 'nps' | 'csat', question: string) =>
+      insertSurvey(db, { orgId, id: newId(), name, kind, question, createdByUserId: actors.vp.userId, createdAt: made, updatedAt: made });
+    const nps = await survey('Quarterly NPS', 'nps', 'How likely are you to recommend us to a colleague?');
+    const csat = await survey('Support satisfaction', 'csat', 'How satisfied are you with the answer to your support request?');
+    const used = { promoter: 0, passive: 0, detractor: 0 };
+    const answers = [];
+    for (const [i, [days, score]] of ANSWERS.entries()) {
+      const accountId = accountIds[(i * 7) % accountIds.length] as string;
+      const kind = categoryOf(score);
+      const comments = COMMENTS[kind];
+      const comment = comments[used[kind]++ % comments.length] || null;
+      answers.push({ days, accountId, contactId: (await respondentOf(demo, accountId)) ?? null, score, comment });
+    }
+    const history = answers.filter((a) => a.days > RECENT_DAYS);
+    await insertResponses(
+      db,
+      history.map((a) => {
+        const at = daysAgo(demo, a.days, 10);
+        const { days: _, ...answer } = a;
+        return {
+          orgId,
+          id: newId(),
+          surveyId: nps.id,
+          ...answer,
+          answeredAt: at,
+          source: 'import',
+          sourceRef: `demo-${a.days}`,
+          createdAt: at,
+        };
+      }),
+    );
+    demo.at(RECENT_DAYS + 2, 9);
     await services.playbooks.create(actors.admin, {
       name: 'Detractor follow-up',
       description: 'A customer answered a survey as a detractor: the owner calls within two days.',
       trigger: 'detractor',
       actions: [{ type: 'task', title: 'Call the detractor back', notes: null, dueInDays: 2, assignee: 'owner', priority: 'high' }],
     });
-    const nps = await services.surveys.create(actors.vp, {
-      name: 'Quarterly NPS',
-      kind: 'nps',
-      question: 'How likely are you to recommend us to a colleague?',
-    });
-    const csat = await services.surveys.create(actors.vp, {
-      name: 'Support satisfaction',
-      kind: 'csat',
-      question: 'How satisfied are you with the answer to your support request?',
-    });
-    const used = { promoter: 0, passive: 0, detractor: 0 };
-    for (const [i, [days, score]] of ANSWERS.entries()) {
-      const accountId = accountIds[(i * 7) % accountIds.length] as string;
-      const kind = categoryOf(score);
-      const comments = COMMENTS[kind];
-      const comment = comments[used[kind]++ % comments.length] || null;
-      at(days, 10);
-      await services.surveys.record(actors.csm, nps.id, { accountId, contactId: await respondentOf(demo, accountId), score, comment });
+    for (const a of answers.filter((x) => x.days <= RECENT_DAYS).sort((x, y) => y.days - x.days)) {
+      demo.at(a.days, 10);
+      const { days: _, contactId, ...answer } = a;
+      await services.surveys.record(actors.csm, nps.id, { ...answer, contactId: contactId ?? undefined });
     }
     for (const [i, [days, score]] of (
       [
@@ -121,7 +150,7 @@ export const surveysDemo: TDemoContribution = {
         [4, 3],
       ] as const
     ).entries()) {
-      at(days, 15);
+      demo.at(days, 15);
       await services.surveys.record(actors.admin, csat.id, {
         accountId: accountIds[(i * 5 + 1) % accountIds.length] as string,
         score,

@@ -199,7 +199,7 @@ describe('surveys', () => {
     expect(refused.json().details[0]).toMatchObject({ field: 'file', code: 'survey_csv_missing_column' });
   });
 
-  it('a detractor raises the detractor churn signal (on the timeline) and the detractor playbook’s task, once', async () => {
+  it('a detractor raises the detractor churn signal (on the timeline) and the detractor playbook’s task, once; history raises none', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
     const account = await makeAccount(t.app, h, { name: 'Unhappy', ownerUserId: org.admin.userId });
@@ -211,6 +211,8 @@ describe('surveys', () => {
     const nps = await makeSurvey(t.app, h);
     const detractor = await makeSurveyResponse(t.app, h, nps.id, { accountId: account.id, score: 2, comment: 'Too many bugs' });
     await makeSurveyResponse(t.app, h, nps.id, { accountId: account.id, score: 7 }); // a passive raises nothing
+    // Nor an answer from more than 90 days ago (history, not news).
+    await makeSurveyResponse(t.app, h, nps.id, { accountId: account.id, score: 0, answeredAt: '2026-06-01T10:00:00Z' });
     await runJobs(t);
     // The event delivered again (a worker that died after its work): nothing new.
     await exec("update jobs set status = 'queued', finished_at = null where org_id = $1 and name like 'event:survey.answered%'", [

@@ -2,7 +2,7 @@ import { LineChart } from '@mantine/charts';
 import { Group, Paper, Progress, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { formatDecimal, formatPeriod } from '../../lib/money.ts';
+import { formatDecimal, formatPercent, formatPeriod } from '../../lib/money.ts';
 import type { ScoreReport } from './types.ts';
 
 type Tally = ScoreReport['overall'];
@@ -10,7 +10,7 @@ type Tally = ScoreReport['overall'];
 /** The figure as it reads: NPS with its sign (+25, −36), CSAT as a percentage. */
 export function formatScore(kind: ScoreReport['kind'], score: number | null): string {
   if (score === null) return '—';
-  return kind === 'nps' ? `${score > 0 ? '+' : score < 0 ? '−' : ''}${formatDecimal(Math.abs(score), 1)}` : `${formatDecimal(score, 1)} %`;
+  return kind === 'nps' ? `${score > 0 ? '+' : score < 0 ? '−' : ''}${formatDecimal(Math.abs(score), 1)}` : formatPercent(score / 100, 1);
 }
 
 /** Promoters, passives and detractors as one bar, with their counts. */
