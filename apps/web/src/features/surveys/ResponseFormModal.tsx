@@ -116,7 +116,7 @@ export function ResponseFormModal({
         <Stack gap="sm">
           <Select
             label={t('survey.response.fields.survey')}
-            data={(surveys.data ?? []).map((s) => ({ value: s.id, label: `${s.name} (${t(`survey.kinds.${s.kind}`)})` }))}
+            data={(surveys.data ?? []).map((s) => ({ value: s.id, label: `${s.name} · ${t(`survey.kinds.${s.kind}`)}` }))}
             value={state.surveyId}
             onChange={(v) => setState((s) => ({ ...s, surveyId: v, score: null }))}
             error={errors.surveyId}
