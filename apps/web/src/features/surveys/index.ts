@@ -6,6 +6,7 @@ import type { AppRoute } from '../../app/router.tsx';
 import { surveyKeys } from './queryKeys.ts';
 import { parseResponsesSearch, parseSurveysSearch } from './search.ts';
 
+const AccountSurveyFact = lazy(() => import('./AccountSurveyFact.tsx').then((m) => ({ default: m.AccountSurveyFact })));
 const AccountSurveysTab = lazy(() => import('./AccountSurveysTab.tsx').then((m) => ({ default: m.AccountSurveysTab })));
 
 /** The feature's pages: URL, search-param parser, permission. Each page's code loads when it is first visited. */
@@ -38,6 +39,7 @@ export const surveysFeature = defineFeature({
   routes,
   navigation: [{ group: 'success', order: 40, to: '/surveys', label: 'nav.surveys', icon: IconMoodSmile, permission: 'survey:read' }],
   accountTabs: [{ key: 'surveys', label: 'survey.tab', icon: IconMoodSmile, component: AccountSurveysTab, permission: 'survey:read' }],
+  accountFacts: [{ key: 'survey', label: 'survey.factLatest', component: AccountSurveyFact, permission: 'survey:read' }],
   queryKeys: surveyKeys,
   // Loaded for the UI language only, with every other feature's (i18n/load.ts).
   strings: {
