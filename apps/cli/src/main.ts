@@ -5,6 +5,7 @@ import { runMigrate, runSeedDemo } from './commands/database.ts';
 import { runExport, type TEntity } from './commands/export.ts';
 import { runHealthEvaluate, type THealthEvaluateOptions } from './commands/health.ts';
 import { runImport, type TImportEntity } from './commands/import.ts';
+import { runSurveyResponsesImport } from './commands/import-survey-responses.ts';
 import { runUsageImport } from './commands/import-usage.ts';
 import { JOURNEY_STATUS_CHOICES, runJourneysList, type TJourneysListOptions } from './commands/journeys.ts';
 import { runMetrics, type TMetricsOptions } from './commands/metrics.ts';
@@ -95,10 +96,13 @@ Examples:
   program
     .command('import')
     .description(
-      'import accounts, contacts or subscriptions from a .csv or .xlsx file, or usage events from a .csv file, through the REST API',
+      'import accounts, contacts or subscriptions from a .csv or .xlsx file, or usage events or survey answers from a .csv file, through the REST API',
     )
-    .addArgument(new Argument('<entity>', 'what the file holds').choices(['accounts', 'contacts', 'subscriptions', 'usage']))
-    .argument('<file>', 'a .csv or .xlsx file with a header row (usage: .csv)')
+    .addArgument(
+      new Argument('<entity>', 'what the file holds').choices(['accounts', 'contacts', 'subscriptions', 'usage', 'survey-responses']),
+    )
+    .argument('<file>', 'a .csv or .xlsx file with a header row (usage, survey-responses: .csv)')
+    .option('--survey <name|id>', 'survey-responses: the survey the answers belong to')
     .addOption(
       new Option('--mode <mode>', 'all_or_nothing: import nothing while any row has errors; skip_invalid: import the valid rows')
         .choices(['all_or_nothing', 'skip_invalid'])
@@ -132,10 +136,20 @@ Usage events (a back-fill; a token with the usage:write scope): one row per even
   sent 1,000 at a time to POST /api/v1/usage/events. A row without message_id gets one derived from its row
   number and values, so importing the same file again stores nothing twice. An external id no account has is
   kept and listed under Administration → Unmapped usage.
-  customer365 import usage events.csv --mode skip_invalid`,
+  customer365 import usage events.csv --mode skip_invalid
+
+Survey answers (a token with the survey_response:write scope): one row per answer, columns score (or a header
+  naming the scale, "… 0-10 …"), account (external id or name) and/or contact_email, and optionally comment,
+  answered_at (ISO 8601; default: now) and response_id. A contact's answer is on the contact's account. The same
+  file imported again records nothing twice; refused rows are listed with their row number and reason.
+  customer365 import survey-responses nps.csv --survey "Quarterly NPS"`,
     )
-    .action((entity: TImportEntity | 'usage', file: string, _opts, cmd: Command) =>
-      entity === 'usage' ? runUsageImport(file, cmd.optsWithGlobals()) : runImport(entity, file, cmd.optsWithGlobals()),
+    .action((entity: TImportEntity | 'usage' | 'survey-responses', file: string, _opts, cmd: Command) =>
+      entity === 'usage'
+        ? runUsageImport(file, cmd.optsWithGlobals())
+        : entity === 'survey-responses'
+          ? runSurveyResponsesImport(file, cmd.optsWithGlobals())
+          : runImport(entity, file, cmd.optsWithGlobals()),
     );
 
   program

@@ -24,6 +24,7 @@ import { renewalsModule } from './renewals/index.ts';
 import { subscriptionsModule } from './subscriptions/index.ts';
 import { successPlansModule } from './success-plans/index.ts';
 import { supportModule } from './support/index.ts';
+import { surveysModule } from './surveys/index.ts';
 import { systemModule } from './system/index.ts';
 import { tasksModule } from './tasks/index.ts';
 import { timelineModule } from './timeline/index.ts';
@@ -67,6 +68,7 @@ export const MODULES: readonly ModuleDefinition[] = [
   capacityPlansModule,
   // After renewal-opportunities: a quote's outcome moves its renewal.
   quotesModule,
+  surveysModule,
 ];
 
 /**

@@ -242,12 +242,16 @@ describe('bad input on every write route', () => {
   it('rejects malformed multipart uploads naming the part, and writes nothing', async () => {
     const before = await snapshotOrg(t, org.orgId);
     const uploads = writeRoutes().filter(isMultipart);
-    expect(uploads.map(key)).toEqual(['POST /api/v1/imports', 'POST /api/v1/usage/events/import']);
+    expect(uploads.map(key)).toEqual([
+      'POST /api/v1/imports',
+      'POST /api/v1/usage/events/import',
+      'POST /api/v1/surveys/:id/responses/import',
+    ]);
     for (const route of uploads) {
       const k = key(route);
       const post = (upload: { payload: Buffer; headers: Record<string, string> }) =>
         send(route, undefined, { payload: upload.payload, headers: upload.headers });
-      // The imports form also names what is imported; the usage import is the file alone.
+      // The imports form also names what is imported; the usage and survey-answer imports are the file alone.
       const isImport = k === 'POST /api/v1/imports';
       const upload = (content: string, name = 'a.csv', extra: Record<string, string> = {}) => {
         const u = csvUpload(isImport ? 'accounts' : '', content, name, extra);

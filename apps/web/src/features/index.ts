@@ -21,6 +21,7 @@ import { revenueFeature } from './revenue/index.ts';
 import { subscriptionsFeature } from './subscriptions/index.ts';
 import { successPlansFeature } from './success-plans/index.ts';
 import { supportFeature } from './support/index.ts';
+import { surveysFeature } from './surveys/index.ts';
 import { tasksFeature } from './tasks/index.ts';
 import { upsellCandidatesFeature } from './upsell-candidates/index.ts';
 import { usageFeature } from './usage/index.ts';
@@ -56,4 +57,5 @@ export const FEATURES = [
   successPlansFeature,
   capacityPlansFeature,
   quotesFeature,
+  surveysFeature,
 ] as const;

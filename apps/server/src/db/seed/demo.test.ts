@@ -267,7 +267,9 @@ describe('demo organisation', () => {
 
   it('has the five preloaded playbooks, with run logs of onboarding, renewal at 90 days and low activity', async () => {
     const list = await get('/api/v1/playbooks?sort=name&pageSize=10');
-    const runs = Object.fromEntries(list.items.map((p: { preset: string; runs: number }) => [p.preset, p.runs]));
+    const runs = Object.fromEntries(
+      list.items.filter((p: { preset: string | null }) => p.preset).map((p: { preset: string; runs: number }) => [p.preset, p.runs]),
+    );
     expect(Object.keys(runs).sort()).toEqual(['low_activity', 'onboarding', 'poor_health', 'renewal_90', 'win_back']);
     expect(runs.onboarding).toBe(3);
     expect(runs.renewal_90).toBeGreaterThan(0);
@@ -275,6 +277,21 @@ describe('demo organisation', () => {
     const onboarding = list.items.find((p: { preset: string }) => p.preset === 'onboarding');
     const log = await get(`/api/v1/playbooks/${onboarding.id}/runs`);
     expect(log.items[0].outcome).toMatchObject({ task: 1 });
+  });
+
+  it('has an NPS survey with 40 answers over nine months, seven detractors with comments, and a detractor follow-up playbook', async () => {
+    const surveys = (await get('/api/v1/surveys?sort=name&order=asc')).items;
+    expect(surveys.map((s: { name: string; kind: string }) => [s.name, s.kind])).toEqual([
+      ['Quarterly NPS', 'nps'],
+      ['Support satisfaction', 'csat'],
+    ]);
+    expect(surveys[0]).toMatchObject({ respondents: 40, promoters: 22, detractors: 7, score: 37.5 });
+    const report = await get(`/api/v1/surveys/${surveys[0].id}/report`);
+    expect(report.trend.length).toBeGreaterThanOrEqual(8);
+    const detractors = await get(`/api/v1/surveys/responses?surveyId=${surveys[0].id}&category=detractor`);
+    expect(detractors.items.filter((r: { comment: string | null }) => r.comment).length).toBe(7);
+    // Their signals and tasks follow when the worker delivers the answers' events (surveys.test.ts proves the path).
+    expect((await get('/api/v1/playbooks?trigger=detractor')).items).toMatchObject([{ name: 'Detractor follow-up', enabled: true }]);
   });
 
   it('has success plans on six customers: lead and new-sales goals measured monthly, one at risk, one missed, value delivered', async () => {
