@@ -18435,6 +18435,8 @@ export interface operations {
                             text: string;
                             html: string | null;
                             template: string;
+                            /** @description Names of the files it carries; rendered by their module when it is delivered */
+                            attachments: string[];
                             /** @enum {string} */
                             status: "pending" | "sent" | "failed";
                             attempts: number;
@@ -18683,6 +18685,8 @@ export interface operations {
                         text: string;
                         html: string | null;
                         template: string;
+                        /** @description Names of the files it carries; rendered by their module when it is delivered */
+                        attachments: string[];
                         /** @enum {string} */
                         status: "pending" | "sent" | "failed";
                         attempts: number;
