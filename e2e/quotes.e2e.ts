@@ -36,6 +36,12 @@ e2e(
       .getByRole('link', { name: /^Q-\d{4}$/ })
       .first()
       .waitFor();
+    // The status badges show their whole label: the list's column is not squeezed to the header's width.
+    const clipped = await page
+      .getByTestId('quotes-table')
+      .locator('[data-testid^="quote-status-"] > span')
+      .evaluateAll((els) => els.filter((e) => e.scrollWidth > e.clientWidth).map((e) => e.textContent));
+    assert.deepEqual(clipped, []);
     await page.goto(`/quotes/${quoteId}`);
     await page.getByTestId('quote-comment').fill('Fine for a loyal customer');
     await page.getByTestId('quote-approve').click();

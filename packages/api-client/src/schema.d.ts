@@ -18602,6 +18602,8 @@ export interface operations {
                             text: string;
                             html: string | null;
                             template: string;
+                            /** @description Names of the files it carries; rendered by their module when it is delivered */
+                            attachments: string[];
                             /** @enum {string} */
                             status: "pending" | "sent" | "failed";
                             attempts: number;
@@ -18850,6 +18852,8 @@ export interface operations {
                         text: string;
                         html: string | null;
                         template: string;
+                        /** @description Names of the files it carries; rendered by their module when it is delivered */
+                        attachments: string[];
                         /** @enum {string} */
                         status: "pending" | "sent" | "failed";
                         attempts: number;

@@ -1,5 +1,6 @@
 import { createEventBus } from '../platform/events.ts';
 import type { JobDefinition } from '../platform/jobs/queue.ts';
+import type { TMailAttachmentRenderer } from '../platform/mail/attachments.ts';
 import type { ModuleContext, ModuleDefinition, ServiceRegistry } from '../platform/modules.ts';
 import { accountsModule } from './accounts/index.ts';
 import { auditModule } from './audit/index.ts';
@@ -75,10 +76,12 @@ export const MODULES: readonly ModuleDefinition[] = [
  * Every module's services (in list order: a module may use the services of those before it), its event
  * subscribers, and the jobs the worker runs: what app.ts serves, and what the demo replays its month with.
  */
-export function assembleModules(deps: Omit<ModuleContext, 'services' | 'events'>) {
+export function assembleModules(deps: Omit<ModuleContext, 'services' | 'events' | 'mailAttachments'>) {
   const events = createEventBus(deps.clock);
-  const ctx: ModuleContext = { ...deps, events, services: {} as ServiceRegistry };
+  const mailAttachments: Record<string, TMailAttachmentRenderer> = {};
+  const ctx: ModuleContext = { ...deps, events, services: {} as ServiceRegistry, mailAttachments };
   for (const m of MODULES) Object.assign(ctx.services, m.services?.(ctx));
+  for (const m of MODULES) Object.assign(mailAttachments, m.mailAttachments?.(ctx));
   events.setSubscribers(MODULES.flatMap((m) => m.subscribers?.(ctx) ?? []));
   events.setProjections(MODULES.flatMap((m) => m.projections?.(ctx) ?? []));
   const jobs: JobDefinition[] = [...MODULES.flatMap((m) => m.jobs?.(ctx) ?? []), ...events.jobs()];

@@ -7,6 +7,7 @@ import type { Clock } from './clock.ts';
 import type { Database, Db } from './db/database.ts';
 import type { EventBus, TEventProjection, TEventSubscriber } from './events.ts';
 import type { JobDefinition } from './jobs/queue.ts';
+import type { TMailAttachmentRenderers } from './mail/attachments.ts';
 import type { Mailer } from './mail/outbox.ts';
 import type { TMessage } from './messages.ts';
 
@@ -30,6 +31,8 @@ export interface ModuleContext {
   events: EventBus;
   /** The services of the modules before this one in the list (modules/index.ts). */
   services: ServiceRegistry;
+  /** Every module's e-mail attachment renderers by kind (filled once all services are built; mail/attachments.ts). */
+  mailAttachments: TMailAttachmentRenderers;
 }
 
 /**
@@ -144,6 +147,8 @@ export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = P
   subscribers?(ctx: ModuleContext): TEventSubscriber[];
   /** Its read models kept in step with other modules' events inside their transaction (platform/events.ts). */
   projections?(ctx: ModuleContext): TEventProjection[];
+  /** The files its e-mails carry by reference, rendered at delivery, by kind (mail/attachments.ts). */
+  mailAttachments?(ctx: ModuleContext): TMailAttachmentRenderers;
   /** Its listeners besides HTTP: started with the server (not in a worker-only process), stopped on shutdown. */
   listeners?(ctx: ModuleContext): TListener[];
   /** Its routes as the access-matrix and bad-input suites must test them (`<module>.access.ts`). */

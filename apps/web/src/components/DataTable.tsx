@@ -161,6 +161,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             verticalSpacing={dense ? 4 : undefined}
             fz={dense ? 'sm' : undefined}
             data-dense={dense || undefined}
+            className="c365-data-table"
             data-testid={props.testId}
           >
             <Table.Thead>

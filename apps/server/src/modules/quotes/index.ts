@@ -1,6 +1,7 @@
 // The quotes module's public surface: other modules, app.ts, the seed and other tests import only this.
 import { defineModule } from '../../platform/modules.ts';
 import { quotesAccessFixtures, quotesAccessMatrix, quotesPublicRoutes } from './quotes.access.ts';
+import { quoteMailAttachments } from './quotes.attachments.ts';
 import { quotesDemo } from './quotes.demo.ts';
 import { quotesMessages } from './quotes.messages.ts';
 import { quotesPermissions } from './quotes.permissions.ts';
@@ -53,6 +54,7 @@ export const quotesModule = defineModule({
       quoteTemplates: ctx.services.quoteTemplates,
       quotesPublic: ctx.services.quotesPublic,
     }),
+  mailAttachments: (ctx) => quoteMailAttachments(ctx.db),
   demo: quotesDemo,
 });
 

@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/index.ts';
 import type { PlanService } from '../plans/index.ts';
 import type { RenewalOpportunityService } from '../renewal-opportunities/index.ts';
 import type { SubscriptionService } from '../subscriptions/index.ts';
+import { quotePdfAttachment } from './quotes.attachments.ts';
 import { draftLinesOf, loadQuote, storeFigures } from './quotes.build.ts';
 import { addDays, addMonths, initialLines, monthsBetween, pickContact } from './quotes.create.ts';
 import { toQuoteSummary } from './quotes.dto.ts';
@@ -238,8 +239,9 @@ export function createQuoteService(deps: TQuoteDeps) {
     },
 
     /**
-     * E-mail the customer a signed, expiring link (a new one each time: earlier links stop working) through the
-     * outbox, and move the renewal to quote_sent, in one transaction.
+     * E-mail the customer a signed, expiring link (a new one each time: earlier links stop working) and the quote's PDF
+     * (attached by reference: the worker renders it when it delivers the mail) through the outbox, and move the
+     * renewal to quote_sent, in one transaction.
      */
     async send(actor: Actor, id: string, input: { to?: string; message?: string | null }) {
       requirePermission(actor, 'quote:write');
@@ -274,6 +276,7 @@ export function createQuoteService(deps: TQuoteDeps) {
             input.message ?? null,
           ),
           template: 'quote',
+          attachments: [quotePdfAttachment(quote)],
         });
         await updateQuoteRow(tx, actor.orgId, id, {
           status: 'sent',

@@ -146,6 +146,13 @@ describe('quotes', () => {
     expect(link.pathname.startsWith('/q/')).toBe(true);
     const token = link.pathname.slice(3);
     expect(link.href).toBe(sent.json().link);
+    // The quote's PDF is attached: the same document the link opens, with the number, customer and total.
+    const attached = mail?.attachments ?? [];
+    expect(attached.map((a) => [a.filename, a.contentType])).toEqual([[`Offerte ${quote.reference}.pdf`, 'application/pdf']]);
+    const attachedText = pdfText(attached[0]?.content as Buffer);
+    for (const words of [`Offerte ${quote.reference}`, 'Bakkerij Jansen', 'Anneke de Vries', '€ 16.743,75'])
+      expect(attachedText).toContain(words);
+    expect(mail?.text).toContain('In de bijlage vindt u de offerte');
 
     // The customer's page and PDF, without an account.
     const page = await get(`/api/v1/public/quotes/${token}`);
@@ -155,6 +162,7 @@ describe('quotes', () => {
     const pdf = await get(`/api/v1/public/quotes/${token}/pdf`);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     const text = pdfText(pdf.rawPayload);
+    expect(Buffer.compare(pdf.rawPayload, attached[0]?.content as Buffer)).toBe(0);
     for (const words of [
       'Offerte Q-',
       'Bakkerij Jansen',

@@ -25,7 +25,7 @@ export const QUOTE_WORDS = {
     kinds: { renewal: 'Renewal', upsell: 'Upgrade', cross_sell: 'Add-on', custom: '' },
     mailSubject: (ref: string, company: string) => `Your quote ${ref} from ${company}`,
     mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
-      `Hello ${name},\n\n${message ? `${message}\n\n` : ''}Please find the quote for the renewal of ${account} at the link below. You can read it, download the PDF and accept or decline it there; it is valid until ${valid}.\n\n${link}\n`,
+      `Hello ${name},\n\n${message ? `${message}\n\n` : ''}Please find attached the quote for the renewal of ${account} as a PDF. At the link below you can read it, and accept or decline it; it is valid until ${valid}.\n\n${link}\n`,
   },
   nl: {
     quote: 'Offerte',
@@ -49,7 +49,7 @@ export const QUOTE_WORDS = {
     kinds: { renewal: 'Verlenging', upsell: 'Upgrade', cross_sell: 'Uitbreiding', custom: '' },
     mailSubject: (ref: string, company: string) => `Uw offerte ${ref} van ${company}`,
     mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
-      `Beste ${name},\n\n${message ? `${message}\n\n` : ''}Via de link hieronder vindt u de offerte voor de verlenging van ${account}. U kunt hem daar lezen, de pdf downloaden en accepteren of afwijzen; hij is geldig tot ${valid}.\n\n${link}\n`,
+      `Beste ${name},\n\n${message ? `${message}\n\n` : ''}In de bijlage vindt u de offerte voor de verlenging van ${account} als pdf. Via de link hieronder kunt u hem lezen en accepteren of afwijzen; hij is geldig tot ${valid}.\n\n${link}\n`,
   },
   da: {
     quote: 'Tilbud',
@@ -73,7 +73,7 @@ export const QUOTE_WORDS = {
     kinds: { renewal: 'Fornyelse', upsell: 'Opgradering', cross_sell: 'Tilkøb', custom: '' },
     mailSubject: (ref: string, company: string) => `Dit tilbud ${ref} fra ${company}`,
     mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
-      `Kære ${name},\n\n${message ? `${message}\n\n` : ''}Via linket nedenfor finder du tilbuddet på fornyelsen af ${account}. Du kan læse det, hente pdf'en og acceptere eller afvise det der; det er gyldigt til ${valid}.\n\n${link}\n`,
+      `Kære ${name},\n\n${message ? `${message}\n\n` : ''}Vedhæftet finder du tilbuddet på fornyelsen af ${account} som pdf. Via linket nedenfor kan du læse det og acceptere eller afvise det; det er gyldigt til ${valid}.\n\n${link}\n`,
   },
 } as const;
 

@@ -41,22 +41,33 @@ export interface TOpenCandidate {
   status: string;
 }
 
-/** The candidates' select (see `termsToOpen`), also the source of `openDueTerms`' insert. */
+/**
+ * The candidates' select (see `termsToOpen`), also the source of `openDueTerms`' insert. The terms are narrowed on
+ * their own table first (in the window, the subscription's latest, no renewal yet: on a day after the first, a few
+ * hundred of the window's thousands), and only those are looked up in accounts, subscriptions and health scores, by
+ * key (`offset 0` keeps the planner from turning a look-up into a scan of the 100k-row table hashed against the
+ * window, which it chose when it guessed the narrowed terms several times too many).
+ */
 function candidatesOf(orgId: string, today: string, lead: TLeadRules, maxLead: number, subscriptionId?: string): SQL {
   const window = subscriptionId
     ? sql`t.subscription_id = ${subscriptionId} and t.last_day >= ${today}::date`
-    : sql`t.last_day >= ${today}::date and t.last_day < ${today}::date + ${maxLead}::int
-      and t.last_day + 1 <= ${today}::date + ${leadOf(lead)}`;
+    : sql`t.last_day >= ${today}::date and t.last_day < ${today}::date + ${maxLead}::int`;
+  const withinLead = subscriptionId ? sql`true` : sql`t.last_day + 1 <= ${today}::date + ${leadOf(lead)}`;
   return sql`
     select t.subscription_id, t.term_no, t.account_id, t.currency, t.last_day::text as last_day, (t.last_day + 1)::text as due_on,
       a.owner_user_id, (t.end_mrr_cents * 12)::float8 as target_cents, hs.score::float8 as score, hs.band, s.status
-    from subscription_terms t
-    join accounts a on a.org_id = ${orgId} and a.id = t.account_id and a.archived_at is null
-    join subscriptions s on s.org_id = ${orgId} and s.id = t.subscription_id
-    left join health_scores hs on hs.org_id = ${orgId} and hs.account_id = t.account_id
-    where t.org_id = ${orgId} and ${window}
-      and not exists (select 1 from subscription_terms n where n.org_id = ${orgId} and n.subscription_id = t.subscription_id and n.term_no > t.term_no)
-      and not exists (select 1 from renewal_opportunities x where x.org_id = ${orgId} and x.subscription_id = t.subscription_id and x.term_no = t.term_no)`;
+    from (select t.subscription_id, t.term_no, t.account_id, t.currency, t.last_day, t.end_mrr_cents
+      from subscription_terms t
+      where t.org_id = ${orgId} and ${window}
+        and not exists (select 1 from subscription_terms n where n.org_id = ${orgId} and n.subscription_id = t.subscription_id and n.term_no > t.term_no)
+        and not exists (select 1 from renewal_opportunities x where x.org_id = ${orgId} and x.subscription_id = t.subscription_id and x.term_no = t.term_no)
+      offset 0) t
+    cross join lateral (select a.owner_user_id, a.segment, a.edition from accounts a
+      where a.org_id = ${orgId} and a.id = t.account_id and a.archived_at is null offset 0) a
+    cross join lateral (select s.status from subscriptions s where s.org_id = ${orgId} and s.id = t.subscription_id offset 0) s
+    left join lateral (select hs.score, hs.band from health_scores hs
+      where hs.org_id = ${orgId} and hs.account_id = t.account_id offset 0) hs on true
+    where ${withinLead}`;
 }
 
 /**
@@ -182,14 +193,15 @@ export async function remindersDue(
   overdue: boolean,
 ): Promise<TReminderCandidate[]> {
   const maxOffset = Math.max(0, ...offsets);
+  // Which reminder each renewal is due is worked out on the renewals and terms alone; only those not sent yet (a few
+  // hundred on a day after the first) are looked up in accounts and users, by key (`offset 0`: see candidatesOf).
   const stmt = sql`
     with cand as materialized (
       select o.subscription_id, o.term_no, o.id as opportunity_id, o.account_id, o.owner_user_id as user_id, o.due_on
       from renewal_opportunities o where o.org_id = ${orgId} and o.closed_at is null
       union all
-      select t.subscription_id, t.term_no, null::uuid, t.account_id, a.owner_user_id, t.last_day + 1
+      select t.subscription_id, t.term_no, null::uuid, t.account_id, null::uuid, t.last_day + 1
       from subscription_terms t
-      join accounts a on a.org_id = ${orgId} and a.id = t.account_id and a.archived_at is null
       where t.org_id = ${orgId} and t.last_day >= ${today}::date and t.last_day < ${today}::date + ${maxOffset}::int
         and not exists (select 1 from subscription_terms n where n.org_id = ${orgId} and n.subscription_id = t.subscription_id and n.term_no > t.term_no)
         and not exists (select 1 from renewal_opportunities x where x.org_id = ${orgId} and x.subscription_id = t.subscription_id and x.term_no = t.term_no)
@@ -197,15 +209,22 @@ export async function remindersDue(
       select c.*, case when c.due_on <= ${today}::date then (case when ${overdue}::boolean then 'overdue' end)
         else (select min(x)::text from unnest(${`{${offsets.join(',')}}`}::int[]) as x where x >= c.due_on - ${today}::date) end as reminder
       from cand c
+    ), unsent as materialized (
+      select k.* from keyed k
+      where k.reminder is not null
+        and not exists (select 1 from renewal_reminders r where r.org_id = ${orgId} and r.subscription_id = k.subscription_id
+          and r.term_no = k.term_no and r.reminder = k.reminder)
     )
     select k.subscription_id, k.term_no, k.opportunity_id, k.account_id, a.name as account_name, k.due_on::text as due_on, k.reminder,
       u.id as user_id, u.email, u.name as user_name, u.language
-    from keyed k
-    join accounts a on a.org_id = ${orgId} and a.id = k.account_id
-    left join users u on u.org_id = ${orgId} and u.id = k.user_id and u.disabled_at is null
-    where k.reminder is not null
-      and not exists (select 1 from renewal_reminders r where r.org_id = ${orgId} and r.subscription_id = k.subscription_id
-        and r.term_no = k.term_no and r.reminder = k.reminder)`;
+    from unsent k
+    cross join lateral (select a.name, a.owner_user_id, a.archived_at from accounts a
+      where a.org_id = ${orgId} and a.id = k.account_id offset 0) a
+    left join lateral (select u.id, u.email, u.name, u.language from users u
+      where u.org_id = ${orgId} and u.id = case when k.opportunity_id is null then a.owner_user_id else k.user_id end
+        and u.disabled_at is null offset 0) u on true
+    -- A term not opened yet is reminded only on an active account (an open renewal is, whatever became of its account).
+    where k.opportunity_id is not null or a.archived_at is null`;
   const res = await db.execute(stmt);
   return rowsOf<TReminderCandidate>(res);
 }

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { defineJob } from '../../platform/jobs/queue.ts';
+import type { TMailAttachmentRenderers } from '../../platform/mail/attachments.ts';
 import { DELIVER_EMAIL_JOB, deliverDueEmails, type Mailer } from '../../platform/mail/outbox.ts';
 import { deleteFinishedJobs } from './system.repository.ts';
 
@@ -10,11 +11,18 @@ const DAY = 24 * 3600_000;
 /** Finished jobs stay listed in Administration → Jobs this long. */
 const KEEP_FINISHED_JOBS_MS = 30 * DAY;
 
-export function systemJobs(deps: { db: Db; clock: Clock; mailer: Mailer; mailFrom: string; logger: Logger }) {
+export function systemJobs(deps: {
+  db: Db;
+  clock: Clock;
+  mailer: Mailer;
+  mailFrom: string;
+  logger: Logger;
+  mailAttachments?: TMailAttachmentRenderers;
+}) {
   const deliver = async () => {
     let total = 0;
     for (;;) {
-      const { sent, failed } = await deliverDueEmails({ ...deps, from: deps.mailFrom });
+      const { sent, failed } = await deliverDueEmails({ ...deps, from: deps.mailFrom, attachments: deps.mailAttachments });
       total += sent;
       if (sent + failed === 0) return { sent: total };
     }

@@ -23,6 +23,7 @@ export const ZOutboxEmail = z.object({
   text: z.string().describe('The body; sign-in links (password reset, invitation) are shown with their token masked'),
   html: z.string().nullable(),
   template: z.string(),
+  attachments: z.array(z.string()).describe('Names of the files it carries; rendered by their module when it is delivered'),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.int(),
   lastError: z.string().nullable(),

@@ -37,6 +37,7 @@ export function toOutboxDto(row: repo.TOutboxRow): TOutboxEmail {
     text: maskLinks(row.text),
     html: row.html === null ? null : maskLinks(row.html),
     template: row.template,
+    attachments: (row.attachments ?? []).map((a) => a.filename),
     status,
     attempts: row.attempts,
     lastError: row.lastError,

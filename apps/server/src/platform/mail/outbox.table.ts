@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { TMailAttachmentRef } from './attachments.ts';
 
 /**
  * Transactional outbox: an e-mail is written in the same transaction as the change that causes it,
@@ -27,6 +28,8 @@ export const emailOutbox = pgTable(
     references: text('references'),
     /** Extra headers a module sets (a nurture e-mail's List-Unsubscribe and List-Unsubscribe-Post). */
     headers: jsonb('headers').$type<Record<string, string>>(),
+    /** Files the mail carries, by reference (a quote's PDF): rendered by their module at delivery, not stored here. */
+    attachments: jsonb('attachments').$type<TMailAttachmentRef[]>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
   },

@@ -12,6 +12,7 @@ import { createScratchDatabase, type ScratchDatabase } from '../../../test/scrat
 import { type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.ts';
 import { newId } from '../ids.ts';
 import { jobs } from '../jobs/jobs.table.ts';
+import type { TMailAttachmentRenderers } from './attachments.ts';
 import { emailOutbox } from './outbox.table.ts';
 import { createSmtpMailer, deliverDueEmails, enqueueEmail } from './outbox.ts';
 
@@ -257,5 +258,52 @@ describe('outbox delivery guarantees', () => {
     ).toHaveLength(1);
     await t.worker.runOnce();
     expect(smtp.inbox.filter((m) => m.subject === 'Committed')).toHaveLength(1);
+  });
+
+  it('attaches files by reference, rendered at delivery; a file that is gone holds the mail back', async () => {
+    const t = await app({ smtpUrl: smtp.url });
+    const org = await createTestOrg(t);
+    const files = new Map([['r1', Buffer.from('%PDF-1.4 first file')]]);
+    const renderers: TMailAttachmentRenderers = {
+      'test-file': async (orgId, ref) => {
+        expect(orgId).toBe(org.orgId);
+        const content = files.get(ref);
+        return content ? { content, contentType: 'application/pdf' } : null;
+      },
+    };
+    const queue = (subject: string, ref: string) =>
+      t.db.transaction((tx) =>
+        enqueueEmail(tx, t.clock, {
+          orgId: org.orgId,
+          to: `files-${newId()}@test.example`,
+          subject,
+          text: 'See the file',
+          template: 'test',
+          attachments: [{ kind: 'test-file', ref, filename: `${ref}.pdf` }],
+        }),
+      );
+    const kept = await queue('With a file', 'r1');
+    const gone = await queue('With a file that is gone', 'r2');
+    expect((await outboxRow(t, kept))?.attachments).toEqual([{ kind: 'test-file', ref: 'r1', filename: 'r1.pdf' }]);
+    const mailer = createSmtpMailer(smtp.url);
+    try {
+      const deps = { db: t.db, clock: t.clock, mailer, from: 'x@test.example', logger: pino({ level: 'silent' }), attachments: renderers };
+      expect(await deliverDueEmails(deps)).toEqual({ sent: 1, failed: 1 });
+    } finally {
+      mailer.close();
+    }
+    const received = smtp.inbox.find((m) => m.subject === 'With a file');
+    expect(received?.attachments.map((a) => [a.filename, a.contentType, a.content.toString()])).toEqual([
+      ['r1.pdf', 'application/pdf', '%PDF-1.4 first file'],
+    ]);
+    expect(received?.text).toContain('See the file');
+    expect(smtp.inbox.filter((m) => m.subject === 'With a file that is gone')).toHaveLength(0);
+    expect(await outboxRow(t, gone)).toMatchObject({
+      status: 'pending',
+      attempts: 1,
+      lastError: 'the attachment r2.pdf (test-file) no longer exists',
+    });
+    const shown = await t.app.inject({ method: 'GET', url: `/api/v1/outbox/${kept}`, headers: org.admin.headers });
+    expect(shown.json()).toMatchObject({ status: 'sent', attachments: ['r1.pdf'] });
   });
 });

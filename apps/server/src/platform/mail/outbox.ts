@@ -5,6 +5,7 @@ import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
 import { newId, rowIdSql } from '../ids.ts';
 import { enqueueJob } from '../jobs/queue.ts';
+import { renderAttachments, type TMailAttachment, type TMailAttachmentRef, type TMailAttachmentRenderers } from './attachments.ts';
 import { emailOutbox } from './outbox.table.ts';
 
 export interface TOutgoingEmail {
@@ -23,6 +24,8 @@ export interface TOutgoingEmail {
   references?: string | null;
   /** Extra headers (List-Unsubscribe …). */
   headers?: Record<string, string> | null;
+  /** Files it carries, by reference: rendered by their module when the mail is delivered (mail/attachments.ts). */
+  attachments?: TMailAttachmentRef[] | null;
 }
 
 /** Queue an e-mail inside the caller's transaction: it is sent only if that transaction commits. */
@@ -32,6 +35,7 @@ export async function enqueueEmail(tx: Db, clock: Clock, mail: TOutgoingEmail): 
   await tx.insert(emailOutbox).values({
     ...mail,
     html: mail.html ?? null,
+    attachments: mail.attachments?.length ? mail.attachments : null,
     id,
     messageId: mail.messageId ?? `<${id}@customer365>`,
     nextAttemptAt: now,
@@ -65,6 +69,7 @@ export async function enqueueEmails(tx: Db, clock: Clock, mails: TOutgoingEmail[
       in_reply_to: mail.inReplyTo ?? null,
       references: mail.references ?? null,
       headers: mail.headers ?? null,
+      attachments: mail.attachments?.length ? mail.attachments : null,
     };
   });
   for (const orgId of new Set(rows.map((r) => r.org_id))) {
@@ -74,12 +79,12 @@ export async function enqueueEmails(tx: Db, clock: Clock, mails: TOutgoingEmail[
       await tx.execute(sql`
         with src as (
           select * from jsonb_to_recordset(${doc}::jsonb) as r(id uuid, job_id uuid, "to" text, subject text, text text, html text,
-            template text, message_id text, reply_to text, in_reply_to text, "references" text, headers jsonb)
+            template text, message_id text, reply_to text, in_reply_to text, "references" text, headers jsonb, attachments jsonb)
         ), mail as (
           insert into email_outbox (org_id, id, "to", subject, text, html, template, next_attempt_at, message_id, reply_to, in_reply_to,
-            "references", headers, created_at)
+            "references", headers, attachments, created_at)
           select ${orgId}::uuid, id, "to", subject, text, html, template, ${now}::timestamptz, message_id, reply_to, in_reply_to,
-            "references", headers, ${now}::timestamptz
+            "references", headers, attachments, ${now}::timestamptz
           from src
         )
         insert into jobs (id, org_id, name, payload, dedupe_key, run_at, max_attempts, created_at)
@@ -134,6 +139,7 @@ export interface Mailer {
     inReplyTo?: string | null;
     references?: string | null;
     headers?: Record<string, string> | null;
+    attachments?: TMailAttachment[];
   }): Promise<void>;
   close(): void;
 }
@@ -159,6 +165,7 @@ export function createSmtpMailer(smtpUrl: string | undefined): Mailer {
         inReplyTo: mail.inReplyTo ?? undefined,
         references: mail.references ?? undefined,
         headers: mail.headers ?? undefined,
+        attachments: mail.attachments,
       });
     },
     close: () => transport.close(),
@@ -173,7 +180,10 @@ const LOCK_MS = 60_000;
  * the same row concurrently; the row is marked sent right after SMTP accepts it. The Message-ID is fixed
  * per row, so in the rare crash between "accepted" and "marked sent" a resend is recognisable as the same mail.
  */
-export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mailer; from: string; logger: Logger }, limit = 50) {
+export async function deliverDueEmails(
+  deps: { db: Db; clock: Clock; mailer: Mailer; from: string; logger: Logger; attachments?: TMailAttachmentRenderers },
+  limit = 50,
+) {
   if (!deps.mailer.configured) return { sent: 0, failed: 0 };
   const now = deps.clock.now();
   const claimed = await deps.db
@@ -202,6 +212,7 @@ export async function deliverDueEmails(deps: { db: Db; clock: Clock; mailer: Mai
         inReplyTo: row.inReplyTo,
         references: row.references,
         headers: row.headers,
+        attachments: row.attachments ? await renderAttachments(deps.attachments ?? {}, row.orgId, row.attachments) : undefined,
       });
       await deps.db
         .update(emailOutbox)

@@ -141,6 +141,14 @@ function OutboxEmailModal({ id, onClose }: { id: string | null; onClose: () => v
               {formatDateTime(mail.createdAt)}
             </Text>
           </Group>
+          {mail.attachments.length ? (
+            <Text size="sm" data-testid="outbox-attachments">
+              <Text span c="dimmed">
+                {t('admin.outbox.attachments')}:
+              </Text>{' '}
+              {mail.attachments.join(', ')}
+            </Text>
+          ) : null}
           {mail.lastError ? (
             <Alert color="red" title={t('admin.outbox.lastError')}>
               {mail.lastError}

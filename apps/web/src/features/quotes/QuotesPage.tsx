@@ -10,7 +10,7 @@ import { urlListControls, useServerList } from '../../components/list/listState.
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney, formatPercent } from '../../lib/money.ts';
 import { StatusBadge } from './QuoteBadges.tsx';
 import { quoteKeys } from './queryKeys.ts';
 import { QUOTE_KINDS, QUOTE_STATUSES, type QuotesSearch } from './search.ts';
@@ -67,7 +67,7 @@ export function QuotesPage() {
           </Anchor>
         ),
       },
-      { id: 'kind', header: t('quote.fields.kind'), cell: ({ row }) => t(`quote.kinds.${row.original.kind}`) },
+      { id: 'kind', header: t('quote.fields.kind'), meta: { noWrap: true }, cell: ({ row }) => t(`quote.kinds.${row.original.kind}`) },
       {
         id: 'status',
         header: t('quote.fields.status'),
@@ -85,7 +85,7 @@ export function QuotesPage() {
         id: 'discount',
         header: t('quote.fields.discount'),
         meta: { noWrap: true, align: 'right' },
-        cell: ({ row }) => `${row.original.discountPercent}%`,
+        cell: ({ row }) => formatPercent(row.original.discountPercent / 100, 2),
       },
       {
         id: 'approval',
