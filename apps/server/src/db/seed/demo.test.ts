@@ -279,13 +279,13 @@ describe('demo organisation', () => {
     expect(log.items[0].outcome).toMatchObject({ task: 1 });
   });
 
-  it('has an NPS survey with 40 answers over nine months, seven detractors with comments, and a detractor follow-up playbook', async () => {
+  it('has an NPS survey with 42 answers over nine months, seven detractors with comments, and a detractor follow-up playbook', async () => {
     const surveys = (await get('/api/v1/surveys?sort=name&order=asc')).items;
     expect(surveys.map((s: { name: string; kind: string }) => [s.name, s.kind])).toEqual([
       ['Quarterly NPS', 'nps'],
       ['Support satisfaction', 'csat'],
     ]);
-    expect(surveys[0]).toMatchObject({ respondents: 40, promoters: 22, detractors: 7, score: 37.5 });
+    expect(surveys[0]).toMatchObject({ respondents: 42, promoters: 24, detractors: 7, score: 40.5 });
     const report = await get(`/api/v1/surveys/${surveys[0].id}/report`);
     expect(report.trend.length).toBeGreaterThanOrEqual(8);
     const detractors = await get(`/api/v1/surveys/responses?surveyId=${surveys[0].id}&category=detractor`);

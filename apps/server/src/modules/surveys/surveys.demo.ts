@@ -27,7 +27,7 @@ const COMMENTS: Record<'promoter' | 'passive' | 'detractor', string[]> = {
 };
 
 /**
- * The demo's answers, days before the demo's today (UTC hour 10) and their scores: about 40 over nine months, mostly
+ * The demo's answers, days before the demo's today (UTC hour 10) and their scores: 42 over nine months, mostly
  * promoters and passives, seven detractors (three in the last month, so the detractor signal and its playbook show).
  */
 const ANSWERS: [days: number, score: number][] = [
@@ -70,7 +70,10 @@ const ANSWERS: [days: number, score: number][] = [
   [16, 10],
   [9, 4],
   [6, 9],
-  [3, 6],
+  [4, 6],
+  // The last days' answers, so the month the demo starts in rarely rests on a single answer.
+  [2, 10],
+  [1, 9],
 ];
 
 const categoryOf = (score: number) => (score >= 9 ? 'promoter' : score >= 7 ? 'passive' : 'detractor');
@@ -89,7 +92,7 @@ const daysAgo = (demo: TDemoContext, days: number, hour: number) => {
 };
 
 /**
- * What the demo organisation shows of surveys: the quarterly NPS survey with 40 answers from the demo's customers'
+ * What the demo organisation shows of surveys: the quarterly NPS survey with 42 answers from the demo's customers'
  * contacts over nine months (the older ones imported from the survey tool used before, as history: no audit entry,
  * no signal), a CSAT survey after support requests, and a "Detractor follow-up" playbook, so the last month's
  * detractors raise their churn signal and a task for the account's owner once the worker delivers their events.
