@@ -15,7 +15,7 @@ import { type TQuotedRenewal, winbackAllowed } from './winback.ts';
  * A renewal's quotes and its "Create quote" (or, at risk of churn, "Make a win-back offer") action: in the pipeline's
  * drawer and on the account page's Renewal tab.
  */
-export function RenewalQuotes({ renewal }: { renewal: TQuotedRenewal }): ReactElement {
+export function RenewalQuotes({ renewal }: { renewal: TQuotedRenewal }): ReactElement | null {
   const { t } = useTranslation();
   const renewalId = renewal.id;
   const atRisk = winbackAllowed(renewal);
@@ -28,7 +28,7 @@ export function RenewalQuotes({ renewal }: { renewal: TQuotedRenewal }): ReactEl
     queryFn: async () => unwrap(await api.GET('/api/v1/quotes', { params: { query: { renewalId, pageSize: 20 } } })),
     enabled: canRead,
   });
-  if (!canRead) return <></>;
+  if (!canRead) return null;
   return (
     <Stack gap="xs" data-testid="renewal-quotes">
       <Group justify="space-between">
