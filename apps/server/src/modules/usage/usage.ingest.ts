@@ -235,7 +235,7 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
           if (!accountId && group) groupKey = group;
         }
         cols.messageId.push(e.messageId);
-        cols.ts.push(e.ts.toISOString());
+        cols.ts.push(e.ts);
         cols.type.push(e.type);
         cols.event.push(e.event);
         cols.accountId.push(accountId);
