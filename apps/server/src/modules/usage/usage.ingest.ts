@@ -3,13 +3,8 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import type { EventBus } from '../../platform/events.ts';
 import { enqueueJob } from '../../platform/jobs/queue.ts';
-import {
-  findUserAccountKeys,
-  resolveAccountKeys,
-  type TEventColumns,
-  type TUserUpdates,
-  writeUsageEvents,
-} from './usage.ingest.repository.ts';
+import { createGroupWriter } from './usage.ingest.group.ts';
+import { findUserAccountKeys, resolveAccountKeys, type TEventColumns, type TUserUpdates } from './usage.ingest.repository.ts';
 import { ensurePartition } from './usage.partitions.repository.ts';
 import { findSourceByKeyHash, findUnmappedUserKeys, mapKeyToAccount, type TUsageSourceRow, touchSource } from './usage.repository.ts';
 import { mergeRollupDeltas } from './usage.rollups.repository.ts';
@@ -52,6 +47,7 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
   const lastTouched = new Map<string, number>();
   const partitions = new Set<string>();
   const rollupSlots = new Map<string, number>();
+  const writer = createGroupWriter(database);
 
   /** A merge job for the organisation's slot, once per slot per instance (the queue deduplicates across instances). */
   async function scheduleMerge(orgId: string, at: Date) {
@@ -239,7 +235,7 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
           if (!accountId && group) groupKey = group;
         }
         cols.messageId.push(e.messageId);
-        cols.ts.push(e.ts.toISOString());
+        cols.ts.push(e.ts);
         cols.type.push(e.type);
         cols.event.push(e.event);
         cols.accountId.push(accountId);
@@ -260,7 +256,7 @@ export function createUsageIngest(deps: { database: Database; db: Db; clock: Clo
         userCols.email.push(v.email);
       }
       await ensureMonths(cols.ts);
-      const { stored } = await writeUsageEvents(database, source.orgId, source.id, cols, userCols, receivedAt);
+      const { stored } = await writer.write(source.orgId, source.id, cols, userCols, receivedAt);
       if (stored) await scheduleMerge(source.orgId, receivedAt);
       if (users.size) await adoptUserEvents(source, users, receivedAt);
       return stored;

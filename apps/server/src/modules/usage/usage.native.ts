@@ -61,7 +61,7 @@ export function createUsageNativeService(deps: { db: Db; clock: Clock; ingest: U
         }
         valid.push({
           messageId: messageId ?? randomUUID(),
-          ts: new Date(ms),
+          ts: new Date(ms).toISOString(),
           type: 'track',
           event: e.event,
           accountKey: e.accountId ? null : (e.accountExternalId ?? null),

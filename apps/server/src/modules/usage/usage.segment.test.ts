@@ -122,6 +122,31 @@ describe('the Segment-compatible API', () => {
     expect(await dailyEvents(org.orgId, acme.id)).toEqual([{ day: '2026-11-20', event: 'Logged in', count: 3 }]);
   });
 
+  it('stores concurrent batches written together once each, a retry among them included, and counts each event once', async () => {
+    const { org, acme, source } = await setup();
+    const day = '2026-11-20T10:00:00Z';
+    const groupOf = (i: number) => ({ type: 'group', messageId: `cg-${i}`, userId: `u${i}`, groupId: 'acme', timestamp: day });
+    const batches = Array.from({ length: 6 }, (_, i) =>
+      batch([groupOf(i), track(`c-${i}-a`, `u${i}`, 'Logged in'), track(`c-${i}-b`, `u${i}`, 'Saved')]),
+    );
+    // The last batch is a retry of the first, sent while the first may still be in flight.
+    batches.push(batches[0] as (typeof batches)[number]);
+    const answers = await Promise.all(batches.map((b) => post('/v1/batch', source.writeKey, b)));
+    expect(answers.map((a) => [a.statusCode, a.json().success])).toEqual(answers.map(() => [200, true]));
+    const rows = await storedEvents(org.orgId);
+    expect(rows).toHaveLength(18);
+    expect(new Set(rows.map((r) => r.messageId)).size).toBe(18);
+    expect(rows.every((r) => r.accountId === acme.id)).toBe(true);
+    expect(await dailyEvents(org.orgId, acme.id)).toEqual([
+      { day: '2026-11-20', event: 'Logged in', count: 6 },
+      { day: '2026-11-20', event: 'Saved', count: 6 },
+    ]);
+    // Every user's group call was kept: a later track of each finds the account.
+    const later = await post('/v1/batch', source.writeKey, batch(Array.from({ length: 6 }, (_, i) => track(`l-${i}`, `u${i}`, 'Later'))));
+    expect(later.statusCode).toBe(200);
+    expect((await storedEvents(org.orgId)).filter((r) => r.messageId.startsWith('l-')).every((r) => r.accountId === acme.id)).toBe(true);
+  });
+
   it('answers 401 without a key, with an unknown one and with a revoked one', async () => {
     const { org, source } = await setup();
     const one = track('k-1', 'u1', 'Logged in');

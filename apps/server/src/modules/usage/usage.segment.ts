@@ -22,7 +22,8 @@ const EARLIEST = Date.UTC(2000, 0, 1);
 /** One event as stored. `accountKey` is the groupId or the configured trait's value, when the event names one. */
 export interface TUsageEvent {
   messageId: string;
-  ts: Date;
+  /** The event's time as toISOString gives it (UTC, milliseconds): its first ten characters are its day. */
+  ts: string;
   type: TSegmentType;
   event: string | null;
   accountKey: string | null;
@@ -80,6 +81,57 @@ function nameOf(raw: Record<string, unknown>, type: TSegmentType): string | null
   return null;
 }
 
+const ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+
+/**
+ * A readable time as toISOString gives it: the text itself when it is already in that form and names the instant
+ * it reads as (a day up to 28 and an hour below 24: Date.parse rolls 2026-02-30 or 24:00 over to the next day, so
+ * those are formatted again), else formatted from `ms` (what Date.parse made of it).
+ */
+export function isoTime(text: string, ms: number): string {
+  if (text.length === 24 && ISO_UTC.test(text)) {
+    const d0 = text.charCodeAt(8);
+    const h0 = text.charCodeAt(11);
+    // '0'..'2' are 48..50, '8' is 56, '4' is 52.
+    const dayOk = d0 < 50 || (d0 === 50 && text.charCodeAt(9) <= 56);
+    const hourOk = h0 < 50 || text.charCodeAt(12) < 52;
+    if (dayOk && hourOk) return text;
+  }
+  return new Date(ms).toISOString();
+}
+
+/**
+ * An upper bound of Buffer.byteLength(JSON.stringify(v)) for a value JSON.parse made, walked without building the
+ * text (every character of a string counted as the 6 bytes of its longest escape); Infinity past `budget` or deep
+ * nesting, where the caller measures exactly.
+ */
+function jsonBytesBound(v: unknown, budget: number, depth = 0): number {
+  if (typeof v === 'string') return 6 * v.length + 2;
+  if (typeof v !== 'object' || v === null) return 32;
+  if (depth > 32) return Number.POSITIVE_INFINITY;
+  let n = 2;
+  if (Array.isArray(v)) {
+    for (const x of v) {
+      n += jsonBytesBound(x, budget - n, depth + 1) + 1;
+      if (n > budget) return Number.POSITIVE_INFINITY;
+    }
+    return n;
+  }
+  for (const k in v) {
+    n += 6 * k.length + 4 + jsonBytesBound((v as Record<string, unknown>)[k], budget - n, depth + 1);
+    if (n > budget) return Number.POSITIVE_INFINITY;
+  }
+  return n;
+}
+
+/** Whether an event's JSON is over Segment's 32 KB: exactly, unless the cheap bound already says it is not. */
+export function overEventLimit(raw: unknown): boolean {
+  if (jsonBytesBound(raw, MAX_EVENT_BYTES) <= MAX_EVENT_BYTES) return false;
+  return Buffer.byteLength(JSON.stringify(raw)) > MAX_EVENT_BYTES;
+}
+
+const failure = (index: number, messageId: string | null, field: string, code: string): TEventError => ({ index, messageId, field, code });
+
 /**
  * One raw event to a stored one, or the field that is wrong with it. `type` is the endpoint's (track …) or,
  * in a batch, the event's own. `checkSize` is false when the whole body is under the event limit.
@@ -92,38 +144,38 @@ export function readEvent(
   receivedAt: Date,
   checkSize: boolean,
 ): TUsageEvent | TEventError {
-  if (!isObject(raw)) return { index, messageId: null, field: 'event', code: 'usage_event_not_object' };
+  if (!isObject(raw)) return failure(index, null, 'event', 'usage_event_not_object');
   const messageIdRaw = raw.messageId;
   const givenId = idOf(messageIdRaw);
-  const fail = (field: string, code: string): TEventError => ({ index, messageId: givenId, field, code });
-  if (messageIdRaw !== undefined && messageIdRaw !== null && !givenId) return fail('messageId', 'usage_event_bad_id');
+  if (messageIdRaw !== undefined && messageIdRaw !== null && !givenId) return failure(index, givenId, 'messageId', 'usage_event_bad_id');
   const typeRaw = endpointType ?? raw.type;
-  if (typeof typeRaw !== 'string' || !TYPES.has(typeRaw)) return fail('type', 'usage_event_bad_type');
+  if (typeof typeRaw !== 'string' || !TYPES.has(typeRaw)) return failure(index, givenId, 'type', 'usage_event_bad_type');
   const type = typeRaw as TSegmentType;
   const userId = idOf(raw.userId);
   const anonymousId = idOf(raw.anonymousId);
-  if (!userId && !anonymousId) return fail('userId', 'usage_event_no_user');
+  if (!userId && !anonymousId) return failure(index, givenId, 'userId', 'usage_event_no_user');
   const event = nameOf(raw, type);
-  if (event === undefined) return fail('event', 'usage_event_no_name');
-  if (type === 'group' && !idOf(raw.groupId)) return fail('groupId', 'usage_event_no_group');
-  if (type === 'alias' && !idOf(raw.previousId)) return fail('previousId', 'usage_event_no_previous');
-  let ts = receivedAt;
+  if (event === undefined) return failure(index, givenId, 'event', 'usage_event_no_name');
+  if (type === 'group' && !idOf(raw.groupId)) return failure(index, givenId, 'groupId', 'usage_event_no_group');
+  if (type === 'alias' && !idOf(raw.previousId)) return failure(index, givenId, 'previousId', 'usage_event_no_previous');
+  let ts: string | null = null;
   const tsRaw = raw.timestamp ?? raw.originalTimestamp;
   if (tsRaw !== undefined && tsRaw !== null) {
     const ms = typeof tsRaw === 'string' ? Date.parse(tsRaw) : Number.NaN;
-    if (Number.isNaN(ms)) return fail('timestamp', 'usage_event_bad_timestamp');
-    if (ms < EARLIEST || ms > receivedAt.getTime() + FUTURE_MS) return fail('timestamp', 'usage_event_timestamp_range');
-    ts = new Date(ms);
+    if (Number.isNaN(ms)) return failure(index, givenId, 'timestamp', 'usage_event_bad_timestamp');
+    if (ms < EARLIEST || ms > receivedAt.getTime() + FUTURE_MS) return failure(index, givenId, 'timestamp', 'usage_event_timestamp_range');
+    ts = isoTime(tsRaw as string, ms);
   }
-  const bag = type === 'identify' || type === 'group' ? raw.traits : raw.properties;
+  const isTraits = type === 'identify' || type === 'group';
+  const bag = isTraits ? raw.traits : raw.properties;
   if (bag !== undefined && bag !== null && !isObject(bag))
-    return fail(type === 'identify' || type === 'group' ? 'traits' : 'properties', 'usage_event_not_object');
+    return failure(index, givenId, isTraits ? 'traits' : 'properties', 'usage_event_not_object');
   const properties = bag && Object.keys(bag).length ? JSON.stringify(bag) : null;
-  if (checkSize && Buffer.byteLength(JSON.stringify(raw)) > MAX_EVENT_BYTES) return fail('event', 'usage_event_too_large');
+  if (checkSize && overEventLimit(raw)) return failure(index, givenId, 'event', 'usage_event_too_large');
   const email = type === 'identify' && isObject(bag) && typeof bag.email === 'string' ? bag.email.trim().toLowerCase() : null;
   return {
     messageId: givenId ?? randomUUID(),
-    ts,
+    ts: ts ?? receivedAt.toISOString(),
     type,
     event,
     accountKey: accountKeyOf(raw, type, rule),
