@@ -20,7 +20,7 @@ const ROUNDS = Number(process.argv[3] ?? 3);
 /** PAINT_DEMO=1: the demo organisation instead (seeded on the first start in that database), signed in as its VP. */
 const DEMO = process.env.PAINT_DEMO === '1';
 const PATH = process.argv[4] ?? '/revenue?from=2022-01&to=2026-12&by=month';
-/** PROFILE=1: a CPU profile of each round, its self time summed per function and per script. */
+/** PROFILE=1: a CPU profile of each round, its self time summed per function and per script (PROFILE_FILE=… keeps the last one, for DevTools). */
 const PROFILE = process.env.PROFILE === '1';
 
 interface TProfile {
@@ -294,6 +294,7 @@ try {
       const profile = cdp ? ((await cdp.send('Profiler.stop')) as { profile: TProfile }).profile : null;
       await context.close();
       if (round < 0) continue;
+      if (profile && process.env.PROFILE_FILE) fs.writeFileSync(process.env.PROFILE_FILE, JSON.stringify(profile));
       if (profile) printProfile(profile);
       if (trace) printTrace(trace, t.drawn, t.longTasks);
       const f = (x: number) => String(Math.round(x)).padStart(5);
@@ -310,7 +311,7 @@ try {
         `${f(scripts[0]?.start ?? 0)} – ${f(last)}  ${scripts.length} scripts/styles: ${kb(wire)} on the wire, ${kb(body)} decoded`,
       );
       for (const r of [...t.resources].sort((a, b) => a.start - b.start))
-        if (r.type === 'fetch' || r.body > 50_000)
+        if (r.type === 'fetch' || r.body > (process.env.ALL_RESOURCES ? 0 : 50_000))
           console.log(`${f(r.start)} – ${f(r.end)}  ${r.type.padEnd(6)} ${r.name.slice(0, 70)} ${kb(r.wire)}`);
       for (const [start, duration] of t.longTasks)
         console.log(`${f(start)} – ${f(start + duration)}  long task ${Math.round(duration)} ms`);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { accountTabLabels, DEMO, logIn, navLink, openAccountTab, t, unique } from './support/app.ts';
+import { accountTabLabels, DEMO, logIn, navLink, openAccountTab, signIn, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { eventually, expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 import { choose, columnTexts, csvRows } from './support/tables.ts';
@@ -53,8 +53,7 @@ e2e('a CSM creates an account and adds a contact to it', async ({ page }) => {
 });
 
 e2e('the accounts list filters, sorts and exports the filtered rows as CSV', async ({ page }) => {
-  await logIn(page, DEMO.vp);
-  await page.goto('/accounts');
+  await logIn(page, DEMO.vp, '/accounts');
   const table = 'accounts-table';
   await expectVisible(page.getByTestId(`${table}-row`).first());
 
@@ -95,7 +94,7 @@ e2e('the accounts list filters, sorts and exports the filtered rows as CSV', asy
 
 e2e('an admin sees an account’s change history with before and after; a CSM does not', async ({ page, context }) => {
   const name = unique('Audited Account');
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const csrf = (await context.cookies()).find((c) => c.name === 'c365_csrf')?.value ?? '';
   const created = await page.request.post('/api/v1/accounts', { data: { name, employees: 10 }, headers: { 'x-csrf-token': csrf } });
   assert.equal(created.status(), 201);
@@ -122,8 +121,7 @@ e2e('an admin sees an account’s change history with before and after; a CSM do
   assert.ok(csm);
   const csmPage = await csm.newPage();
   try {
-    await logIn(csmPage, DEMO.csm);
-    await csmPage.goto(`/accounts/${id}`);
+    await logIn(csmPage, DEMO.csm, `/accounts/${id}`);
     await expectText(csmPage.getByTestId('account-name'), name);
     await expectVisible(csmPage.getByRole('tab', { name: t('account.tabs.contacts') }));
     const csmTabs = await accountTabLabels(csmPage);

@@ -133,6 +133,11 @@ e2e('an API token is shown once, works against the API, is audited and stops wor
     .first()
     .click();
   await expectText(page.getByTestId('audit-diff'), name);
+  // The entry names its item and its fields in words; no ids.
+  await expectText(page.getByTestId('audit-entry-item'), name);
+  await expectText(page.getByTestId('audit-diff'), t('admin.audit.fields.name'));
+  const details = (await page.getByRole('dialog').textContent()) ?? '';
+  assert.ok(!/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-/i.test(details), `no ids in: ${details}`);
 });
 
 e2e('an admin adds a market with a country manager and renames the organisation', async ({ page }) => {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { DEMO, logIn, navLink, t } from './support/app.ts';
+import { DEMO, logIn, navLink, signIn, t } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { eventually, expectText, expectUrl, expectVisible } from './support/expect.ts';
 
 type Summary = { hasUsage: boolean; flags: string[] };
 
 e2e('the Adoption tab charts an account’s usage and features; the Adoption page compares features across accounts', async ({ page }) => {
-  await logIn(page, DEMO.csm);
+  await signIn(page, DEMO.csm);
   const accounts = (
     (await (await page.request.get('/api/v1/accounts?pageSize=30&sort=name&order=asc')).json()) as { items: { id: string }[] }
   ).items;

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { DEMO, logIn, mainNavigation, navLink, t } from './support/app.ts';
+import { DEMO, logIn, logInThroughForm, mainNavigation, navLink, t } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectHidden, expectUrl, expectVisible } from './support/expect.ts';
 
 e2e('a user logs in and sees the navigation laid out by domain', async ({ page }) => {
-  await logIn(page, DEMO.admin);
+  await logInThroughForm(page, DEMO.admin);
   await expectUrl(page, /^\/$/);
   const nav = mainNavigation(page);
   for (const group of ['nav.overview', 'nav.customers', 'nav.administration'])

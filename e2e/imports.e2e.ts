@@ -110,6 +110,14 @@ e2e(
     assert.match(csv, /^\uFEFF?row,field,column,message,value/);
     assert.match(csv, /\n4,employees,Employees,.*lots/);
 
+    // The errors filter like every list: words in the value, then a field with no errors, then back.
+    await page.getByTestId('import-errors-search').fill('no-such-words');
+    await expectVisible(page.getByTestId('table-no-matches'));
+    await page.getByTestId('import-errors-search').fill('lots');
+    await eventually(async () => assert.equal(await errorRows.count(), 1));
+    await page.getByTestId('clear-filters').click();
+    await eventually(async () => assert.equal(await errorRows.count(), 1));
+
     // With errors, "skip invalid rows" (the choice that can run) is preselected; "import nothing" cannot start.
     assert.equal(await page.getByRole('radio', { name: t('imports.check.modes.skip_invalid') }).isChecked(), true);
     await page.getByRole('radio', { name: t('imports.check.modes.all_or_nothing') }).check();
@@ -155,8 +163,7 @@ e2e(
 );
 
 e2e('a file with an unsupported type is refused before upload', async ({ page }) => {
-  await logIn(page, DEMO.admin);
-  await page.goto('/imports/new');
+  await logIn(page, DEMO.admin, '/imports/new');
   await page.locator('input[type=file]').setInputFiles({ name: 'notes.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4') });
   await expectVisible(page.getByRole('alert').filter({ hasText: t('imports.upload.wrongType') }));
   await expectUrl(page, /^\/imports\/new$/);

@@ -8,8 +8,7 @@ import { eventually, expectCount, expectHidden, expectUrl, expectVisible } from 
 // list held in the browser (markets), one the API pages (users) and one kept in the URL (contacts).
 
 e2e('a list held in the browser searches, says when nothing matches and clears back to every row', async ({ page }) => {
-  await logIn(page, DEMO.admin);
-  await page.goto('/admin/markets');
+  await logIn(page, DEMO.admin, '/admin/markets');
   const rows = page.getByTestId('markets-table-row');
   // The demo's two markets, and any an earlier test added (the browser tests share one server).
   await expectVisible(rows.filter({ hasText: 'Netherlands' }));
@@ -35,8 +34,7 @@ e2e('a list held in the browser searches, says when nothing matches and clears b
 });
 
 e2e('a list the API pages searches on the server and clears its filters in one click', async ({ page }) => {
-  await logIn(page, DEMO.admin);
-  await page.goto('/admin/users');
+  await logIn(page, DEMO.admin, '/admin/users');
   const rows = page.getByTestId('users-table-row');
   await eventually(async () => assert.ok((await rows.count()) > 3));
   const all = await rows.count();
@@ -54,8 +52,7 @@ e2e('a list the API pages searches on the server and clears its filters in one c
 });
 
 e2e('a list kept in the URL restores its search after a reload and clears it from the address', async ({ page }) => {
-  await logIn(page, DEMO.vp);
-  await page.goto('/contacts');
+  await logIn(page, DEMO.vp, '/contacts');
   const rows = page.getByTestId('contacts-table-row');
   await expectVisible(rows.first());
   const search = page.getByTestId('contacts-search');

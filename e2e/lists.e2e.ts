@@ -22,8 +22,7 @@ async function expectOnlySegments(page: Page, keys: string[]) {
 }
 
 e2e('list filters sit in the URL as plain repeated keys, survive reload and back, and old JSON links still open', async ({ page }) => {
-  await logIn(page, DEMO.vp);
-  await page.goto('/accounts');
+  await logIn(page, DEMO.vp, '/accounts');
   await expectVisible(page.getByTestId(`${ACCOUNTS}-row`).first());
 
   await choose(page, page, t('account.fields.segment'), t('account.segment.smb'));
@@ -50,8 +49,7 @@ e2e('list filters sit in the URL as plain repeated keys, survive reload and back
 });
 
 e2e('a wide list lets the user choose columns, remembers them after a reload and keeps the name column in view', async ({ page }) => {
-  await logIn(page, DEMO.vp);
-  await page.goto('/accounts');
+  await logIn(page, DEMO.vp, '/accounts');
   await expectVisible(page.getByTestId(`${ACCOUNTS}-row`).first());
   const owner = t('account.fields.owner');
   const domain = t('account.fields.domain');
@@ -132,10 +130,8 @@ e2e('after switching to Dutch a form error comes back in Dutch, and a date is ty
 });
 
 e2e('administration lists sort, search and export what they show', async ({ page }) => {
-  await logIn(page, DEMO.admin);
-
   // Audit log: server-paged; the export follows the chosen sort.
-  await page.goto('/admin/audit-log');
+  await logIn(page, DEMO.admin, '/admin/audit-log');
   await expectVisible(page.getByTestId('audit-table-row').first());
   await page.getByTestId('sort-action').click();
   const audit = await exportCsv(page);

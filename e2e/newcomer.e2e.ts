@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEMO, type Lang, logIn, mainNavigation, navLink, t, unique } from './support/app.ts';
+import { DEMO, type Lang, logIn, mainNavigation, navLink, signIn, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { eventually, expectText, expectUrl, expectVisible } from './support/expect.ts';
 import { columnTexts } from './support/tables.ts';
@@ -21,8 +21,7 @@ async function assertInWindow(page: Page, testId: string) {
 }
 
 e2e('an unknown address shows "page not found" inside the app, with the navigation to go on from', async ({ page }) => {
-  await logIn(page, DEMO.csm);
-  await page.goto('/no-such-page/at/all');
+  await logIn(page, DEMO.csm, '/no-such-page/at/all');
   await expectVisible(page.getByText(t('errors.pageNotFound')));
   await expectVisible(mainNavigation(page));
   await navLink(page, 'nav.accounts').click();
@@ -30,8 +29,7 @@ e2e('an unknown address shows "page not found" inside the app, with the navigati
 });
 
 e2e('a contact has a page of its own: details, its account, and editing in place', async ({ page }) => {
-  await logIn(page, DEMO.admin);
-  await page.goto('/contacts');
+  await logIn(page, DEMO.admin, '/contacts');
   const first = page.getByTestId('contacts-table-row').first().getByRole('link').first();
   const name = ((await first.textContent()) ?? '').trim();
   await first.click();
@@ -55,8 +53,7 @@ e2e('a contact has a page of its own: details, its account, and editing in place
 });
 
 e2e('the accounts list and the account form fit a 1440×900 screen', async ({ page }) => {
-  await logIn(page, DEMO.admin);
-  await page.goto('/accounts');
+  await logIn(page, DEMO.admin, '/accounts');
   await expectVisible(page.getByTestId('accounts-table-row').first());
   await assertInWindow(page, 'new-account');
   await assertInWindow(page, 'table-total');
@@ -81,8 +78,7 @@ async function switchLanguage(page: Page, from: Lang, to: Lang) {
 }
 
 e2e('dates follow the UI language', async ({ page }) => {
-  await logIn(page, DEMO.cse);
-  await page.goto('/contacts');
+  await logIn(page, DEMO.cse, '/contacts');
   const added = async (lang: Lang) => {
     const dates = await columnTexts(page, 'contacts-table', t('contact.fields.createdAt', {}, lang));
     assert.ok(dates.length > 0);
@@ -106,7 +102,7 @@ e2e('dates follow the UI language', async ({ page }) => {
 });
 
 e2e('the row version is shown nowhere: not in the details, not in the audit log', async ({ page }) => {
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const list = (await (await page.request.get('/api/v1/accounts?pageSize=1')).json()) as {
     items: { id: string; name: string; version: number }[];
   };
@@ -131,7 +127,7 @@ e2e('the row version is shown nowhere: not in the details, not in the audit log'
 });
 
 e2e('Jobs and Outbox tell the same story about an e-mail without an SMTP server', async ({ page }) => {
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const email = `${unique('mailstate').split(' ').pop()}@example.com`;
   const invited = await page.request.post('/api/v1/users', {
     data: { email, name: 'Mail State', role: 'read_only' },

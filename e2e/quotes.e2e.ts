@@ -7,8 +7,7 @@ e2e(
   'a quote from the pipeline: an upsell line, a director approves, the customer accepts by the link, the renewal is won and MRR moves',
   async ({ page, context }) => {
     // A CSM opens an upcoming renewal from the board and creates a quote with five more seats and a deep incentive.
-    await logIn(page, DEMO.csm);
-    await page.goto('/renewal-opportunities');
+    await logIn(page, DEMO.csm, '/renewal-opportunities');
     const card = page.getByTestId('renewal-column-upcoming').locator('[data-testid^="renewal-card-"]').first();
     await expectVisible(card);
     const renewalId = ((await card.getAttribute('data-testid')) ?? '').replace('renewal-card-', '');
@@ -29,8 +28,7 @@ e2e(
 
     // The director approves it from the approvals list.
     await context.clearCookies();
-    await logIn(page, DEMO.vp);
-    await page.goto('/quotes?status=pending_approval');
+    await logIn(page, DEMO.vp, '/quotes?status=pending_approval');
     await page
       .getByTestId('quotes-table')
       .getByRole('link', { name: /^Q-\d{4}$/ })
@@ -49,8 +47,7 @@ e2e(
 
     // The CSM sends it; the customer opens the link without an account and accepts.
     await context.clearCookies();
-    await logIn(page, DEMO.csm);
-    await page.goto(`/quotes/${quoteId}`);
+    await logIn(page, DEMO.csm, `/quotes/${quoteId}`);
     const before = await page.evaluate(async (id) => {
       const q = await (await fetch(`/api/v1/quotes/${id}`)).json();
       const s = await (await fetch(`/api/v1/subscriptions/${q.subscriptionId}`)).json();
@@ -67,8 +64,7 @@ e2e(
     await expectVisible(page.getByTestId('public-quote-accepted'));
 
     // Back inside: the renewal is won and the subscription has the new term with the quoted lines (MRR moved).
-    await logIn(page, DEMO.vp);
-    await page.goto(`/renewal-opportunities?renewal=${renewalId}`);
+    await logIn(page, DEMO.vp, `/renewal-opportunities?renewal=${renewalId}`);
     await expectText(page.getByTestId('renewal-drawer'), t('renewalPipeline.stages.renewed'));
     const after = await page.evaluate(
       async ({ id, subscriptionId }) => {

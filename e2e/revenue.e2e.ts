@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
-import { DEMO, logIn, navLink, openAccountTab, t, unique } from './support/app.ts';
+import { DEMO, logIn, navLink, openAccountTab, signIn, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
-import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
+import { eventually, expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
+import { exportCsv } from './support/tables.ts';
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 
 e2e(
   'a subscription upgraded by quantity shows as expansion on the revenue dashboard and drills down to its change',
   async ({ page, context }) => {
-    await logIn(page, DEMO.vp);
+    await signIn(page, DEMO.vp);
     const name = unique('Nordkap Ferries');
     const csrf = (await context.cookies()).find((c) => c.name === 'c365_csrf')?.value ?? '';
     const created = await page.request.post('/api/v1/accounts', { data: { name }, headers: { 'x-csrf-token': csrf } });
@@ -89,9 +90,8 @@ e2e('the changes page separates downgrades from cancellations and the revenue se
 e2e(
   'an admin adds a cancellation reason; a cancellation with it reads on the account and on the changes page',
   async ({ page, context }) => {
-    await logIn(page, DEMO.admin);
     const reason = unique('Too expensive');
-    await page.goto('/revenue-settings?tab=reasons');
+    await logIn(page, DEMO.admin, '/revenue-settings?tab=reasons');
     await page.getByRole('button', { name: t('revenue.reasons.add') }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel(t('revenue.reasons.label')).fill(reason);
@@ -125,5 +125,20 @@ e2e(
     const row = page.getByTestId('changes-table-row').filter({ hasText: name });
     await expectText(row, reason);
     await expectText(row, t('subscription.kinds.cancel_request'));
+
+    // Searched by the account's name, the list keeps its changes only; the CSV is the same rows, from the server.
+    await page.getByPlaceholder(t('subscription.changesSearchPlaceholder')).fill(name);
+    // The search is debounced: the other accounts' rows leave a moment after the input is typed.
+    await eventually(async () => {
+      const texts = await page.getByTestId('changes-table-row').allTextContents();
+      assert.ok(texts.length > 0 && texts.every((text) => text.includes(name)), `rows: ${texts.length}`);
+    });
+    const csv = await exportCsv(page);
+    assert.equal(csv.fileName, 'subscription-changes.csv');
+    const at = (column: string) => csv.header.indexOf(column);
+    assert.deepEqual(
+      csv.rows.map((r) => [r[at('account')], r[at('kind')], r[at('reason')]]),
+      [[name, 'cancel_request', reason]],
+    );
   },
 );

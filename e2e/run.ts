@@ -10,7 +10,7 @@
  *   E2E_SKIP_BUILD=1 npm run test:e2e    use apps/web/dist as it is
  *   E2E_WEB_DIST=dir E2E_WEB_SRC=dir …    serve another build of the web UI (its strings read from E2E_WEB_SRC)
  */
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -18,37 +18,12 @@ import path from 'node:path';
 import { run } from 'node:test';
 import { spec } from 'node:test/reporters';
 import { fileURLToPath } from 'node:url';
+import { buildWebIfStale } from '../apps/web/build-if-stale.ts';
 import { CHROMIUM_PATH, RESULTS_DIR } from './support/paths.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const e2eDir = path.join(root, 'e2e');
 const web = path.join(root, 'apps/web');
-
-function newestMtime(target: string): number {
-  if (!fs.existsSync(target)) return 0;
-  const stat = fs.statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  let newest = stat.mtimeMs;
-  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
-  return newest;
-}
-
-/** The server serves apps/web/dist; rebuild it when any web or generated-client source is newer. */
-function buildWebIfStale() {
-  if (process.env.E2E_SKIP_BUILD === '1' || process.env.E2E_WEB_DIST) return;
-  const built = path.join(web, 'dist/index.html');
-  const sources = [
-    path.join(web, 'src'),
-    path.join(web, 'index.html'),
-    path.join(web, 'vite.config.ts'),
-    path.join(root, 'packages/api-client/src'),
-  ];
-  const newestSource = Math.max(...sources.map(newestMtime));
-  if (fs.existsSync(built) && fs.statSync(built).mtimeMs >= newestSource) return;
-  process.stdout.write('Building the web UI…\n');
-  const r = spawnSync('npm', ['run', '--silent', 'build', '-w', '@customer365/web'], { cwd: root, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`web build failed (exit ${r.status})`);
-}
 
 function findFreePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -130,7 +105,7 @@ async function main() {
   // Screenshots left from an earlier run would pass for failures of this one.
   fs.rmSync(RESULTS_DIR, { recursive: true, force: true });
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
-  buildWebIfStale();
+  if (process.env.E2E_SKIP_BUILD !== '1' && !process.env.E2E_WEB_DIST) buildWebIfStale((m) => process.stdout.write(`${m}\n`));
 
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;

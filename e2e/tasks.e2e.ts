@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { DEMO, logIn, navLink, t, unique } from './support/app.ts';
+import { DEMO, logIn, navLink, signIn, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectHidden, expectText, expectUrl, expectVisible } from './support/expect.ts';
 
@@ -7,7 +7,7 @@ e2e(
   'a CSM adds a task on the account page, comments and completes it, finds it in the inbox and subscribes to the calendar',
   async ({ page }) => {
     const title = unique('Call about the renewal');
-    await logIn(page, DEMO.csm);
+    await signIn(page, DEMO.csm);
     const accounts = (await (await page.request.get('/api/v1/accounts?pageSize=1')).json()) as { items: { id: string; name: string }[] };
     const account = accounts.items[0];
     assert.ok(account, 'the CSM sees an account');

@@ -82,7 +82,7 @@ e2e('an admin back-fills usage from a CSV file and sees what was stored and whic
   await expectText(result, new RegExp(`${t('usage.csv.refused')}\\s*1`));
   const refused = dialog.getByTestId('usage-csv-refused');
   await expectText(refused, /4\s*timestamp/);
-  await dialog.getByRole('button', { name: t('usage.create.done') }).click();
+  await dialog.getByRole('button', { name: t('csvUpload.done') }).click();
   await expectHidden(dialog);
   // The unknown account key waits for mapping with its two events.
   await navLink(page, 'nav.usageUnmapped').click();

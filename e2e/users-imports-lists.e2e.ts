@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEMO, DEMO_PASSWORD, logIn, mainNavigation, t, unique } from './support/app.ts';
+import { DEMO, DEMO_PASSWORD, logIn, mainNavigation, signIn, t, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { eventually, expectText, expectVisible } from './support/expect.ts';
 import { choose, columnTexts, exportCsv } from './support/tables.ts';
@@ -36,8 +36,7 @@ async function waitForStatus(page: Page, id: string, status: string) {
 }
 
 e2e('the users list sorts by a column header and exports what it shows, without secrets', async ({ page }) => {
-  await logIn(page, DEMO.admin);
-  await page.goto('/admin/users');
+  await logIn(page, DEMO.admin, '/admin/users');
   await expectVisible(page.getByTestId('users-table-row').first());
   const emailHeader = t('admin.users.email');
 
@@ -113,7 +112,7 @@ e2e('import history searches file names, filters, sorts and exports the same imp
 });
 
 e2e('a Dutch user reads the row errors of a finished import in Dutch', async ({ page }) => {
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   // A user of their own, so switching the language leaves the shared demo users alone.
   const email = `${unique('nl').replace(/\W+/g, '-').toLowerCase()}@e2e.example`;
   const created = await page.request.post('/api/v1/users', {

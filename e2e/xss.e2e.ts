@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
-import { DEMO, logIn, unique } from './support/app.ts';
+import { DEMO, signIn, unique } from './support/app.ts';
 import { e2e } from './support/browser.ts';
 import { expectText, expectVisible } from './support/expect.ts';
 
@@ -58,7 +58,7 @@ e2e('XSS payloads in account, contact and note fields are shown as text and neve
     if (/\/x$/.test(new URL(r.url()).pathname)) strayRequests.push(r.url());
   });
 
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const csrf = { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'c365_csrf')?.value ?? '' };
   const mark = unique('xss').replace(' ', '');
   const p = payloads(mark);
@@ -137,7 +137,7 @@ e2e('XSS payloads in account, contact and note fields are shown as text and neve
 });
 
 e2e('an ordinary http(s) website is still a link that opens in a new tab', async ({ page, context }) => {
-  await logIn(page, DEMO.admin);
+  await signIn(page, DEMO.admin);
   const csrf = { 'x-csrf-token': (await context.cookies()).find((c) => c.name === 'c365_csrf')?.value ?? '' };
   const created = await page.request.post('/api/v1/accounts', {
     data: { name: unique('Website link'), website: 'https://www.example.com/about' },

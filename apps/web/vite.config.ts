@@ -46,10 +46,39 @@ function precompress(): Plugin {
   };
 }
 
+/** The pages whose data public/session.js starts at once (its `PAGES`, `chunk`): their code is preloaded too. */
+const EARLY_PAGES = ['RevenuePage'];
+
+/**
+ * Names the files public/session.js may fetch ahead, in a `<meta name="c365:chunks">` before it: each UI language's
+ * strings and the pages of EARLY_PAGES. The app asks for them only once its own code has run; session.js preloads
+ * the visit's language and page while that code downloads (src/README.md, "The first visit").
+ */
+function chunkNames(): Plugin {
+  return {
+    name: 'customer365:chunk-names',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const files: Record<string, string> = {};
+        for (const chunk of Object.values(ctx.bundle ?? {}))
+          if (chunk.type === 'chunk' && (/^strings-(en|nl|da)$/.test(chunk.name) || EARLY_PAGES.includes(chunk.name)))
+            files[chunk.name] = `/${chunk.fileName}`;
+        const content = JSON.stringify(files).replaceAll('"', '&quot;');
+        return html.replace(
+          '<script src="/session.js">',
+          `<meta name="c365:chunks" content="${content}" />\n    <script src="/session.js">`,
+        );
+      },
+    },
+  };
+}
+
 // The API runs separately during development (npm run dev); everything under /api goes to it,
 // so cookies and the CSRF header behave exactly as in production, where one server serves both.
 export default defineConfig({
-  plugins: [react(), precompress()],
+  plugins: [react(), precompress(), chunkNames()],
   server: {
     port: 5173,
     proxy: { '/api': { target: 'http://127.0.0.1:3650', changeOrigin: false } },

@@ -76,9 +76,14 @@ export async function waitFor200(url: string, child: Child, since: number, timeo
  * The product (`apps/server/src/main.ts`) on a database in its own process, on a free port, without demo data, once
  * its health check answers; `env` adds to or overrides that (PROCESS_ROLE=web for serving only, WEB_DIST, the pool).
  */
-export async function startProduct(databaseUrl: string, env: Record<string, string> = {}): Promise<{ app: Child; base: string }> {
+export async function startProduct(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  /** Another checkout of the product to run (its own server code), e.g. the commit a change is compared with. */
+  checkout = '',
+): Promise<{ app: Child; base: string }> {
   const port = await freePort();
-  const app = spawnTs('apps/server/src/main.ts', {
+  const app = spawnTs(checkout ? path.join(path.resolve(checkout), 'apps/server/src/main.ts') : 'apps/server/src/main.ts', {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATABASE_URL: databaseUrl,

@@ -48,9 +48,20 @@ type TWatched = { __c365Drawn?: number };
 
 /** Milliseconds per round from navigation to /revenue?{query} until its figures are drawn. */
 export async function timeFirstPaint(baseUrl: string, cookie: string, query: string, rounds: number, warmup = 1): Promise<number[]> {
+  return (await timeFirstPaintDetailed(baseUrl, cookie, query, rounds, warmup)).map((r) => r.drawn);
+}
+
+/** The same, with how long the page's series request took (Resource Timing: its start to its response's end). */
+export async function timeFirstPaintDetailed(
+  baseUrl: string,
+  cookie: string,
+  query: string,
+  rounds: number,
+  warmup = 1,
+): Promise<{ drawn: number; series: number | null }[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
   const [name, value] = cookie.split('=') as [string, string];
-  const out: number[] = [];
+  const out: { drawn: number; series: number | null }[] = [];
   try {
     for (let round = -warmup; round < rounds; round++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
@@ -60,7 +71,13 @@ export async function timeFirstPaint(baseUrl: string, cookie: string, query: str
       await page.goto(`${baseUrl}/revenue?${query}`, { waitUntil: 'commit' });
       await page.waitForFunction(() => (globalThis as TWatched).__c365Drawn !== undefined, undefined, { timeout: 120_000 });
       const drawnAt = await page.evaluate(() => (globalThis as TWatched).__c365Drawn as number);
-      if (round >= 0) out.push(drawnAt);
+      const series = await page.evaluate(() => {
+        const entry = performance.getEntriesByType('resource').find((e) => e.name.includes('/api/v1/metrics/mrr?')) as
+          | { responseEnd: number; startTime: number }
+          | undefined;
+        return entry ? entry.responseEnd - entry.startTime : null;
+      });
+      if (round >= 0) out.push({ drawn: drawnAt, series });
       await context.close();
     }
   } finally {

@@ -9,6 +9,9 @@ import {
   type TMetricSettings,
 } from '../../apps/server/src/modules/metrics/index.ts';
 import { replay, type TChangeOp, type TLineVersion, type TReplayChange } from '../../apps/server/src/modules/subscriptions/index.ts';
+import { mulberry32 } from '../../apps/server/src/platform/demo-random.ts';
+
+export { mulberry32 };
 
 export interface TCatalogue {
   /** Plan ids by code: SELF, PRO, ENT (editions, tiers 1–3), SEATS and PS (add-ons), TRIAL (free). */
@@ -34,17 +37,6 @@ export const listPrice = (code: keyof typeof LIST_EUR, currency: string, interva
 const TIERS = ['SELF', 'PRO', 'ENT'] as const;
 const EDITION_TIER: Record<string, number> = { self_service: 0, professional: 1, enterprise: 2 };
 const NAMES: Record<string, string> = Object.fromEntries(CATALOGUE_PLANS.map(([code, name]) => [code, name]));
-
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const dayNumber = (day: string) => Date.parse(`${day}T00:00:00Z`) / 86_400_000;
 const dayOf = (n: number) => new Date(n * 86_400_000).toISOString().slice(0, 10);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { buildTestApp, createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
+import { createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareTelco, TELCO_TEST_FIELD } from '../../../bench/lib/telco-churn.ts';
 import { runCli } from './run-cli.ts';
+import { serveTestApp } from './serve-test-app.ts';
 
 // 300 customers of the Telco Customer Churn sample data (every 23rd by customerID; 73 churned): imported through the
 // product's own importers, then evaluated and fitted with `customer365 health evaluate`.
@@ -13,15 +13,11 @@ const SAMPLE = path.join(path.dirname(new URL(import.meta.url).pathname), 'fixtu
 
 let t: TestApp;
 let url: string;
+let close: () => Promise<void>;
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.worker.start();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  ({ t, url, close } = await serveTestApp({ worker: true }));
 });
-afterAll(async () => {
-  await t.close();
-});
+afterAll(() => close());
 
 interface TEvaluation {
   test: { n: number; positives: number; auc: number };

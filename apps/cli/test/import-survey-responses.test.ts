@@ -1,25 +1,19 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { buildTestApp, createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
+import { createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
+import { serveTestApp } from './serve-test-app.ts';
 
 let t: TestApp;
 let url: string;
+let close: () => Promise<void>;
 let tmp: string;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-cli-surveys-'));
+  ({ t, url, tmp, close } = await serveTestApp({ tmpPrefix: 'c365-cli-surveys-' }));
 });
-afterAll(async () => {
-  await t.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 describe('customer365 import survey-responses', () => {
   it('finds the survey by name, records the answers, lists the refused rows, and records nothing twice', async () => {

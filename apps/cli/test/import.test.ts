@@ -1,28 +1,21 @@
 import fs from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { buildTestApp, createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
+import { createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from './run-cli.ts';
+import { serveTestApp } from './serve-test-app.ts';
 
 let t: TestApp;
 let url: string;
+let close: () => Promise<void>;
 let tmp: string;
 
 beforeAll(async () => {
   // The worker runs, as in production, so the validation and import jobs the CLI waits for get done.
-  t = await buildTestApp();
-  t.worker.start();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
-  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'c365-cli-import-'));
+  ({ t, url, tmp, close } = await serveTestApp({ worker: true, tmpPrefix: 'c365-cli-import-' }));
 });
-afterAll(async () => {
-  await t.close();
-  fs.rmSync(tmp, { recursive: true, force: true });
-});
+afterAll(() => close());
 
 async function orgWithToken() {
   const org = await createTestOrg(t);

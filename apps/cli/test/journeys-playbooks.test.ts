@@ -1,21 +1,18 @@
-import type { AddressInfo } from 'node:net';
-import { buildTestApp, createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
+import { createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JOURNEY_KEYS } from '../src/commands/journeys.ts';
 import { PLAYBOOK_KEYS } from '../src/commands/playbooks.ts';
 import { runCli } from './run-cli.ts';
+import { serveTestApp } from './serve-test-app.ts';
 
 let t: TestApp;
 let url: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await buildTestApp({ now: '2026-11-21T09:00:00Z' });
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  ({ t, url, close } = await serveTestApp({ now: '2026-11-21T09:00:00Z' }));
 });
-afterAll(async () => {
-  await t.close();
-});
+afterAll(() => close());
 
 async function tokenFor(headers: Record<string, string>, scopes: string[]) {
   const res = await t.app.inject({ method: 'POST', url: '/api/v1/api-tokens', headers, payload: { name: 'cli', scopes } });

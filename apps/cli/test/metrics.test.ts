@@ -1,20 +1,17 @@
-import type { AddressInfo } from 'node:net';
-import { buildTestApp, createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
+import { createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEADING_KEYS } from '../src/commands/metrics.ts';
 import { runCli } from './run-cli.ts';
+import { serveTestApp } from './serve-test-app.ts';
 
 let t: TestApp;
 let url: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  ({ t, url, close } = await serveTestApp());
 });
-afterAll(async () => {
-  await t.close();
-});
+afterAll(() => close());
 
 /** One account subscribed in January 2019 at 100/month, grown to 3 seats in March, in a market NL; a second one elsewhere from February. */
 async function orgWithHistory() {

@@ -1,10 +1,10 @@
-import type { AddressInfo } from 'node:net';
-import { buildTestApp, createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
+import { createTestOrg, type TestApp } from '@customer365/server/test/harness.ts';
 import { PLAYBOOK_FILE } from '@customer365/server/test/mrr-playbook.ts';
 import { expectedPlaybookRenewals } from '@customer365/server/test/renewals-playbook.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RENEWAL_KEYS } from '../src/commands/renewals.ts';
 import { runCli } from './run-cli.ts';
+import { serveTestApp } from './serve-test-app.ts';
 
 /** The period keys of the issue's `--json` contract, in its order. */
 const CONTRACT_KEYS = [
@@ -26,16 +26,12 @@ const CONTRACT_KEYS = [
 
 let t: TestApp;
 let url: string;
+let close: () => Promise<void>;
 
 beforeAll(async () => {
-  t = await buildTestApp();
-  t.worker.start();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  url = `http://127.0.0.1:${(t.app.server.address() as AddressInfo).port}`;
+  ({ t, url, close } = await serveTestApp({ worker: true }));
 });
-afterAll(async () => {
-  await t.close();
-});
+afterAll(() => close());
 
 describe('customer365 renewals report', () => {
   it('prints the contract JSON for the MRR playbook imported as periods, every figure as counted from the CSV', async () => {

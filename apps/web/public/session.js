@@ -12,10 +12,39 @@
     d.setMonth(d.getMonth() - back);
     return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
   };
-  // A page's main data: the API path, the page's URL parameters it passes on, and its defaults (as the page sets them).
+  // The code the app asks for only once its own has run: the UI language's strings and the opened page's code, fetched
+  // now while the app's code downloads (the build names their files in <meta name="c365:chunks">, vite.config.ts).
+  const preload = (chunk) => {
+    try {
+      const meta = typeof document === 'undefined' ? null : document.querySelector('meta[name="c365:chunks"]');
+      const href = meta && JSON.parse(meta.content)[chunk];
+      if (!href) return;
+      const link = document.createElement('link');
+      link.rel = 'modulepreload';
+      link.href = href;
+      document.head.appendChild(link);
+    } catch {
+      // Only a head start: the app asks for these files itself.
+    }
+  };
+  // The language src/i18n/index.ts starts in (initialLanguage): the last one used here, else the browser's, else English.
+  const language = () => {
+    const known = (l) => ['en', 'nl', 'da'].includes(l);
+    let stored = null;
+    try {
+      stored = localStorage.getItem('c365.language');
+    } catch {}
+    const browser = navigator.language.slice(0, 2);
+    return known(stored) ? stored : known(browser) ? browser : 'en';
+  };
+  if (typeof document !== 'undefined') preload(`strings-${language()}`);
+
+  // A page's main data: the API path, the page's URL parameters it passes on, and its defaults (as the page sets
+  // them); `chunk`, the page's code (vite.config.ts, EARLY_PAGES).
   const PAGES = {
     // src/features/revenue/queries.ts (seriesQuery) and search.ts (withDefaults)
     '/revenue': {
+      chunk: 'RevenuePage',
       api: '/api/v1/metrics/mrr',
       keep: ['market', 'edition', 'plan', 'owner', 'segment', 'tag', 'from', 'to', 'by', 'groupBy'],
       defaults: () => ({ from: month(11), to: month(0), by: 'month' }),
@@ -23,6 +52,7 @@
   };
   const page = PAGES[location.pathname];
   if (!page) return;
+  preload(page.chunk);
   const from = new URLSearchParams(location.search);
   const params = new URLSearchParams();
   const defaults = page.defaults();

@@ -913,6 +913,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/subscriptions/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the subscriptions as CSV
+         * @description Every subscription matching the same filters and order as the list.
+         */
+        get: operations["exportSubscriptionsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/accounts/{id}/subscriptions": {
         parameters: {
             query?: never;
@@ -980,6 +1000,26 @@ export interface paths {
         };
         /** Subscription changes across accounts (upgrades, downgrades, cancellations …), newest first */
         get: operations["listSubscriptionChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscription-changes/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export the subscription changes as CSV
+         * @description Every change matching the same filters and order as the list.
+         */
+        get: operations["exportSubscriptionChangesCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1299,7 +1339,7 @@ export interface paths {
         };
         /**
          * Export an import's row errors as CSV
-         * @description Every problem found in the rows, in row order, as CSV: the message in English, with its code.
+         * @description Every problem found in the rows (those the list’s filters keep), in row order, as CSV: the message in English, with its code.
          */
         get: operations["exportImportErrorsCsv"];
         put?: never;
@@ -2368,6 +2408,26 @@ export interface paths {
         };
         /** List my notifications, newest first */
         get: operations["listNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export my notifications as CSV
+         * @description Every notification of mine matching the same filters and order as the list.
+         */
+        get: operations["exportNotificationsCsv"];
         put?: never;
         post?: never;
         delete?: never;
@@ -6847,6 +6907,10 @@ export interface operations {
                             before: unknown;
                             after: unknown;
                             requestId: string | null;
+                            /** @description The names of the people, accounts, contacts and markets whose ids the before and after hold, by id (the list only) */
+                            names: {
+                                [key: string]: string;
+                            };
                         }[];
                         total: number;
                         page: number;
@@ -13993,6 +14057,125 @@ export interface operations {
             };
         };
     };
+    exportSubscriptionsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Reference or account name contains */
+                q?: string;
+                accountId?: string;
+                status?: string | string[];
+                currency?: string;
+                planId?: string;
+                sort?: "reference" | "account" | "mrr" | "termEnd" | "status" | "createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
     listAccountSubscriptions: {
         parameters: {
             query?: never;
@@ -15026,6 +15209,9 @@ export interface operations {
                 page?: number;
                 pageSize?: number;
                 order?: "asc" | "desc";
+                /** @description Account name, subscription reference or comment contains */
+                q?: string;
+                sort?: "effectiveDate" | "account" | "kind" | "reason" | "mrrBefore" | "mrrAfter" | "mrrChange" | "reference";
                 accountId?: string;
                 kind?: string | string[];
                 /** @description A day, e.g. 2024-03-01 */
@@ -15160,6 +15346,129 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportSubscriptionChangesCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description Account name, subscription reference or comment contains */
+                q?: string;
+                sort?: "effectiveDate" | "account" | "kind" | "reason" | "mrrBefore" | "mrrAfter" | "mrrChange" | "reference";
+                accountId?: string;
+                kind?: string | string[];
+                /** @description A day, e.g. 2024-03-01 */
+                from?: string;
+                /** @description A day, e.g. 2024-03-01 */
+                to?: string;
+                reasonId?: string;
+                competitorId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;
@@ -18253,6 +18562,12 @@ export interface operations {
             query?: {
                 page?: number;
                 pageSize?: number;
+                /** @description Words in the (English) message, the column or the value */
+                q?: string;
+                /** @description Only errors of these fields (target field keys, or row) */
+                field?: string | string[];
+                sort?: "rowNumber";
+                order?: "asc" | "desc";
             };
             header?: never;
             path: {
@@ -18385,7 +18700,14 @@ export interface operations {
     };
     exportImportErrorsCsv: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Words in the (English) message, the column or the value */
+                q?: string;
+                /** @description Only errors of these fields (target field keys, or row) */
+                field?: string | string[];
+                sort?: "rowNumber";
+                order?: "asc" | "desc";
+            };
             header?: never;
             path: {
                 id: string;
@@ -18598,7 +18920,7 @@ export interface operations {
                             id: string;
                             to: string;
                             subject: string;
-                            /** @description The body; sign-in links (password reset, invitation) are shown with their token masked */
+                            /** @description The body; sign-in links (password reset, invitation) and customer links (a quote's, an unsubscribe link) are shown with their token masked */
                             text: string;
                             html: string | null;
                             template: string;
@@ -18848,7 +19170,7 @@ export interface operations {
                         id: string;
                         to: string;
                         subject: string;
-                        /** @description The body; sign-in links (password reset, invitation) are shown with their token masked */
+                        /** @description The body; sign-in links (password reset, invitation) and customer links (a quote's, an unsubscribe link) are shown with their token masked */
                         text: string;
                         html: string | null;
                         template: string;
@@ -21249,6 +21571,11 @@ export interface operations {
                                     name: string;
                                     why: string;
                                 }[];
+                                crossValidation?: {
+                                    folds: number;
+                                    auc: number | null;
+                                    penalty: number;
+                                } | null;
                             } | null;
                             createdByUserId: string | null;
                             createdAt: string;
@@ -21453,6 +21780,11 @@ export interface operations {
                                 name: string;
                                 why: string;
                             }[];
+                            crossValidation?: {
+                                folds: number;
+                                auc: number | null;
+                                penalty: number;
+                            } | null;
                         } | null;
                         createdByUserId: string | null;
                         createdAt: string;
@@ -21625,6 +21957,11 @@ export interface operations {
                                 name: string;
                                 why: string;
                             }[];
+                            crossValidation?: {
+                                folds: number;
+                                auc: number | null;
+                                penalty: number;
+                            } | null;
                         } | null;
                         createdByUserId: string | null;
                         createdAt: string;
@@ -21685,6 +22022,11 @@ export interface operations {
                                     name: string;
                                     why: string;
                                 }[];
+                                crossValidation?: {
+                                    folds: number;
+                                    auc: number | null;
+                                    penalty: number;
+                                } | null;
                             } | null;
                             createdByUserId: string | null;
                             createdAt: string;
@@ -21891,6 +22233,11 @@ export interface operations {
                                 name: string;
                                 why: string;
                             }[];
+                            crossValidation?: {
+                                folds: number;
+                                auc: number | null;
+                                penalty: number;
+                            } | null;
                         } | null;
                         createdByUserId: string | null;
                         createdAt: string;
@@ -22450,6 +22797,11 @@ export interface operations {
                             why: string;
                         }[];
                         candidates: number;
+                        crossValidation: {
+                            folds: number;
+                            auc: number | null;
+                            penalty: number;
+                        } | null;
                         saved: {
                             /** Format: uuid */
                             id: string;
@@ -22507,6 +22859,11 @@ export interface operations {
                                     name: string;
                                     why: string;
                                 }[];
+                                crossValidation?: {
+                                    folds: number;
+                                    auc: number | null;
+                                    penalty: number;
+                                } | null;
                             } | null;
                             createdByUserId: string | null;
                             createdAt: string;
@@ -28529,6 +28886,10 @@ export interface operations {
                 order?: "asc" | "desc";
                 /** @description true: only the unread */
                 unread?: "true" | "false";
+                /** @description Only the unread, or only those already read */
+                state?: "unread" | "read";
+                /** @description By the date they came */
+                sort?: "createdAt";
             };
             header?: never;
             path?: never;
@@ -28643,6 +29004,124 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    exportNotificationsCsv: {
+        parameters: {
+            query?: {
+                order?: "asc" | "desc";
+                /** @description true: only the unread */
+                unread?: "true" | "false";
+                /** @description Only the unread, or only those already read */
+                state?: "unread" | "read";
+                /** @description By the date they came */
+                sort?: "createdAt";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Default Response */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
+                        requestId: string;
+                        code: string;
+                        message: string;
+                        details: {
+                            field: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": {
                         requestId: string;
                         code: string;
                         message: string;
@@ -44161,6 +44640,13 @@ export interface operations {
                             detractors: number;
                             score: number | null;
                             month: string;
+                            trailing: {
+                                respondents: number;
+                                promoters: number;
+                                passives: number;
+                                detractors: number;
+                                score: number | null;
+                            };
                         }[];
                         bySegment: {
                             respondents: number;

@@ -53,6 +53,9 @@ export async function runHealthEvaluate(opts: THealthEvaluateOptions) {
     `Outcome "${e.outcome}"${e.fitted ? ', fitted scorecard' : ''}`,
     `test:  n=${e.test.n} churned=${e.test.positives} AUC=${fmt(e.test.auc)}${e.unfitted ? ` (before fitting ${fmt(e.unfitted.test.auc)})` : ''}`,
     `train: n=${e.train.n} churned=${e.train.positives} AUC=${fmt(e.train.auc)}`,
+    ...(e.crossValidation
+      ? [`cross-validation on the training part: ${e.crossValidation.folds} folds, held-out AUC=${fmt(e.crossValidation.auc)}`]
+      : []),
     'inputs (weight):',
     ...[...e.inputs].sort((a, b) => b.weight - a.weight).map((i) => `  ${String(i.weight).padStart(6)}  ${i.label} (${i.name})`),
   ];

@@ -76,10 +76,11 @@ export const MODULES: readonly ModuleDefinition[] = [
  * Every module's services (in list order: a module may use the services of those before it), its event
  * subscribers, and the jobs the worker runs: what app.ts serves, and what the demo replays its month with.
  */
-export function assembleModules(deps: Omit<ModuleContext, 'services' | 'events' | 'mailAttachments'>) {
+export function assembleModules(deps: Omit<ModuleContext, 'services' | 'events' | 'mailAttachments' | 'secretLinkPaths'>) {
   const events = createEventBus(deps.clock);
   const mailAttachments: Record<string, TMailAttachmentRenderer> = {};
-  const ctx: ModuleContext = { ...deps, events, services: {} as ServiceRegistry, mailAttachments };
+  const secretLinkPaths = MODULES.flatMap((m) => m.secretLinkPaths ?? []);
+  const ctx: ModuleContext = { ...deps, events, services: {} as ServiceRegistry, mailAttachments, secretLinkPaths };
   for (const m of MODULES) Object.assign(ctx.services, m.services?.(ctx));
   for (const m of MODULES) Object.assign(mailAttachments, m.mailAttachments?.(ctx));
   events.setSubscribers(MODULES.flatMap((m) => m.subscribers?.(ctx) ?? []));

@@ -14,6 +14,21 @@ export function createDemoRandom(seed: number): TDemoRandom {
   };
 }
 
+/**
+ * A seeded generator of numbers in [0, 1) (mulberry32) for a sequence of its own: a demo part that draws from it
+ * does not move the demo's shared sequence; benchmarks and tests use it for data that is the same on every run.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** A name as a domain or e-mail part: "Københavns Arkitekter" → "kobenhavns-arkitekter". */
 export const demoSlug = (s: string) =>
   s

@@ -103,16 +103,15 @@ export function createEventBus(clock: Clock): EventBus {
           for (const [i, payload] of payloads.entries())
             await p.apply(tx, payload as never, { eventId: eventIds[i] as string, orgId, occurredAt });
       }
-      const deliveries = of(event).flatMap((s) =>
-        payloads.map((payload, i) => {
-          const eventId = eventIds[i] as string;
-          return {
-            name: jobName(s),
-            payload: { eventId, orgId, occurredAt, payload },
-            opts: { orgId, dedupeKey: `${jobName(s)}:${eventId}` },
-          };
-        }),
-      );
+      // Event by event, each to every subscriber: the jobs in the order `publish` would have made them.
+      const deliveries = payloads.flatMap((payload, i) => {
+        const eventId = eventIds[i] as string;
+        return of(event).map((s) => ({
+          name: jobName(s),
+          payload: { eventId, orgId, occurredAt, payload },
+          opts: { orgId, dedupeKey: `${jobName(s)}:${eventId}` },
+        }));
+      });
       await enqueueJobs(tx, clock, deliveries);
       return eventIds;
     },

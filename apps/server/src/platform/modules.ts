@@ -33,6 +33,8 @@ export interface ModuleContext {
   services: ServiceRegistry;
   /** Every module's e-mail attachment renderers by kind (filled once all services are built; mail/attachments.ts). */
   mailAttachments: TMailAttachmentRenderers;
+  /** Every module's `secretLinkPaths`: where admins read the outbox, these links' credentials are masked. */
+  secretLinkPaths: readonly string[];
 }
 
 /**
@@ -149,6 +151,11 @@ export interface ModuleDefinition<TServices extends Partial<ServiceRegistry> = P
   projections?(ctx: ModuleContext): TEventProjection[];
   /** The files its e-mails carry by reference, rendered at delivery, by kind (mail/attachments.ts). */
   mailAttachments?(ctx: ModuleContext): TMailAttachmentRenderers;
+  /**
+   * The paths of the links its e-mails carry whose next segment is a credential of the recipient (`/q/` for a
+   * quote's customer link): the outbox shows them masked to admins; the delivered e-mail keeps them.
+   */
+  secretLinkPaths?: string[];
   /** Its listeners besides HTTP: started with the server (not in a worker-only process), stopped on shutdown. */
   listeners?(ctx: ModuleContext): TListener[];
   /** Its routes as the access-matrix and bad-input suites must test them (`<module>.access.ts`). */

@@ -1,7 +1,16 @@
 import { Group, Paper, Progress, Skeleton, Stack, Table, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowsSort, IconArrowUp } from '@tabler/icons-react';
-import { type ColumnDef, flexRender, getCoreRowModel, type Row, useReactTable, type VisibilityState } from '@tanstack/react-table';
+import {
+  type CellContext,
+  type ColumnDef,
+  flexRender,
+  getCoreRowModel,
+  type Row,
+  useReactTable,
+  type VisibilityState,
+} from '@tanstack/react-table';
 import { type ReactNode, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { formatNumber } from '../lib/format.ts';
 import { ColumnChooser, useColumnSettings } from './ColumnChooser.tsx';
 import { type AnyList, ListEmpty, ListFooter, ListToolbar, type ListToolbarProps } from './list/ListParts.tsx';
 import type { SortOrder } from './list/listState.ts';
@@ -10,6 +19,14 @@ import './DataTable.css';
 export type { SortOrder };
 
 const NONE: readonly string[] = [];
+
+/** A column without its own `cell` prints its value; a number in the UI language's format (1,250 or 1.250). */
+const defaultColumn = {
+  cell: (ctx: CellContext<unknown, unknown>) => {
+    const value = ctx.getValue();
+    return typeof value === 'number' ? formatNumber(value) : (value as ReactNode);
+  },
+};
 
 /** Column extras: width, alignment, `noWrap` for short values, `sticky` for the column that stays in view. */
 export interface DataColumnMeta {
@@ -88,7 +105,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
     () =>
       columns.map((c) => {
         const meta = c.meta as DataColumnMeta | undefined;
-        return { id: c.id ?? '', label: meta?.label ?? (typeof c.header === 'string' ? c.header : (c.id ?? '')), required: !!meta?.sticky };
+        const label = meta?.label ?? (typeof c.header === 'string' ? c.header : (c.id ?? ''));
+        // A column without a name (the row's action buttons) is always shown and not offered for hiding.
+        return { id: c.id ?? '', label, required: !!meta?.sticky || !label };
       }),
     [columns],
   );
@@ -100,6 +119,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const table = useReactTable<T>({
     data: data ?? [],
     columns,
+    defaultColumn: defaultColumn as Partial<ColumnDef<T>>,
     getRowId: props.getRowId,
     getCoreRowModel: getCoreRowModel(),
     manualSorting: true,
@@ -144,7 +164,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
         search={props.search}
         filters={props.filters}
         actions={props.actions}
-        chooser={withChooser ? <ColumnChooser columns={columnOptions} settings={settings} /> : null}
+        chooser={withChooser ? <ColumnChooser columns={columnOptions.filter((c) => c.label)} settings={settings} /> : null}
         exportUrl={props.exportUrl}
         onExport={props.onExport}
       />

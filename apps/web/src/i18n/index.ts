@@ -5,6 +5,7 @@ import i18n, { type BackendModule } from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { prepareFormats } from '../lib/money.ts';
 import { LANGUAGES, loadStrings, type UiLanguage } from './load.ts';
+import { numbersFormatter } from './numbers.ts';
 
 export { LANGUAGES, type UiLanguage } from './load.ts';
 
@@ -47,13 +48,15 @@ i18n.on('languageChanged', (lng) => {
 // Until its strings are in, components that translate suspend (main.tsx shows nothing there; it is one small file).
 void i18n
   .use(stringsBackend)
+  .use(numbersFormatter)
   .use(initReactI18next)
   .init({
     lng: initialLanguage(),
     supportedLngs: LANGUAGES,
     load: 'currentOnly',
     fallbackLng: false,
-    interpolation: { escapeValue: false },
+    // Numbers in strings are printed in the UI language's format (i18n/numbers.ts).
+    interpolation: { escapeValue: false, alwaysFormat: true },
     returnNull: false,
   });
 

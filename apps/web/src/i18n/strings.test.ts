@@ -70,8 +70,10 @@ describe('UI strings', () => {
       const other = stringsOf(lang);
       // Plural forms differ by language, so compare the base key of plural entries.
       const base = (keys: Iterable<string>) => new Set([...keys].map((k) => k.replace(PLURAL, '')));
-      expect([...base(en.keys())].filter((k) => !base(other.keys()).has(k)).sort()).toEqual([]);
-      expect([...base(other.keys())].filter((k) => !base(en.keys()).has(k)).sort()).toEqual([]);
+      const english = base(en.keys());
+      const theirs = base(other.keys());
+      expect([...english].filter((k) => !theirs.has(k)).sort()).toEqual([]);
+      expect([...theirs].filter((k) => !english.has(k)).sort()).toEqual([]);
     });
 
     it(`${lang} uses the same {{placeholders}} as English`, () => {

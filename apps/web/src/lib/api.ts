@@ -101,13 +101,36 @@ export function unwrap<T>(result: { data?: T; error?: unknown; response: Respons
 }
 
 /** Shows the server's message and each field's problem as a red notification. */
-export function notifyError(error: unknown, title?: string) {
+/**
+ * A field the server names ("body.lines.0.unitPrice") as a person reads it: the form's own label when the caller
+ * passes one (by the path without its prefix), else its words and positions ("Lines · 1 · Unit price").
+ */
+export function readableField(field: string, labels: Record<string, string> = {}): string {
+  const path = field.replace(/^(body|query|params)[./]/, '');
+  if (labels[path]) return labels[path];
+  return path
+    .split('.')
+    .filter(Boolean)
+    .map((part) => {
+      if (/^\d+$/.test(part)) return String(Number(part) + 1);
+      const words = part
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/_/g, ' ')
+        .toLowerCase();
+      return labels[part] ?? (words[0]?.toUpperCase() ?? '') + words.slice(1);
+    })
+    .join(' · ');
+}
+
+export function notifyError(error: unknown, title?: string, labels?: Record<string, string>) {
   if (error instanceof ApiError) {
     const { message, details } = error.body;
     notifications.show({
       color: 'red',
       title: title ?? i18n.t('errors.title'),
-      message: details.length ? `${message} — ${details.map((d) => `${d.field}: ${d.message}`).join('; ')}` : message,
+      message: details.length
+        ? `${message} — ${details.map((d) => `${readableField(d.field, labels)}: ${d.message}`).join('; ')}`
+        : message,
       autoClose: 8000,
     });
     return;

@@ -1,10 +1,12 @@
 /**
  * CSV built in the browser, for lists the API returns whole (markets, custom fields, API tokens). The
  * same rules as the server's exports: a BOM so Excel reads UTF-8, CRLF line ends, and cells a
- * spreadsheet would run as a formula (= + - @ tab CR) get a leading apostrophe.
+ * spreadsheet would run as a formula (= + - @ tab CR) get a leading apostrophe; numbers are written as they are.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // A number is data, never a formula: a negative amount stays -300 for the spreadsheet to add up.
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   let s = Array.isArray(value) ? value.join('; ') : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;

@@ -1,6 +1,9 @@
 import i18n from 'i18next';
 import { ApiError, type ApiErrorBody, CSRF_COOKIE, CSRF_HEADER, readCookie } from './api.ts';
 
+/** The server's limit for one uploaded file (`MAX_UPLOAD_BYTES` in apps/server/src/app.ts). */
+export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+
 /**
  * Posts a multipart/form-data form. XMLHttpRequest rather than fetch because only it reports upload progress,
  * which matters for files of tens of megabytes. Resolves with the JSON answer; rejects with an ApiError as the

@@ -12,6 +12,7 @@ import { createFixedClock } from '../../platform/clock.ts';
 import type { Database } from '../../platform/db/database.ts';
 import type { Mailer } from '../../platform/mail/outbox.ts';
 import type { TDemoContext, TDemoStep } from '../../platform/modules.ts';
+import { demoTimer, type TDemoTimingOptions } from './demo-timing.ts';
 
 export { DEMO_INVITEE } from '../../modules/identity/index.ts';
 export { DEMO_IMPORT_FILE } from '../../modules/imports/index.ts';
@@ -20,10 +21,11 @@ const DAY = 24 * 3600_000;
 
 export async function seedDemoActivity(
   database: Database,
-  opts: { orgId: string; people: ReadonlyMap<string, Actor>; now: Date; publicUrl: string },
+  opts: { orgId: string; people: ReadonlyMap<string, Actor>; now: Date; publicUrl: string } & TDemoTimingOptions,
 ) {
   const { db } = database;
   const { orgId, people } = opts;
+  const time = demoTimer(opts.onTiming);
   const clock = createFixedClock(new Date(opts.now.getTime() - 35 * DAY));
   /**
    * Move the clock to `days` before now, at a working hour. Never past now: a demo seeded before that hour today is
@@ -64,18 +66,18 @@ export async function seedDemoActivity(
   const demo: TDemoContext = { ...ctx, orgId, actors, people, accountIds: before, at, advance: (ms) => clock.advance(ms) };
 
   // The month: every module plans its steps on the organisation as it stood before it, then they run in date order.
-  const steps: TDemoStep[] = [];
-  for (const m of MODULES) steps.push(...((await m.demo?.month?.(demo)) ?? []));
+  const steps: (TDemoStep & { module: string })[] = [];
+  for (const m of MODULES) steps.push(...((await m.demo?.month?.(demo)) ?? []).map((s) => ({ ...s, module: m.name })));
   steps.sort((a, b) => b.days - a.days || a.hour - b.hour);
   for (const step of steps) {
     at(step.days, step.hour);
-    await step.run();
+    await time(`month:${step.module}`, () => step.run());
   }
 
   // After the month, in list order: the accounts that were active before it and still are (not those the
   // month's import added, nor the one lost).
   const still = new Set(await activeAccountIds());
   const accountIds = before.filter((id) => still.has(id));
-  for (const m of MODULES) await m.demo?.activity?.({ ...demo, accountIds });
+  for (const m of MODULES) if (m.demo?.activity) await time(`activity:${m.name}`, () => m.demo?.activity?.({ ...demo, accountIds }));
   await database.flusher?.flush();
 }

@@ -157,6 +157,30 @@ describe('demo organisation', () => {
     expect(prices.rows.map((r: { planCode: string }) => r.planCode)).toEqual(['SELF', 'PRO', 'ENT']);
   });
 
+  it('has three years of subscription history: the same subscriptions, changes and MRR on every machine', async () => {
+    type TSub = { status: string; currency: string; mrr: number };
+    const subs: TSub[] = (await get('/api/v1/subscriptions?pageSize=200')).items;
+    const count = (xs: string[]) => Object.fromEntries([...new Set(xs)].sort().map((x) => [x, xs.filter((y) => y === x).length]));
+    expect(count(subs.map((s) => s.status))).toEqual({ active: 55, cancelling: 9, ended: 6, trial: 9 });
+    const mrr = (currency: string) => Math.round(subs.filter((s) => s.currency === currency).reduce((n, s) => n + s.mrr * 100, 0));
+    expect([mrr('EUR'), mrr('DKK')]).toEqual([1_348_446, 10_309_122]);
+    const changes: { kind: string }[] = (await get('/api/v1/subscription-changes?pageSize=200')).items;
+    // The subscriptions demo's 141, and the renewal of an accepted quote.
+    expect(count(changes.map((c) => c.kind))).toEqual({
+      add_on: 14,
+      cancel_request: 16,
+      discount_added: 5,
+      downgrade: 4,
+      price: 3,
+      quantity: 12,
+      reactivation: 1,
+      remove_line: 2,
+      renewal: 1,
+      start: 79,
+      upgrade: 5,
+    });
+  });
+
   it('has a year of health history: the portfolio trend against the target, and "health turned red" spread over the months', async () => {
     const p = await get('/api/v1/health/portfolio');
     expect(p.targetPct).toBe(25);

@@ -6,6 +6,7 @@ import type { Database } from '../../platform/db/database.ts';
 import { createDemoRandom } from '../../platform/demo-random.ts';
 import type { TDemoBase } from '../../platform/modules.ts';
 import { seedDemoActivity } from './demo-activity.ts';
+import { demoTimer, type TDemoTimingOptions } from './demo-timing.ts';
 
 export { DEMO_PASSWORD, DEMO_USERS };
 export const DEMO_SLUG = DEMO_ORGANISATION.slug;
@@ -20,22 +21,24 @@ export async function seedDemoIfEmpty(database: Database, clock: Clock, publicUr
  * and its team first, then each module's records as they stood before the demo's month, then the month
  * (demo-activity.ts).
  */
-export async function seedDemo(database: Database, clock: Clock, publicUrl: string) {
+export async function seedDemo(database: Database, clock: Clock, publicUrl: string, options: TDemoTimingOptions = {}) {
   const now = clock.now();
+  const time = demoTimer(options.onTiming);
   const { orgId, people } = await database.db.transaction(async (tx) => {
     const orgId = await createDemoOrganisation(tx, now);
     const people = await createDemoTeam(tx, orgId, now);
     // One seeded sequence for every draw, so the demo is the same on every machine.
     const base: TDemoBase = { orgId, db: tx, now, random: createDemoRandom(365), people };
-    for (const m of MODULES) await m.demo?.base?.(base);
+    for (const m of MODULES) if (m.demo?.base) await time(`base:${m.name}`, () => m.demo?.base?.(base));
     // Each customer as it is made gets every module's part at once: the draws stay in the order they always had.
     for (const m of MODULES) {
       if (!m.demo?.customers) continue;
-      for await (const customer of m.demo.customers(base)) for (const n of MODULES) await n.demo?.customer?.(base, customer);
+      for await (const customer of m.demo.customers(base))
+        for (const n of MODULES) if (n.demo?.customer) await time(`customer:${n.name}`, () => n.demo?.customer?.(base, customer));
     }
     return { orgId, people };
   });
-  await seedDemoActivity(database, { orgId, people, now, publicUrl });
+  await seedDemoActivity(database, { orgId, people, now, publicUrl, onTiming: options.onTiming });
   return {
     orgId,
     organisation: DEMO_ORGANISATION.name,

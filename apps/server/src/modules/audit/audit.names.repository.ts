@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
 import { accounts } from '../accounts/index.ts';
 import { contacts } from '../contacts/index.ts';
@@ -58,4 +58,35 @@ export async function selectNamedPage(db: Db, orgId: string, page: TAuditPage, q
     .leftJoin(imports, and(eq(imports.orgId, orgId), eq(imports.id, idOf('import'))))
     .leftJoin(organisations, and(eq(organisations.id, orgId), eq(organisations.id, idOf('organisation'))))
     .orderBy(...orderOf(page, q));
+}
+
+/**
+ * The names of the people, accounts, contacts and markets an entry's before and after point at (an owner, a country
+ * manager, a pulse's account …), each looked up in the organisation only: an id of another organisation, or of an
+ * item that is gone, gets no name.
+ */
+export async function selectReferencedNames(db: Db, orgId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  if (!ids.length) return names;
+  const list = [...ids];
+  const [u, a, c, m] = await Promise.all([
+    db
+      .select({ id: users.id, name: users.name })
+      .from(users)
+      .where(and(eq(users.orgId, orgId), inArray(users.id, list))),
+    db
+      .select({ id: accounts.id, name: accounts.name })
+      .from(accounts)
+      .where(and(eq(accounts.orgId, orgId), inArray(accounts.id, list))),
+    db
+      .select({ id: contacts.id, name: sql<string>`trim(${contacts.firstName} || ' ' || ${contacts.lastName})` })
+      .from(contacts)
+      .where(and(eq(contacts.orgId, orgId), inArray(contacts.id, list))),
+    db
+      .select({ id: markets.id, name: markets.name })
+      .from(markets)
+      .where(and(eq(markets.orgId, orgId), inArray(markets.id, list))),
+  ]);
+  for (const row of [...u, ...a, ...c, ...m]) if (row.name) names.set(row.id, row.name);
+  return names;
 }

@@ -7,10 +7,25 @@ import { auditLog } from './audit.table.ts';
 /** Queries only: no HTTP, no access checks. Every function takes a db or a transaction and the organisation. */
 
 export type TNewAuditEntry = Omit<typeof auditLog.$inferInsert, 'orgId'>;
-export type TAuditRow = typeof auditLog.$inferSelect & { entityName: string | null };
+export type TAuditRow = typeof auditLog.$inferSelect & { entityName: string | null; names?: Record<string, string> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ids a snapshot's fields hold (an owner's, an account's …), top level and in lists. */
+function idsIn(snapshot: unknown, into: Set<string>) {
+  if (typeof snapshot !== 'object' || snapshot === null || Array.isArray(snapshot)) return;
+  for (const value of Object.values(snapshot)) {
+    for (const v of Array.isArray(value) ? value : [value]) if (typeof v === 'string' && UUID.test(v)) into.add(v.toLowerCase());
+  }
+}
 
 export async function insertAuditEntry(db: Db, orgId: string, entry: TNewAuditEntry): Promise<void> {
   await db.insert(auditLog).values({ ...entry, orgId });
+}
+
+/** Several entries, one statement per 1,000 (a batch of changes written together). */
+export async function insertAuditEntries(db: Db, orgId: string, entries: TNewAuditEntry[]): Promise<void> {
+  for (let i = 0; i < entries.length; i += 1000) await db.insert(auditLog).values(entries.slice(i, i + 1000).map((e) => ({ ...e, orgId })));
 }
 
 function whereOf(orgId: string, q: TAuditFilter, until?: Date): SQL | undefined {
@@ -71,6 +86,20 @@ export async function listAuditEntries(db: Db, orgId: string, q: TAuditQuery): P
     namedPage(db, orgId, where, q, q.pageSize, (q.page - 1) * q.pageSize),
     db.select({ n: count() }).from(auditLog).where(where),
   ]);
+  // The names of what the entries' fields point at, for the page in one look-up per kind.
+  const ids = new Set<string>();
+  for (const r of rows) {
+    idsIn(r.before, ids);
+    idsIn(r.after, ids);
+  }
+  names ??= import('./audit.names.repository.ts');
+  const found = await (await names).selectReferencedNames(db, orgId, [...ids]);
+  for (const r of rows) {
+    const mine = new Set<string>();
+    idsIn(r.before, mine);
+    idsIn(r.after, mine);
+    r.names = Object.fromEntries([...mine].flatMap((id) => (found.has(id) ? [[id, found.get(id) as string]] : [])));
+  }
   return { rows, total: total?.n ?? 0 };
 }
 

@@ -18,6 +18,9 @@ export const ZAuditEntry = z.object({
   before: z.unknown(),
   after: z.unknown(),
   requestId: z.string().nullable(),
+  names: z
+    .record(z.string(), z.string())
+    .describe('The names of the people, accounts, contacts and markets whose ids the before and after hold, by id (the list only)'),
 });
 export type TAuditEntryDto = z.infer<typeof ZAuditEntry>;
 export const ZAuditPage = zPage(ZAuditEntry);

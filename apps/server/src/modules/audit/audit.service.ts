@@ -3,7 +3,14 @@ import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { inBatches } from '../../platform/http/csv.ts';
 import { newId } from '../../platform/ids.ts';
-import { findLatestEntryAt, insertAuditEntry, listAuditEntries, pageAuditEntries, type TAuditRow } from './audit.repository.ts';
+import {
+  findLatestEntryAt,
+  insertAuditEntries,
+  insertAuditEntry,
+  listAuditEntries,
+  pageAuditEntries,
+  type TAuditRow,
+} from './audit.repository.ts';
 import type { TAuditEntryDto, TAuditFilter, TAuditQuery } from './audit.schemas.ts';
 
 export interface TAuditEntry {
@@ -16,7 +23,20 @@ export interface TAuditEntry {
 
 /** Write an audit row in the caller's transaction, so the change and its record commit together. */
 export async function recordAudit(tx: Db, clock: Clock, actor: Actor | null, entry: TAuditEntry) {
-  await insertAuditEntry(tx, actor?.orgId ?? (entry as { orgId?: string }).orgId ?? '', {
+  await insertAuditEntry(tx, actor?.orgId ?? (entry as { orgId?: string }).orgId ?? '', auditRow(clock, actor, entry));
+}
+
+/** Many audit rows by one actor, in the caller's transaction, in the order given (a batch of changes written together). */
+export async function recordAudits(tx: Db, clock: Clock, actor: Actor, entries: readonly TAuditEntry[]) {
+  await insertAuditEntries(
+    tx,
+    actor.orgId,
+    entries.map((e) => auditRow(clock, actor, e)),
+  );
+}
+
+function auditRow(clock: Clock, actor: Actor | null, entry: TAuditEntry) {
+  return {
     id: newId(),
     at: clock.now(),
     actorUserId: actor?.userId ?? null,
@@ -27,10 +47,10 @@ export async function recordAudit(tx: Db, clock: Clock, actor: Actor | null, ent
     before: entry.before ?? null,
     after: entry.after ?? null,
     requestId: actor?.requestId ?? null,
-  });
+  };
 }
 
-const toDto = ({ orgId: _, ...r }: TAuditRow): TAuditEntryDto => ({ ...r, at: r.at.toISOString() });
+const toDto = ({ orgId: _, ...r }: TAuditRow): TAuditEntryDto => ({ ...r, names: r.names ?? {}, at: r.at.toISOString() });
 
 export type AuditService = ReturnType<typeof createAuditService>;
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { newId } from '../../platform/ids.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
@@ -49,12 +49,7 @@ describe('audit log list', () => {
 
     const other = await createTestOrg(t, 'Other');
     const theirs = await t.app.inject({ method: 'GET', url: `/api/v1/audit-log/export.csv?entityId=${id}`, headers: other.admin.headers });
-    expect(
-      theirs.body
-        .replace(/^\ufeff/, '')
-        .trim()
-        .split('\r\n'),
-    ).toHaveLength(1);
+    expect(csvRows(theirs.body)).toHaveLength(1);
   });
 
   it('names the item of every entry: its name now, the recorded one once it is gone, null when there is none', async () => {
@@ -126,5 +121,26 @@ describe('audit log list', () => {
     const other = await createTestOrg(t, 'Other');
     const theirs = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: other.admin.headers })).json();
     expect(theirs.items.some((e: { entityName: string | null }) => e.entityName === 'Northwind')).toBe(false);
+  });
+
+  it('names the people and accounts an entry’s fields point at, of the organisation only', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const csm = await org.as('csm');
+    const { id: accountId } = await makeAccount(t.app, h, { name: 'Pointed At' });
+    const other = await createTestOrg(t, 'Elsewhere');
+    const { id: theirAccount } = await makeAccount(t.app, other.admin.headers, { name: 'Not Yours' });
+    const entityId = newId();
+    await makeAuditEntry(t.db, org.orgId, {
+      at: t.clock.now(),
+      entityType: 'renewal_opportunity',
+      entityId,
+      action: 'updated',
+      before: { ownerUserId: org.admin.userId, accountId },
+      after: { ownerUserId: csm.userId, accountId, related: [theirAccount], note: 'plain text' },
+    });
+    const [entry] = (await t.app.inject({ method: 'GET', url: `/api/v1/audit-log?entityId=${entityId}`, headers: h })).json().items;
+    expect(entry.names).toEqual({ [org.admin.userId]: expect.any(String), [csm.userId]: expect.any(String), [accountId]: 'Pointed At' });
+    expect(Object.values(entry.names)).not.toContain('Not Yours');
   });
 });

@@ -14,7 +14,7 @@ export {
   type TBulkAuditEntry,
   touchedByImport,
 } from './audit.repository.ts';
-export { type AuditService, recordAudit, type TAuditEntry } from './audit.service.ts';
+export { type AuditService, recordAudit, recordAudits, type TAuditEntry } from './audit.service.ts';
 export { auditLog };
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */

@@ -84,10 +84,10 @@ export function weightedScore(measures: readonly { points: number | null; weight
 /** Scores one account: each measure's value and points, and the overall score rounded to two decimals. */
 export function scoreAccount(
   measures: readonly TScorecardMeasure[],
-  readValue: (source: string) => TMeasureValue | null | undefined,
+  readValue: (source: string, index: number) => TMeasureValue | null | undefined,
 ): { score: number | null; measures: TScoredMeasure[] } {
-  const scored = measures.map((m) => {
-    const value = readValue(m.source) ?? null;
+  const scored = measures.map((m, i) => {
+    const value = readValue(m.source, i) ?? null;
     return { source: m.source, value, points: pointsFor(m.thresholds, value), weight: m.weight };
   });
   const score = weightedScore(scored);

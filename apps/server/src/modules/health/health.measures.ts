@@ -37,6 +37,12 @@ export interface TReadScope {
   orgId: string;
   accountIds: string[];
   asOf: string[];
+  /**
+   * The accounts are every account of the organisation a recompute scores (not archived), all as of `asOf[0]`: a
+   * provider may then read them by scanning its tables from the accounts instead of looking each id up (the
+   * values must be the same either way).
+   */
+  every?: boolean;
 }
 
 export interface THealthMeasureProvider {
@@ -48,6 +54,9 @@ export interface THealthMeasureProvider {
 }
 
 export type TReadings = Map<string, Map<string, TMeasureReading>>;
+
+/** Milliseconds per phase of a recompute, filled when asked for (bench/health.bench.ts prints them). */
+export type TTimings = Record<string, number>;
 
 /** The providers in registration order; keys must not collide. */
 export function createMeasureRegistry() {
@@ -61,7 +70,7 @@ export function createMeasureRegistry() {
       return (await Promise.all(providers.map((p) => p.measures(db, orgId)))).flat();
     },
     /** Reads each asked key from the provider that offers it; unknown keys read as missing. */
-    async read(db: Db, scope: TReadScope, keys: string[]): Promise<TReadings> {
+    async read(db: Db, scope: TReadScope, keys: string[], timings?: TTimings): Promise<TReadings> {
       const out: TReadings = new Map();
       if (!scope.accountIds.length) return out;
       // The providers read side by side (each its own statement on its own pooled connection): a full recompute's
@@ -70,7 +79,11 @@ export function createMeasureRegistry() {
         providers.map(async (p) => {
           const offered = new Set((await p.measures(db, scope.orgId)).map((m) => m.key));
           const mine = keys.filter((k) => offered.has(k));
-          return mine.length ? p.read(db, scope, mine) : null;
+          if (!mine.length) return null;
+          const t0 = performance.now();
+          const read = await p.read(db, scope, mine);
+          if (timings) timings[`read ${p.name}`] = performance.now() - t0;
+          return read;
         }),
       );
       for (const r of results) if (r) for (const [k, v] of r) out.set(k, v);

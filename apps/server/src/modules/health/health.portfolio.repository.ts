@@ -63,10 +63,10 @@ export async function currentBreakdown(db: Db, scope: TPortfolioScope, today: st
 }
 
 /**
- * The counts as of each period's last day: each account's latest history row within `lookbackDays` before it,
- * among the accounts that were customers and not archived then.
+ * The counts as of each period's last day: each account's latest history row on or before it (the history holds
+ * the changes: that row is the score in force that day), among the accounts that were customers and not archived then.
  */
-export async function trendCounts(db: Db, scope: TPortfolioScope, ends: string[], lookbackDays: number) {
+export async function trendCounts(db: Db, scope: TPortfolioScope, ends: string[]) {
   const { orgId } = scope;
   return queryRows<{ end: string; scored: number; unhealthy: number }>(
     db,
@@ -76,7 +76,7 @@ export async function trendCounts(db: Db, scope: TPortfolioScope, ends: string[]
           and (a.archived_at is null or a.archived_at::date > p.period_end) ${ownerScope(scope)}
         join lateral (
           select hh.band from health_score_history hh
-          where hh.org_id = ${orgId} and hh.account_id = a.id and hh.day <= p.period_end and hh.day > p.period_end - ${lookbackDays}::int
+          where hh.org_id = ${orgId} and hh.account_id = a.id and hh.day <= p.period_end
           order by hh.day desc limit 1
         ) h on h.band is not null
         ${customerOn(orgId, sql`p.period_end`)}

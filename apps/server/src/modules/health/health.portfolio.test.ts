@@ -68,7 +68,7 @@ describe('health portfolio', () => {
     ).toEqual([
       ['2026-08', '2026-08-31', 0, null],
       ['2026-09', '2026-09-30', 3, 33.3],
-      ['2026-10', '2026-10-31', 3, 33.3], // the September scores are the latest within 35 days
+      ['2026-10', '2026-10-31', 3, 33.3], // no score moved since September: its rows are the latest
       ['2026-11', '2026-11-21', 3, 66.7],
     ]);
     expect(p.byOwner.map((x: { name: string | null; scored: number; unhealthy: number }) => [x.name, x.scored, x.unhealthy])).toEqual([

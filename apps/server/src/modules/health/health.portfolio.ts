@@ -26,9 +26,6 @@ import type {
   TShare,
 } from './health.portfolio.schemas.ts';
 
-/** A period's latest score counts when it is at most this old on the period's last day. */
-const LOOKBACK_DAYS = 35;
-
 const shareOf = (scored: number, unhealthy: number): TShare => ({
   scored,
   unhealthy,
@@ -113,7 +110,6 @@ export function createPortfolio(deps: {
           db,
           scope,
           periods.map((p) => p.end),
-          LOOKBACK_DAYS,
         ),
       ]);
       const byEnd = new Map(trend.map((r) => [r.end, r]));

@@ -34,6 +34,8 @@ const ZSplit = z.object({
   share: z.number().nullable(),
   seed: z.int().nullable(),
 });
+/** How the fitter chose its penalty: k-fold cross-validation on the training part, the mean held-out AUC. */
+const ZCrossValidation = z.object({ folds: z.int(), auc: z.number().nullable(), penalty: z.number() });
 export const ZFitSummary = z.object({
   outcome: z.string(),
   split: ZSplit,
@@ -42,6 +44,8 @@ export const ZFitSummary = z.object({
   unfittedTestAuc: z.number().nullable(),
   candidates: z.int(),
   dropped: z.array(z.object({ name: z.string(), why: z.string() })),
+  /** Versions fitted before the fitter cross-validated have none. */
+  crossValidation: ZCrossValidation.nullable().optional(),
 });
 
 export const ZScorecard = z.object({
@@ -190,6 +194,8 @@ export const ZEvaluation = z.object({
   unfitted: z.object({ test: ZPart, train: ZPart }).nullable(),
   dropped: z.array(z.object({ name: z.string(), why: z.string() })),
   candidates: z.int(),
+  /** With fit: the cross-validation on the training part that chose the fitter's penalty. */
+  crossValidation: ZCrossValidation.nullable(),
   saved: ZScorecard.nullable(),
 });
 export type TEvaluation = z.infer<typeof ZEvaluation>;

@@ -8,8 +8,8 @@ import type { ChurnSignalService } from '../churn-signals/index.ts';
 import { bandOf, parseYesNo, scoreAccount, type TBands, type TScorecardMeasure } from './health.engine.ts';
 import { confusionAtBands, inTestShare, liftByDecile, summarise, type TLabelled } from './health.evaluate.ts';
 import { fitScorecard } from './health.fit.ts';
-import { scopeAccounts, type TScopeAccount } from './health.inputs.repository.ts';
-import type { MeasureRegistry, THealthMeasureDef, TReadings } from './health.measures.ts';
+import { accountsToScore, scopeAccounts, type TScopeAccount } from './health.inputs.repository.ts';
+import type { MeasureRegistry, THealthMeasureDef, TMeasureReading, TReadings, TTimings } from './health.measures.ts';
 import { healthMessages as m } from './health.messages.ts';
 import {
   findScore,
@@ -51,17 +51,28 @@ export function createScoring(deps: {
   const { db, clock, registry } = deps;
 
   /** Reads the given measures for the accounts in scope, each as of its own day. */
-  async function readFor(orgId: string, accounts: TScopeAccount[], keys: string[]): Promise<TReadings> {
-    return registry.read(db, { orgId, accountIds: accounts.map((a) => a.accountId), asOf: accounts.map((a) => a.asOf) }, [
-      ...new Set(keys),
-    ]);
+  async function readFor(
+    orgId: string,
+    accounts: { accountId: string; asOf: string }[],
+    keys: string[],
+    every = false,
+    timings?: TTimings,
+  ): Promise<TReadings> {
+    const scope = { orgId, accountIds: accounts.map((a) => a.accountId), asOf: accounts.map((a) => a.asOf), every };
+    return registry.read(db, scope, [...new Set(keys)], timings);
   }
 
   /**
    * Scores the organisation's accounts (or the given ones) with their segment's scorecard (or the default) as of
    * today, and stores each as its latest score and today's history row. Set-based reads, batched writes.
    */
-  async function recompute(orgId: string, accountIds: string[] | null = null): Promise<TRecomputeResult> {
+  async function recompute(orgId: string, accountIds: string[] | null = null, timings?: TTimings): Promise<TRecomputeResult> {
+    let t0 = performance.now();
+    const lap = (name: string) => {
+      const t = performance.now();
+      if (timings) timings[name] = t - t0;
+      t0 = t;
+    };
     const today = clock.now().toISOString().slice(0, 10);
     const [cards, bands, defs] = await Promise.all([
       db.transaction((tx) => deps.scorecardsOf(orgId, tx)),
@@ -71,29 +82,59 @@ export function createScoring(deps: {
     const interval = new Map(defs.map((d) => [d.key, d.expectedIntervalDays]));
     const fallback = cards.find((c) => c.segment === null) as TScorecardRow;
     const bySegment = new Map(cards.filter((c) => c.segment !== null).map((c) => [c.segment as string, c]));
-    const accounts = await scopeAccounts(db, orgId, { today, beforeChurn: false, accountIds });
+    const accounts = await accountsToScore(db, orgId, today, accountIds);
+    lap('scorecards and accounts');
     const readings = await readFor(
       orgId,
       accounts,
       cards.flatMap((c) => c.measures.map((x) => x.source)),
+      accountIds === null,
+      timings,
+    );
+    lap('reads (side by side)');
+    // Days from each observation day to today, once per distinct day (not twice per measure and account).
+    const ageOf = new Map<string, number>();
+    const age = (d: string) => {
+      const n = ageOf.get(d) ?? daysBetween(d, today);
+      ageOf.set(d, n);
+      return n;
+    };
+    // Each scorecard's measures' readings and intervals, looked up once; then one look-up per account and measure.
+    const perCard = new Map(
+      cards.map((c) => [
+        c.id,
+        { maps: c.measures.map((x) => readings.get(x.source)), every: c.measures.map((x) => interval.get(x.source) ?? null) },
+      ]),
     );
     const counts = { red: 0, yellow: 0, green: 0 };
     const rows: TScoreWrite[] = accounts.map((a) => {
       const card = (a.segment && bySegment.get(a.segment)) || fallback;
-      const r = scoreAccount(card.measures, (s) => readings.get(s)?.get(a.accountId)?.value);
+      const { maps, every } = perCard.get(card.id) as { maps: (Map<string, TMeasureReading> | undefined)[]; every: (number | null)[] };
+      const got = maps.map((m) => m?.get(a.accountId));
+      const r = scoreAccount(card.measures, (_, i) => got[i]?.value);
       const band = bandOf(r.score, bands);
       if (band) counts[band]++;
-      const measures: TStoredMeasure[] = r.measures.map((x) => {
-        const observedOn = readings.get(x.source)?.get(a.accountId)?.observedOn ?? null;
-        const every = interval.get(x.source) ?? null;
-        return { ...x, observedOn, stale: every !== null && observedOn !== null && daysBetween(observedOn, today) > every };
+      const measures: TStoredMeasure[] = r.measures.map((x, i) => {
+        const observedOn = got[i]?.observedOn ?? null;
+        const days = every[i] ?? null;
+        return {
+          source: x.source,
+          value: x.value,
+          points: x.points,
+          weight: x.weight,
+          observedOn,
+          stale: days !== null && observedOn !== null && age(observedOn) > days,
+        };
       });
       return { accountId: a.accountId, scorecardId: card.id, scorecardVersion: card.version, score: r.score, band, measures };
     });
+    lap('scoring');
     // A transaction that can COPY (a full recompute stages its scores with COPY: health.repository.ts).
     await withBulkTransaction(deps.database, async ({ db: tx, copy }) => {
-      const before = await latestBands(tx, orgId, accountIds);
-      await writeScores(tx, orgId, today, clock.now(), rows, copy);
+      // Only the accounts now red can have turned red: their bands before are read, not every account's.
+      const red = rows.filter((r) => r.band === 'red').map((r) => r.accountId);
+      const before = red.length ? await latestBands(tx, orgId, red) : new Map<string, { band: string | null; card: string }>();
+      await writeScores(tx, orgId, today, clock.now(), rows, copy, timings);
       // Health turned red (from yellow or green; a first score is no turn): a churn signal, once a day per account.
       // Only under the scorecard version that gave the band before: a new version re-bands accounts because the
       // model changed, not the customer (the history shows that version's marker instead).
@@ -109,6 +150,7 @@ export function createScoring(deps: {
           });
       }
     });
+    lap('writes');
     return { accounts: accounts.length, scored: rows.filter((r) => r.score !== null).length, ...counts };
   }
 
@@ -122,6 +164,41 @@ export function createScoring(deps: {
     if (name === 'outcome' && field === 'churned') return;
     const defs = await registry.measures(db, orgId);
     if (!defs.some((d) => d.key === `custom.${field}`)) throw invalid(name, m.health_unknown_field, { field });
+  }
+
+  /**
+   * The accounts whose outcome is known, each read as of the day before its churn (or today), with its part of the
+   * split, and every candidate input's value: what the evaluation scores and the fitter fits on.
+   */
+  async function labelledRows(actor: Actor, q: TEvaluateRequest) {
+    if (q.testField && q.testShare !== undefined) throw invalid('testShare', m.health_split_both);
+    if (q.save && !q.fit) throw invalid('save', m.health_save_needs_fit);
+    await requireField(actor.orgId, q.outcome, 'outcome');
+    if (q.testField) await requireField(actor.orgId, q.testField, 'testField');
+    const today = clock.now().toISOString().slice(0, 10);
+    const card = q.scorecardId
+      ? await deps.currentOf(actor.orgId, q.scorecardId)
+      : ((await db.transaction((tx) => deps.scorecardsOf(actor.orgId, tx))).find((c) => c.segment === null) as TScorecardRow);
+    const all = await scopeAccounts(db, actor.orgId, { today, beforeChurn: true, accountIds: null });
+    const labelled = all.flatMap((a) => {
+      const y = outcomeOf(q.outcome, a);
+      if (y === null) return [];
+      const test = q.testField
+        ? parseYesNo(a.custom[q.testField]) === true
+        : q.testShare !== undefined
+          ? inTestShare(a.accountId, q.testShare, q.seed ?? 1)
+          : true;
+      const train = q.testField || q.testShare !== undefined ? !test : true;
+      return [{ a, y, test, train }];
+    });
+    const excluded = new Set([q.outcome, q.testField].filter(Boolean).map((f) => `custom.${f}`));
+    const defs = (await registry.measures(db, actor.orgId)).filter((d) => !excluded.has(d.key));
+    const readings = await readFor(
+      actor.orgId,
+      labelled.map((l) => l.a),
+      [...defs.map((d) => d.key), ...card.measures.map((x) => x.source)],
+    );
+    return { card, labelled, defs, readings };
   }
 
   return {
@@ -150,15 +227,18 @@ export function createScoring(deps: {
         await recompute(actor.orgId, [accountId]);
         latest = await findScore(db, actor.orgId, accountId);
       }
-      const [defs, cards, history, weekAgo, versions] = await Promise.all([
+      const since = addDays(today, -365);
+      const [defs, cards, changes, inForce, weekAgo, versions] = await Promise.all([
         registry.measures(db, actor.orgId),
         deps.scorecardsOf(actor.orgId),
-        scoreHistory(db, actor.orgId, accountId, addDays(today, -365)),
+        scoreHistory(db, actor.orgId, accountId, since),
+        scoreOn(db, actor.orgId, accountId, since),
         scoreOn(db, actor.orgId, accountId, addDays(today, -7)),
         scorecardVersionDates(db, actor.orgId),
       ]);
       const labels = new Map(defs.map((d) => [d.key, d.label]));
       const before = new Map((weekAgo?.measures ?? []).map((x) => [x.source, x.points]));
+      const history = daily([...(inForce && inForce.day < since ? [inForce] : []), ...changes], since, today);
       const first = history[0]?.day ?? today;
       const card = latest ? cards.find((c) => c.id === latest.scorecardId) : undefined;
       const pulse = await latestPulse(db, actor.orgId, accountId);
@@ -192,40 +272,37 @@ export function createScoring(deps: {
     },
 
     /**
+     * The rows the evaluation and the fitter see (outcome, part of the split, every candidate's value), for
+     * studying the fitter outside the product (bench/health-fit.ts).
+     */
+    async evaluationRows(actor: Actor, q: TEvaluateRequest) {
+      requirePermission(actor, 'health:configure');
+      const { labelled, defs, readings } = await labelledRows(actor, q);
+      return {
+        candidates: defs.map((d) => ({ key: d.key, kind: d.kind })),
+        rows: labelled.map((l) => ({
+          churned: l.y,
+          test: l.test,
+          train: l.train,
+          values: Object.fromEntries(
+            defs.flatMap((d) => {
+              const v = readings.get(d.key)?.get(l.a.accountId)?.value;
+              return v === undefined ? [] : [[d.key, v]];
+            }),
+          ),
+        })),
+      };
+    },
+
+    /**
      * Does the scorecard predict churn? Scores every account whose outcome is known as of the day before its churn
      * (or today), reports AUC, lift by decile and the confusion at the band boundaries on the test part; with `fit`,
      * fits a scorecard on the training part and reports its figures (and saves it as a new version with `save`).
      */
     async evaluate(actor: Actor, q: TEvaluateRequest): Promise<TEvaluation> {
       requirePermission(actor, 'health:configure');
-      if (q.testField && q.testShare !== undefined) throw invalid('testShare', m.health_split_both);
-      if (q.save && !q.fit) throw invalid('save', m.health_save_needs_fit);
-      await requireField(actor.orgId, q.outcome, 'outcome');
-      if (q.testField) await requireField(actor.orgId, q.testField, 'testField');
-      const today = clock.now().toISOString().slice(0, 10);
-      const card = q.scorecardId
-        ? await deps.currentOf(actor.orgId, q.scorecardId)
-        : ((await db.transaction((tx) => deps.scorecardsOf(actor.orgId, tx))).find((c) => c.segment === null) as TScorecardRow);
+      const { card, labelled, defs, readings } = await labelledRows(actor, q);
       const bands = await deps.bandsOf(actor.orgId);
-      const all = await scopeAccounts(db, actor.orgId, { today, beforeChurn: true, accountIds: null });
-      const labelled = all.flatMap((a) => {
-        const y = outcomeOf(q.outcome, a);
-        if (y === null) return [];
-        const test = q.testField
-          ? parseYesNo(a.custom[q.testField]) === true
-          : q.testShare !== undefined
-            ? inTestShare(a.accountId, q.testShare, q.seed ?? 1)
-            : true;
-        const train = q.testField || q.testShare !== undefined ? !test : true;
-        return [{ a, y, test, train }];
-      });
-      const excluded = new Set([q.outcome, q.testField].filter(Boolean).map((f) => `custom.${f}`));
-      const defs = (await registry.measures(db, actor.orgId)).filter((d) => !excluded.has(d.key));
-      const readings = await readFor(
-        actor.orgId,
-        labelled.map((l) => l.a),
-        [...defs.map((d) => d.key), ...card.measures.map((x) => x.source)],
-      );
       const valuesOf = (accountId: string) => (s: string) => readings.get(s)?.get(accountId)?.value;
       const assess = (measures: TScorecardMeasure[], part: 'test' | 'train') =>
         labelled
@@ -242,6 +319,7 @@ export function createScoring(deps: {
       const unfitted = { test: summarise(assess(card.measures, 'test')), train: summarise(assess(card.measures, 'train')) };
       let measures = card.measures;
       let dropped: { name: string; why: string }[] = [];
+      let crossValidation: TFitSummary['crossValidation'] = null;
       if (q.fit) {
         const trainRows = labelled.filter((l) => l.train).map((l) => ({ churned: l.y, value: valuesOf(l.a.accountId) }));
         const fit = fitScorecard(
@@ -250,6 +328,7 @@ export function createScoring(deps: {
         );
         measures = fit.measures;
         dropped = fit.dropped.map((d) => ({ name: d.key, why: d.why }));
+        crossValidation = fit.crossValidation;
       }
       const testRows = assess(measures, 'test');
       const result = { test: summarise(testRows), train: summarise(assess(measures, 'train')) };
@@ -262,6 +341,7 @@ export function createScoring(deps: {
           unfittedTestAuc: unfitted.test.auc,
           candidates: defs.length,
           dropped,
+          crossValidation,
         };
         saved = await deps.saveVersion(actor, card.id, { name: card.name, segment: card.segment, measures, explanation: null, fit }, card);
       }
@@ -275,10 +355,27 @@ export function createScoring(deps: {
         unfitted: q.fit ? unfitted : null,
         dropped,
         candidates: defs.length,
+        crossValidation,
         saved,
       };
     },
   };
+}
+
+/**
+ * The score of every day from the first known (or `since`) to `today`: the history holds the changes only, so each
+ * day carries the latest row on or before it (what the chart draws, one point a day as the nightly recompute scores).
+ */
+function daily<T extends { day: string }>(rows: T[], since: string, today: string): T[] {
+  const out: T[] = [];
+  let i = 0;
+  let current: T | undefined;
+  const start = rows[0] ? (rows[0].day > since ? rows[0].day : since) : today;
+  for (let d = start; d <= today; d = addDays(d, 1)) {
+    while (i < rows.length && (rows[i] as T).day <= d) current = rows[i++];
+    if (current) out.push({ ...current, day: d });
+  }
+  return out;
 }
 
 const labelOf = (defs: THealthMeasureDef[], key: string) => defs.find((d) => d.key === key)?.label.en ?? key;

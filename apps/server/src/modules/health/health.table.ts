@@ -48,6 +48,8 @@ export interface TFitSummary {
   unfittedTestAuc: number | null;
   candidates: number;
   dropped: { name: string; why: string }[];
+  /** How the fitter chose its penalty (k-fold cross-validation on the training part); absent on older versions. */
+  crossValidation?: { folds: number; auc: number | null; penalty: number } | null;
 }
 
 /**

@@ -12,7 +12,9 @@ import { createHealthService, type HealthService } from './health.service.ts';
 import { healthPulses, healthScorecards, healthScoreHistory, healthScores, healthSettings } from './health.table.ts';
 
 export { bandOf, pointsFor, scoreAccount, type TThresholds } from './health.engine.ts';
+export { rocAuc } from './health.evaluate.ts';
 export { accountHealth, makePulse } from './health.factory.ts';
+export { fitScorecard, type TCandidate, type TFitRow } from './health.fit.ts';
 export type { THealthMeasureDef, THealthMeasureProvider, TMeasureReading, TReadScope } from './health.measures.ts';
 export type { TAccountHealth, TEvaluation, TScorecard } from './health.schemas.ts';
 export type { HealthService } from './health.service.ts';

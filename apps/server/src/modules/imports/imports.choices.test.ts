@@ -79,6 +79,18 @@ describe('choices by the labels the UI shows', () => {
     const da = await errorsIn('da');
     expect(da.find((e) => e.field === 'lifecycleStage')?.message).toContain('Prøveperiode (trial)');
 
+    // The list filters by field and by words in the value, column or message; the CSV takes the same filters.
+    const errorsWhere = async (query: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/imports/${validated.id}/errors?${query}`, headers: h })).json();
+    expect((await errorsWhere('field=segment')).items.map((e: { field: string }) => e.field)).toEqual(['segment']);
+    expect((await errorsWhere('field=edition,segment&order=desc')).total).toBe(2);
+    expect((await errorsWhere('q=gold')).items.map((e: { field: string }) => e.field)).toEqual(['edition']);
+    expect((await errorsWhere('q=nothing-like-it')).total).toBe(0);
+    const errorsCsv = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${validated.id}/errors.csv?field=segment`, headers: h });
+    expect(errorsCsv.body.trim().split(/\r?\n/)).toHaveLength(2);
+    expect(errorsCsv.body).toContain('Huge');
+    expect(errorsCsv.body).not.toContain('Gold');
+
     const done = await startAndRun(t, h, validated.id, 'skip_invalid');
     expect(done).toMatchObject({ status: 'completed', insertedRows: 4 });
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/accounts?q=Label&sort=name&pageSize=10', headers: h });

@@ -1,10 +1,10 @@
-import { and, asc, count, desc, eq, gt, ilike, lte, max, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, inArray, lte, max, or, type SQL, sql } from 'drizzle-orm';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { inBatches } from '../../platform/http/csv.ts';
 import { users } from '../identity/index.ts';
 import type { TRowError } from './imports.rows.ts';
-import type { TImportListQuery } from './imports.schemas.ts';
+import type { TImportErrorsFilter, TImportListQuery } from './imports.schemas.ts';
 import { importErrors, importFiles, imports } from './imports.table.ts';
 
 /** Queries only: no HTTP, no access checks. Takes a db or a transaction. */
@@ -160,14 +160,32 @@ const errorColumns = {
   params: importErrors.params,
 };
 
-export async function listErrors(db: Db, orgId: string, importId: string, page: number, pageSize: number) {
-  const where = and(eq(importErrors.orgId, orgId), eq(importErrors.importId, importId));
+/** The errors a list or its CSV asks for: words in the message, column or value; some fields only. */
+function errorsFilter(f: Partial<TImportErrorsFilter>): SQL | undefined {
+  const words = f.q?.trim();
+  const pattern = words ? containsPattern(words) : null;
+  return and(
+    pattern ? or(ilike(importErrors.message, pattern), ilike(importErrors.column, pattern), ilike(importErrors.value, pattern)) : undefined,
+    f.field?.length ? inArray(importErrors.field, f.field) : undefined,
+  );
+}
+
+export async function listErrors(
+  db: Db,
+  orgId: string,
+  importId: string,
+  page: number,
+  pageSize: number,
+  f: Partial<TImportErrorsFilter> = {},
+) {
+  const where = and(eq(importErrors.orgId, orgId), eq(importErrors.importId, importId), errorsFilter(f));
+  const byRow = f.order === 'desc' ? desc(importErrors.rowNumber) : asc(importErrors.rowNumber);
   const [rows, [total]] = await Promise.all([
     db
       .select(errorColumns)
       .from(importErrors)
       .where(where)
-      .orderBy(asc(importErrors.rowNumber), asc(importErrors.field))
+      .orderBy(byRow, asc(importErrors.field))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
     db.select({ n: count() }).from(importErrors).where(where),
@@ -176,7 +194,7 @@ export async function listErrors(db: Db, orgId: string, importId: string, page: 
 }
 
 /** Every error in row order, a batch at a time (keyset paging), for the CSV download of any size. */
-export async function* iterateErrors(db: Db, orgId: string, importId: string, batchSize = 2000) {
+export async function* iterateErrors(db: Db, orgId: string, importId: string, batchSize = 2000, f: Partial<TImportErrorsFilter> = {}) {
   let after: { rowNumber: number; field: string } | null = null;
   for (;;) {
     const batch: TRowError[] = await db
@@ -186,6 +204,7 @@ export async function* iterateErrors(db: Db, orgId: string, importId: string, ba
         and(
           eq(importErrors.orgId, orgId),
           eq(importErrors.importId, importId),
+          errorsFilter(f),
           after
             ? or(
                 gt(importErrors.rowNumber, after.rowNumber),

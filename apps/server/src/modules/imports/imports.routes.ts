@@ -15,6 +15,7 @@ import {
   type TImportSummary,
   ZImport,
   ZImportErrorPage,
+  ZImportErrorsFilter,
   ZImportErrorsQuery,
   ZImportExportQuery,
   ZImportListQuery,
@@ -229,13 +230,15 @@ export function registerImportRoutes(app: FastifyInstance, deps: { imports: Impo
       operationId: 'exportImportErrorsCsv',
       summary: "Export an import's row errors as CSV",
       tags,
-      description: 'Every problem found in the rows, in row order, as CSV: the message in English, with its code.',
+      description:
+        'Every problem found in the rows (those the list’s filters keep), in row order, as CSV: the message in English, with its code.',
       params: ZIdParams,
+      querystring: ZImportErrorsFilter,
       produces: ['text/csv'],
       response: { 200: z.string(), ...standardErrors },
     },
     handler: async (req, reply) => {
-      const { fileName, batches } = await svc.exportErrors(actorOf(req), req.params.id);
+      const { fileName, batches } = await svc.exportErrors(actorOf(req), req.params.id, req.query);
       async function* lines() {
         yield `\ufeff${csvLine(['row', 'field', 'column', 'message', 'value', 'code'])}`;
         for await (const batch of batches) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZPageQuery, zPage } from '../../platform/http/schemas.ts';
+import { ZPageQuery, zPage, zStringList } from '../../platform/http/schemas.ts';
 import { IMPORT_ENTITIES, TARGET_TYPES } from './imports.fields.ts';
 import { IMPORT_FORMATS } from './imports.parse.ts';
 import { SUBSCRIPTION_FORMATS } from './imports.subscriptions.fields.ts';
@@ -124,4 +124,12 @@ export const ZImportError = z.object({
   value: z.string().nullable(),
 });
 export const ZImportErrorPage = zPage(ZImportError);
-export const ZImportErrorsQuery = ZPageQuery.pick({ page: true, pageSize: true });
+/** Which errors: words in the message, column or value, some fields only; by row number. The CSV takes the same. */
+export const ZImportErrorsFilter = z.object({
+  q: z.string().max(200).optional().describe('Words in the (English) message, the column or the value'),
+  field: zStringList().describe('Only errors of these fields (target field keys, or row)'),
+  sort: z.enum(['rowNumber']).default('rowNumber'),
+  order: z.enum(['asc', 'desc']).default('asc'),
+});
+export type TImportErrorsFilter = z.infer<typeof ZImportErrorsFilter>;
+export const ZImportErrorsQuery = ZPageQuery.pick({ page: true, pageSize: true }).extend(ZImportErrorsFilter.shape);

@@ -26,7 +26,7 @@ import {
 } from './imports.repository.ts';
 import { customFieldsOf } from './imports.rows.ts';
 import { createImportRunner, IMPORT_JOB_ATTEMPTS, RUN_JOB, type TImportJobPayload, VALIDATE_JOB } from './imports.runner.ts';
-import type { TImport, TImportListQuery, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
+import type { TImport, TImportErrorsFilter, TImportListQuery, TImportMode, TImportStatus, TImportSummary } from './imports.schemas.ts';
 import type { TImportOptions } from './imports.subscriptions.fields.ts';
 import type { TSubscriptionPipelineDeps } from './imports.subscriptions.ts';
 import type { TAccountsAnnouncer } from './imports.undo.ts';
@@ -260,18 +260,23 @@ export function createImportService(deps: {
     },
 
     /** A page of the errors, worded in `lang`. */
-    async listErrors(actor: Actor, id: string, q: { page: number; pageSize: number }, lang: TApiLanguage = 'en') {
+    async listErrors(
+      actor: Actor,
+      id: string,
+      q: { page: number; pageSize: number } & Partial<TImportErrorsFilter>,
+      lang: TApiLanguage = 'en',
+    ) {
       requireImporter(actor);
       await getRow(db, actor, id);
-      const { rows, total } = await listErrors(db, actor.orgId, id, q.page, q.pageSize);
+      const { rows, total } = await listErrors(db, actor.orgId, id, q.page, q.pageSize, q);
       return { items: rows.map((e) => localiseRowError(e, lang)), total, page: q.page, pageSize: q.pageSize };
     },
 
     /** Every error, in row order, a batch at a time (for the CSV download). */
-    async exportErrors(actor: Actor, id: string) {
+    async exportErrors(actor: Actor, id: string, f: Partial<TImportErrorsFilter> = {}) {
       requireImporter(actor);
       const imp = await getRow(db, actor, id);
-      return { fileName: imp.fileName, batches: iterateErrors(db, actor.orgId, id) };
+      return { fileName: imp.fileName, batches: iterateErrors(db, actor.orgId, id, 2000, f) };
     },
 
     /** Job handlers (see imports.jobs.ts). */

@@ -14,8 +14,11 @@ import {
   metricSettings,
   mrrAccounts,
   mrrChanges,
+  mrrMonthAcv,
+  mrrMonthSummaries,
   mrrPeriodMovements,
   mrrSubscriptionFacts,
+  mrrSummaryState,
   serviceCosts,
 } from './metrics.table.ts';
 
@@ -23,14 +26,38 @@ export { buildSeries, periodsOf } from './metrics.engine.ts';
 export { setExchangeRates, setServiceCosts } from './metrics.factory.ts';
 export { periodMovements, primaryPlan, subscriptionFacts } from './metrics.rollup.ts';
 export { type TMetricSettings, type TPeriodMetrics, type TSeries, ZMetricSettings } from './metrics.schemas.ts';
+export { computeSeries } from './metrics.series.ts';
 export type { MetricService } from './metrics.service.ts';
+export { buildSummary } from './metrics.summary.repository.ts';
 export { accountMrrChanges } from './metrics.timeline.ts';
-export { exchangeRates, metricSettings, mrrAccounts, mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, serviceCosts };
+export {
+  exchangeRates,
+  metricSettings,
+  mrrAccounts,
+  mrrChanges,
+  mrrMonthAcv,
+  mrrMonthSummaries,
+  mrrPeriodMovements,
+  mrrSubscriptionFacts,
+  mrrSummaryState,
+  serviceCosts,
+};
 
 /** The module as the composition root assembles it (modules/index.ts lists it). */
 export const metricsModule = defineModule({
   name: 'metrics',
-  tables: { mrrChanges, mrrPeriodMovements, mrrSubscriptionFacts, mrrAccounts, exchangeRates, serviceCosts, metricSettings },
+  tables: {
+    mrrChanges,
+    mrrPeriodMovements,
+    mrrSubscriptionFacts,
+    mrrAccounts,
+    mrrMonthSummaries,
+    mrrMonthAcv,
+    mrrSummaryState,
+    exchangeRates,
+    serviceCosts,
+    metricSettings,
+  },
   permissions: metricsPermissions,
   messages: metricMessages,
   accessMatrix: metricAccessMatrix,

@@ -3,20 +3,24 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isDeep, SAMPLE_SEED } from '../../../test/depth.ts';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, runJobs, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeMarket } from '../organisations/index.ts';
 import { makePlan } from '../plans/index.ts';
 import { addDays, makeSubscription } from '../subscriptions/index.ts';
 import { movementsByPeriod, wholePeriodMovements } from './metrics.series.repository.ts';
-import { movementsOf } from './metrics.series.ts';
+import { computeSeries, movementsOf } from './metrics.series.ts';
+import { buildSummary, summaryState } from './metrics.summary.repository.ts';
 
 /**
  * Random subscription histories (several accounts, two currencies with monthly rates, changes recorded in
  * random order so most are back-dated) through the API; then, for every period of the series: start +
  * movements = end to the cent, MRR never negative, customers add up, and the per-market series add up to
  * the whole; the movements stored per whole period (month, quarter, year) are those the change points give, and
- * the migration that filled them for existing data writes the same rows the projection does.
+ * the migration that filled them for existing data writes the same rows the projection does; the organisation's monthly
+ * summary (read by the whole organisation's series by month) gives the series the accounts' rows give, after every
+ * change (it exists from the start, so each back-dated change updates it), a change of rates and of the reactivation
+ * window, and equals the summary built afresh.
  * `npm test` runs a seeded sample; `npm run test:deep` many more histories.
  */
 
@@ -131,6 +135,11 @@ describe('metrics properties', () => {
           rate: Number(rate.toFixed(4)),
         }));
         await t.app.inject({ method: 'PUT', url: '/api/v1/metrics/exchange-rates', headers: h, payload: { rates } });
+        const get = async (q: string) =>
+          (await t.app.inject({ method: 'GET', url: `/api/v1/metrics/mrr?from=2023-01&to=2025-03&by=month${q}`, headers: h })).json();
+        // The first series of the whole organisation builds its (empty) monthly summary: every change below updates it.
+        await get('');
+        expect(await summaryState(t.db, org.orgId)).toEqual({ window: null });
         const plans = [await makePlan(t.app, h, { tier: 1 }), await makePlan(t.app, h, { tier: 2 })];
         const accounts = await Promise.all(
           [0, 1, 2, 3].map((i) => makeAccount(t.app, h, { name: `Account ${i}`, marketId: markets[i % 2]?.id })),
@@ -152,10 +161,10 @@ describe('metrics properties', () => {
             expect([200, 400], res.body).toContain(res.statusCode);
           }
         }
-        const get = async (q: string) =>
-          (await t.app.inject({ method: 'GET', url: `/api/v1/metrics/mrr?from=2023-01&to=2025-03&by=month${q}`, headers: h })).json();
         const whole = await get('');
         const grouped = await get('&groupBy=market');
+        // The whole organisation's series reads the summary; grouped, its total comes from the accounts' rows.
+        expect(whole.periods).toEqual(grouped.periods);
         const periods: TPeriod[] = whole.periods;
         for (const [i, p] of periods.entries()) {
           expect(
@@ -181,6 +190,26 @@ describe('metrics properties', () => {
         await storedMovementsAgree(org.orgId);
         await cutPeriodsAgree(org.orgId);
         await backfillAgrees(org.orgId);
+        await summaryAgrees(org.orgId, get, h);
+        // A rate changed (the rebuild job rewrites every account), then the reactivation window (the summary is built
+        // again in the settings' transaction): the summary still gives the accounts' series.
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/v1/metrics/exchange-rates',
+          headers: h,
+          payload: { rates: [{ currency: 'USD', month: '2023-06', rate: 2.5 }] },
+        });
+        await runJobs(t);
+        await summaryAgrees(org.orgId, get, h);
+        const res = await t.app.inject({
+          method: 'PATCH',
+          url: '/api/v1/metrics/settings',
+          headers: h,
+          payload: { reactivationWindowDays: 60 },
+        });
+        expect(res.statusCode, res.body).toBe(200);
+        expect(await summaryState(t.db, org.orgId)).toEqual({ window: 60 });
+        await summaryAgrees(org.orgId, get, h);
       }),
       { seed: SAMPLE_SEED, numRuns: isDeep ? 60 : 6, endOnFailure: true, examples: [[EXAMPLE]] },
     );
@@ -240,4 +269,29 @@ async function backfillAgrees(orgId: string) {
     for (const statement of migration.split('--> statement-breakpoint').filter((x) => /^\s*(--.*\n)*\s*(INSERT|UPDATE)/.test(x)))
       await raw(statement);
   expect(await snapshot()).toEqual(projected);
+}
+
+/** The summary's series equals the accounts' (the market grouping's total), and the summary the one built afresh. */
+async function summaryAgrees(orgId: string, get: (q: string) => Promise<{ periods: unknown[] }>, headers: Record<string, string>) {
+  const [whole, grouped] = [await get(''), await get('&groupBy=market')];
+  expect(whole.periods).toEqual(grouped.periods);
+  // As on a day inside the range: the last month, cut at that day, comes from the accounts' rows.
+  const settings = (await t.app.inject({ method: 'GET', url: '/api/v1/metrics/settings', headers })).json();
+  const asOf = { from: '2023-01', to: '2025-03', by: 'month' as const, asOf: '2024-08-15' };
+  expect(await computeSeries(t.db, orgId, asOf, settings, undefined, { summary: true })).toEqual(
+    await computeSeries(t.db, orgId, asOf, settings, undefined),
+  );
+  const raw = async (text: string, params: unknown[] = []) =>
+    t.database.pool ? (await t.database.pool.query(text, params)).rows : ((await t.database.pglite?.query(text, params))?.rows ?? []);
+  // Months whose sums came back to zero stay as zero rows in the kept summary; a fresh build has none.
+  const rows = () =>
+    raw(
+      `select s.* from mrr_month_summaries s where org_id = $1 and (mrr_delta_cents, customers_delta, new_n, reactivation_n,
+        expansion_n, contraction_n, churn_n, join_and_churn_n) <> (0, 0, 0, 0, 0, 0, 0, 0) order by month`,
+      [orgId],
+    );
+  const kept = await rows();
+  const state = await summaryState(t.db, orgId);
+  await t.db.transaction((tx) => buildSummary(tx, orgId, state?.window ?? null, new Date()));
+  expect(kept).toEqual(await rows());
 }

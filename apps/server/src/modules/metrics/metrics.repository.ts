@@ -7,6 +7,7 @@ import { plans } from '../plans/index.ts';
 import type { TPeriodMovement, TSubscriptionFacts } from './metrics.rollup.ts';
 import type { TMetricSettingsStored } from './metrics.schemas.ts';
 import type { TGroupKey } from './metrics.series.repository.ts';
+import { beginSummaryChange, finishSummaryChange } from './metrics.summary.repository.ts';
 import {
   exchangeRates,
   metricSettings,
@@ -26,7 +27,8 @@ import type { TMrrChange } from './metrics.timeline.ts';
 
 /**
  * Replaces accounts' MRR history — their change points, period movements, subscriptions' facts and plan: one DELETE
- * per table, then the new rows 1,000 to a statement.
+ * per table, then the new rows 1,000 to a statement — and adds the difference their monthly rows make to the
+ * organisation's monthly summary (metrics.summary.repository.ts).
  */
 export async function replaceAccountsMrr(
   tx: Db,
@@ -41,6 +43,7 @@ export async function replaceAccountsMrr(
 ) {
   if (!histories.length) return;
   const ids = histories.map((h) => h.accountId);
+  const summary = await beginSummaryChange(tx, orgId, ids);
   await tx.delete(mrrAccounts).where(and(eq(mrrAccounts.orgId, orgId), inArray(mrrAccounts.accountId, ids)));
   await tx.delete(mrrChanges).where(and(eq(mrrChanges.orgId, orgId), inArray(mrrChanges.accountId, ids)));
   await tx.delete(mrrPeriodMovements).where(and(eq(mrrPeriodMovements.orgId, orgId), inArray(mrrPeriodMovements.accountId, ids)));
@@ -72,6 +75,7 @@ export async function replaceAccountsMrr(
     histories.filter((h) => h.facts.length).map((h) => ({ orgId, accountId: h.accountId, primaryPlanId: h.primaryPlanId })),
     (chunk) => tx.insert(mrrAccounts).values(chunk),
   );
+  await finishSummaryChange(tx, orgId, ids, summary);
 }
 
 /** The accounts' current market on their stored movements and facts (after an account moved to another market). */

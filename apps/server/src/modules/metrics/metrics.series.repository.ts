@@ -109,11 +109,14 @@ export interface TMovementRow {
 /** No reactivation window: every return after a gap is a reactivation. */
 const NO_WINDOW_DAYS = 2_147_483_647;
 
-/** A period's movements per group, from per-(account, period) rows g(p, grp, s, e, ab, ae, gap, was_active). */
-const movementAggregates = (window: number | null) => {
+/**
+ * The movement sums and counts (METRICS.md) over per-(account, period) rows g(p, s, e, ab, ae, gap, was_active), as
+ * select columns: the series groups them by period and group, the monthly summary (metrics.summary.repository.ts) by
+ * month. `window`: the reactivation window in days (null: none).
+ */
+export const movementColumns = (window: number | null) => {
   const win = window ?? NO_WINDOW_DAYS;
-  return sql`select to_char(p, 'YYYY-MM-DD') as period, grp,
-      coalesce(sum(e - s) filter (where not ab and ae and (gap is null or gap > ${win})), 0) as new,
+  return sql`coalesce(sum(e - s) filter (where not ab and ae and (gap is null or gap > ${win})), 0) as new,
       count(*) filter (where not ab and ae and (gap is null or gap > ${win})) as new_n,
       coalesce(sum(e - s) filter (where not ab and ae and gap <= ${win}), 0) as reactivation,
       count(*) filter (where not ab and ae and gap <= ${win}) as reactivation_n,
@@ -123,11 +126,15 @@ const movementAggregates = (window: number | null) => {
       count(*) filter (where ab and ae and e < s) as contraction_n,
       coalesce(sum(s - e) filter (where ab and not ae), 0) as churn,
       count(*) filter (where ab and not ae) as churn_n,
-      count(*) filter (where not ab and not ae and was_active) as join_and_churn_n
-    from g group by p, grp order by p`;
+      count(*) filter (where not ab and not ae and was_active) as join_and_churn_n`;
 };
 
-const toMovementRow = (r: Record<string, string | number | null>): TMovementRow => ({
+/** A period's movements per group, from per-(account, period) rows g(p, grp, s, e, ab, ae, gap, was_active). */
+const movementAggregates = (window: number | null) =>
+  sql`select to_char(p, 'YYYY-MM-DD') as period, grp, ${movementColumns(window)}
+    from g group by p, grp order by p`;
+
+export const toMovementRow = (r: Record<string, string | number | null>): TMovementRow => ({
   period: String(r.period),
   groupKey: r.grp === null ? null : String(r.grp),
   new: Number(r.new),

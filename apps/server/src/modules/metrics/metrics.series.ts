@@ -26,6 +26,7 @@ import {
   trialsByPeriod,
   wholePeriodMovements,
 } from './metrics.series.repository.ts';
+import { summaryAcv, summaryMonths, type TMonthSums } from './metrics.summary.repository.ts';
 import type { TRateOf } from './metrics.timeline.ts';
 
 /**
@@ -58,6 +59,8 @@ export async function movementsOf(
   db: Db,
   orgId: string,
   q: { from: string; to: string; unit: TPeriodUnit; filters: TMetricFilters; groupBy?: TGroupKey; reactivationWindowDays: number | null },
+  /** The organisation's monthly summary (whole organisation, by month): its whole months are read from these rows. */
+  summary?: readonly TMonthSums[],
 ): Promise<TMovementRow[]> {
   const { unit } = q;
   if (unit === 'day') return movementsByPeriod(db, orgId, q);
@@ -73,7 +76,11 @@ export async function movementsOf(
     partialPeriodMovements(db, orgId, { ...q, unit, period: p.key, periodEnd: periodEnd(p.key, unit), from: p.from, to: p.to });
   const parts = await Promise.all([
     head ? partial(head) : [],
-    whole.length ? wholePeriodMovements(db, orgId, { ...q, unit, from: whole[0]?.key ?? '', to: whole.at(-1)?.key ?? '' }) : [],
+    !whole.length
+      ? []
+      : summary && unit === 'month'
+        ? summary.filter((r) => r.month >= (whole[0]?.key ?? '') && r.month <= (whole.at(-1)?.key ?? '')).map((r) => r.movements)
+        : wholePeriodMovements(db, orgId, { ...q, unit, from: whole[0]?.key ?? '', to: whole.at(-1)?.key ?? '' }),
     tail ? partial(tail) : [],
   ]);
   return parts.flat();
@@ -85,6 +92,8 @@ export async function computeSeries(
   q: TSeriesQuery & { from: string; to: string; asOf?: string },
   settings: TMetricSettings,
   owner: string | undefined,
+  /** summary: the caller checked the query is the whole organisation by month and the monthly summary is built. */
+  opts: { summary?: boolean } = {},
 ): Promise<TSeries> {
   const from = rangeStart(q.from);
   // The figures run to today: a change scheduled for later (a trial ending next week, a cancellation at the
@@ -102,20 +111,39 @@ export async function computeSeries(
   const unit = q.by;
   const common = { unit, filters, groupBy: q.groupBy };
   const win = settings.reactivationWindowDays;
+  // The whole organisation by month reads its monthly summary (about 60 rows) for whole months; a segment, every
+  // account's monthly row. A last month cut at today still comes from the rows (a change later in it does not count).
+  const monthly = unit === 'month' && from.endsWith('-01');
+  const summary = opts.summary && monthly && !q.groupBy ? await summaryMonths(db, orgId, `${to.slice(0, 7)}-01`) : undefined;
+  const last = periods.at(-1);
+  const tail = summary && last && last.to !== periodEnd(last.key, 'month') ? last : undefined;
+  const wholeTo = tail ? addMonths(tail.key, -1) : to;
   const [acv, trials, costs] = await Promise.all([
-    newAcvByPeriod(db, orgId, { ...common, from, to }),
-    trialsByPeriod(db, orgId, { ...common, from, to }),
+    summary
+      ? Promise.all([
+          summaryAcv(db, orgId, from, wholeTo),
+          tail ? newAcvByPeriod(db, orgId, { ...common, from: tail.from, to: tail.to }) : [],
+        ]).then((parts) => parts.flat())
+      : newAcvByPeriod(db, orgId, { ...common, from, to }),
+    summary
+      ? (tail ? trialsByPeriod(db, orgId, { ...common, from: tail.from, to: tail.to }) : Promise.resolve([])).then((part) => [
+          ...summary
+            .filter((r) => r.month >= from && r.month <= wholeTo && (r.trialsStarted || r.trialsConverted))
+            .map((r) => ({ period: r.month, groupKey: null, started: r.trialsStarted, converted: r.trialsConverted })),
+          ...part,
+        ])
+      : trialsByPeriod(db, orgId, { ...common, from, to }),
     listCosts(db, orgId, `${from.slice(0, 7)}-01`, to),
   ]);
   let moves: TMovementRow[];
   let start: { groupKey: string | null; mrr: number; customers: number }[];
   let monthlyMoves: TMovementRow[];
   let monthlyCustomersAtChurnFrom: number;
-  if (unit === 'month' && from.endsWith('-01')) {
+  if (monthly) {
     // One pass over the months from LTV's look-back to the end: the series, its start and the monthly churn.
     const [all, before] = await Promise.all([
-      movementsOf(db, orgId, { ...common, from: churnFrom, to, reactivationWindowDays: win }),
-      standingBefore(db, orgId, churnFrom, filters, q.groupBy),
+      movementsOf(db, orgId, { ...common, from: churnFrom, to, reactivationWindowDays: win }, summary),
+      summary ? [standingOfSummary(summary, churnFrom)] : standingBefore(db, orgId, churnFrom, filters, q.groupBy),
     ]);
     moves = all.filter((r) => r.period >= from);
     const startByGroup = new Map(before.map((r) => [r.groupKey, { ...r }]));
@@ -199,6 +227,16 @@ export async function computeSeries(
       .sort((a, b) => (b.periods.at(-1)?.mrr ?? 0) - (a.periods.at(-1)?.mrr ?? 0));
   }
   return { currency: settings.reportingCurrency, by: q.by, periods: seriesFor(undefined), groups, missingRates: [...missing].sort() };
+}
+
+/** MRR and customers at the end of the day before `day` (a month's first) from the summary: the months before it, summed. */
+function standingOfSummary(summary: readonly TMonthSums[], day: string) {
+  const before = summary.filter((r) => r.month < day);
+  return {
+    groupKey: null,
+    mrr: before.reduce((sum, r) => sum + r.mrrDelta, 0),
+    customers: before.reduce((sum, r) => sum + r.customersDelta, 0),
+  };
 }
 
 /** The movement figures of two rows added (only the figures: a row's period and group are not summed). */

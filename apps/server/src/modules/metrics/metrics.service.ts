@@ -25,6 +25,7 @@ import { periodMovements, primaryPlan, subscriptionFacts } from './metrics.rollu
 import { type TMetricSettings, type TSeries, type TSeriesQuery, ZMetricSettings } from './metrics.schemas.ts';
 import { movementAccounts } from './metrics.series.repository.ts';
 import { computeSeries, rateLookup } from './metrics.series.ts';
+import { buildSummary, summaryState } from './metrics.summary.repository.ts';
 import { accountMrrChanges, type TRateOf } from './metrics.timeline.ts';
 
 export const REBUILD_JOB = 'metrics.rebuild';
@@ -84,6 +85,25 @@ export function createMetricService(deps: {
     await replaceAccountsMrr(tx, orgId, rebuilt);
   }
 
+  /** The organisation's monthly summary built again from its accounts' monthly rows; returns how long that took (ms). */
+  async function rebuildSummary(orgId: string) {
+    const started = performance.now();
+    await db.transaction(async (tx) => buildSummary(tx, orgId, (await settingsOf(tx, orgId)).reactivationWindowDays, clock.now()));
+    return Math.round(performance.now() - started);
+  }
+
+  /**
+   * Whether a series can read the monthly summary: the whole organisation (no filter, no grouping, nor a user who
+   * sees only their own accounts) by month. Built here the first time (an organisation from before the summary).
+   */
+  async function summaryReady(orgId: string, q: TSeriesQuery, owner: string | undefined, settings: TMetricSettings) {
+    const filtered = owner || q.groupBy || q.market || q.edition || q.plan || q.owner || q.segment || q.tag || q.field;
+    if (filtered || q.by !== 'month') return false;
+    const state = await summaryState(db, orgId);
+    if (state?.window !== settings.reactivationWindowDays) await rebuildSummary(orgId);
+    return true;
+  }
+
   async function requestRebuild(tx: Db, orgId: string) {
     await enqueueJob(tx, clock, REBUILD_JOB, { orgId }, { orgId });
   }
@@ -91,6 +111,7 @@ export function createMetricService(deps: {
   return {
     rebuildAccount,
     rebuildAccounts,
+    rebuildSummary,
 
     /** Accounts moved to another market: their stored movements and facts follow (the projections of the account events). */
     followMarkets: (tx: Db, orgId: string, accountIds: readonly string[]) => syncAccountMarkets(tx, orgId, accountIds),
@@ -108,7 +129,9 @@ export function createMetricService(deps: {
         await ctx.progress({ done, total: all.length });
         ctx.checkpoint?.();
       }
-      return { accounts: all.length };
+      // Every batch kept the monthly summary in step; built once more at the end, with the settings of now.
+      const builtMs = await rebuildSummary(orgId);
+      return { accounts: all.length, summaryMs: builtMs };
     },
 
     async settings(actor: Actor) {
@@ -122,6 +145,10 @@ export function createMetricService(deps: {
         const before = await settingsOf(tx, actor.orgId);
         const { reportingCurrency: _, ...stored } = { ...before, ...patch };
         await upsertSettings(tx, actor.orgId, ZMetricSettings.parse(stored), clock.now());
+        // The summary splits new from reactivation by the window: built again now, so it is never read stale.
+        const after = await settingsOf(tx, actor.orgId);
+        if (after.reactivationWindowDays !== before.reactivationWindowDays && (await summaryState(tx, actor.orgId)))
+          await buildSummary(tx, actor.orgId, after.reactivationWindowDays, clock.now());
         await requestRebuild(tx, actor.orgId);
         await recordAudit(tx, clock, actor, {
           entityType: 'metric_settings',
@@ -189,7 +216,10 @@ export function createMetricService(deps: {
       const to = q.to ?? clock.now().toISOString().slice(0, 7);
       const from = q.from ?? addMonths(`${to.slice(0, 7)}-01`, -11).slice(0, 7);
       const asOf = clock.now().toISOString().slice(0, 10);
-      return computeSeries(db, actor.orgId, { ...q, from, to, asOf }, await settingsOf(db, actor.orgId), accountOwnerFilter(actor));
+      const settings = await settingsOf(db, actor.orgId);
+      const owner = accountOwnerFilter(actor);
+      const summary = await summaryReady(actor.orgId, q, owner, settings);
+      return computeSeries(db, actor.orgId, { ...q, from, to, asOf }, settings, owner, { summary });
     },
 
     async movements(actor: Actor, q: { type?: string; page: number; pageSize: number } & TSeriesQuery) {

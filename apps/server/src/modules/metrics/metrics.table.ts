@@ -179,3 +179,64 @@ export const metricSettings = pgTable('metric_settings', {
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * The whole organisation's movements per month (metrics.summary.repository.ts): what the revenue dashboard's default
+ * view (the whole organisation, by month) reads instead of every account's monthly row. Each row holds the month's own
+ * sums (not a running total), so a back-dated change alters only the months whose account rows it altered; the MRR
+ * and customers at a month's start are the sums of the months before it. Kept by the projection that writes
+ * mrr_period_movements, in the same transaction; its new/reactivation split follows mrr_summary_state's window.
+ */
+export const mrrMonthSummaries = pgTable(
+  'mrr_month_summaries',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    /** Σ (MRR at the end − at the start) and Σ (customer at the end − at the start) over the accounts' monthly rows. */
+    mrrDeltaCents: bigint('mrr_delta_cents', { mode: 'number' }).notNull(),
+    customersDelta: integer('customers_delta').notNull(),
+    newCents: bigint('new_cents', { mode: 'number' }).notNull(),
+    newN: integer('new_n').notNull(),
+    reactivationCents: bigint('reactivation_cents', { mode: 'number' }).notNull(),
+    reactivationN: integer('reactivation_n').notNull(),
+    expansionCents: bigint('expansion_cents', { mode: 'number' }).notNull(),
+    expansionN: integer('expansion_n').notNull(),
+    contractionCents: bigint('contraction_cents', { mode: 'number' }).notNull(),
+    contractionN: integer('contraction_n').notNull(),
+    churnCents: bigint('churn_cents', { mode: 'number' }).notNull(),
+    churnN: integer('churn_n').notNull(),
+    joinAndChurnN: integer('join_and_churn_n').notNull(),
+    /** Trials started in the month, and trials that ended in it and converted to paying (mrr_subscription_facts). */
+    trialsStarted: integer('trials_started').notNull().default(0),
+    trialsConverted: integer('trials_converted').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.month] })],
+);
+
+/** Per month and currency: the MRR new subscriptions started paying with (new ACV, converted when read), kept alike. */
+export const mrrMonthAcv = pgTable(
+  'mrr_month_acv',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    month: date('month', { mode: 'string' }).notNull(),
+    currency: text('currency').notNull(),
+    /** In the currency: Σ mrr_subscription_facts.first_paid_mrr_cents of the subscriptions first paying that month. */
+    firstPaidMrrCents: bigint('first_paid_mrr_cents', { mode: 'number' }).notNull(),
+    subscriptions: integer('subscriptions').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.month, t.currency] })],
+);
+
+/** That an organisation's monthly summary is built, and the reactivation window its new/reactivation split used. */
+export const mrrSummaryState = pgTable('mrr_summary_state', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  /** null: no window (every return is a reactivation). */
+  reactivationWindowDays: integer('reactivation_window_days'),
+  builtAt: timestamp('built_at', { withTimezone: true }).notNull(),
+});

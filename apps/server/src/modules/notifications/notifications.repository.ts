@@ -1,6 +1,6 @@
-import { and, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import type { TNotificationsQuery } from './notifications.schemas.ts';
+import type { TNotificationsFilter, TNotificationsQuery } from './notifications.schemas.ts';
 import { notifications } from './notifications.table.ts';
 
 /** Queries only: no HTTP, no access checks. Every query filters on org_id and the person. */
@@ -9,17 +9,29 @@ export type TNotificationRow = typeof notifications.$inferSelect;
 
 const mine = (orgId: string, userId: string) => and(eq(notifications.orgId, orgId), eq(notifications.userId, userId));
 
+function filtered(orgId: string, userId: string, q: TNotificationsFilter) {
+  const unread = q.unread === 'true' || q.state === 'unread';
+  return and(mine(orgId, userId), unread ? isNull(notifications.readAt) : q.state === 'read' ? isNotNull(notifications.readAt) : undefined);
+}
+
+/** A page of the person's notifications in the list's order (newest first unless asked otherwise). */
+export function pageNotifications(db: Db, orgId: string, userId: string, q: TNotificationsFilter, limit: number, offset: number) {
+  return db
+    .select()
+    .from(notifications)
+    .where(filtered(orgId, userId, q))
+    .orderBy(q.order === 'asc' ? notifications.createdAt : desc(notifications.createdAt), desc(notifications.id))
+    .limit(limit)
+    .offset(offset);
+}
+
 export async function findNotificationsPage(db: Db, orgId: string, userId: string, q: TNotificationsQuery) {
-  const where = and(mine(orgId, userId), q.unread === 'true' ? isNull(notifications.readAt) : undefined);
   const [rows, [total]] = await Promise.all([
+    pageNotifications(db, orgId, userId, q, q.pageSize, (q.page - 1) * q.pageSize),
     db
-      .select()
+      .select({ n: count() })
       .from(notifications)
-      .where(where)
-      .orderBy(q.order === 'asc' ? notifications.createdAt : desc(notifications.createdAt), desc(notifications.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db.select({ n: count() }).from(notifications).where(where),
+      .where(filtered(orgId, userId, q)),
   ]);
   return { rows, total: total?.n ?? 0 };
 }

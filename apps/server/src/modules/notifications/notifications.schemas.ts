@@ -14,9 +14,14 @@ export type TNotification = z.infer<typeof ZNotification>;
 
 export const ZNotificationsQuery = ZPageQuery.extend({
   unread: z.enum(['true', 'false']).optional().describe('true: only the unread'),
+  state: z.enum(['unread', 'read']).optional().describe('Only the unread, or only those already read'),
+  sort: z.enum(['createdAt']).default('createdAt').describe('By the date they came'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });
 export type TNotificationsQuery = z.infer<typeof ZNotificationsQuery>;
+/** The list's filters and order, for the CSV export. */
+export const ZNotificationsFilter = ZNotificationsQuery.omit({ page: true, pageSize: true });
+export type TNotificationsFilter = z.infer<typeof ZNotificationsFilter>;
 export const ZNotificationsPage = zPage(ZNotification).extend({ unread: z.int() });
 
 export const ZUnreadCount = z.object({ unread: z.int() });

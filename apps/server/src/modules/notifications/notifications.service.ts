@@ -1,9 +1,17 @@
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Clock } from '../../platform/clock.ts';
 import type { Db } from '../../platform/db/database.ts';
+import { inBatches } from '../../platform/http/csv.ts';
 import { newId } from '../../platform/ids.ts';
-import { countUnread, findNotificationsPage, insertNotifications, markRead, type TNotificationRow } from './notifications.repository.ts';
-import type { TMarkRead, TNotification, TNotificationsQuery } from './notifications.schemas.ts';
+import {
+  countUnread,
+  findNotificationsPage,
+  insertNotifications,
+  markRead,
+  pageNotifications,
+  type TNotificationRow,
+} from './notifications.repository.ts';
+import type { TMarkRead, TNotification, TNotificationsFilter, TNotificationsQuery } from './notifications.schemas.ts';
 
 export function toNotificationDto(r: TNotificationRow): TNotification {
   return {
@@ -40,6 +48,15 @@ export function createNotificationService(deps: { db: Db; clock: Clock }) {
         countUnread(db, actor.orgId, actor.userId),
       ]);
       return { items: rows.map(toNotificationDto), total, unread, page: q.page, pageSize: q.pageSize };
+    },
+
+    /** Every notification of the person matching the list's filters, in its order, in batches (the CSV export). */
+    async *exportRows(actor: Actor, q: TNotificationsFilter) {
+      requirePermission(actor, 'notification:read');
+      requirePermission(actor, 'export:run');
+      yield* inBatches(async (limit, offset) =>
+        (await pageNotifications(db, actor.orgId, actor.userId, q, limit, offset)).map(toNotificationDto),
+      );
     },
 
     async unreadCount(actor: Actor) {

@@ -45,6 +45,8 @@ export const nurtureModule = defineModule({
       await ctx.services.nurtureSender.enrol(meta.orgId, [e.accountId]);
     }),
   ],
+  // A nurture e-mail's unsubscribe link (`/unsubscribe/<signed token>`) acts for its recipient.
+  secretLinkPaths: ['/unsubscribe/'],
   demo: nurtureDemo,
 });
 

@@ -55,6 +55,8 @@ export const quotesModule = defineModule({
       quotesPublic: ctx.services.quotesPublic,
     }),
   mailAttachments: (ctx) => quoteMailAttachments(ctx.db),
+  // The customer's link to a quote (`/q/<signed token>`): whoever holds it may accept or decline.
+  secretLinkPaths: ['/q/'],
   demo: quotesDemo,
 });
 

@@ -1,17 +1,24 @@
-/** The customer's link: tampered, expired, replaced and other-organisation tokens are a plain 404 that says nothing more. */
+/**
+ * The customer's link: tampered, expired, replaced and other-organisation tokens are a plain 404 that says nothing more;
+ * admins reading the outbox see it masked, while the e-mail delivered over real SMTP carries the working link.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, runJobs, type TestApp } from '../../../test/harness.ts';
+import { linkIn, type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeRenewalOpportunity } from '../renewal-opportunities/index.ts';
 import { makeQuote } from './quotes.factory.ts';
 import { readQuoteToken, signQuoteToken } from './quotes.token.ts';
 
 let t: TestApp;
+let smtp: SmtpSink;
 beforeAll(async () => {
-  t = await buildTestApp({ now: '2027-01-10T09:00:00Z' });
+  smtp = await startSmtpSink();
+  t = await buildTestApp({ now: '2027-01-10T09:00:00Z', smtpUrl: smtp.url });
 });
 afterAll(async () => {
   await t?.close();
+  await smtp?.close();
 });
 
 async function sentQuote() {
@@ -93,5 +100,26 @@ describe('public quote links', () => {
     expect(expired.statusCode).toBe(404);
     expect(bare(expired)).toEqual(bare(await view('x'.repeat(20))));
     t.clock.set('2027-01-10T09:00:00Z');
+  });
+
+  it('is masked where an admin reads the outbox (list, detail, CSV); the customer’s e-mail carries the working link', async () => {
+    const a = await sentQuote();
+    const list = await t.app.inject({ method: 'GET', url: '/api/v1/outbox?pageSize=100', headers: a.h });
+    expect(list.statusCode).toBe(200);
+    const item = list.json().items.find((m: { template: string }) => m.template === 'quote');
+    expect(item.text).toContain('http://localhost:3650/q/•••');
+    for (const url of ['/api/v1/outbox?pageSize=100', `/api/v1/outbox/${item.id}`, '/api/v1/outbox/export.csv']) {
+      const res = await t.app.inject({ method: 'GET', url, headers: a.h });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.body, url).not.toContain(a.token);
+      // Nor any part of it long enough to rebuild it (its signature, after the ids).
+      expect(res.body, url).not.toContain(a.token.slice(48));
+    }
+    await runJobs(t);
+    const mail = smtp.inbox.find((m) => m.text?.includes(a.token));
+    if (!mail) throw new Error('the quote e-mail was not delivered with its link');
+    const link = linkIn(mail);
+    expect(link.pathname).toBe(`/q/${a.token}`);
+    expect((await view(link.pathname.slice(3))).statusCode).toBe(200);
   });
 });

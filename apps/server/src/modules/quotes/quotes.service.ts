@@ -267,13 +267,14 @@ export function createQuoteService(deps: TQuoteDeps) {
         await enqueueEmail(tx, clock, {
           orgId: actor.orgId,
           to,
-          subject: w.mailSubject(quote.reference, template?.companyName ?? ''),
+          subject: w.mailSubject(quote.reference, template?.companyName ?? '', quote.kind),
           text: w.mailBody(
             quote.contactName ?? quote.accountName,
             quote.accountName,
             url,
             formatDay(quote.validUntil, quote.language),
             input.message ?? null,
+            quote.kind,
           ),
           template: 'quote',
           attachments: [quotePdfAttachment(quote)],

@@ -9,6 +9,7 @@ import { linkIn, type SmtpSink, startSmtpSink } from '../../../test/smtp-sink.ts
 import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
 import { makePlan, makeProduct } from '../plans/index.ts';
+import { makeRenewalOpportunity } from '../renewal-opportunities/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
 import { makeQuote } from './quotes.factory.ts';
 
@@ -261,5 +262,54 @@ describe('quotes', () => {
     const rows = csvRows(csv.body);
     expect(rows[0]?.slice(0, 5)).toEqual(['reference', 'kind', 'account', 'contact', 'status']);
     expect(rows.slice(1).map((r) => r[4])).toEqual(['declined']);
+  });
+
+  it('calls a win-back offer an offer in its e-mail’s subject and text, as its PDF does, in en, nl and da', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const director = (await org.as('vp_cs')).headers;
+    const expected = {
+      en: { subject: /^Your offer Q-\d{4} from /, text: 'Please find attached our offer for the renewal', title: 'Offer', not: /quote/i },
+      nl: {
+        subject: /^Uw aanbod Q-\d{4} van /,
+        text: 'In de bijlage vindt u ons aanbod voor de verlenging',
+        title: 'Aanbod',
+        not: /offerte/i,
+      },
+      da: { subject: /^Dit tilbud Q-\d{4} fra /, text: 'Vedhæftet finder du tilbuddet på fornyelsen', title: 'Tilbud', not: /offer/i },
+    } as const;
+    const sent: { language: keyof typeof expected; to: string; reference: string }[] = [];
+    for (const language of ['en', 'nl', 'da'] as const) {
+      const account = await makeAccount(t.app, h, { name: `Win Back ${language.toUpperCase()}` });
+      const renewal = await makeRenewalOpportunity(t.app, h, account.id);
+      const atRisk = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/v1/renewal-opportunities/${renewal.id}`,
+        headers: h,
+        payload: { category: 'churn_risk' },
+      });
+      expect(atRisk.statusCode, atRisk.body).toBe(200);
+      const quote = await makeQuote(t.app, h, renewal.id, { kind: 'winback' });
+      const patched = await t.app.inject({ method: 'PATCH', url: `/api/v1/quotes/${quote.id}`, headers: h, payload: { language } });
+      expect(patched.statusCode, patched.body).toBe(200);
+      const submitted = await post(`/api/v1/quotes/${quote.id}/submit`, h);
+      if (submitted.json().status === 'pending_approval')
+        expect((await post(`/api/v1/quotes/${quote.id}/approve`, director)).statusCode).toBe(200);
+      const to = `winback-${language}-${account.id.slice(-6)}@example.com`;
+      const res = await post(`/api/v1/quotes/${quote.id}/send`, h, { to });
+      expect(res.statusCode, res.body).toBe(200);
+      sent.push({ language, to, reference: quote.reference });
+    }
+    await runJobs(t);
+    for (const { language, to, reference } of sent) {
+      const words = expected[language];
+      const mail = smtp.inbox.find((m) => JSON.stringify(m.to ?? '').includes(to));
+      expect(mail?.subject, language).toMatch(words.subject);
+      expect(mail?.text, language).toContain(words.text);
+      expect(`${mail?.subject}\n${mail?.text?.replace(/https?:\/\/\S+/g, '')}`, language).not.toMatch(words.not);
+      const [pdf] = mail?.attachments ?? [];
+      expect(pdf?.filename, language).toBe(`${words.title} ${reference}.pdf`);
+      expect(pdfText(pdf?.content as Buffer), language).toContain(`${words.title} ${reference}`);
+    }
   });
 });

@@ -1,6 +1,8 @@
 /** The fixed words of a quote (PDF, public page, e-mail) and the default templates, in en, nl and da. */
 export type TLang = 'en' | 'nl' | 'da';
 export const langOf = (l: string | null | undefined): TLang => (l === 'nl' || l === 'da' ? l : 'en');
+/** A win-back offer is called an offer (its PDF's title, its e-mail's subject and body), a renewal's a quote. */
+type TQuoteKind = 'renewal' | 'winback';
 
 export const QUOTE_WORDS = {
   en: {
@@ -23,9 +25,10 @@ export const QUOTE_WORDS = {
     perInterval: (months: number) => (months === 1 ? 'per month' : months === 12 ? 'per year' : `per ${months} months`),
     acceptedBy: (name: string, at: string) => `Accepted by ${name} on ${at}`,
     kinds: { renewal: 'Renewal', upsell: 'Upgrade', cross_sell: 'Add-on', custom: '' },
-    mailSubject: (ref: string, company: string) => `Your quote ${ref} from ${company}`,
-    mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
-      `Hello ${name},\n\n${message ? `${message}\n\n` : ''}Please find attached the quote for the renewal of ${account} as a PDF. At the link below you can read it, and accept or decline it; it is valid until ${valid}.\n\n${link}\n`,
+    mailSubject: (ref: string, company: string, kind: TQuoteKind) =>
+      `Your ${kind === 'winback' ? 'offer' : 'quote'} ${ref} from ${company}`,
+    mailBody: (name: string, account: string, link: string, valid: string, message: string | null, kind: TQuoteKind) =>
+      `Hello ${name},\n\n${message ? `${message}\n\n` : ''}Please find attached ${kind === 'winback' ? 'our offer' : 'the quote'} for the renewal of ${account} as a PDF. At the link below you can read it, and accept or decline it; it is valid until ${valid}.\n\n${link}\n`,
   },
   nl: {
     quote: 'Offerte',
@@ -47,9 +50,12 @@ export const QUOTE_WORDS = {
     perInterval: (months: number) => (months === 1 ? 'per maand' : months === 12 ? 'per jaar' : `per ${months} maanden`),
     acceptedBy: (name: string, at: string) => `Geaccepteerd door ${name} op ${at}`,
     kinds: { renewal: 'Verlenging', upsell: 'Upgrade', cross_sell: 'Uitbreiding', custom: '' },
-    mailSubject: (ref: string, company: string) => `Uw offerte ${ref} van ${company}`,
-    mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
-      `Beste ${name},\n\n${message ? `${message}\n\n` : ''}In de bijlage vindt u de offerte voor de verlenging van ${account} als pdf. Via de link hieronder kunt u hem lezen en accepteren of afwijzen; hij is geldig tot ${valid}.\n\n${link}\n`,
+    mailSubject: (ref: string, company: string, kind: TQuoteKind) =>
+      `Uw ${kind === 'winback' ? 'aanbod' : 'offerte'} ${ref} van ${company}`,
+    mailBody: (name: string, account: string, link: string, valid: string, message: string | null, kind: TQuoteKind) => {
+      const [it, its] = kind === 'winback' ? ['ons aanbod', 'het'] : ['de offerte', 'hem'];
+      return `Beste ${name},\n\n${message ? `${message}\n\n` : ''}In de bijlage vindt u ${it} voor de verlenging van ${account} als pdf. Via de link hieronder kunt u ${its} lezen en accepteren of afwijzen; ${kind === 'winback' ? 'het' : 'hij'} is geldig tot ${valid}.\n\n${link}\n`;
+    },
   },
   da: {
     quote: 'Tilbud',
@@ -71,8 +77,9 @@ export const QUOTE_WORDS = {
     perInterval: (months: number) => (months === 1 ? 'pr. måned' : months === 12 ? 'pr. år' : `pr. ${months} måneder`),
     acceptedBy: (name: string, at: string) => `Accepteret af ${name} den ${at}`,
     kinds: { renewal: 'Fornyelse', upsell: 'Opgradering', cross_sell: 'Tilkøb', custom: '' },
-    mailSubject: (ref: string, company: string) => `Dit tilbud ${ref} fra ${company}`,
-    mailBody: (name: string, account: string, link: string, valid: string, message: string | null) =>
+    // A win-back offer is a "tilbud" too, as on its PDF.
+    mailSubject: (ref: string, company: string, _kind: TQuoteKind) => `Dit tilbud ${ref} fra ${company}`,
+    mailBody: (name: string, account: string, link: string, valid: string, message: string | null, _kind: TQuoteKind) =>
       `Kære ${name},\n\n${message ? `${message}\n\n` : ''}Vedhæftet finder du tilbuddet på fornyelsen af ${account} som pdf. Via linket nedenfor kan du læse det og acceptere eller afvise det; det er gyldigt til ${valid}.\n\n${link}\n`,
   },
 } as const;

@@ -3,6 +3,7 @@ import { uniq } from '../../platform/access/route-spec.ts';
 
 /** How the access-matrix and bad-input suites exercise the subscriptions routes (test/security/). */
 export const subscriptionAccessMatrix: Record<string, TRouteSpec> = {
+  'GET /api/v1/subscriptions/export.csv': { permissions: ['subscription:read', 'export:run'] },
   'GET /api/v1/subscriptions': { permissions: ['subscription:read'] },
   'GET /api/v1/accounts/:id/subscriptions': { permissions: ['subscription:read'], id: 'account', accountScoped: true },
   'POST /api/v1/accounts/:id/subscriptions': {
@@ -23,6 +24,7 @@ export const subscriptionAccessMatrix: Record<string, TRouteSpec> = {
     accountScoped: true,
     body: () => ({ op: 'quantity', lineKey: 'L1', quantity: 4, effectiveDate: '2025-03-01' }),
   },
+  'GET /api/v1/subscription-changes/export.csv': { permissions: ['subscription:read', 'export:run'] },
   'GET /api/v1/subscription-changes': { permissions: ['subscription:read'] },
   'GET /api/v1/cancel-reasons': { permissions: ['subscription:read'] },
   'POST /api/v1/cancel-reasons': { permissions: ['cancel_reason:write'], body: () => ({ label: `Reason ${uniq()}` }) },

@@ -1,4 +1,5 @@
 import type { Actor } from '../../platform/access/access.ts';
+import { mulberry32 } from '../../platform/demo-random.ts';
 import type { TDemoContext, TDemoContribution } from '../../platform/modules.ts';
 import type { TChangeInput, TCreateSubscription } from './subscriptions.schemas.ts';
 import { addDays } from './subscriptions.timeline.ts';
@@ -22,17 +23,6 @@ const CANCEL_REASONS: [string, boolean][] = [
 /** Danish customers pay list prices in kroner: the euro list price at about 7.46 kroner. */
 const DKK_PER_EUR = 7.46;
 const EDITION_PLAN: Record<string, string> = { self_service: 'SELF', professional: 'PRO', enterprise: 'ENT' };
-
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const monthsLater = (day: string, n: number) => {
   const d = new Date(`${day}T00:00:00Z`);
@@ -58,9 +48,12 @@ export const subscriptionsDemo: TDemoContribution = {
       SEATS: await planId('SEATS'),
       PS: await planId('PS'),
     };
+    const prices = new Map<string, number>();
     const price = async (code: keyof typeof plans, interval: number) => {
       const id = plans[code];
-      return id ? ((await services.plans.listPrice(demo.orgId, id, 'EUR', interval)) ?? 0) : 0;
+      const key = `${code}/${interval}`;
+      if (id && !prices.has(key)) prices.set(key, (await services.plans.listPrice(demo.orgId, id, 'EUR', interval)) ?? 0);
+      return prices.get(key) ?? 0;
     };
     const lineOf = async (code: keyof typeof plans, currency: string, interval: number, quantity: number) => ({
       planId: plans[code],
@@ -71,6 +64,8 @@ export const subscriptionsDemo: TDemoContribution = {
 
     const rand = mulberry32(2026);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
+    // Every subscription and change goes through the service's rules, written together at the end (one transaction).
+    const batch = services.subscriptions.batch(admin, 'demo');
     let reactivated = false;
     let downgraded = false;
     for (const [i, accountId] of accountIds.entries()) {
@@ -104,10 +99,11 @@ export const subscriptionsDemo: TDemoContribution = {
         trialEnd: trial ? addDays(start, 13) : null,
         lines,
       };
-      const sub = await services.subscriptions.create(admin, accountId, input, 'demo');
+      const sub = await batch.create(accountId, input);
+      let endsOn = sub.endsOn;
       const change = async (c: TChangeInput) => {
         if (c.effectiveDate > today) return;
-        await services.subscriptions.change(admin, sub.id, c, 'demo');
+        endsOn = (await batch.change(sub.id, c)).endsOn;
       };
       const point = (fraction: number) => addDays(start, Math.floor(monthsAgo * 30 * fraction));
       if (monthsAgo < 4) continue;
@@ -179,7 +175,7 @@ export const subscriptionsDemo: TDemoContribution = {
           effectiveDate: when,
           comment: 'Confirmed by the decision maker',
         });
-        const after = (await services.subscriptions.get(admin, sub.id)).endsOn;
+        const after: string | null = endsOn;
         if (!reactivated && after && monthsAgo > 20 && addDays(after, 60) < today) {
           reactivated = true;
           await change({ op: 'reactivate', effectiveDate: addDays(after, 60), comment: 'Came back after the new reporting module' });
@@ -193,5 +189,6 @@ export const subscriptionsDemo: TDemoContribution = {
         });
       }
     }
+    await batch.commit();
   },
 };

@@ -6,10 +6,10 @@ import { newId } from '../../platform/ids.ts';
 import type { PlanService } from '../plans/index.ts';
 import type { TimelineService } from '../timeline/index.ts';
 import { replaceTermsOfSubscriptions } from './subscriptions.bulk.repository.ts';
+import { changesOfSubscription } from './subscriptions.changes.repository.ts';
 import { describeChange } from './subscriptions.describe.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import {
-  changesOfSubscription,
   insertChange,
   lockSubscription,
   nextSeq,

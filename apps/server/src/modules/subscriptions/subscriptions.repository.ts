@@ -3,8 +3,7 @@ import type { Db } from '../../platform/db/database.ts';
 import { containsPattern } from '../../platform/db/like.ts';
 import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { accounts } from '../accounts/index.ts';
-import { users } from '../identity/index.ts';
-import type { TChangeListQuery, TSubscriptionListQuery } from './subscriptions.schemas.ts';
+import type { TSubscriptionExportQuery, TSubscriptionListQuery } from './subscriptions.schemas.ts';
 import { cancelReasons, subscriptionChanges, subscriptionLineVersions, subscriptions } from './subscriptions.table.ts';
 import type { TLineVersion } from './subscriptions.timeline.ts';
 
@@ -81,9 +80,9 @@ const SORTS = {
   createdAt: subscriptions.createdAt,
 } as const;
 
-export async function listSubscriptions(db: Db, scope: TScope, q: TSubscriptionListQuery) {
+function subscriptionsWhere(scope: TScope, q: TSubscriptionExportQuery) {
   const like = q.q ? containsPattern(q.q) : null;
-  const where = and(
+  return and(
     eq(subscriptions.orgId, scope.orgId),
     scope.ownerUserId ? eq(accounts.ownerUserId, scope.ownerUserId) : undefined,
     isNull(accounts.archivedAt),
@@ -95,77 +94,29 @@ export async function listSubscriptions(db: Db, scope: TScope, q: TSubscriptionL
       : undefined,
     like ? or(ilike(subscriptions.reference, like), ilike(accounts.name, like)) : undefined,
   );
+}
+
+/** One page of the subscriptions a list or an export shows, in its order. */
+export async function findSubscriptions(db: Db, scope: TScope, q: TSubscriptionExportQuery, page: { limit: number; offset: number }) {
   const dir = q.order === 'desc' ? desc : asc;
+  const rows = await withAccount(db)
+    .where(subscriptionsWhere(scope, q))
+    .orderBy(dir(SORTS[q.sort]), dir(subscriptions.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return rows.map(flat);
+}
+
+export async function listSubscriptions(db: Db, scope: TScope, q: TSubscriptionListQuery) {
   const [rows, [total]] = await Promise.all([
-    withAccount(db)
-      .where(where)
-      .orderBy(dir(SORTS[q.sort]), dir(subscriptions.id))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
+    findSubscriptions(db, scope, q, { limit: q.pageSize, offset: (q.page - 1) * q.pageSize }),
     db
       .select({ n: count() })
       .from(subscriptions)
       .innerJoin(accounts, and(eq(accounts.orgId, subscriptions.orgId), eq(accounts.id, subscriptions.accountId)))
-      .where(where),
+      .where(subscriptionsWhere(scope, q)),
   ]);
-  return { rows: rows.map(flat), total: total?.n ?? 0 };
-}
-
-// ---- changes -----------------------------------------------------------------------------------------
-
-const changeSelect = (db: Db) =>
-  db
-    .select({
-      c: subscriptionChanges,
-      subscriptionReference: subscriptions.reference,
-      currency: subscriptions.currency,
-      accountName: accounts.name,
-      reasonLabel: cancelReasons.label,
-      actorName: users.name,
-    })
-    .from(subscriptionChanges)
-    .innerJoin(
-      subscriptions,
-      and(eq(subscriptions.orgId, subscriptionChanges.orgId), eq(subscriptions.id, subscriptionChanges.subscriptionId)),
-    )
-    .innerJoin(accounts, and(eq(accounts.orgId, subscriptionChanges.orgId), eq(accounts.id, subscriptionChanges.accountId)))
-    .leftJoin(cancelReasons, and(eq(cancelReasons.orgId, subscriptionChanges.orgId), eq(cancelReasons.id, subscriptionChanges.reasonId)))
-    .leftJoin(users, and(eq(users.orgId, subscriptionChanges.orgId), eq(users.id, subscriptionChanges.actorUserId)));
-type TChangeSelected = Awaited<ReturnType<ReturnType<typeof changeSelect>['execute']>>[number];
-const flatChange = (r: TChangeSelected): TChangeRow => ({ ...r.c, ...r, c: undefined }) as unknown as TChangeRow;
-
-export async function changesOfSubscription(db: Db, orgId: string, subscriptionId: string): Promise<TChangeRow[]> {
-  const rows = await changeSelect(db)
-    .where(and(eq(subscriptionChanges.orgId, orgId), eq(subscriptionChanges.subscriptionId, subscriptionId)))
-    .orderBy(asc(subscriptionChanges.effectiveDate), asc(subscriptionChanges.seq));
-  return rows.map(flatChange);
-}
-
-export async function listChanges(db: Db, scope: TScope, q: TChangeListQuery) {
-  const where = and(
-    eq(subscriptionChanges.orgId, scope.orgId),
-    scope.ownerUserId ? eq(accounts.ownerUserId, scope.ownerUserId) : undefined,
-    q.accountId ? eq(subscriptionChanges.accountId, q.accountId) : undefined,
-    q.kind?.length ? inArray(subscriptionChanges.kind, q.kind) : undefined,
-    q.from ? gte(subscriptionChanges.effectiveDate, q.from) : undefined,
-    q.to ? lte(subscriptionChanges.effectiveDate, q.to) : undefined,
-    q.reasonId ? eq(subscriptionChanges.reasonId, q.reasonId) : undefined,
-    q.competitorId ? eq(subscriptionChanges.competitorId, q.competitorId) : undefined,
-  );
-  const dir = q.order === 'asc' ? asc : desc;
-  const [rows, [total]] = await Promise.all([
-    changeSelect(db)
-      .where(where)
-      .orderBy(dir(subscriptionChanges.effectiveDate), dir(subscriptionChanges.seq))
-      .limit(q.pageSize)
-      .offset((q.page - 1) * q.pageSize),
-    db
-      .select({ n: count() })
-      .from(subscriptionChanges)
-      .innerJoin(accounts, and(eq(accounts.orgId, subscriptionChanges.orgId), eq(accounts.id, subscriptionChanges.accountId)))
-      .where(where),
-  ]);
-  return { rows: rows.map(flatChange), total: total?.n ?? 0 };
+  return { rows, total: total?.n ?? 0 };
 }
 
 export async function nextSeq(tx: Db, orgId: string, subscriptionId: string): Promise<number> {

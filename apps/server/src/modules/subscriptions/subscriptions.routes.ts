@@ -1,16 +1,20 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { actorOf } from '../../platform/http/auth-hook.ts';
+import { sendCsv } from '../../platform/http/csv.ts';
 import { typed } from '../../platform/http/route-types.ts';
 import { standardErrors, ZIdParams } from '../../platform/http/schemas.ts';
+import { CHANGE_CSV, SUBSCRIPTION_CSV } from './subscriptions.csv.ts';
 import {
   ZCancelReason,
   ZCancelReasonInput,
+  ZChangeExportQuery,
   ZChangeInput,
   ZChangeListQuery,
   ZChangePage,
   ZCreateSubscription,
   ZSubscriptionDetail,
+  ZSubscriptionExportQuery,
   ZSubscriptionListQuery,
   ZSubscriptionPage,
 } from './subscriptions.schemas.ts';
@@ -30,6 +34,19 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: { subscri
       response: { 200: ZSubscriptionPage, ...standardErrors },
     },
     handler: async (req) => svc.list(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/subscriptions/export.csv', {
+    schema: {
+      operationId: 'exportSubscriptionsCsv',
+      tags,
+      summary: 'Export the subscriptions as CSV',
+      description: 'Every subscription matching the same filters and order as the list.',
+      querystring: ZSubscriptionExportQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'subscriptions.csv', SUBSCRIPTION_CSV, svc.exportRows(actorOf(req), req.query)),
   });
 
   r.get('/api/v1/accounts/:id/subscriptions', {
@@ -90,6 +107,19 @@ export function registerSubscriptionRoutes(app: FastifyInstance, deps: { subscri
       response: { 200: ZChangePage, ...standardErrors },
     },
     handler: async (req) => svc.listChanges(actorOf(req), req.query),
+  });
+
+  r.get('/api/v1/subscription-changes/export.csv', {
+    schema: {
+      operationId: 'exportSubscriptionChangesCsv',
+      tags,
+      summary: 'Export the subscription changes as CSV',
+      description: 'Every change matching the same filters and order as the list.',
+      querystring: ZChangeExportQuery,
+      produces: ['text/csv'],
+      response: { 200: z.string(), ...standardErrors },
+    },
+    handler: async (req, reply) => sendCsv(reply, 'subscription-changes.csv', CHANGE_CSV, svc.exportChanges(actorOf(req), req.query)),
   });
 
   r.get('/api/v1/cancel-reasons', {

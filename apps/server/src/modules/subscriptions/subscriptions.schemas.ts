@@ -175,9 +175,15 @@ export const ZSubscriptionListQuery = ZPageQuery.extend({
   sort: z.enum(SUBSCRIPTION_SORTS).default('reference'),
 });
 export type TSubscriptionListQuery = z.infer<typeof ZSubscriptionListQuery>;
+export const ZSubscriptionExportQuery = ZSubscriptionListQuery.omit({ page: true, pageSize: true });
+export type TSubscriptionExportQuery = z.infer<typeof ZSubscriptionExportQuery>;
 export const ZSubscriptionPage = zPage(ZSubscription);
 
+export const CHANGE_SORTS = ['effectiveDate', 'account', 'kind', 'reason', 'mrrBefore', 'mrrAfter', 'mrrChange', 'reference'] as const;
 export const ZChangeListQuery = ZPageQuery.extend({
+  q: z.string().trim().max(200).optional().describe('Account name, subscription reference or comment contains'),
+  sort: z.enum(CHANGE_SORTS).default('effectiveDate'),
+  order: z.enum(['asc', 'desc']).default('desc'),
   accountId: z.uuid().optional(),
   kind: zStringList(z.enum(CHANGE_KINDS)).optional(),
   from: zDate.optional(),
@@ -186,6 +192,8 @@ export const ZChangeListQuery = ZPageQuery.extend({
   competitorId: z.uuid().optional(),
 });
 export type TChangeListQuery = z.infer<typeof ZChangeListQuery>;
+export const ZChangeExportQuery = ZChangeListQuery.omit({ page: true, pageSize: true });
+export type TChangeExportQuery = z.infer<typeof ZChangeExportQuery>;
 export const ZChangePage = zPage(ZChange);
 
 export const ZCancelReason = z.object({

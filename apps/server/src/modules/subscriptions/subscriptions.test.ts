@@ -1,6 +1,6 @@
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildTestApp, createTestOrg, type TestApp } from '../../../test/harness.ts';
+import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeSubscription } from './subscriptions.factory.ts';
 import { subscriptionJobs } from './subscriptions.jobs.ts';
@@ -129,6 +129,72 @@ describe('subscriptions', () => {
       404,
     );
     expect((await series(other.admin.headers, 'from=2024-01&to=2024-06')).periods.every((p: { mrr: number }) => p.mrr === 0)).toBe(true);
+  });
+
+  it('lists changes searched and sorted, and exports the same rows in the same order as CSV', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const small = await makeAccount(t.app, h, { name: 'Ashgrove Dairy' });
+    const big = await makeAccount(t.app, h, { name: 'Birchfield Mills' });
+    const a = await makeSubscription(t.app, h, small.id, {
+      termStart: '2024-01-01',
+      lines: [{ description: 'Seats', quantity: 2, unitPrice: 50 }],
+    });
+    const b = await makeSubscription(t.app, h, big.id, {
+      termStart: '2024-01-01',
+      lines: [{ description: 'Seats', quantity: 10, unitPrice: 50 }],
+    });
+    expect((await change(h, a.id, { op: 'quantity', lineKey: 'L1', quantity: 3, effectiveDate: '2024-02-01' })).statusCode).toBe(200);
+    expect((await change(h, b.id, { op: 'quantity', lineKey: 'L1', quantity: 4, effectiveDate: '2024-03-01' })).statusCode).toBe(200);
+
+    const list = async (query: string) => {
+      const res = await t.app.inject({ method: 'GET', url: `/api/v1/subscription-changes?${query}`, headers: h });
+      expect(res.statusCode, res.body).toBe(200);
+      return res
+        .json()
+        .items.map((c: { accountName: string; kind: string; mrrBefore: number; mrrAfter: number }) => [
+          c.accountName,
+          c.kind,
+          c.mrrAfter - c.mrrBefore,
+        ]);
+    };
+    // Newest first by default; by MRR change, the loss first.
+    expect((await list('')).map((r: unknown[]) => r[1])).toEqual(['quantity', 'quantity', 'start', 'start']);
+    expect(await list('sort=mrrChange&order=asc&kind=quantity')).toEqual([
+      ['Birchfield Mills', 'quantity', -300],
+      ['Ashgrove Dairy', 'quantity', 50],
+    ]);
+    expect(await list('q=ashgrove')).toEqual([
+      ['Ashgrove Dairy', 'quantity', 50],
+      ['Ashgrove Dairy', 'start', 100],
+    ]);
+    const bad = await t.app.inject({ method: 'GET', url: '/api/v1/subscription-changes?sort=colour', headers: h });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().details.map((d: { field: string }) => d.field)).toContain('sort');
+
+    const csv = await t.app.inject({ method: 'GET', url: '/api/v1/subscription-changes/export.csv?sort=mrrChange&order=asc', headers: h });
+    expect(csv.statusCode, csv.body).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const [header = [], ...rows] = csvRows(csv.body);
+    expect(header.join(',')).toBe(
+      'effective_date,account,account_id,subscription,kind,item,from_plan,to_plan,quantity,unit_price,ends_on,reason,comment,currency,mrr_before,mrr_after,mrr_change,source,recorded_by,recorded_at',
+    );
+    expect(rows.map((r) => [r[1], r[4], r[8], r[16]])).toEqual([
+      ['Birchfield Mills', 'quantity', '4', '-300'],
+      ['Ashgrove Dairy', 'quantity', '3', '50'],
+      ['Ashgrove Dairy', 'start', '', '100'],
+      ['Birchfield Mills', 'start', '', '500'],
+    ]);
+    const subs = await t.app.inject({ method: 'GET', url: '/api/v1/subscriptions/export.csv?sort=mrr&order=desc&q=mills', headers: h });
+    expect(subs.statusCode, subs.body).toBe(200);
+    const [subHeader = [], ...subRows] = csvRows(subs.body);
+    expect(subHeader.slice(0, 8)).toEqual(['reference', 'account', 'account_id', 'status', 'interval_months', 'currency', 'mrr', 'arr']);
+    expect(subRows.map((r) => [r[1], r[6]])).toEqual([['Birchfield Mills', '200']]);
+
+    // Another organisation's export is the header alone.
+    const other = await createTestOrg(t);
+    const theirs = await t.app.inject({ method: 'GET', url: '/api/v1/subscription-changes/export.csv', headers: other.admin.headers });
+    expect(csvRows(theirs.body)).toHaveLength(1);
   });
 
   it('refuses bad changes with the field named', async () => {

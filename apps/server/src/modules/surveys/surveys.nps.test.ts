@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { categoryOf, tally, tallyScores } from './surveys.nps.ts';
+import { categoryOf, monthsBefore, tally, tallyScores, trendWithTrailing } from './surveys.nps.ts';
 
 const fixture = (name: string) => fs.readFileSync(new URL(`../../../test/fixtures/${name}`, import.meta.url), 'utf8');
 
@@ -33,5 +33,22 @@ describe('NPS arithmetic (METRICS.md)', () => {
     expect(tally('nps', { promoters: 1, passives: 1, detractors: 1 }).score).toBe(0);
     expect(tally('nps', { promoters: 2, passives: 0, detractors: 1 }).score).toBe(33.3);
     expect(tallyScores('nps', []).score).toBeNull();
+  });
+
+  it('gives every month of the range its own figure and the trailing figure of it and the two months before', () => {
+    expect([monthsBefore('2026-02', 2), monthsBefore('2026-01', 1), monthsBefore('2026-12', 0)]).toEqual(['2025-12', '2025-12', '2026-12']);
+    const whole = [
+      { month: '2025-11', promoters: 3, passives: 0, detractors: 0 },
+      { month: '2026-01', promoters: 0, passives: 0, detractors: 1 },
+      { month: '2026-03', promoters: 1, passives: 1, detractors: 0 },
+    ];
+    // The range starts mid-January: its own January count has no answer, the trailing figure reads whole months.
+    const trend = trendWithTrailing('nps', whole.slice(2), whole, '2026-01', '2026-04');
+    expect(trend.map((m) => [m.month, m.respondents, m.score, m.trailing.respondents, m.trailing.score])).toEqual([
+      ['2026-01', 0, null, 4, 50], // Nov 3 promoters + Jan 1 detractor (Dec empty)
+      ['2026-02', 0, null, 1, -100], // Dec, Jan, Feb: the one detractor
+      ['2026-03', 2, 50, 3, 0], // Jan's detractor, Mar's promoter and passive
+      ['2026-04', 0, null, 2, 50], // Feb, Mar, Apr
+    ]);
   });
 });

@@ -60,3 +60,52 @@ export function tallyScores(kind: TSurveyKind, scores: readonly number[]): TScor
   }
   return tally(kind, c);
 }
+
+/** Months a trend's smoothed figure spans: the month and the two before it (a quarter, trailing). */
+export const TRAILING_MONTHS = 3;
+
+type TCounts = { promoters: number; passives: number; detractors: number };
+
+/** The month after `month` (YYYY-MM). */
+function nextMonth(month: string): string {
+  const y = Number(month.slice(0, 4));
+  const m = Number(month.slice(5, 7));
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/** The month `n` months before `month` (YYYY-MM). */
+export function monthsBefore(month: string, n: number): string {
+  const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 - n;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/**
+ * Every month from `first` to `last` (YYYY-MM) with its own figure (from `own`, counts per month within the
+ * range) and the trailing figure of it and the months before (`TRAILING_MONTHS`, from `whole`, counts per whole
+ * month starting earlier). Either may skip months without answers. A month with one answer swings between −100
+ * and +100; the trailing figure is what the trend line shows, the month's own figure stays beside it.
+ */
+export function trendWithTrailing(
+  kind: TSurveyKind,
+  own: readonly (TCounts & { month: string })[],
+  whole: readonly (TCounts & { month: string })[],
+  first: string,
+  last: string,
+): (TScoreTally & { month: string; trailing: TScoreTally })[] {
+  const ownByMonth = new Map(own.map((c) => [c.month, c]));
+  const byMonth = new Map(whole.map((c) => [c.month, c]));
+  const none: TCounts = { promoters: 0, passives: 0, detractors: 0 };
+  const out: (TScoreTally & { month: string; trailing: TScoreTally })[] = [];
+  for (let month = first; month <= last; month = nextMonth(month)) {
+    const sum = { ...none };
+    for (let back = 0; back < TRAILING_MONTHS; back++) {
+      const c = byMonth.get(monthsBefore(month, back));
+      if (!c) continue;
+      sum.promoters += c.promoters;
+      sum.passives += c.passives;
+      sum.detractors += c.detractors;
+    }
+    out.push({ month, ...tally(kind, ownByMonth.get(month) ?? none), trailing: tally(kind, sum) });
+  }
+  return out;
+}

@@ -114,7 +114,8 @@ export const ZScoreReport = z.object({
   from: z.string(),
   to: z.string(),
   overall: ZTally,
-  trend: z.array(ZTally.extend({ month: z.string() })),
+  /** Every month of the range, also those without answers; `trailing` is the month with the two before it. */
+  trend: z.array(ZTally.extend({ month: z.string(), trailing: ZTally })),
   bySegment: z.array(ZTally.extend({ segment: z.string().nullable() })),
 });
 export type TScoreReport = z.infer<typeof ZScoreReport>;

@@ -11,7 +11,7 @@ import type { AccountService } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { importResult, readAnswersCsv } from './surveys.import.ts';
 import { surveysMessages as m } from './surveys.messages.ts';
-import { categoryOf, SCORE_RANGE, type TSurveyKind, tally } from './surveys.nps.ts';
+import { categoryOf, monthsBefore, SCORE_RANGE, TRAILING_MONTHS, type TSurveyKind, tally, trendWithTrailing } from './surveys.nps.ts';
 import {
   countResponses,
   countSurveys,
@@ -325,9 +325,13 @@ export function createSurveyService(deps: { db: Db; clock: Clock; events: EventB
       const from = q.from ?? start.toISOString().slice(0, 10);
       if (from > to) throw invalid('from', m.survey_range_backwards);
       const range = { from, to, segment: q.segment };
-      const [all, months, segments] = await Promise.all([
+      // The trailing figures read whole months from two months earlier, so the range's first months have theirs.
+      const firstMonth = from.slice(0, 7);
+      const monthsRange = { ...range, from: `${monthsBefore(firstMonth, TRAILING_MONTHS - 1)}-01` };
+      const [all, months, wholeMonths, segments] = await Promise.all([
         tallyResponses(db, scopeOf(actor), surveyId, range, 'none'),
         tallyResponses(db, scopeOf(actor), surveyId, range, 'month'),
+        tallyResponses(db, scopeOf(actor), surveyId, monthsRange, 'month'),
         tallyResponses(db, scopeOf(actor), surveyId, range, 'segment'),
       ]);
       const none = { promoters: 0, passives: 0, detractors: 0 };
@@ -337,7 +341,13 @@ export function createSurveyService(deps: { db: Db; clock: Clock; events: EventB
         from,
         to,
         overall: tally(kind, all[0] ?? none),
-        trend: months.map((r) => ({ month: String(r.key), ...tally(kind, r) })),
+        trend: trendWithTrailing(
+          kind,
+          months.map((r) => ({ ...r, month: String(r.key) })),
+          wholeMonths.map((r) => ({ ...r, month: String(r.key) })),
+          firstMonth,
+          to.slice(0, 7),
+        ),
         bySegment: segments.map((r) => ({ segment: r.key ?? null, ...tally(kind, r) })),
       };
     },

@@ -128,6 +128,8 @@ describe('surveys', () => {
       ['2026-10', -50],
       ['2026-11', 100],
     ]);
+    // Trailing three months: November reads September to November, all four answers.
+    expect(report.trend.at(-1).trailing).toMatchObject({ respondents: 4, score: 25 });
     expect(report.bySegment.map((s: { segment: string; score: number }) => [s.segment, s.score])).toEqual([
       ['enterprise', 50],
       ['smb', 0],

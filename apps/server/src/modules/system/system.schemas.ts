@@ -20,7 +20,11 @@ export const ZOutboxEmail = z.object({
   id: z.uuid(),
   to: z.string(),
   subject: z.string(),
-  text: z.string().describe('The body; sign-in links (password reset, invitation) are shown with their token masked'),
+  text: z
+    .string()
+    .describe(
+      "The body; sign-in links (password reset, invitation) and customer links (a quote's, an unsubscribe link) are shown with their token masked",
+    ),
   html: z.string().nullable(),
   template: z.string(),
   attachments: z.array(z.string()).describe('Names of the files it carries; rendered by their module when it is delivered'),

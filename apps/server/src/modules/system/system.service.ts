@@ -20,22 +20,33 @@ import type {
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /**
- * A link's token is a credential of its recipient (a password reset or an invitation signs them in), so admins
- * reading the outbox see the link with its token masked; the delivered e-mail keeps the real link. Any URL's
- * `token` query parameter is masked, whichever page of ours it opens.
+ * A link's token is a credential of its recipient (a password reset or an invitation signs them in, a quote's
+ * customer link accepts it), so admins reading the outbox see the link with its token masked; the delivered e-mail
+ * keeps the real link. Any URL's `token` query parameter is masked, whichever page of ours it opens, and the path
+ * segment after each of `secretPaths` (the modules' `secretLinkPaths`, such as `/q/`).
  */
 const TOKEN_PARAM = /([?&](?:amp;)?token=)[^\s&#"'<>]+/gi;
 export const MASK = '•••';
-export const maskLinks = (text: string) => text.replace(TOKEN_PARAM, `$1${MASK}`);
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+export function linkMasker(secretPaths: readonly string[] = []) {
+  const inPath = secretPaths.length
+    ? new RegExp(`(https?://[^\\s"'<>]*?(?:${secretPaths.map(escapeRegExp).join('|')}))[^\\s/?#&"'<>]+`, 'gi')
+    : null;
+  return (text: string) => {
+    const masked = text.replace(TOKEN_PARAM, `$1${MASK}`);
+    return inPath ? masked.replace(inPath, `$1${MASK}`) : masked;
+  };
+}
+export const maskLinks = linkMasker();
 
-export function toOutboxDto(row: repo.TOutboxRow): TOutboxEmail {
+export function toOutboxDto(row: repo.TOutboxRow, mask = maskLinks): TOutboxEmail {
   const status = row.status as TOutboxStatus;
   return {
     id: row.id,
     to: row.to,
     subject: row.subject,
-    text: maskLinks(row.text),
-    html: row.html === null ? null : maskLinks(row.html),
+    text: mask(row.text),
+    html: row.html === null ? null : mask(row.html),
     template: row.template,
     attachments: (row.attachments ?? []).map((a) => a.filename),
     status,
@@ -65,8 +76,17 @@ export function toJobDto(j: repo.TJobRow): TJob {
 
 const HEALTH_TIMEOUT_MS = 3000;
 
-export function createSystemService(deps: { db: Db; database: Database; clock: Clock; mailer: Mailer }) {
+export function createSystemService(deps: {
+  db: Db;
+  database: Database;
+  clock: Clock;
+  mailer: Mailer;
+  /** The modules' customer links whose path carries a credential (ModuleContext.secretLinkPaths). */
+  secretLinkPaths?: readonly string[];
+}) {
   const { db } = deps;
+  const mask = linkMasker(deps.secretLinkPaths);
+  const toDto = (row: repo.TOutboxRow) => toOutboxDto(row, mask);
   return {
     /** Public: whether the database answers (within 3 s) and whether e-mail can be delivered. */
     async health(): Promise<THealth> {
@@ -86,14 +106,14 @@ export function createSystemService(deps: { db: Db; database: Database; clock: C
     async listOutbox(actor: Actor, q: TOutboxPageQuery) {
       requirePermission(actor, 'outbox:read');
       const { rows, total } = await repo.listOutbox(db, actor.orgId, q);
-      return { items: rows.map(toOutboxDto), total, page: q.page, pageSize: q.pageSize };
+      return { items: rows.map(toDto), total, page: q.page, pageSize: q.pageSize };
     },
 
     async getOutboxEmail(actor: Actor, id: string): Promise<TOutboxEmail> {
       requirePermission(actor, 'outbox:read');
       const row = await repo.findOutboxEmail(db, actor.orgId, id);
       if (!row) throw notFound('E-mail');
-      return toOutboxDto(row);
+      return toDto(row);
     },
 
     /** Every e-mail matching the list, in its order; e-mails queued after the export began are left out. */
@@ -103,7 +123,7 @@ export function createSystemService(deps: { db: Db; database: Database; clock: C
       const until = await repo.lastOutboxCreatedAt(db, actor.orgId, q);
       if (!until) return;
       for await (const rows of inBatches((limit, offset) => repo.outboxPage(db, actor.orgId, q, until, limit, offset)))
-        yield rows.map(toOutboxDto);
+        yield rows.map(toDto);
     },
 
     async listJobs(actor: Actor, q: TJobsPageQuery) {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../test/harness.ts';
 import { makeJob, makeOutboxEmail } from './system.factory.ts';
-import { MASK, maskLinks } from './system.service.ts';
+import { linkMasker, MASK, maskLinks } from './system.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -122,6 +122,14 @@ describe('sign-in links in the outbox', () => {
       `https://x.example/p?a=1&token=${MASK}\nhttps://x.example/q?token=${MASK}`,
     );
     expect(maskLinks('the token= word and ?tokens=1 stay')).toBe('the token= word and ?tokens=1 stay');
+    // A module's customer links whose path carries the credential (a quote's `/q/<token>`).
+    const mask = linkMasker(['/q/', '/unsubscribe/']);
+    expect(mask('Open https://x.example/q/AbC-12_x?utm=1.\n<a href="http://h/base/unsubscribe/t0k.en">Stop</a>')).toBe(
+      `Open https://x.example/q/${MASK}?utm=1.\n<a href="http://h/base/unsubscribe/${MASK}">Stop</a>`,
+    );
+    expect(mask('https://x.example/quotes/123 and the /q/ word and https://x.example/q/')).toBe(
+      'https://x.example/quotes/123 and the /q/ word and https://x.example/q/',
+    );
   });
 });
 

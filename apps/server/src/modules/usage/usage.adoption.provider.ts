@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.ts';
 import type { THealthMeasureDef, THealthMeasureProvider, TMeasureReading, TThresholds } from '../health/index.ts';
-import { readAdoptionRows } from './usage.adoption.repository.ts';
 import { percentOf, trendPercent } from './usage.adoption.ts';
+import { readHealthUsage } from './usage.health.repository.ts';
 
 const steps = (...pairs: [number, number][]): TThresholds => ({
   kind: 'number',
@@ -78,8 +78,12 @@ export const usageMeasureProvider: THealthMeasureProvider = {
       out.set(key, m);
       m.set(accountId, { value, observedOn });
     };
-    for (const r of await readAdoptionRows(db, scope.orgId, scope.accountIds, scope.asOf)) {
-      if (!r.has_usage) continue;
+    const { orgId, accountIds, asOf } = scope;
+    const rows = await readHealthUsage(
+      db,
+      scope.every ? { orgId, every: true, day: asOf[0] as string } : { orgId, every: false, accountIds, asOf },
+    );
+    for (const r of rows) {
       const seen = r.last_seen_on;
       put('usage.trend_percent', r.account_id, trendPercent(r.events_30d, r.events_prev_30d), seen);
       put('usage.feature_breadth', r.account_id, r.key_features > 0 ? percentOf(r.key_features_used, r.key_features) : null, seen);

@@ -29,6 +29,9 @@ export interface TAdoptionRow {
   key_features_used: number;
 }
 
+/** The key of "no plan" in the key-feature sets (an account without a primary plan counts the every-plan ones). */
+const NO_PLAN = '00000000-0000-0000-0000-000000000000';
+
 /**
  * Joins and groups rather than a lookup per account, so a recompute of every account is a few passes over the
  * last 60 days of the rollups. First and last seen come from the activity rollup; only an account read as of a day
@@ -50,28 +53,35 @@ export async function readAdoptionRows(db: Db, orgId: string, accountIds: string
         ), ev as (
           select account_id, sum(count) filter (where recent) as events_30d, sum(count) filter (where not recent) as events_prev_30d
           from evd group by account_id
-        ), us as (
-          select k.account_id,
-            count(distinct u.user_id) filter (where u.day > k.as_of - 7) as users_7d,
-            count(distinct u.user_id) filter (where u.day > k.as_of - 30) as users_30d,
-            count(distinct u.user_id) filter (where u.day <= k.as_of - 30) as users_prev_30d
+        ), ud as (
+          select k.account_id, k.as_of, u.user_id, max(u.day) as last_day, min(u.day) as first_day
           from k join usage_daily_users u on u.org_id = ${orgId} and u.account_id = k.account_id
             and u.day > k.as_of - 60 and u.day <= k.as_of
-          group by k.account_id
+          group by k.account_id, k.as_of, u.user_id
+        ), us as (
+          select account_id,
+            count(*) filter (where last_day > as_of - 7) as users_7d,
+            count(*) filter (where last_day > as_of - 30) as users_30d,
+            count(*) filter (where first_day <= as_of - 30) as users_prev_30d
+          from ud group by account_id
         ), lic as (
           select k.account_id, sum(v.quantity * p.included_units) as licences from k
           join subscription_line_versions v on v.org_id = ${orgId} and v.account_id = k.account_id
             and v.valid_from <= k.as_of and (v.valid_to is null or v.valid_to > k.as_of) and not v.trial
           join plans p on p.org_id = ${orgId} and p.id = v.plan_id and p.included_units is not null
           group by k.account_id
-        ), keyset as (
-          select distinct k.account_id, f.event from k
-          left join pl on pl.account_id = k.account_id
-          join usage_key_features f on f.org_id = ${orgId} and (f.plan_id is null or f.plan_id = pl.plan_id)
-        ), kf as (
-          select ks.account_id, count(*) as total,
-            count(*) filter (where exists (select 1 from evd where evd.account_id = ks.account_id and evd.event = ks.event and evd.recent)) as used
-          from keyset ks group by ks.account_id
+        ), kp as (
+          select coalesce(p.plan_id, ${NO_PLAN}::uuid) as plan_key, f.event
+          from (select distinct pl.plan_id from k left join pl on pl.account_id = k.account_id) p
+          join usage_key_features f on f.org_id = ${orgId} and (f.plan_id is null or f.plan_id = p.plan_id)
+          group by 1, 2
+        ), kt as (
+          select plan_key, count(*) as total from kp group by plan_key
+        ), ku as (
+          select evd.account_id, count(distinct evd.event) as used from evd
+          left join pl on pl.account_id = evd.account_id
+          join kp on kp.plan_key = coalesce(pl.plan_id, ${NO_PLAN}::uuid) and kp.event = evd.event
+          where evd.recent group by evd.account_id
         )
         select k.account_id, k.as_of::text as as_of,
           coalesce(act.first_seen_at::date <= k.as_of, false) as has_usage,
@@ -86,14 +96,15 @@ export async function readAdoptionRows(db: Db, orgId: string, accountIds: string
           coalesce(us.users_7d, 0)::int as users_7d, coalesce(us.users_30d, 0)::int as users_30d,
           coalesce(us.users_prev_30d, 0)::int as users_prev_30d,
           pl.plan_id, lic.licences::float8 as licences,
-          coalesce(kf.total, 0)::int as key_features, coalesce(kf.used, 0)::int as key_features_used
+          coalesce(kt.total, 0)::int as key_features, coalesce(ku.used, 0)::int as key_features_used
         from k
         left join pl on pl.account_id = k.account_id
         left join usage_account_activity act on act.org_id = ${orgId} and act.account_id = k.account_id
         left join ev on ev.account_id = k.account_id
         left join us on us.account_id = k.account_id
         left join lic on lic.account_id = k.account_id
-        left join kf on kf.account_id = k.account_id`,
+        left join kt on kt.plan_key = coalesce(pl.plan_id, ${NO_PLAN}::uuid)
+        left join ku on ku.account_id = k.account_id`,
   );
 }
 

@@ -198,7 +198,7 @@ describe('adoption', () => {
     const csv = await call('GET', '/api/v1/usage/adoption/features/export.csv', h);
     expect(csv.statusCode).toBe(200);
     expect(csv.body).toContain('feature,key_feature,accounts_30d');
-    expect(csv.body).toContain("Report created,yes,1,50,3,10,'-70,0");
+    expect(csv.body).toContain('Report created,yes,1,50,3,10,-70,0');
   });
 
   it('gives health its usage measures: offered in the editor, scored, and missing for an account without usage', async () => {

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../../platform/demo-random.ts';
 import type { TDemoContext, TDemoContribution } from '../../platform/modules.ts';
 import { USAGE_MEASURES } from './usage.adoption.provider.ts';
 import { addDays } from './usage.adoption.ts';
@@ -14,18 +15,6 @@ const OTHER_EVENTS = ['Report viewed', 'Contact segment created', 'Form submissi
 
 /** How an account uses the product over the year: most healthy, some declining, some that never adopted it. */
 type TProfile = 'healthy' | 'shallow' | 'declining' | 'never' | 'stopped';
-
-/** A seeded generator of its own (activity may draw without moving the demo's shared sequence). */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 0–1: how much of its usual use the account shows on `ago` days before today. */
 function intensity(profile: TProfile, ago: number, stopAgo: number): number {

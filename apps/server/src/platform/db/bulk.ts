@@ -14,6 +14,19 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
+ * A long set-based read (a health recompute over every account): its own transaction with JIT off (compiling a
+ * plan of this size took 1.4–6 s of the 5–15 s the statements ran on the benchmark data, docs/benchmarks.md
+ * "Health recompute", and gains nothing on look-ups) and, when given, its own `work_mem` for the transaction only.
+ */
+export async function longRead<T>(db: Db, opts: { workMem?: string }, fn: (tx: Db) => Promise<T>): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('jit', 'off', true)`);
+    if (opts.workMem) await tx.execute(sql`select set_config('work_mem', ${opts.workMem}, true)`);
+    return fn(tx as unknown as Db);
+  });
+}
+
+/**
  * Bulk writes (imports): a transaction that can also COPY: new rows go into the tables with COPY (about twice as fast as
  * INSERT … SELECT FROM unnest on both drivers), everything else through the usual Drizzle `db`.
  * The transaction is opened on the raw driver (a pooled client, or PGlite's transaction) so that
@@ -21,8 +34,12 @@ export async function queryRows<T>(db: Db, query: SQL): Promise<T[]> {
  */
 export interface BulkTx {
   db: Db;
-  /** COPY rows (arrays of cells in `columns` order) into `table`. Cells must already be COPY-text values (see copyCell). */
-  copy(table: string, columns: string[], lines: string[]): Promise<void>;
+  /**
+   * COPY rows (arrays of cells in `columns` order) into `table`. Cells must already be COPY-text values (see copyCell).
+   * Lines as an array go as one chunk; an iterable of chunks (several lines each) is pulled as the server reads, so
+   * making the next chunk overlaps the server parsing the one before (a health recompute's 100k scores).
+   */
+  copy(table: string, columns: string[], lines: string[] | Iterable<string>): Promise<void>;
 }
 
 export async function withBulkTransaction<T>(database: Database, fn: (tx: BulkTx) => Promise<T>): Promise<T> {
@@ -40,9 +57,10 @@ export async function withBulkTransaction<T>(database: Database, fn: (tx: BulkTx
       const result = await fn({
         db,
         async copy(table, columns, lines) {
-          if (!lines.length) return;
+          if (Array.isArray(lines) && !lines.length) return;
           // One chunk: line by line would be one CopyData message (and socket write) per row.
-          await pipeline(Readable.from([lines.join('')]), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
+          const chunks = Array.isArray(lines) ? [lines.join('')] : lines;
+          await pipeline(Readable.from(chunks), client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`)));
         },
       });
       await client.query('commit');
@@ -63,8 +81,9 @@ export async function withBulkTransaction<T>(database: Database, fn: (tx: BulkTx
     return fn({
       db,
       async copy(table, columns, lines) {
-        if (!lines.length) return;
-        await ptx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob(lines) });
+        const all = Array.isArray(lines) ? lines : [...lines];
+        if (!all.length) return;
+        await ptx.query(`copy ${table} (${columns.join(', ')}) from '/dev/blob'`, [], { blob: new Blob(all) });
       },
     });
   });

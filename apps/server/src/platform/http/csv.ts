@@ -2,10 +2,12 @@ import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 /**
  * CSV export helpers. Cells that a spreadsheet would run as a formula (= + - @ tab CR) get a leading
- * apostrophe (OWASP CSV injection), so exports are safe to open in Excel.
+ * apostrophe (OWASP CSV injection), so exports are safe to open in Excel; numbers are written as they are.
  */
 export function csvCell(value: unknown): string {
   if (value === null || value === undefined) return '';
+  // A number is data, never a formula: a negative amount stays -300 for the spreadsheet to add up.
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   let s = value instanceof Date ? value.toISOString() : Array.isArray(value) ? value.join('; ') : String(value);
   if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;

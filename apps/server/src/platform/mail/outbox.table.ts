@@ -35,7 +35,8 @@ export const emailOutbox = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.id] }),
-    index('email_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
+    // One organisation's due mail, oldest first (each delivery run works on one organisation).
+    index('email_outbox_org_due_idx').on(t.orgId, t.nextAttemptAt).where(sql`${t.status} = 'pending'`),
     index('email_outbox_org_created_idx').on(t.orgId, t.createdAt),
   ],
 );

@@ -3,7 +3,7 @@
  * real SMTP with retries and backoff, never sent twice (two instances racing), never sent when the
  * transaction rolls back, and kept (visible to admins) when SMTP is not configured.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, like } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isDeep } from '../../../test/depth.ts';
@@ -76,6 +76,8 @@ describe('outbox without SMTP', () => {
     await tick(t);
     const after = await outboxRow(t, row.id);
     expect(after).toMatchObject({ status: 'pending', attempts: 0, sentAt: null });
+    // Nor does the retry sweep queue delivery jobs for it, minute after minute.
+    expect(await t.db.select().from(jobs).where(like(jobs.dedupeKey, 'deliver-email-sweep:%'))).toEqual([]);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/outbox?status=pending', headers: org.admin.headers });
     expect(list.statusCode).toBe(200);
     expect(list.json().items.map((m: { id: string }) => m.id)).toContain(row.id);
@@ -215,7 +217,7 @@ describe('outbox delivery guarantees', () => {
     // Small batches from many deliverers on both instances, so their claims overlap.
     const direct = async (t: TestApp) => {
       for (;;) {
-        const { sent, failed } = await deliverDueEmails({ db: t.db, clock: t.clock, mailer, from: 'x@test.example', logger }, 2);
+        const { sent, failed } = await deliverDueEmails({ db: t.db, clock: t.clock, mailer, from: 'x@test.example', logger }, org.orgId, 2);
         if (sent + failed === 0) return;
       }
     };
@@ -230,6 +232,49 @@ describe('outbox delivery guarantees', () => {
     expect(received).toHaveLength(24);
     expect(new Set(received).size).toBe(24);
     for (const r of rows) expect((await outboxRow(a, r.id))?.status).toBe('sent');
+  });
+
+  it('delivers only the organisation whose mail woke it; the retry sweep queues one delivery per organisation', async () => {
+    const t = await app({ smtpUrl: smtp.url });
+    // A minute no other test of this file's database reaches, so its sweep slot is still free.
+    t.clock.set('2026-11-25T07:03:00Z');
+    const mine = await createTestOrg(t, 'Mine');
+    const other = await createTestOrg(t, 'Other');
+    // The other organisation's backlog is due, its wake-up jobs are not (they wait behind other work).
+    const queue = (orgId: string, subject: string) =>
+      t.db.transaction((tx) => enqueueEmail(tx, t.clock, { orgId, to: `${newId()}@test.example`, subject, text: 'x', template: 'test' }));
+    const backlog = [await queue(other.orgId, 'Backlog 1'), await queue(other.orgId, 'Backlog 2'), await queue(other.orgId, 'Backlog 3')];
+    await t.db
+      .update(jobs)
+      .set({ runAt: new Date(t.clock.now().getTime() + 3600_000) })
+      .where(eq(jobs.orgId, other.orgId));
+    const row = await invite(t, mine.admin.headers);
+    while ((await t.worker.runOnce()) > 0) {}
+    expect(smtp.inbox.map((m) => m.messageId)).toEqual([row.messageId]);
+    for (const id of backlog) expect(await outboxRow(t, id)).toMatchObject({ status: 'pending', attempts: 0 });
+    const [woke] = await t.db
+      .select()
+      .from(jobs)
+      .where(eq(jobs.dedupeKey, `deliver-email:${row.id}`));
+    expect(woke).toMatchObject({ orgId: mine.orgId, status: 'done', result: { sent: 1 } });
+
+    // The sweep (every minute) queues a delivery job for the organisation with mail due, and none for the other.
+    await tick(t);
+    expect(smtp.inbox.filter((m) => m.subject?.startsWith('Backlog'))).toHaveLength(3);
+    // (Other tests' organisations with mail still due get theirs too.)
+    const swept = (await t.db.select().from(jobs).where(like(jobs.dedupeKey, 'deliver-email-sweep:%'))).filter(
+      (j) => j.orgId === mine.orgId || j.orgId === other.orgId,
+    );
+    expect(swept.map((j) => [j.orgId, j.status, j.result])).toEqual([[other.orgId, 'done', { sent: 3 }]]);
+    // Once every mail is out, a later sweep queues none.
+    t.clock.advance(60_000);
+    await tick(t);
+    expect(
+      await t.db
+        .select()
+        .from(jobs)
+        .where(and(like(jobs.dedupeKey, 'deliver-email-sweep:%'), eq(jobs.orgId, mine.orgId))),
+    ).toEqual([]);
   });
 
   it('never sends mail enqueued in a transaction that rolled back', async () => {
@@ -288,7 +333,7 @@ describe('outbox delivery guarantees', () => {
     const mailer = createSmtpMailer(smtp.url);
     try {
       const deps = { db: t.db, clock: t.clock, mailer, from: 'x@test.example', logger: pino({ level: 'silent' }), attachments: renderers };
-      expect(await deliverDueEmails(deps)).toEqual({ sent: 1, failed: 1 });
+      expect(await deliverDueEmails(deps, org.orgId)).toEqual({ sent: 1, failed: 1 });
     } finally {
       mailer.close();
     }

@@ -3,6 +3,7 @@ import nodemailer from 'nodemailer';
 import type { Logger } from 'pino';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../db/database.ts';
+import { acrossOrganisations } from '../db/tenancy.ts';
 import { newId, rowIdSql } from '../ids.ts';
 import { enqueueJob } from '../jobs/queue.ts';
 import { renderAttachments, type TMailAttachment, type TMailAttachmentRef, type TMailAttachmentRenderers } from './attachments.ts';
@@ -176,12 +177,27 @@ const MAX_ATTEMPTS = 8;
 const LOCK_MS = 60_000;
 
 /**
- * Deliver due outbox mail. Each row is claimed with SKIP LOCKED and a lease, so instances never send
- * the same row concurrently; the row is marked sent right after SMTP accepts it. The Message-ID is fixed
- * per row, so in the rare crash between "accepted" and "marked sent" a resend is recognisable as the same mail.
+ * The organisations with mail due now (a retry's backoff passed, or a wake-up job that was lost): the retry sweep
+ * queues one delivery job for each, so every delivery run works on one organisation's mail.
+ */
+export async function organisationsWithDueEmail(db: Db, clock: Clock): Promise<string[]> {
+  const now = clock.now().toISOString();
+  return acrossOrganisations('the retry sweep finds every organisation with mail due', async () => {
+    const res = await db.execute(sql`select distinct org_id from email_outbox
+      where status = 'pending' and next_attempt_at <= ${now}::timestamptz order by 1`);
+    return (res as unknown as { rows: { org_id: string }[] }).rows.map((r) => r.org_id);
+  });
+}
+
+/**
+ * Deliver one organisation's due outbox mail, up to `limit` rows. Each row is claimed with SKIP LOCKED and a lease,
+ * so instances never send the same row concurrently; the row is marked sent right after SMTP accepts it. The
+ * Message-ID is fixed per row, so in the rare crash between "accepted" and "marked sent" a resend is recognisable
+ * as the same mail. Another organisation's backlog is never touched: its own delivery jobs send it.
  */
 export async function deliverDueEmails(
   deps: { db: Db; clock: Clock; mailer: Mailer; from: string; logger: Logger; attachments?: TMailAttachmentRenderers },
+  orgId: string,
   limit = 50,
 ) {
   if (!deps.mailer.configured) return { sent: 0, failed: 0 };
@@ -192,7 +208,7 @@ export async function deliverDueEmails(
     .where(
       sql`(${emailOutbox.orgId}, ${emailOutbox.id}) in (
         select org_id, id from email_outbox
-        where status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
+        where org_id = ${orgId} and status = 'pending' and next_attempt_at <= ${now.toISOString()}::timestamptz
           and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
         order by next_attempt_at limit ${limit} for update skip locked)`,
     )

@@ -202,6 +202,7 @@ export function AccountHistory({ accountId }: { accountId: string }) {
               {...(imported
                 ? importDiff(readable, entry.before, imported.changes)
                 : onlyChanges(readable(entry.before), readable(entry.after)))}
+              names={entry.names}
             />
           </Paper>
         );

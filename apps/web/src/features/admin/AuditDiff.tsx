@@ -1,18 +1,25 @@
-import { Code, Table, Text } from '@mantine/core';
+import { Table, Text } from '@mantine/core';
 import { IconArrowRight } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { formatNumber } from '../../lib/format.ts';
+import { useAuditLabels } from './auditLabels.ts';
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** A snapshot's value as text: numbers with the UI language's separators (2,238 / 2.238), lists comma-separated. */
-export function showValue(value: unknown): string {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * A snapshot's value as text: numbers with the UI language's separators (2,238 / 2.238), lists comma-separated,
+ * an id as the name of what it points at (`names`, from the server), or `notNamed` when that is not known.
+ */
+export function showValue(value: unknown, names: Record<string, string> = {}, notNamed = '—'): string {
   if (value === undefined || value === null || value === '') return '—';
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return UUID.test(value) ? (names[value.toLowerCase()] ?? notNamed) : value;
   if (typeof value === 'number') return formatNumber(value);
-  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null)) return value.length ? value.join(', ') : '—';
+  if (Array.isArray(value) && value.every((v) => typeof v !== 'object' || v === null))
+    return value.length ? value.map((v) => showValue(v, names, notNamed)).join(', ') : '—';
   return JSON.stringify(value);
 }
 
@@ -24,7 +31,7 @@ export interface DiffRow {
 }
 
 /** Bookkeeping the snapshots carry but people do not need: the row version used to refuse stale edits. */
-const INTERNAL_FIELDS = new Set(['version']);
+const INTERNAL_FIELDS = new Set(['version', 'id', 'orgId']);
 
 /** Field-by-field comparison of an audit entry's before and after snapshots; changed fields first. */
 export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
@@ -41,8 +48,11 @@ export function diffSnapshots(before: unknown, after: unknown): DiffRow[] {
 }
 
 /** The before → after table shown for one audit entry. Unchanged fields are greyed out. */
-export function AuditDiff({ before, after }: { before: unknown; after: unknown }) {
+export function AuditDiff({ before, after, names = {} }: { before: unknown; after: unknown; names?: Record<string, string> }) {
   const { t } = useTranslation();
+  const labels = useAuditLabels();
+  const notNamed = t('admin.audit.notNamed');
+  const show = (value: unknown) => showValue(value, names, notNamed);
   const rows = diffSnapshots(before, after);
   if (rows.length === 0) {
     return (
@@ -64,17 +74,13 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
       <Table.Tbody>
         {rows.map((row) => (
           <Table.Tr key={row.field} c={row.changed ? undefined : 'dimmed'} data-changed={row.changed || undefined}>
-            <Table.Td>
-              <Code fz="xs" bg="transparent">
-                {row.field || '·'}
-              </Code>
-            </Table.Td>
+            <Table.Td fw={500}>{row.field ? labels.field(row.field) : '·'}</Table.Td>
             <Table.Td bg={row.changed && row.before !== undefined ? 'red.0' : undefined} style={{ wordBreak: 'break-word' }}>
-              {showValue(row.before)}
+              {show(row.before)}
             </Table.Td>
             <Table.Td ta="center">{row.changed ? <IconArrowRight size={12} /> : null}</Table.Td>
             <Table.Td bg={row.changed && row.after !== undefined ? 'teal.0' : undefined} style={{ wordBreak: 'break-word' }}>
-              {showValue(row.after)}
+              {show(row.after)}
             </Table.Td>
           </Table.Tr>
         ))}

@@ -1,4 +1,4 @@
-import { Anchor, Badge, Code, Drawer, Group, Select, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, Drawer, Group, Select, Stack, Text } from '@mantine/core';
 import { DatePickerInput, type DatesRangeValue } from '@mantine/dates';
 import { Link } from '@tanstack/react-router';
 import dayjs from 'dayjs';
@@ -12,6 +12,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import type { QueryOf } from '../../lib/types.ts';
 import { AuditDiff } from './AuditDiff.tsx';
+import { useAuditLabels } from './auditLabels.ts';
 import { formatDateTime, useUserOptions } from './shared.tsx';
 import type { AuditEntry } from './types.ts';
 
@@ -27,18 +28,6 @@ interface AuditFilters {
 
 // The entity types the server records (the contract types them as text); unknown ones still show, the filter offers the known ones.
 const ENTITY_TYPES = ['account', 'contact', 'user', 'market', 'custom_field', 'organisation', 'api_token', 'import'] as const;
-
-/** A translated label for an audit entity type or action, falling back to the raw value for ones added later. */
-function useAuditLabels() {
-  const { t } = useTranslation();
-  return useMemo(
-    () => ({
-      entity: (type: string) => t(`admin.audit.entities.${type}`, { defaultValue: type }),
-      action: (action: string) => t(`admin.audit.actions.${action}`, { defaultValue: action.replace(/_/g, ' ') }),
-    }),
-    [t],
-  );
-}
 
 /** Administration → Audit log: who changed what and when, with the before → after of each change. */
 export function AuditLogPage() {
@@ -99,17 +88,16 @@ export function AuditLogPage() {
           return entityType === 'account' ? (
             <Anchor
               size="sm"
-              ff={entityName ? undefined : 'monospace'}
               onClick={(e: MouseEvent) => e.stopPropagation()}
               renderRoot={(props) => <Link {...props} to="/accounts/$accountId" params={{ accountId: entityId }} />}
             >
-              {entityName ?? entityId}
+              {entityName ?? t('admin.audit.notNamed')}
             </Anchor>
           ) : (
             (entityName ?? (
-              <Code fz="xs" bg="transparent">
-                {entityId}
-              </Code>
+              <Text span size="sm" c="dimmed" title={entityId}>
+                {t('admin.audit.notNamed')}
+              </Text>
             ))
           );
         },
@@ -177,15 +165,17 @@ export function AuditLogPage() {
               <Badge variant="light" color="gray" tt="none">
                 {labels.action(selected.action)}
               </Badge>
-              <Text size="sm">
-                {labels.entity(selected.entityType)} <Code fz="xs">{selected.entityId}</Code>
+              <Text size="sm" data-testid="audit-entry-item">
+                {labels.entity(selected.entityType)}:{' '}
+                <Text span fw={600} title={selected.entityId}>
+                  {selected.entityName ?? t('admin.audit.notNamed')}
+                </Text>
               </Text>
             </Group>
             <Text size="sm" c="dimmed">
               {t('admin.audit.byAt', { actor: selected.actorLabel, at: formatDateTime(selected.at) })}
-              {selected.requestId ? ` · ${t('admin.audit.request')} ${selected.requestId}` : ''}
             </Text>
-            <AuditDiff before={selected.before} after={selected.after} />
+            <AuditDiff before={selected.before} after={selected.after} names={selected.names} />
           </Stack>
         ) : null}
       </Drawer>

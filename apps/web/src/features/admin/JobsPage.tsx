@@ -10,6 +10,7 @@ import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { valuesOf } from '../../lib/enums.ts';
 import type { QueryOf, ResponseOf } from '../../lib/types.ts';
 import { MAIL_JOBS, useSmtpConfigured } from './mailState.ts';
+import { progressFraction, progressRank, progressValue } from './progress.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
 
 type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
@@ -17,26 +18,6 @@ type JobQuery = QueryOf<'/api/v1/jobs', 'get'>;
 type JobStatus = NonNullable<JobQuery['status']>;
 type JobSort = NonNullable<JobQuery['sort']>;
 const STATUSES = valuesOf<JobStatus>({ queued: true, running: true, done: true, failed: true });
-
-/** Reads the common progress shapes jobs report ({ processed, total }, { done, total } or a fraction). */
-export function progressFraction(progress: unknown): { value: number; label: string } | null {
-  if (typeof progress === 'number' && Number.isFinite(progress)) {
-    const pct = progress <= 1 ? progress * 100 : progress;
-    return { value: Math.min(100, pct), label: `${Math.round(pct)} %` };
-  }
-  if (progress && typeof progress === 'object') {
-    const p = progress as Record<string, unknown>;
-    const total = typeof p.total === 'number' ? p.total : undefined;
-    const done = [p.processed, p.done, p.current, p.processedRows].find((v): v is number => typeof v === 'number');
-    if (total !== undefined && done !== undefined)
-      return { value: total > 0 ? Math.min(100, (done / total) * 100) : 100, label: `${done} / ${total}` };
-  }
-  return null;
-}
-
-// Counts jobs report, in the order people read them: how far, then what came of it.
-const PROGRESS_ORDER = ['processedRows', 'insertedRows', 'updatedRows', 'skippedRows'];
-const progressRank = (key: string) => (PROGRESS_ORDER.includes(key) ? PROGRESS_ORDER.indexOf(key) : PROGRESS_ORDER.length);
 
 function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolean | undefined }) {
   const { t } = useTranslation();
@@ -71,10 +52,7 @@ function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolea
       <Stack gap={2}>
         <Text size="xs" c="dimmed">
           {entries
-            .map(
-              ([key, value]) =>
-                `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${typeof value === 'object' ? JSON.stringify(value) : String(value)}`,
-            )
+            .map(([key, value]) => `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${progressValue(value)}`)
             .join(' · ')}
         </Text>
         {mailNote}

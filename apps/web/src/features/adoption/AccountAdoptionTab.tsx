@@ -1,29 +1,15 @@
 import { AreaChart, BarChart, LineChart } from '@mantine/charts';
-import { Badge, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Badge, Group, Paper, Select, SimpleGrid, Skeleton, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { IconAlertTriangle } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { type ReactElement, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api.ts';
 import { formatDate, formatNumber } from '../../lib/format.ts';
-import { formatPercent } from '../../lib/money.ts';
+import { AccountFeaturesTable } from './AccountFeaturesTable.tsx';
+import { pct, Trend } from './figures.tsx';
 import { adoptionKeys } from './queryKeys.ts';
-import type { AccountAdoption, AccountFeature, AdoptionSummary } from './types.ts';
-
-/** A percentage the API gives as 0–100, in the UI language; a dash when there is none. */
-export const pct = (v: number | null | undefined, digits = 0) => formatPercent(v === null || v === undefined ? null : v / 100, digits);
-
-/** A trend in percent with its sign and colour (green up, red down). */
-export function Trend({ value }: { value: number | null }): ReactElement {
-  if (value === null) return <Text span>—</Text>;
-  const sign = value > 0 ? '+' : value < 0 ? '−' : '';
-  return (
-    <Text span c={value > 0 ? 'teal' : value < 0 ? 'red' : undefined}>
-      {sign}
-      {pct(Math.abs(value))}
-    </Text>
-  );
-}
+import type { AccountAdoption, AdoptionSummary } from './types.ts';
 
 function Stat({
   label,
@@ -204,54 +190,7 @@ function FeatureTable({ a }: { a: AccountAdoption }): ReactElement {
         <Title order={5} mb="sm">
           {t('adoption.features')}
         </Title>
-        {a.features.length === 0 ? (
-          <Text size="sm" c="dimmed">
-            {t('adoption.noFeatures')}
-          </Text>
-        ) : (
-          <Table striped highlightOnHover data-testid="adoption-features">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('adoption.feature')}</Table.Th>
-                <Table.Th ta="right">{t('adoption.events30d')}</Table.Th>
-                <Table.Th ta="right">{t('adoption.trend')}</Table.Th>
-                <Table.Th ta="right">{t('adoption.activeDays')}</Table.Th>
-                <Table.Th ta="right">{t('adoption.usersPerDay30d')}</Table.Th>
-                <Table.Th>{t('adoption.lastUsed')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {a.features.map((f: AccountFeature) => (
-                <Table.Tr
-                  key={f.event}
-                  onClick={() => setChosen(f.event)}
-                  style={{ cursor: 'pointer' }}
-                  bg={f.event === feature ? 'var(--mantine-color-blue-light)' : undefined}
-                >
-                  <Table.Td>
-                    <Group gap={6} wrap="nowrap">
-                      <Text size="sm">{f.event}</Text>
-                      {f.isKey ? (
-                        <Badge size="xs" variant="light" style={{ flexShrink: 0 }}>
-                          {t('adoption.keyBadge')}
-                        </Badge>
-                      ) : null}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(f.events30d)}</Table.Td>
-                  <Table.Td ta="right">
-                    <Trend value={f.trendPercent} />
-                  </Table.Td>
-                  <Table.Td ta="right">{formatNumber(f.activeDays30d)}</Table.Td>
-                  <Table.Td ta="right">{formatNumber(f.usersPerDay30d)}</Table.Td>
-                  <Table.Td c={f.lastUsedOn ? undefined : 'dimmed'}>
-                    {f.lastUsedOn ? formatDate(f.lastUsedOn) : t('adoption.notUsed')}
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <AccountFeaturesTable a={a} onChoose={setChosen} />
       </Paper>
       <Paper withBorder p="md">
         <Group justify="space-between" mb="sm">

@@ -13,7 +13,7 @@ import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useActiveUsers, useMarkets } from '../../lib/lookups.ts';
 import { SEGMENTS, type Segment } from '../../lib/types.ts';
 import { usePlanOptions } from '../subscriptions/index.ts';
-import { pct, Trend } from './AccountAdoptionTab.tsx';
+import { pct, Trend } from './figures.tsx';
 import { adoptionKeys } from './queryKeys.ts';
 import type { FeatureAdoption } from './types.ts';
 

@@ -23,13 +23,13 @@ import { useCan } from '../../app/auth.tsx';
 import { ConfirmModal } from '../../components/ConfirmModal.tsx';
 import { RouteError } from '../../components/RouteError.tsx';
 import { ApiError, api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format.ts';
 import { formatMoney } from '../plans/index.ts';
 import { DifferenceBadge } from './CompetitionTable.tsx';
+import { CompetitorAccountsTable } from './CompetitorAccountsTable.tsx';
 import { CompetitorFormModal } from './CompetitorFormModal.tsx';
 import { CompetitorPlanFormModal } from './CompetitorPlanFormModal.tsx';
 import { competitorKeys } from './queryKeys.ts';
-import { type CompetitorPlan, LINK_COLORS } from './types.ts';
+import type { CompetitorPlan } from './types.ts';
 
 const route = getRouteApi('/app/competitors/$competitorId');
 
@@ -237,49 +237,7 @@ export function CompetitorPage() {
         <Title order={3} fz={18} mb="sm">
           {t('competitor.accounts')}
         </Title>
-        {!accounts.data ? (
-          <Skeleton h={60} />
-        ) : !accounts.data.length ? (
-          <Text c="dimmed" size="sm">
-            {t('competitor.noAccounts')}
-          </Text>
-        ) : (
-          <Table verticalSpacing="xs" data-testid="competitor-accounts">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>{t('competitor.account')}</Table.Th>
-                <Table.Th>{t('competitor.link.status')}</Table.Th>
-                <Table.Th>{t('competitor.link.since')}</Table.Th>
-                <Table.Th>{t('competitor.link.note')}</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {accounts.data.map((a) => (
-                <Table.Tr key={a.id}>
-                  <Table.Td>
-                    <Anchor
-                      renderRoot={(props) => (
-                        <Link {...props} to="/accounts/$accountId" params={{ accountId: a.accountId }} search={{ tab: 'competitors' }} />
-                      )}
-                      size="sm"
-                    >
-                      {a.accountName}
-                    </Anchor>
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={LINK_COLORS[a.status]} variant="light">
-                      {t(`competitor.linkStatus.${a.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td>{formatDate(a.since)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm">{a.note ?? '—'}</Text>
-                  </Table.Td>
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        )}
+        <CompetitorAccountsTable rows={accounts.data} isLoading={accounts.isLoading} fileName={`${c?.name ?? 'competitor'} accounts.csv`} />
       </Paper>
 
       <CompetitorFormModal competitor={editing && c ? c : null} onClose={() => setEditing(false)} />

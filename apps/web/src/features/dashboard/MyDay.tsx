@@ -6,7 +6,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
 import { api, unwrap } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 
 const SHOWN = 5;
@@ -40,7 +40,7 @@ function DayPanel(props: {
           </Title>
           {props.total === undefined ? null : (
             <Badge variant="light" color={props.total ? 'indigo' : 'gray'} data-testid="day-count">
-              {props.total}
+              {formatNumber(props.total)}
             </Badge>
           )}
           {props.badges}

@@ -178,6 +178,9 @@ function Results({ e, onSave, saving }: { e: Evaluation; onSave: () => void; sav
         {e.fitted ? (
           <Text size="sm" c="dimmed" mb="sm">
             {t('health.eval.fitHelp')}
+            {e.crossValidation
+              ? ` ${t('health.eval.crossValidation', { folds: e.crossValidation.folds, auc: auc(e.crossValidation.auc) })}`
+              : ''}
           </Text>
         ) : null}
         <BarChart

@@ -22,7 +22,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
-import { formatDateTime, formatNumber } from '../../lib/format.ts';
+import { formatDateTime, formatNumber, numberSeparators } from '../../lib/format.ts';
 import { SEGMENTS } from '../../lib/types.ts';
 import { TargetForm, UsageSignalSettingsForm } from './PortfolioSettings.tsx';
 import { healthKeys } from './queryKeys.ts';
@@ -69,7 +69,10 @@ export function HealthScorecardsPage(): ReactElement {
       <Group>
         <Select
           label={t('health.editor.scorecard')}
-          data={(cards.data ?? []).map((c) => ({ value: c.id, label: c.segment ? `${c.name} (${c.segment})` : c.name }))}
+          data={(cards.data ?? []).map((c) => ({
+            value: c.id,
+            label: c.segment ? `${c.name} (${t(`account.segment.${c.segment}`, { defaultValue: c.segment })})` : c.name,
+          }))}
           value={card?.id ?? null}
           onChange={setSelected}
           w={320}
@@ -170,6 +173,7 @@ function ScorecardForm({ card }: { card: Scorecard }): ReactElement {
               </Table.Td>
               <Table.Td>
                 <NumberInput
+                  {...numberSeparators()}
                   size="xs"
                   min={0}
                   max={1000}

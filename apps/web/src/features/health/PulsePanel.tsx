@@ -1,5 +1,5 @@
-import { Button, Group, NumberInput, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, NumberInput, Pagination, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type ReactElement, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
@@ -8,6 +8,9 @@ import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/
 import { formatDate, formatNumber } from '../../lib/format.ts';
 import { healthKeys } from './queryKeys.ts';
 import type { AccountHealth } from './types.ts';
+
+/** Pulses per page of the history below the form. */
+const PULSES_PAGE = 10;
 
 /** The CSM pulse: the one in force, a form to give a new one (it never overwrites the last), and who said what before. */
 export function PulsePanel({ accountId, current }: { accountId: string; current: AccountHealth['pulse'] }): ReactElement {
@@ -18,11 +21,19 @@ export function PulsePanel({ accountId, current }: { accountId: string; current:
   const [reason, setReason] = useState('');
   const [expiresOn, setExpiresOn] = useState<string | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
+  const [page, setPage] = useState(1);
   const pulses = useQuery({
-    queryKey: healthKeys.pulses(accountId),
+    queryKey: [...healthKeys.pulses(accountId), page],
     queryFn: async () =>
-      unwrap(await api.GET('/api/v1/accounts/{id}/health/pulses', { params: { path: { id: accountId }, query: { pageSize: 10 } } })),
+      unwrap(
+        await api.GET('/api/v1/accounts/{id}/health/pulses', {
+          params: { path: { id: accountId }, query: { page, pageSize: PULSES_PAGE } },
+        }),
+      ),
+    placeholderData: keepPreviousData,
   });
+  const total = pulses.data?.total ?? 0;
+  const pages = Math.max(1, Math.ceil(total / PULSES_PAGE));
   const add = useMutation({
     mutationFn: async () =>
       unwrap(
@@ -33,6 +44,7 @@ export function PulsePanel({ accountId, current }: { accountId: string; current:
       ),
     onSuccess: async () => {
       setReason('');
+      setPage(1);
       setErrors({});
       notifySuccess(t('health.pulse.saved'));
       await queryClient.invalidateQueries({ queryKey: healthKeys.all });
@@ -98,6 +110,19 @@ export function PulsePanel({ accountId, current }: { accountId: string; current:
             ))}
           </Table.Tbody>
         </Table>
+      ) : null}
+      {total > PULSES_PAGE ? (
+        <Group justify="space-between" mt="xs" data-testid="pulse-pages">
+          <Text size="sm" c="dimmed">
+            {t('table.range', {
+              from: (page - 1) * PULSES_PAGE + 1,
+              to: Math.min(total, page * PULSES_PAGE),
+              total,
+              count: total,
+            })}
+          </Text>
+          <Pagination size="sm" total={pages} value={Math.min(page, pages)} onChange={setPage} />
+        </Group>
       ) : null}
     </Paper>
   );

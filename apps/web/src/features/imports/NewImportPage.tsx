@@ -1,10 +1,9 @@
-import { Anchor, Checkbox, Group, Paper, Progress, SegmentedControl, Stack, Text, ThemeIcon } from '@mantine/core';
-import { Dropzone } from '@mantine/dropzone';
-import { IconFileSpreadsheet, IconUpload, IconX } from '@tabler/icons-react';
+import { Anchor, Checkbox, Paper, Progress, SegmentedControl, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { FileDropzone } from '../../components/FileDropzone.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { notifyError } from '../../lib/api.ts';
 import {
@@ -12,7 +11,6 @@ import {
   type ImportEntity,
   type ImportOptions,
   importQuery,
-  MAX_UPLOAD_BYTES,
   SUBSCRIPTION_FORMATS,
   SUPPORTED_SUBSCRIPTION_FORMATS,
   uploadImport,
@@ -121,46 +119,19 @@ export function NewImportPage() {
               ) : null}
             </Stack>
           ) : null}
-          <Dropzone
-            onDrop={(files) => {
+          <FileDropzone
+            onFile={(file) => {
               setRejected(null);
-              const file = files[0];
-              if (file) upload.mutate(file);
+              upload.mutate(file);
             }}
-            onReject={(rejections) => {
-              const code = rejections[0]?.errors[0]?.code;
-              setRejected(code === 'file-too-large' ? t('imports.upload.tooLarge') : t('imports.upload.wrongType'));
-            }}
+            onRefused={(why) => setRejected(t(why === 'tooLarge' ? 'imports.upload.tooLarge' : 'imports.upload.wrongType'))}
             accept={ACCEPT}
-            maxSize={MAX_UPLOAD_BYTES}
-            multiple={false}
+            title={t('imports.upload.drop')}
+            hint={t('imports.upload.formats')}
             loading={upload.isPending}
-            data-testid="import-dropzone"
-          >
-            <Group justify="center" gap="xl" mih={180} style={{ pointerEvents: 'none' }}>
-              <Dropzone.Accept>
-                <ThemeIcon size={56} variant="light" radius="xl">
-                  <IconUpload size={30} />
-                </ThemeIcon>
-              </Dropzone.Accept>
-              <Dropzone.Reject>
-                <ThemeIcon size={56} variant="light" color="red" radius="xl">
-                  <IconX size={30} />
-                </ThemeIcon>
-              </Dropzone.Reject>
-              <Dropzone.Idle>
-                <ThemeIcon size={56} variant="light" color="gray" radius="xl">
-                  <IconFileSpreadsheet size={30} />
-                </ThemeIcon>
-              </Dropzone.Idle>
-              <Stack gap={4}>
-                <Text size="lg">{t('imports.upload.drop')}</Text>
-                <Text size="sm" c="dimmed">
-                  {t('imports.upload.formats')}
-                </Text>
-              </Stack>
-            </Group>
-          </Dropzone>
+            size="lg"
+            testId="import-dropzone"
+          />
           {upload.isPending ? (
             <Stack gap={4}>
               <Text size="sm">{progress < 1 ? t('imports.upload.uploading') : t('imports.upload.reading')}</Text>

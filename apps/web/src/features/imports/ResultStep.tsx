@@ -2,9 +2,9 @@ import { Alert, Button, Group, Paper, Progress, SimpleGrid, Stack, Text, Title }
 import { IconAlertTriangle, IconCircleCheck, IconRefresh } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { Link } from '@tanstack/react-router';
-import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { api, notifyError, unwrap } from '../../lib/api.ts';
+import { formatDateTime } from '../../lib/format.ts';
 import { type ImportDetail, importQuery } from './api.ts';
 import { ImportErrorsTable } from './ImportErrorsTable.tsx';
 import { StatCard } from './StatCard.tsx';
@@ -116,7 +116,7 @@ export function ResultStep({ imp }: { imp: ImportDetail }) {
         {t('imports.result.doneText', {
           count: imp.insertedRows + imp.updatedRows,
           formatted: n.format(imp.insertedRows + imp.updatedRows),
-          at: imp.finishedAt ? dayjs(imp.finishedAt).format('lll') : '',
+          at: imp.finishedAt ? formatDateTime(imp.finishedAt) : '',
         })}
       </Alert>
       {counts}

@@ -29,7 +29,7 @@ export const IMPORT_STATUSES = valuesOf<ImportStatus>({
 export const IMPORT_MODES = valuesOf<ImportMode>({ all_or_nothing: true, skip_invalid: true });
 /** While the server works in the background the wizard polls; other states do not change by themselves. */
 export const BUSY_STATUSES: readonly ImportStatus[] = ['validating', 'importing'];
-export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+export { MAX_UPLOAD_BYTES } from '../../lib/upload.ts';
 
 export const importQuery = (id: string) =>
   queryOptions({

@@ -2,6 +2,7 @@ import { Accordion, Badge, Button, Group, Paper, Skeleton, Stack, Text } from '@
 import { useDisclosure } from '@mantine/hooks';
 import { IconPlayerPlay, IconPlayerStop } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { type ReactElement, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
@@ -14,7 +15,8 @@ import { journeyKeys } from './queryKeys.ts';
 import { StartJourneyModal } from './StartJourneyModal.tsx';
 import { MILESTONE_COLORS } from './search.ts';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the browser's own time zone (toISOString would give UTC's day, yesterday just after midnight in Europe). */
+const todayIso = () => dayjs().format('YYYY-MM-DD');
 
 /**
  * The account page's Journey tab: the running journey as a timeline of its milestones (Gantt), each milestone's

@@ -8,7 +8,7 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { urlListControls, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
 import { journeyKeys } from './queryKeys.ts';
 import { type JourneyTemplatesSearch, TEMPLATE_STATUSES, TRIGGERS } from './search.ts';
 import type { JourneyTemplateSummary, JourneyTrigger } from './types.ts';
@@ -86,14 +86,14 @@ export function JourneyTemplatesPage() {
         header: t('journey.templates.milestones'),
         enableSorting: true,
         meta: { align: 'right' },
-        cell: ({ row }) => row.original.milestoneCount,
+        cell: ({ row }) => formatNumber(row.original.milestoneCount),
       },
       {
         id: 'weeks',
         header: t('journey.templates.weeks'),
         enableSorting: true,
         meta: { align: 'right' },
-        cell: ({ row }) => row.original.weeks,
+        cell: ({ row }) => formatNumber(row.original.weeks),
       },
       {
         id: 'triggers',
@@ -116,7 +116,7 @@ export function JourneyTemplatesPage() {
         header: t('journey.templates.running'),
         enableSorting: true,
         meta: { align: 'right' },
-        cell: ({ row }) => row.original.activeJourneys,
+        cell: ({ row }) => formatNumber(row.original.activeJourneys),
       },
       {
         id: 'updatedAt',

@@ -10,7 +10,7 @@ import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
 import { urlListControls, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import { formatDate } from '../../lib/format.ts';
+import { formatDate, formatNumber } from '../../lib/format.ts';
 import { useActiveUsers } from '../../lib/lookups.ts';
 import { journeyKeys } from './queryKeys.ts';
 import { type JourneysSearch, LATENESS, LATENESS_COLORS, LIST_STATUSES } from './search.ts';
@@ -143,13 +143,13 @@ export function JourneysPage() {
         id: 'challenges',
         header: t('journey.fields.openChallenges'),
         meta: { align: 'right' },
-        cell: ({ row }) => row.original.openChallenges || t('common.empty'),
+        cell: ({ row }) => (row.original.openChallenges ? formatNumber(row.original.openChallenges) : t('common.empty')),
       },
       {
         id: 'issues',
         header: t('journey.fields.openIssues'),
         meta: { align: 'right' },
-        cell: ({ row }) => row.original.openIssues || t('common.empty'),
+        cell: ({ row }) => (row.original.openIssues ? formatNumber(row.original.openIssues) : t('common.empty')),
       },
       {
         id: 'startedOn',

@@ -1,5 +1,6 @@
 import { Button, Modal, Select, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
@@ -7,7 +8,8 @@ import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { journeyKeys } from './queryKeys.ts';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the browser's own time zone (toISOString would give UTC's day, yesterday just after midnight in Europe). */
+const todayIso = () => dayjs().format('YYYY-MM-DD');
 
 /** Starts a journey for the account by hand: which template (the default one first) and from which day. */
 export function StartJourneyModal(props: { opened: boolean; onClose: () => void; accountId: string; replaces: boolean }) {

@@ -1,30 +1,21 @@
 import { ActionIcon, Anchor, Divider, Group, Indicator, Popover, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { IconBell } from '@tabler/icons-react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from '@tanstack/react-router';
+import { Link, useNavigate } from '@tanstack/react-router';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, notifyError, unwrap } from '../../lib/api.ts';
-import { formatDate, formatRelative } from '../../lib/format.ts';
-import type { ResponseOf } from '../../lib/types.ts';
+import { formatRelative } from '../../lib/format.ts';
 import { notificationKeys } from './queryKeys.ts';
+import { type Notification, useWording } from './wording.ts';
 
-type Notification = ResponseOf<'/api/v1/notifications', 'get'>['items'][number];
+/** How many the bell lists; the rest are on the notifications page, which it says. */
+const LATEST = 15;
 
-/** A notification in the reader's language, from its kind and data (the API's subject is English). */
-function useWording() {
-  const { t } = useTranslation();
-  return (n: Notification) => {
-    const d = n.data as { accountName?: string; reminder?: string; dueOn?: string };
-    if (n.kind === 'renewal_reminder')
-      return d.reminder === 'overdue'
-        ? t('notification.renewalOverdue', { account: d.accountName, date: formatDate(d.dueOn) })
-        : t('notification.renewalDue', { account: d.accountName, date: formatDate(d.dueOn), count: Number(d.reminder) });
-    return n.subject;
-  };
-}
-
-/** The bell in the header: unread count (checked every minute), the latest notifications; opening one marks it read. */
+/**
+ * The bell in the header: unread count (checked every minute), the latest notifications; opening one marks it read.
+ * When there are more it says how many it shows and links to the page with all of them.
+ */
 export function NotificationBell() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -39,7 +30,7 @@ export function NotificationBell() {
   const list = useQuery({
     queryKey: notificationKeys.list,
     enabled: opened,
-    queryFn: async () => unwrap(await api.GET('/api/v1/notifications', { params: { query: { pageSize: 15 } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/notifications', { params: { query: { pageSize: LATEST } } })),
   });
   const markRead = useMutation({
     mutationFn: async (ids?: string[]) => unwrap(await api.POST('/api/v1/notifications/read', { body: ids ? { ids } : {} })),
@@ -105,6 +96,22 @@ export function NotificationBell() {
             ))}
           </Stack>
         </ScrollArea.Autosize>
+        <Divider mt={4} mb={6} />
+        <Group justify="space-between" gap="xs">
+          <Text size="xs" c="dimmed" data-testid="notification-shown">
+            {list.data && list.data.total > list.data.items.length
+              ? t('notification.shownOf', { shown: list.data.items.length, total: list.data.total })
+              : null}
+          </Text>
+          <Anchor
+            size="xs"
+            renderRoot={(p) => <Link {...p} to="/notifications" />}
+            onClick={() => setOpened(false)}
+            data-testid="notification-all"
+          >
+            {t('notification.all')}
+          </Anchor>
+        </Group>
       </Popover.Dropdown>
     </Popover>
   );

@@ -148,7 +148,12 @@ export function NurturePage() {
         ),
       },
       { id: 'audience', header: t('nurture.fields.audience'), cell: ({ row: { original: p } }) => audienceOf(p, t) },
-      { id: 'steps', header: t('nurture.fields.steps'), meta: { align: 'right' }, cell: ({ row: { original: p } }) => p.steps.length },
+      {
+        id: 'steps',
+        header: t('nurture.fields.steps'),
+        meta: { align: 'right' },
+        cell: ({ row: { original: p } }) => formatNumber(p.steps.length),
+      },
       {
         id: 'enrolled',
         header: t('nurture.figures.enrolled'),

@@ -105,7 +105,7 @@ export function NurtureProgrammePage() {
         header: t('nurture.progress.stepsSent'),
         enableSorting: true,
         meta: { align: 'right', noWrap: true },
-        cell: ({ row: { original: c } }) => `${c.stepsSent} / ${c.stepsTotal}`,
+        cell: ({ row: { original: c } }) => `${formatNumber(c.stepsSent)} / ${formatNumber(c.stepsTotal)}`,
       },
       {
         id: 'lastSentAt',

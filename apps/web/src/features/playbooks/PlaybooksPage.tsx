@@ -8,7 +8,7 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { urlListControls, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
-import { formatDateTime } from '../../lib/format.ts';
+import { formatDateTime, formatNumber } from '../../lib/format.ts';
 import { playbookKeys } from './queryKeys.ts';
 import { type PlaybooksSearch, TRIGGERS } from './search.ts';
 import type { Playbook, Trigger } from './types.ts';
@@ -75,7 +75,7 @@ export function PlaybooksPage() {
         header: t('playbook.fields.runs'),
         enableSorting: true,
         meta: { align: 'right' },
-        cell: ({ row }) => row.original.runs,
+        cell: ({ row }) => formatNumber(row.original.runs),
       },
       {
         id: 'lastFiredAt',

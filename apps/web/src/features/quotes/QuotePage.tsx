@@ -9,7 +9,7 @@ import { DetailRows } from '../../components/DetailRows.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { formatDate, formatDateTime } from '../../lib/format.ts';
-import { formatMoney } from '../../lib/money.ts';
+import { formatMoney, formatPercent } from '../../lib/money.ts';
 import { StatusBadge } from './QuoteBadges.tsx';
 import { QuoteLinesEditor } from './QuoteLinesEditor.tsx';
 import { quoteKeys } from './queryKeys.ts';
@@ -242,7 +242,7 @@ export function QuotePage() {
               [t('quote.fields.language'), t(`languages.${q.language}`)],
               [t('quote.fields.term'), `${formatDate(q.termStart)} – ${formatDate(q.termEnd)}`],
               [t('quote.fields.validUntil'), formatDate(q.validUntil)],
-              [t('quote.fields.uplift'), `${q.upliftPercent}%`],
+              [t('quote.fields.uplift'), formatPercent(q.upliftPercent / 100, 2)],
               [t('quote.fields.createdBy'), `${q.createdByName ?? t('common.empty')}, ${formatDateTime(q.createdAt)}`],
               ...(q.decidedAt
                 ? ([[t('quote.fields.decidedBy'), `${q.decidedByName}, ${formatDateTime(q.decidedAt)}`]] as [string, string][])

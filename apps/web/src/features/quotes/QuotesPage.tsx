@@ -1,4 +1,4 @@
-import { Anchor, Group, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Anchor, Badge, CloseButton, Group, SegmentedControl, Stack, Text } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -37,6 +37,7 @@ export function QuotesPage() {
       status: filters.status,
       kind: filters.kind,
       accountId: filters.accountId,
+      renewalId: filters.renewalId,
       sort,
       order,
     }),
@@ -177,6 +178,23 @@ export function QuotesPage() {
               value={f.accountId ?? null}
               onChange={(accountId) => controls.setFilters({ accountId: accountId ?? undefined })}
             />
+            {f.renewalId ? (
+              <Badge
+                size="lg"
+                variant="light"
+                tt="none"
+                data-testid="filter-quote-renewal"
+                rightSection={
+                  <CloseButton
+                    size="xs"
+                    aria-label={t('quote.allRenewals')}
+                    onClick={() => controls.setFilters({ renewalId: undefined })}
+                  />
+                }
+              >
+                {t('quote.oneRenewal')}
+              </Badge>
+            ) : null}
           </Group>
         }
         exportUrl={canExport ? buildUrl('/api/v1/quotes/export.csv', list.query) : undefined}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useCan } from '../../app/auth.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { api, fieldErrors, notifyError, unwrap } from '../../lib/api.ts';
+import { numberSeparators } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { StatusBadge } from './QuoteBadges.tsx';
 import { quoteKeys } from './queryKeys.ts';
@@ -15,6 +16,9 @@ import { type TQuotedRenewal, winbackAllowed } from './winback.ts';
  * A renewal's quotes and its "Create quote" (or, at risk of churn, "Make a win-back offer") action: in the pipeline's
  * drawer and on the account page's Renewal tab.
  */
+/** How many quotes a renewal shows; when it has more it says so and links to the quotes list of that renewal. */
+const SHOWN = 20;
+
 export function RenewalQuotes({ renewal }: { renewal: TQuotedRenewal }): ReactElement | null {
   const { t } = useTranslation();
   const renewalId = renewal.id;
@@ -25,7 +29,7 @@ export function RenewalQuotes({ renewal }: { renewal: TQuotedRenewal }): ReactEl
   const [kind, setKind] = useState<'renewal' | 'winback' | null>(null);
   const quotes = useQuery({
     queryKey: quoteKeys.ofRenewal(renewalId),
-    queryFn: async () => unwrap(await api.GET('/api/v1/quotes', { params: { query: { renewalId, pageSize: 20 } } })),
+    queryFn: async () => unwrap(await api.GET('/api/v1/quotes', { params: { query: { renewalId, pageSize: SHOWN } } })),
     enabled: canRead,
   });
   if (!canRead) return null;
@@ -62,6 +66,16 @@ export function RenewalQuotes({ renewal }: { renewal: TQuotedRenewal }): ReactEl
           </Group>
         </Group>
       ))}
+      {quotes.data && quotes.data.total > quotes.data.items.length ? (
+        <Group gap="xs" justify="space-between" data-testid="renewal-quotes-more">
+          <Text size="xs" c="dimmed">
+            {t('quote.latestOf', { shown: quotes.data.items.length, total: quotes.data.total })}
+          </Text>
+          <Anchor size="xs" renderRoot={(p) => <Link {...p} to="/quotes" search={{ renewalId }} />}>
+            {t('quote.allOfRenewal', { count: quotes.data.total })}
+          </Anchor>
+        </Group>
+      ) : null}
       {quotes.data && !quotes.data.items.length ? (
         <Text size="sm" c="dimmed">
           {t('quote.noneYet')}
@@ -115,6 +129,7 @@ function CreateQuoteModal({ renewalId, kind, onClose }: { renewalId: string; kin
     <Modal opened onClose={onClose} title={kind === 'winback' ? t('quote.createWinback') : t('quote.create')}>
       <Stack gap="sm">
         <NumberInput
+          {...numberSeparators()}
           label={t('quote.fields.uplift')}
           value={uplift}
           onChange={(v) => setUplift(Number(v || 0))}
@@ -148,6 +163,7 @@ function CreateQuoteModal({ renewalId, kind, onClose }: { renewalId: string; kin
         />
         <Group grow>
           <NumberInput
+            {...numberSeparators()}
             label={t('quote.fields.incentive')}
             value={incentive}
             onChange={(v) => setIncentive(Number(v || 0))}

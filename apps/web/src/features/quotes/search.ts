@@ -27,6 +27,8 @@ export interface QuotesSearch extends ListSearch<QuoteSort> {
   status?: QuoteStatus[];
   kind?: QuoteKind;
   accountId?: string;
+  /** The quotes of one renewal (from a renewal's "All quotes"). */
+  renewalId?: string;
 }
 
 export function parseQuotesSearch(search: Record<string, unknown>): QuotesSearch {
@@ -36,5 +38,6 @@ export function parseQuotesSearch(search: Record<string, unknown>): QuotesSearch
     status: optEnumList(search.status, QUOTE_STATUSES),
     kind: optEnum(search.kind, QUOTE_KINDS),
     accountId: optString(search.accountId),
+    renewalId: optString(search.renewalId),
   };
 }

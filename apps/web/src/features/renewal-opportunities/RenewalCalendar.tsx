@@ -1,13 +1,19 @@
-import { ActionIcon, Badge, Group, Loader, Paper, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Loader, Paper, SimpleGrid, Stack, Text, Tooltip, UnstyledButton } from '@mantine/core';
 import { IconChevronLeft, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import i18n from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../lib/api.ts';
 import { dateTimeFormat } from '../../lib/intl.ts';
 import { renewalKeys } from './queryKeys.ts';
 import { money, STAGE_COLOR } from './RenewalBadges.tsx';
 import type { Renewal } from './types.ts';
+
+/** Renewals the calendar loads at first (one request); "Show all" loads the rest of the month, page by page. */
+export const CALENDAR_FIRST = 200;
+/** The most one request may ask for. */
+const PAGE = 200;
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 const addDays = (d: Date, n: number) => new Date(d.getTime() + n * 86_400_000);
@@ -38,15 +44,29 @@ export function RenewalCalendar(props: {
   const days = monthGrid(props.month);
   const from = iso(days[0] as Date);
   const to = iso(days[days.length - 1] as Date);
+  // Asked for "all" of one range of days; another month starts again with the first ones.
+  const [allOf, setAllOf] = useState<string | null>(null);
+  const all = allOf === `${from}|${to}`;
   const data = useQuery({
-    queryKey: [...renewalKeys.calendar, props.query, from, to],
-    queryFn: async () =>
-      unwrap(
-        await api.GET('/api/v1/renewal-opportunities', {
-          params: { query: { ...props.query, status: 'all', dueFrom: from, dueTo: to, sort: 'dueOn', order: 'asc', pageSize: 200 } },
-        }),
-      ),
+    queryKey: [...renewalKeys.calendar, props.query, from, to, all],
+    queryFn: async () => {
+      const page = async (n: number, size: number) =>
+        unwrap(
+          await api.GET('/api/v1/renewal-opportunities', {
+            params: {
+              query: { ...props.query, status: 'all', dueFrom: from, dueTo: to, sort: 'dueOn', order: 'asc', page: n, pageSize: size },
+            },
+          }),
+        );
+      const first = await page(1, all ? PAGE : CALENDAR_FIRST);
+      if (!all) return first;
+      const items = [...first.items];
+      for (let n = 2; items.length < first.total && n <= Math.ceil(first.total / PAGE); n++) items.push(...(await page(n, PAGE)).items);
+      return { ...first, items };
+    },
   });
+  const shown = data.data?.items.length ?? 0;
+  const total = data.data?.total ?? 0;
   const byDay = new Map<string, Renewal[]>();
   for (const r of data.data?.items ?? []) byDay.set(r.dueOn, [...(byDay.get(r.dueOn) ?? []), r]);
   const lang = i18n.language || 'en';
@@ -75,6 +95,22 @@ export function RenewalCalendar(props: {
         </ActionIcon>
         {data.isFetching ? <Loader size="xs" /> : null}
       </Group>
+      {total > shown ? (
+        <Alert color="yellow" variant="light" p="xs" data-testid="calendar-capped">
+          <Group justify="space-between" gap="xs">
+            <Text size="sm">{t('renewalPipeline.calendar.capped', { shown, total })}</Text>
+            <Button
+              size="compact-sm"
+              variant="light"
+              onClick={() => setAllOf(`${from}|${to}`)}
+              loading={data.isFetching}
+              data-testid="calendar-show-all"
+            >
+              {t('renewalPipeline.calendar.showAll', { count: total })}
+            </Button>
+          </Group>
+        </Alert>
+      ) : null}
       <SimpleGrid cols={7} spacing={4} verticalSpacing={4}>
         {days.slice(0, 7).map((d) => (
           <Text key={`h${iso(d)}`} size="xs" c="dimmed" ta="center" tt="capitalize">

@@ -1,5 +1,6 @@
 import { Anchor, Group, SegmentedControl, Stack, Text, UnstyledButton } from '@mantine/core';
 import { getRouteApi, Link, useNavigate } from '@tanstack/react-router';
+import dayjs from 'dayjs';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan, useMe } from '../../app/auth.tsx';
@@ -185,7 +186,7 @@ export function RenewalPipelinePage() {
       />
     </>
   );
-  const today = new Date().toISOString().slice(0, 7);
+  const today = dayjs().format('YYYY-MM');
 
   return (
     <Stack gap="md">

@@ -8,6 +8,7 @@ import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { useListState, useLocalList } from '../../components/list/listState.ts';
 import { api, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
 import { downloadCsv } from '../../lib/csv.ts';
+import { numberSeparators } from '../../lib/format.ts';
 import { formatPeriod } from '../../lib/money.ts';
 import { revenueKeys } from './queryKeys.ts';
 
@@ -85,6 +86,7 @@ export function RatesEditor({ reportingCurrency }: { reportingCurrency: string }
         enableSorting: true,
         cell: ({ row }) => (
           <NumberInput
+            {...numberSeparators()}
             size="xs"
             w={140}
             min={0.000001}
@@ -120,6 +122,7 @@ export function RatesEditor({ reportingCurrency }: { reportingCurrency: string }
           onChange={(v) => setNewRow((n) => ({ ...n, month: v }))}
         />
         <NumberInput
+          {...numberSeparators()}
           label={t('revenue.rates.rateShort')}
           w={120}
           min={0.000001}

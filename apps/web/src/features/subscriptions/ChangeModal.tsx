@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
 import { FormFooter } from '../../components/FormFooter.tsx';
 import { api, fieldErrors, notifyError, notifySuccess, unwrap } from '../../lib/api.ts';
+import { formatNumber, numberSeparators } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { emptyLine, isLineComplete, type LineDraft, LineFields, toLineInput } from './LineFields.tsx';
 import { useCancelReasons, useCompetitorOptions, usePlanOptions } from './lookups.ts';
@@ -131,7 +132,7 @@ export function ChangeModal({ op, subscription, onClose }: { op: ChangeOp | null
     save.mutate(toBody(op, d));
   };
   const lineLabel = (l: SubscriptionDetail['lines'][number]) =>
-    `${l.planName ?? l.description} · ${l.quantity} × ${formatMoney(l.unitPrice, subscription.currency)}`;
+    `${l.planName ?? l.description} · ${formatNumber(l.quantity)} × ${formatMoney(l.unitPrice, subscription.currency)}`;
 
   return (
     <Modal opened onClose={onClose} title={t(`subscription.ops.${op}`)} size={op === 'add_line' ? 'xl' : 'md'}>
@@ -180,6 +181,7 @@ export function ChangeModal({ op, subscription, onClose }: { op: ChangeOp | null
           ) : null}
           {op === 'price' || op === 'change_plan' ? (
             <NumberInput
+              {...numberSeparators()}
               label={t('subscription.fields.newUnitPrice', { currency: subscription.currency })}
               description={op === 'change_plan' ? t('subscription.planPriceHint') : undefined}
               min={0}

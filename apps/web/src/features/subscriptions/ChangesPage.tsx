@@ -2,18 +2,18 @@ import { Anchor, Chip, Group, Select, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { DateField } from '../../components/DateField.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { ChangeKindBadge } from './badges.tsx';
 import { describeChange } from './changeText.ts';
-import { exportAllPages } from './exportAll.ts';
 import { useCancelReasons } from './lookups.ts';
-import { type ChangeKind, KIND_GROUPS, type SubscriptionChange } from './types.ts';
+import { type ChangeKind, type ChangeSort, KIND_GROUPS, type SubscriptionChange } from './types.ts';
 
 type KindGroup = keyof typeof KIND_GROUPS;
 type Filters = { group?: KindGroup; kind?: ChangeKind[]; from?: string | null; to?: string | null; reasonId?: string };
@@ -23,13 +23,28 @@ const GROUPS: KindGroup[] = ['up', 'down', 'cancel'];
  * Recent upgrades, downgrades and cancellations with their reasons. Downgrades are a group of their
  * own, apart from cancellations (churn); each row links to its account.
  */
+/** The change's effect on MRR, signed and coloured: green up, red down, dimmed when nothing moved. */
+function MrrDelta({ change }: { change: SubscriptionChange }) {
+  const delta = Math.round((change.mrrAfter - change.mrrBefore) * 100) / 100;
+  const text = formatMoney(Math.abs(delta), change.currency);
+  return (
+    <Text size="sm" c={delta > 0 ? 'teal.8' : delta < 0 ? 'red.8' : 'dimmed'}>
+      {delta > 0 ? `+${text}` : delta < 0 ? `−${text}` : text}
+    </Text>
+  );
+}
+
 export function ChangesPage() {
   const { t } = useTranslation();
   const reasons = useCancelReasons();
-  const controls = useListState<Filters, 'effectiveDate'>({ sort: 'effectiveDate', order: 'desc', filters: {} });
+  const canExport = useCan('export:run');
+  const controls = useListState<Filters, ChangeSort>({ sort: 'effectiveDate', order: 'desc', filters: {} });
   const list = useServerList(controls, {
     queryKey: ['subscriptions', 'changes'],
-    toQuery: ({ filters }) => ({
+    toQuery: ({ q, sort, order, filters }) => ({
+      q,
+      sort,
+      order,
       kind: filters.kind?.length ? filters.kind : filters.group ? [...KIND_GROUPS[filters.group]] : undefined,
       from: filters.from ?? undefined,
       to: filters.to ?? undefined,
@@ -43,12 +58,14 @@ export function ChangesPage() {
     () => [
       {
         id: 'effectiveDate',
+        enableSorting: true,
         header: t('subscription.fields.effectiveDate'),
         cell: ({ row }) => formatDate(row.original.effectiveDate),
         meta: { noWrap: true },
       },
       {
         id: 'account',
+        enableSorting: true,
         header: t('subscription.fields.account'),
         cell: ({ row }) => (
           <Anchor
@@ -61,7 +78,12 @@ export function ChangesPage() {
           </Anchor>
         ),
       },
-      { id: 'kind', header: t('subscription.fields.kind'), cell: ({ row }) => <ChangeKindBadge kind={row.original.kind} /> },
+      {
+        id: 'kind',
+        enableSorting: true,
+        header: t('subscription.fields.kind'),
+        cell: ({ row }) => <ChangeKindBadge kind={row.original.kind} />,
+      },
       {
         id: 'what',
         header: t('subscription.fields.what'),
@@ -76,41 +98,38 @@ export function ChangesPage() {
           </Stack>
         ),
       },
-      { id: 'reason', header: t('subscription.fields.reason'), cell: ({ row }) => row.original.reasonLabel ?? '—' },
+      { id: 'reason', enableSorting: true, header: t('subscription.fields.reason'), cell: ({ row }) => row.original.reasonLabel ?? '—' },
       {
         id: 'mrrBefore',
+        enableSorting: true,
         header: t('subscription.fields.mrrBefore'),
         cell: ({ row }) => formatMoney(row.original.mrrBefore, row.original.currency),
         meta: { align: 'right', noWrap: true },
       },
       {
         id: 'mrrAfter',
+        enableSorting: true,
         header: t('subscription.fields.mrrAfter'),
         cell: ({ row }) => formatMoney(row.original.mrrAfter, row.original.currency),
         meta: { align: 'right', noWrap: true },
       },
-      { id: 'reference', header: t('subscription.fields.reference'), accessorKey: 'subscriptionReference', meta: { noWrap: true } },
+      {
+        id: 'mrrChange',
+        enableSorting: true,
+        header: t('subscription.fields.mrrChange'),
+        cell: ({ row }) => <MrrDelta change={row.original} />,
+        meta: { align: 'right', noWrap: true },
+      },
+      {
+        id: 'reference',
+        enableSorting: true,
+        header: t('subscription.fields.reference'),
+        accessorKey: 'subscriptionReference',
+        meta: { noWrap: true },
+      },
     ],
     [t],
   );
-
-  const onExport = () =>
-    exportAllPages<SubscriptionChange>(
-      'subscription-changes.csv',
-      [
-        [t('subscription.fields.effectiveDate'), (c) => c.effectiveDate],
-        [t('subscription.fields.account'), (c) => c.accountName],
-        [t('subscription.fields.kind'), (c) => t(`subscription.kinds.${c.kind}`)],
-        [t('subscription.fields.what'), (c) => describeChange(c, t)],
-        [t('subscription.fields.reason'), (c) => c.reasonLabel],
-        [t('subscription.fields.comment'), (c) => c.comment],
-        [t('subscription.fields.currency'), (c) => c.currency],
-        [t('subscription.fields.mrrBefore'), (c) => c.mrrBefore],
-        [t('subscription.fields.mrrAfter'), (c) => c.mrrAfter],
-        [t('subscription.fields.reference'), (c) => c.subscriptionReference],
-      ],
-      async (page) => unwrap(await api.GET('/api/v1/subscription-changes', { params: { query: { ...list.query, page, pageSize: 200 } } })),
-    );
 
   return (
     <>
@@ -120,7 +139,8 @@ export function ChangesPage() {
         columns={columns}
         list={list}
         getRowId={(c) => c.id}
-        onExport={onExport}
+        exportUrl={canExport ? buildUrl('/api/v1/subscription-changes/export.csv', list.query) : undefined}
+        search={{ placeholder: t('subscription.changesSearchPlaceholder'), width: 260 }}
         emptyMessage={t('subscription.noChanges')}
         filters={
           <Stack gap="xs">

@@ -2,6 +2,7 @@ import { ActionIcon, Group, NumberInput, Select, SimpleGrid, TextInput } from '@
 import { IconTrash } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../components/DateField.tsx';
+import { numberSeparators } from '../../lib/format.ts';
 import { usePlanOptions } from './lookups.ts';
 import { DISCOUNT_KINDS, type DiscountKind, type LineInput } from './types.ts';
 
@@ -88,6 +89,7 @@ export function LineFields({
           data-testid="line-quantity"
         />
         <NumberInput
+          {...numberSeparators()}
           label={t('subscription.fields.unitPriceIn', { currency })}
           min={0}
           decimalScale={2}

@@ -2,15 +2,15 @@ import { Anchor, Group, Select } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useCan } from '../../app/auth.tsx';
 import { type DataColumn, DataTable } from '../../components/DataTable.tsx';
 import { FilterMultiSelect } from '../../components/FilterMultiSelect.tsx';
 import { useListState, useServerList } from '../../components/list/listState.ts';
 import { PageHeader } from '../../components/PageHeader.tsx';
-import { api, unwrap } from '../../lib/api.ts';
+import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { formatDate } from '../../lib/format.ts';
 import { formatMoney } from '../../lib/money.ts';
 import { SubscriptionStatusBadge } from './badges.tsx';
-import { exportAllPages } from './exportAll.ts';
 import { CURRENCIES } from './StartSubscriptionModal.tsx';
 import { SUBSCRIPTION_STATUSES, type Subscription, type SubscriptionSort, type SubscriptionStatus } from './types.ts';
 
@@ -19,6 +19,7 @@ type Filters = { status?: SubscriptionStatus[]; currency?: string };
 /** Every subscription of the organisation: filter by status and currency, sort, page, CSV. */
 export function SubscriptionsPage() {
   const { t } = useTranslation();
+  const canExport = useCan('export:run');
   const controls = useListState<Filters, SubscriptionSort>({ sort: 'mrr', order: 'desc', filters: {} });
   const list = useServerList(controls, {
     queryKey: ['subscriptions', 'list'],
@@ -92,24 +93,6 @@ export function SubscriptionsPage() {
     [t],
   );
 
-  const onExport = () =>
-    exportAllPages<Subscription>(
-      'subscriptions.csv',
-      [
-        [t('subscription.fields.reference'), (s) => s.reference],
-        [t('subscription.fields.account'), (s) => s.accountName],
-        [t('subscription.fields.status'), (s) => t(`subscription.statuses.${s.status}`)],
-        [t('subscription.fields.interval'), (s) => t(`subscription.intervals.${s.intervalMonths}`)],
-        [t('subscription.fields.currency'), (s) => s.currency],
-        [t('subscription.fields.mrr'), (s) => s.mrr],
-        [t('subscription.fields.arr'), (s) => s.arr],
-        [t('subscription.fields.termStart'), (s) => s.termStart],
-        [t('subscription.fields.termEnd'), (s) => s.termEnd],
-        [t('subscription.fields.endsOn'), (s) => s.endsOn],
-      ],
-      async (page) => unwrap(await api.GET('/api/v1/subscriptions', { params: { query: { ...list.query, page, pageSize: 200 } } })),
-    );
-
   return (
     <>
       <PageHeader title={t('nav.subscriptions')} subtitle={t('subscription.listSubtitle')} />
@@ -118,7 +101,7 @@ export function SubscriptionsPage() {
         columns={columns}
         list={list}
         getRowId={(s) => s.id}
-        onExport={onExport}
+        exportUrl={canExport ? buildUrl('/api/v1/subscriptions/export.csv', list.query) : undefined}
         emptyMessage={t('subscription.emptyList')}
         search={{ placeholder: t('subscription.searchPlaceholder'), width: 260 }}
         filters={

@@ -9,6 +9,7 @@ export type CancelReason = ResponseOf<'/api/v1/cancel-reasons', 'get'>[number];
 export type SubscriptionQuery = QueryOf<'/api/v1/subscriptions', 'get'>;
 export type ChangeQuery = QueryOf<'/api/v1/subscription-changes', 'get'>;
 export type SubscriptionSort = NonNullable<SubscriptionQuery['sort']>;
+export type ChangeSort = NonNullable<ChangeQuery['sort']>;
 export type SubscriptionStatus = SubscriptionDetail['status'];
 export type ChangeKind = SubscriptionChange['kind'];
 export type CreateSubscriptionBody = BodyOf<'/api/v1/accounts/{id}/subscriptions', 'post'>;

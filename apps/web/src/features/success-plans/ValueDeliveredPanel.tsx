@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, NumberInput, Paper, Select, Table, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import dayjs from 'dayjs';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, fieldErrors, notifyError, unwrap } from '../../lib/api.ts';
@@ -9,7 +10,8 @@ import { formatMoney } from '../../lib/money.ts';
 import { successPlanKeys } from './queryKeys.ts';
 import type { SuccessPlan } from './types.ts';
 
-const todayIso = () => new Date().toISOString().slice(0, 10);
+/** Today in the browser's own time zone (toISOString would give UTC's day, yesterday just after midnight in Europe). */
+const todayIso = () => dayjs().format('YYYY-MM-DD');
 
 /** The value delivered to the account (newest first) with its total for the renewal conversation, and a row to add one. */
 export function ValueDeliveredPanel({ plan, canWrite }: { plan: SuccessPlan; canWrite: boolean }) {

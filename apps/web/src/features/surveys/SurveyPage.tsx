@@ -54,7 +54,7 @@ export function SurveyPage() {
         </Stack>
         {canRecord ? (
           <Group gap="xs">
-            <Button variant="default" leftSection={<IconUpload size={16} />} onClick={importModal.open}>
+            <Button variant="default" leftSection={<IconUpload size={16} />} onClick={importModal.open} data-testid="import-survey-csv">
               {t('survey.import.open')}
             </Button>
             <Button leftSection={<IconPlus size={16} />} onClick={answerModal.open} data-testid="record-response">
