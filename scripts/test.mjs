@@ -12,7 +12,10 @@
 //      Node binary; CI sets Node 24) or this Node; one run after the other, each with every core as a vitest
 //      worker. TEST_API_AT_ONCE=2 runs the two side by side instead (a worker each, every line prefixed with
 //      its run): on a busy 2-core machine that took 1090 s against 708 s one after the other;
-//   3. browser tests (with TEST_NODE_ALT when set).
+//   3. browser tests (with TEST_NODE_ALT when set). They start with the API suites instead, side by side, and
+//      count as part of stage 2: a browser test waits on its page most of the time (the whole run used 231 s of
+//      CPU in 552 s on a busy machine), so the cores it leaves idle go to the API suites. TEST_BROWSER_APART=1 runs
+//      them after the API suites, alone, as a stage of their own.
 // TEST_CONCURRENCY caps the checks run at once (default: the number of cores; 1 runs one after another).
 // Each vitest run gets its share of the cores as workers; TEST_MAX_WORKERS sets that number instead.
 //
@@ -148,6 +151,7 @@ const hasTests = (dir) =>
 const PGLITE = { TEST_DATABASE_URL: undefined };
 const POSTGRES = { TEST_DATABASE_URL: pgUrl };
 const on = (node) => (twoNodes ? ` (Node ${node.version.split('.')[0]})` : '');
+const browserApart = process.env.TEST_BROWSER_APART === '1';
 const needsPg = { when: () => Boolean(pgUrl), skipped: 'TEST_DATABASE_URL not set' };
 
 // stage: 1 checks, 2 API suites, 3 browser. lane: steps of one lane run one after another, lanes at once.
@@ -183,7 +187,8 @@ const STEPS = [
   {
     key: 'e2e',
     name: `Browser end-to-end tests${on(altNode)}`,
-    stage: 3,
+    stage: browserApart ? 3 : 2,
+    beside: !browserApart,
     run: e2e(altNode),
     when: () => fs.existsSync(path.join(root, 'e2e/run.ts')),
     skipped: 'no e2e/run.ts',
@@ -246,8 +251,14 @@ async function runLanes(steps) {
   await Promise.all(Array.from({ length: atOnce }, worker));
 }
 
+/** A step that runs beside the API lanes (the browser tests): its lines live, each marked with its key. */
+async function runBeside(step) {
+  out.line(`\n━━ ${step.name}, beside the API suites (lines marked "${step.key}")`);
+  await runStep(step, { name: step.name, workers: cores, out: out.prefixed(`${step.key.padEnd(9)}│ `) });
+}
+
 let stoppedAt = null;
-const STAGES = { 1: 'checks and web tests', 2: 'API suites', 3: 'browser tests' };
+const STAGES = { 1: 'checks and web tests', 2: browserApart ? 'API suites' : 'API suites and browser tests', 3: 'browser tests' };
 const stageSeconds = [];
 for (const stage of [1, 2, 3]) {
   const steps = [];
@@ -258,7 +269,7 @@ for (const stage of [1, 2, 3]) {
   if (!steps.length) continue;
   const t0 = Date.now();
   if (stage === 1) await runPool(steps);
-  else if (stage === 2) await runLanes(steps);
+  else if (stage === 2) await Promise.all([runLanes(steps.filter((s) => !s.beside)), ...steps.filter((s) => s.beside).map(runBeside)]);
   else
     for (const step of steps) {
       out.line(`\n━━ ${step.name}`);
