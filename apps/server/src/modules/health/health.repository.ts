@@ -149,7 +149,11 @@ export async function writeScores(
   if (copy && rows.length >= STAGE_FROM) {
     await db.execute(sql`create temp table health_scores_stage (
       account_id uuid, scorecard_id uuid, scorecard_version int, score numeric, band text, measure_results json) on commit drop`);
-    await copy('health_scores_stage', ['account_id', 'scorecard_id', 'scorecard_version', 'score', 'band', 'measure_results'], stageLines(rows));
+    await copy(
+      'health_scores_stage',
+      ['account_id', 'scorecard_id', 'scorecard_version', 'score', 'band', 'measure_results'],
+      stageLines(rows),
+    );
     lap('write: COPY to stage');
     await db.execute(sql`with r as (select * from health_scores_stage) ${historyInsert(orgId, day, at)}`);
     lap('write: history of the changed');

@@ -3,8 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS_DIR } from '../../platform/db/database.ts';
 import { compactResult, explainMeasures } from './health.results.ts';
@@ -45,21 +48,22 @@ describe('health measure results', () => {
       const j = JSON.parse(fs.readFileSync(journal, 'utf8'));
       j.entries = j.entries.filter((e: { idx: number }) => e.idx <= 35);
       fs.writeFileSync(journal, JSON.stringify(j));
-      const client = await PGlite.create({ extensions: { pg_trgm } });
-      const db = drizzle({ client });
-      await migrate(db, { migrationsFolder: dir });
+      const client = await emptyDatabase();
+      await client.migrate(dir);
       const org = '0190aaaa-0000-7000-8000-000000000001';
       const account = '0190aaaa-0000-7000-8000-000000000002';
       const scorecard = '0190aaaa-0000-7000-8000-000000000003';
       const now = '2026-11-21T10:00:00Z';
       await client.query(`insert into organisations (id, name, slug, created_at) values ($1, 'Org', 'org', $2)`, [org, now]);
-      await client.query(`insert into accounts (org_id, id, name, created_at, updated_at) values ($1, $2, 'A', $3, $3)`, [org, account, now]);
-      await client.query(`insert into health_scorecards (org_id, id, version, name, measures, created_at) values ($1, $2, 1, 'Default', $3, $4)`, [
+      await client.query(`insert into accounts (org_id, id, name, created_at, updated_at) values ($1, $2, 'A', $3, $3)`, [
         org,
-        scorecard,
-        JSON.stringify(card),
+        account,
         now,
       ]);
+      await client.query(
+        `insert into health_scorecards (org_id, id, version, name, measures, created_at) values ($1, $2, 1, 'Default', $3, $4)`,
+        [org, scorecard, JSON.stringify(card), now],
+      );
       await client.query(
         `insert into health_scores (org_id, account_id, scorecard_id, scorecard_version, score, band, measures, computed_at)
          values ($1, $2, $3, 1, 41.3, 'red', $4, $5)`,
@@ -70,16 +74,53 @@ describe('health measure results', () => {
          values ($1, $2, '2026-11-21', $3, 1, 41.3, 'red', '[]', $4), ($1, $2, '2026-11-20', $3, 1, 41.3, 'red', $5, $4)`,
         [org, account, scorecard, now, JSON.stringify(explained)],
       );
-      await migrate(db, { migrationsFolder: MIGRATIONS_DIR });
-      const latest = await client.query<{ r: unknown }>(`select measure_results as r from health_scores`);
-      expect(explainMeasures(card, latest.rows[0]?.r as never)).toEqual(explained);
-      const history = await client.query<{ day: string; r: unknown }>(`select day::text, measure_results as r from health_score_history order by day`);
-      expect(history.rows.map((x) => explainMeasures(card, x.r as never))).toEqual([explained, card.map((m) => ({ ...emptyOf(m) }))]);
-      const options = await client.query<{ o: string[] }>(`select reloptions as o from pg_class where relname = 'health_scores'`);
-      expect(options.rows[0]?.o).toEqual(['fillfactor=45']);
+      await client.migrate(MIGRATIONS_DIR);
+      const latest = await client.query(`select measure_results as r from health_scores`);
+      expect(explainMeasures(card, latest[0]?.r as never)).toEqual(explained);
+      const history = await client.query(`select day::text, measure_results as r from health_score_history order by day`);
+      expect(history.map((x) => explainMeasures(card, x.r as never))).toEqual([explained, card.map((m) => ({ ...emptyOf(m) }))]);
+      const options = await client.query(`select reloptions as o from pg_class where relname = 'health_scores'`);
+      expect(options[0]?.o).toEqual(['fillfactor=45']);
       await client.close();
     }, 60_000);
   });
 });
 
-const emptyOf = (m: TScorecardMeasure) => ({ source: m.source, value: null, points: null, weight: m.weight, observedOn: null, stale: false });
+/** A database with no tables: PGlite, or on PostgreSQL (TEST_DATABASE_URL) a scratch database dropped on close. */
+async function emptyDatabase() {
+  const base = process.env.TEST_DATABASE_URL;
+  if (!base) {
+    const lite = await PGlite.create({ extensions: { pg_trgm } });
+    return {
+      query: async (text: string, params: unknown[] = []) => (await lite.query<Record<string, unknown>>(text, params)).rows,
+      migrate: (folder: string) => migrate(drizzle({ client: lite }), { migrationsFolder: folder }),
+      close: () => lite.close(),
+    };
+  }
+  const name = `c365_scratch_${process.pid}_migration0036`;
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`drop database if exists ${name}`);
+  await admin.query(`create database ${name}`);
+  const pool = new pg.Pool({ connectionString: url.toString(), max: 1 });
+  return {
+    query: async (text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as Record<string, unknown>[],
+    migrate: (folder: string) => migratePg(drizzlePg({ client: pool }), { migrationsFolder: folder }),
+    close: async () => {
+      await pool.end();
+      await admin.query(`drop database if exists ${name}`);
+      await admin.end();
+    },
+  };
+}
+
+const emptyOf = (m: TScorecardMeasure) => ({
+  source: m.source,
+  value: null,
+  points: null,
+  weight: m.weight,
+  observedOn: null,
+  stale: false,
+});

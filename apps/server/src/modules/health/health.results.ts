@@ -5,7 +5,12 @@ import type { TMeasureResult, TMeasureValue, TScorecardMeasure, TStoredMeasure }
  * own (value, points, day observed, stale). The source and weight are the version's, so a row does not repeat them
  * 100,000 times: about a fifth of the explained document's size to serialise, send and write.
  */
-export function compactResult(value: TMeasureValue | null, points: number | null, observedOn: string | null, stale: boolean): TMeasureResult {
+export function compactResult(
+  value: TMeasureValue | null,
+  points: number | null,
+  observedOn: string | null,
+  stale: boolean,
+): TMeasureResult {
   if (observedOn === null) return [value, points];
   return stale ? [value, points, observedOn, 1] : [value, points, observedOn];
 }

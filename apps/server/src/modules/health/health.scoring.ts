@@ -23,8 +23,8 @@ import {
   type TScoreWrite,
   writeScores,
 } from './health.repository.ts';
-import type { TAccountHealth, TEvaluateRequest, TEvaluation, TRecomputeResult, TSaveScorecard, TScorecard } from './health.schemas.ts';
 import { compactResult, explainMeasures } from './health.results.ts';
+import type { TAccountHealth, TEvaluateRequest, TEvaluation, TRecomputeResult, TSaveScorecard, TScorecard } from './health.schemas.ts';
 import type { TFitSummary } from './health.table.ts';
 
 const DAY = 86_400_000;

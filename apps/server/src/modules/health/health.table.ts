@@ -45,7 +45,10 @@ export interface TStoredMeasure {
  * then the day its input was observed when known, then `1` when that input was stale. The source, weight and
  * thresholds are the version's, the same for every account (health.results.ts explains it back).
  */
-export type TMeasureResult = [TMeasureValue | null, number | null] | [TMeasureValue | null, number | null, string] | [TMeasureValue | null, number | null, string, 1];
+export type TMeasureResult =
+  | [TMeasureValue | null, number | null]
+  | [TMeasureValue | null, number | null, string]
+  | [TMeasureValue | null, number | null, string, 1];
 
 export interface TFitSummary {
   outcome: string;
