@@ -56,7 +56,7 @@ async function seedRenewalData(client: pg.Client, orgId: string) {
     [orgId],
   );
   await client.query(
-    `insert into health_scores (org_id, account_id, scorecard_id, scorecard_version, score, band, measures, computed_at)
+    `insert into health_scores (org_id, account_id, scorecard_id, scorecard_version, score, band, measure_results, computed_at)
      select org_id, id, gen_random_uuid(), 1, s, case when s < 40 then 'red' when s < 70 then 'yellow' else 'green' end, '[]', now()
      from (select org_id, id, (abs(hashtext(id::text || 'h')) % 10000) / 100.0 as s from accounts where org_id = $1) x
      on conflict do nothing`,

@@ -6,7 +6,10 @@ import { makeAccount } from '../accounts/index.ts';
 import { makePlan } from '../plans/index.ts';
 import { makeSubscription } from '../subscriptions/index.ts';
 import { USAGE_MEASURES } from '../usage/index.ts';
+import { pointsFor, weightedScore } from './health.engine.ts';
 import { accountHealth, makePulse } from './health.factory.ts';
+import { explainMeasures } from './health.results.ts';
+import type { TMeasureResult, TScorecardMeasure } from './health.table.ts';
 
 // The test clock's today is 2026-11-21.
 let t: TestApp;
@@ -100,19 +103,24 @@ async function organisation() {
   return { org, ids };
 }
 
-const scores = (orgId: string) =>
-  queryRows<{
-    account_id: string;
-    scorecard_id: string;
-    scorecard_version: number;
-    score: string | null;
-    band: string | null;
-    measures: unknown;
-  }>(
-    t.db,
-    sql`select account_id, scorecard_id, scorecard_version, score::text as score, band, measures from health_scores
-        where org_id = ${orgId} order by account_id`,
-  );
+/** Each account's latest score, its measures explained from the stored results with the scorecard version it names. */
+const scores = async (orgId: string) =>
+  (
+    await queryRows<{
+      account_id: string;
+      scorecard_id: string;
+      scorecard_version: number;
+      score: string | null;
+      band: string | null;
+      measure_results: TMeasureResult[];
+      card_measures: TScorecardMeasure[];
+    }>(
+      t.db,
+      sql`select s.account_id, s.scorecard_id, s.scorecard_version, s.score::text as score, s.band, s.measure_results, c.measures as card_measures
+          from health_scores s join health_scorecards c on c.org_id = s.org_id and c.id = s.scorecard_id and c.version = s.scorecard_version
+          where s.org_id = ${orgId} order by s.account_id`,
+    )
+  ).map(({ measure_results, card_measures, ...r }) => ({ ...r, measures: explainMeasures(card_measures, measure_results) }));
 const historyRows = async (orgId: string) =>
   (await queryRows<{ n: number }>(t.db, sql`select count(*)::int as n from health_score_history where org_id = ${orgId}`))[0]?.n;
 
@@ -123,7 +131,7 @@ describe('health recompute', () => {
     const full = await scores(org.orgId);
     expect(full).toHaveLength(ids.length);
     // Not vacuous: usage present and missing, pulses present and missing, both scorecards, every band.
-    const measures = full.flatMap((r) => r.measures as { source: string; value: unknown; points: number | null }[]);
+    const measures = full.flatMap((r) => r.measures);
     for (const key of ['usage.trend_percent', 'usage.feature_breadth', 'usage.licence_use', 'usage.days_since_last_seen', 'pulse.csm']) {
       expect(measures.some((m) => m.source === key && m.points !== null)).toBe(true);
       expect(measures.some((m) => m.source === key && m.value === null && m.points === null)).toBe(true);
@@ -148,5 +156,40 @@ describe('health recompute', () => {
     const tab = await accountHealth(t.app, (await signIn(t, org.admin.email)).headers, ids[3] as string);
     expect(tab.history.map((x) => x.day)).toEqual(['2026-11-21', '2026-11-22', '2026-11-23', '2026-11-24']);
     expect(tab.history[1]).toMatchObject({ score: tab.history[0]?.score, band: tab.history[0]?.band });
+  });
+
+  it('stores each measure compact and reads it back as scored: value, points, weight, day observed, stale', async () => {
+    const { org } = await organisation();
+    await t.services.health.recompute(org.orgId);
+    const stored = await queryRows<{ account_id: string; score: string | null; results: unknown[][]; card: TScorecardMeasure[] }>(
+      t.db,
+      sql`select s.account_id, s.score::text as score, s.measure_results as results, c.measures as card
+          from health_scores s join health_scorecards c on c.org_id = s.org_id and c.id = s.scorecard_id and c.version = s.scorecard_version
+          where s.org_id = ${org.orgId}`,
+    );
+    const h = (await signIn(t, org.admin.email)).headers;
+    const today = Date.parse(t.clock.now().toISOString().slice(0, 10));
+    const interval = new Map(USAGE_MEASURES.map((m) => [m.key, m.expectedIntervalDays]));
+    const seen = { stale: 0, fresh: 0, missing: 0 };
+    for (const r of stored) {
+      // Only the account's own parts are stored: no source, weight or label.
+      expect(r.results).toHaveLength(r.card.length);
+      for (const x of r.results) expect(x.length === 2 || x.length === 3 || (x.length === 4 && x[3] === 1)).toBe(true);
+      const tab = await accountHealth(t.app, h, r.account_id);
+      expect(tab.measures.map((x) => [x.source, x.weight])).toEqual(r.card.map((x) => [x.source, x.weight]));
+      tab.measures.forEach((x, i) => {
+        expect(x.points).toBe(pointsFor((r.card[i] as TScorecardMeasure).thresholds, x.value));
+        const every = interval.get(x.source) ?? null;
+        const stale = every !== null && x.observedOn !== null && (today - Date.parse(x.observedOn)) / 86_400_000 > every;
+        expect(x.stale).toBe(stale);
+        seen[x.value === null ? 'missing' : x.stale ? 'stale' : 'fresh']++;
+      });
+      const score = weightedScore(tab.measures);
+      expect(tab.score).toBe(score === null ? null : Math.round(score * 100) / 100);
+      expect(tab.score).toBe(r.score === null ? null : Number(r.score));
+    }
+    expect(seen.stale).toBeGreaterThan(0);
+    expect(seen.fresh).toBeGreaterThan(0);
+    expect(seen.missing).toBeGreaterThan(0);
   });
 });

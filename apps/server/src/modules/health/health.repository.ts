@@ -3,7 +3,7 @@ import { copyCell } from '../../platform/db/bulk.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { acrossOrganisations } from '../../platform/db/tenancy.ts';
 import { users } from '../identity/index.ts';
-import { healthPulses, healthScorecards, healthScoreHistory, healthScores, healthSettings, type TStoredMeasure } from './health.table.ts';
+import { healthPulses, healthScorecards, healthScoreHistory, healthScores, healthSettings, type TMeasureResult } from './health.table.ts';
 
 /** Queries only: no HTTP, no access checks. Takes a db or a transaction; every query filters on org_id. */
 
@@ -30,6 +30,22 @@ export async function scorecardVersions(db: Db, orgId: string, id: string): Prom
 export async function insertScorecardVersion(db: Db, row: typeof healthScorecards.$inferInsert): Promise<TScorecardRow> {
   const [out] = await db.insert(healthScorecards).values(row).returning();
   return out as TScorecardRow;
+}
+
+/** The given versions of the organisation's scorecards (what stored scores name), each once. */
+export async function scorecardVersionsByKey(db: Db, orgId: string, keys: { id: string; version: number }[]): Promise<TScorecardRow[]> {
+  if (!keys.length) return [];
+  const ids = keys.map((k) => k.id);
+  const versions = keys.map((k) => k.version);
+  return db
+    .select()
+    .from(healthScorecards)
+    .where(
+      and(
+        eq(healthScorecards.orgId, orgId),
+        sql`(${healthScorecards.id}, ${healthScorecards.version}) in (select * from unnest(${sql.param(ids)}::uuid[], ${sql.param(versions)}::int[]))`,
+      ),
+    );
 }
 
 /** Every version's creation time of the organisation's scorecards: the markers on a score history chart. */
@@ -66,7 +82,8 @@ export interface TScoreWrite {
   scorecardVersion: number;
   score: number | null;
   band: string | null;
-  measures: TStoredMeasure[];
+  /** Per measure of the scorecard version, in its order (health.results.ts). */
+  results: TMeasureResult[];
 }
 
 const BATCH = 5000;
@@ -83,27 +100,27 @@ function* stageLines(rows: TScoreWrite[]) {
   for (let i = 0; i < rows.length; i += COPY_CHUNK) {
     let chunk = '';
     for (const r of rows.slice(i, i + COPY_CHUNK))
-      chunk += `${r.accountId}\t${r.scorecardId}\t${r.scorecardVersion}\t${copyCell(r.score)}\t${copyCell(r.band)}\t${copyCell(JSON.stringify(r.measures))}\n`;
+      chunk += `${r.accountId}\t${r.scorecardId}\t${r.scorecardVersion}\t${copyCell(r.score)}\t${copyCell(r.band)}\t${copyCell(JSON.stringify(r.results))}\n`;
     yield chunk;
   }
 }
 
 /** The history rows of `day` for the scores of `r` whose score, band or scorecard differs from the account's latest (or that had none). */
 const historyInsert = (orgId: string, day: string, at: string) => sql`
-  insert into health_score_history (org_id, account_id, day, scorecard_id, scorecard_version, score, band, measures, computed_at)
-  select ${orgId}::uuid, r.account_id, ${day}::date, r.scorecard_id, r.scorecard_version, r.score, r.band, r.measures, ${at}::timestamptz
+  insert into health_score_history (org_id, account_id, day, scorecard_id, scorecard_version, score, band, measure_results, computed_at)
+  select ${orgId}::uuid, r.account_id, ${day}::date, r.scorecard_id, r.scorecard_version, r.score, r.band, r.measure_results, ${at}::timestamptz
   from r left join health_scores s on s.org_id = ${orgId} and s.account_id = r.account_id
   where s.account_id is null or s.score is distinct from r.score or s.band is distinct from r.band
     or s.scorecard_id <> r.scorecard_id or s.scorecard_version <> r.scorecard_version
   on conflict (org_id, account_id, day) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
-    score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`;
+    score = excluded.score, band = excluded.band, measure_results = excluded.measure_results, computed_at = excluded.computed_at`;
 
 /** The scores of `r` as each account's latest. */
 const latestUpsert = (orgId: string, at: string) => sql`
-  insert into health_scores (org_id, account_id, scorecard_id, scorecard_version, score, band, measures, computed_at)
-  select ${orgId}::uuid, r.account_id, r.scorecard_id, r.scorecard_version, r.score, r.band, r.measures, ${at}::timestamptz from r
+  insert into health_scores (org_id, account_id, scorecard_id, scorecard_version, score, band, measure_results, computed_at)
+  select ${orgId}::uuid, r.account_id, r.scorecard_id, r.scorecard_version, r.score, r.band, r.measure_results, ${at}::timestamptz from r
   on conflict (org_id, account_id) do update set scorecard_id = excluded.scorecard_id, scorecard_version = excluded.scorecard_version,
-    score = excluded.score, band = excluded.band, measures = excluded.measures, computed_at = excluded.computed_at`;
+    score = excluded.score, band = excluded.band, measure_results = excluded.measure_results, computed_at = excluded.computed_at`;
 
 /**
  * Writes the scores as each account's latest, and a history row of `day` only where the score, band or scorecard
@@ -131,8 +148,12 @@ export async function writeScores(
   };
   if (copy && rows.length >= STAGE_FROM) {
     await db.execute(sql`create temp table health_scores_stage (
-      account_id uuid, scorecard_id uuid, scorecard_version int, score numeric, band text, measures jsonb) on commit drop`);
-    await copy('health_scores_stage', ['account_id', 'scorecard_id', 'scorecard_version', 'score', 'band', 'measures'], stageLines(rows));
+      account_id uuid, scorecard_id uuid, scorecard_version int, score numeric, band text, measure_results json) on commit drop`);
+    await copy(
+      'health_scores_stage',
+      ['account_id', 'scorecard_id', 'scorecard_version', 'score', 'band', 'measure_results'],
+      stageLines(rows),
+    );
     lap('write: COPY to stage');
     await db.execute(sql`with r as (select * from health_scores_stage) ${historyInsert(orgId, day, at)}`);
     lap('write: history of the changed');
@@ -149,13 +170,13 @@ export async function writeScores(
         scorecard_version: r.scorecardVersion,
         score: r.score,
         band: r.band,
-        measures: r.measures,
+        measure_results: r.results,
       })),
     );
     // One statement: both parts see the latest as it was before it.
     await db.execute(sql`
-      with r as materialized (select * from jsonb_to_recordset(${doc}::jsonb)
-        as x(account_id uuid, scorecard_id uuid, scorecard_version int, score numeric, band text, measures jsonb)),
+      with r as materialized (select * from json_to_recordset(${doc}::json)
+        as x(account_id uuid, scorecard_id uuid, scorecard_version int, score numeric, band text, measure_results json)),
       history as (${historyInsert(orgId, day, at)})
       ${latestUpsert(orgId, at)}`);
   }

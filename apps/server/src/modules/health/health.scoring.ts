@@ -16,14 +16,16 @@ import {
   latestBands,
   latestPulse,
   scorecardVersionDates,
+  scorecardVersionsByKey,
   scoreHistory,
   scoreOn,
   type TScorecardRow,
   type TScoreWrite,
   writeScores,
 } from './health.repository.ts';
+import { compactResult, explainMeasures } from './health.results.ts';
 import type { TAccountHealth, TEvaluateRequest, TEvaluation, TRecomputeResult, TSaveScorecard, TScorecard } from './health.schemas.ts';
-import type { TFitSummary, TStoredMeasure } from './health.table.ts';
+import type { TFitSummary } from './health.table.ts';
 
 const DAY = 86_400_000;
 const addDays = (d: string, n: number) => new Date(Date.parse(`${d}T00:00:00Z`) + n * DAY).toISOString().slice(0, 10);
@@ -114,19 +116,13 @@ export function createScoring(deps: {
       const r = scoreAccount(card.measures, (_, i) => got[i]?.value);
       const band = bandOf(r.score, bands);
       if (band) counts[band]++;
-      const measures: TStoredMeasure[] = r.measures.map((x, i) => {
+      // Stored compact: the source and weight are the scorecard version's (health.results.ts explains it back).
+      const results = r.measures.map((x, i) => {
         const observedOn = got[i]?.observedOn ?? null;
         const days = every[i] ?? null;
-        return {
-          source: x.source,
-          value: x.value,
-          points: x.points,
-          weight: x.weight,
-          observedOn,
-          stale: days !== null && observedOn !== null && age(observedOn) > days,
-        };
+        return compactResult(x.value, x.points, observedOn, days !== null && observedOn !== null && age(observedOn) > days);
       });
-      return { accountId: a.accountId, scorecardId: card.id, scorecardVersion: card.version, score: r.score, band, measures };
+      return { accountId: a.accountId, scorecardId: card.id, scorecardVersion: card.version, score: r.score, band, results };
     });
     lap('scoring');
     // A transaction that can COPY (a full recompute stages its scores with COPY: health.repository.ts).
@@ -228,7 +224,7 @@ export function createScoring(deps: {
         latest = await findScore(db, actor.orgId, accountId);
       }
       const since = addDays(today, -365);
-      const [defs, cards, changes, inForce, weekAgo, versions] = await Promise.all([
+      const [defs, current, changes, inForce, weekAgo, versions] = await Promise.all([
         registry.measures(db, actor.orgId),
         deps.scorecardsOf(actor.orgId),
         scoreHistory(db, actor.orgId, accountId, since),
@@ -236,11 +232,17 @@ export function createScoring(deps: {
         scoreOn(db, actor.orgId, accountId, addDays(today, -7)),
         scorecardVersionDates(db, actor.orgId),
       ]);
+      // Each stored score is explained with the scorecard version it names (a week ago's may be an older one).
+      const scored = [latest, weekAgo].flatMap((r) => (r ? [{ id: r.scorecardId, version: r.scorecardVersion }] : []));
+      const cards = await scorecardVersionsByKey(db, actor.orgId, scored);
+      const cardOf = (r: { scorecardId: string; scorecardVersion: number }) =>
+        cards.find((c) => c.id === r.scorecardId && c.version === r.scorecardVersion);
+      const explain = (r: typeof latest) => (r ? explainMeasures(cardOf(r)?.measures ?? [], r.measureResults) : []);
       const labels = new Map(defs.map((d) => [d.key, d.label]));
-      const before = new Map((weekAgo?.measures ?? []).map((x) => [x.source, x.points]));
+      const before = new Map(explain(weekAgo).map((x) => [x.source, x.points]));
       const history = daily([...(inForce && inForce.day < since ? [inForce] : []), ...changes], since, today);
       const first = history[0]?.day ?? today;
-      const card = latest ? cards.find((c) => c.id === latest.scorecardId) : undefined;
+      const card = latest ? current.find((c) => c.id === latest.scorecardId) : undefined;
       const pulse = await latestPulse(db, actor.orgId, accountId);
       return {
         accountId,
@@ -248,7 +250,7 @@ export function createScoring(deps: {
         band: (latest?.band as TAccountHealth['band']) ?? null,
         scorecard: latest ? { id: latest.scorecardId, version: latest.scorecardVersion, name: card?.name ?? '' } : null,
         computedAt: latest?.computedAt.toISOString() ?? null,
-        measures: (latest?.measures ?? []).map((x) => ({
+        measures: explain(latest).map((x) => ({
           ...x,
           label: labels.get(x.source) ?? null,
           pointsWeekAgo: before.get(x.source) ?? null,

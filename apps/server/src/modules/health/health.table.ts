@@ -1,4 +1,4 @@
-import { date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, foreignKey, index, integer, json, jsonb, numeric, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../accounts/accounts.table.ts';
 import { users } from '../identity/identity.table.ts';
 import { organisations } from '../organisations/organisations.table.ts';
@@ -30,7 +30,7 @@ export interface TScorecardMeasure {
   thresholds: TThresholds;
 }
 
-/** A measure's result as stored with a score: its value, points and weight, and whether its input was stale. */
+/** A measure's result explained: its value, points and weight, the day its input was observed, and whether it was stale. */
 export interface TStoredMeasure {
   source: string;
   value: number | string | boolean | null;
@@ -39,6 +39,16 @@ export interface TStoredMeasure {
   observedOn: string | null;
   stale: boolean;
 }
+
+/**
+ * A measure's result as stored with a score, in the order of its scorecard version's measures: `[value, points]`,
+ * then the day its input was observed when known, then `1` when that input was stale. The source, weight and
+ * thresholds are the version's, the same for every account (health.results.ts explains it back).
+ */
+export type TMeasureResult =
+  | [TMeasureValue | null, number | null]
+  | [TMeasureValue | null, number | null, string]
+  | [TMeasureValue | null, number | null, string, 1];
 
 export interface TFitSummary {
   outcome: string;
@@ -104,11 +114,16 @@ const scoreColumns = {
   /** 0–100, two decimals; null when no measure had a value. */
   score: numeric('score', { precision: 5, scale: 2, mode: 'number' }),
   band: text('band'),
-  measures: jsonb('measures').$type<TStoredMeasure[]>().notNull(),
+  /** Per measure of the scorecard version (health.results.ts); json, not jsonb: written whole and read whole, never queried inside. */
+  measureResults: json('measure_results').$type<TMeasureResult[]>().notNull(),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 };
 
-/** Each account's latest score. Derived: a recompute rebuilds it from the inputs at any time. */
+/**
+ * Each account's latest score. Derived: a recompute rebuilds it from the inputs at any time. Its pages are kept
+ * under half full (fillfactor 45, set in migration 0036) so a recompute's rewrite of every row stays on its page
+ * (HOT updates: no new index entries).
+ */
 export const healthScores = pgTable('health_scores', scoreColumns, (t) => [
   primaryKey({ columns: [t.orgId, t.accountId] }),
   foreignKey({ columns: [t.orgId, t.accountId], foreignColumns: [accounts.orgId, accounts.id] }).onDelete('cascade'),
