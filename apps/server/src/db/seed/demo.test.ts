@@ -246,6 +246,10 @@ describe('demo organisation', () => {
     const used = features.items.find((f: { event: string }) => f.event === 'Email campaign sent');
     expect(used.sharePercent).toBeGreaterThan(30);
     expect(used.sharePercent).toBeLessThan(100);
+    // Some features are taken up (growing accounts adopt them lately), others given up: the trends point both ways.
+    const trends = features.items.map((f: { trendPercent: number | null }) => f.trendPercent ?? 0);
+    expect(Math.max(...trends)).toBeGreaterThan(0);
+    expect(Math.min(...trends)).toBeLessThan(0);
     const accounts = await get('/api/v1/accounts?pageSize=200');
     const summaries = [];
     // The first forty by name in code-point order (the database's collation orders names differently per installation).
@@ -253,7 +257,7 @@ describe('demo organisation', () => {
     for (const a of byName.slice(0, 40)) summaries.push((await get(`/api/v1/accounts/${a.id}/adoption`)).summary);
     // The same on every machine: drawn from a seed of the usage demo's own.
     const events = summaries.reduce((n: number, s: { events30d: number }) => n + s.events30d, 0);
-    expect(events).toMatchInlineSnapshot(`8060`);
+    expect(events).toMatchInlineSnapshot(`7993`);
     expect(summaries.filter((s) => !s.hasUsage).length).toBeGreaterThan(0);
     expect(summaries.filter((s) => s.flags.length === 0).length).toBeGreaterThan(10);
     expect(summaries.filter((s) => s.flags.includes('low_activity')).length).toBeGreaterThan(0);

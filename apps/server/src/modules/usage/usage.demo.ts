@@ -13,12 +13,13 @@ const PLAN_KEYS: Record<string, string[]> = {
 };
 const OTHER_EVENTS = ['Report viewed', 'Contact segment created', 'Form submission exported'];
 
-/** How an account uses the product over the year: most healthy, some declining, some that never adopted it. */
-type TProfile = 'healthy' | 'shallow' | 'declining' | 'never' | 'stopped';
+/** How an account uses the product over the year: most healthy, some growing, some declining, some that never adopted it. */
+type TProfile = 'healthy' | 'growing' | 'shallow' | 'declining' | 'never' | 'stopped';
 
 /** 0–1: how much of its usual use the account shows on `ago` days before today. */
 function intensity(profile: TProfile, ago: number, stopAgo: number): number {
   if (profile === 'declining') return ago > 75 ? 1 : 0.12 + (0.88 * ago) / 75;
+  if (profile === 'growing') return ago > 120 ? 0.5 : 0.5 + (0.5 * (120 - ago)) / 120;
   if (profile === 'stopped') return ago <= stopAgo ? 0 : ago > stopAgo + 60 ? 1 : (ago - stopAgo) / 60;
   return 1;
 }
@@ -45,6 +46,8 @@ function simulate(
       : [...keys.filter(() => rand() < 0.85), ...OTHER_EVENTS.filter(() => rand() < 0.6)];
   // Declining accounts give up their more advanced features first.
   const dropped = new Set(profile === 'declining' ? features.filter((_, i) => i > 1 && rand() < 0.6) : []);
+  // Growing accounts take up more advanced features in the last six weeks (the ones an upsell builds on).
+  const adopted = new Set(profile === 'growing' ? features.filter((_, i) => i > 1 && rand() < 0.5) : []);
   const weights = features.map(() => 0.15 + rand() * 0.45);
   let total = 0;
   let first: string | null = null;
@@ -58,7 +61,7 @@ function simulate(
       if (rand() >= level) continue;
       let n = 0;
       features.forEach((f, i) => {
-        if ((ago < 60 && dropped.has(f)) || rand() >= (weights[i] as number)) return;
+        if ((ago < 60 && dropped.has(f)) || (ago >= 42 && adopted.has(f)) || rand() >= (weights[i] as number)) return;
         const times = 1 + Math.floor(rand() * 4);
         const e = perEvent.get(f) ?? { n: 0, u: 0 };
         e.n += times;
@@ -122,7 +125,17 @@ export const usageDemo: TDemoContribution = {
       const keys = [...EVERY_PLAN_KEYS, ...(code ? (PLAN_KEYS[code] ?? []) : [])];
       const draw = rand();
       const profile: TProfile =
-        r.licences === null ? 'stopped' : draw < 0.1 ? 'never' : draw < 0.28 ? 'declining' : draw < 0.4 ? 'shallow' : 'healthy';
+        r.licences === null
+          ? 'stopped'
+          : draw < 0.1
+            ? 'never'
+            : draw < 0.28
+              ? 'declining'
+              : draw < 0.4
+                ? 'shallow'
+                : draw < 0.58
+                  ? 'growing'
+                  : 'healthy';
       simulate(rand, r.account_id, profile, r.licences ?? 5, keys, today, out);
     }
     await writeDemoUsage(demo.database, orgId, out);
