@@ -3,6 +3,9 @@ import { buildTestApp, createTestOrg, csvRows, type TestApp } from '../../../tes
 import { newId } from '../../platform/ids.ts';
 import { makeAccount } from '../accounts/index.ts';
 import { makeContact } from '../contacts/index.ts';
+import { makeSubscription } from '../subscriptions/index.ts';
+import { makeSupportRequest } from '../support/index.ts';
+import { makeTask } from '../tasks/index.ts';
 import { makeAuditEntry } from './audit.factory.ts';
 
 let t: TestApp;
@@ -121,6 +124,25 @@ describe('audit log list', () => {
     const other = await createTestOrg(t, 'Other');
     const theirs = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: other.admin.headers })).json();
     expect(theirs.items.some((e: { entityName: string | null }) => e.entityName === 'Northwind')).toBe(false);
+  });
+
+  it('names a subscription by its reference and account, a task by its title and a support request by its number and subject', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const accountId = (await makeAccount(t.app, h, { name: 'Fjord Foods' })).id;
+    const subscription = await makeSubscription(t.app, h, accountId);
+    const task = await makeTask(t.app, h, accountId, { title: 'Call about the renewal' });
+    await t.app.inject({ method: 'PATCH', url: `/api/v1/tasks/${task.id}`, headers: h, payload: { title: 'Call the CFO' } });
+    const request = await makeSupportRequest(t.app, h, accountId, { subject: 'Export fails' });
+    const entries = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: h })).json().items as {
+      entityId: string;
+      entityName: string | null;
+    }[];
+    const namesOf = (entityId: string) => [...new Set(entries.filter((e) => e.entityId === entityId).map((e) => e.entityName))];
+    expect(namesOf(subscription.id)).toEqual([`${subscription.reference} · Fjord Foods`]);
+    // The task's name now, on its older entries too.
+    expect(namesOf(task.id)).toEqual(['Call the CFO']);
+    expect(namesOf(request.id)).toEqual([`#${request.number} Export fails`]);
   });
 
   it('names the people and accounts an entry’s fields point at, of the organisation only', async () => {

@@ -27,7 +27,7 @@ export { type TJourney, ZJourney } from './journeys.schemas.ts';
 /** Playbooks start a journey for a cause inside their transaction: `services.journeys.startForCause(tx, orgId, { accountId, cause, causeKey })`. */
 export type { JourneyService, JourneyTemplateService, TJourneyStart };
 /** Exported for reading (a home page, a playbook's condition); only this module writes them. */
-export { journeyMilestones, journeys };
+export { journeyChecklistItems, journeyMilestones, journeys };
 
 /** How long after its day a subscription's start or renewal may be recorded and still start a journey. */
 const HISTORY_DAYS = 28;
