@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { valuesOf } from '../../lib/enums.ts';
 import type { QueryOf, ResponseOf } from '../../lib/types.ts';
+import { jobLabel } from './jobLabels.ts';
 import { MAIL_JOBS, useSmtpConfigured } from './mailState.ts';
 import { progressFraction, progressRank, progressValue } from './progress.ts';
 import { formatDateTime, StatusBadge } from './shared.tsx';
@@ -83,10 +84,10 @@ export function JobsPage() {
         id: 'name',
         header: t('admin.jobs.name'),
         enableSorting: true,
-        // What the job does in words (a dot in a name would nest the i18n key), and its name as the logs and the API know it.
+        // What the job does in words, and its name as the logs and the API know it.
         cell: ({ row }) => (
           <Stack gap={0}>
-            <Text size="sm">{t(`admin.jobs.names.${row.original.name.replace(/\./g, '_')}`, { defaultValue: row.original.name })}</Text>
+            <Text size="sm">{jobLabel(t, row.original.name)}</Text>
             <Code fz="xs" w="fit-content">
               {row.original.name}
             </Code>
