@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { valuesOf } from '../../lib/enums.ts';
 import type { QueryOf, ResponseOf } from '../../lib/types.ts';
+import { humanize } from './auditLabels.ts';
 import { jobLabel } from './jobLabels.ts';
 import { MAIL_JOBS, useSmtpConfigured } from './mailState.ts';
 import { progressFraction, progressRank, progressValue } from './progress.ts';
@@ -53,7 +54,7 @@ function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolea
       <Stack gap={2}>
         <Text size="xs" c="dimmed">
           {entries
-            .map(([key, value]) => `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: key })}: ${progressValue(value)}`)
+            .map(([key, value]) => `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: humanize(key) })}: ${progressValue(value)}`)
             .join(' · ')}
         </Text>
         {mailNote}
