@@ -15,7 +15,15 @@ import { describeChange } from './subscriptions.describe.ts';
 import type { TSubscriptionChangedEvent } from './subscriptions.events.ts';
 import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import { prepareChange } from './subscriptions.prepare.ts';
-import { freePlans, planIdsOf, resolveLines, type TNewChange, type TRecordDeps, toReplayChanges } from './subscriptions.record.ts';
+import {
+  freePlans,
+  newSubscriptionRow,
+  planIdsOf,
+  resolveLines,
+  type TNewChange,
+  type TRecordDeps,
+  toReplayChanges,
+} from './subscriptions.record.ts';
 import { listCancelReasons, nextReference, type TSubscriptionRow } from './subscriptions.repository.ts';
 import type { TChangeInput, TCreateSubscription } from './subscriptions.schemas.ts';
 import type { subscriptionChanges } from './subscriptions.table.ts';
@@ -123,26 +131,7 @@ export function createSubscriptionBatch(
       if (account.archivedAt) throw invalid('accountId', m.subscription_account_archived);
       if (input.termEnd && input.termEnd < input.termStart) throw invalid('termEnd', m.subscription_term_order);
       const now = clock.now();
-      const row: TSubscriptionRow = {
-        orgId,
-        id: newId(),
-        accountId,
-        accountName: account.name,
-        reference: '',
-        currency: input.currency,
-        intervalMonths: input.intervalMonths,
-        termStart: input.termStart,
-        termEnd: input.termEnd ?? null,
-        autoRenew: input.autoRenew ?? true,
-        noticeDays: input.noticeDays ?? 30,
-        trialEnd: input.trialEnd ?? null,
-        status: 'scheduled',
-        endsOn: null,
-        mrrCents: 0,
-        externalId: null,
-        createdAt: now,
-        updatedAt: now,
-      };
+      const row: TSubscriptionRow = { ...newSubscriptionRow(orgId, accountId, '', input, now), accountName: account.name };
       const p: TPending = { row, changes: [], state: null };
       const lines = await resolveLines(db, d, row, input.lines, 'lines');
       await add(p, {

@@ -18,7 +18,7 @@ import {
   type TSubscriptionRow,
   updateSubscription,
 } from './subscriptions.repository.ts';
-import type { TChangeKind, TLineInputBody } from './subscriptions.schemas.ts';
+import type { TChangeKind, TCreateSubscription, TLineInputBody } from './subscriptions.schemas.ts';
 import { addDays, replay, type TChangeOp, type TLineInput, type TReplayChange, type TReplayResult } from './subscriptions.timeline.ts';
 
 /**
@@ -56,6 +56,29 @@ export const toReplayChanges = (
 ): TReplayChange[] => rows.map((r) => ({ id: r.id, effectiveDate: r.effectiveDate, seq: r.seq, op: r.payload as unknown as TChangeOp }));
 
 /** The subscription's replay as it stands (before a new change): for validating against. */
+/** A new subscription as first stored: scheduled and without MRR until its lines are replayed; its reference given. */
+export function newSubscriptionRow(orgId: string, accountId: string, reference: string, input: TCreateSubscription, now: Date) {
+  return {
+    orgId,
+    id: newId(),
+    accountId,
+    reference,
+    currency: input.currency,
+    intervalMonths: input.intervalMonths,
+    termStart: input.termStart,
+    termEnd: input.termEnd ?? null,
+    autoRenew: input.autoRenew ?? true,
+    noticeDays: input.noticeDays ?? 30,
+    trialEnd: input.trialEnd ?? null,
+    status: 'scheduled',
+    endsOn: null,
+    mrrCents: 0,
+    externalId: null,
+    createdAt: now,
+    updatedAt: now,
+  };
+}
+
 export async function currentReplay(tx: Db, deps: TRecordDeps, sub: TSubscriptionRow): Promise<TReplayResult> {
   return (await replayWithChanges(tx, deps, sub)).result;
 }

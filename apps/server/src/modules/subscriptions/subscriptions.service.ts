@@ -13,7 +13,14 @@ import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import type { TImportedSubscription } from './subscriptions.periods.ts';
 import { prepareChange } from './subscriptions.prepare.ts';
 import { currentMrrCents, renewFromQuote, type TQuoteRenewal } from './subscriptions.quote.ts';
-import { currentReplay, recordChange, resolveLines, type TNewChange, type TRecordDeps } from './subscriptions.record.ts';
+import {
+  currentReplay,
+  newSubscriptionRow,
+  recordChange,
+  resolveLines,
+  type TNewChange,
+  type TRecordDeps,
+} from './subscriptions.record.ts';
 import {
   accountIdsWithSubscriptions,
   cancellationDaysOfAccounts,
@@ -119,26 +126,8 @@ export function createSubscriptionService(deps: TRecordDeps & { db: Db; accounts
         if (account.archivedAt) throw invalid('accountId', m.subscription_account_archived);
         if (input.termEnd && input.termEnd < input.termStart) throw invalid('termEnd', m.subscription_term_order);
         const now = clock.now();
-        const id = newId();
-        const row = {
-          orgId: actor.orgId,
-          id,
-          accountId,
-          reference: await nextReference(tx, actor.orgId),
-          currency: input.currency,
-          intervalMonths: input.intervalMonths,
-          termStart: input.termStart,
-          termEnd: input.termEnd ?? null,
-          autoRenew: input.autoRenew ?? true,
-          noticeDays: input.noticeDays ?? 30,
-          trialEnd: input.trialEnd ?? null,
-          status: 'scheduled',
-          endsOn: null,
-          mrrCents: 0,
-          externalId: null,
-          createdAt: now,
-          updatedAt: now,
-        };
+        const row = newSubscriptionRow(actor.orgId, accountId, await nextReference(tx, actor.orgId), input, now);
+        const id = row.id;
         await insertSubscription(tx, row);
         const sub = { ...row, accountName: account.name };
         const lines = await resolveLines(tx, deps, sub, input.lines, 'lines');
