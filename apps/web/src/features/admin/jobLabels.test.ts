@@ -1,30 +1,15 @@
 import i18n from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mergeStrings, type Strings } from '../../i18n/bundles.ts';
-import churnDa from '../churn-signals/i18n/da.json';
-import healthNl from '../health/i18n/nl.json';
-import renewalsEn from '../renewal-opportunities/i18n/en.json';
-import da from './i18n/da.json';
-import en from './i18n/en.json';
-import nl from './i18n/nl.json';
+import { loadStrings } from '../../i18n/load.ts';
 import { jobLabel } from './jobLabels.ts';
-
-// As the app merges them: the admin feature's strings under "admin", each module's job names in its own feature.
-const merged = (admin: Strings, other: Strings) =>
-  mergeStrings({}, [
-    { name: 'admin', strings: { admin } },
-    { name: 'other', strings: other },
-  ]);
 
 describe("a job's label", () => {
   beforeAll(async () => {
+    // The strings as the app loads them: each module's job names come from its own feature.
+    const [en, nl, da] = await Promise.all([loadStrings('en'), loadStrings('nl'), loadStrings('da')]);
     await i18n.init({
       lng: 'en',
-      resources: {
-        en: { translation: merged(en, renewalsEn) },
-        nl: { translation: merged(nl, healthNl) },
-        da: { translation: merged(da, churnDa) },
-      },
+      resources: { en: { translation: en }, nl: { translation: nl }, da: { translation: da } },
       interpolation: { escapeValue: false },
     });
   });
