@@ -154,7 +154,8 @@ const on = (node) => (twoNodes ? ` (Node ${node.version.split('.')[0]})` : '');
 const browserApart = process.env.TEST_BROWSER_APART === '1';
 const needsPg = { when: () => Boolean(pgUrl), skipped: 'TEST_DATABASE_URL not set' };
 
-// stage: 1 checks, 2 API suites, 3 browser. lane: steps of one lane run one after another, lanes at once.
+// stage: 1 checks, 2 API suites (and the browser tests beside them), 3 browser tests when apart. lane: steps of one
+// lane run one after another, lanes at once.
 const STEPS = [
   // First of the first stage: the longest step (several run at once; see test-checks.mjs).
   {
