@@ -1,7 +1,6 @@
 import { type Actor, requirePermission } from '../../platform/access/access.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { invalid, notFound } from '../../platform/errors.ts';
-import { newId } from '../../platform/ids.ts';
 import type { AccountService } from '../accounts/index.ts';
 import { recordAudits, type TAuditEntry } from '../audit/index.ts';
 import type { PlanService, TPlanInfo } from '../plans/index.ts';
@@ -17,6 +16,7 @@ import { subscriptionMessages as m } from './subscriptions.messages.ts';
 import { prepareChange } from './subscriptions.prepare.ts';
 import {
   freePlans,
+  newChangeRow,
   newSubscriptionRow,
   planIdsOf,
   resolveLines,
@@ -88,26 +88,10 @@ export function createSubscriptionBatch(
 
   /** As recordChange: appends the change, replays, and keeps its event. */
   async function add(p: TPending, change: TNewChange) {
-    const id = newId();
-    p.changes.push({
-      orgId,
-      id,
-      subscriptionId: p.row.id,
-      accountId: p.row.accountId,
-      kind: change.kind,
-      effectiveDate: change.effectiveDate,
-      seq: p.changes.length + 1,
-      // As the database gives it back (jsonb keeps no undefined), for the replay.
-      payload: JSON.parse(JSON.stringify({ ...change.op, ...(change.display ? { display: change.display } : {}) })),
-      reasonId: change.reasonId ?? null,
-      competitorId: change.competitorId ?? null,
-      comment: change.comment ?? null,
-      source: change.source,
-      importId: change.importId ?? null,
-      externalId: change.externalId ?? null,
-      actorUserId: change.actorUserId,
-      createdAt: clock.now(),
-    });
+    const row = newChangeRow(p.row, change, p.changes.length + 1, clock.now());
+    const id = row.id;
+    // The payload as the database gives it back (jsonb keeps no undefined), for the replay.
+    p.changes.push({ ...row, payload: JSON.parse(JSON.stringify(row.payload)) });
     const mrr = (await replayOf(p)).mrrAround.get(id) ?? { before: 0, after: 0 };
     const { accountId, id: subscriptionId } = p.row;
     events.push({

@@ -138,18 +138,16 @@ export async function resolveLines(
   return out;
 }
 
-/** Appends the change, replays, stores the result, publishes the event. Returns the change's id. */
-export async function recordChange(tx: Db, deps: TRecordDeps, sub: TSubscriptionRow, change: TNewChange): Promise<string> {
-  await lockSubscription(tx, sub.orgId, sub.id);
-  const id = newId();
-  await insertChange(tx, {
+/** A change's row as stored: its op (and how it reads, when given) as the payload, numbered `seq` in its subscription. */
+export function newChangeRow(sub: { orgId: string; id: string; accountId: string }, change: TNewChange, seq: number, now: Date) {
+  return {
     orgId: sub.orgId,
-    id,
+    id: newId(),
     subscriptionId: sub.id,
     accountId: sub.accountId,
     kind: change.kind,
     effectiveDate: change.effectiveDate,
-    seq: await nextSeq(tx, sub.orgId, sub.id),
+    seq,
     payload: { ...change.op, ...(change.display ? { display: change.display } : {}) },
     reasonId: change.reasonId ?? null,
     competitorId: change.competitorId ?? null,
@@ -158,8 +156,16 @@ export async function recordChange(tx: Db, deps: TRecordDeps, sub: TSubscription
     importId: change.importId ?? null,
     externalId: change.externalId ?? null,
     actorUserId: change.actorUserId,
-    createdAt: deps.clock.now(),
-  });
+    createdAt: now,
+  };
+}
+
+/** Appends the change, replays, stores the result, publishes the event. Returns the change's id. */
+export async function recordChange(tx: Db, deps: TRecordDeps, sub: TSubscriptionRow, change: TNewChange): Promise<string> {
+  await lockSubscription(tx, sub.orgId, sub.id);
+  const row = newChangeRow(sub, change, await nextSeq(tx, sub.orgId, sub.id), deps.clock.now());
+  const id = row.id;
+  await insertChange(tx, row);
   const around = await replayAndStore(tx, deps, sub);
   const mrr = around.get(id) ?? { before: 0, after: 0 };
   await deps.events.publish(tx, sub.orgId, 'subscription.changed', {
