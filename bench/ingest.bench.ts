@@ -176,7 +176,7 @@ async function copyRound(client: pg.Client, data: IngestData, rows: number, roun
   if (!rows) return { rows: 0, seconds: 1, cpu: { server: 0, postgres: 0, client: 0 } };
   await truncateUsage(client);
   // The partitions the rows fall in exist already (the HTTP round made them), as they would in production.
-  const chunks = copyRows(data, rows, `c${round}`);
+  const chunks = copyRows(data, rows, `c${round}`, SECONDS);
   await checkpoint(client);
   const pid = (await client.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid as number;
   const before = { pg: cpuMs(pid), self: process.cpuUsage() };
@@ -294,7 +294,7 @@ function report(rounds: TRound[], pgVersion: string, settings: string, loadAtSta
       /Load average at start[^\n]*/,
       `Load average at start (1/5/15 min): ${loadAtStart}; at the end: ${loadAtEnd}`,
     ),
-    `- Load: ${CLIENTS} concurrent keep-alive clients in the bench process, each posting the next \`/v1/batch\` of ${BATCH} track events (about ${Math.round(batchMaker(ACCOUNTS, BATCH, 'x')().length / BATCH)} bytes each: feature name, 3 properties, Segment's context, groupId of one of ${fmt(ACCOUNTS)} accounts, 20 users per account) as soon as the previous one is answered; ${WARMUP} s warm-up, then ${SECONDS} s measured; server pool ${POOL} connections`,
+    `- Load: ${CLIENTS} concurrent keep-alive clients in the bench process, each posting the next \`/v1/batch\` of ${BATCH} track events (about ${Math.round(batchMaker(ACCOUNTS, BATCH, 'x')().length / BATCH)} bytes each: feature name, 3 properties, Segment's context, groupId of one of ${fmt(ACCOUNTS)} accounts, 20 users per account, a random UUID as message id, a timestamp up to ${(Number(env.BENCH_INGEST_SPREAD ?? 10)).toLocaleString('en-US')} s before the batch is sent) as soon as the previous one is answered; ${WARMUP} s warm-up, then ${SECONDS} s measured; server pool ${POOL} connections`,
     '- The product: its own process (`apps/server/src/main.ts`) on PostgreSQL; each 2xx is answered after the transaction that stored the batch and its rollup delta (per account, day and event; per account, day and user; last seen; merged into the rollups by the `usage.rollup` job, which runs in the same server process during the measured window) committed with `synchronous_commit = on`',
     '- The floor: COPY of the same number of the same rows (accounts already resolved) into the same partitioned `usage_events` with its primary key, one stream from this process (after a CHECKPOINT where the role may run one); the tables are emptied before each half of a round',
     '',

@@ -71,41 +71,61 @@ export async function truncateUsage(client: pg.Client) {
 }
 
 /**
+ * How far before the moment it is sent an event happened, in ms: BENCH_INGEST_SPREAD seconds at most (default
+ * 10, a Segment client's flush interval: a live stream, out of order within that window); 86400 gives the
+ * day-wide spread of the figures before 2026-12-06.
+ */
+const SPREAD_MS = Number(process.env.BENCH_INGEST_SPREAD ?? 10) * 1000;
+const ageOf = (k: number) => (k * 104729) % SPREAD_MS;
+
+/**
+ * A message id as most Segment libraries make one (a random UUID; analytics-node prefixes it with the time),
+ * the same for the same run and event number, so the COPY floor stores the same ids as the HTTP round.
+ */
+function messageId(runId: string, k: number): string {
+  const h = createHash('md5').update(`${runId}-${k}`).digest('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/**
  * A generator of /v1/batch bodies: each call a new batch of `size` events with unique message ids, written as
- * text directly (the client must not be the bottleneck), timestamps within the last day.
+ * text directly (the client must not be the bottleneck), each event at most SPREAD_MS before its batch is made.
  */
 export function batchMaker(accounts: number, size: number, runId: string) {
   let n = 0;
-  const now = Date.now();
   const context = '"context":{"library":{"name":"@segment/analytics-node","version":"3.1.0"},"ip":"203.0.113.7"}';
   return () => {
     const parts: string[] = [];
+    const now = Date.now();
     for (let i = 0; i < size; i++) {
       const k = n++;
       const account = (k * 7919) % accounts;
       const user = (k * 31) % USERS_PER_ACCOUNT;
       const feature = FEATURES[k % FEATURES.length] as string;
-      const ts = new Date(now - ((k * 104729) % 86_400_000)).toISOString();
+      const ts = new Date(now - ageOf(k)).toISOString();
       parts.push(
-        `{"type":"track","messageId":"${runId}-${k}","userId":"u${account}-${user}","event":"${feature}","timestamp":"${ts}","properties":{"plan":"pro","count":${k % 17},"source":"web"},${context.slice(0, -1)},"groupId":"acct-${account}"}}`,
+        `{"type":"track","messageId":"${messageId(runId, k)}","userId":"u${account}-${user}","event":"${feature}","timestamp":"${ts}","properties":{"plan":"pro","count":${k % 17},"source":"web"},${context.slice(0, -1)},"groupId":"acct-${account}"}}`,
       );
     }
     return `{"batch":[${parts.join(',')}],"sentAt":"${new Date().toISOString()}"}`;
   };
 }
 
-/** The same rows as the HTTP path stores, as COPY text for usage_events (account resolved, as ingestion resolves it). */
-export function copyRows(data: IngestData, count: number, runId: string): string[] {
+/**
+ * The same rows as the HTTP path stores, as COPY text for usage_events (account resolved, as ingestion resolves
+ * it): the events of a stream that lasted `seconds`, each at most SPREAD_MS before its moment in it.
+ */
+export function copyRows(data: IngestData, count: number, runId: string, seconds: number): string[] {
   const chunks: string[] = [];
-  const now = Date.now();
+  const start = Date.now() - seconds * 1000;
   const received = new Date().toISOString();
   let lines: string[] = [];
   for (let k = 0; k < count; k++) {
     const account = (k * 7919) % data.accountIds.length;
     const user = (k * 31) % USERS_PER_ACCOUNT;
-    const ts = new Date(now - ((k * 104729) % 86_400_000)).toISOString();
+    const ts = new Date(start + Math.floor((k * seconds * 1000) / count) - ageOf(k)).toISOString();
     lines.push(
-      `${data.orgId}\t${data.sourceId}\t${runId}-${k}\t${ts}\ttrack\t${FEATURES[k % FEATURES.length]}\t${data.accountIds[account]}\t\\N\tu${account}-${user}\t\\N\t{"plan": "pro", "count": ${k % 17}, "source": "web"}\t${received}\n`,
+      `${data.orgId}\t${data.sourceId}\t${messageId(runId, k)}\t${ts}\ttrack\t${FEATURES[k % FEATURES.length]}\t${data.accountIds[account]}\t\\N\tu${account}-${user}\t\\N\t{"plan": "pro", "count": ${k % 17}, "source": "web"}\t${received}\n`,
     );
     if (lines.length === 10_000) {
       chunks.push(lines.join(''));
