@@ -23,6 +23,11 @@ export function formatDateTime(value: string | null | undefined, lang?: string):
   return value ? inUiLanguage(value, lang).format('lll') : '—';
 }
 
+/** Time of day in the UI language ("5:27 AM", "05:27"), or a dash. */
+export function formatTime(value: string | null | undefined, lang?: string): string {
+  return value ? inUiLanguage(value, lang).format('LT') : '—';
+}
+
 /** "3 days ago" in the UI language. */
 export function formatRelative(value: string, lang?: string): string {
   return inUiLanguage(value, lang).fromNow();

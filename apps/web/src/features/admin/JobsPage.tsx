@@ -8,12 +8,13 @@ import { useListState, useServerList } from '../../components/list/listState.ts'
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { api, buildUrl, unwrap } from '../../lib/api.ts';
 import { valuesOf } from '../../lib/enums.ts';
+import { formatTime } from '../../lib/format.ts';
 import type { QueryOf, ResponseOf } from '../../lib/types.ts';
 import { humanize } from './auditLabels.ts';
 import { jobLabel } from './jobLabels.ts';
 import { MAIL_JOBS, useSmtpConfigured } from './mailState.ts';
 import { progressFraction, progressRank, progressValue } from './progress.ts';
-import { formatDateTime, StatusBadge } from './shared.tsx';
+import { formatDate, formatDateTime, StatusBadge } from './shared.tsx';
 
 type Job = ResponseOf<'/api/v1/jobs', 'get'>['items'][number];
 type JobQuery = QueryOf<'/api/v1/jobs', 'get'>;
@@ -43,7 +44,13 @@ function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolea
   const shown = job.progress ?? (job.status === 'done' ? job.result : null);
   const mailNote =
     MAIL_JOBS.includes(job.name) && smtpConfigured === false ? (
-      <Anchor renderRoot={(props) => <Link {...props} to="/admin/outbox" />} size="xs" data-testid="job-mail-note">
+      <Anchor
+        renderRoot={(props) => <Link {...props} to="/admin/outbox" />}
+        size="xs"
+        miw={210}
+        display="block"
+        data-testid="job-mail-note"
+      >
         {t('admin.jobs.mailWaitsInOutbox')}
       </Anchor>
     ) : null;
@@ -51,7 +58,7 @@ function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolea
   if (typeof shown === 'object' && !Array.isArray(shown)) {
     const entries = Object.entries(shown as Record<string, unknown>).sort(([a], [b]) => progressRank(a) - progressRank(b));
     return (
-      <Stack gap={2}>
+      <Stack gap={2} miw={210}>
         <Text size="xs" c="dimmed">
           {entries
             .map(([key, value]) => `${t(`admin.jobs.progressKeys.${key}`, { defaultValue: humanize(key) })}: ${progressValue(value)}`)
@@ -62,6 +69,19 @@ function JobProgress({ job, smtpConfigured }: { job: Job; smtpConfigured: boolea
     );
   }
   return <Code fz="xs">{JSON.stringify(shown)}</Code>;
+}
+
+/** A time as two short lines, date over time of day, so the table's three times fit beside its progress and errors. */
+function When({ value }: { value: string | null | undefined }) {
+  if (!value) return <>—</>;
+  return (
+    <Stack gap={0} title={formatDateTime(value)}>
+      <Text size="sm">{formatDate(value)}</Text>
+      <Text size="xs" c="dimmed">
+        {formatTime(value)}
+      </Text>
+    </Stack>
+  );
 }
 
 /** Administration → Jobs: background work (imports, e-mail delivery, scheduled runs) with status, progress and errors. */
@@ -122,7 +142,7 @@ export function JobsPage() {
         id: 'createdAt',
         header: t('admin.jobs.createdAt'),
         enableSorting: true,
-        cell: ({ row }) => formatDateTime(row.original.createdAt),
+        cell: ({ row }) => <When value={row.original.createdAt} />,
         meta: { noWrap: true },
       },
       {
@@ -137,7 +157,7 @@ export function JobsPage() {
               {t('admin.jobs.runAtDue')}
             </Text>
           ) : (
-            formatDateTime(row.original.runAt)
+            <When value={row.original.runAt} />
           ),
         meta: { noWrap: true },
       },
@@ -145,7 +165,7 @@ export function JobsPage() {
         id: 'finishedAt',
         header: t('admin.jobs.finishedAt'),
         enableSorting: true,
-        cell: ({ row }) => formatDateTime(row.original.finishedAt),
+        cell: ({ row }) => <When value={row.original.finishedAt} />,
         meta: { noWrap: true },
       },
       {
@@ -154,7 +174,7 @@ export function JobsPage() {
         cell: ({ row }) =>
           row.original.lastError ? (
             <Tooltip label={row.original.lastError} multiline w={420}>
-              <Text size="xs" c="red" lineClamp={2} maw={320}>
+              <Text size="xs" c="red" lineClamp={2} miw={160} maw={280}>
                 {row.original.lastError}
               </Text>
             </Tooltip>
