@@ -140,8 +140,12 @@ function HistoryChart({ h }: { h: AccountHealth }): ReactElement {
           referenceLines={h.versionMarkers.map((v) => ({
             x: formatDate(v.day),
             label: t('health.versionMarker', { version: v.version }),
+            // Inside the plot, left of the line: a marker on the last days would run past the right edge.
+            labelPosition: 'insideTopRight',
             color: 'gray.6',
           }))}
+          // A year of daily points: dots would draw a thick band; the tooltip still shows each day.
+          withDots={data.length <= 60}
           valueFormatter={(v) => formatNumber(Math.round(v))}
           curveType="linear"
         />
