@@ -2,8 +2,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/database.ts';
 import { accounts } from '../accounts/index.ts';
+import { churnSignals } from '../churn-signals/index.ts';
 import { contacts } from '../contacts/index.ts';
 import { customFields } from '../custom-fields/index.ts';
+import { healthPulses } from '../health/index.ts';
 import { apiTokens, users } from '../identity/index.ts';
 import { imports } from '../imports/index.ts';
 import { journeyChecklistItems, journeys } from '../journeys/index.ts';
@@ -13,6 +15,7 @@ import { renewalOpportunities } from '../renewal-opportunities/index.ts';
 import { subscriptions } from '../subscriptions/index.ts';
 import { successObjectives } from '../success-plans/index.ts';
 import { supportRequests } from '../support/index.ts';
+import { surveyResponses } from '../surveys/index.ts';
 import { tasks } from '../tasks/index.ts';
 import { orderOf, type TAuditPage, type TAuditRow } from './audit.repository.ts';
 import type { TAuditFilter } from './audit.schemas.ts';
@@ -23,7 +26,9 @@ import type { TAuditFilter } from './audit.schemas.ts';
  * 200 index lookups per type whatever the size of the log. Each joined table is pinned to the organisation itself. An item that is gone keeps the name its entry
  * recorded, if it recorded one (a deleted contact's or market's before-image). Names are what people see in lists:
  * a subscription's reference and account ("SUB-0042 · Aarhus Vindkraft"), a renewal's account, a quote's reference,
- * a support request's number and subject, a task's or objective's title, a journey's name and account.
+ * a support request's number and subject, a task's or objective's title, a journey's name and account, a churn
+ * signal's, a CSM pulse's or a survey answer's account, a person's capacity by the person, a journey log entry by
+ * its text.
  */
 export async function selectNamedPage(db: Db, orgId: string, page: TAuditPage, q: TAuditFilter): Promise<TAuditRow[]> {
   // The entry's id as a key of the entity type's table; a CASE, so ids of other types are never cast.
@@ -41,7 +46,8 @@ export async function selectNamedPage(db: Db, orgId: string, page: TAuditPage, q
     ${imports.fileName},
     ${organisations.name},
     ${subscriptions.reference} || coalesce(' · ' || ${ownerAccount.name}, ''),
-    case when ${renewalOpportunities.id} is not null then ${ownerAccount.name} end,
+    case when coalesce(${renewalOpportunities.id}, ${churnSignals.id}, ${healthPulses.id}, ${surveyResponses.id}) is not null
+      then ${ownerAccount.name} end,
     ${journeys.name} || coalesce(' · ' || ${ownerAccount.name}, ''),
     ${journeyChecklistItems.label},
     ${tasks.title},
@@ -54,51 +60,59 @@ export async function selectNamedPage(db: Db, orgId: string, page: TAuditPage, q
     ${stored('fileName')},
     ${stored('title')},
     ${stored('accountName')},
-    ${stored('description')}
+    ${stored('description')},
+    left(${stored('body')}, 80)
   )`;
-  return db
-    .select({
-      orgId: page.orgId,
-      id: page.id,
-      at: page.at,
-      actorUserId: page.actorUserId,
-      actorLabel: page.actorLabel,
-      entityType: page.entityType,
-      entityId: page.entityId,
-      action: page.action,
-      before: page.before,
-      after: page.after,
-      requestId: page.requestId,
-      entityName,
-    })
-    .from(page)
-    .leftJoin(accounts, and(eq(accounts.orgId, orgId), eq(accounts.id, idOf('account'))))
-    .leftJoin(contacts, and(eq(contacts.orgId, orgId), eq(contacts.id, idOf('contact'))))
-    .leftJoin(users, and(eq(users.orgId, orgId), eq(users.id, idOf('user'))))
-    .leftJoin(apiTokens, and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, idOf('api_token'))))
-    .leftJoin(markets, and(eq(markets.orgId, orgId), eq(markets.id, idOf('market'))))
-    .leftJoin(customFields, and(eq(customFields.orgId, orgId), eq(customFields.id, idOf('custom_field'))))
-    .leftJoin(imports, and(eq(imports.orgId, orgId), eq(imports.id, idOf('import'))))
-    .leftJoin(organisations, and(eq(organisations.id, orgId), eq(organisations.id, idOf('organisation'))))
-    .leftJoin(subscriptions, and(eq(subscriptions.orgId, orgId), eq(subscriptions.id, idOf('subscription'))))
-    .leftJoin(renewalOpportunities, and(eq(renewalOpportunities.orgId, orgId), eq(renewalOpportunities.id, idOf('renewal_opportunity'))))
-    .leftJoin(journeys, and(eq(journeys.orgId, orgId), eq(journeys.id, idOf('journey'))))
-    .leftJoin(
-      journeyChecklistItems,
-      and(eq(journeyChecklistItems.orgId, orgId), eq(journeyChecklistItems.id, idOf('journey_checklist_item'))),
-    )
-    .leftJoin(
-      ownerAccount,
-      and(
-        eq(ownerAccount.orgId, orgId),
-        sql`${ownerAccount.id} = coalesce(${subscriptions.accountId}, ${renewalOpportunities.accountId}, ${journeys.accountId})`,
-      ),
-    )
-    .leftJoin(tasks, and(eq(tasks.orgId, orgId), eq(tasks.id, idOf('task'))))
-    .leftJoin(successObjectives, and(eq(successObjectives.orgId, orgId), eq(successObjectives.id, idOf('success_objective'))))
-    .leftJoin(supportRequests, and(eq(supportRequests.orgId, orgId), eq(supportRequests.id, idOf('support_request'))))
-    .leftJoin(quotes, and(eq(quotes.orgId, orgId), eq(quotes.id, idOf('quote'))))
-    .orderBy(...orderOf(page, q));
+  return (
+    db
+      .select({
+        orgId: page.orgId,
+        id: page.id,
+        at: page.at,
+        actorUserId: page.actorUserId,
+        actorLabel: page.actorLabel,
+        entityType: page.entityType,
+        entityId: page.entityId,
+        action: page.action,
+        before: page.before,
+        after: page.after,
+        requestId: page.requestId,
+        entityName,
+      })
+      .from(page)
+      .leftJoin(accounts, and(eq(accounts.orgId, orgId), eq(accounts.id, idOf('account'))))
+      .leftJoin(contacts, and(eq(contacts.orgId, orgId), eq(contacts.id, idOf('contact'))))
+      // A person's capacity is kept under the person's user id.
+      .leftJoin(users, and(eq(users.orgId, orgId), sql`${users.id} = coalesce(${idOf('user')}, ${idOf('capacity_person')})`))
+      .leftJoin(apiTokens, and(eq(apiTokens.orgId, orgId), eq(apiTokens.id, idOf('api_token'))))
+      .leftJoin(markets, and(eq(markets.orgId, orgId), eq(markets.id, idOf('market'))))
+      .leftJoin(customFields, and(eq(customFields.orgId, orgId), eq(customFields.id, idOf('custom_field'))))
+      .leftJoin(imports, and(eq(imports.orgId, orgId), eq(imports.id, idOf('import'))))
+      .leftJoin(organisations, and(eq(organisations.id, orgId), eq(organisations.id, idOf('organisation'))))
+      .leftJoin(subscriptions, and(eq(subscriptions.orgId, orgId), eq(subscriptions.id, idOf('subscription'))))
+      .leftJoin(renewalOpportunities, and(eq(renewalOpportunities.orgId, orgId), eq(renewalOpportunities.id, idOf('renewal_opportunity'))))
+      .leftJoin(journeys, and(eq(journeys.orgId, orgId), eq(journeys.id, idOf('journey'))))
+      .leftJoin(
+        journeyChecklistItems,
+        and(eq(journeyChecklistItems.orgId, orgId), eq(journeyChecklistItems.id, idOf('journey_checklist_item'))),
+      )
+      .leftJoin(churnSignals, and(eq(churnSignals.orgId, orgId), eq(churnSignals.id, idOf('churn_signal'))))
+      .leftJoin(healthPulses, and(eq(healthPulses.orgId, orgId), eq(healthPulses.id, idOf('health_pulse'))))
+      .leftJoin(surveyResponses, and(eq(surveyResponses.orgId, orgId), eq(surveyResponses.id, idOf('survey_response'))))
+      .leftJoin(
+        ownerAccount,
+        and(
+          eq(ownerAccount.orgId, orgId),
+          sql`${ownerAccount.id} = coalesce(${subscriptions.accountId}, ${renewalOpportunities.accountId}, ${journeys.accountId},
+          ${churnSignals.accountId}, ${healthPulses.accountId}, ${surveyResponses.accountId})`,
+        ),
+      )
+      .leftJoin(tasks, and(eq(tasks.orgId, orgId), eq(tasks.id, idOf('task'))))
+      .leftJoin(successObjectives, and(eq(successObjectives.orgId, orgId), eq(successObjectives.id, idOf('success_objective'))))
+      .leftJoin(supportRequests, and(eq(supportRequests.orgId, orgId), eq(supportRequests.id, idOf('support_request'))))
+      .leftJoin(quotes, and(eq(quotes.orgId, orgId), eq(quotes.id, idOf('quote'))))
+      .orderBy(...orderOf(page, q))
+  );
 }
 
 /**

@@ -145,6 +145,35 @@ describe('audit log list', () => {
     expect(namesOf(request.id)).toEqual([`#${request.number} Export fails`]);
   });
 
+  it('names a CSM pulse by its account and a person’s capacity by the person', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const accountId = (await makeAccount(t.app, h, { name: 'Pulse Works' })).id;
+    const pulse = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${accountId}/health/pulses`,
+      headers: h,
+      payload: { value: 40, reason: 'Budget under review' },
+    });
+    expect(pulse.statusCode).toBe(201);
+    await makeAuditEntry(t.db, org.orgId, {
+      at: t.clock.now(),
+      entityType: 'capacity_person',
+      entityId: org.admin.userId,
+      action: 'updated',
+      before: null,
+      after: { team: 'customer_success', hoursPerWeek: 32 },
+    });
+    const entries = (await t.app.inject({ method: 'GET', url: '/api/v1/audit-log?pageSize=200', headers: h })).json().items as {
+      entityType: string;
+      entityName: string | null;
+    }[];
+    const namesOf = (type: string) => [...new Set(entries.filter((e) => e.entityType === type).map((e) => e.entityName))];
+    expect(namesOf('health_pulse')).toEqual(['Pulse Works']);
+    expect(namesOf('capacity_person')).toEqual([expect.any(String)]);
+    expect(namesOf('capacity_person')[0]).not.toBe('');
+  });
+
   it('names the people and accounts an entry’s fields point at, of the organisation only', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
