@@ -44,8 +44,14 @@ export async function lockSubscription(tx: Db, orgId: string, id: string) {
   await tx.execute(sql`select 1 from subscriptions where org_id = ${orgId} and id = ${id} for update`);
 }
 
-/** The next free reference, SUB-0001 upwards. */
+/**
+ * The next free reference, SUB-0001 upwards. Two transactions that add subscriptions to one organisation at once
+ * (an import and a person, two imports) would read the same highest one and the second would fail on the unique
+ * reference; so the first to ask holds the organisation's reference lock until it commits, and the other reads
+ * after that. Call it in the transaction that inserts the subscriptions.
+ */
 export async function nextReference(tx: Db, orgId: string): Promise<string> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`subscriptions.reference:${orgId}`}, 0))`);
   const [row] = await tx
     .select({ n: sql<number>`coalesce(max(nullif(regexp_replace(${subscriptions.reference}, '\\D', '', 'g'), '')::bigint), 0)` })
     .from(subscriptions)

@@ -197,6 +197,16 @@ describe('subscriptions', () => {
     expect(csvRows(theirs.body)).toHaveLength(1);
   });
 
+  it('gives subscriptions made at the same time in one organisation references of their own', async () => {
+    const org = await createTestOrg(t);
+    const h = org.admin.headers;
+    const accounts = await Promise.all([1, 2, 3].map((i) => makeAccount(t.app, h, { name: `Parallel ${i}` })));
+    // On PostgreSQL these run in transactions of their own at once; each must read the references the others added.
+    const made = await Promise.all(accounts.flatMap((a) => [makeSubscription(t.app, h, a.id), makeSubscription(t.app, h, a.id)]));
+    expect(new Set(made.map((s) => s.reference)).size).toBe(6);
+    expect(made.map((s) => s.reference).sort()).toEqual(['SUB-0001', 'SUB-0002', 'SUB-0003', 'SUB-0004', 'SUB-0005', 'SUB-0006']);
+  });
+
   it('refuses bad changes with the field named', async () => {
     const org = await createTestOrg(t);
     const h = org.admin.headers;
